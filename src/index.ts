@@ -1,0 +1,21 @@
+/**
+ * Public API of cdktf-clickpipes-postgres. Everything exported here is semver-stable, and so are
+ * the construct IDs documented on each construct (they derive Terraform addresses).
+ */
+export * from "./model/types";
+export * from "./model/defaults";
+export * from "./model/validation";
+export * from "./model/clickpipes-ips";
+export * from "./model/server-setup";
+export * from "./model/backend";
+export * from "./model/app-config";
+export { SOURCE_RULES, isCidr, isAnyAddress, isPort, SOURCE_NAME_PATTERN } from "./model/rules";
+export { identifierProblem, MAX_IDENTIFIER_BYTES } from "./model/identifiers";
+export { renderServerSetup, ServerSetupFiles as RenderedServerSetupFiles } from "./render/server-setup";
+export { applyBackend } from "./backend";
+export * from "./postgres/clickpipes-user";
+export * from "./postgres/grants";
+export * from "./postgres/publication";
+export * from "./postgres/source-objects";
+export * from "./postgres/server-setup-files";
+export * from "./postgres/generic-source";

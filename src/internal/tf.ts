@@ -1,0 +1,33 @@
+/**
+ * The one module that imports cdktf and its prebuilt providers. A move to the CDK Terrain fork
+ * (`cdktn`, `@cdktn/provider-*`) changes the module names here and nowhere else.
+ * Deep imports only: the package roots of the providers cost seconds and hundreds of MB to load.
+ */
+export {
+  App,
+  Annotations,
+  CloudBackend,
+  Fn,
+  LocalBackend,
+  NamedCloudWorkspace,
+  S3Backend,
+  TaggedCloudWorkspaces,
+  TerraformIterator,
+  TerraformOutput,
+  TerraformStack,
+  TerraformVariable,
+  Testing,
+  Token,
+  testingMatchers,
+} from "cdktf";
+export type { ITerraformDependable, TerraformResource, TerraformProvider } from "cdktf";
+export type { ISynthesisSession } from "cdktf/lib/synthesize/types";
+export { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
+
+export { PostgresqlProvider } from "@cdktf/provider-postgresql/lib/provider";
+export { Role as PgRole } from "@cdktf/provider-postgresql/lib/role";
+export { Grant as PgGrant } from "@cdktf/provider-postgresql/lib/grant";
+export { GrantRole as PgGrantRole } from "@cdktf/provider-postgresql/lib/grant-role";
+export { DefaultPrivileges as PgDefaultPrivileges } from "@cdktf/provider-postgresql/lib/default-privileges";
+export { Publication as PgPublication } from "@cdktf/provider-postgresql/lib/publication";
+export { DataPostgresqlTables as PgTablesData } from "@cdktf/provider-postgresql/lib/data-postgresql-tables";

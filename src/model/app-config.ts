@@ -1,0 +1,65 @@
+/** The app's configuration: the sources to prepare, each becoming its own stack. */
+import { BackendSpec } from "./backend";
+import { PostgresSourceSpec } from "./types";
+import { Rule, RuleFinding } from "./validation";
+
+/** The kinds of source the app builds stacks for. */
+export enum SourceKind {
+  GENERIC = "generic",
+}
+
+/** A self-managed PostgreSQL source: one stack, `<name>`. */
+export interface GenericSourceConfig extends PostgresSourceSpec {
+  readonly kind: SourceKind.GENERIC | "generic";
+  /**
+   * State backend of this source's stack.
+   * @default - the app's `backend`
+   */
+  readonly backend?: BackendSpec;
+}
+
+export type SourceConfig = GenericSourceConfig;
+
+export interface AppConfig {
+  /**
+   * Default state backend of every stack.
+   * @default - local state in `state/<stack>.tfstate`
+   */
+  readonly backend?: BackendSpec;
+  /** The sources. Their names are the stack names; order does not matter. */
+  readonly sources: readonly SourceConfig[];
+}
+
+const S3_BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+/** Backend fields are complete and local paths are relative. */
+export const backendRule: Rule<{ readonly name?: unknown; readonly backend?: BackendSpec }> = {
+  id: "backend",
+  summary: "a backend is local (relative path), s3 (bucket, region) or cloud (organization, one of workspace name or tags)",
+  check: (s) => {
+    const b = s.backend;
+    if (b === undefined) return [];
+    const out: RuleFinding[] = [];
+    const field = "backend";
+    switch (b.type) {
+      case "local":
+        if (b.path !== undefined && (typeof b.path !== "string" || b.path === "" || b.path.startsWith("/") || /^[A-Za-z]:[\\/]/.test(b.path))) {
+          out.push({ field: `${field}.path`, value: b.path, allowed: "a relative path (absolute paths make the JSON differ between machines)" });
+        }
+        break;
+      case "s3":
+        if (typeof b.bucket !== "string" || !S3_BUCKET.test(b.bucket)) out.push({ field: `${field}.bucket`, value: b.bucket, allowed: "an S3 bucket name (3-63 lower-case letters, digits, '.' or '-')" });
+        if (typeof b.region !== "string" || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(b.region)) out.push({ field: `${field}.region`, value: b.region, allowed: "an AWS region such as eu-central-1" });
+        if (b.key !== undefined && (typeof b.key !== "string" || b.key === "")) out.push({ field: `${field}.key`, value: b.key, allowed: "a non-empty key template such as clickpipes/{stack}.tfstate" });
+        break;
+      case "cloud":
+        if (typeof b.organization !== "string" || b.organization === "") out.push({ field: `${field}.organization`, value: b.organization, allowed: "the HCP Terraform organization name" });
+        if (b.workspaceName !== undefined && b.workspaceTags !== undefined) out.push({ field: `${field}.workspaceTags`, value: b.workspaceTags, allowed: "either workspaceName or workspaceTags, not both" });
+        if (b.workspaceTags !== undefined && (!Array.isArray(b.workspaceTags) || b.workspaceTags.length === 0)) out.push({ field: `${field}.workspaceTags`, value: b.workspaceTags, allowed: "a non-empty list of tags" });
+        break;
+      default:
+        out.push({ field: `${field}.type`, value: (b as { type?: unknown }).type, allowed: "one of local, s3, cloud" });
+    }
+    return out;
+  },
+};

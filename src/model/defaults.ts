@@ -1,0 +1,129 @@
+/**
+ * Defaults of a source spec, resolved in one place so constructs, renderers and checks agree.
+ */
+import { resolveClickPipesIps, ResolvedClickPipesIps } from "./clickpipes-ips";
+import { PostgresMajorVersion, PostgresSourceSpec, PublishOperation, SslMode } from "./types";
+
+export const DEFAULT_PORT = 5432;
+export const DEFAULT_ADMIN_USER = "postgres";
+export const DEFAULT_USER_NAME = "clickpipes_user";
+export const DEFAULT_PUBLICATION_NAME = "clickpipes_publication";
+export const DEFAULT_PUBLISH_OPERATIONS: readonly PublishOperation[] = [
+  PublishOperation.INSERT,
+  PublishOperation.UPDATE,
+  PublishOperation.DELETE,
+  PublishOperation.TRUNCATE,
+];
+/** The seed's `max_slot_wal_keep_size` (100 GB, in MB); less is a warning. */
+export const RECOMMENDED_MAX_SLOT_WAL_KEEP_SIZE_MB = 102400;
+/** The seed's `max_wal_senders` / `max_replication_slots`; less is an error. */
+export const MIN_WAL_SENDERS = 10;
+export const MIN_REPLICATION_SLOTS = 10;
+
+/** A schema with its owners resolved. */
+export interface ResolvedSchema {
+  readonly name: string;
+  readonly owners: readonly string[];
+}
+
+/** A table split into schema and name. */
+export interface TableRef {
+  readonly schema: string;
+  readonly table: string;
+}
+
+/** A source spec with every default applied and every list in a canonical (sorted) order. */
+export interface ResolvedSource {
+  readonly name: string;
+  readonly host: string;
+  readonly port: number;
+  readonly database: string;
+  readonly postgresVersion: PostgresMajorVersion;
+  readonly adminUser: string;
+  readonly adminIsSuperuser: boolean;
+  readonly sslmode: SslMode;
+  readonly userName: string;
+  readonly passwordVersion: number;
+  readonly bypassRowLevelSecurity: boolean;
+  /** Schemas granted whole, sorted by name. */
+  readonly schemas: readonly ResolvedSchema[];
+  /** Listed tables, sorted. */
+  readonly tables: readonly TableRef[];
+  /** Listed tables outside `schemas`, grouped by schema (sorted): they get table-scoped grants. */
+  readonly tableScopedGrants: ReadonlyMap<string, readonly string[]>;
+  readonly publicationName: string;
+  readonly allTables: boolean;
+  /** `undefined` on PostgreSQL 12 unless set. */
+  readonly publishViaPartitionRoot: boolean | undefined;
+  /** In PostgreSQL's canonical order. */
+  readonly publishOperations: readonly PublishOperation[];
+  /** CIDRs ClickPipes connects from, sorted. */
+  readonly allowedCidrs: readonly string[];
+  /** Set when the CIDRs come from the ClickPipes IP table rather than an override. */
+  readonly clickPipesIps: ResolvedClickPipesIps | undefined;
+  readonly maxSlotWalKeepSizeMb: number;
+  readonly maxWalSenders: number;
+  readonly maxReplicationSlots: number;
+  readonly protectFromDestroy: boolean;
+}
+
+/** Split `schema.table` at its first dot. */
+export function parseTableRef(ref: string): TableRef {
+  const dot = ref.indexOf(".");
+  return dot < 0 ? { schema: "", table: ref } : { schema: ref.slice(0, dot), table: ref.slice(dot + 1) };
+}
+
+export function formatTableRef(t: TableRef): string {
+  return `${t.schema}.${t.table}`;
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Apply defaults. Call after validation: it assumes a valid spec. */
+export function resolveSource(spec: PostgresSourceSpec): ResolvedSource {
+  const adminUser = spec.adminUser ?? DEFAULT_ADMIN_USER;
+  const schemas = [...(spec.schemas ?? [])]
+    .map((s) => ({ name: s.name, owners: [...new Set(s.owners && s.owners.length > 0 ? s.owners : [adminUser])].sort(byText) }))
+    .sort((a, b) => byText(a.name, b.name));
+  const tables = [...(spec.tables ?? [])].sort(byText).map(parseTableRef);
+  const wholeSchemas = new Set(schemas.map((s) => s.name));
+  const scoped = new Map<string, string[]>();
+  for (const t of tables) {
+    if (wholeSchemas.has(t.schema)) continue;
+    scoped.set(t.schema, [...(scoped.get(t.schema) ?? []), t.table]);
+  }
+  const ops = new Set(spec.publication?.operations ?? DEFAULT_PUBLISH_OPERATIONS);
+  const clickPipesIps = spec.network?.allowedCidrs
+    ? undefined
+    : resolveClickPipesIps(spec.clickhouse.cloud, spec.clickhouse.region, spec.clickhouse.serviceCreatedOn);
+  const allowedCidrs = spec.network?.allowedCidrs
+    ? [...new Set(spec.network.allowedCidrs)].sort(byText)
+    : clickPipesIps!.ips.map((ip) => `${ip}/32`);
+  return {
+    name: spec.name,
+    host: spec.host,
+    port: spec.port ?? DEFAULT_PORT,
+    database: spec.database,
+    postgresVersion: spec.postgresVersion,
+    adminUser,
+    adminIsSuperuser: spec.adminIsSuperuser ?? true,
+    sslmode: spec.sslmode ?? SslMode.REQUIRE,
+    userName: spec.user?.name ?? DEFAULT_USER_NAME,
+    passwordVersion: spec.user?.passwordVersion ?? 1,
+    bypassRowLevelSecurity: spec.user?.bypassRowLevelSecurity ?? false,
+    schemas,
+    tables,
+    tableScopedGrants: new Map([...scoped.entries()].sort(([a], [b]) => byText(a, b))),
+    publicationName: spec.publication?.name ?? DEFAULT_PUBLICATION_NAME,
+    allTables: spec.publication?.allTables ?? false,
+    publishViaPartitionRoot:
+      spec.publication?.publishViaPartitionRoot ?? (spec.postgresVersion >= 13 ? true : undefined),
+    publishOperations: DEFAULT_PUBLISH_OPERATIONS.filter((o) => ops.has(o)),
+    allowedCidrs,
+    clickPipesIps,
+    maxSlotWalKeepSizeMb: spec.serverSettings?.maxSlotWalKeepSizeMb ?? RECOMMENDED_MAX_SLOT_WAL_KEEP_SIZE_MB,
+    maxWalSenders: spec.serverSettings?.maxWalSenders ?? MIN_WAL_SENDERS,
+    maxReplicationSlots: spec.serverSettings?.maxReplicationSlots ?? MIN_REPLICATION_SLOTS,
+    protectFromDestroy: spec.protectFromDestroy ?? true,
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * The rule table of a generic PostgreSQL source: one rule per file, run in this order.
+ * Source types that extend the generic spec (Aurora, RDS) add their own rules after these.
+ */
+import { PostgresSourceSpec } from "../types";
+import { Rule } from "../validation";
+import { cidrRule } from "./cidr";
+import { duplicatesRule } from "./duplicates";
+import { hostRule } from "./host";
+import { identifiersRule } from "./identifiers";
+import { objectsRule } from "./objects";
+import { openToWorldRule } from "./open-to-world";
+import { portRangeRule } from "./port-range";
+import { postgresVersionRule } from "./postgres-version";
+import { publicationRule } from "./publication";
+import { regionRule } from "./region";
+import { serverSettingsRule } from "./server-settings";
+import { sourceNameRule } from "./source-name";
+import { tableFormatRule } from "./table-format";
+import { userRule } from "./user";
+
+export const SOURCE_RULES: readonly Rule<PostgresSourceSpec>[] = [
+  sourceNameRule,
+  postgresVersionRule,
+  hostRule,
+  portRangeRule,
+  identifiersRule,
+  tableFormatRule,
+  duplicatesRule,
+  objectsRule,
+  publicationRule,
+  regionRule,
+  cidrRule,
+  openToWorldRule,
+  serverSettingsRule,
+  userRule,
+];
+
+export { isCidr, isAnyAddress } from "./cidr";
+export { isPort } from "./port-range";
+export { SOURCE_NAME_PATTERN } from "./source-name";

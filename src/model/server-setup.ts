@@ -1,0 +1,44 @@
+/**
+ * What the postgresql provider cannot manage: the server settings and the pg_hba.conf lines a
+ * self-managed source needs. Pure data; `render/server-setup.ts` turns it into files.
+ */
+import { ResolvedSource } from "./defaults";
+
+/** One server setting. */
+export interface ServerSetting {
+  readonly name: string;
+  /** The value as postgresql.conf spells it. */
+  readonly value: string;
+  /** Whether a change needs a server restart (not just `pg_reload_conf()`). */
+  readonly restart: boolean;
+  /** Why the source needs it. */
+  readonly reason: string;
+}
+
+/** Settings the source needs, in postgresql.conf order. */
+export function serverSettings(src: ResolvedSource): ServerSetting[] {
+  const settings: ServerSetting[] = [
+    { name: "wal_level", value: "logical", restart: true, reason: "logical decoding for CDC" },
+    { name: "max_wal_senders", value: String(src.maxWalSenders), restart: true, reason: "one WAL sender per ClickPipes replication connection, with room to spare" },
+    { name: "max_replication_slots", value: String(src.maxReplicationSlots), restart: true, reason: "ClickPipes creates its own slot per pipe" },
+  ];
+  if (src.postgresVersion >= 13) {
+    settings.push({
+      name: "max_slot_wal_keep_size",
+      value: String(src.maxSlotWalKeepSizeMb),
+      restart: false,
+      reason: "WAL kept for the slot (MB) before PostgreSQL invalidates it and forces a full resync",
+    });
+  }
+  return settings;
+}
+
+/** One `host <database> <user> <cidr> scram-sha-256` line per allowed CIDR. */
+export function pgHbaLines(src: ResolvedSource): string[] {
+  return src.allowedCidrs.map((cidr) => `host ${src.database} ${src.userName} ${cidr} scram-sha-256`);
+}
+
+/** True when any setting needs a restart to take effect. */
+export function restartRequired(settings: readonly ServerSetting[]): boolean {
+  return settings.some((s) => s.restart);
+}

@@ -1,0 +1,95 @@
+/**
+ * Validation as one rule table (see `rules/index.ts`): each rule is a small pure function over the
+ * spec that returns findings; every finding prints as one line naming the field, the bad value and
+ * what is allowed. Errors stop synthesis before anything is written; warnings are printed.
+ */
+
+export enum Severity {
+  ERROR = "error",
+  WARNING = "warning",
+}
+
+/** What a rule reports: the field (path inside the source spec), the bad value, what is allowed. */
+export interface RuleFinding {
+  readonly field: string;
+  readonly value: unknown;
+  readonly allowed: string;
+  /** @default Severity.ERROR */
+  readonly severity?: Severity;
+}
+
+/** A finding with the rule and source it belongs to. */
+export interface Finding extends Required<RuleFinding> {
+  readonly rule: string;
+  /** Name of the source (or "?" when the name itself is missing). */
+  readonly source: string;
+}
+
+/** One entry of a rule table. */
+export interface Rule<S> {
+  /** Stable id, printed with every finding (`[cidr]`). */
+  readonly id: string;
+  /** One sentence: what the rule enforces. */
+  readonly summary: string;
+  readonly check: (spec: S) => readonly RuleFinding[];
+}
+
+function showValue(value: unknown): string {
+  if (value === undefined) return "(missing)";
+  const text = JSON.stringify(value);
+  return text === undefined ? String(value) : text;
+}
+
+/** The one line a finding prints as. */
+export function formatFinding(f: Finding): string {
+  return `${f.severity}: source "${f.source}": ${f.field} = ${showValue(f.value)} is not allowed: ${f.allowed} [${f.rule}]`;
+}
+
+/** Thrown when a spec has errors; its message holds one line per error. */
+export class ValidationError extends Error {
+  constructor(public readonly findings: readonly Finding[]) {
+    super(findings.map(formatFinding).join("\n"));
+    this.name = "ValidationError";
+  }
+}
+
+/** Run every rule over the spec. A rule that throws on garbage input counts as an error of its own. */
+export function runRules<S extends { readonly name?: unknown }>(spec: S, rules: readonly Rule<S>[]): Finding[] {
+  const source = typeof spec?.name === "string" && spec.name !== "" ? spec.name : "?";
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    let found: readonly RuleFinding[];
+    try {
+      found = rule.check(spec);
+    } catch (e) {
+      found = [{ field: "(spec)", value: String((e as Error).message ?? e), allowed: "a spec of the documented shape" }];
+    }
+    for (const f of found) {
+      findings.push({ rule: rule.id, source, severity: f.severity ?? Severity.ERROR, field: f.field, value: f.value, allowed: f.allowed });
+    }
+  }
+  return findings;
+}
+
+/** Where warnings go; tests replace it. */
+export type WarningSink = (line: string) => void;
+
+/** Warnings are printed once per (source, line), so a spec validated twice warns once. */
+const printed = new Set<string>();
+export const stderrWarningSink: WarningSink = (line) => {
+  if (printed.has(line)) return;
+  printed.add(line);
+  process.stderr.write(line + "\n");
+};
+
+/** Throw `ValidationError` when any rule reports an error; send warnings to `warn`. */
+export function assertValid<S extends { readonly name?: unknown }>(
+  spec: S,
+  rules: readonly Rule<S>[],
+  warn: WarningSink = stderrWarningSink,
+): void {
+  const findings = runRules(spec, rules);
+  const errors = findings.filter((f) => f.severity === Severity.ERROR);
+  if (errors.length > 0) throw new ValidationError(errors);
+  for (const w of findings) warn(formatFinding(w));
+}

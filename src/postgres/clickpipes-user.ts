@@ -1,0 +1,87 @@
+import { Construct } from "constructs";
+import { PgGrantRole, PgRole, TerraformProvider } from "../internal/tf";
+
+/** How the ClickPipes role gets the right to open replication connections. */
+export enum ReplicationRight {
+  /** `ALTER ROLE ... REPLICATION` (self-managed PostgreSQL). */
+  ATTRIBUTE = "attribute",
+  /** `GRANT rds_replication TO ...` (Amazon RDS and Aurora, where the attribute needs superuser). */
+  RDS_REPLICATION = "rds_replication",
+}
+
+export interface ClickPipesUserProps {
+  /** Role name. */
+  readonly name: string;
+  /** The password, as a reference to a sensitive Terraform variable. Written with `password_wo`. */
+  readonly password: string;
+  /**
+   * `password_wo_version`; bump to rotate.
+   * @default 1
+   */
+  readonly passwordVersion?: number;
+  /**
+   * How the role gets the replication right.
+   * @default ReplicationRight.ATTRIBUTE
+   */
+  readonly replication?: ReplicationRight;
+  /**
+   * Also grant `rds_iam` (IAM database authentication on RDS/Aurora).
+   * @default false
+   */
+  readonly iamAuth?: boolean;
+  /**
+   * BYPASSRLS on the role.
+   * @default false
+   */
+  readonly bypassRowLevelSecurity?: boolean;
+  /**
+   * `lifecycle.prevent_destroy` on the role.
+   * @default true
+   */
+  readonly protectFromDestroy?: boolean;
+  /**
+   * Provider to use.
+   * @default - the stack's default postgresql provider
+   */
+  readonly provider?: TerraformProvider;
+}
+
+/**
+ * The ClickPipes login role. Construct IDs (public API): `Role` (postgresql_role),
+ * `RdsReplication` and `RdsIam` (postgresql_grant_role, RDS/Aurora only).
+ */
+export class ClickPipesUser extends Construct {
+  /** The role resource. */
+  public readonly role: PgRole;
+  /** The role name as a reference, so dependents wait for the role. */
+  public readonly roleName: string;
+  /** Role memberships granted (rds_replication, rds_iam), if any. */
+  public readonly memberships: PgGrantRole[] = [];
+
+  constructor(scope: Construct, id: string, props: ClickPipesUserProps) {
+    super(scope, id);
+    const rds = props.replication === ReplicationRight.RDS_REPLICATION;
+    this.role = new PgRole(this, "Role", {
+      provider: props.provider,
+      name: props.name,
+      login: true,
+      replication: rds ? undefined : true,
+      bypassRowLevelSecurity: props.bypassRowLevelSecurity ? true : undefined,
+      passwordWo: props.password,
+      passwordWoVersion: String(props.passwordVersion ?? 1),
+      lifecycle: {
+        preventDestroy: props.protectFromDestroy ?? true,
+        // Memberships are managed by postgresql_grant_role; the role must not revoke them.
+        ignoreChanges: rds ? ["roles"] : undefined,
+      },
+    });
+    this.roleName = this.role.name;
+    const grantRole = (id: string, role: string, preventDestroy: boolean) =>
+      this.memberships.push(
+        new PgGrantRole(this, id, { provider: props.provider, role: this.roleName, grantRole: role, lifecycle: { preventDestroy } }),
+      );
+    // Revoking rds_replication breaks the pipe like dropping the role does: same protection.
+    if (rds) grantRole("RdsReplication", "rds_replication", props.protectFromDestroy ?? true);
+    if (props.iamAuth) grantRole("RdsIam", "rds_iam", false);
+  }
+}

@@ -1,0 +1,28 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { Construct } from "constructs";
+import { addCustomSynthesis, ISynthesisSession, TerraformStack } from "../internal/tf";
+import { ResolvedSource } from "../model/defaults";
+import { renderServerSetup } from "../render/server-setup";
+
+/** Folder, inside the stack's output folder, that holds the rendered setup files of each source. */
+export const SERVER_SETUP_DIR = "server-setup";
+
+/**
+ * Writes `server-setup/<source>/{postgresql.conf,pg_hba.conf,alter-system.sql}` beside the stack's
+ * `cdk.tf.json` at synth time: the steps Terraform cannot do, for the DBA.
+ */
+export class ServerSetupFiles extends Construct {
+  constructor(scope: Construct, id: string, src: ResolvedSource) {
+    super(scope, id);
+    const stack = TerraformStack.of(this);
+    const files = renderServerSetup(src);
+    addCustomSynthesis(this, {
+      onSynthesize(session: ISynthesisSession) {
+        const dir = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory, SERVER_SETUP_DIR, src.name);
+        fs.mkdirSync(dir, { recursive: true });
+        for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+      },
+    });
+  }
+}

@@ -1,0 +1,87 @@
+import { Construct } from "constructs";
+import { TerraformProvider, Token } from "../internal/tf";
+import { ResolvedSource } from "../model/defaults";
+import { Severity, ValidationError } from "../model/validation";
+import { ClickPipesGrants } from "./grants";
+import { ClickPipesPublication } from "./publication";
+import { ClickPipesUser, ReplicationRight } from "./clickpipes-user";
+
+/** Options of the database objects every source type shares. */
+export interface SourceObjectsOptions {
+  /** The ClickPipes password: a reference to a sensitive Terraform variable, never a literal. */
+  readonly password: string;
+  /** How the role gets the replication right. */
+  readonly replication: ReplicationRight;
+  /**
+   * Grant `rds_iam` too.
+   * @default false
+   */
+  readonly iamAuth?: boolean;
+  /**
+   * Provider to use.
+   * @default - the stack's default postgresql provider
+   */
+  readonly provider?: TerraformProvider;
+}
+
+/** The constructs `addSourceObjects` creates. */
+export interface SourceObjects {
+  readonly user: ClickPipesUser;
+  readonly grants: ClickPipesGrants;
+  readonly publication: ClickPipesPublication;
+}
+
+/** Refuse a password that is a literal: it would land in the JSON, the plan and the state. */
+export function assertPasswordIsReference(source: string, password: string): void {
+  if (typeof password !== "string" || !Token.isUnresolved(password)) {
+    throw new ValidationError([
+      {
+        rule: "password-reference",
+        source,
+        severity: Severity.ERROR,
+        field: "password",
+        value: "<a literal string, not shown>",
+        allowed: "a reference to a sensitive Terraform variable (new TerraformVariable(..., { sensitive: true }).stringValue)",
+      },
+    ]);
+  }
+}
+
+/**
+ * The user, grants and publication of a source, as children `User`, `Grants` and `Publication`
+ * of `scope` (construct IDs are public API: renaming one destroys and recreates the objects).
+ * Shared by every source type; only the replication right differs.
+ */
+export function addSourceObjects(scope: Construct, src: ResolvedSource, opts: SourceObjectsOptions): SourceObjects {
+  assertPasswordIsReference(src.name, opts.password);
+  const user = new ClickPipesUser(scope, "User", {
+    provider: opts.provider,
+    name: src.userName,
+    password: opts.password,
+    passwordVersion: src.passwordVersion,
+    replication: opts.replication,
+    iamAuth: opts.iamAuth,
+    bypassRowLevelSecurity: src.bypassRowLevelSecurity,
+    protectFromDestroy: src.protectFromDestroy,
+  });
+  const grants = new ClickPipesGrants(scope, "Grants", {
+    provider: opts.provider,
+    database: src.database,
+    roleName: user.roleName,
+    schemas: src.schemas,
+    tablesBySchema: src.tableScopedGrants,
+    dependsOn: user.memberships.length > 0 ? [...user.memberships] : undefined,
+  });
+  const publication = new ClickPipesPublication(scope, "Publication", {
+    provider: opts.provider,
+    name: src.publicationName,
+    database: src.database,
+    tables: src.tables,
+    schemas: src.schemas.map((s) => s.name),
+    allTables: src.allTables,
+    publishViaPartitionRoot: src.publishViaPartitionRoot,
+    operations: src.publishOperations,
+    protectFromDestroy: src.protectFromDestroy,
+  });
+  return { user, grants, publication };
+}
