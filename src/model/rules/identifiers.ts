@@ -25,7 +25,7 @@ export const identifiersRule: Rule<PostgresSourceSpec> = {
     const out: RuleFinding[] = [];
     for (const [field, value] of named) {
       const problem = identifierProblem(value);
-      if (problem) out.push({ field, value, allowed: `${IDENTIFIER_ALLOWED} (this one is ${problem})` });
+      if (problem) out.push({ field, value, allowed: `${IDENTIFIER_ALLOWED} (this one ${problem})` });
     }
     return out;
   },
