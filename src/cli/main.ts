@@ -2,12 +2,12 @@
  * The `cdktf-clickpipes` command. Subcommands register in `COMMANDS`; each returns its exit code.
  * Exit codes: 0 ok, 1 a check found a problem, 2 called wrongly or could not run.
  */
-export interface Command {
-  readonly summary: string;
-  readonly run: (args: string[]) => Promise<number>;
-}
+import { COMMANDS } from "./registry";
+// Each command module registers itself in COMMANDS.
+import "./guard";
 
-export const COMMANDS: Record<string, Command> = {};
+export { COMMANDS } from "./registry";
+export type { Command } from "./registry";
 
 function usage(): string {
   const lines = Object.entries(COMMANDS)
