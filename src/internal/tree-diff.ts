@@ -1,0 +1,35 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+/** Every file below `dir`, as relative POSIX paths mapped to their bytes. Missing dir = empty. */
+export function readTree(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  if (!fs.existsSync(dir)) return out;
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) out.set(path.relative(dir, p).split(path.sep).join("/"), fs.readFileSync(p));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+export interface TreeDiff {
+  readonly added: string[];
+  readonly removed: string[];
+  readonly changed: string[];
+}
+
+/** Files of `expected` missing from, extra in, or different in `actual`. */
+export function diffTrees(expected: Map<string, Buffer>, actual: Map<string, Buffer>): TreeDiff {
+  const added = [...expected.keys()].filter((k) => !actual.has(k)).sort();
+  const removed = [...actual.keys()].filter((k) => !expected.has(k)).sort();
+  const changed = [...expected.keys()].filter((k) => actual.has(k) && !expected.get(k)!.equals(actual.get(k)!)).sort();
+  return { added, removed, changed };
+}
+
+export function isEmptyDiff(d: TreeDiff): boolean {
+  return d.added.length + d.removed.length + d.changed.length === 0;
+}
