@@ -193,7 +193,7 @@ export function awsNamePrefix(source: string, suffix: string): string {
 
 /** What Terraform will not do: the sentence the stacks output and the README repeats. */
 export function rebootNotice(engine: AwsEngine): string {
-  const what = engine === AwsEngine.AURORA_POSTGRESQL ? "the cluster (its writer instance)" : "the DB instance";
+  const what = engine === AwsEngine.AURORA_POSTGRESQL ? "the cluster's DB instances (the writer at least)" : "the DB instance";
   const attach =
     engine === AwsEngine.AURORA_POSTGRESQL ? "db_cluster_parameter_group_name of the aws_rds_cluster" : "parameter_group_name of the aws_db_instance";
   return (
