@@ -16,9 +16,10 @@ import { RdsSource } from "../src/aws/rds-source";
 import { AwsProvider, PostgresqlProvider, TerraformOutput, TerraformStack, TerraformVariable } from "../src/internal/tf";
 import { AuroraSourceConfig, AWS_STACK_SUFFIX, DB_STACK_SUFFIX, RdsSourceConfig, SourceKind } from "../src/model/app-config";
 import { resolveAwsSource } from "../src/model/aws";
-import { AwsEngine } from "../src/model/aws-types";
+import { AwsEngine, AwsSourceSpec } from "../src/model/aws-types";
+import { awsSourceRules } from "../src/model/rules/aws";
 import { BackendSpec } from "../src/model/backend";
-import { WarningSink } from "../src/model/validation";
+import { assertValid, WarningSink } from "../src/model/validation";
 import { ADMIN_PASSWORD_VARIABLE, CLICKPIPES_PASSWORD_VARIABLE, REQUIRED_TERRAFORM_VERSION } from "./generic-postgres-stack";
 
 /** Name of the db stack's variable that holds the host (the cluster WRITER endpoint address). */
@@ -89,6 +90,8 @@ export class AwsSourceDbStack extends TerraformStack {
     this.addOverride("terraform.required_version", REQUIRED_TERRAFORM_VERSION);
     applyBackend(this, name, config.backend ?? defaultBackend);
     const engine = engineOf(config);
+    // Validate before anything is derived from the config (the construct validates again, quietly).
+    assertValid<AwsSourceSpec>(config, awsSourceRules(engine), warn);
     const resolved = resolveAwsSource(engine, config);
 
     const host = new TerraformVariable(this, DB_HOST_VARIABLE, {
@@ -124,7 +127,7 @@ export class AwsSourceDbStack extends TerraformStack {
       expectedVersion: String(resolved.postgresVersion),
       connectTimeout: 15,
     });
-    this.source = new AwsSourceDatabase(this, config.name, { ...config, engine, password: password.stringValue, warn });
+    this.source = new AwsSourceDatabase(this, config.name, { ...config, engine, password: password.stringValue, warn: () => {} });
 
     const out = (id: string, value: unknown, description: string) => new TerraformOutput(this, id, { value, description });
     out("host", host.stringValue, "Host ClickPipes connects to (the WRITER endpoint).");

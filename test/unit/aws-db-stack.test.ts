@@ -53,3 +53,16 @@ describe("Aurora/RDS database stack", () => {
     expect(parse(json).provider).not.toHaveProperty("aws");
   });
 });
+
+describe("Aurora/RDS database stack, bad input", () => {
+  it("throws one validation line before deriving anything from the config", () => {
+    expect(() => synthDb(auroraSource({ postgresVersion: 18 }))).toThrow(/^error: source "billing": postgresVersion = 18 is not allowed: .*\[engine-major\]$/);
+  });
+
+  it("prints each warning once", () => {
+    const warned: string[] = [];
+    synthDb(auroraSource({ parameterGroup: { walSenderTimeoutMs: 1000 } }), (l) => warned.push(l));
+    expect(warned).toHaveLength(1);
+    expect(warned[0]).toMatch(/\[wal-sender-timeout\]$/);
+  });
+});
