@@ -1,8 +1,13 @@
 import { App } from "../src/internal/tf";
-import { AppConfig, backendRule, SourceKind } from "../src/model/app-config";
+import { AppConfig, backendRule, SourceKind, stackNames } from "../src/model/app-config";
+import { AwsEngine } from "../src/model/aws-types";
 import { SOURCE_RULES } from "../src/model/rules";
+import { awsSourceRules } from "../src/model/rules/aws";
 import { Finding, runRules, Severity, ValidationError, WarningSink } from "../src/model/validation";
+import { AwsSourceAwsStack, AwsSourceDbStack } from "./aws-source-stacks";
 import { GenericPostgresStack } from "./generic-postgres-stack";
+
+const KINDS = Object.values(SourceKind) as string[];
 
 /** Check the whole config before any construct exists, so a bad source writes nothing at all. */
 export function validateAppConfig(config: AppConfig): Finding[] {
@@ -14,26 +19,47 @@ export function validateAppConfig(config: AppConfig): Finding[] {
   }
   const seen = new Set<string>();
   sources.forEach((s, i) => {
-    if (s.kind !== SourceKind.GENERIC) {
-      errors.push({ rule: "kind", source: String(s.name ?? "?"), severity: Severity.ERROR, field: `sources[${i}].kind`, value: s.kind, allowed: `one of ${Object.values(SourceKind).join(", ")}` });
+    if (!KINDS.includes(s.kind)) {
+      errors.push({ rule: "kind", source: String(s.name ?? "?"), severity: Severity.ERROR, field: `sources[${i}].kind`, value: s.kind, allowed: `one of ${KINDS.join(", ")}` });
       return;
     }
-    if (seen.has(s.name)) {
-      errors.push({ rule: "source-name", source: s.name, severity: Severity.ERROR, field: "name", value: s.name, allowed: "a name no other source uses (it names the stack)" });
+    // Stack names must be unique across sources (an Aurora source "x" owns "x-aws" and "x-db").
+    for (const stack of stackNames(s)) {
+      if (seen.has(stack)) {
+        errors.push({ rule: "source-name", source: s.name, severity: Severity.ERROR, field: "name", value: s.name, allowed: `a name whose stacks no other source uses (stack "${stack}" is taken)` });
+      }
+      seen.add(stack);
     }
-    seen.add(s.name);
-    errors.push(...runRules(s, SOURCE_RULES), ...runRules(s, [backendRule]));
+    switch (s.kind) {
+      case SourceKind.GENERIC:
+        errors.push(...runRules(s, SOURCE_RULES));
+        break;
+      case SourceKind.AURORA:
+        errors.push(...runRules(s, awsSourceRules(AwsEngine.AURORA_POSTGRESQL)));
+        break;
+      case SourceKind.RDS:
+        errors.push(...runRules(s, awsSourceRules(AwsEngine.RDS_POSTGRESQL)));
+        break;
+    }
+    errors.push(...runRules(s, [backendRule]));
   });
   return errors.filter((f) => f.severity === Severity.ERROR);
 }
 
-/** Build the app: one stack per source, in name order. Throws `ValidationError` before building anything. */
+/** Build the app: one stack per generic source, two per Aurora/RDS source, in name order. Throws `ValidationError` before building anything. */
 export function buildApp(config: AppConfig, options: { outdir?: string; warn?: WarningSink } = {}): App {
   const errors = validateAppConfig(config);
   if (errors.length > 0) throw new ValidationError(errors);
   const app = new App({ stackTraces: false, outdir: options.outdir });
   const sorted = [...config.sources].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const source of sorted) new GenericPostgresStack(app, source, config.backend, options.warn);
+  for (const source of sorted) {
+    if (source.kind === SourceKind.GENERIC) {
+      new GenericPostgresStack(app, source, config.backend, options.warn);
+    } else {
+      new AwsSourceAwsStack(app, source, config.backend, options.warn);
+      new AwsSourceDbStack(app, source, config.backend, options.warn);
+    }
+  }
   return app;
 }
 

@@ -1,10 +1,12 @@
 /**
- * The sources this app prepares. Edit this file: each source becomes its own stack (named after
- * the source) in `cdktf.out/stacks/<name>`. Every field is typed and documented in
+ * The sources this app prepares. Edit this file: each generic source becomes its own stack (named
+ * after the source) in `cdktf.out/stacks/<name>`; each Aurora/RDS source becomes two,
+ * `<name>-aws` (parameter group, network) and `<name>-db` (user, grants, publication). Every field is typed and documented in
  * `src/model/types.ts`; leave a field out to get its documented default.
  */
 import { AppConfig, SourceKind } from "../src/model/app-config";
 import { BackendType } from "../src/model/backend";
+import { AwsNetworkMode } from "../src/model/aws-types";
 import { CloudProvider, PostgresMajorVersion } from "../src/model/types";
 
 export const config: AppConfig = {
@@ -31,6 +33,32 @@ export const config: AppConfig = {
       // Password of clickpipes_user: variable clickpipes_password; bump passwordVersion to rotate.
       user: { name: "clickpipes_user", passwordVersion: 1 },
       publication: { name: "clickpipes_publication" },
+    },
+    {
+      kind: SourceKind.AURORA,
+      // Stacks billing-aurora-aws (AWS side) and billing-aurora-db (database objects).
+      name: "billing-aurora",
+      // The cluster WRITER endpoint address (variable db_host of the db stack defaults to it).
+      host: "billing.cluster-c1a2b3c4d5e6.eu-central-1.rds.amazonaws.com",
+      port: 5432,
+      database: "billing",
+      awsRegion: "eu-central-1",
+      // Picks the parameter group family: aurora-postgresql16.
+      postgresVersion: PostgresMajorVersion.V16,
+      engineVersion: "16.4",
+      // The RDS master user (not a superuser; the provider runs with superuser = false).
+      adminUser: "postgres",
+      clickhouse: { cloud: CloudProvider.AWS, region: "eu-central-1" },
+      schemas: [{ name: "public" }],
+      tables: ["public.invoices", "public.payments"],
+      parameterGroup: {
+        // 0 = no timeout (the seed). The ClickPipes FAQ accepts 300000 (5 minutes) or more.
+        walSenderTimeoutMs: 0,
+        // Your team's other custom parameters stay in the same group.
+        extraParameters: [{ name: "log_min_duration_statement", value: "1000" }],
+      },
+      // One ingress rule per ClickPipes IP of eu-central-1 on the cluster's security group.
+      network: { mode: AwsNetworkMode.IP_ALLOW_LIST, securityGroupId: "sg-0123456789abcdef0" },
     },
   ],
 };

@@ -31,3 +31,17 @@ export { GrantRole as PgGrantRole } from "@cdktf/provider-postgresql/lib/grant-r
 export { DefaultPrivileges as PgDefaultPrivileges } from "@cdktf/provider-postgresql/lib/default-privileges";
 export { Publication as PgPublication } from "@cdktf/provider-postgresql/lib/publication";
 export { DataPostgresqlTables as PgTablesData } from "@cdktf/provider-postgresql/lib/data-postgresql-tables";
+
+export { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+export { RdsCluster } from "@cdktf/provider-aws/lib/rds-cluster";
+export { RdsClusterInstance } from "@cdktf/provider-aws/lib/rds-cluster-instance";
+export { DbInstance } from "@cdktf/provider-aws/lib/db-instance";
+export { RdsClusterParameterGroup } from "@cdktf/provider-aws/lib/rds-cluster-parameter-group";
+export { DbParameterGroup } from "@cdktf/provider-aws/lib/db-parameter-group";
+export { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+export { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+export { VpclatticeResourceGateway } from "@cdktf/provider-aws/lib/vpclattice-resource-gateway";
+export { VpclatticeResourceConfiguration } from "@cdktf/provider-aws/lib/vpclattice-resource-configuration";
+export { RamResourceShare } from "@cdktf/provider-aws/lib/ram-resource-share";
+export { RamResourceAssociation } from "@cdktf/provider-aws/lib/ram-resource-association";
+export { RamPrincipalAssociation } from "@cdktf/provider-aws/lib/ram-principal-association";

@@ -1,11 +1,16 @@
 /** The app's configuration: the sources to prepare, each becoming its own stack. */
 import { BackendSpec } from "./backend";
+import { AuroraSourceSpec, RdsSourceSpec } from "./aws-types";
 import { PostgresSourceSpec } from "./types";
 import { Rule, RuleFinding } from "./validation";
 
 /** The kinds of source the app builds stacks for. */
 export enum SourceKind {
   GENERIC = "generic",
+  /** Amazon Aurora PostgreSQL: two stacks, `<name>-aws` and `<name>-db`. */
+  AURORA = "aurora",
+  /** Amazon RDS for PostgreSQL: two stacks, `<name>-aws` and `<name>-db`. */
+  RDS = "rds",
 }
 
 /** A self-managed PostgreSQL source: one stack, `<name>`. */
@@ -18,7 +23,40 @@ export interface GenericSourceConfig extends PostgresSourceSpec {
   readonly backend?: BackendSpec;
 }
 
-export type SourceConfig = GenericSourceConfig;
+/**
+ * An Amazon Aurora PostgreSQL source: two stacks, `<name>-aws` (parameter group, network) and
+ * `<name>-db` (user, grants, publication; the postgresql provider needs values known at plan time).
+ */
+export interface AuroraSourceConfig extends AuroraSourceSpec {
+  readonly kind: SourceKind.AURORA | "aurora";
+  /**
+   * State backend of this source's two stacks (`{stack}` expands to `<name>-aws` / `<name>-db`).
+   * @default - the app's `backend`
+   */
+  readonly backend?: BackendSpec;
+}
+
+/** An Amazon RDS for PostgreSQL source: two stacks, `<name>-aws` and `<name>-db`. */
+export interface RdsSourceConfig extends RdsSourceSpec {
+  readonly kind: SourceKind.RDS | "rds";
+  /**
+   * State backend of this source's two stacks.
+   * @default - the app's `backend`
+   */
+  readonly backend?: BackendSpec;
+}
+
+export type SourceConfig = GenericSourceConfig | AuroraSourceConfig | RdsSourceConfig;
+
+/** Suffix of the AWS-side stack of an Aurora/RDS source. */
+export const AWS_STACK_SUFFIX = "-aws";
+/** Suffix of the database-objects stack of an Aurora/RDS source. */
+export const DB_STACK_SUFFIX = "-db";
+
+/** The stacks a source becomes, by name. */
+export function stackNames(source: { readonly kind: string; readonly name: string }): string[] {
+  return source.kind === SourceKind.GENERIC ? [source.name] : [`${source.name}${AWS_STACK_SUFFIX}`, `${source.name}${DB_STACK_SUFFIX}`];
+}
 
 export interface AppConfig {
   /**

@@ -99,10 +99,10 @@ describe("the app", () => {
       'error: source "(app)": backend.path = "/var/state/x.tfstate" is not allowed: a relative path (absolute paths make the JSON differ between machines) [backend]',
     );
     expect(bad({ sources: [genericSource(), genericSource()] })).toBe(
-      'error: source "orders-db": name = "orders-db" is not allowed: a name no other source uses (it names the stack) [source-name]',
+      'error: source "orders-db": name = "orders-db" is not allowed: a name whose stacks no other source uses (stack "orders-db" is taken) [source-name]',
     );
     expect(bad({ sources: [{ ...genericSource(), kind: "oracle" } as never] })).toBe(
-      'error: source "orders-db": sources[0].kind = "oracle" is not allowed: one of generic [kind]',
+      'error: source "orders-db": sources[0].kind = "oracle" is not allowed: one of generic, aurora, rds [kind]',
     );
     expect(bad({ sources: [] })).toBe('error: source "(app)": sources = [] is not allowed: a non-empty list of sources [sources]');
     expect(bad({ sources: [genericSource({ backend: { type: "s3", bucket: "B", region: "eu-central-1" } })] })).toBe(

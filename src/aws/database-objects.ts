@@ -1,0 +1,59 @@
+import { Construct } from "constructs";
+import { TerraformProvider } from "../internal/tf";
+import { resolveAwsSource, ResolvedAwsSource } from "../model/aws";
+import { AwsEngine, AwsSourceSpec } from "../model/aws-types";
+import { awsSourceRules } from "../model/rules/aws";
+import { assertValid, WarningSink } from "../model/validation";
+import { ReplicationRight } from "../postgres/clickpipes-user";
+import { ClickPipesGrants } from "../postgres/grants";
+import { ClickPipesPublication } from "../postgres/publication";
+import { ClickPipesUser } from "../postgres/clickpipes-user";
+import { addSourceObjects } from "../postgres/source-objects";
+
+export interface AwsSourceDatabaseProps extends AwsSourceSpec {
+  /** Aurora PostgreSQL or RDS for PostgreSQL. */
+  readonly engine: AwsEngine;
+  /** The ClickPipes password: a reference to a sensitive Terraform variable (a literal is refused). */
+  readonly password: string;
+  /**
+   * Provider to use (configure it with `superuser = false`, `sslmode = require`, the real
+   * `expected_version` and the WRITER endpoint address).
+   * @default - the stack's default postgresql provider
+   */
+  readonly provider?: TerraformProvider;
+  /**
+   * Where synth warnings go.
+   * @default - standard error
+   */
+  readonly warn?: WarningSink;
+}
+
+/**
+ * The database side of an Aurora/RDS source: the same user, grants and publication as the generic
+ * source (`addSourceObjects`), except that the replication right is `GRANT rds_replication`
+ * (`postgresql_grant_role`; `REPLICATION` fails on RDS/Aurora) and, with IAM auth, `GRANT rds_iam`.
+ *
+ * Construct IDs below this one (public API): `User` (`User/Role`, `User/RdsReplication`,
+ * `User/RdsIam`), `Grants`, `Publication` — as in `GenericPostgresSource`.
+ */
+export class AwsSourceDatabase extends Construct {
+  public readonly resolved: ResolvedAwsSource;
+  public readonly user: ClickPipesUser;
+  public readonly grants: ClickPipesGrants;
+  public readonly publication: ClickPipesPublication;
+
+  constructor(scope: Construct, id: string, props: AwsSourceDatabaseProps) {
+    super(scope, id);
+    assertValid<AwsSourceSpec>(props, awsSourceRules(props.engine), props.warn);
+    this.resolved = resolveAwsSource(props.engine, props);
+    const objects = addSourceObjects(this, this.resolved, {
+      password: props.password,
+      replication: ReplicationRight.RDS_REPLICATION,
+      iamAuth: this.resolved.iamAuth,
+      provider: props.provider,
+    });
+    this.user = objects.user;
+    this.grants = objects.grants;
+    this.publication = objects.publication;
+  }
+}

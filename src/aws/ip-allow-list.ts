@@ -1,0 +1,84 @@
+import { Construct } from "constructs";
+import { SecurityGroup, TerraformProvider, VpcSecurityGroupIngressRule } from "../internal/tf";
+
+export interface ClickPipesIpAllowListProps {
+  /** CIDRs ClickPipes connects from (usually the region's static IPs as /32). */
+  readonly cidrs: readonly string[];
+  /** Database port the rules open. */
+  readonly port: number;
+  /** Existing security group that gets the rules. Exactly one of `securityGroupId` and `vpcId`. */
+  readonly securityGroupId?: string;
+  /** VPC in which to create a dedicated security group for the rules. Exactly one of `securityGroupId` and `vpcId`. */
+  readonly vpcId?: string;
+  /**
+   * `name_prefix` of the dedicated security group.
+   * @default "clickpipes-"
+   */
+  readonly namePrefix?: string;
+  /**
+   * Description of each rule.
+   * @default "ClickPipes CDC"
+   */
+  readonly description?: string;
+  /**
+   * Provider to use.
+   * @default - the stack's default aws provider
+   */
+  readonly provider?: TerraformProvider;
+}
+
+/** Construct ID of the rule for a CIDR: `Ingress-<ip>` for a /32, `Ingress-<ip>_<bits>` otherwise. */
+export function ingressRuleId(cidr: string): string {
+  const [ip, bits] = cidr.split("/");
+  return bits === undefined || bits === "32" ? `Ingress-${ip}` : `Ingress-${ip}_${bits}`;
+}
+
+/**
+ * One `aws_vpc_security_group_ingress_rule` per CIDR on the database port (the resource AWS
+ * recommends; do not mix it with inline rules or `aws_security_group_rule` on the same group).
+ *
+ * Construct IDs below this one (public API): `SecurityGroup` (only with `vpcId`) and one
+ * `Ingress-<ip>` per CIDR (see `ingressRuleId`). Rules are keyed by address, not by position, so
+ * a change to the IP list adds and removes only the rules of the changed addresses.
+ */
+export class ClickPipesIpAllowList extends Construct {
+  /** The group the rules are on (the given one or the new one). */
+  public readonly securityGroupId: string;
+  /** The new dedicated group, when `vpcId` was given. */
+  public readonly securityGroup?: SecurityGroup;
+  public readonly rules: VpcSecurityGroupIngressRule[] = [];
+
+  constructor(scope: Construct, id: string, props: ClickPipesIpAllowListProps) {
+    super(scope, id);
+    if ((props.securityGroupId === undefined) === (props.vpcId === undefined)) {
+      throw new Error("ClickPipesIpAllowList needs exactly one of securityGroupId and vpcId");
+    }
+    if (props.vpcId !== undefined) {
+      this.securityGroup = new SecurityGroup(this, "SecurityGroup", {
+        provider: props.provider,
+        namePrefix: props.namePrefix ?? "clickpipes-",
+        description: "ClickPipes CDC access to PostgreSQL",
+        vpcId: props.vpcId,
+        lifecycle: { createBeforeDestroy: true },
+      });
+      this.securityGroupId = this.securityGroup.id;
+    } else {
+      this.securityGroupId = props.securityGroupId!;
+    }
+    for (const cidr of [...new Set(props.cidrs)].sort()) {
+      const v6 = cidr.includes(":");
+      this.rules.push(
+        new VpcSecurityGroupIngressRule(this, ingressRuleId(cidr), {
+          provider: props.provider,
+          securityGroupId: this.securityGroupId,
+          ipProtocol: "tcp",
+          fromPort: props.port,
+          toPort: props.port,
+          cidrIpv4: v6 ? undefined : cidr,
+          cidrIpv6: v6 ? cidr : undefined,
+          description: props.description ?? "ClickPipes CDC",
+        }),
+      );
+    }
+  }
+}

@@ -1,0 +1,95 @@
+import { Construct } from "constructs";
+import {
+  RamPrincipalAssociation,
+  RamResourceAssociation,
+  RamResourceShare,
+  TerraformProvider,
+  VpclatticeResourceConfiguration,
+  VpclatticeResourceGateway,
+} from "../internal/tf";
+import { CLICKPIPES_AWS_ACCOUNT, latticeName } from "../model/aws";
+
+export interface ClickPipesPrivateLinkProps {
+  /** Base of the VPC Lattice and RAM names (the source name; lower-cased and trimmed to fit). */
+  readonly name: string;
+  /** ARN of the Aurora cluster or RDS instance. */
+  readonly resourceArn: string;
+  /** VPC of the resource gateway. */
+  readonly vpcId: string;
+  /** Subnets of the resource gateway (at least one; each at least /26). */
+  readonly subnetIds: readonly string[];
+  /**
+   * Security groups of the resource gateway.
+   * @default - none (the VPC's default group)
+   */
+  readonly securityGroupIds?: readonly string[];
+  /**
+   * Principal the share goes to.
+   * @default "072088201116" (ClickPipes)
+   */
+  readonly principal?: string;
+  /**
+   * Provider to use.
+   * @default - the stack's default aws provider
+   */
+  readonly provider?: TerraformProvider;
+}
+
+/**
+ * AWS PrivateLink to a database for ClickPipes (VPC resource, same region): a VPC Lattice resource
+ * gateway, a resource configuration of type ARN pointing at the database, and a RAM share with
+ * external principals allowed, holding the configuration and shared with ClickPipes.
+ *
+ * The ARN-type configuration carries no `port_ranges` or `protocol`: for an RDS/Aurora ARN, AWS
+ * derives the endpoint and the Postgres port from the database itself, and the provider's schema
+ * (hashicorp/aws 6.x) rejects `port_ranges`/`protocol` together with `arn_resource`.
+ *
+ * Construct IDs below this one (public API): `ResourceGateway`, `ResourceConfiguration`,
+ * `ResourceShare`, `ResourceAssociation`, `PrincipalAssociation`.
+ */
+export class ClickPipesPrivateLink extends Construct {
+  public readonly resourceGateway: VpclatticeResourceGateway;
+  public readonly resourceConfiguration: VpclatticeResourceConfiguration;
+  public readonly resourceShare: RamResourceShare;
+  /** What ClickPipes asks for: the resource configuration ID (`rcfg-...`). */
+  public readonly resourceConfigurationId: string;
+  /** What ClickPipes asks for: the RAM resource share ARN. */
+  public readonly resourceShareArn: string;
+
+  constructor(scope: Construct, id: string, props: ClickPipesPrivateLinkProps) {
+    super(scope, id);
+    if (props.subnetIds.length === 0) throw new Error("ClickPipesPrivateLink needs at least one subnet");
+    const provider = props.provider;
+    this.resourceGateway = new VpclatticeResourceGateway(this, "ResourceGateway", {
+      provider,
+      name: latticeName(props.name, "clickpipes-gw"),
+      vpcId: props.vpcId,
+      subnetIds: [...props.subnetIds].sort(),
+      securityGroupIds: props.securityGroupIds && props.securityGroupIds.length > 0 ? [...props.securityGroupIds].sort() : undefined,
+    });
+    this.resourceConfiguration = new VpclatticeResourceConfiguration(this, "ResourceConfiguration", {
+      provider,
+      name: latticeName(props.name, "clickpipes"),
+      type: "ARN",
+      resourceGatewayIdentifier: this.resourceGateway.id,
+      resourceConfigurationDefinition: [{ arnResource: [{ arn: props.resourceArn }] }],
+    });
+    this.resourceShare = new RamResourceShare(this, "ResourceShare", {
+      provider,
+      name: latticeName(props.name, "clickpipes"),
+      allowExternalPrincipals: true,
+    });
+    new RamResourceAssociation(this, "ResourceAssociation", {
+      provider,
+      resourceArn: this.resourceConfiguration.arn,
+      resourceShareArn: this.resourceShare.arn,
+    });
+    new RamPrincipalAssociation(this, "PrincipalAssociation", {
+      provider,
+      principal: props.principal ?? CLICKPIPES_AWS_ACCOUNT,
+      resourceShareArn: this.resourceShare.arn,
+    });
+    this.resourceConfigurationId = this.resourceConfiguration.id;
+    this.resourceShareArn = this.resourceShare.arn;
+  }
+}

@@ -1,0 +1,40 @@
+import { Construct } from "constructs";
+import { DbInstance } from "../internal/tf";
+import { AwsEngine } from "../model/aws-types";
+import { AwsSourceBase, AwsSourceProps, literal } from "./aws-source";
+
+export interface RdsSourceProps extends AwsSourceProps {
+  /**
+   * An RDS for PostgreSQL instance this cdktf app manages: the parameter group is attached to it
+   * (`parameter_group_name`), and its ARN, engine version, port and `publicly_accessible` are used.
+   * @default - an instance managed elsewhere: attach the group named by `parameterGroup.name` yourself
+   */
+  readonly instance?: DbInstance;
+}
+
+/**
+ * The AWS side of an Amazon RDS for PostgreSQL (instance) source: a DB parameter group (family
+ * `postgres<major>`, the same parameters as Aurora, plus `max_slot_wal_keep_size` when
+ * `serverSettings.maxSlotWalKeepSizeMb` is set), and the same network options. Construct IDs: see
+ * `AwsSourceBase`.
+ */
+export class RdsSource extends AwsSourceBase {
+  constructor(scope: Construct, id: string, props: RdsSourceProps) {
+    const i = props.instance;
+    super(
+      scope,
+      id,
+      AwsEngine.RDS_POSTGRESQL,
+      props,
+      i
+        ? {
+            arn: i.arn,
+            engineVersion: literal<string>(i.engineVersionInput),
+            port: literal<number>(i.portInput),
+            publiclyAccessible: literal<boolean>(i.publiclyAccessibleInput) === true,
+          }
+        : undefined,
+    );
+    if (i) this.parameterGroup.attachToInstance(i);
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * Fleet files: sources declared in YAML or JSON instead of (or besides) the TypeScript config,
+ * checked against the JSON Schema the project ships (`schemas/fleet.schema.json`, generated from
+ * the `AppConfig` type) and then against the same rule table as the typed config. Every problem is
+ * one line naming the source, the field and what is allowed.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import Ajv, { ErrorObject, ValidateFunction } from "ajv";
+import { parse as parseYaml, YAMLParseError } from "yaml";
+import { AppConfig } from "../model/app-config";
+import { Finding, Severity, ValidationError } from "../model/validation";
+
+type JsonSchema = Record<string, unknown> & { definitions: Record<string, Record<string, unknown>> };
+
+let cached: { schema: JsonSchema; top: ValidateFunction; byKind: Map<string, ValidateFunction> } | undefined;
+
+/** The shipped schema: next to the sources (`schemas/`), also from the compiled `dist/src/fleet`. */
+function schemaPath(): string {
+  for (const up of ["../..", "../../.."]) {
+    const p = path.resolve(__dirname, up, "schemas/fleet.schema.json");
+    if (fs.existsSync(p)) return p;
+  }
+  throw new Error("schemas/fleet.schema.json not found beside the package");
+}
+
+function validators() {
+  if (cached) return cached;
+  const schema = JSON.parse(fs.readFileSync(schemaPath(), "utf8")) as JsonSchema;
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  ajv.addSchema(schema, "fleet");
+  // The top level without the sources' inner shape (checked per source, by kind, for clear lines).
+  const top = ajv.compile({
+    type: "object",
+    properties: { backend: { $ref: "fleet#/definitions/BackendSpec" }, sources: { type: "array", items: { type: "object" } } },
+    required: ["sources"],
+    additionalProperties: false,
+  });
+  const byKind = new Map<string, ValidateFunction>();
+  const union = schema.definitions.SourceConfig as { $ref?: string; anyOf?: { $ref: string }[] };
+  for (const ref of union.anyOf ?? [union as { $ref: string }]) {
+    const name = ref.$ref.replace("#/definitions/", "");
+    const kind = ((schema.definitions[name]!.properties as Record<string, { enum?: string[] }>).kind?.enum ?? [])[0];
+    if (kind) byKind.set(kind, ajv.compile({ $ref: `fleet#/definitions/${name}` }));
+  }
+  cached = { schema, top, byKind };
+  return cached;
+}
+
+/** Known source kinds, from the schema. */
+export function fleetSourceKinds(): string[] {
+  return [...validators().byKind.keys()];
+}
+
+function pointerToField(pointer: string): string {
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`))
+    .join("")
+    .replace(/^\./, "");
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  return pointer
+    .split("/")
+    .slice(1)
+    .reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), root);
+}
+
+/** One ajv error as the allowed-part of a finding line. */
+function allowedText(e: ErrorObject): string {
+  switch (e.keyword) {
+    case "enum":
+      return `one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "additionalProperties":
+      return "a known field (this one is not in the fleet schema)";
+    case "required":
+      return "present (it is required)";
+    case "type":
+      return `a value of type ${(e.params as { type: string }).type}`;
+    default:
+      return e.message ?? e.keyword;
+  }
+}
+
+function toFindings(errors: readonly ErrorObject[], root: unknown, source: string, prefix: string): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  // anyOf (backends) reports every branch: keep the most specific error per field.
+  for (const e of errors.filter((x) => x.keyword !== "anyOf")) {
+    let pointer = e.instancePath;
+    if (e.keyword === "additionalProperties") pointer += `/${(e.params as { additionalProperty: string }).additionalProperty}`;
+    if (e.keyword === "required") pointer += `/${(e.params as { missingProperty: string }).missingProperty}`;
+    const field = prefix + pointerToField(pointer);
+    if (seen.has(field)) continue;
+    seen.add(field);
+    out.push({ rule: "fleet-schema", source, severity: Severity.ERROR, field, value: valueAt(root, pointer), allowed: allowedText(e) });
+  }
+  return out;
+}
+
+/** Parse a fleet file's text (YAML is a superset of JSON). Throws ValidationError with one line. */
+export function parseFleetText(text: string, file: string): unknown {
+  try {
+    return parseYaml(text, { prettyErrors: false });
+  } catch (e) {
+    const where = e instanceof YAMLParseError && e.linePos ? `:${e.linePos[0].line}:${e.linePos[0].col}` : "";
+    const message = (e as Error).message.split("\n")[0];
+    throw new ValidationError([{ rule: "fleet-syntax", source: "(fleet)", severity: Severity.ERROR, field: `${file}${where}`, value: "(unparsable)", allowed: `valid YAML or JSON (${message})` }]);
+  }
+}
+
+/** Structural check of a parsed fleet document against the schema; returns one finding per problem. */
+export function checkFleetShape(doc: unknown): Finding[] {
+  const { top, byKind } = validators();
+  if (!top(doc)) return toFindings(top.errors ?? [], doc, "(fleet)", "");
+  const sources = (doc as { sources: Record<string, unknown>[] }).sources;
+  const findings: Finding[] = [];
+  sources.forEach((s, i) => {
+    const name = typeof s.name === "string" && s.name ? s.name : `sources[${i}]`;
+    const validate = byKind.get(String(s.kind));
+    if (!validate) {
+      findings.push({ rule: "fleet-schema", source: name, severity: Severity.ERROR, field: "kind", value: s.kind, allowed: `one of ${[...byKind.keys()].map((k) => JSON.stringify(k)).join(", ")}` });
+      return;
+    }
+    if (!validate(s)) findings.push(...toFindings(validate.errors ?? [], s, name, ""));
+  });
+  return findings;
+}
+
+/** Read, parse and shape-check one fleet file. Semantic rules run later, in `buildApp`. */
+export function loadFleetFile(file: string): AppConfig {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    throw new ValidationError([{ rule: "fleet-file", source: "(fleet)", severity: Severity.ERROR, field: file, value: (e as NodeJS.ErrnoException).code ?? "unreadable", allowed: "a readable YAML or JSON fleet file" }]);
+  }
+  const doc = parseFleetText(text, file);
+  const findings = checkFleetShape(doc);
+  if (findings.length > 0) throw new ValidationError(findings);
+  return doc as AppConfig;
+}
+
+/** Merge fleet files into a config: the config's backend is the default; sources are concatenated. */
+export function mergeFleets(base: AppConfig, fleets: readonly AppConfig[]): AppConfig {
+  return {
+    backend: base.backend,
+    sources: [...base.sources, ...fleets.flatMap((f) => f.sources.map((s) => (s.backend || !f.backend ? s : { ...s, backend: f.backend })))],
+  };
+}

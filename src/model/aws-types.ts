@@ -1,0 +1,151 @@
+/**
+ * Spec types of the Amazon Aurora PostgreSQL and Amazon RDS for PostgreSQL sources. Pure
+ * TypeScript: nothing here imports cdktf. An AWS source is a generic source (`PostgresSourceSpec`:
+ * database, user, schemas, tables, publication, ClickHouse region) plus the AWS side: the parameter
+ * group, the network path and IAM authentication.
+ */
+import { NetworkSpec, PostgresSourceSpec } from "./types";
+
+/** The AWS database engine of a source. */
+export enum AwsEngine {
+  /** Amazon Aurora PostgreSQL-Compatible Edition: a DB *cluster* parameter group. */
+  AURORA_POSTGRESQL = "aurora-postgresql",
+  /** Amazon RDS for PostgreSQL (DB instance): a DB parameter group. */
+  RDS_POSTGRESQL = "postgres",
+}
+
+/** How ClickPipes reaches the database. */
+export enum AwsNetworkMode {
+  /** One security-group ingress rule per ClickPipes static IP (the database is reachable from the internet). */
+  IP_ALLOW_LIST = "ip-allow-list",
+  /** AWS PrivateLink through a VPC Lattice resource gateway and a RAM share (same AWS region as the ClickHouse service). */
+  PRIVATELINK = "privatelink",
+  /** The stacks create no network resource (you manage access yourself). */
+  NONE = "none",
+}
+
+/** `apply_method` of a parameter-group parameter. */
+export enum ParameterApplyMethod {
+  /** Dynamic parameters: applied without a reboot. */
+  IMMEDIATE = "immediate",
+  /** Static parameters: applied at the next reboot. */
+  PENDING_REBOOT = "pending-reboot",
+}
+
+/** One parameter of a parameter group. */
+export interface ParameterSpec {
+  /** Parameter name, e.g. `log_min_duration_statement`. */
+  readonly name: string;
+  /** Value as AWS spells it (a string, e.g. `"1"`). */
+  readonly value: string;
+  /**
+   * When AWS applies it. Static parameters need `PENDING_REBOOT`.
+   * @default ParameterApplyMethod.IMMEDIATE
+   */
+  readonly applyMethod?: ParameterApplyMethod;
+}
+
+/** The parameter group the construct creates. */
+export interface ParameterGroupSpec {
+  /**
+   * `wal_sender_timeout` in milliseconds. The seed guide sets 0 (no timeout); the ClickPipes FAQ
+   * asks for at least 300000 (5 minutes): a value from 1 to 299999 prints a warning at synth.
+   * @default 0
+   */
+  readonly walSenderTimeoutMs?: number;
+  /**
+   * Other custom parameters your team keeps in this group. Merged with the required ones and
+   * sorted by name; one that contradicts a required parameter (same name, other value) is refused.
+   * @default []
+   */
+  readonly extraParameters?: ParameterSpec[];
+  /**
+   * Description of the group.
+   * @default "ClickPipes CDC source <name>: logical replication"
+   */
+  readonly description?: string;
+}
+
+/** Network path of an AWS source. */
+export interface AwsNetworkSpec extends NetworkSpec {
+  /**
+   * How ClickPipes reaches the database.
+   * @default AwsNetworkMode.IP_ALLOW_LIST
+   */
+  readonly mode?: AwsNetworkMode;
+  /**
+   * IP allow list: the existing security group of the cluster/instance that gets the rules
+   * (`sg-` and 8 or 17 hex digits). Exactly one of `securityGroupId` and `vpcId`.
+   */
+  readonly securityGroupId?: string;
+  /**
+   * IP allow list: the VPC in which the construct creates a new, dedicated security group (add it
+   * to the cluster's security groups yourself). Exactly one of `securityGroupId` and `vpcId`.
+   */
+  readonly vpcId?: string;
+  /** PrivateLink: the VPC Lattice resource gateway's placement. Required in PRIVATELINK mode. */
+  readonly privateLink?: PrivateLinkSpec;
+}
+
+/** Where the VPC Lattice resource gateway lives. */
+export interface PrivateLinkSpec {
+  /** VPC of the resource gateway (the database's VPC). */
+  readonly vpcId: string;
+  /** Subnets of the resource gateway (at least /26 each; 16 consecutive free IPs per endpoint). At least one. */
+  readonly subnetIds: string[];
+  /**
+   * Security groups of the resource gateway; the database's security group must allow them on the port.
+   * @default [] (the VPC's default security group)
+   */
+  readonly securityGroupIds?: string[];
+  /**
+   * AWS account (or principal ARN) the share goes to.
+   * @default "072088201116" (ClickPipes)
+   */
+  readonly principal?: string;
+}
+
+/** An Aurora PostgreSQL cluster or RDS PostgreSQL instance prepared as a ClickPipes source. */
+export interface AwsSourceSpec extends PostgresSourceSpec {
+  /**
+   * Host address ClickPipes and the postgresql provider connect to: for Aurora the cluster
+   * WRITER endpoint (`<cluster>.cluster-<id>.<region>.rds.amazonaws.com`, not `cluster-ro-`),
+   * for RDS the instance endpoint address. No port, no RDS Proxy.
+   */
+  readonly host: string;
+  /** AWS region of the cluster or instance, e.g. `eu-central-1`. */
+  readonly awsRegion: string;
+  /**
+   * Full engine version (e.g. `"16.4"`); when given, its major must equal `postgresVersion`.
+   * @default - only the major (`postgresVersion`) is used
+   */
+  readonly engineVersion?: string;
+  /**
+   * ARN of the cluster (Aurora) or instance (RDS): the target of the PrivateLink resource
+   * configuration. Required for PRIVATELINK unless the construct is given the cluster/instance.
+   * @default - none
+   */
+  readonly resourceArn?: string;
+  /**
+   * Whether the cluster's instances (or the RDS instance) are publicly accessible. PrivateLink is
+   * refused for a publicly accessible database (AWS rejects the resource configuration).
+   * @default false
+   */
+  readonly publiclyAccessible?: boolean;
+  /**
+   * IAM authentication for ClickPipes: `rds.iam_auth_for_replication = 1` in the parameter group
+   * and `GRANT rds_iam` to the user. Turn on IAM database authentication on the cluster yourself.
+   * @default false
+   */
+  readonly iamAuth?: boolean;
+  /** The parameter group. @default - `wal_sender_timeout = 0`, no extra parameters */
+  readonly parameterGroup?: ParameterGroupSpec;
+  /** Network path. @default - IP allow list (needs `securityGroupId` or `vpcId`) */
+  readonly network?: AwsNetworkSpec;
+}
+
+/** An Aurora PostgreSQL source. */
+export type AuroraSourceSpec = AwsSourceSpec;
+
+/** An RDS for PostgreSQL (instance) source. `serverSettings.maxSlotWalKeepSizeMb` goes into its parameter group when set. */
+export type RdsSourceSpec = AwsSourceSpec;

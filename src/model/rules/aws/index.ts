@@ -1,0 +1,51 @@
+/**
+ * The rule tables of the AWS sources: every generic rule (`SOURCE_RULES`), then the AWS rules,
+ * one per file. Aurora and RDS differ only in the engine the rules are built for.
+ */
+import { AwsEngine, AwsSourceSpec } from "../../aws-types";
+import { Rule } from "../../validation";
+import { SOURCE_RULES } from "../index";
+import { awsPortRule } from "./aws-port";
+import { awsRegionRule } from "./aws-region";
+import { awsEndpointRule } from "./endpoint";
+import { engineMajorRule } from "./engine-major";
+import { engineSettingsRule } from "./engine-settings";
+import { engineVersionRule } from "./engine-version";
+import { extraParametersRule } from "./extra-parameters";
+import { networkModeRule } from "./network-mode";
+import { privateLinkSubnetsRule } from "./privatelink-subnets";
+import { privateLinkTargetRule } from "./privatelink-target";
+import { securityGroupIdRule } from "./security-group-id";
+import { securityGroupTargetRule } from "./security-group-target";
+import { walSenderTimeoutRule } from "./wal-sender-timeout";
+
+/** The AWS rules of one engine (without the generic ones). */
+export function awsRules(engine: AwsEngine): Rule<AwsSourceSpec>[] {
+  return [
+    engineMajorRule(engine),
+    engineVersionRule,
+    awsRegionRule,
+    awsPortRule,
+    awsEndpointRule,
+    networkModeRule,
+    securityGroupIdRule,
+    securityGroupTargetRule,
+    privateLinkSubnetsRule,
+    privateLinkTargetRule,
+    walSenderTimeoutRule,
+    extraParametersRule(engine),
+    engineSettingsRule(engine),
+  ];
+}
+
+/** Every rule an Aurora PostgreSQL source is checked against. */
+export const AURORA_SOURCE_RULES: readonly Rule<AwsSourceSpec>[] = [...SOURCE_RULES, ...awsRules(AwsEngine.AURORA_POSTGRESQL)];
+/** Every rule an RDS for PostgreSQL source is checked against. */
+export const RDS_SOURCE_RULES: readonly Rule<AwsSourceSpec>[] = [...SOURCE_RULES, ...awsRules(AwsEngine.RDS_POSTGRESQL)];
+
+/** The rule table of an engine. */
+export function awsSourceRules(engine: AwsEngine): readonly Rule<AwsSourceSpec>[] {
+  return engine === AwsEngine.AURORA_POSTGRESQL ? AURORA_SOURCE_RULES : RDS_SOURCE_RULES;
+}
+
+export { SECURITY_GROUP_ID } from "./security-group-id";

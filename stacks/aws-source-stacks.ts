@@ -1,0 +1,141 @@
+/**
+ * The two stacks of an Amazon Aurora PostgreSQL or RDS for PostgreSQL source:
+ * - `<name>-aws`: the parameter group and the network path (aws provider only);
+ * - `<name>-db`: the ClickPipes user, grants and publication (postgresql provider only).
+ * They are separate because the postgresql provider cannot be configured from values unknown at
+ * plan time. The host reaches the db stack as the Terraform variable `db_host` (default: the
+ * config's `host`), not as a cross-stack reference: no remote-state plumbing, and the provider
+ * never sees an unknown value.
+ */
+import { Construct } from "constructs";
+import { applyBackend } from "../src/backend";
+import { AuroraSource } from "../src/aws/aurora-source";
+import { AwsSourceBase } from "../src/aws/aws-source";
+import { AwsSourceDatabase } from "../src/aws/database-objects";
+import { RdsSource } from "../src/aws/rds-source";
+import { AwsProvider, PostgresqlProvider, TerraformOutput, TerraformStack, TerraformVariable } from "../src/internal/tf";
+import { AuroraSourceConfig, AWS_STACK_SUFFIX, DB_STACK_SUFFIX, RdsSourceConfig, SourceKind } from "../src/model/app-config";
+import { resolveAwsSource } from "../src/model/aws";
+import { AwsEngine, AwsSourceSpec } from "../src/model/aws-types";
+import { awsSourceRules } from "../src/model/rules/aws";
+import { BackendSpec } from "../src/model/backend";
+import { assertValid, WarningSink } from "../src/model/validation";
+import { ADMIN_PASSWORD_VARIABLE, CLICKPIPES_PASSWORD_VARIABLE, REQUIRED_TERRAFORM_VERSION } from "./generic-postgres-stack";
+
+/** Name of the db stack's variable that holds the host (the cluster WRITER endpoint address). */
+export const DB_HOST_VARIABLE = "db_host";
+
+export type AwsSourceConfig = AuroraSourceConfig | RdsSourceConfig;
+
+function engineOf(config: AwsSourceConfig): AwsEngine {
+  return config.kind === SourceKind.AURORA ? AwsEngine.AURORA_POSTGRESQL : AwsEngine.RDS_POSTGRESQL;
+}
+
+/**
+ * The AWS side of an Aurora/RDS source, stack `<name>-aws`. Top-level construct IDs (public API):
+ * `aws` (provider), `<source name>` (`AuroraSource` or `RdsSource`), and the outputs
+ * `parameter_group_name`, `parameter_group_family`, `parameters`, `reboot_required`, and by network
+ * mode `security_group_id` + `allowed_cidrs` + `clickpipes_ip_region`, or
+ * `privatelink_resource_configuration_id` + `privatelink_resource_share_arn`.
+ */
+export class AwsSourceAwsStack extends TerraformStack {
+  public readonly source: AwsSourceBase;
+
+  constructor(scope: Construct, config: AwsSourceConfig, defaultBackend?: BackendSpec, warn?: WarningSink) {
+    const name = `${config.name}${AWS_STACK_SUFFIX}`;
+    super(scope, name);
+    applyBackend(this, name, config.backend ?? defaultBackend);
+    new AwsProvider(this, "aws", { region: config.awsRegion });
+    this.source =
+      config.kind === SourceKind.AURORA
+        ? new AuroraSource(this, config.name, { ...config, warn })
+        : new RdsSource(this, config.name, { ...config, warn });
+    const r = this.source.resolved;
+
+    const out = (id: string, value: unknown, description: string) => new TerraformOutput(this, id, { value, description });
+    out(
+      "parameter_group_name",
+      this.source.parameterGroup.name,
+      r.engine === AwsEngine.AURORA_POSTGRESQL
+        ? "Set it as db_cluster_parameter_group_name of the Aurora cluster (if this app does not manage the cluster)."
+        : "Set it as parameter_group_name of the RDS instance (if this app does not manage the instance).",
+    );
+    out("parameter_group_family", r.family, "Family of the parameter group (follows postgresVersion).");
+    out("parameters", Object.fromEntries(r.parameters.map((p) => [p.name, p.value])), "Parameters of the group.");
+    out("reboot_required", this.source.rebootNotice, "The step Terraform does not do.");
+    if (this.source.ipAllowList) {
+      out("security_group_id", this.source.ipAllowList.securityGroupId, "Security group holding the ClickPipes ingress rules (attach a new one to the database).");
+      out("allowed_cidrs", r.allowedCidrs, "CIDRs allowed on the database port.");
+      if (r.clickPipesIps) out("clickpipes_ip_region", r.clickPipesIps.ipRegion, r.clickPipesIps.reason);
+    }
+    if (this.source.privateLink) {
+      out("privatelink_resource_configuration_id", this.source.privateLink.resourceConfigurationId, "ClickPipes reverse private endpoint: VPC resource configuration ID.");
+      out("privatelink_resource_share_arn", this.source.privateLink.resourceShareArn, "ClickPipes reverse private endpoint: VPC resource share ARN.");
+    }
+  }
+}
+
+/**
+ * The database objects of an Aurora/RDS source, stack `<name>-db`. Top-level construct IDs
+ * (public API): `postgresql` (provider), `db_host`, `clickpipes_password`, `postgres_admin_password`
+ * (variables), `<source name>` (`AwsSourceDatabase`), and the outputs `host`, `port`, `database`,
+ * `user`, `publication`, `authentication`, `clickpipe_source_type`.
+ */
+export class AwsSourceDbStack extends TerraformStack {
+  public readonly source: AwsSourceDatabase;
+
+  constructor(scope: Construct, config: AwsSourceConfig, defaultBackend?: BackendSpec, warn?: WarningSink) {
+    const name = `${config.name}${DB_STACK_SUFFIX}`;
+    super(scope, name);
+    this.addOverride("terraform.required_version", REQUIRED_TERRAFORM_VERSION);
+    applyBackend(this, name, config.backend ?? defaultBackend);
+    const engine = engineOf(config);
+    // Validate before anything is derived from the config (the construct validates again, quietly).
+    assertValid<AwsSourceSpec>(config, awsSourceRules(engine), warn);
+    const resolved = resolveAwsSource(engine, config);
+
+    const host = new TerraformVariable(this, DB_HOST_VARIABLE, {
+      type: "string",
+      nullable: false,
+      default: resolved.host,
+      description:
+        engine === AwsEngine.AURORA_POSTGRESQL
+          ? "Aurora cluster WRITER endpoint address (no port), e.g. the endpoint attribute of aws_rds_cluster."
+          : "RDS instance endpoint address (no port), e.g. the address attribute of aws_db_instance.",
+    });
+    const password = new TerraformVariable(this, CLICKPIPES_PASSWORD_VARIABLE, {
+      type: "string",
+      sensitive: true,
+      nullable: false,
+      description: `Password of the ClickPipes role ${resolved.userName}. Written with password_wo: never in plan or state.`,
+    });
+    const adminPassword = new TerraformVariable(this, ADMIN_PASSWORD_VARIABLE, {
+      type: "string",
+      sensitive: true,
+      nullable: false,
+      description: `Password of ${resolved.adminUser}, the user the postgresql provider logs in as.`,
+    });
+    new PostgresqlProvider(this, "postgresql", {
+      host: host.stringValue,
+      port: resolved.port,
+      database: resolved.database,
+      username: resolved.adminUser,
+      password: adminPassword.stringValue,
+      sslmode: resolved.sslmode,
+      // RDS/Aurora have no superuser: with true the provider reads pg_shadow and fails.
+      superuser: false,
+      expectedVersion: String(resolved.postgresVersion),
+      connectTimeout: 15,
+    });
+    this.source = new AwsSourceDatabase(this, config.name, { ...config, engine, password: password.stringValue, warn: () => {} });
+
+    const out = (id: string, value: unknown, description: string) => new TerraformOutput(this, id, { value, description });
+    out("host", host.stringValue, "Host ClickPipes connects to (the WRITER endpoint).");
+    out("port", resolved.port, "Port ClickPipes connects to.");
+    out("database", resolved.database, "Database ClickPipes replicates from.");
+    out("user", this.source.user.roleName, "ClickPipes user name (the password is in the clickpipes_password variable).");
+    out("publication", this.source.publication.publicationName, "Publication name for the ClickPipe.");
+    out("authentication", resolved.iamAuth ? "IAM_ROLE" : "basic", "ClickPipe authentication.");
+    out("clickpipe_source_type", engine === AwsEngine.AURORA_POSTGRESQL ? "aurorapostgres" : "rdspostgres", "ClickPipe Postgres source type.");
+  }
+}
