@@ -727,8 +727,8 @@ function header(json: Json, stackName: string, databases: string[], variables: s
  * Render the SQL of a synthesized stack (a parsed cdk.tf.json, or a path to it or to its stack
  * directory). Throws `StackReadError` for an unreadable path or JSON.
  */
-export function renderStackSql(input: string | Json, options: RenderSqlOptions = {}): RenderedSql {
-  const json = typeof input === "string" ? readStackJson(input).json : input;
+export function renderStackSql(input: string | object, options: RenderSqlOptions = {}): RenderedSql {
+  const json = typeof input === "string" ? readStackJson(input).json : (input as Json);
   const meta = (json["//"] as { metadata?: { stackName?: string } } | undefined)?.metadata;
   const stackName = options.stackName ?? meta?.stackName ?? "stack";
   const nodes = collectNodes(json);
