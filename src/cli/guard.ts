@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import { parseArgs } from "node:util";
 import { guardPlan, GuardFinding } from "../guard/guard";
 import { parsePlan, PlanFormatError } from "../guard/plan";
-import { COMMANDS } from "./registry";
+import type { Command } from "./main";
 
 const USAGE = "usage: cdktf-clickpipes guard <plan.json>... [--allow <address>]... [--json]";
 
@@ -64,4 +64,7 @@ export async function runGuard(args: string[], out = process.stdout, err = proce
   return blocking.length > 0 ? 1 : 0;
 }
 
-COMMANDS.guard = { summary: "fail when a plan (terraform show -json) deletes or replaces what a running pipe needs", run: (a) => runGuard(a) };
+export const GUARD_COMMAND: Command = {
+  summary: "fail when a plan (terraform show -json) deletes or replaces what a running pipe needs",
+  run: (a) => runGuard(a),
+};

@@ -2,12 +2,19 @@
  * The `cdktf-clickpipes` command. Subcommands register in `COMMANDS`; each returns its exit code.
  * Exit codes: 0 ok, 1 a check found a problem, 2 called wrongly or could not run.
  */
-import { COMMANDS } from "./registry";
-// Each command module registers itself in COMMANDS.
-import "./guard";
+import { GUARD_COMMAND } from "./guard";
+import { SQL_COMMAND } from "./sql";
 
-export { COMMANDS } from "./registry";
-export type { Command } from "./registry";
+export interface Command {
+  readonly summary: string;
+  /** Runs the command; resolves to its exit code (0 ok, 1 a check failed, 2 called wrongly / could not run). */
+  readonly run: (args: string[]) => Promise<number>;
+}
+
+export const COMMANDS: Record<string, Command> = {
+  guard: GUARD_COMMAND,
+  sql: SQL_COMMAND,
+};
 
 function usage(): string {
   const lines = Object.entries(COMMANDS)
