@@ -19,3 +19,6 @@ export * from "./postgres/publication";
 export * from "./postgres/source-objects";
 export * from "./postgres/server-setup-files";
 export * from "./postgres/generic-source";
+export * from "./model/clickpipe";
+export { CLICKPIPE_RULES } from "./model/clickpipe-rules";
+export * from "./clickhouse/clickpipe";
