@@ -22,3 +22,5 @@ export * from "./postgres/generic-source";
 export * from "./model/clickpipe";
 export { CLICKPIPE_RULES } from "./model/clickpipe-rules";
 export * from "./clickhouse/clickpipe";
+export { ClickhouseProvider } from "./internal/tf";
+export type { ClickhouseProviderConfig } from "./internal/tf";
