@@ -30,3 +30,8 @@ export { AwsSourceBase, AwsSourceProps, ManagedDatabaseView } from "./aws/aws-so
 export * from "./aws/aurora-source";
 export * from "./aws/rds-source";
 export * from "./aws/database-objects";
+export * from "./model/clickpipe";
+export { CLICKPIPE_RULES } from "./model/clickpipe-rules";
+export * from "./clickhouse/clickpipe";
+export { ClickhouseProvider } from "./internal/tf";
+export type { ClickhouseProviderConfig } from "./internal/tf";

@@ -1,0 +1,66 @@
+/**
+ * Generates the typed cdktf bindings for the ClickHouse provider from the committed provider-schema
+ * JSON (schemas/clickhouse-provider-schema.json) with the cdktf provider generator.
+ *
+ *   npm run gen:clickhouse               # writes src/clickhouse/generated
+ *   node --import tsx scripts/gen-clickhouse.ts <outdir>   # writes elsewhere (reproducibility test)
+ *
+ * Deterministic: the output depends only on the schema file and the generator version; the target
+ * directory is emptied first, so running it twice gives byte-identical files.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { CodeMaker } from "codemaker";
+import { ConstructsMakerProviderTarget, LANGUAGES, TerraformProviderConstraint } from "@cdktf/commons";
+import { TerraformProviderGenerator } from "@cdktf/provider-generator/lib/get/generator/provider-generator";
+
+const ROOT = path.resolve(__dirname, "..");
+export const SCHEMA_FILE = path.join(ROOT, "schemas", "clickhouse-provider-schema.json");
+export const DEFAULT_OUTDIR = path.join(ROOT, "src", "clickhouse", "generated");
+/** Provider source and pinned version (keep in step with provider_versions in the schema file). */
+export const PROVIDER = "clickhouse/clickhouse@3.25.3";
+
+export async function generate(outdir: string): Promise<string[]> {
+  const schema = JSON.parse(fs.readFileSync(SCHEMA_FILE, "utf8"));
+  const code = new CodeMaker();
+  const generator = new TerraformProviderGenerator(code, schema);
+  const target = new ConstructsMakerProviderTarget(new TerraformProviderConstraint(PROVIDER), LANGUAGES[0]);
+  generator.generate(target);
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "gen-clickhouse-"));
+  try {
+    await generator.save(tmp);
+    const produced = path.join(tmp, "providers", "clickhouse");
+    fs.rmSync(outdir, { recursive: true, force: true });
+    fs.mkdirSync(path.dirname(outdir), { recursive: true });
+    fs.cpSync(produced, outdir, { recursive: true });
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  return listFiles(outdir);
+}
+
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.push(path.relative(dir, p));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+if (require.main === module) {
+  const outdir = path.resolve(process.argv[2] ?? DEFAULT_OUTDIR);
+  generate(outdir).then(
+    (files) => console.log(`gen:clickhouse: wrote ${files.length} files to ${path.relative(process.cwd(), outdir) || "."}`),
+    (err) => {
+      console.error(`gen:clickhouse: ${err instanceof Error ? err.message : String(err)}`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,183 @@
+import { Construct } from "constructs";
+import {
+  ChCdcInfrastructure,
+  ChClickPipe,
+  ChReversePrivateEndpoint,
+  Fn,
+  ITerraformDependable,
+  TerraformProvider,
+  Token,
+} from "../internal/tf";
+import {
+  cdcMemoryGb,
+  ClickPipePostgresType,
+  ClickPipeReplicationMode,
+  ClickPipeSpec,
+  DEFAULT_DESTINATION_DATABASE,
+  tableMappings,
+  TableMapping,
+} from "../model/clickpipe";
+import { CLICKPIPE_RULES } from "../model/clickpipe-rules";
+import { ResolvedSource } from "../model/defaults";
+import { assertValid, WarningSink } from "../model/validation";
+import { ClickPipesGrants } from "../postgres/grants";
+import { ClickPipesPublication } from "../postgres/publication";
+import { ClickPipesUser } from "../postgres/clickpipes-user";
+import { assertPasswordIsReference } from "../postgres/source-objects";
+
+/**
+ * What a pipe needs from a source construct. `GenericPostgresSource` (and every source built with
+ * `addSourceObjects`) has this shape.
+ */
+export interface ClickPipeSource {
+  /** The source spec with defaults applied. */
+  readonly resolved: ResolvedSource;
+  /** The ClickPipes role; the pipe's username is `user.roleName` (a reference). */
+  readonly user: ClickPipesUser;
+  /** The grants; the pipe waits for them. */
+  readonly grants: ClickPipesGrants;
+  /** The publication; the pipe's publication_name is `publication.publicationName` (a reference). */
+  readonly publication: ClickPipesPublication;
+}
+
+/** AWS PrivateLink through a VPC Lattice resource configuration shared with ClickPipes over RAM. */
+export interface ClickPipePrivateLink {
+  /** ID of the VPC Lattice resource configuration (`rcfg-...`) pointing at the database. */
+  readonly resourceConfigurationId: string;
+  /** ARN of the RAM resource share that shares it with ClickPipes. */
+  readonly resourceShareArn: string;
+  /**
+   * Description of the reverse private endpoint (changing it replaces the endpoint).
+   * @default - "ClickPipes PrivateLink to <source name>"
+   */
+  readonly description?: string;
+}
+
+export interface ClickPipeProps extends ClickPipeSpec {
+  /** The source the pipe reads from (user, grants, publication and resolved spec). */
+  readonly source: ClickPipeSource;
+  /**
+   * The ClickPipes password: the same sensitive Terraform variable reference the source user was
+   * created with. A literal is refused. Sent as `password_wo`, so it is in neither plan nor state;
+   * `password_wo_version` follows the source's `user.passwordVersion`.
+   */
+  readonly password: string;
+  /** ID of the ClickHouse Cloud service that runs the pipe (a literal or a reference). */
+  readonly serviceId: string;
+  /**
+   * Host ClickPipes connects to (Aurora: the cluster writer endpoint). Ignored with `privateLink`,
+   * which connects through the reverse private endpoint's DNS name.
+   * @default - the source's `host`
+   */
+  readonly host?: string;
+  /**
+   * Port ClickPipes connects to.
+   * @default - the source's `port`
+   */
+  readonly port?: number;
+  /**
+   * Reach the database over AWS PrivateLink: creates a `clickhouse_clickpipes_reverse_private_endpoint`
+   * of type VPC_RESOURCE and connects to its first DNS name.
+   * @default - connect to `host` directly (allow the ClickPipes static IPs)
+   */
+  readonly privateLink?: ClickPipePrivateLink;
+  /**
+   * ClickHouse provider to use.
+   * @default - the stack's default clickhouse provider
+   */
+  readonly provider?: TerraformProvider;
+  /**
+   * Where synth warnings go.
+   * @default - standard error
+   */
+  readonly warn?: WarningSink;
+}
+
+/**
+ * A ClickHouse Cloud Postgres CDC ClickPipe reading from one of our sources. Username, publication
+ * name and password are references to the source's objects and variable (never copied literals),
+ * and the pipe depends on the role, its memberships, the grants and the publication, so a single
+ * deploy creates them first.
+ *
+ * Construct IDs below this one (public API): `Pipe` (clickhouse_clickpipe), `ReversePrivateEndpoint`
+ * (clickhouse_clickpipes_reverse_private_endpoint, with `privateLink` only), `CdcInfrastructure`
+ * (clickhouse_clickpipe_cdc_infrastructure, with `cdcInfrastructure` only).
+ */
+export class ClickPipe extends Construct {
+  public readonly pipe: ChClickPipe;
+  /** The reverse private endpoint, with `privateLink`. */
+  public readonly reversePrivateEndpoint?: ChReversePrivateEndpoint;
+  /** The CDC infrastructure sizing, with `cdcInfrastructure`. */
+  public readonly cdcInfrastructure?: ChCdcInfrastructure;
+  /** The table mappings declared, sorted by source table. */
+  public readonly tableMappings: readonly TableMapping[];
+  /** The host the pipe connects to (a reference with `privateLink`). */
+  public readonly host: string;
+
+  constructor(scope: Construct, id: string, props: ClickPipeProps) {
+    super(scope, id);
+    const src = props.source.resolved;
+    assertValid({ name: src.name, source: src, pipe: props }, CLICKPIPE_RULES, props.warn);
+    assertPasswordIsReference(src.name, props.password);
+    this.tableMappings = tableMappings(src, props);
+
+    if (props.privateLink) {
+      this.reversePrivateEndpoint = new ChReversePrivateEndpoint(this, "ReversePrivateEndpoint", {
+        provider: props.provider,
+        serviceId: props.serviceId,
+        type: "VPC_RESOURCE",
+        description: props.privateLink.description ?? `ClickPipes PrivateLink to ${src.name}`,
+        vpcResourceConfigurationId: props.privateLink.resourceConfigurationId,
+        vpcResourceShareArn: props.privateLink.resourceShareArn,
+      });
+      this.host = Token.asString(Fn.element(this.reversePrivateEndpoint.dnsNames, 0));
+    } else {
+      this.host = props.host ?? src.host;
+    }
+
+    const { user, grants, publication } = props.source;
+    const dependsOn: ITerraformDependable[] = [user.role, ...user.memberships, ...grants.resources, publication.publication];
+    this.pipe = new ChClickPipe(this, "Pipe", {
+      provider: props.provider,
+      dependsOn,
+      serviceId: props.serviceId,
+      name: props.name ?? src.name,
+      source: {
+        postgres: {
+          type: props.type ?? ClickPipePostgresType.POSTGRES,
+          host: this.host,
+          port: props.port ?? src.port,
+          database: src.database,
+          credentials: {
+            username: user.roleName,
+            passwordWo: props.password,
+            passwordWoVersion: src.passwordVersion,
+          },
+          settings: {
+            replicationMode: props.replicationMode ?? ClickPipeReplicationMode.CDC,
+            publicationName: publication.publicationName,
+            replicationSlotName: props.replicationSlotName,
+            enableFailoverSlots: props.enableFailoverSlots,
+          },
+          tableMappings: this.tableMappings.map((m) => ({
+            sourceSchemaName: m.sourceSchema,
+            sourceTable: m.sourceTable,
+            targetTable: m.targetTable,
+          })),
+        },
+      },
+      destination: { database: props.destinationDatabase ?? DEFAULT_DESTINATION_DATABASE },
+    });
+
+    if (props.cdcInfrastructure) {
+      // The sizing endpoint exists only once a DB ClickPipe of the service is provisioned.
+      this.cdcInfrastructure = new ChCdcInfrastructure(this, "CdcInfrastructure", {
+        provider: props.provider,
+        dependsOn: [this.pipe],
+        serviceId: props.serviceId,
+        replicaCpuMillicores: props.cdcInfrastructure.cpuMillicores,
+        replicaMemoryGb: cdcMemoryGb(props.cdcInfrastructure),
+      });
+    }
+  }
+}
