@@ -1,10 +1,13 @@
 import { App } from "../src/internal/tf";
-import { AppConfig, backendRule, SourceKind, stackNames } from "../src/model/app-config";
+import { AppConfig, backendRule, clickpipeServiceIdRule, SourceKind, stackNames } from "../src/model/app-config";
+import { resolveAwsSource } from "../src/model/aws";
+import { CLICKPIPE_RULES } from "../src/model/clickpipe-rules";
+import { resolveSource } from "../src/model/defaults";
 import { AwsEngine } from "../src/model/aws-types";
 import { SOURCE_RULES } from "../src/model/rules";
 import { awsSourceRules } from "../src/model/rules/aws";
 import { Finding, runRules, Severity, ValidationError, WarningSink } from "../src/model/validation";
-import { AwsSourceAwsStack, AwsSourceDbStack } from "./aws-source-stacks";
+import { AwsSourceAwsStack, AwsSourceDbStack, engineOf } from "./aws-source-stacks";
 import { GenericPostgresStack } from "./generic-postgres-stack";
 
 const KINDS = Object.values(SourceKind) as string[];
@@ -41,7 +44,12 @@ export function validateAppConfig(config: AppConfig): Finding[] {
         errors.push(...runRules(s, awsSourceRules(AwsEngine.RDS_POSTGRESQL)));
         break;
     }
-    errors.push(...runRules(s, [backendRule]));
+    errors.push(...runRules(s, [backendRule, clickpipeServiceIdRule]));
+    if (s.clickpipe && errors.every((e) => e.source !== s.name)) {
+      // The pipe rules read the resolved source: only once the source itself is valid.
+      const source = s.kind === SourceKind.GENERIC ? resolveSource(s) : resolveAwsSource(engineOf(s), s);
+      errors.push(...runRules({ name: s.name, source, pipe: s.clickpipe }, CLICKPIPE_RULES));
+    }
   });
   return errors.filter((f) => f.severity === Severity.ERROR);
 }

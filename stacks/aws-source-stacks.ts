@@ -16,10 +16,12 @@ import { RdsSource } from "../src/aws/rds-source";
 import { AwsProvider, PostgresqlProvider, TerraformOutput, TerraformStack, TerraformVariable } from "../src/internal/tf";
 import { AuroraSourceConfig, AWS_STACK_SUFFIX, DB_STACK_SUFFIX, RdsSourceConfig, SourceKind } from "../src/model/app-config";
 import { resolveAwsSource } from "../src/model/aws";
-import { AwsEngine, AwsSourceSpec } from "../src/model/aws-types";
+import { AwsEngine, AwsNetworkMode, AwsSourceSpec } from "../src/model/aws-types";
+import { ClickPipePostgresType } from "../src/model/clickpipe";
 import { awsSourceRules } from "../src/model/rules/aws";
 import { BackendSpec } from "../src/model/backend";
 import { assertValid, WarningSink } from "../src/model/validation";
+import { addStackClickPipe } from "./clickpipe";
 import { ADMIN_PASSWORD_VARIABLE, CLICKPIPES_PASSWORD_VARIABLE, REQUIRED_TERRAFORM_VERSION } from "./generic-postgres-stack";
 
 /** Name of the db stack's variable that holds the host (the cluster WRITER endpoint address). */
@@ -27,7 +29,7 @@ export const DB_HOST_VARIABLE = "db_host";
 
 export type AwsSourceConfig = AuroraSourceConfig | RdsSourceConfig;
 
-function engineOf(config: AwsSourceConfig): AwsEngine {
+export function engineOf(config: AwsSourceConfig): AwsEngine {
   return config.kind === SourceKind.AURORA ? AwsEngine.AURORA_POSTGRESQL : AwsEngine.RDS_POSTGRESQL;
 }
 
@@ -137,5 +139,34 @@ export class AwsSourceDbStack extends TerraformStack {
     out("publication", this.source.publication.publicationName, "Publication name for the ClickPipe.");
     out("authentication", resolved.iamAuth ? "IAM_ROLE" : "basic", "ClickPipe authentication.");
     out("clickpipe_source_type", engine === AwsEngine.AURORA_POSTGRESQL ? "aurorapostgres" : "rdspostgres", "ClickPipe Postgres source type.");
+
+    if (config.clickpipe) {
+      // PrivateLink: the -aws stack's outputs come in as variables, so this stack needs no state of the other.
+      const privateLink =
+        config.network?.mode === AwsNetworkMode.PRIVATELINK
+          ? {
+              resourceConfigurationId: new TerraformVariable(this, "privatelink_resource_configuration_id", {
+                type: "string",
+                nullable: false,
+                description: `Output privatelink_resource_configuration_id of stack ${config.name}${AWS_STACK_SUFFIX}.`,
+              }).stringValue,
+              resourceShareArn: new TerraformVariable(this, "privatelink_resource_share_arn", {
+                type: "string",
+                nullable: false,
+                description: `Output privatelink_resource_share_arn of stack ${config.name}${AWS_STACK_SUFFIX}.`,
+              }).stringValue,
+            }
+          : undefined;
+      addStackClickPipe(this, {
+        sourceName: config.name,
+        config: config.clickpipe,
+        source: this.source,
+        type: engine === AwsEngine.AURORA_POSTGRESQL ? ClickPipePostgresType.AURORA_POSTGRES : ClickPipePostgresType.RDS_POSTGRES,
+        password: password.stringValue,
+        host: host.stringValue,
+        privateLink,
+        warn,
+      });
+    }
   }
 }

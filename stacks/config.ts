@@ -59,6 +59,14 @@ export const config: AppConfig = {
       },
       // One ingress rule per ClickPipes IP of eu-central-1 on the cluster's security group.
       network: { mode: AwsNetworkMode.IP_ALLOW_LIST, securityGroupId: "sg-0123456789abcdef0" },
+      // The Postgres CDC ClickPipe itself, in the billing-aurora-db stack (after user, grants and
+      // publication). API key: variables clickhouse_organization_id, clickhouse_token_key/_secret.
+      clickpipe: {
+        serviceId: "3f1c9a62-8d4e-4b7a-9c2d-5e6f7a8b9c0d",
+        destinationDatabase: "billing",
+        // Target table names default to <schema>_<table>.
+        targetTables: { "public.invoices": "invoices" },
+      },
     },
   ],
 };

@@ -4,7 +4,9 @@ import { PostgresqlProvider, TerraformOutput, TerraformStack, TerraformVariable 
 import { GenericSourceConfig } from "../src/model/app-config";
 import { BackendSpec } from "../src/model/backend";
 import { resolveSource } from "../src/model/defaults";
+import { ClickPipePostgresType } from "../src/model/clickpipe";
 import { GenericPostgresSource } from "../src/postgres/generic-source";
+import { addStackClickPipe } from "./clickpipe";
 import { WarningSink } from "../src/model/validation";
 
 /** Name of the sensitive variable that holds the ClickPipes password. */
@@ -67,5 +69,16 @@ export class GenericPostgresStack extends TerraformStack {
     );
     out("restart_required", this.source.restartRequired, "Whether the server settings need a restart to take effect.");
     out("pg_hba_lines", this.source.pgHbaLines, "pg_hba.conf lines to add, then SELECT pg_reload_conf().");
+
+    if (config.clickpipe) {
+      addStackClickPipe(this, {
+        sourceName: config.name,
+        config: config.clickpipe,
+        source: this.source,
+        type: ClickPipePostgresType.POSTGRES,
+        password: password.stringValue,
+        warn,
+      });
+    }
   }
 }

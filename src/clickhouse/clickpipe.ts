@@ -3,8 +3,12 @@ import {
   ChCdcInfrastructure,
   ChClickPipe,
   ChReversePrivateEndpoint,
+  ChTableMapping,
   Fn,
+  IResolvable,
   ITerraformDependable,
+  TerraformIterator,
+  TerraformLocal,
   TerraformProvider,
   Token,
 } from "../internal/tf";
@@ -13,6 +17,7 @@ import {
   ClickPipePostgresType,
   ClickPipeReplicationMode,
   ClickPipeSpec,
+  defaultTargetTable,
   DEFAULT_DESTINATION_DATABASE,
   tableMappings,
   TableMapping,
@@ -159,11 +164,7 @@ export class ClickPipe extends Construct {
             replicationSlotName: props.replicationSlotName,
             enableFailoverSlots: props.enableFailoverSlots,
           },
-          tableMappings: this.tableMappings.map((m) => ({
-            sourceSchemaName: m.sourceSchema,
-            sourceTable: m.sourceTable,
-            targetTable: m.targetTable,
-          })),
+          tableMappings: this.mappingsExpression(props, publication),
         },
       },
       destination: { database: props.destinationDatabase ?? DEFAULT_DESTINATION_DATABASE },
@@ -179,5 +180,29 @@ export class ClickPipe extends Construct {
         replicaMemoryGb: cdcMemoryGb(props.cdcInfrastructure),
       });
     }
+  }
+
+  /**
+   * Without an explicit `tables` list the mappings are derived in Terraform from the publication's
+   * `tables` attribute (a reference, not a copy), with renames from the `TargetTables` local; with
+   * `tables`, they are the listed subset, written out.
+   */
+  private mappingsExpression(props: ClickPipeProps, publication: ClickPipesPublication): ChTableMapping[] | IResolvable {
+    const src = props.source.resolved;
+    if (props.tables !== undefined || src.tables.length === 0) {
+      return this.tableMappings.map((m) => ({ sourceSchemaName: m.sourceSchema, sourceTable: m.sourceTable, targetTable: m.targetTable }));
+    }
+    const renames = Object.fromEntries(
+      this.tableMappings
+        .filter((m) => m.targetTable !== defaultTargetTable({ schema: m.sourceSchema, table: m.sourceTable }))
+        .map((m) => [`${m.sourceSchema}.${m.sourceTable}`, m.targetTable]),
+    );
+    const target =
+      Object.keys(renames).length > 0
+        ? `lookup(${new TerraformLocal(this, "TargetTables", renames).fqn}, val, replace(val, ".", "_"))`
+        : 'replace(val, ".", "_")';
+    return TerraformIterator.fromList(publication.publication.tables).forExpressionForList(
+      `{ source_schema_name = split(".", val)[0], source_table = split(".", val)[1], target_table = ${target} }`,
+    );
   }
 }

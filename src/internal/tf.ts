@@ -13,6 +13,7 @@ export {
   S3Backend,
   TaggedCloudWorkspaces,
   TerraformIterator,
+  TerraformLocal,
   TerraformOutput,
   TerraformStack,
   TerraformVariable,
@@ -20,7 +21,7 @@ export {
   Token,
   testingMatchers,
 } from "cdktf";
-export type { ITerraformDependable, TerraformResource, TerraformProvider } from "cdktf";
+export type { IResolvable, ITerraformDependable, TerraformResource, TerraformProvider } from "cdktf";
 export type { ISynthesisSession } from "cdktf/lib/synthesize/types";
 export { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
 

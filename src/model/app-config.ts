@@ -1,6 +1,7 @@
 /** The app's configuration: the sources to prepare, each becoming its own stack. */
 import { BackendSpec } from "./backend";
 import { AuroraSourceSpec, RdsSourceSpec } from "./aws-types";
+import { ClickPipeSpec } from "./clickpipe";
 import { PostgresSourceSpec } from "./types";
 import { Rule, RuleFinding } from "./validation";
 
@@ -13,6 +14,15 @@ export enum SourceKind {
   RDS = "rds",
 }
 
+/**
+ * The ClickPipe of a source, declared in the stack that holds the source's database objects (so it
+ * is created after the user, grants and publication). Its Postgres `type` follows the source kind.
+ */
+export interface SourceClickPipeConfig extends Omit<ClickPipeSpec, "type"> {
+  /** ID of the ClickHouse Cloud service that runs the pipe. */
+  readonly serviceId: string;
+}
+
 /** A self-managed PostgreSQL source: one stack, `<name>`. */
 export interface GenericSourceConfig extends PostgresSourceSpec {
   readonly kind: SourceKind.GENERIC | "generic";
@@ -21,6 +31,11 @@ export interface GenericSourceConfig extends PostgresSourceSpec {
    * @default - the app's `backend`
    */
   readonly backend?: BackendSpec;
+  /**
+   * Also create the Postgres CDC ClickPipe in ClickHouse Cloud.
+   * @default - no pipe (create it in the ClickHouse Cloud console with the stack's outputs)
+   */
+  readonly clickpipe?: SourceClickPipeConfig;
 }
 
 /**
@@ -34,6 +49,11 @@ export interface AuroraSourceConfig extends AuroraSourceSpec {
    * @default - the app's `backend`
    */
   readonly backend?: BackendSpec;
+  /**
+   * Also create the Postgres CDC ClickPipe in ClickHouse Cloud.
+   * @default - no pipe (create it in the ClickHouse Cloud console with the stack's outputs)
+   */
+  readonly clickpipe?: SourceClickPipeConfig;
 }
 
 /** An Amazon RDS for PostgreSQL source: two stacks, `<name>-aws` and `<name>-db`. */
@@ -44,6 +64,11 @@ export interface RdsSourceConfig extends RdsSourceSpec {
    * @default - the app's `backend`
    */
   readonly backend?: BackendSpec;
+  /**
+   * Also create the Postgres CDC ClickPipe in ClickHouse Cloud.
+   * @default - no pipe (create it in the ClickHouse Cloud console with the stack's outputs)
+   */
+  readonly clickpipe?: SourceClickPipeConfig;
 }
 
 export type SourceConfig = GenericSourceConfig | AuroraSourceConfig | RdsSourceConfig;
@@ -100,4 +125,16 @@ export const backendRule: Rule<{ readonly name?: unknown; readonly backend?: Bac
     }
     return out;
   },
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The pipe's ClickHouse Cloud service is named by its ID (a UUID). */
+export const clickpipeServiceIdRule: Rule<{ readonly name?: unknown; readonly clickpipe?: SourceClickPipeConfig }> = {
+  id: "clickpipe-service-id",
+  summary: "clickpipe.serviceId is the UUID of a ClickHouse Cloud service",
+  check: (s) =>
+    s.clickpipe === undefined || (typeof s.clickpipe.serviceId === "string" && UUID.test(s.clickpipe.serviceId))
+      ? []
+      : [{ field: "clickpipe.serviceId", value: s.clickpipe.serviceId, allowed: "the ClickHouse Cloud service ID, a UUID such as 3f1c9a62-8d4e-4b7a-9c2d-5e6f7a8b9c0d" }],
 };

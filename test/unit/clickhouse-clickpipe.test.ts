@@ -78,13 +78,20 @@ describe("ClickPipe", () => {
     expect(json).not.toMatch(/"password"\s*:/);
   });
 
-  it("maps every table of the source to <schema>_<table>, sorted, with overrides by schema.table", () => {
-    expect(onlyPipe(json).source.postgres.table_mappings).toEqual([
-      { source_schema_name: "public", source_table: "customers", target_table: "public_customers" },
-      { source_schema_name: "public", source_table: "orders", target_table: "public_orders" },
-      { source_schema_name: "sales", source_table: "invoices", target_table: "sales_invoices" },
-    ]);
-    const renamed = onlyPipe(synthPipe({ targetTables: { "public.orders": "orders" }, tables: ["public.orders", "sales.invoices"] }));
+  it("derives the mappings from the publication's tables in Terraform: <schema>_<table>, renames from a local", () => {
+    const forPublication = (local?: string) =>
+      `\${[ for key, val in toset(tolist(postgresql_publication.${publication}.tables)): { source_schema_name = split(".", val)[0], source_table = split(".", val)[1], target_table = ${
+        local ? `lookup(local.${local}, val, replace(val, ".", "_"))` : 'replace(val, ".", "_")'
+      } }]}`;
+    expect(onlyPipe(json).source.postgres.table_mappings).toBe(forPublication());
+    const renamedJson = synthPipe({ targetTables: { "public.orders": "orders" } });
+    const local = Object.keys(JSON.parse(renamedJson).locals)[0]!;
+    expect(JSON.parse(renamedJson).locals[local]).toEqual({ "public.orders": "orders" });
+    expect(onlyPipe(renamedJson).source.postgres.table_mappings).toBe(forPublication(local));
+  });
+
+  it("writes an explicit subset of tables out, with renames", () => {
+    const renamed = onlyPipe(synthPipe({ targetTables: { "public.orders": "orders" }, tables: ["sales.invoices", "public.orders"] }));
     expect(renamed.source.postgres.table_mappings).toEqual([
       { source_schema_name: "public", source_table: "orders", target_table: "orders" },
       { source_schema_name: "sales", source_table: "invoices", target_table: "sales_invoices" },

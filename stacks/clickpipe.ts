@@ -1,0 +1,49 @@
+import { ClickPipe, ClickPipeSource } from "../src/clickhouse/clickpipe";
+import { ClickhouseProvider, TerraformStack, TerraformVariable } from "../src/internal/tf";
+import { SourceClickPipeConfig } from "../src/model/app-config";
+import { ClickPipePostgresType } from "../src/model/clickpipe";
+import { WarningSink } from "../src/model/validation";
+
+/** Variables of the ClickHouse Cloud API key (an organization-scoped key with ClickPipes rights). */
+export const CLICKHOUSE_ORG_VARIABLE = "clickhouse_organization_id";
+export const CLICKHOUSE_TOKEN_KEY_VARIABLE = "clickhouse_token_key";
+export const CLICKHOUSE_TOKEN_SECRET_VARIABLE = "clickhouse_token_secret";
+
+export interface StackClickPipeOptions {
+  readonly sourceName: string;
+  readonly config: SourceClickPipeConfig;
+  readonly source: ClickPipeSource;
+  readonly type: ClickPipePostgresType;
+  /** The sensitive ClickPipes password variable's reference (same as the source user's). */
+  readonly password: string;
+  /** @default - the source's host */
+  readonly host?: string;
+  readonly privateLink?: { readonly resourceConfigurationId: string; readonly resourceShareArn: string };
+  readonly warn?: WarningSink;
+}
+
+/**
+ * Adds the clickhouse provider (configured from variables: `clickhouse_organization_id`,
+ * `clickhouse_token_key`, `clickhouse_token_secret`, the last two sensitive) and the pipe, with
+ * construct ID `<source name>-clickpipe` (public API).
+ */
+export function addStackClickPipe(stack: TerraformStack, o: StackClickPipeOptions): ClickPipe {
+  const variable = (id: string, description: string, sensitive: boolean) =>
+    new TerraformVariable(stack, id, { type: "string", sensitive, nullable: false, description }).stringValue;
+  new ClickhouseProvider(stack, "clickhouse", {
+    organizationId: variable(CLICKHOUSE_ORG_VARIABLE, "ClickHouse Cloud organization ID.", false),
+    tokenKey: variable(CLICKHOUSE_TOKEN_KEY_VARIABLE, "ClickHouse Cloud API key ID.", true),
+    tokenSecret: variable(CLICKHOUSE_TOKEN_SECRET_VARIABLE, "ClickHouse Cloud API key secret.", true),
+  });
+  const { serviceId, ...spec } = o.config;
+  return new ClickPipe(stack, `${o.sourceName}-clickpipe`, {
+    ...spec,
+    type: o.type,
+    source: o.source,
+    password: o.password,
+    serviceId,
+    host: o.host,
+    privateLink: o.privateLink,
+    warn: o.warn,
+  });
+}
