@@ -19,3 +19,4 @@ export * from "./postgres/publication";
 export * from "./postgres/source-objects";
 export * from "./postgres/server-setup-files";
 export * from "./postgres/generic-source";
+export * from "./verify";

@@ -2,12 +2,16 @@
  * The `cdktf-clickpipes` command. Subcommands register in `COMMANDS`; each returns its exit code.
  * Exit codes: 0 ok, 1 a check found a problem, 2 called wrongly or could not run.
  */
+import { verifyCommand } from "./verify";
+
 export interface Command {
   readonly summary: string;
   readonly run: (args: string[]) => Promise<number>;
 }
 
-export const COMMANDS: Record<string, Command> = {};
+export const COMMANDS: Record<string, Command> = {
+  verify: verifyCommand,
+};
 
 function usage(): string {
   const lines = Object.entries(COMMANDS)
