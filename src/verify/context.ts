@@ -38,7 +38,7 @@ export interface VerifyContext {
   readonly missingSchemas: readonly string[];
   /** Where the tables came from, for messages. */
   readonly tablesFrom: "options" | "publication" | "none";
-  /** Whether the server looks like Amazon RDS/Aurora (an rds.* setting or the rds_replication role). */
+  /** Whether the server looks like Amazon RDS/Aurora (the `rds.logical_replication` setting exists). */
   readonly rdsLike: boolean;
   readonly slotTest: boolean;
   /** `current_setting(name, true)`: null when the setting does not exist. */

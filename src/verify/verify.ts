@@ -72,8 +72,7 @@ export async function verifySource(options: VerifyOptions = {}): Promise<VerifyR
     const info = (
       await client.query<{ num: string; version: string; user: string; rds: boolean }>(
         `SELECT current_setting('server_version_num') AS num, current_setting('server_version') AS version, current_user AS user,
-                (current_setting('rds.logical_replication', true) IS NOT NULL
-                 OR EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rds_replication')) AS rds`,
+                current_setting('rds.logical_replication', true) IS NOT NULL AS rds`,
       )
     ).rows[0];
     const versionNum = Number(info.num);

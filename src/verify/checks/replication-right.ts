@@ -37,7 +37,7 @@ export const replicationRightCheck: Check = {
         `${settingFix(ctx, "rds.logical_replication", "1", true)}; GRANT rds_replication TO ${user};`,
       );
     }
-    const grant = role.rds_member === false ? `GRANT rds_replication TO ${user};` : `ALTER ROLE ${user} WITH REPLICATION;`;
+    const grant = ctx.rdsLike ? `GRANT rds_replication TO ${user};` : `ALTER ROLE ${user} WITH REPLICATION;`;
     return fail(`role ${ctx.user} has neither the REPLICATION attribute nor rds_replication membership`, grant);
   },
 };

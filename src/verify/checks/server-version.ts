@@ -13,6 +13,11 @@ export const KNOWN_BROKEN_RELEASES: Readonly<Record<number, string>> = {
   130021: "13.22",
 };
 
+/** The release to upgrade to when `versionNum` is a known-broken minor release. */
+export function brokenReleaseUpgrade(versionNum: number): string | undefined {
+  return Object.prototype.hasOwnProperty.call(KNOWN_BROKEN_RELEASES, versionNum) ? KNOWN_BROKEN_RELEASES[versionNum] : undefined;
+}
+
 /** PostgreSQL 12 or later, and not a minor release with a known logical decoding bug. */
 export const serverVersionCheck: Check = {
   id: CheckId.SERVER_VERSION,
@@ -26,7 +31,7 @@ export const serverVersionCheck: Check = {
     if (ctx.versionNum < 120000) {
       return fail(`postgres must be of PG12 or above. Current version: ${ctx.major}`, "upgrade the server to PostgreSQL 12 or later");
     }
-    const fixed = KNOWN_BROKEN_RELEASES[ctx.versionNum];
+    const fixed = brokenReleaseUpgrade(ctx.versionNum);
     if (fixed) {
       return warn(
         `PostgreSQL ${ctx.version} has a logical decoding bug (memory allocation over 1 GB, "invalid memory alloc request size") that can stop the pipe`,
