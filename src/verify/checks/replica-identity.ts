@@ -25,7 +25,9 @@ export const replicaIdentityCheck: Check = {
       `SELECT t.oid::int AS table_oid, n.nspname AS schema, c.relname AS name, c.relreplident::text AS relreplident,
               EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary) AS has_pk
          FROM unnest($1::oid[]) AS t(oid)
-         JOIN LATERAL (SELECT relid FROM pg_partition_tree(t.oid) WHERE isleaf) leaf ON true
+         JOIN pg_class top ON top.oid = t.oid
+         JOIN LATERAL (SELECT relid FROM pg_partition_tree(t.oid) WHERE isleaf AND top.relkind = 'p'
+                       UNION SELECT t.oid WHERE top.relkind <> 'p') leaf ON true
          JOIN pg_class c ON c.oid = leaf.relid
          JOIN pg_namespace n ON n.oid = c.relnamespace
         ORDER BY n.nspname, c.relname`,
