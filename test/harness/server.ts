@@ -278,7 +278,7 @@ export async function startServer(opts: ServerOptions): Promise<PgServer> {
         const s = c.toString();
         logText += s;
         if (opts.verbose) process.stderr.write(s);
-        if (!ready && /database system is ready to accept (read-only )?connections/.test(s)) {
+        if (!ready && /database system is ready to accept (read[- ]only )?connections/.test(s)) {
           ready = true;
           resolve();
         }
