@@ -2,6 +2,7 @@
  * The `cdktf-clickpipes` command. Subcommands register in `COMMANDS`; each returns its exit code.
  * Exit codes: 0 ok, 1 a check found a problem, 2 called wrongly or could not run.
  */
+import { SQL_COMMAND } from "./sql";
 import { verifyCommand } from "./verify";
 
 export interface Command {
@@ -10,6 +11,7 @@ export interface Command {
 }
 
 export const COMMANDS: Record<string, Command> = {
+  sql: SQL_COMMAND,
   verify: verifyCommand,
 };
 

@@ -6,7 +6,8 @@ import { GenericSourceConfig } from "../../src/model/app-config";
 import { runVerify } from "../../src/cli/verify";
 import { config } from "../../stacks/config";
 import { GenericPostgresStack } from "../../stacks/generic-postgres-stack";
-import { PgServer } from "../harness";
+import { renderStackSql } from "../../src/render/sql";
+import { PgServer, runPsqlScript } from "../harness";
 
 export const CP_USER = "clickpipes_user";
 export const CP_PASSWORD = "cp-test-password";
@@ -43,27 +44,27 @@ export const APP_TABLES_SQL = [
 ];
 
 /**
- * What the default generic stack does on the database (user, grants, default privileges,
- * publication), as plain SQL. Server-wide: the role (created once per server).
+ * Prepare `database` the way the default generic stack would: synthesize it for this server and
+ * database into `dir`, render its SQL with `renderStackSql` (the `cdktf-clickpipes sql` preview) and
+ * run that as the admin, as `psql -v clickpipes_password=... -f` would. Returns the stack file.
  */
-export function stackObjectsSql(major: number): string[] {
-  const via = major >= 13 ? ", publish_via_partition_root = true" : "";
-  return [
-    "GRANT USAGE ON SCHEMA public TO clickpipes_user",
-    "GRANT SELECT ON ALL TABLES IN SCHEMA public TO clickpipes_user",
-    "ALTER DEFAULT PRIVILEGES FOR ROLE postgres IN SCHEMA public GRANT SELECT ON TABLES TO clickpipes_user",
-    "GRANT USAGE ON SCHEMA sales TO clickpipes_user",
-    "GRANT SELECT ON ALL TABLES IN SCHEMA sales TO clickpipes_user",
-    "ALTER DEFAULT PRIVILEGES FOR ROLE app_owner IN SCHEMA sales GRANT SELECT ON TABLES TO clickpipes_user",
-    "ALTER DEFAULT PRIVILEGES FOR ROLE postgres IN SCHEMA sales GRANT SELECT ON TABLES TO clickpipes_user",
-    "GRANT USAGE ON SCHEMA inventory TO clickpipes_user",
-    "GRANT SELECT ON inventory.stock_levels TO clickpipes_user",
-    `CREATE PUBLICATION clickpipes_publication FOR TABLE inventory.stock_levels, public.customers, public.orders, sales.invoices WITH (publish = 'insert, update, delete, truncate'${via})`,
-  ];
+export async function applyDefaultStack(server: PgServer, database: string, dir: string): Promise<string> {
+  const file = synthDefaultStack(server, database, dir);
+  const rendered = renderStackSql(file);
+  if (rendered.notRendered.length > 0) throw new Error(`not rendered: ${rendered.notRendered.join("; ")}`);
+  const admin = await server.adminClient(database);
+  try {
+    await runPsqlScript(admin, rendered.sql, { clickpipes_password: CP_PASSWORD });
+  } finally {
+    await admin.end();
+  }
+  return file;
 }
 
-/** Roles every scenario server needs (cluster-wide). */
-export const ROLES_SQL = [`CREATE ROLE clickpipes_user LOGIN REPLICATION PASSWORD '${CP_PASSWORD}'`, "CREATE ROLE app_owner"];
+/** The ClickPipes role as the stack creates it (for servers that do not run the stack's SQL). */
+export const CLICKPIPES_ROLE_SQL = `CREATE ROLE clickpipes_user LOGIN REPLICATION PASSWORD '${CP_PASSWORD}'`;
+/** The owner role the default stack's default privileges name (cluster-wide; create it first). */
+export const APP_OWNER_SQL = "CREATE ROLE app_owner NOLOGIN";
 
 /** Create a database and run statements in it as the admin. */
 export async function createDatabase(server: PgServer, name: string, statements: readonly string[]): Promise<void> {

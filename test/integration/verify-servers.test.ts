@@ -9,7 +9,7 @@ import { Client } from "pg";
 import { CheckId, CheckResult, VerifyReport } from "../../src/verify/types";
 import { verifySource } from "../../src/verify/verify";
 import { PgServer, startServer } from "../harness";
-import { CP_PASSWORD, CP_USER, createDatabase, PUBLICATION, ROLES_SQL, url } from "./verify-fixtures";
+import { CLICKPIPES_ROLE_SQL, CP_PASSWORD, CP_USER, createDatabase, PUBLICATION, url } from "./verify-fixtures";
 
 function check(report: VerifyReport, id: CheckId): CheckResult {
   const c = report.checks.find((x) => x.id === id);
@@ -21,7 +21,7 @@ describe("verify against PostgreSQL 12 with replica WAL and too few senders and 
   let server: PgServer;
   beforeAll(async () => {
     server = await startServer({ major: 12, walLevel: "replica", settings: { max_wal_senders: 1, max_replication_slots: 0, wal_sender_timeout: "10s" } });
-    await server.query(ROLES_SQL[0]);
+    await server.query(CLICKPIPES_ROLE_SQL);
     await createDatabase(server, "src", [
       "CREATE TABLE public.t (id bigint PRIMARY KEY)",
       "CREATE TABLE public.p (id bigint, at date, PRIMARY KEY (id, at)) PARTITION BY RANGE (at)",

@@ -22,9 +22,8 @@ import {
   CP_USER,
   createDatabase,
   PUBLICATION,
-  ROLES_SQL,
-  stackObjectsSql,
-  synthDefaultStack,
+  APP_OWNER_SQL,
+  applyDefaultStack,
   url,
 } from "./verify-fixtures";
 
@@ -60,13 +59,14 @@ describe("verify against PostgreSQL 16", () => {
       // The settings the stack's server-setup/postgresql.conf asks for, plus a 5 min wal_sender_timeout.
       settings: { max_wal_senders: 10, max_replication_slots: 10, max_slot_wal_keep_size: 102400, wal_sender_timeout: "5min" },
     });
-    await server.query(ROLES_SQL[0]);
-    await server.query(ROLES_SQL[1]);
+    await server.query(APP_OWNER_SQL);
+    // The application's tables, then the SQL of the default generic stack (renderStackSql), which
+    // creates clickpipes_user (with REPLICATION), its grants and the publication.
+    await createDatabase(server, "good", APP_TABLES_SQL);
+    stackFile = await applyDefaultStack(server, "good", path.join(tmp, "stack"));
     await server.query("CREATE ROLE cp_norepl LOGIN PASSWORD 'pw'");
     await server.query("CREATE ROLE rds_replication");
     await server.query("CREATE ROLE cp_rds LOGIN PASSWORD 'pw' IN ROLE rds_replication");
-    await createDatabase(server, "good", [...APP_TABLES_SQL, ...stackObjectsSql(16)]);
-    stackFile = synthDefaultStack(server, "good", path.join(tmp, "stack"));
   });
   afterAll(async () => {
     await server?.stop();
@@ -105,7 +105,9 @@ describe("verify against PostgreSQL 16", () => {
   });
 
   it("fails without the publication: exit 1, names the check and the CREATE PUBLICATION fix", async () => {
-    await createDatabase(server, "nopub", [...APP_TABLES_SQL, ...stackObjectsSql(16).slice(0, -1)]);
+    await createDatabase(server, "nopub", APP_TABLES_SQL);
+    await applyDefaultStack(server, "nopub", path.join(tmp, "nopub"));
+    await server.query("DROP PUBLICATION clickpipes_publication", [], "nopub");
     const r = await cli([url(server, "nopub"), "--stack", stackFile]);
     expect(r.code).toBe(1);
     expect(r.out).toContain("FAIL  publication            publication does not exist: clickpipes_publication\n");

@@ -1,0 +1,170 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { main } from "../../src/cli/main";
+import { quoteIdent, renderStackSql } from "../../src/render/sql";
+import { parse, synthGeneric } from "../helpers";
+
+const role = (name: string, extra: Record<string, unknown> = {}) => ({ name, login: true, replication: true, password_wo: "${var.clickpipes_password}", password_wo_version: "1", ...extra });
+
+describe("renderStackSql", () => {
+  it("orders the default stack by dependencies, ties broken by address", () => {
+    const r = renderStackSql(parse(synthGeneric()));
+    expect(r.notRendered).toEqual([]);
+    const short = r.order.map((a) => a.replace(/_[0-9A-F]{8}$/, "").replace(/\.orders-db_/, "."));
+    expect(short).toEqual([
+      // no dependencies: first by address
+      "postgresql_publication.Publication",
+      "postgresql_role.User_Role",
+      // the grant chain (depends_on), each after the resource it names
+      "postgresql_grant.Grants_schema-public_Usage",
+      "postgresql_grant.Grants_schema-public_SelectAllTables",
+      "postgresql_default_privileges.Grants_schema-public_DefaultSelect-postgres",
+      "postgresql_grant.Grants_schema-sales_Usage",
+      "postgresql_grant.Grants_schema-sales_SelectAllTables",
+      "postgresql_default_privileges.Grants_schema-sales_DefaultSelect-app_owner",
+      "postgresql_default_privileges.Grants_schema-sales_DefaultSelect-postgres",
+      "postgresql_grant.Grants_tables-inventory_Usage",
+      "postgresql_grant.Grants_tables-inventory_SelectTables",
+    ]);
+    // The SQL follows the same order.
+    const positions = r.order.map((a) => r.sql.indexOf(`-- ${a}`));
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it("puts a referenced resource first even when its address sorts later", () => {
+    const r = renderStackSql({
+      resource: {
+        postgresql_grant: { a: { role: "${postgresql_role.z.name}", database: "db", schema: "s", object_type: "schema", privileges: ["USAGE"] } },
+        postgresql_role: { z: role("zed") },
+      },
+    });
+    expect(r.order).toEqual(["postgresql_role.z", "postgresql_grant.a"]);
+    expect(r.sql).toContain('GRANT USAGE ON SCHEMA "s" TO "zed";');
+  });
+
+  it("maps ${var.X} to the psql variable :'X' and never reads values from the environment", () => {
+    vi.stubEnv("TF_VAR_clickpipes_password", "from-the-env");
+    vi.stubEnv("clickpipes_password", "from-the-env");
+    const r = renderStackSql(parse(synthGeneric()));
+    expect(r.variables).toEqual(["clickpipes_password"]);
+    expect(r.sql).toContain("SET cdktf_clickpipes.clickpipes_password = :'clickpipes_password';");
+    expect(r.sql).toContain("current_setting('cdktf_clickpipes.clickpipes_password')");
+    expect(r.sql).toContain("-v clickpipes_password=...");
+    expect(r.sql).not.toContain("from-the-env");
+    expect(r.sql).not.toContain("${");
+    // The admin password variable belongs to the provider block: not a psql variable of the script.
+    expect(r.sql).not.toContain("postgres_admin_password");
+  });
+
+  it("lists unknown resource types, unknown data sources and unsupported attributes as not rendered", () => {
+    const r = renderStackSql({
+      resource: {
+        postgresql_role: { ok: role("cp"), odd: role("other", { some_future_flag: true }) },
+        postgresql_extension: { ext: { name: "pg_stat_statements" } },
+        aws_db_parameter_group: { pg: { family: "postgres16" } },
+      },
+      data: { postgresql_schemas: { all: { database: "db" } } },
+    });
+    expect(r.notRendered).toEqual([
+      "aws_db_parameter_group.pg: resource type aws_db_parameter_group is not rendered by this preview",
+      "postgresql_extension.ext: resource type postgresql_extension is not rendered by this preview",
+      "postgresql_role.odd: attribute(s) some_future_flag not supported by the preview",
+      "data.postgresql_schemas.all: data source type postgresql_schemas is not rendered by this preview",
+    ]);
+    for (const line of r.notRendered) expect(r.sql).toContain(`--   ${line}`);
+    expect(r.order).toEqual(["postgresql_role.ok"]);
+  });
+
+  it("refuses a variable outside a password and an expression it cannot evaluate", () => {
+    const r = renderStackSql({
+      resource: {
+        postgresql_role: { v: { name: "${var.role_name}" } },
+        postgresql_grant: { e: { role: "${upper(\"x\")}", database: "db", schema: "s", object_type: "schema", privileges: ["USAGE"] } },
+      },
+    });
+    expect(r.notRendered).toEqual([
+      'postgresql_grant.e: role holds an expression this preview cannot evaluate: ${upper("x")}',
+      "postgresql_role.v: name references variable role_name; only passwords may",
+    ]);
+  });
+
+  it("quotes identifiers and literals with odd characters", () => {
+    expect(quoteIdent('we"ird')).toBe('"we""ird"');
+    const r = renderStackSql({
+      resource: {
+        postgresql_role: { r: role(`O'Brien "x"`, { password_wo: undefined, password_wo_version: undefined }) },
+        postgresql_grant: {
+          g: { role: "${postgresql_role.r.name}", database: "db", schema: 'Odd "Schema"', object_type: "table", objects: ["Tab'le", "plain"], privileges: ["SELECT"] },
+        },
+        postgresql_publication: { p: { name: "pub-1", database: "db", tables: ['Odd "Schema".Tab\'le'] } },
+      },
+    });
+    expect(r.notRendered).toEqual([]);
+    expect(r.sql).toContain(`GRANT SELECT ON TABLE "Odd ""Schema"""."Tab'le","Odd ""Schema"""."plain" TO "O'Brien ""x""";`);
+    expect(r.sql).toContain(`WHERE rolname = 'O''Brien "x"'`);
+    expect(r.sql).toContain(`EXECUTE 'CREATE ROLE "O''Brien ""x"""' || ' WITH' || ''`);
+    expect(r.sql).toContain(`wanted text[] := ARRAY['"Odd ""Schema"""."Tab''le"']::text[];`);
+    expect(r.sql).toContain(`'CREATE PUBLICATION "pub-1"'`);
+  });
+
+  it("renders a schema-wide publication as a run-time query of the postgresql_tables data source", () => {
+    const r = renderStackSql(parse(synthGeneric({ tables: [] })));
+    expect(r.notRendered).toEqual([]);
+    expect(r.sql).toContain(
+      "wanted text[] := (SELECT coalesce(array_agg(DISTINCT format('%I.%I', table_schema, table_name)), '{}') FROM information_schema.tables WHERE table_schema = ANY (array['public','sales']) AND table_type = ANY (array['BASE TABLE']));",
+    );
+    expect(r.sql).toMatch(/-- tables: every table data\.postgresql_tables\.orders-db_Publication_SchemaTables_[0-9A-F]{8} lists/);
+  });
+
+  it("leads with the stack's server settings and pg_hba lines as comments", () => {
+    const r = renderStackSql(parse(synthGeneric()));
+    const head = r.sql.slice(0, r.sql.indexOf("\n\n"));
+    expect(head).toContain("--   wal_level = logical");
+    expect(head).toContain("--   max_slot_wal_keep_size = 102400");
+    expect(head).toContain("--   restart required: yes");
+    expect(head).toContain("--   host orders clickpipes_user 18.195.233.217/32 scram-sha-256");
+    expect(head.split("\n").every((l) => l.startsWith("--"))).toBe(true);
+  });
+});
+
+describe("cdktf-clickpipes sql", () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-clickpipes-sql-cli-"));
+  afterEach(() => vi.restoreAllMocks());
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+    let out = "";
+    let err = "";
+    vi.spyOn(process.stdout, "write").mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
+    vi.spyOn(process.stderr, "write").mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
+    const code = await main(args);
+    vi.restoreAllMocks();
+    return { code, out, err };
+  }
+
+  it("prints the SQL of a stack directory or of its cdk.tf.json", async () => {
+    const dir = path.join(tmp, "stack");
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, "cdk.tf.json"), synthGeneric());
+    for (const target of [dir, path.join(dir, "cdk.tf.json")]) {
+      const r = await run(["sql", target]);
+      expect(r).toMatchObject({ code: 0, err: "" });
+      expect(r.out).toContain('CREATE ROLE "clickpipes_user"');
+    }
+  });
+
+  it("exits 2 with one line on stderr for a missing path, a bad JSON file or no argument", async () => {
+    const bad = path.join(tmp, "bad.json");
+    fs.writeFileSync(bad, "{ not json");
+    for (const args of [["sql", path.join(tmp, "nope")], ["sql", bad], ["sql"], ["sql", path.join(tmp, "empty-dir-that-is-missing", "x")]]) {
+      const r = await run(args);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe("");
+      expect(r.err.trimEnd().split("\n")).toHaveLength(1);
+      expect(r.err).toMatch(/^cdktf-clickpipes sql: /);
+    }
+    expect((await run(["sql", bad])).err).toContain("is not valid JSON");
+  });
+});
