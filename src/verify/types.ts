@@ -72,7 +72,7 @@ export interface ConnectionOptions {
 }
 
 export interface VerifyOptions {
-  /** Where to connect. */
+  /** Where to connect. @default - the PG* environment variables, then the stack */
   readonly connection?: ConnectionOptions;
   /** Publication ClickPipes will read. @default - the stack's publication; without one the publication check is skipped */
   readonly publication?: string;

@@ -109,7 +109,9 @@ export async function verifySource(options: VerifyOptions = {}): Promise<VerifyR
     for (const check of VERIFY_CHECKS) {
       try {
         const outcome = await check.run(ctx);
-        checks.push({ id: check.id, ...outcome });
+        // Names may hold line breaks (quoted identifiers); the report keeps every reason and fix on one line.
+        const oneLine = (text: string) => text.replace(/[\r\n]+/g, " ");
+        checks.push({ id: check.id, status: outcome.status, reason: oneLine(outcome.reason), fix: outcome.fix === null ? null : oneLine(outcome.fix) });
       } catch (e) {
         const message = String((e as Error)?.message ?? e).split("\n")[0];
         const timedOut = /timeout|canceling statement/i.test(message);

@@ -58,19 +58,13 @@ export interface ServerOptions {
    */
   readonly hba?: readonly string[];
   /**
-   * Start as a hot standby: `standby.signal` in the data directory, no primary. The server stays
-   * in recovery (`pg_is_in_recovery()` is true) and accepts read-only connections; create roles
-   * and tables before with `initSql`, since nothing can be written later. Added for verify's
-   * standby checks.
+   * Start as a hot standby: initdb, one start as a primary, then `standby.signal` in the data
+   * directory and a restart, with no primary to follow. The server stays in recovery
+   * (`pg_is_in_recovery()` is true) and accepts read-only connections (as the admin: nothing can be
+   * created on it). Added for verify's standby checks.
    * @default false
    */
   readonly standby?: boolean;
-  /**
-   * SQL run as the admin (database `postgres`) before a `standby` server enters recovery, on a
-   * first start as a normal server.
-   * @default - none
-   */
-  readonly initSql?: readonly string[];
   /**
    * Print the server log to stderr (also printed when the server fails to start).
    * @default false
@@ -355,15 +349,6 @@ export async function startServer(opts: ServerOptions): Promise<PgServer> {
       }
     }
     if (opts.standby) {
-      if (opts.initSql && opts.initSql.length > 0) {
-        const c = new Client({ host: HOST, port, user: ADMIN_USER, password: ADMIN_PASSWORD, database: "postgres" });
-        await c.connect();
-        try {
-          for (const sql of opts.initSql) await c.query(sql);
-        } finally {
-          await c.end();
-        }
-      }
       await shutdown();
       fs.writeFileSync(path.join(dataDir, "standby.signal"), "");
       chown(path.join(dataDir, "standby.signal"));

@@ -208,7 +208,23 @@ describe("verify against PostgreSQL 16", () => {
       "CREATE TABLE hidden.c (id bigint PRIMARY KEY)",
       "GRANT SELECT ON public.a, public.b TO clickpipes_user",
       "CREATE PUBLICATION clickpipes_publication FOR TABLE public.a",
+      "CREATE VIEW public.v AS SELECT * FROM public.a",
+      'CREATE TABLE public."two\nlines" (id bigint PRIMARY KEY)',
     ]);
+    const schemaMissing = await verifySource({ connection: { url: url(server, "tabs") }, publication: PUBLICATION, schemas: ["public", "nope"], env: {} });
+    expect(check(schemaMissing, CheckId.TABLES)).toEqual({
+      id: "tables",
+      status: "FAIL",
+      reason: "schemas do not exist: nope",
+      fix: "create the schema or correct --schemas / the stack's schemas (names are case-sensitive)",
+    });
+    const view = await run("tabs", { tables: [{ schema: "public", name: "v" }] });
+    expect(check(view, CheckId.TABLES)).toMatchObject({ status: "FAIL", reason: "not tables (views, sequences or foreign tables cannot be replicated): public.v" });
+    // A name with a line break still gives one-line reasons and fixes.
+    const odd = await run("tabs", { tables: [{ schema: "public", name: "two\nlines" }] });
+    expect(check(odd, CheckId.PUBLICATION)).toMatchObject({ status: "FAIL", reason: 'tables not in publication "clickpipes_publication": public."two lines"' });
+    expect(validateJsonSchema(schema, odd)).toEqual([]);
+
     const missing = await run("tabs", { tables: [{ schema: "public", name: "a" }, { schema: "public", name: "nope" }] });
     expect(check(missing, CheckId.TABLES)).toMatchObject({ status: "FAIL", reason: "source tables do not exist: public.nope" });
 
