@@ -701,6 +701,7 @@ function header(json: Json, stackName: string, databases: string[], variables: s
     "-- Run as a superuser" + (databases.length === 1 ? ` in database "${commentText(databases[0])}"` : "") + ":",
     `--   psql -v ON_ERROR_STOP=1${variables.map((v) => ` -v ${v}=...`).join("")}${databases.length === 1 ? ` -d ${commentText(databases[0])}` : ""} -f <this file>`,
     "-- Re-runnable: a second run succeeds and changes nothing (a role password is set again to the same value).",
+    "-- Order: dependencies (depends_on and references) first, ties by address; Terraform may run independent ones in parallel.",
   ];
   if (superuser === false) {
     lines.push(
