@@ -35,3 +35,4 @@ export { CLICKPIPE_RULES } from "./model/clickpipe-rules";
 export * from "./clickhouse/clickpipe";
 export { ClickhouseProvider } from "./internal/tf";
 export type { ClickhouseProviderConfig } from "./internal/tf";
+export * from "./verify";

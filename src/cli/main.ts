@@ -4,6 +4,7 @@
  */
 import { GUARD_COMMAND } from "./guard";
 import { SQL_COMMAND } from "./sql";
+import { verifyCommand } from "./verify";
 
 export interface Command {
   readonly summary: string;
@@ -14,6 +15,7 @@ export interface Command {
 export const COMMANDS: Record<string, Command> = {
   guard: GUARD_COMMAND,
   sql: SQL_COMMAND,
+  verify: verifyCommand,
 };
 
 function usage(): string {

@@ -58,6 +58,14 @@ export interface ServerOptions {
    */
   readonly hba?: readonly string[];
   /**
+   * Start as a hot standby: initdb, one start as a primary, then `standby.signal` in the data
+   * directory and a restart, with no primary to follow. The server stays in recovery
+   * (`pg_is_in_recovery()` is true) and accepts read-only connections (as the admin: nothing can be
+   * created on it). Added for verify's standby checks.
+   * @default false
+   */
+  readonly standby?: boolean;
+  /**
    * Print the server log to stderr (also printed when the server fails to start).
    * @default false
    */
@@ -264,7 +272,7 @@ export async function startServer(opts: ServerOptions): Promise<PgServer> {
         const s = c.toString();
         logText += s;
         if (opts.verbose) process.stderr.write(s);
-        if (!ready && s.includes("database system is ready to accept connections")) {
+        if (!ready && /database system is ready to accept (read[- ]only )?connections/.test(s)) {
           ready = true;
           resolve();
         }
@@ -339,6 +347,12 @@ export async function startServer(opts: ServerOptions): Promise<PgServer> {
         if (attempt < 3 && /could not (bind|create listen)/i.test(logText)) continue;
         throw e;
       }
+    }
+    if (opts.standby) {
+      await shutdown();
+      fs.writeFileSync(path.join(dataDir, "standby.signal"), "");
+      chown(path.join(dataDir, "standby.signal"));
+      await launch();
     }
   } catch (e) {
     await shutdown();

@@ -1,0 +1,131 @@
+/**
+ * `cdktf-clickpipes verify`: preflight check of a live source as the ClickPipes user.
+ * Exit 0 when nothing FAILs, 1 when a check FAILs, 2 when called wrongly or the source is unreachable.
+ */
+import type { Command } from "./main";
+import { formatReport } from "../verify/format";
+import { parseTableName, splitList } from "../verify/names";
+import { TableName, VerifyError, VerifyOptions } from "../verify/types";
+import { DEFAULT_TIMEOUT_SECONDS, verifySource } from "../verify/verify";
+
+export const VERIFY_USAGE = `usage: cdktf-clickpipes verify [postgres://user@host:port/db | --url URL] [options]
+
+Connects as the ClickPipes user (the URL, or PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD,
+PGSSLMODE) and checks that a ClickPipes Postgres CDC pipe will work. The password is never printed.
+
+options:
+  --url URL                  connection string (or give it as the only positional argument)
+  --publication NAME         the publication the pipe reads
+  --tables s.t,s.u           tables the pipe replicates (exact names; "quote" a part with a dot)
+  --schemas a,b              every table of these schemas
+  --stack DIR|cdk.tf.json    take user, publication, tables, database, host, port from a synthesized stack
+  --slot-test                also create and drop a temporary pgoutput slot
+  --timeout SECONDS          give up on a connection or query after this long (default ${DEFAULT_TIMEOUT_SECONDS})
+  --json                     print the report as JSON (schemas/verify-report.schema.json)
+
+exit codes: 0 nothing failed, 1 a check failed, 2 called wrongly or could not connect
+`;
+
+interface Parsed {
+  readonly options: VerifyOptions;
+  readonly json: boolean;
+  readonly help: boolean;
+}
+
+/** Parse the arguments. Throws `VerifyError` (one line) for a wrong call. */
+export function parseVerifyArgs(args: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env): Parsed {
+  let url: string | undefined;
+  let publication: string | undefined;
+  let tables: TableName[] | undefined;
+  let schemas: string[] | undefined;
+  let stack: string | undefined;
+  let slotTest = false;
+  let json = false;
+  let help = false;
+  let timeoutSeconds: number | undefined;
+  const withValue = ["--url", "--publication", "--tables", "--schemas", "--stack", "--timeout"];
+  for (let i = 0; i < args.length; i++) {
+    let arg = args[i];
+    let value: string | undefined;
+    const eq = arg.indexOf("=");
+    if (arg.startsWith("--") && eq > 0) {
+      value = arg.slice(eq + 1);
+      arg = arg.slice(0, eq);
+    }
+    if (withValue.includes(arg) && value === undefined) {
+      value = args[++i];
+      if (value === undefined) throw new VerifyError(`${arg} needs a value`);
+    }
+    switch (arg) {
+      case "--help":
+      case "-h":
+        help = true;
+        break;
+      case "--json":
+        json = true;
+        break;
+      case "--slot-test":
+        slotTest = true;
+        break;
+      case "--url":
+        url = value;
+        break;
+      case "--publication":
+        if (!value) throw new VerifyError("--publication needs a name");
+        publication = value;
+        break;
+      case "--tables":
+        tables = [...(tables ?? []), ...splitList(value!).map(parseTableName)];
+        break;
+      case "--schemas":
+        schemas = [...(schemas ?? []), ...splitList(value!).map((s) => s.replace(/^"(.*)"$/, "$1").replace(/""/g, '"'))];
+        break;
+      case "--stack":
+        stack = value;
+        break;
+      case "--timeout": {
+        const n = Number(value);
+        if (!(value !== "" && Number.isFinite(n) && n > 0 && n <= 3600)) {
+          throw new VerifyError(`--timeout = "${value}" is not allowed: a number of seconds from 1 to 3600`);
+        }
+        timeoutSeconds = n;
+        break;
+      }
+      default:
+        if (arg.startsWith("-")) throw new VerifyError(`unknown option "${arg}"; see cdktf-clickpipes verify --help`);
+        if (url !== undefined) throw new VerifyError(`unexpected argument "${arg.replace(/:[^:@/]*@/, ":***@")}": give one connection URL`);
+        url = arg;
+    }
+  }
+  return { options: { connection: { url }, publication, tables, schemas, stack, slotTest, timeoutSeconds, env }, json, help };
+}
+
+/** Run verify with CLI arguments; write to stdout/stderr; return the exit code. */
+export async function runVerify(
+  args: readonly string[],
+  io: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) },
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<number> {
+  try {
+    const parsed = parseVerifyArgs(args, env);
+    if (parsed.help) {
+      io.out(VERIFY_USAGE);
+      return 0;
+    }
+    const report = await verifySource(parsed.options);
+    io.out(parsed.json ? JSON.stringify(report, null, 2) + "\n" : formatReport(report));
+    return report.ok ? 0 : 1;
+  } catch (e) {
+    if (e instanceof VerifyError) {
+      io.err(`cdktf-clickpipes verify: ${e.message}\n`);
+      return 2;
+    }
+    io.err(`cdktf-clickpipes verify: unexpected error: ${String((e as Error)?.message ?? e).split("\n")[0]}\n`);
+    return 2;
+  }
+}
+
+export const verifyCommand: Command = {
+  summary: "preflight check of a live source as the ClickPipes user (PeerDB's checks and more)",
+  run: (args) => runVerify(args),
+};

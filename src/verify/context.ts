@@ -1,0 +1,99 @@
+/** What every check sees: the connection, the server, and the expected objects, resolved once. */
+import { Client } from "pg";
+import { ResolvedConnection } from "./connection";
+import { qualified } from "./names";
+import { CheckId, CheckStatus, TableName, VerifyTarget } from "./types";
+
+/** An expected table and what the catalog says about it. */
+export interface ExpectedTable extends TableName {
+  /** pg_class oid, or null when no relation of that name exists. */
+  readonly oid: number | null;
+  /** pg_class.relkind (`r` table, `p` partitioned table, `v` view, ...), or null when missing. */
+  readonly relkind: string | null;
+  /** `schema.table`, quoted where needed. */
+  readonly display: string;
+}
+
+export interface VerifyContext {
+  /** The ClickPipes user's connection. */
+  readonly client: Client;
+  readonly connection: ResolvedConnection;
+  readonly target: VerifyTarget;
+  readonly timeoutSeconds: number;
+  /** `server_version_num`, e.g. 160014. */
+  readonly versionNum: number;
+  /** `server_version`, e.g. "16.14". */
+  readonly version: string;
+  /** Major version, e.g. 16. */
+  readonly major: number;
+  /** `current_user`. */
+  readonly user: string;
+  /** The user the stack expects, if a stack was given. */
+  readonly expectedUser?: string;
+  /** The publication to check, if any. */
+  readonly publication?: string;
+  /** Expected tables (explicit, from schemas, or else the publication's). */
+  readonly tables: readonly ExpectedTable[];
+  /** Schemas that were asked for and do not exist. */
+  readonly missingSchemas: readonly string[];
+  /** Where the tables came from, for messages. */
+  readonly tablesFrom: "options" | "publication" | "none";
+  /** Whether the server looks like Amazon RDS/Aurora (the `rds.logical_replication` setting exists). */
+  readonly rdsLike: boolean;
+  readonly slotTest: boolean;
+  /** `current_setting(name, true)`: null when the setting does not exist. */
+  setting(name: string): Promise<string | null>;
+}
+
+/** What a check returns before the runner stamps its id. */
+export interface CheckOutcome {
+  readonly status: CheckStatus;
+  readonly reason: string;
+  readonly fix: string | null;
+}
+
+/** One preflight check. The table of checks is `VERIFY_CHECKS` in `checks/index.ts`. */
+export interface Check {
+  readonly id: CheckId;
+  /** The fix shown when the check itself errors out (e.g. a query timed out). */
+  readonly fallbackFix: string;
+  readonly run: (ctx: VerifyContext) => Promise<CheckOutcome>;
+}
+
+export const pass = (reason: string): CheckOutcome => ({ status: CheckStatus.PASS, reason, fix: null });
+export const skip = (reason: string): CheckOutcome => ({ status: CheckStatus.SKIP, reason, fix: null });
+export const warn = (reason: string, fix: string): CheckOutcome => ({ status: CheckStatus.WARN, reason, fix });
+export const fail = (reason: string, fix: string): CheckOutcome => ({ status: CheckStatus.FAIL, reason, fix });
+
+/** Existing tables (and partitioned tables) among the expected ones. */
+export function existingTables(ctx: VerifyContext): (ExpectedTable & { oid: number })[] {
+  return ctx.tables.filter((t): t is ExpectedTable & { oid: number } => t.oid !== null && (t.relkind === "r" || t.relkind === "p"));
+}
+
+/** "a, b, c" with at most `max` names, then "and N more". */
+export function listNames(names: readonly string[], max = 5): string {
+  if (names.length <= max) return names.join(", ");
+  return `${names.slice(0, max).join(", ")} and ${names.length - max} more`;
+}
+
+/** How to change a server setting on this kind of server. */
+export function settingFix(ctx: VerifyContext, name: string, value: string, restart: boolean): string {
+  if (ctx.rdsLike) {
+    return `set ${name} = ${value} in the DB (cluster) parameter group${restart ? ", then reboot" : ""}`;
+  }
+  return `ALTER SYSTEM SET ${name} = '${value}'; ${restart ? "then restart the server" : "SELECT pg_reload_conf();"}`;
+}
+
+/** Load catalog facts about expected tables by oid. */
+export async function resolveTables(client: Client, names: readonly TableName[]): Promise<ExpectedTable[]> {
+  const out: ExpectedTable[] = [];
+  for (const t of names) {
+    const r = await client.query<{ oid: number; relkind: string }>(
+      "SELECT c.oid::int AS oid, c.relkind::text AS relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = $2",
+      [t.schema, t.name],
+    );
+    const row = r.rows[0];
+    out.push({ schema: t.schema, name: t.name, oid: row?.oid ?? null, relkind: row?.relkind ?? null, display: qualified(t) });
+  }
+  return out;
+}

@@ -1,0 +1,8 @@
+export * from "./types";
+export { verifySource, DEFAULT_TIMEOUT_SECONDS } from "./verify";
+export { formatReport } from "./format";
+export { redactUrl, describeTarget } from "./connection";
+export { parseTableName, qualified as qualifiedTableName } from "./names";
+export { readStack, StackExpectations } from "./stack";
+export { VERIFY_CHECKS, KNOWN_BROKEN_RELEASES, MIN_SLOT_WAL_KEEP_SIZE_MB, MIN_WAL_SENDER_TIMEOUT_MS } from "./checks";
+export { Check, CheckOutcome, VerifyContext, ExpectedTable } from "./context";

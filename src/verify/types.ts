@@ -1,0 +1,128 @@
+/**
+ * Types of `cdktf-clickpipes verify`: a preflight check of a live PostgreSQL source, run as the
+ * ClickPipes user. The report is public API; its JSON shape is `schemas/verify-report.schema.json`.
+ */
+
+/** Outcome of one check. */
+export enum CheckStatus {
+  /** The source meets the requirement. */
+  PASS = "PASS",
+  /** The pipe will run, but something will behave badly (lost values, disk growth, ...). */
+  WARN = "WARN",
+  /** The pipe will not start or will break. */
+  FAIL = "FAIL",
+  /** The check does not apply (PostgreSQL version, option not given). */
+  SKIP = "SKIP",
+}
+
+/** Every check, in the order they run and print. */
+export enum CheckId {
+  SERVER_VERSION = "server_version",
+  WAL_LEVEL = "wal_level",
+  REPLICATION_RIGHT = "replication_right",
+  REPLICATION_CONNECTION = "replication_connection",
+  MAX_WAL_SENDERS = "max_wal_senders",
+  MAX_REPLICATION_SLOTS = "max_replication_slots",
+  MAX_SLOT_WAL_KEEP_SIZE = "max_slot_wal_keep_size",
+  WAL_SENDER_TIMEOUT = "wal_sender_timeout",
+  STANDBY = "standby",
+  USER = "user",
+  TABLES = "tables",
+  PUBLICATION = "publication",
+  REPLICA_IDENTITY = "replica_identity",
+  PARTITION_ROOT = "partition_root",
+  TOAST_IDENTITY = "toast_identity",
+  IDENTIFIER_DOTS = "identifier_dots",
+  ROW_LEVEL_SECURITY = "row_level_security",
+  SLOT_TEST = "slot_test",
+}
+
+/** Result of one check. */
+export interface CheckResult {
+  /** Which check. */
+  readonly id: CheckId;
+  /** PASS, WARN, FAIL or SKIP. */
+  readonly status: CheckStatus;
+  /** One line: what was found (PeerDB's error text where it has one). */
+  readonly reason: string;
+  /** The SQL or setting that fixes it; set for WARN and FAIL, `null` for PASS and SKIP. */
+  readonly fix: string | null;
+}
+
+/** A table as schema and name, exactly as stored in the catalog (no case folding). */
+export interface TableName {
+  readonly schema: string;
+  readonly name: string;
+}
+
+/** How to reach the source. Fields left out come from the PG* environment variables, then the stack. */
+export interface ConnectionOptions {
+  /** `postgres://user:password@host:port/database?sslmode=...`. @default - PG* environment variables */
+  readonly url?: string;
+  /** @default - from `url`, `PGHOST`, the stack's `host` output, then `localhost` */
+  readonly host?: string;
+  /** @default - from `url`, `PGPORT`, the stack's `port` output, then 5432 */
+  readonly port?: number;
+  /** @default - from `url`, `PGDATABASE`, the stack's database, then the user name */
+  readonly database?: string;
+  /** The ClickPipes user. @default - from `url`, `PGUSER`, the stack's role */
+  readonly user?: string;
+  /** @default - from `url`, `PGPASSWORD`, or ~/.pgpass */
+  readonly password?: string;
+}
+
+export interface VerifyOptions {
+  /** Where to connect. @default - the PG* environment variables, then the stack */
+  readonly connection?: ConnectionOptions;
+  /** Publication ClickPipes will read. @default - the stack's publication; without one the publication check is skipped */
+  readonly publication?: string;
+  /** Tables the pipe will replicate. @default - none listed */
+  readonly tables?: readonly TableName[];
+  /** Schemas whose every table the pipe will replicate. @default - none */
+  readonly schemas?: readonly string[];
+  /**
+   * A synthesized stack (`cdk.tf.json`, its directory, or a `cdktf.out` with one stack): the
+   * expected user, publication and tables, and database/host/port when not given otherwise.
+   * @default - none
+   */
+  readonly stack?: string;
+  /** Create and drop a temporary pgoutput slot. @default false */
+  readonly slotTest?: boolean;
+  /** Seconds before a connection attempt or a query gives up. @default 10 */
+  readonly timeoutSeconds?: number;
+  /** Environment to read PG* variables from. @default process.env */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Where the report connected (never the password). */
+export interface VerifyTarget {
+  readonly host: string;
+  readonly port: number;
+  readonly database: string;
+  readonly user: string;
+}
+
+/** What `verifySource` returns; `--json` prints it. Shape: `schemas/verify-report.schema.json`. */
+export interface VerifyReport {
+  /** Version of this shape. */
+  readonly reportVersion: 1;
+  readonly target: VerifyTarget;
+  /** `server_version` of the source, e.g. "16.14". */
+  readonly serverVersion: string;
+  /** The publication checked, or null when none was given. */
+  readonly publication: string | null;
+  /** The tables checked, as `schema.table` (quoted where needed). */
+  readonly tables: readonly string[];
+  readonly checks: readonly CheckResult[];
+  readonly summary: { readonly pass: number; readonly warn: number; readonly fail: number; readonly skip: number };
+  /** True when no check FAILed. */
+  readonly ok: boolean;
+}
+
+/** Thrown when verify cannot run at all (bad options, unreadable stack, no connection). Exit code 2. */
+export class VerifyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "VerifyError";
+  }
+}
