@@ -23,6 +23,10 @@ export function generateFleetSchema(): string {
     additionalProperties: false,
     skipTypeCheck: true,
   }).createSchema("AppConfig");
+  tidyDefaults(schema);
+  // JSON fleet files may name their schema, as editors expect.
+  const app = (schema.definitions as Record<string, { properties: Record<string, unknown> }>).AppConfig!;
+  app.properties = { $schema: { type: "string", description: "URL or path of this schema, for editors." }, ...app.properties };
   const out = {
     $schema: "http://json-schema.org/draft-07/schema#",
     $id: "https://github.com/cdktf-clickpipes-postgres/schemas/fleet.schema.json",
@@ -31,6 +35,33 @@ export function generateFleetSchema(): string {
     ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== "$schema")),
   };
   return JSON.stringify(out, null, 2) + "\n";
+}
+
+type Node = { [k: string]: unknown };
+
+/**
+ * JSDoc `@default` texts that are prose ("- the source's host") or of another type than the property
+ * would make editors insert wrong values: keep `default` only when it is a value of the property's
+ * type, and move the rest into the description.
+ */
+function tidyDefaults(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(tidyDefaults);
+  if (!node || typeof node !== "object") return;
+  const n = node as Node;
+  if ("default" in n) {
+    const d = n.default;
+    const t = n.type;
+    const matches =
+      (t === "string" && typeof d === "string" && !d.startsWith("- ") && !d.startsWith("\"")) ||
+      ((t === "number" || t === "integer") && typeof d === "number") ||
+      (t === "boolean" && typeof d === "boolean");
+    if (!matches) {
+      const text = typeof d === "string" ? d.replace(/^- /, "") : JSON.stringify(d);
+      n.description = `${n.description ? `${n.description} ` : ""}Default: ${text}.`;
+      delete n.default;
+    }
+  }
+  for (const v of Object.values(n)) tidyDefaults(v);
 }
 
 if (require.main === module) {

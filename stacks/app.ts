@@ -1,3 +1,4 @@
+import { loadFleetFile, mergeFleets } from "../src/fleet/load";
 import { App } from "../src/internal/tf";
 import { AppConfig, backendRule, clickpipeServiceIdRule, SourceKind, stackNames } from "../src/model/app-config";
 import { resolveAwsSource } from "../src/model/aws";
@@ -71,10 +72,21 @@ export function buildApp(config: AppConfig, options: { outdir?: string; warn?: W
   return app;
 }
 
+/** Fleet files to merge: `fleetFiles` of the config module plus `CLICKPIPES_FLEET` (comma-separated). */
+export function fleetFileList(configured: readonly string[], env: string | undefined = process.env.CLICKPIPES_FLEET): string[] {
+  const fromEnv = (env ?? "").split(",").map((f) => f.trim()).filter(Boolean);
+  return [...new Set([...configured, ...fromEnv])];
+}
+
+/** The typed config plus the sources of every fleet file (each checked against the fleet schema). */
+export function loadAppConfig(config: AppConfig, fleetFiles: readonly string[] = []): AppConfig {
+  return mergeFleets(config, fleetFiles.map(loadFleetFile));
+}
+
 /** Entry point: synth, or print one line per error and exit 1 (no stack trace for user mistakes). */
-export function runApp(config: AppConfig): void {
+export function runApp(config: AppConfig, fleetFiles: readonly string[] = []): void {
   try {
-    buildApp(config).synth();
+    buildApp(loadAppConfig(config, fleetFiles)).synth();
   } catch (e) {
     if (e instanceof ValidationError) {
       process.stderr.write(e.message + "\n");

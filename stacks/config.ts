@@ -9,6 +9,13 @@ import { BackendType } from "../src/model/backend";
 import { AwsNetworkMode } from "../src/model/aws-types";
 import { CloudProvider, PostgresMajorVersion } from "../src/model/types";
 
+/**
+ * Fleet files (YAML or JSON, relative to the project root) whose sources are added to `config`.
+ * Their shape is `schemas/fleet.schema.json` (the same fields as below); see
+ * `examples/fleet/fleet.yaml`. More can be given at synth time: CLICKPIPES_FLEET=a.yaml,b.json.
+ */
+export const fleetFiles: string[] = [];
+
 export const config: AppConfig = {
   // State of every stack: local files under ./state/ (relative, so the JSON is the same everywhere).
   // Alternatives: { type: BackendType.S3, bucket, region } or { type: BackendType.CLOUD, organization }.

@@ -1,5 +1,8 @@
-/** The app `cdktf.json` runs: the example sources of `config.ts`, one stack each. */
-import { runApp } from "./app";
-import { config } from "./config";
+/**
+ * The app `cdktf.json` runs: the sources of `config.ts` plus those of its fleet files (and of the
+ * comma-separated paths in CLICKPIPES_FLEET), one stack (or stack pair) each.
+ */
+import { fleetFileList, runApp } from "./app";
+import { config, fleetFiles } from "./config";
 
-runApp(config);
+runApp(config, fleetFileList(fleetFiles));

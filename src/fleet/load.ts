@@ -13,6 +13,13 @@ import { Finding, Severity, ValidationError } from "../model/validation";
 
 type JsonSchema = Record<string, unknown> & { definitions: Record<string, Record<string, unknown>> };
 
+/** The literal values a schema node admits (`enum`, `const`, or an `anyOf` of those). */
+function literalValues(node: unknown): string[] {
+  const n = (node ?? {}) as { enum?: unknown[]; const?: unknown; anyOf?: unknown[] };
+  const values = [...(n.enum ?? []), ...(n.const !== undefined ? [n.const] : []), ...(n.anyOf ?? []).flatMap(literalValues)];
+  return [...new Set(values.map(String))];
+}
+
 let cached: { schema: JsonSchema; top: ValidateFunction; byKind: Map<string, ValidateFunction> } | undefined;
 
 /** The shipped schema: next to the sources (`schemas/`), also from the compiled `dist/src/fleet`. */
@@ -32,7 +39,7 @@ function validators() {
   // The top level without the sources' inner shape (checked per source, by kind, for clear lines).
   const top = ajv.compile({
     type: "object",
-    properties: { backend: { $ref: "fleet#/definitions/BackendSpec" }, sources: { type: "array", items: { type: "object" } } },
+    properties: { $schema: { type: "string" }, backend: { $ref: "fleet#/definitions/BackendSpec" }, sources: { type: "array", items: { type: "object" } } },
     required: ["sources"],
     additionalProperties: false,
   });
@@ -40,7 +47,7 @@ function validators() {
   const union = schema.definitions.SourceConfig as { $ref?: string; anyOf?: { $ref: string }[] };
   for (const ref of union.anyOf ?? [union as { $ref: string }]) {
     const name = ref.$ref.replace("#/definitions/", "");
-    const kind = ((schema.definitions[name]!.properties as Record<string, { enum?: string[] }>).kind?.enum ?? [])[0];
+    const kind = literalValues((schema.definitions[name]!.properties as Record<string, unknown>).kind)[0];
     if (kind) byKind.set(kind, ajv.compile({ $ref: `fleet#/definitions/${name}` }));
   }
   cached = { schema, top, byKind };
@@ -103,10 +110,10 @@ function toFindings(errors: readonly ErrorObject[], root: unknown, source: strin
 /** Parse a fleet file's text (YAML is a superset of JSON). Throws ValidationError with one line. */
 export function parseFleetText(text: string, file: string): unknown {
   try {
-    return parseYaml(text, { prettyErrors: false });
+    return parseYaml(text, { prettyErrors: true });
   } catch (e) {
     const where = e instanceof YAMLParseError && e.linePos ? `:${e.linePos[0].line}:${e.linePos[0].col}` : "";
-    const message = (e as Error).message.split("\n")[0];
+    const message = (e as Error).message.split("\n")[0]!.replace(/:$/, "");
     throw new ValidationError([{ rule: "fleet-syntax", source: "(fleet)", severity: Severity.ERROR, field: `${file}${where}`, value: "(unparsable)", allowed: `valid YAML or JSON (${message})` }]);
   }
 }
@@ -140,7 +147,8 @@ export function loadFleetFile(file: string): AppConfig {
   const doc = parseFleetText(text, file);
   const findings = checkFleetShape(doc);
   if (findings.length > 0) throw new ValidationError(findings);
-  return doc as AppConfig;
+  const { $schema: _ignored, ...config } = doc as AppConfig & { $schema?: string };
+  return config;
 }
 
 /** Merge fleet files into a config: the config's backend is the default; sources are concatenated. */

@@ -1,0 +1,142 @@
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import { loadFleetFile } from "../../src/fleet/load";
+import { ValidationError } from "../../src/model/validation";
+import { generateFleetSchema, FLEET_SCHEMA_PATH } from "../../scripts/gen-fleet-schema";
+import { fleetFileList, loadAppConfig } from "../../stacks/app";
+import { synthApp } from "../helpers";
+
+const ROOT = path.resolve(__dirname, "../..");
+const EXAMPLE = path.join(ROOT, "examples/fleet/fleet.yaml");
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cp-fleet-"));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function readStacks(outdir: string): Record<string, string> {
+  const stacks = path.join(outdir, "stacks");
+  return Object.fromEntries(fs.readdirSync(stacks).sort().map((s) => [s, fs.readFileSync(path.join(stacks, s, "cdk.tf.json"), "utf8")]));
+}
+
+function synthFleet(name: string, file: string): Record<string, string> {
+  const out = path.join(tmp, name);
+  synthApp(loadAppConfig({ sources: [] }, [file]), out);
+  return readStacks(out);
+}
+
+function errorLines(text: string, ext = "yaml"): string[] {
+  const file = path.join(tmp, `bad-${Math.random().toString(36).slice(2)}.${ext}`);
+  fs.writeFileSync(file, text);
+  try {
+    const config = loadFleetFile(file);
+    synthApp(config, path.join(tmp, "never"));
+  } catch (e) {
+    expect(e).toBeInstanceOf(ValidationError);
+    return (e as Error).message.split("\n");
+  }
+  throw new Error("expected a ValidationError");
+}
+
+const example = fs.readFileSync(EXAMPLE, "utf8");
+
+describe("fleet files", () => {
+  it("the example fleet of 3 sources synthesizes to 4 stacks with the chosen backends", () => {
+    const stacks = synthFleet("example", EXAMPLE);
+    expect(Object.keys(stacks)).toEqual(["crm-db", "ledger-aws", "ledger-db", "payments-db"]);
+    const backend = (s: string) => JSON.parse(stacks[s]!).terraform;
+    expect(backend("payments-db").backend).toEqual({ s3: { bucket: "acme-terraform-state", key: "clickpipes/payments-db.tfstate", region: "eu-central-1", encrypt: true, use_lockfile: true } });
+    expect(backend("ledger-db").backend.s3.key).toBe("clickpipes/ledger-db.tfstate");
+    expect(backend("ledger-aws").backend.s3.key).toBe("clickpipes/ledger-aws.tfstate");
+    expect(backend("crm-db").cloud).toEqual({ organization: "acme", workspaces: { name: "clickpipes-crm-db" } });
+    expect(fs.existsSync(path.join(tmp, "never"))).toBe(false);
+  });
+
+  it("changing one source changes only its own stack's bytes", () => {
+    const before = synthFleet("before", EXAMPLE);
+    const changedFile = path.join(tmp, "changed.yaml");
+    fs.writeFileSync(changedFile, example.replace("tables: [public.payments, public.refunds]", "tables: [public.payments, public.refunds, public.disputes]"));
+    const after = synthFleet("after", changedFile);
+    const differing = Object.keys(before).filter((s) => before[s] !== after[s]);
+    expect(differing).toEqual(["payments-db"]);
+  });
+
+  it("reads JSON fleet files too, with a $schema key", () => {
+    const file = path.join(tmp, "fleet.json");
+    const doc = { $schema: "../schemas/fleet.schema.json", ...(JSON.parse(JSON.stringify(require("yaml").parse(example))) as object) };
+    fs.writeFileSync(file, JSON.stringify(doc));
+    expect(Object.keys(synthFleet("json", file))).toHaveLength(4);
+  });
+
+  it("merges fleet sources with the typed config; the config's backend stays the default of sources without one", () => {
+    const merged = loadAppConfig({ backend: { type: "local" }, sources: [] }, [EXAMPLE]);
+    expect(merged.backend).toEqual({ type: "local" });
+    expect(merged.sources.map((s) => s.backend?.type)).toEqual(["s3", "cloud", "s3"]);
+    expect(fleetFileList(["a.yaml"], " b.json ,a.yaml,")).toEqual(["a.yaml", "b.json"]);
+    expect(fleetFileList([], undefined)).toEqual([]);
+  });
+
+  it("names the source, the field and what is allowed for each schema error", () => {
+    const doc = require("yaml").parse(example);
+    doc.sources[0].prot = 5432;
+    doc.sources[1].postgresVersion = 11;
+    doc.sources[2].network.mode = "vpn";
+    expect(errorLines(stringify(doc))).toEqual([
+      'error: source "payments-db": prot = 5432 is not allowed: a known field (this one is not in the fleet schema) [fleet-schema]',
+      'error: source "crm-db": postgresVersion = 11 is not allowed: one of 12, 13, 14, 15, 16, 17, 18 [fleet-schema]',
+      'error: source "ledger": network.mode = "vpn" is not allowed: one of "ip-allow-list", "privatelink", "none" [fleet-schema]',
+    ]);
+  });
+
+  it("reports missing fields, wrong types and unknown kinds", () => {
+    const doc = require("yaml").parse(example);
+    delete doc.sources[0].database;
+    doc.sources[1].port = "5432";
+    doc.sources[2].kind = "cockroach";
+    expect(errorLines(stringify(doc))).toEqual([
+      'error: source "payments-db": database = (missing) is not allowed: present (it is required) [fleet-schema]',
+      'error: source "crm-db": port = "5432" is not allowed: a value of type number [fleet-schema]',
+      'error: source "ledger": kind = "cockroach" is not allowed: one of "generic", "aurora", "rds" [fleet-schema]',
+    ]);
+    expect(errorLines("sources: 3\n")).toEqual(['error: source "(fleet)": sources = 3 is not allowed: a value of type array [fleet-schema]']);
+    expect(errorLines("backend: { type: ftp }\nsources: []\n")[0]).toMatch(/^error: source "\(fleet\)": backend\.type = "ftp" is not allowed: one of "local" \[fleet-schema\]$/);
+  });
+
+  it("applies the rule table after the schema: the same lines as the typed config", () => {
+    expect(errorLines(example.replace("postgresVersion: 17", "postgresVersion: 17\n    port: 70000"))).toEqual([
+      'error: source "payments-db": port = 70000 is not allowed: an integer from 1 to 65535 [port-range]',
+    ]);
+  });
+
+  it("gives one line for a YAML syntax error or a missing file", () => {
+    expect(errorLines("sources:\n  - kind: generic\n    name: [unclosed\n")).toEqual([
+      expect.stringMatching(/^error: source "\(fleet\)": .*bad-\w+\.yaml:\d+:\d+ = "\(unparsable\)" is not allowed: valid YAML or JSON \(.+\) \[fleet-syntax\]$/),
+    ]);
+    expect(() => loadFleetFile(path.join(tmp, "missing.yaml"))).toThrow(`error: source "(fleet)": ${path.join(tmp, "missing.yaml")} = "ENOENT" is not allowed: a readable YAML or JSON fleet file [fleet-file]`);
+  });
+
+  it("ships a schema that matches the AppConfig type (npm run gen:schema)", () => {
+    expect(fs.readFileSync(FLEET_SCHEMA_PATH, "utf8")).toBe(generateFleetSchema());
+  });
+
+  it("as a program: CLICKPIPES_FLEET adds the fleet's stacks; a bad fleet exits 1 with one line and writes nothing", () => {
+    const out = path.join(tmp, "cli-out");
+    const run = (fleet: string) =>
+      spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "stacks/main.ts")], {
+        cwd: ROOT,
+        encoding: "utf8",
+        env: { ...process.env, CDKTF_OUTDIR: out, CLICKPIPES_FLEET: fleet },
+      });
+    const ok = run(EXAMPLE);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(fs.readdirSync(path.join(out, "stacks")).sort()).toEqual(["billing-aurora-aws", "billing-aurora-db", "crm-db", "ledger-aws", "ledger-db", "orders-db", "payments-db"]);
+    fs.rmSync(out, { recursive: true, force: true });
+    const badFile = path.join(tmp, "bad-cli.yaml");
+    fs.writeFileSync(badFile, example.replace("database: crm", "database: crm\n    colour: blue"));
+    const bad = run(badFile);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr.trim()).toBe('error: source "crm-db": colour = "blue" is not allowed: a known field (this one is not in the fleet schema) [fleet-schema]');
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});
