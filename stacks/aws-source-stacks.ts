@@ -13,7 +13,7 @@ import { AuroraSource } from "../src/aws/aurora-source";
 import { AwsSourceBase } from "../src/aws/aws-source";
 import { AwsSourceDatabase } from "../src/aws/database-objects";
 import { RdsSource } from "../src/aws/rds-source";
-import { AwsProvider, PostgresqlProvider, TerraformOutput, TerraformStack, TerraformVariable } from "../src/internal/tf";
+import { AwsProvider, TerraformStack, TerraformVariable } from "../src/internal/tf";
 import { AuroraSourceConfig, AWS_STACK_SUFFIX, DB_STACK_SUFFIX, RdsSourceConfig, SourceKind } from "../src/model/app-config";
 import { resolveAwsSource } from "../src/model/aws";
 import { AwsEngine, AwsNetworkMode, AwsSourceSpec } from "../src/model/aws-types";
@@ -22,7 +22,7 @@ import { awsSourceRules } from "../src/model/rules/aws";
 import { BackendSpec } from "../src/model/backend";
 import { assertValid, WarningSink } from "../src/model/validation";
 import { addStackClickPipe } from "./clickpipe";
-import { ADMIN_PASSWORD_VARIABLE, CLICKPIPES_PASSWORD_VARIABLE, REQUIRED_TERRAFORM_VERSION } from "./generic-postgres-stack";
+import { addConnectionOutputs, addDatabaseAccess, initStack, output } from "./common";
 
 /** Name of the db stack's variable that holds the host (the cluster WRITER endpoint address). */
 export const DB_HOST_VARIABLE = "db_host";
@@ -54,7 +54,7 @@ export class AwsSourceAwsStack extends TerraformStack {
         : new RdsSource(this, config.name, { ...config, warn });
     const r = this.source.resolved;
 
-    const out = (id: string, value: unknown, description: string) => new TerraformOutput(this, id, { value, description });
+    const out = (id: string, value: unknown, description: string) => output(this, id, value, description);
     out(
       "parameter_group_name",
       this.source.parameterGroup.name,
@@ -89,8 +89,7 @@ export class AwsSourceDbStack extends TerraformStack {
   constructor(scope: Construct, config: AwsSourceConfig, defaultBackend?: BackendSpec, warn?: WarningSink) {
     const name = `${config.name}${DB_STACK_SUFFIX}`;
     super(scope, name);
-    this.addOverride("terraform.required_version", REQUIRED_TERRAFORM_VERSION);
-    applyBackend(this, name, config.backend ?? defaultBackend);
+    initStack(this, name, config.backend ?? defaultBackend);
     const engine = engineOf(config);
     // Validate before anything is derived from the config (the construct validates again, quietly).
     assertValid<AwsSourceSpec>(config, awsSourceRules(engine), warn);
@@ -105,38 +104,19 @@ export class AwsSourceDbStack extends TerraformStack {
           ? "Aurora cluster WRITER endpoint address (no port), e.g. the endpoint attribute of aws_rds_cluster."
           : "RDS instance endpoint address (no port), e.g. the address attribute of aws_db_instance.",
     });
-    const password = new TerraformVariable(this, CLICKPIPES_PASSWORD_VARIABLE, {
-      type: "string",
-      sensitive: true,
-      nullable: false,
-      description: `Password of the ClickPipes role ${resolved.userName}. Written with password_wo: never in plan or state.`,
-    });
-    const adminPassword = new TerraformVariable(this, ADMIN_PASSWORD_VARIABLE, {
-      type: "string",
-      sensitive: true,
-      nullable: false,
-      description: `Password of ${resolved.adminUser}, the user the postgresql provider logs in as.`,
-    });
-    new PostgresqlProvider(this, "postgresql", {
+    // RDS/Aurora have no superuser: with superuser = true the provider reads pg_shadow and fails.
+    const password = addDatabaseAccess(this, resolved, { host: host.stringValue, superuser: false });
+    this.source = new AwsSourceDatabase(this, config.name, { ...config, engine, password, warn: () => {} });
+
+    const out = (id: string, value: unknown, description: string) => output(this, id, value, description);
+    addConnectionOutputs(this, {
       host: host.stringValue,
+      hostDescription: "Host ClickPipes connects to (the WRITER endpoint).",
       port: resolved.port,
       database: resolved.database,
-      username: resolved.adminUser,
-      password: adminPassword.stringValue,
-      sslmode: resolved.sslmode,
-      // RDS/Aurora have no superuser: with true the provider reads pg_shadow and fails.
-      superuser: false,
-      expectedVersion: String(resolved.postgresVersion),
-      connectTimeout: 15,
+      user: this.source.user.roleName,
+      publication: this.source.publication.publicationName,
     });
-    this.source = new AwsSourceDatabase(this, config.name, { ...config, engine, password: password.stringValue, warn: () => {} });
-
-    const out = (id: string, value: unknown, description: string) => new TerraformOutput(this, id, { value, description });
-    out("host", host.stringValue, "Host ClickPipes connects to (the WRITER endpoint).");
-    out("port", resolved.port, "Port ClickPipes connects to.");
-    out("database", resolved.database, "Database ClickPipes replicates from.");
-    out("user", this.source.user.roleName, "ClickPipes user name (the password is in the clickpipes_password variable).");
-    out("publication", this.source.publication.publicationName, "Publication name for the ClickPipe.");
     out("authentication", resolved.iamAuth ? "IAM_ROLE" : "basic", "ClickPipe authentication.");
     out("clickpipe_source_type", engine === AwsEngine.AURORA_POSTGRESQL ? "aurorapostgres" : "rdspostgres", "ClickPipe Postgres source type.");
 
@@ -162,7 +142,7 @@ export class AwsSourceDbStack extends TerraformStack {
         config: config.clickpipe,
         source: this.source,
         type: engine === AwsEngine.AURORA_POSTGRESQL ? ClickPipePostgresType.AURORA_POSTGRES : ClickPipePostgresType.RDS_POSTGRES,
-        password: password.stringValue,
+        password,
         host: host.stringValue,
         privateLink,
         warn,
