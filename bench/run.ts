@@ -7,7 +7,10 @@
  * the naive baseline (bench/naive/app.ts) and one PASS/FAIL line per target. Targets are
  * reported, not asserted: the exit code is 0 unless a child crashed.
  *
- *   npm run bench [-- --json] [-- --repeat 3]
+ *   npm run bench [-- --json] [--repeat 3] [--compiled]
+ *
+ * `--compiled` also compiles src/, stacks/ and bench/ with tsc into a temporary folder and measures
+ * plain `node` on the JS (rows "compiled").
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -15,13 +18,16 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type { ChildResult } from "./child";
 
+/** How the child runs: tsx as `cdktf.json` runs the app, tsx with source maps off, or compiled JS. */
+type Mode = "tsx" | "maps off" | "compiled";
+
 interface Case {
   /** Row label. */
   label: string;
   impl: ChildResult["impl"];
   kind: ChildResult["kind"];
   n: number;
-  sourceMaps: boolean;
+  mode: Mode;
   repeat: number;
 }
 
@@ -62,17 +68,46 @@ const json = process.argv.includes("--json");
 const repeat = Math.max(1, Number(option("repeat") ?? 3));
 const big = Math.max(1, repeat - 2);
 
+const compiled = process.argv.includes("--compiled");
+
 const CASES: Case[] = [
-  { label: "generic", impl: "ours", kind: "generic", n: 1, sourceMaps: true, repeat },
-  { label: "generic", impl: "ours", kind: "generic", n: 10, sourceMaps: true, repeat },
-  { label: "generic", impl: "ours", kind: "generic", n: 100, sourceMaps: true, repeat },
-  { label: "generic", impl: "ours", kind: "generic", n: 1000, sourceMaps: true, repeat: big },
-  { label: "aurora", impl: "ours", kind: "aurora", n: 100, sourceMaps: true, repeat },
-  { label: "naive generic", impl: "naive", kind: "generic", n: 100, sourceMaps: true, repeat },
-  { label: "generic, maps off", impl: "ours", kind: "generic", n: 100, sourceMaps: false, repeat },
-  { label: "generic, maps off", impl: "ours", kind: "generic", n: 1000, sourceMaps: false, repeat: big },
-  { label: "naive generic, maps off", impl: "naive", kind: "generic", n: 100, sourceMaps: false, repeat },
+  { label: "generic", impl: "ours", kind: "generic", n: 1, mode: "tsx", repeat },
+  { label: "generic", impl: "ours", kind: "generic", n: 10, mode: "tsx", repeat },
+  { label: "generic", impl: "ours", kind: "generic", n: 100, mode: "tsx", repeat },
+  { label: "generic", impl: "ours", kind: "generic", n: 1000, mode: "tsx", repeat: big },
+  { label: "aurora", impl: "ours", kind: "aurora", n: 100, mode: "tsx", repeat },
+  { label: "naive generic", impl: "naive", kind: "generic", n: 100, mode: "tsx", repeat },
+  { label: "generic, maps off", impl: "ours", kind: "generic", n: 100, mode: "maps off", repeat },
+  { label: "generic, maps off", impl: "ours", kind: "generic", n: 1000, mode: "maps off", repeat: big },
+  { label: "naive generic, maps off", impl: "naive", kind: "generic", n: 100, mode: "maps off", repeat },
+  ...(compiled
+    ? ([
+        { label: "generic, compiled", impl: "ours", kind: "generic", n: 100, mode: "compiled", repeat },
+        { label: "generic, compiled", impl: "ours", kind: "generic", n: 1000, mode: "compiled", repeat: big },
+        { label: "naive generic, compiled", impl: "naive", kind: "generic", n: 100, mode: "compiled", repeat },
+      ] as Case[])
+    : []),
 ];
+
+const ROOT = path.resolve(__dirname, "..");
+
+/** Compile src/, stacks/ and bench/ into a temporary folder (with a node_modules link); returns it. */
+function compile(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-bench-js-"));
+  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+  const config = path.join(dir, "tsconfig.json");
+  fs.writeFileSync(
+    config,
+    JSON.stringify({
+      extends: path.join(ROOT, "tsconfig.json"),
+      compilerOptions: { outDir: dir, rootDir: ROOT, declaration: false, typeRoots: [path.join(ROOT, "node_modules", "@types")] },
+      include: ["src", "stacks", "bench"].map((d) => path.join(ROOT, d, "**", "*.ts")),
+    }),
+  );
+  const r = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", config], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`tsc failed:\n${r.stdout}${r.stderr}`);
+  return dir;
+}
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -85,11 +120,13 @@ const log = (line: string) => {
 };
 const progress = (line: string) => process.stderr.write(line + "\n");
 
-function runChild(c: Case): ChildResult {
+function runChild(c: Case, compiledDir: string | undefined): ChildResult {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-bench-"));
   try {
-    const args = ["--import", "tsx", path.join(__dirname, "child.ts"), "--impl", c.impl, "--kind", c.kind, "--n", String(c.n), "--out", out];
-    if (!c.sourceMaps) args.push("--source-maps", "off");
+    const entry =
+      c.mode === "compiled" && compiledDir ? [path.join(compiledDir, "bench", "child.js")] : ["--import", "tsx", path.join(__dirname, "child.ts")];
+    const args = [...entry, "--impl", c.impl, "--kind", c.kind, "--n", String(c.n), "--out", out];
+    if (c.mode === "maps off") args.push("--source-maps", "off");
     const r = spawnSync(process.execPath, args, {
       encoding: "utf8",
       env: { ...process.env, CHECKPOINT_DISABLE: "1" },
@@ -104,10 +141,10 @@ function runChild(c: Case): ChildResult {
   }
 }
 
-function measure(c: Case): Row {
+function measure(c: Case, compiledDir: string | undefined): Row {
   const results: ChildResult[] = [];
   for (let i = 0; i < c.repeat; i++) {
-    const r = runChild(c);
+    const r = runChild(c, compiledDir);
     progress(`  ${c.label} x${c.n} run ${i + 1}/${c.repeat}: ${(r.wallMs / 1000).toFixed(2)} s, ${(r.peakRssBytes / MB).toFixed(0)} MB`);
     results.push(r);
   }
@@ -146,16 +183,22 @@ const perSource = (r: Row) => Object.entries(r.resourcesPerSource).map(([t, k]) 
 function main(): number {
   const before = machine();
   log(`Machine: ${before.cores} cores (${before.cpu}), ${before.memoryGB} GB, Node ${before.node}, ${before.platform}; load average ${before.loadAverage.join(" ")}`);
-  log(`Each row: a fresh \`node --import tsx\` process synthesizing the whole fleet in one App; median of the runs.`);
+  log(`Each row: a fresh \`node --import tsx\` process (plain \`node\` for "compiled") synthesizing the whole fleet in one App; median of the runs.`);
   const rows: Row[] = [];
   let crashed = false;
-  for (const c of CASES) {
-    try {
-      rows.push(measure(c));
-    } catch (e) {
-      crashed = true;
-      process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  let compiledDir: string | undefined;
+  try {
+    if (compiled) compiledDir = compile();
+    for (const c of CASES) {
+      try {
+        rows.push(measure(c, compiledDir));
+      } catch (e) {
+        crashed = true;
+        process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+      }
     }
+  } finally {
+    if (compiledDir) fs.rmSync(compiledDir, { recursive: true, force: true });
   }
   const loadAfter = os.loadavg().map((x) => Number(x.toFixed(2)));
 
@@ -167,7 +210,8 @@ function main(): number {
   }
   log("");
   log("wall = process start to end of synth = start-up (Node + tsx) + import (cdktf, providers, app) + build+synth;");
-  log("per-source ms = build+synth / sources; \"maps off\" = process.setSourceMapsEnabled(false) before the import.");
+  log("per-source ms = build+synth / sources; \"maps off\" = tsx, then process.setSourceMapsEnabled(false) before the import;");
+  log("\"compiled\" = tsc output run by plain node (source maps off, no tsx loader).");
 
   const find = (label: string, n: number) => rows.find((r) => r.label === label && r.n === n);
   const checks: Check[] = [];
@@ -176,6 +220,7 @@ function main(): number {
   for (const [mode, ours, naive] of [
     ["source maps on (tsx default)", find("generic", 100), find("naive generic", 100)],
     ["source maps off", find("generic, maps off", 100), find("naive generic, maps off", 100)],
+    ["compiled", find("generic, compiled", 100), find("naive generic, compiled", 100)],
   ] as const) {
     if (!ours || !naive) continue;
     const ratio = naive.wallMs / ours.wallMs;
