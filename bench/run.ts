@@ -1,0 +1,272 @@
+/**
+ * `npm run bench`: how long `cdktf synth` of a fleet takes and how much memory it needs.
+ *
+ * Each measurement is a fresh child process (bench/child.ts, run with `node --import tsx` like
+ * `cdktf.json`'s app) that synthesizes a whole fleet in one App; the children run one after the
+ * other, each measurement is repeated and the median kept. Prints a markdown table, the ratio to
+ * the naive baseline (bench/naive/app.ts) and one PASS/FAIL line per target. Targets are
+ * reported, not asserted: the exit code is 0 unless a child crashed.
+ *
+ *   npm run bench [-- --json] [--repeat 3] [--compiled]
+ *
+ * `--compiled` also compiles src/, stacks/ and bench/ with tsc into a temporary folder and measures
+ * plain `node` on the JS (rows "compiled").
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import type { ChildResult } from "./child";
+
+/** How the child runs: tsx as `cdktf.json` runs the app, tsx with source maps off, or compiled JS. */
+type Mode = "tsx" | "maps off" | "compiled";
+
+interface Case {
+  /** Row label. */
+  label: string;
+  impl: ChildResult["impl"];
+  kind: ChildResult["kind"];
+  n: number;
+  mode: Mode;
+  repeat: number;
+}
+
+/** Median of each figure over the repeats of one case. */
+interface Row extends Case {
+  runs: number;
+  wallMs: number;
+  startupMs: number;
+  importMs: number;
+  buildSynthMs: number;
+  /** Build+synth time per source. */
+  perSourceMs: number;
+  peakRssMB: number;
+  stacks: number;
+  /** Resources and data sources per source, by type. */
+  resourcesPerSource: Record<string, number>;
+}
+
+interface Check {
+  target: string;
+  measured: string;
+  pass: boolean;
+}
+
+const MB = 1024 * 1024;
+const TARGET_WALL_MS = 20_000;
+const TARGET_RSS_MB = 1.5 * 1024;
+const TARGET_RATIO = 3;
+/** "Flat": build+synth per source at 1000 sources at most this factor above its value at 100. */
+const FLAT_TOLERANCE = 1.25;
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const json = process.argv.includes("--json");
+const repeat = Math.max(1, Number(option("repeat") ?? 3));
+const big = Math.max(1, repeat - 2);
+
+const compiled = process.argv.includes("--compiled");
+
+const CASES: Case[] = [
+  // Ours runs as stacks/main.ts does: tsx, source maps off before cdktf loads (stacks/no-source-maps.ts).
+  { label: "generic", impl: "ours", kind: "generic", n: 1, mode: "maps off", repeat },
+  { label: "generic", impl: "ours", kind: "generic", n: 10, mode: "maps off", repeat },
+  { label: "generic", impl: "ours", kind: "generic", n: 100, mode: "maps off", repeat },
+  { label: "generic", impl: "ours", kind: "generic", n: 1000, mode: "maps off", repeat: big },
+  { label: "aurora", impl: "ours", kind: "aurora", n: 100, mode: "maps off", repeat },
+  // The naive app runs as the cdktf docs' apps do: tsx defaults (source maps on).
+  { label: "naive generic", impl: "naive", kind: "generic", n: 100, mode: "tsx", repeat },
+  // The same naive app with our source-maps setting: the ratio on equal terms.
+  { label: "naive generic, maps off", impl: "naive", kind: "generic", n: 100, mode: "maps off", repeat },
+  ...(compiled
+    ? ([
+        { label: "generic, compiled", impl: "ours", kind: "generic", n: 100, mode: "compiled", repeat },
+        { label: "generic, compiled", impl: "ours", kind: "generic", n: 1000, mode: "compiled", repeat: big },
+        { label: "naive generic, compiled", impl: "naive", kind: "generic", n: 100, mode: "compiled", repeat },
+      ] as Case[])
+    : []),
+];
+
+const ROOT = path.resolve(__dirname, "..");
+
+/** Compile src/, stacks/ and bench/ into a temporary folder (with a node_modules link); returns it. */
+function compile(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-bench-js-"));
+  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+  const config = path.join(dir, "tsconfig.json");
+  fs.writeFileSync(
+    config,
+    JSON.stringify({
+      extends: path.join(ROOT, "tsconfig.json"),
+      compilerOptions: { outDir: dir, rootDir: ROOT, declaration: false, typeRoots: [path.join(ROOT, "node_modules", "@types")] },
+      include: ["src", "stacks", "bench"].map((d) => path.join(ROOT, d, "**", "*.ts")),
+    }),
+  );
+  const r = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", config], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`tsc failed:\n${r.stdout}${r.stderr}`);
+  return dir;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+const log = (line: string) => {
+  if (!json) process.stdout.write(line + "\n");
+};
+const progress = (line: string) => process.stderr.write(line + "\n");
+
+function runChild(c: Case, compiledDir: string | undefined): ChildResult {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-bench-"));
+  try {
+    const entry =
+      c.mode === "compiled" && compiledDir ? [path.join(compiledDir, "bench", "child.js")] : ["--import", "tsx", path.join(__dirname, "child.ts")];
+    const args = [...entry, "--impl", c.impl, "--kind", c.kind, "--n", String(c.n), "--out", out];
+    if (c.mode === "maps off") args.push("--source-maps", "off");
+    const r = spawnSync(process.execPath, args, {
+      encoding: "utf8",
+      env: { ...process.env, CHECKPOINT_DISABLE: "1" },
+      maxBuffer: 64 * MB,
+    });
+    if (r.status !== 0) {
+      throw new Error(`child ${c.impl} ${c.kind} ${c.n} failed (exit ${r.status ?? r.signal}):\n${r.stderr}`);
+    }
+    return JSON.parse(r.stdout.trim().split("\n").pop() ?? "") as ChildResult;
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}
+
+function measure(c: Case, compiledDir: string | undefined): Row {
+  const results: ChildResult[] = [];
+  for (let i = 0; i < c.repeat; i++) {
+    const r = runChild(c, compiledDir);
+    progress(`  ${c.label} x${c.n} run ${i + 1}/${c.repeat}: ${(r.wallMs / 1000).toFixed(2)} s, ${(r.peakRssBytes / MB).toFixed(0)} MB`);
+    results.push(r);
+  }
+  const m = (f: (r: ChildResult) => number) => median(results.map(f));
+  const buildSynthMs = m((r) => r.buildSynthMs);
+  const types = results[0].resourceTypes;
+  return {
+    ...c,
+    runs: results.length,
+    wallMs: m((r) => r.wallMs),
+    startupMs: m((r) => r.startupMs),
+    importMs: m((r) => r.importMs),
+    buildSynthMs,
+    perSourceMs: buildSynthMs / c.n,
+    peakRssMB: m((r) => r.peakRssBytes) / MB,
+    stacks: results[0].stacks,
+    resourcesPerSource: Object.fromEntries(Object.keys(types).sort().map((t) => [t, types[t] / c.n])),
+  };
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cores: cpus.length,
+    cpu: cpus[0]?.model.trim() ?? "unknown",
+    memoryGB: Math.round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    loadAverage: os.loadavg().map((x) => Number(x.toFixed(2))),
+  };
+}
+
+const s = (ms: number) => (ms / 1000).toFixed(2);
+const perSource = (r: Row) => Object.entries(r.resourcesPerSource).map(([t, k]) => `${t} ${k}`).join(", ");
+
+function main(): number {
+  const before = machine();
+  log(`Machine: ${before.cores} cores (${before.cpu}), ${before.memoryGB} GB, Node ${before.node}, ${before.platform}; load average ${before.loadAverage.join(" ")}`);
+  log(`Each row: a fresh \`node --import tsx\` process (plain \`node\` for "compiled") synthesizing the whole fleet in one App; median of the runs.`);
+  const rows: Row[] = [];
+  let crashed = false;
+  let compiledDir: string | undefined;
+  try {
+    if (compiled) compiledDir = compile();
+    for (const c of CASES) {
+      try {
+        rows.push(measure(c, compiledDir));
+      } catch (e) {
+        crashed = true;
+        process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+      }
+    }
+  } finally {
+    if (compiledDir) fs.rmSync(compiledDir, { recursive: true, force: true });
+  }
+  const loadAfter = os.loadavg().map((x) => Number(x.toFixed(2)));
+
+  log("");
+  log("| fleet | sources | runs | wall s | start-up s | import s | build+synth s | per-source ms | peak RSS MB |");
+  log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+  for (const r of rows) {
+    log(`| ${r.label} | ${r.n} | ${r.runs} | ${s(r.wallMs)} | ${s(r.startupMs)} | ${s(r.importMs)} | ${s(r.buildSynthMs)} | ${r.perSourceMs.toFixed(1)} | ${r.peakRssMB.toFixed(0)} |`);
+  }
+  log("");
+  log("wall = process start to end of synth = start-up (Node + tsx) + import (cdktf, providers, app) + build+synth;");
+  log("per-source ms = build+synth / sources; \"maps off\" = tsx, then process.setSourceMapsEnabled(false) before the import");
+  log("(what stacks/main.ts does, so our rows run that way; the naive app keeps tsx's defaults unless labelled);");
+  log("\"compiled\" = tsc output run by plain node (source maps off, no tsx loader).");
+
+  const find = (label: string, n: number) => rows.find((r) => r.label === label && r.n === n);
+  const checks: Check[] = [];
+  const ratios: { mode: string; naiveWallMs: number; oursWallMs: number; ratio: number }[] = [];
+  log("");
+  for (const [mode, ours, naive] of [
+    ["as each app runs (ours: maps off in stacks/main.ts; naive: tsx defaults)", find("generic", 100), find("naive generic", 100)],
+    ["both with source maps off", find("generic", 100), find("naive generic, maps off", 100)],
+    ["compiled", find("generic, compiled", 100), find("naive generic, compiled", 100)],
+  ] as const) {
+    if (!ours || !naive) continue;
+    const ratio = naive.wallMs / ours.wallMs;
+    ratios.push({ mode, naiveWallMs: naive.wallMs, oursWallMs: ours.wallMs, ratio });
+    log(`Naive / ours, 100 generic sources, ${mode}: ${s(naive.wallMs)} s / ${s(ours.wallMs)} s = ${ratio.toFixed(2)}x (build+synth alone: ${(naive.buildSynthMs / ours.buildSynthMs).toFixed(2)}x)`);
+  }
+
+  const ours100 = find("generic", 100);
+  const naive100 = find("naive generic", 100);
+  if (ours100 && naive100) {
+    const same = perSource(ours100) === perSource(naive100);
+    log(`Resources per source: ours ${perSource(ours100)}; naive ${perSource(naive100)}: ${same ? "same" : "DIFFERENT"}`);
+    checks.push({ target: "naive baseline declares the same resources per source", measured: same ? "same" : "different", pass: same });
+  }
+  for (const r of rows) {
+    const expected = r.kind === "aurora" ? 2 * r.n : r.n;
+    if (r.stacks !== expected) checks.push({ target: `${r.label} x${r.n}: ${expected} stacks`, measured: `${r.stacks} stacks`, pass: false });
+  }
+
+  const ours1000 = find("generic", 1000);
+  if (ours1000) {
+    checks.push({ target: "1000 generic sources in under 20 s", measured: `${s(ours1000.wallMs)} s`, pass: ours1000.wallMs < TARGET_WALL_MS });
+    checks.push({ target: "1000 generic sources under 1.5 GB peak RSS", measured: `${ours1000.peakRssMB.toFixed(0)} MB`, pass: ours1000.peakRssMB < TARGET_RSS_MB });
+    if (ours100) {
+      const growth = ours1000.perSourceMs / ours100.perSourceMs;
+      checks.push({
+        target: `per-source cost flat from 100 to 1000 (at most ${FLAT_TOLERANCE}x)`,
+        measured: `${ours100.perSourceMs.toFixed(1)} ms -> ${ours1000.perSourceMs.toFixed(1)} ms (${growth.toFixed(2)}x)`,
+        pass: growth <= FLAT_TOLERANCE,
+      });
+    }
+  }
+  const defaultRatio = ratios.find((r) => r.mode.startsWith("as each app runs"));
+  if (defaultRatio) {
+    checks.push({ target: "at least 3x faster than the naive baseline (100 sources, wall)", measured: `${defaultRatio.ratio.toFixed(2)}x`, pass: defaultRatio.ratio >= TARGET_RATIO });
+  }
+  log("");
+  for (const c of checks) log(`${c.pass ? "PASS" : "FAIL"} ${c.target}: ${c.measured}`);
+  log(`Load average after: ${loadAfter.join(" ")}`);
+
+  if (json) {
+    process.stdout.write(JSON.stringify({ machine: { ...before, loadAverageAfter: loadAfter }, rows, ratios, checks, crashed }, null, 2) + "\n");
+  }
+  return crashed ? 1 : 0;
+}
+
+process.exitCode = main();
