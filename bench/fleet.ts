@@ -1,58 +1,34 @@
 /**
- * Fleets for `npm run bench`: N sources shaped like the examples of `stacks/config.ts`
- * (`orders-db` for generic sources, `billing-aurora` for Aurora), named `src-0001`, `aur-0001`, ...
+ * Fleets for `npm run bench`: N copies of the examples of `stacks/config.ts` under other names
+ * (`orders-db` for generic sources, `billing-aurora` without its pipe for Aurora), named
+ * `src-0001`, `aur-0001`, ...
  */
-import { AppConfig, AuroraSourceConfig, GenericSourceConfig, SourceKind } from "../src/model/app-config";
-import { AwsNetworkMode } from "../src/model/aws-types";
+import { config } from "../stacks/config";
+import { AppConfig, AuroraSourceConfig, GenericSourceConfig, SourceConfig, SourceKind } from "../src/model/app-config";
 import { BackendType } from "../src/model/backend";
-import { CloudProvider, PostgresMajorVersion } from "../src/model/types";
 
 /** Which example a fleet copies. */
 export type FleetKind = "generic" | "aurora";
 
 const pad = (i: number) => String(i).padStart(4, "0");
 
-/** Source `i` (1-based) of a generic fleet: the `orders-db` example under another name. */
-export function genericSource(i: number): GenericSourceConfig {
-  const name = `src-${pad(i)}`;
-  return {
-    kind: SourceKind.GENERIC,
-    name,
-    host: `${name}.internal.example.com`,
-    port: 5432,
-    database: "orders",
-    postgresVersion: PostgresMajorVersion.V16,
-    adminUser: "postgres",
-    clickhouse: { cloud: CloudProvider.AWS, region: "eu-central-1" },
-    schemas: [{ name: "public" }, { name: "sales", owners: ["postgres", "app_owner"] }],
-    tables: ["public.customers", "public.orders", "sales.invoices", "inventory.stock_levels"],
-    user: { name: "clickpipes_user", passwordVersion: 1 },
-    publication: { name: "clickpipes_publication" },
-  };
+function example<T extends SourceConfig>(kind: SourceKind): T {
+  const found = config.sources.find((s) => s.kind === kind);
+  if (!found) throw new Error(`stacks/config.ts has no ${kind} example source`);
+  return found as T;
 }
 
-/** Source `i` (1-based) of an Aurora fleet: the `billing-aurora` example under another name. */
+/** Source `i` (1-based) of a generic fleet: the generic example under another name and host. */
+export function genericSource(i: number): GenericSourceConfig {
+  const name = `src-${pad(i)}`;
+  return { ...example<GenericSourceConfig>(SourceKind.GENERIC), name, host: `${name}.internal.example.com` };
+}
+
+/** Source `i` (1-based) of an Aurora fleet: the Aurora example (without its pipe) under another name and host. */
 export function auroraSource(i: number): AuroraSourceConfig {
   const name = `aur-${pad(i)}`;
-  return {
-    kind: SourceKind.AURORA,
-    name,
-    host: `${name}.cluster-c1a2b3c4d5e6.eu-central-1.rds.amazonaws.com`,
-    port: 5432,
-    database: "billing",
-    awsRegion: "eu-central-1",
-    postgresVersion: PostgresMajorVersion.V16,
-    engineVersion: "16.4",
-    adminUser: "postgres",
-    clickhouse: { cloud: CloudProvider.AWS, region: "eu-central-1" },
-    schemas: [{ name: "public" }],
-    tables: ["public.invoices", "public.payments"],
-    parameterGroup: {
-      walSenderTimeoutMs: 0,
-      extraParameters: [{ name: "log_min_duration_statement", value: "1000" }],
-    },
-    network: { mode: AwsNetworkMode.IP_ALLOW_LIST, securityGroupId: "sg-0123456789abcdef0" },
-  };
+  const { clickpipe: _pipe, ...aurora } = example<AuroraSourceConfig>(SourceKind.AURORA);
+  return { ...aurora, name, host: `${name}.cluster-c1a2b3c4d5e6.eu-central-1.rds.amazonaws.com` };
 }
 
 /** An app config with `n` sources of one kind and local state, like `stacks/config.ts`. */
