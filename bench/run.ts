@@ -64,8 +64,24 @@ function option(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+const KNOWN = new Set(["--json", "--compiled", "--repeat"]);
+for (const [i, a] of process.argv.slice(2).entries()) {
+  if (a.startsWith("--") && !KNOWN.has(a)) {
+    process.stderr.write(`bench: unknown option "${a}"; known: ${[...KNOWN].join(", ")}\n`);
+    process.exit(2);
+  }
+  if (!a.startsWith("--") && process.argv[i + 1] !== "--repeat") {
+    process.stderr.write(`bench: unexpected argument "${a}"\n`);
+    process.exit(2);
+  }
+}
 const json = process.argv.includes("--json");
-const repeat = Math.max(1, Number(option("repeat") ?? 3));
+const repeatText = process.argv.includes("--repeat") ? option("repeat") : "3";
+if (!repeatText || !/^[1-9]\d*$/.test(repeatText)) {
+  process.stderr.write(`bench: --repeat = ${JSON.stringify(repeatText ?? null)} is not allowed: a positive integer\n`);
+  process.exit(2);
+}
+const repeat = Number(repeatText);
 const big = Math.max(1, repeat - 2);
 
 const compiled = process.argv.includes("--compiled");

@@ -13,9 +13,13 @@ import * as path from "node:path";
 import { diffTrees, isEmptyDiff, readTree } from "../src/internal/tree-diff";
 import { AppConfig } from "../src/model/app-config";
 import { ValidationError } from "../src/model/validation";
-import { buildApp } from "./app";
+import { buildApp, fleetFileList, loadAppConfig } from "./app";
 
 export function checkSynth(config: AppConfig, committedOutdir: string, log: (line: string) => void): number {
+  if (!fs.existsSync(path.join(committedOutdir, "stacks"))) {
+    log(`check-synth: ${committedOutdir}/stacks does not exist; name the folder the stacks were synthesized into`);
+    return 2;
+  }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-check-"));
   try {
     buildApp(config, { outdir: tmp }).synth();
@@ -42,6 +46,16 @@ export function checkSynth(config: AppConfig, committedOutdir: string, log: (lin
 
 if (require.main === module) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { config } = require("./config") as typeof import("./config");
-  process.exit(checkSynth(config, process.argv[2] ?? "cdktf.out", (l) => process.stdout.write(l + "\n")));
+  const { config, fleetFiles } = require("./config") as typeof import("./config");
+  const log = (l: string) => process.stdout.write(l + "\n");
+  let full: AppConfig;
+  try {
+    // The same sources as the app: the typed config plus its fleet files and CLICKPIPES_FLEET.
+    full = loadAppConfig(config, fleetFileList(fleetFiles));
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    log(e.message);
+    process.exit(2);
+  }
+  process.exit(checkSynth(full, process.argv[2] ?? "cdktf.out", log));
 }

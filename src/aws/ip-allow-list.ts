@@ -1,14 +1,21 @@
 import { Construct } from "constructs";
 import { SecurityGroup, TerraformProvider, VpcSecurityGroupIngressRule } from "../internal/tf";
+import { Severity, ValidationError } from "../model/validation";
 
 export interface ClickPipesIpAllowListProps {
   /** CIDRs ClickPipes connects from (usually the region's static IPs as /32). */
   readonly cidrs: readonly string[];
   /** Database port the rules open. */
   readonly port: number;
-  /** Existing security group that gets the rules. Exactly one of `securityGroupId` and `vpcId`. */
+  /**
+   * Existing security group that gets the rules. Exactly one of `securityGroupId` and `vpcId`.
+   * @default - none (then `vpcId` is required)
+   */
   readonly securityGroupId?: string;
-  /** VPC in which to create a dedicated security group for the rules. Exactly one of `securityGroupId` and `vpcId`. */
+  /**
+   * VPC in which to create a dedicated security group for the rules. Exactly one of `securityGroupId` and `vpcId`.
+   * @default - none (then `securityGroupId` is required)
+   */
   readonly vpcId?: string;
   /**
    * `name_prefix` of the dedicated security group.
@@ -51,7 +58,16 @@ export class ClickPipesIpAllowList extends Construct {
   constructor(scope: Construct, id: string, props: ClickPipesIpAllowListProps) {
     super(scope, id);
     if ((props.securityGroupId === undefined) === (props.vpcId === undefined)) {
-      throw new Error("ClickPipesIpAllowList needs exactly one of securityGroupId and vpcId");
+      throw new ValidationError([
+        {
+          rule: "security-group-target",
+          source: this.node.path,
+          severity: Severity.ERROR,
+          field: "securityGroupId",
+          value: props.securityGroupId ?? null,
+          allowed: `exactly one of securityGroupId and vpcId (vpcId is ${props.vpcId === undefined ? "unset" : JSON.stringify(props.vpcId)})`,
+        },
+      ]);
     }
     if (props.vpcId !== undefined) {
       this.securityGroup = new SecurityGroup(this, "SecurityGroup", {

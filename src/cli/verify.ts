@@ -3,6 +3,7 @@
  * Exit 0 when nothing FAILs, 1 when a check FAILs, 2 when called wrongly or the source is unreachable.
  */
 import type { Command } from "./main";
+import { redactUrl } from "../verify/connection";
 import { formatReport } from "../verify/format";
 import { parseTableName, splitList } from "../verify/names";
 import { TableName, VerifyError, VerifyOptions } from "../verify/types";
@@ -93,7 +94,7 @@ export function parseVerifyArgs(args: readonly string[], env: Readonly<Record<st
       }
       default:
         if (arg.startsWith("-")) throw new VerifyError(`unknown option "${arg}"; see cdktf-clickpipes verify --help`);
-        if (url !== undefined) throw new VerifyError(`unexpected argument "${arg.replace(/:[^:@/]*@/, ":***@")}": give one connection URL`);
+        if (url !== undefined) throw new VerifyError(`unexpected argument "${redactUrl(arg)}": give one connection URL`);
         url = arg;
     }
   }

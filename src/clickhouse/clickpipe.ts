@@ -123,7 +123,7 @@ export class ClickPipe extends Construct {
     super(scope, id);
     const src = props.source.resolved;
     assertValid({ name: src.name, source: src, pipe: props }, CLICKPIPE_RULES, props.warn);
-    assertPasswordIsReference(src.name, props.password);
+    assertPasswordIsReference(this, src.name, props.password);
     this.tableMappings = tableMappings(src, props);
 
     if (props.privateLink) {

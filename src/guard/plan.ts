@@ -57,6 +57,11 @@ export function parsePlan(text: string, source = "plan"): Plan {
   if (!/^[01]\.\d+$/.test(obj.format_version)) {
     throw new PlanFormatError(`${source}: format_version ${JSON.stringify(obj.format_version)} is not supported; supported: 0.x and 1.x`);
   }
+  if (!("resource_changes" in obj) && !("planned_values" in obj)) {
+    throw new PlanFormatError(
+      `${source}: has no planned_values or resource_changes (state JSON?); expected the output of: terraform show -json <planfile>`,
+    );
+  }
   const changes = obj.resource_changes ?? [];
   if (!Array.isArray(changes)) throw new PlanFormatError(`${source}: resource_changes is not a list`);
   return {

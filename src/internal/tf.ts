@@ -7,10 +7,12 @@ export {
   App,
   Annotations,
   CloudBackend,
+  DefaultTokenResolver,
   Fn,
   LocalBackend,
   NamedCloudWorkspace,
   S3Backend,
+  StringConcat,
   TaggedCloudWorkspaces,
   TerraformIterator,
   TerraformLocal,
@@ -19,6 +21,7 @@ export {
   TerraformVariable,
   Testing,
   Token,
+  Tokenization,
   testingMatchers,
 } from "cdktf";
 export type { IResolvable, ITerraformDependable, TerraformResource, TerraformProvider } from "cdktf";

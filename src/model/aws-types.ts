@@ -76,14 +76,19 @@ export interface AwsNetworkSpec extends NetworkSpec {
   /**
    * IP allow list: the existing security group of the cluster/instance that gets the rules
    * (`sg-` and 8 or 17 hex digits). Exactly one of `securityGroupId` and `vpcId`.
+   * @default - none (then `vpcId` is required in IP_ALLOW_LIST mode)
    */
   readonly securityGroupId?: string;
   /**
    * IP allow list: the VPC in which the construct creates a new, dedicated security group (add it
    * to the cluster's security groups yourself). Exactly one of `securityGroupId` and `vpcId`.
+   * @default - none (then `securityGroupId` is required in IP_ALLOW_LIST mode)
    */
   readonly vpcId?: string;
-  /** PrivateLink: the VPC Lattice resource gateway's placement. Required in PRIVATELINK mode. */
+  /**
+   * PrivateLink: the VPC Lattice resource gateway's placement. Required in PRIVATELINK mode.
+   * @default - none (not used in the other modes)
+   */
   readonly privateLink?: PrivateLinkSpec;
 }
 

@@ -43,7 +43,10 @@ export interface CloudBackendSpec {
    * @default "clickpipes-{stack}" when no tags are given
    */
   readonly workspaceName?: string;
-  /** Select workspaces by tags instead of a name. */
+  /**
+   * Select workspaces by tags instead of a name.
+   * @default - none (the workspace is chosen by `workspaceName`)
+   */
   readonly workspaceTags?: string[];
   /**
    * HCP Terraform host name.

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { TerraformProvider, Token } from "../internal/tf";
+import { DefaultTokenResolver, StringConcat, TerraformProvider, TerraformStack, TerraformVariable, Token, Tokenization } from "../internal/tf";
 import { ResolvedSource } from "../model/defaults";
 import { Severity, ValidationError } from "../model/validation";
 import { ClickPipesGrants } from "./grants";
@@ -31,20 +31,32 @@ export interface SourceObjects {
   readonly publication: ClickPipesPublication;
 }
 
-/** Refuse a password that is a literal: it would land in the JSON, the plan and the state. */
-export function assertPasswordIsReference(source: string, password: string): void {
-  if (typeof password !== "string" || !Token.isUnresolved(password)) {
+/**
+ * Refuse a password that could land in the JSON, the plan or the state: it must resolve to exactly
+ * `${var.<name>}` of a sensitive Terraform variable without a default in the same stack. A literal,
+ * a function of a literal, a local, or a non-sensitive variable is refused (never echoed).
+ */
+export function assertPasswordIsReference(scope: Construct, source: string, password: string): void {
+  const refuse = (why: string) => {
     throw new ValidationError([
       {
         rule: "password-reference",
         source,
         severity: Severity.ERROR,
         field: "password",
-        value: "<a literal string, not shown>",
-        allowed: "a reference to a sensitive Terraform variable (new TerraformVariable(..., { sensitive: true }).stringValue)",
+        value: `<${why}, not shown>`,
+        allowed: "a reference to a sensitive Terraform variable without a default (new TerraformVariable(..., { sensitive: true }).stringValue)",
       },
     ]);
-  }
+  };
+  if (typeof password !== "string" || !Token.isUnresolved(password)) refuse("a literal string");
+  const stack = TerraformStack.of(scope);
+  const resolved = Tokenization.resolve(password, { scope, resolver: new DefaultTokenResolver(new StringConcat()) }) as unknown;
+  const m = typeof resolved === "string" ? /^\$\{var\.([A-Za-z0-9_-]+)\}$/.exec(resolved) : null;
+  if (!m) refuse("an expression that is not a variable");
+  const variable = stack.node.findAll().find((c): c is TerraformVariable => c instanceof TerraformVariable && c.friendlyUniqueId === m![1]);
+  if (!variable || variable.sensitive !== true) refuse(`variable ${m![1]}, which is not sensitive`);
+  if (variable!.default !== undefined) refuse(`variable ${m![1]}, which has a default`);
 }
 
 /**
@@ -53,7 +65,7 @@ export function assertPasswordIsReference(source: string, password: string): voi
  * Shared by every source type; only the replication right differs.
  */
 export function addSourceObjects(scope: Construct, src: ResolvedSource, opts: SourceObjectsOptions): SourceObjects {
-  assertPasswordIsReference(src.name, opts.password);
+  assertPasswordIsReference(scope, src.name, opts.password);
   const user = new ClickPipesUser(scope, "User", {
     provider: opts.provider,
     name: src.userName,

@@ -76,10 +76,22 @@ export function readStackJson(location: string): { file: string; json: Json } {
   } catch (e) {
     throw new StackReadError(`cannot read stack "${location}": ${file} is not valid JSON (${(e as Error).message.split("\n")[0]})`);
   }
-  if (!json || typeof json !== "object" || Array.isArray(json)) {
-    throw new StackReadError(`cannot read stack "${location}": ${file} is not a Terraform JSON object`);
-  }
+  assertStackShape(json, `stack "${location}": ${file}`, true);
   return { file, json: json as Json };
+}
+
+/**
+ * A synthesized stack is an object with a `terraform` block, and `resource`/`data` (when present)
+ * are objects: anything else (a manifest, a plan, a state file) is refused rather than rendered empty.
+ */
+function assertStackShape(json: unknown, label: string, requireTerraformBlock: boolean): asserts json is Json {
+  const isObject = (v: unknown) => !!v && typeof v === "object" && !Array.isArray(v);
+  if (!isObject(json)) throw new StackReadError(`cannot read ${label} is not a Terraform JSON object`);
+  const j = json as Record<string, unknown>;
+  const bad = requireTerraformBlock && !isObject(j.terraform) ? "terraform" : j.resource !== undefined && !isObject(j.resource) ? "resource" : j.data !== undefined && !isObject(j.data) ? "data" : undefined;
+  if (bad) {
+    throw new StackReadError(`cannot read ${label} is not a synthesized stack (no valid "${bad}" block; expected cdktf.out/stacks/<stack>/cdk.tf.json)`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -729,7 +741,8 @@ function header(json: Json, stackName: string, databases: string[], variables: s
  * directory). Throws `StackReadError` for an unreadable path or JSON.
  */
 export function renderStackSql(input: string | object, options: RenderSqlOptions = {}): RenderedSql {
-  const json = typeof input === "string" ? readStackJson(input).json : (input as Json);
+  const json: unknown = typeof input === "string" ? readStackJson(input).json : input;
+  assertStackShape(json, "the given JSON:", false);
   const meta = (json["//"] as { metadata?: { stackName?: string } } | undefined)?.metadata;
   const stackName = options.stackName ?? meta?.stackName ?? "stack";
   const nodes = collectNodes(json);

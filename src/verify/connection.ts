@@ -18,9 +18,12 @@ export interface StackDefaults {
   readonly port?: number;
 }
 
-/** `url` with its password replaced by `***` (for messages). */
+/**
+ * `url` with its password replaced by `***` (for messages). Everything between the user's `:` and
+ * the last `@` goes, so an unencoded password with `:`, `/` or `@` in it is not half-printed.
+ */
 export function redactUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/?#@]*):[^@/?#]*@/i, "$1:***@");
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/?#@]*):.*@/i, "$1:***@");
 }
 
 /** `ssl` option of `pg` for a libpq `sslmode`. `require` encrypts without verifying, as libpq does. */

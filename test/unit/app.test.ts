@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { TerraformStack, Testing } from "../../src/internal/tf";
+import { Fn, TerraformLocal, TerraformStack, TerraformVariable, Testing } from "../../src/internal/tf";
 import { AppConfig } from "../../src/model/app-config";
 import { GenericPostgresSource } from "../../src/postgres/generic-source";
 import { ValidationError } from "../../src/model/validation";
@@ -130,17 +130,23 @@ describe("the app", () => {
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
 
-  it("refuses a literal password without echoing it", () => {
-    const stack = new TerraformStack(Testing.app(), "s");
-    let message = "";
-    try {
-      new GenericPostgresSource(stack, "src", { ...genericSource(), password: "hunter2" });
-    } catch (e) {
-      message = (e as Error).message;
-    }
-    expect(message).toBe(
-      'error: source "orders-db": password = "<a literal string, not shown>" is not allowed: a reference to a sensitive Terraform variable (new TerraformVariable(..., { sensitive: true }).stringValue) [password-reference]',
-    );
-    expect(message).not.toContain("hunter2");
+  it("refuses a password that could land in the JSON, without echoing it", () => {
+    const attempt = (make: (stack: TerraformStack) => string): string => {
+      const stack = new TerraformStack(Testing.app(), "s");
+      try {
+        new GenericPostgresSource(stack, "src", { ...genericSource(), password: make(stack) });
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return "accepted";
+    };
+    const line = (why: string) =>
+      `error: source "orders-db": password = "<${why}, not shown>" is not allowed: a reference to a sensitive Terraform variable without a default (new TerraformVariable(..., { sensitive: true }).stringValue) [password-reference]`;
+    expect(attempt(() => "hunter2")).toBe(line("a literal string"));
+    expect(attempt(() => Fn.upper("hunter2"))).toBe(line("an expression that is not a variable"));
+    expect(attempt((st) => new TerraformLocal(st, "pw", "hunter2").asString)).toBe(line("an expression that is not a variable"));
+    expect(attempt((st) => new TerraformVariable(st, "pw", { type: "string" }).stringValue)).toBe(line("variable pw, which is not sensitive"));
+    expect(attempt((st) => new TerraformVariable(st, "pw", { type: "string", sensitive: true, default: "hunter2" }).stringValue)).toBe(line("variable pw, which has a default"));
+    expect(attempt((st) => new TerraformVariable(st, "pw", { type: "string", sensitive: true }).stringValue)).toBe("accepted");
   });
 });

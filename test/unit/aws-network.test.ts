@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AuroraSource } from "../../src/aws/aurora-source";
-import { ingressRuleId } from "../../src/aws/ip-allow-list";
+import { ClickPipesIpAllowList, ingressRuleId } from "../../src/aws/ip-allow-list";
+import { ValidationError } from "../../src/model/validation";
 import {
   App,
   RamPrincipalAssociation,
@@ -138,5 +139,18 @@ describe("PrivateLink", () => {
     expect(() => new AuroraSource(stack2, "billing", { ...auroraSource({ network: PRIVATELINK }), cluster: c2, clusterInstances: [writer], warn: () => {} })).toThrow(
       /publiclyAccessible = true is not allowed: false for privatelink .*\[privatelink-target\]/,
     );
+  });
+});
+
+describe("ClickPipesIpAllowList used directly", () => {
+  it("refuses both or neither of securityGroupId and vpcId with one ValidationError line", () => {
+    const make = (props: { securityGroupId?: string; vpcId?: string }) => () =>
+      new ClickPipesIpAllowList(new TerraformStack(Testing.app(), "s"), "allow", { cidrs: ["203.0.113.7/32"], port: 5432, ...props });
+    expect(make({})).toThrow(ValidationError);
+    expect(make({})).toThrow('error: source "s/allow": securityGroupId = null is not allowed: exactly one of securityGroupId and vpcId (vpcId is unset) [security-group-target]');
+    expect(make({ securityGroupId: "sg-0123456789abcdef0", vpcId: "vpc-1" })).toThrow(
+      'error: source "s/allow": securityGroupId = "sg-0123456789abcdef0" is not allowed: exactly one of securityGroupId and vpcId (vpcId is "vpc-1") [security-group-target]',
+    );
+    expect(make({ vpcId: "vpc-1" })).not.toThrow();
   });
 });

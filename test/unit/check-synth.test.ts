@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -6,6 +7,7 @@ import { checkSynth } from "../../stacks/check-synth";
 import { config } from "../../stacks/config";
 import { genericSource, synthApp } from "../helpers";
 
+const ROOT = path.resolve(__dirname, "../..");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cp-check-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -43,6 +45,21 @@ describe("check-synth (committed output for VCS-driven runs)", () => {
     const r = run(committed, { ...config, sources: [genericSource({ name: "orders-db", port: 6432 })] });
     expect(r.code).toBe(1);
     expect(r.lines[0]).toBe(`stale:   ${committed}/stacks/orders-db/cdk.tf.json`);
+  });
+
+  it("exits 2 when the committed folder does not exist", () => {
+    const missing = path.join(tmp, "nope");
+    expect(run(missing)).toEqual({ code: 2, lines: [`check-synth: ${missing}/stacks does not exist; name the folder the stacks were synthesized into`] });
+  });
+
+  it("as a program, checks the same sources as the app: the typed config plus CLICKPIPES_FLEET", () => {
+    const out = path.join(tmp, "with-fleet");
+    const env = { ...process.env, CDKTF_OUTDIR: out, CLICKPIPES_FLEET: path.join(ROOT, "examples/fleet/fleet.yaml") };
+    const synth = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "stacks/main.ts")], { cwd: ROOT, encoding: "utf8", env });
+    expect(synth.status, synth.stderr).toBe(0);
+    const check = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "stacks/check-synth.ts"), out], { cwd: ROOT, encoding: "utf8", env });
+    expect(check.stdout).toBe(`check-synth: ${out}/stacks is up to date\n`);
+    expect(check.status).toBe(0);
   });
 
   it("exits 2 with the validation lines for a bad config", () => {

@@ -60,6 +60,12 @@ describe("plan reading", () => {
     expect(() => parsePlan("not json", "p.json")).toThrow("p.json: is not JSON; expected the output of: terraform show -json <planfile>");
     expect(() => parsePlan("PK\u0003\u0004binary", "plan.out")).toThrow("plan.out: is a binary plan file; convert it with: terraform show -json plan.out > plan.json");
     expect(() => parsePlan("{}", "p.json")).toThrow(PlanFormatError);
+    // `terraform show -json` without a plan file prints state: refuse it rather than pass it.
+    const state = JSON.stringify({ format_version: "1.0", terraform_version: "1.11.4", values: { root_module: { resources: [] } } });
+    expect(() => parsePlan(state, "state.json")).toThrow(
+      "state.json: has no planned_values or resource_changes (state JSON?); expected the output of: terraform show -json <planfile>",
+    );
+    expect(parsePlan(JSON.stringify({ format_version: "1.2", planned_values: {} })).resourceChanges).toEqual([]);
   });
 });
 

@@ -167,4 +167,20 @@ describe("cdktf-clickpipes sql", () => {
     }
     expect((await run(["sql", bad])).err).toContain("is not valid JSON");
   });
+
+  it("exits 2 for JSON that is not a synthesized stack (a manifest, a plan, a wrong shape)", async () => {
+    const cases: [string, unknown][] = [
+      ["manifest.json", { version: "0.21.0", stacks: { a: { name: "a" } } }],
+      ["plan.json", { format_version: "1.2", resource_changes: [] }],
+      ["shape.json", { terraform: {}, resource: 5 }],
+    ];
+    for (const [name, doc] of cases) {
+      const file = path.join(tmp, name);
+      fs.writeFileSync(file, JSON.stringify(doc));
+      const r = await run(["sql", file]);
+      expect(r.code, name).toBe(2);
+      expect(r.out).toBe("");
+      expect(r.err).toMatch(/^cdktf-clickpipes sql: cannot read stack ".*": .* is not a synthesized stack \(no valid "(terraform|resource)" block; expected cdktf\.out\/stacks\/<stack>\/cdk\.tf\.json\)\n$/);
+    }
+  });
 });

@@ -56,6 +56,7 @@ describe("verify arguments", () => {
       [["--timeout", "0"], '--timeout = "0" is not allowed: a number of seconds from 1 to 3600'],
       [["--publication"], "--publication needs a value"],
       [["postgres://a:secret@h/db", "postgres://b@h/db"], "unexpected argument"],
+      [["postgres://b@h/db", "postgres://u:top:secret/x@h/db"], 'unexpected argument "postgres://u:***@h/db"'],
       [["--url", "mysql://u:secret@h/db"], 'scheme "mysql:" is not allowed'],
       [["--stack", "/nonexistent/dir"], '--stack: "/nonexistent/dir" does not exist'],
     ] as const) {
@@ -64,6 +65,7 @@ describe("verify arguments", () => {
       expect(c.err.join("")).toContain(message);
       expect(c.err.join("").trim().split("\n")).toHaveLength(1);
       expect(c.err.join("")).not.toContain("secret");
+      expect(c.err.join("")).not.toContain("top:");
       expect(c.err.join("")).not.toMatch(/\n\s+at /);
     }
   });
