@@ -41,7 +41,7 @@ describe("AWS validation rules", () => {
   });
 
   it("region: refuses an unknown ClickHouse region (generic rule, applied to AWS sources too)", () => {
-    expect(lines({ clickhouse: { cloud: CloudProvider.AWS, region: "eu-west-7" } })[0]).toMatch(/^error: source "billing": clickhouse\.region = "eu-west-7" is not allowed: a aws region ClickHouse Cloud runs in: .* \[region\]$/);
+    expect(lines({ clickhouse: { cloud: CloudProvider.AWS, region: "eu-west-7" } })[0]).toMatch(/^error: source "billing": clickhouse\.region = "eu-west-7" is not allowed: a region ClickHouse Cloud runs in on aws: .* \[region\]$/);
   });
 
   it("security-group-id: refuses a malformed security group id", () => {

@@ -16,7 +16,7 @@ export const regionRule: Rule<PostgresSourceSpec> = {
     }
     const out: RuleFinding[] = [];
     if (!isKnownRegion(c.cloud, c.region)) {
-      out.push({ field: "clickhouse.region", value: c.region, allowed: `a ${c.cloud} region ClickHouse Cloud runs in: ${knownRegions(c.cloud).join(", ")}` });
+      out.push({ field: "clickhouse.region", value: c.region, allowed: `a region ClickHouse Cloud runs in on ${c.cloud}: ${knownRegions(c.cloud).join(", ")}` });
     }
     if (c.serviceCreatedOn !== undefined && !(typeof c.serviceCreatedOn === "string" && DATE.test(c.serviceCreatedOn) && !Number.isNaN(Date.parse(c.serviceCreatedOn)))) {
       out.push({ field: "clickhouse.serviceCreatedOn", value: c.serviceCreatedOn, allowed: "a date written YYYY-MM-DD" });
