@@ -31,7 +31,7 @@ export async function runGuard(args: string[], out = process.stdout, err = proce
   for (const file of parsed.positionals) {
     let text: string;
     try {
-      text = fs.readFileSync(file, "latin1");
+      text = fs.readFileSync(file, "utf8");
     } catch (e) {
       err.write(`cdktf-clickpipes guard: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
       return 2;

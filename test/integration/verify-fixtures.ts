@@ -7,6 +7,7 @@ import { runVerify } from "../../src/cli/verify";
 import { config } from "../../stacks/config";
 import { GenericPostgresStack } from "../../stacks/generic-postgres-stack";
 import { renderStackSql } from "../../src/render/sql";
+import { CheckId, CheckResult, VerifyReport } from "../../src/verify/types";
 import { PgServer, runPsqlScript } from "../harness";
 
 export const CP_USER = "clickpipes_user";
@@ -94,4 +95,11 @@ export async function cli(args: readonly string[], env: Record<string, string> =
   let err = "";
   const code = await runVerify(args, { out: (s) => void (out += s), err: (s) => void (err += s) }, env);
   return { code, out, err };
+}
+
+/** The result of one check of a report (throws when the report lacks it). */
+export function check(report: VerifyReport, id: CheckId): CheckResult {
+  const c = report.checks.find((x) => x.id === id);
+  if (!c) throw new Error(`no check ${id}`);
+  return c;
 }

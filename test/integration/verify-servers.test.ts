@@ -6,16 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "pg";
-import { CheckId, CheckResult, VerifyReport } from "../../src/verify/types";
+import { CheckId } from "../../src/verify/types";
 import { verifySource } from "../../src/verify/verify";
 import { PgServer, startServer } from "../harness";
-import { CLICKPIPES_ROLE_SQL, CP_PASSWORD, CP_USER, createDatabase, PUBLICATION, url } from "./verify-fixtures";
+import { check, CLICKPIPES_ROLE_SQL, CP_PASSWORD, CP_USER, createDatabase, PUBLICATION, url } from "./verify-fixtures";
 
-function check(report: VerifyReport, id: CheckId): CheckResult {
-  const c = report.checks.find((x) => x.id === id);
-  if (!c) throw new Error(`no check ${id}`);
-  return c;
-}
 
 describe("verify against PostgreSQL 12 with replica WAL and too few senders and slots", () => {
   let server: PgServer;

@@ -11,7 +11,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CheckId, CheckResult, CheckStatus, VerifyReport } from "../../src/verify/types";
+import { CheckId, CheckStatus, VerifyReport } from "../../src/verify/types";
 import { verifySource } from "../../src/verify/verify";
 import { PgServer, startServer } from "../harness";
 import { validateJsonSchema } from "../support/json-schema";
@@ -25,16 +25,12 @@ import {
   APP_OWNER_SQL,
   applyDefaultStack,
   url,
+  check,
 } from "./verify-fixtures";
 
 const ROOT = path.join(__dirname, "../..");
 const schema = JSON.parse(fs.readFileSync(path.join(ROOT, "schemas/verify-report.schema.json"), "utf8"));
 
-function check(report: VerifyReport, id: CheckId): CheckResult {
-  const c = report.checks.find((x) => x.id === id);
-  if (!c) throw new Error(`no check ${id}`);
-  return c;
-}
 
 
 describe("verify against PostgreSQL 16", () => {

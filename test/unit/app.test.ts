@@ -4,6 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { Fn, TerraformLocal, TerraformStack, TerraformVariable, Testing } from "../../src/internal/tf";
+import { readTree } from "../../src/internal/tree-diff";
 import { AppConfig } from "../../src/model/app-config";
 import { GenericPostgresSource } from "../../src/postgres/generic-source";
 import { ValidationError } from "../../src/model/validation";
@@ -15,23 +16,10 @@ const ROOT = path.resolve(__dirname, "../..");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cp-app-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-function readTree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out[path.relative(dir, p)] = fs.readFileSync(p, "utf8");
-    }
-  };
-  walk(dir);
-  return out;
-}
-
 function synthTo(name: string, config: AppConfig): Record<string, string> {
   const dir = path.join(tmp, name);
   synthApp(config, dir);
-  return readTree(dir);
+  return Object.fromEntries([...readTree(dir)].map(([file, bytes]) => [file, bytes.toString("utf8")]));
 }
 
 describe("the app", () => {
