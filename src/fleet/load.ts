@@ -54,11 +54,6 @@ function validators() {
   return cached;
 }
 
-/** Known source kinds, from the schema. */
-export function fleetSourceKinds(): string[] {
-  return [...validators().byKind.keys()];
-}
-
 function pointerToField(pointer: string): string {
   return pointer
     .split("/")
