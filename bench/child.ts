@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   let synth: () => void;
   if (impl === "ours") {
-    const { buildApp } = await import("../stacks/app");
+    const { buildApp } = await import("../src/app/app");
     const t1 = performance.now();
     synth = () => buildApp(config, { outdir: out, warn: () => undefined }).synth();
     return finish(t0, t1);

@@ -1,61 +1,9 @@
 /**
- * For HCP Terraform VCS-driven runs, which cannot run Node: the synthesized stacks are committed,
- * and this check fails when they are out of date.
- *
- *   node --import tsx stacks/check-synth.ts [committed dir]     (default: cdktf.out)
- *
- * Synthesizes the app into a temporary folder and compares every file of `stacks/` with the
- * committed folder. Exit 0 up to date, 1 stale (lists the files), 2 could not run.
+ * `npm run check:synth [committed dir]`: fails when the committed synth output of this app is stale
+ * (see `checkSynth` in src/app/check-synth.ts).
  */
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
-import { diffTrees, isEmptyDiff, readTree } from "../src/internal/tree-diff";
-import { AppConfig } from "../src/model/app-config";
-import { ValidationError } from "../src/model/validation";
-import { buildApp, fleetFileList, loadAppConfig } from "./app";
+import "./no-source-maps";
+import { checkSynthMain } from "../src/app/check-synth";
+import { config, fleetFiles } from "./config";
 
-export function checkSynth(config: AppConfig, committedOutdir: string, log: (line: string) => void): number {
-  if (!fs.existsSync(path.join(committedOutdir, "stacks"))) {
-    log(`check-synth: ${committedOutdir}/stacks does not exist; name the folder the stacks were synthesized into`);
-    return 2;
-  }
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-check-"));
-  try {
-    buildApp(config, { outdir: tmp }).synth();
-    const diff = diffTrees(readTree(path.join(tmp, "stacks")), readTree(path.join(committedOutdir, "stacks")));
-    if (isEmptyDiff(diff)) {
-      log(`check-synth: ${committedOutdir}/stacks is up to date`);
-      return 0;
-    }
-    for (const f of diff.added) log(`missing: ${committedOutdir}/stacks/${f}`);
-    for (const f of diff.changed) log(`stale:   ${committedOutdir}/stacks/${f}`);
-    for (const f of diff.removed) log(`extra:   ${committedOutdir}/stacks/${f}`);
-    log(`check-synth: ${committedOutdir}/stacks is out of date; run: npx cdktf synth --output ${committedOutdir} and commit it`);
-    return 1;
-  } catch (e) {
-    if (e instanceof ValidationError) {
-      log(e.message);
-      return 2;
-    }
-    throw e;
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
-}
-
-if (require.main === module) {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { config, fleetFiles } = require("./config") as typeof import("./config");
-  const log = (l: string) => process.stdout.write(l + "\n");
-  let full: AppConfig;
-  try {
-    // The same sources as the app: the typed config plus its fleet files and CLICKPIPES_FLEET.
-    full = loadAppConfig(config, fleetFileList(fleetFiles));
-  } catch (e) {
-    if (!(e instanceof ValidationError)) throw e;
-    log(e.message);
-    process.exit(2);
-  }
-  process.exit(checkSynth(full, process.argv[2] ?? "cdktf.out", log));
-}
+checkSynthMain(config, fleetFiles);

@@ -3,7 +3,7 @@
  * comma-separated paths in CLICKPIPES_FLEET), one stack (or stack pair) each.
  */
 import "./no-source-maps";
-import { fleetFileList, runApp } from "./app";
+import { fleetFileList, runApp } from "../src/app/app";
 import { config, fleetFiles } from "./config";
 
 runApp(config, fleetFileList(fleetFiles));

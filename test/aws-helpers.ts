@@ -3,7 +3,7 @@ import { App, Testing } from "../src/internal/tf";
 import { AuroraSourceConfig, RdsSourceConfig, SourceKind } from "../src/model/app-config";
 import { AwsNetworkMode } from "../src/model/aws-types";
 import { CloudProvider, PostgresMajorVersion } from "../src/model/types";
-import { AwsSourceAwsStack, AwsSourceDbStack } from "../stacks/aws-source-stacks";
+import { AwsSourceAwsStack, AwsSourceDbStack } from "../src/app/aws-source-stacks";
 
 export const SG = "sg-0123456789abcdef0";
 export const CLUSTER_ARN = "arn:aws:rds:eu-central-1:123456789012:cluster:billing";

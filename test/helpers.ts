@@ -2,8 +2,8 @@
 import { App, Testing } from "../src/internal/tf";
 import { AppConfig, GenericSourceConfig, SourceKind } from "../src/model/app-config";
 import { CloudProvider, PostgresMajorVersion } from "../src/model/types";
-import { buildApp } from "../stacks/app";
-import { GenericPostgresStack } from "../stacks/generic-postgres-stack";
+import { buildApp } from "../src/app/app";
+import { GenericPostgresStack } from "../src/app/generic-postgres-stack";
 
 /** A valid generic source; tests override fields. */
 export function genericSource(over: Partial<GenericSourceConfig> = {}): GenericSourceConfig {

@@ -17,9 +17,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppConfig, GenericSourceConfig } from "../../src/model/app-config";
 import { PostgresMajorVersion } from "../../src/model/types";
 import { renderStackSql } from "../../src/render/sql";
-import { buildApp } from "../../stacks/app";
+import { buildApp } from "../../src/app/app";
 import { config } from "../../stacks/config";
-import { CLICKPIPES_PASSWORD_VARIABLE } from "../../stacks/generic-postgres-stack";
+import { CLICKPIPES_PASSWORD_VARIABLE } from "../../src/app/generic-postgres-stack";
 import {
   catalogSnapshot,
   createPgoutputSlot,

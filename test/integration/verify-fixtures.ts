@@ -5,7 +5,7 @@ import { App, Testing } from "../../src/internal/tf";
 import { GenericSourceConfig } from "../../src/model/app-config";
 import { runVerify } from "../../src/cli/verify";
 import { config } from "../../stacks/config";
-import { GenericPostgresStack } from "../../stacks/generic-postgres-stack";
+import { GenericPostgresStack } from "../../src/app/generic-postgres-stack";
 import { renderStackSql } from "../../src/render/sql";
 import { CheckId, CheckResult, VerifyReport } from "../../src/verify/types";
 import { PgServer, runPsqlScript } from "../harness";

@@ -8,7 +8,7 @@ import { readTree } from "../../src/internal/tree-diff";
 import { AppConfig } from "../../src/model/app-config";
 import { GenericPostgresSource } from "../../src/postgres/generic-source";
 import { ValidationError } from "../../src/model/validation";
-import { buildApp } from "../../stacks/app";
+import { buildApp } from "../../src/app/app";
 import { config as exampleConfig } from "../../stacks/config";
 import { genericSource, synthApp } from "../helpers";
 
@@ -106,7 +106,7 @@ describe("the app", () => {
     const bad = { ...exampleConfig, sources: [{ ...exampleConfig.sources[0]!, port: 70000 }, genericSource({ name: "second", tables: ["nodot"] })] };
     fs.writeFileSync(
       script,
-      `import { runApp } from ${JSON.stringify(path.join(ROOT, "stacks/app"))};\nrunApp(${JSON.stringify(bad)});\n`,
+      `import { runApp } from ${JSON.stringify(path.join(ROOT, "src/app/app"))};\nrunApp(${JSON.stringify(bad)});\n`,
     );
     const r = spawnSync(process.execPath, ["--import", "tsx", script], { cwd: ROOT, encoding: "utf8", env: { ...process.env, CDKTF_OUTDIR: path.join(dir, "out") } });
     expect(r.status).toBe(1);

@@ -4,7 +4,7 @@ import { AwsNetworkMode } from "../../src/model/aws-types";
 import { AURORA_SOURCE_RULES, RDS_SOURCE_RULES } from "../../src/model/rules/aws";
 import { formatFinding, runRules, Severity } from "../../src/model/validation";
 import { CloudProvider } from "../../src/model/types";
-import { buildApp } from "../../stacks/app";
+import { buildApp } from "../../src/app/app";
 import { auroraSource, CLUSTER_ARN, PRIVATELINK, rdsSource, SG, synthAws } from "../aws-helpers";
 
 /** The lines Aurora validation prints for a config. */

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkSynth } from "../../stacks/check-synth";
+import { checkSynth } from "../../src/app/check-synth";
 import { config } from "../../stacks/config";
 import { genericSource, synthApp } from "../helpers";
 

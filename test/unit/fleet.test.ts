@@ -7,7 +7,7 @@ import { stringify } from "yaml";
 import { loadFleetFile } from "../../src/fleet/load";
 import { ValidationError } from "../../src/model/validation";
 import { generateFleetSchema, FLEET_SCHEMA_PATH } from "../../scripts/gen-fleet-schema";
-import { fleetFileList, loadAppConfig } from "../../stacks/app";
+import { fleetFileList, loadAppConfig } from "../../src/app/app";
 import { synthApp } from "../helpers";
 
 const ROOT = path.resolve(__dirname, "../..");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Testing } from "../../src/internal/tf";
 import { GenericSourceConfig } from "../../src/model/app-config";
 import { config } from "../../stacks/config";
-import { GenericPostgresStack } from "../../stacks/generic-postgres-stack";
+import { GenericPostgresStack } from "../../src/app/generic-postgres-stack";
 
 /** Provider version pins change with every provider bump; they are not what this snapshot guards. */
 export function normaliseVersions(json: string): string {

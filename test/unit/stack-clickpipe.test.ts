@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ChClickPipe, ChReversePrivateEndpoint, ClickhouseProvider } from "../../src/internal/tf";
 import { ValidationError } from "../../src/model/validation";
-import { buildApp } from "../../stacks/app";
+import { buildApp } from "../../src/app/app";
 import { auroraSource, PRIVATELINK, rdsSource, synthDb } from "../aws-helpers";
 import { genericSource, parse, resourcesOf, synthGeneric } from "../helpers";
 

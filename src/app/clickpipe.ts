@@ -1,8 +1,8 @@
-import { ClickPipe, ClickPipeSource } from "../src/clickhouse/clickpipe";
-import { ClickhouseProvider, TerraformStack, TerraformVariable } from "../src/internal/tf";
-import { SourceClickPipeConfig } from "../src/model/app-config";
-import { ClickPipePostgresType } from "../src/model/clickpipe";
-import { WarningSink } from "../src/model/validation";
+import { ClickPipe, ClickPipeSource } from "../clickhouse/clickpipe";
+import { ClickhouseProvider, TerraformStack, TerraformVariable } from "../internal/tf";
+import { SourceClickPipeConfig } from "../model/app-config";
+import { ClickPipePostgresType } from "../model/clickpipe";
+import { WarningSink } from "../model/validation";
 
 /** Variables of the ClickHouse Cloud API key (an organization-scoped key with ClickPipes rights). */
 export const CLICKHOUSE_ORG_VARIABLE = "clickhouse_organization_id";

@@ -1,8 +1,8 @@
 /** Pieces every source stack shares: Terraform version, backend, the password variables, the provider, the outputs. */
-import { applyBackend } from "../src/backend";
-import { PostgresqlProvider, TerraformOutput, TerraformStack, TerraformVariable } from "../src/internal/tf";
-import { BackendSpec } from "../src/model/backend";
-import { ResolvedSource } from "../src/model/defaults";
+import { applyBackend } from "../backend";
+import { PostgresqlProvider, TerraformOutput, TerraformStack, TerraformVariable } from "../internal/tf";
+import { BackendSpec } from "../model/backend";
+import { ResolvedSource } from "../model/defaults";
 
 /** Name of the sensitive variable that holds the ClickPipes password. */
 export const CLICKPIPES_PASSWORD_VARIABLE = "clickpipes_password";

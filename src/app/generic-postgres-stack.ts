@@ -1,13 +1,13 @@
 import { Construct } from "constructs";
-import { TerraformStack } from "../src/internal/tf";
-import { GenericSourceConfig } from "../src/model/app-config";
-import { BackendSpec } from "../src/model/backend";
-import { resolveSource } from "../src/model/defaults";
-import { ClickPipePostgresType } from "../src/model/clickpipe";
-import { GenericPostgresSource } from "../src/postgres/generic-source";
+import { TerraformStack } from "../internal/tf";
+import { GenericSourceConfig } from "../model/app-config";
+import { BackendSpec } from "../model/backend";
+import { resolveSource } from "../model/defaults";
+import { ClickPipePostgresType } from "../model/clickpipe";
+import { GenericPostgresSource } from "../postgres/generic-source";
 import { addStackClickPipe } from "./clickpipe";
 import { addConnectionOutputs, addDatabaseAccess, initStack, output } from "./common";
-import { WarningSink } from "../src/model/validation";
+import { WarningSink } from "../model/validation";
 
 export { ADMIN_PASSWORD_VARIABLE, CLICKPIPES_PASSWORD_VARIABLE, REQUIRED_TERRAFORM_VERSION } from "./common";
 

@@ -8,19 +8,19 @@
  * never sees an unknown value.
  */
 import { Construct } from "constructs";
-import { applyBackend } from "../src/backend";
-import { AuroraSource } from "../src/aws/aurora-source";
-import { AwsSourceBase } from "../src/aws/aws-source";
-import { AwsSourceDatabase } from "../src/aws/database-objects";
-import { RdsSource } from "../src/aws/rds-source";
-import { AwsProvider, TerraformStack, TerraformVariable } from "../src/internal/tf";
-import { AuroraSourceConfig, AWS_STACK_SUFFIX, DB_STACK_SUFFIX, RdsSourceConfig, SourceKind } from "../src/model/app-config";
-import { resolveAwsSource } from "../src/model/aws";
-import { AwsEngine, AwsNetworkMode, AwsSourceSpec } from "../src/model/aws-types";
-import { ClickPipePostgresType } from "../src/model/clickpipe";
-import { awsSourceRules } from "../src/model/rules/aws";
-import { BackendSpec } from "../src/model/backend";
-import { assertValid, WarningSink } from "../src/model/validation";
+import { applyBackend } from "../backend";
+import { AuroraSource } from "../aws/aurora-source";
+import { AwsSourceBase } from "../aws/aws-source";
+import { AwsSourceDatabase } from "../aws/database-objects";
+import { RdsSource } from "../aws/rds-source";
+import { AwsProvider, TerraformStack, TerraformVariable } from "../internal/tf";
+import { AuroraSourceConfig, AWS_STACK_SUFFIX, DB_STACK_SUFFIX, RdsSourceConfig, SourceKind } from "../model/app-config";
+import { resolveAwsSource } from "../model/aws";
+import { AwsEngine, AwsNetworkMode, AwsSourceSpec } from "../model/aws-types";
+import { ClickPipePostgresType } from "../model/clickpipe";
+import { awsSourceRules } from "../model/rules/aws";
+import { BackendSpec } from "../model/backend";
+import { assertValid, WarningSink } from "../model/validation";
 import { addStackClickPipe } from "./clickpipe";
 import { addConnectionOutputs, addDatabaseAccess, initStack, output } from "./common";
 

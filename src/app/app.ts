@@ -1,13 +1,13 @@
-import { loadFleetFile, mergeFleets } from "../src/fleet/load";
-import { App } from "../src/internal/tf";
-import { AppConfig, backendRule, clickpipeServiceIdRule, SourceKind, stackNames } from "../src/model/app-config";
-import { resolveAwsSource } from "../src/model/aws";
-import { CLICKPIPE_RULES } from "../src/model/clickpipe-rules";
-import { resolveSource } from "../src/model/defaults";
-import { AwsEngine } from "../src/model/aws-types";
-import { SOURCE_RULES } from "../src/model/rules";
-import { awsSourceRules } from "../src/model/rules/aws";
-import { Finding, runRules, Severity, ValidationError, WarningSink } from "../src/model/validation";
+import { loadFleetFile, mergeFleets } from "../fleet/load";
+import { App } from "../internal/tf";
+import { AppConfig, backendRule, clickpipeServiceIdRule, SourceKind, stackNames } from "../model/app-config";
+import { resolveAwsSource } from "../model/aws";
+import { CLICKPIPE_RULES } from "../model/clickpipe-rules";
+import { resolveSource } from "../model/defaults";
+import { AwsEngine } from "../model/aws-types";
+import { SOURCE_RULES } from "../model/rules";
+import { awsSourceRules } from "../model/rules/aws";
+import { Finding, runRules, Severity, ValidationError, WarningSink } from "../model/validation";
 import { AwsSourceAwsStack, AwsSourceDbStack, engineOf } from "./aws-source-stacks";
 import { GenericPostgresStack } from "./generic-postgres-stack";
 
