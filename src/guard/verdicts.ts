@@ -186,12 +186,12 @@ export function changedAttributes(before: Record<string, unknown> | undefined, a
   const walk = (a: unknown, b: unknown, path: string, depth: number) => {
     if (JSON.stringify(a) === JSON.stringify(b)) return;
     if (Array.isArray(a) && a.length === 1 && Array.isArray(b) && b.length === 1) return walk(a[0], b[0], path, depth);
-    if (depth < 3 && isRecord(a) && isRecord(b)) {
+    if (depth < 6 && isRecord(a) && isRecord(b)) {
       for (const k of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) walk(a[k], b[k], path ? `${path}.${k}` : k, depth + 1);
       return;
     }
-    // Only on one side: in a plan, unknown until apply (omitted from `after`); not a setting change.
-    if (a === undefined || b === undefined) return;
+    // Missing after: in a plan, a value unknown until apply (ids, computed state), not a setting.
+    if (b === undefined) return;
     out.push(path);
   };
   walk(before ?? {}, after ?? {}, "", 0);
