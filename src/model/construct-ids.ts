@@ -276,8 +276,8 @@ export const SOURCE_CONSTRUCT_ENTRIES: readonly ConstructIdEntry[] = [
   entry("serverSetup", `<source>/${SOURCE_IDS.SERVER_SETUP}`, ConstructKind.FILES, [], false, [G], "The rendered postgresql.conf, pg_hba.conf and alter-system.sql (no Terraform object)."),
   entry("parameterGroup", `<source>/${SOURCE_IDS.PARAMETER_GROUP}/${PARAMETER_GROUP_IDS.PARAMETER_GROUP}`, R, ["aws_rds_cluster_parameter_group", "aws_db_parameter_group"], true, [A], "The parameter group with rds.logical_replication = 1 (cluster group for Aurora, DB group for RDS)."),
   entry("ipAllowList.securityGroup", `<source>/${SOURCE_IDS.IP_ALLOW_LIST}/${IP_ALLOW_LIST_IDS.SECURITY_GROUP}`, R, ["aws_security_group"], true, [A], "The new dedicated security group (network.vpcId only)."),
-  entry("ipAllowList.ingress", `<source>/${SOURCE_IDS.IP_ALLOW_LIST}/${INGRESS_PREFIX}<ip>`, R, ["aws_vpc_security_group_ingress_rule"], true, [A], "The ingress rule of a /32 (IPv4) address."),
-  entry("ipAllowList.ingressCidr", `<source>/${SOURCE_IDS.IP_ALLOW_LIST}/${INGRESS_PREFIX}<ip>_<bits>`, R, ["aws_vpc_security_group_ingress_rule"], true, [A], "The ingress rule of any other CIDR (IPv6 /128 included)."),
+  entry("ipAllowList.ingress", `<source>/${SOURCE_IDS.IP_ALLOW_LIST}/${INGRESS_PREFIX}<ip>`, R, ["aws_vpc_security_group_ingress_rule"], true, [A], "The ingress rule of a /32 CIDR (one IPv4 address)."),
+  entry("ipAllowList.ingressCidr", `<source>/${SOURCE_IDS.IP_ALLOW_LIST}/${INGRESS_PREFIX}<ip>_<bits>`, R, ["aws_vpc_security_group_ingress_rule"], true, [A], "The ingress rule of any other prefix length (e.g. /24, or /64 for IPv6)."),
   entry("privateLink.resourceGateway", `<source>/${SOURCE_IDS.PRIVATE_LINK}/${PRIVATE_LINK_IDS.RESOURCE_GATEWAY}`, R, ["aws_vpclattice_resource_gateway"], true, [A], "The VPC Lattice resource gateway."),
   entry("privateLink.resourceConfiguration", `<source>/${SOURCE_IDS.PRIVATE_LINK}/${PRIVATE_LINK_IDS.RESOURCE_CONFIGURATION}`, R, ["aws_vpclattice_resource_configuration"], true, [A], "The resource configuration pointing at the database."),
   entry("privateLink.resourceShare", `<source>/${SOURCE_IDS.PRIVATE_LINK}/${PRIVATE_LINK_IDS.RESOURCE_SHARE}`, R, ["aws_ram_resource_share"], true, [A], "The RAM share ClickPipes reads the configuration through."),
@@ -590,13 +590,15 @@ const MATCHERS: readonly { readonly entry: ConstructIdEntry; readonly re: RegExp
  * The entry of a path relative to the stack (e.g. `orders-db/User/Role`), or undefined when the
  * path is not a documented construct. With `terraformType`, the entry must also declare that type
  * (a user's own construct that happens to sit at a documented path but declares something else
- * does not match).
+ * does not match). With `kind`, the entry must be of that kind (two stack-level IDs are both a
+ * variable of the `-db` stack and an output of the `-aws` stack: `privatelink_resource_*`).
  */
-export function matchRelativeConstructPath(path: string, terraformType?: string): ConstructMatch | undefined {
+export function matchRelativeConstructPath(path: string, terraformType?: string, kind?: ConstructKind): ConstructMatch | undefined {
   for (const m of MATCHERS) {
     const r = m.re.exec(path);
     if (!r) continue;
     if (terraformType !== undefined && !m.entry.terraformTypes.includes(terraformType)) continue;
+    if (kind !== undefined && m.entry.kind !== kind) continue;
     const params: Record<string, string> = {};
     m.names.forEach((n, i) => (params[n] = r[i + 1]));
     return { entry: m.entry, path, params };
@@ -608,10 +610,10 @@ export function matchRelativeConstructPath(path: string, terraformType?: string)
  * The entry of a construct path as cdktf writes it into cdk.tf.json (`//`.metadata.path: the stack
  * name first, e.g. `orders-db/orders-db/User/Role`), or undefined when it is not a documented construct.
  */
-export function matchConstructPath(metadataPath: string, terraformType?: string): ConstructMatch | undefined {
+export function matchConstructPath(metadataPath: string, terraformType?: string, kind?: ConstructKind): ConstructMatch | undefined {
   const slash = metadataPath.indexOf("/");
   if (slash <= 0) return undefined;
-  const m = matchRelativeConstructPath(metadataPath.slice(slash + 1), terraformType);
+  const m = matchRelativeConstructPath(metadataPath.slice(slash + 1), terraformType, kind);
   return m ? { ...m, stack: metadataPath.slice(0, slash) } : undefined;
 }
 
