@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IConstruct } from "constructs";
 import { buildApp } from "../../src/app/app";
-import { AppConfig, SourceKind } from "../../src/model/app-config";
+import { AppConfig } from "../../src/model/app-config";
 import { AwsNetworkMode } from "../../src/model/aws-types";
 import {
   CONSTRUCT_ID_ENTRIES,
@@ -22,7 +22,7 @@ import {
   StackRole,
   terraformLogicalId,
 } from "../../src/model/construct-ids";
-import { auroraSource, CLUSTER_ARN, PRIVATELINK, rdsSource, SG } from "../aws-helpers";
+import { auroraSource, CLUSTER_ARN, PRIVATELINK, rdsSource } from "../aws-helpers";
 import { genericSource } from "../helpers";
 
 const SERVICE_A = "3f1c9a62-8d4e-4b7a-9c2d-5e6f7a8b9c0d";
