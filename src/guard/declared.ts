@@ -10,6 +10,7 @@
  * The construct-ID table itself is `src/model/construct-ids.ts` (shared with the constructs and
  * their golden test); this module only turns a path or an address into one of its entries.
  */
+import { ConstructKind, SOURCE_CONSTRUCT_ENTRIES } from "../model/construct-ids";
 
 /** What the guard needs to know about a declared construct. */
 export interface DeclaredConstruct {
@@ -23,44 +24,8 @@ export interface DeclaredConstruct {
   readonly by: "metadata" | "address";
 }
 
-/** The construct-ID patterns below a source (`<source>`) or pipe (`<pipe>`) construct. */
-interface Pattern {
-  readonly key: string;
-  readonly types: readonly string[];
-  /** Path components; `<x>` is a placeholder, `Ingress-<ip>` a literal prefix plus placeholder. */
-  readonly path: readonly string[];
-  readonly pipeCritical: boolean;
-}
-
-const P = (key: string, types: readonly string[], path: string, pipeCritical = true): Pattern => ({ key, types, path: path.split("/"), pipeCritical });
-
-/**
- * Local copy of the construct-ID patterns until `src/model/construct-ids.ts` is merged (same keys,
- * same paths, same pipe-critical flags).
- */
-const PATTERNS: readonly Pattern[] = [
-  P("user.role", ["postgresql_role"], "<source>/User/Role"),
-  P("user.rdsReplication", ["postgresql_grant_role"], "<source>/User/RdsReplication"),
-  P("user.rdsIam", ["postgresql_grant_role"], "<source>/User/RdsIam"),
-  P("grants.schemaUsage", ["postgresql_grant"], "<source>/Grants/schema-<schema>/Usage"),
-  P("grants.schemaSelectAllTables", ["postgresql_grant"], "<source>/Grants/schema-<schema>/SelectAllTables"),
-  P("grants.schemaDefaultSelect", ["postgresql_default_privileges"], "<source>/Grants/schema-<schema>/DefaultSelect-<owner>", false),
-  P("grants.tablesUsage", ["postgresql_grant"], "<source>/Grants/tables-<schema>/Usage"),
-  P("grants.tablesSelect", ["postgresql_grant"], "<source>/Grants/tables-<schema>/SelectTables"),
-  P("publication.publication", ["postgresql_publication"], "<source>/Publication/Publication"),
-  P("parameterGroup", ["aws_rds_cluster_parameter_group", "aws_db_parameter_group"], "<source>/ParameterGroup/ParameterGroup"),
-  P("ipAllowList.securityGroup", ["aws_security_group"], "<source>/IpAllowList/SecurityGroup"),
-  P("ipAllowList.ingress", ["aws_vpc_security_group_ingress_rule"], "<source>/IpAllowList/Ingress-<ip>"),
-  P("ipAllowList.ingressCidr", ["aws_vpc_security_group_ingress_rule"], "<source>/IpAllowList/Ingress-<ip>_<bits>"),
-  P("privateLink.resourceGateway", ["aws_vpclattice_resource_gateway"], "<source>/PrivateLink/ResourceGateway"),
-  P("privateLink.resourceConfiguration", ["aws_vpclattice_resource_configuration"], "<source>/PrivateLink/ResourceConfiguration"),
-  P("privateLink.resourceShare", ["aws_ram_resource_share"], "<source>/PrivateLink/ResourceShare"),
-  P("privateLink.resourceAssociation", ["aws_ram_resource_association"], "<source>/PrivateLink/ResourceAssociation"),
-  P("privateLink.principalAssociation", ["aws_ram_principal_association"], "<source>/PrivateLink/PrincipalAssociation"),
-  P("clickpipe.pipe", ["clickhouse_clickpipe"], "<pipe>/Pipe"),
-  P("clickpipe.reversePrivateEndpoint", ["clickhouse_clickpipes_reverse_private_endpoint"], "<pipe>/ReversePrivateEndpoint"),
-  P("clickpipe.cdcInfrastructure", ["clickhouse_clickpipe_cdc_infrastructure"], "<pipe>/CdcInfrastructure"),
-];
+/** The resource entries of the construct-ID table (the ones a plan or a synth output can hold). */
+const RESOURCE_ENTRIES = SOURCE_CONSTRUCT_ENTRIES.filter((e) => e.kind === ConstructKind.RESOURCE);
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -90,11 +55,15 @@ function humanComponents(path: readonly string[]): string[] {
   return kept;
 }
 
-const MATCHERS = PATTERNS.map((p) => ({
-  pattern: p,
-  path: new RegExp(`(?:^|/)${p.path.map((c) => component(c, PATH_VALUE)).join("/")}$`),
-  logicalId: new RegExp(`^${humanComponents(p.path).map((c) => component(c, ID_VALUE)).join("_")}_[0-9A-F]{8}$`),
-}));
+const MATCHERS = RESOURCE_ENTRIES.map((entry) => {
+  const parts = entry.pattern.split("/");
+  return {
+    entry,
+    // Anchored at the end only: the source or pipe construct may sit inside a construct of the user's.
+    path: new RegExp(`(?:^|/)${parts.map((c) => component(c, PATH_VALUE)).join("/")}$`),
+    logicalId: new RegExp(`^${humanComponents(parts).map((c) => component(c, ID_VALUE)).join("_")}_[0-9A-F]{8}$`),
+  };
+});
 
 /** The logical ID (resource name) of a managed resource address, e.g. `module.m.type.name[0]` -> `name`. */
 export function logicalIdOf(address: string, type: string): string | undefined {
@@ -110,11 +79,11 @@ export function logicalIdOf(address: string, type: string): string | undefined {
 export function declaredConstruct(type: string, address: string, constructPath?: string): DeclaredConstruct | undefined {
   if (constructPath !== undefined) {
     const rel = constructPath.slice(constructPath.indexOf("/") + 1);
-    const m = MATCHERS.find((x) => x.pattern.types.includes(type) && x.path.test(rel));
-    return m ? { key: m.pattern.key, pipeCritical: m.pattern.pipeCritical, path: rel, by: "metadata" } : undefined;
+    const m = MATCHERS.find((x) => x.entry.terraformTypes.includes(type) && x.path.test(rel));
+    return m ? { key: m.entry.key, pipeCritical: m.entry.pipeCritical, path: rel, by: "metadata" } : undefined;
   }
   const id = logicalIdOf(address, type);
   if (id === undefined) return undefined;
-  const m = MATCHERS.find((x) => x.pattern.types.includes(type) && x.logicalId.test(id));
-  return m ? { key: m.pattern.key, pipeCritical: m.pattern.pipeCritical, by: "address" } : undefined;
+  const m = MATCHERS.find((x) => x.entry.terraformTypes.includes(type) && x.logicalId.test(id));
+  return m ? { key: m.entry.key, pipeCritical: m.entry.pipeCritical, by: "address" } : undefined;
 }

@@ -12,6 +12,7 @@ import { declaredConstruct } from "../../src/guard/declared";
 import { guardPlan, readSynthIndex, SynthIndex } from "../../src/guard/guard";
 import { parsePlan } from "../../src/guard/plan";
 import { RULES } from "../../src/guard/verdicts";
+import { ConstructKind, SOURCE_CONSTRUCT_ENTRIES, terraformLogicalId } from "../../src/model/construct-ids";
 import { makePlans } from "../fixtures/plans/make-plans";
 import { RULE_CASES } from "../fixtures/plans/rule-cases";
 import { GUARD_SCENARIOS } from "../fixtures/plans/scenarios";
@@ -37,19 +38,17 @@ function expected(name: string, text: string): string[] {
   expect(changed).toHaveLength(c.changes.length);
   return c.changes
     .flatMap((ch) => {
-      const row = changed.find((r) => r.type === ch.type && JSON.stringify(r.change.actions) === JSON.stringify(ch.actions) && (ch.expect ?? []).length >= 0 && matches(r.address, ch));
+      const row = changed.find((r) => r.type === ch.type && JSON.stringify(r.change.actions) === JSON.stringify(ch.actions) && matches(r.address, ch));
       expect(row, `${name}: a ${ch.type} for ${ch.path}`).toBeDefined();
       return (ch.expect ?? []).map((rule) => `${rule} ${row!.address}`);
     })
     .sort();
 }
 
-/** Whether a fixture row is the case change (by the construct path's logical-ID form). */
-function matches(address: string, ch: { path: string }): boolean {
+/** Whether a fixture row is the case change (its address is the construct path's logical ID). */
+function matches(address: string, ch: { path: string; type: string }): boolean {
   const m = /^<undeclared (.+)>$/.exec(ch.path);
-  if (m) return address.endsWith(`.${m[1]}`);
-  const human = ch.path.split("/").filter((x, i, a) => i === 0 || !a[i - 1].endsWith(x)).map((x) => x.replace(/[^A-Za-z0-9_-]/g, "")).join("_");
-  return new RegExp(`\\.${human.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}_[0-9A-F]{8}$`).test(address);
+  return address === `${ch.type}.${m ? m[1] : terraformLogicalId(ch.path)}`;
 }
 
 const got = (text: string, withSynth: boolean) =>
@@ -116,15 +115,8 @@ describe("declared constructs", () => {
         keys.add(byPath!.key);
       }
     }
-    // The scenarios cover every mode: every kind of construct the guard knows appears.
-    expect([...keys].sort()).toEqual(
-      [
-        "user.role", "user.rdsReplication", "user.rdsIam", "grants.schemaUsage", "grants.schemaSelectAllTables", "grants.schemaDefaultSelect",
-        "grants.tablesUsage", "grants.tablesSelect", "publication.publication", "parameterGroup", "ipAllowList.securityGroup", "ipAllowList.ingress",
-        "ipAllowList.ingressCidr", "privateLink.resourceGateway", "privateLink.resourceConfiguration", "privateLink.resourceShare",
-        "privateLink.resourceAssociation", "privateLink.principalAssociation", "clickpipe.pipe", "clickpipe.reversePrivateEndpoint", "clickpipe.cdcInfrastructure",
-      ].sort(),
-    );
+    // The scenarios cover every mode: every resource of the construct-ID table appears.
+    expect([...keys].sort()).toEqual(SOURCE_CONSTRUCT_ENTRIES.filter((e) => e.kind === ConstructKind.RESOURCE).map((e) => e.key).sort());
   });
 
   it("a resource of a declared type at another path is not ours", () => {
