@@ -52,19 +52,52 @@ export function cidrRange(text: string): Range | undefined {
   return { v6, start, end: start + (1n << hostBits) - 1n };
 }
 
+/**
+ * The union of some CIDRs, merged into disjoint ranges per family once, so each question is a binary
+ * search: does it contain every address of a CIDR?
+ */
+export class CidrUnion {
+  private readonly merged: Record<"v4" | "v6", Range[]> = { v4: [], v6: [] };
+
+  constructor(have: readonly string[]) {
+    for (const fam of ["v4", "v6"] as const) {
+      const ranges = have
+        .map(cidrRange)
+        .filter((r): r is Range => r !== undefined && r.v6 === (fam === "v6"))
+        .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+      const out: Range[] = [];
+      for (const r of ranges) {
+        const last = out[out.length - 1];
+        if (last && r.start <= last.end + 1n) {
+          if (r.end > last.end) out[out.length - 1] = { ...last, end: r.end };
+        } else out.push(r);
+      }
+      this.merged[fam] = out;
+    }
+  }
+
+  /** Whether the union contains every address of `cidr` (unparsable: no). */
+  covers(cidr: string): boolean {
+    const want = cidrRange(cidr);
+    if (!want) return false;
+    const list = this.merged[want.v6 ? "v6" : "v4"];
+    // The last merged range starting at or before want.start must reach want.end.
+    let lo = 0;
+    let hi = list.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.start <= want.start) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found >= 0 && list[found]!.end >= want.end;
+  }
+}
+
 /** Whether the union of `have` contains every address of every CIDR in `need` (unparsable: not covered). */
 export function cidrSetCovers(have: readonly string[], need: readonly string[]): boolean {
-  const ranges = have.map(cidrRange).filter((r): r is Range => r !== undefined);
-  return need.every((n) => {
-    const want = cidrRange(n);
-    if (!want) return false;
-    const mine = ranges.filter((r) => r.v6 === want.v6).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-    let next = want.start; // first address of `want` not covered yet
-    for (const r of mine) {
-      if (r.start > next) break;
-      if (r.end >= next) next = r.end + 1n;
-      if (next > want.end) return true;
-    }
-    return next > want.end;
-  });
+  const union = new CidrUnion(have);
+  return need.every((n) => union.covers(n));
 }

@@ -7,7 +7,7 @@
  * Every rule is one row of `RULES` (the README's rule table is checked against it).
  */
 import { declaredConstruct, DeclaredConstruct } from "./declared";
-import { cidrSetCovers } from "./cidr-set";
+import { CidrUnion } from "./cidr-set";
 
 export type ChangeAction = "create" | "update" | "replace" | "delete";
 
@@ -213,24 +213,26 @@ function ingressOf(body: Record<string, unknown> | undefined): Ingress | undefin
   return { group: typeof group === "string" ? group : undefined, from: num(attr(body, "from_port")), to: num(attr(body, "to_port")), cidrs };
 }
 
-/** Whether every address a lost ingress rule opened stays open through rules present after the change. */
-function ingressStillOpen(lost: Ingress, remaining: readonly Ingress[]): boolean {
-  if (lost.cidrs.length === 0) return false;
-  const same = remaining.filter(
-    (r) =>
-      r.group !== undefined &&
-      r.group === lost.group &&
-      r.from !== undefined &&
-      r.to !== undefined &&
-      lost.from !== undefined &&
-      lost.to !== undefined &&
-      r.from <= lost.from &&
-      r.to >= lost.to,
-  );
-  return cidrSetCovers(
-    same.flatMap((r) => r.cidrs),
-    lost.cidrs,
-  );
+/**
+ * Whether every address a lost ingress rule opened stays open through the rules present after the
+ * change on the same security group and covering its ports. Unions are built once per group and port
+ * range (a plan can delete thousands of rules).
+ */
+function ingressCoverage(remaining: readonly Ingress[]): (lost: Ingress) => boolean {
+  const byGroup = new Map<string, Ingress[]>();
+  for (const r of remaining) if (r.group !== undefined) byGroup.set(r.group, [...(byGroup.get(r.group) ?? []), r]);
+  const unions = new Map<string, CidrUnion>();
+  return (lost) => {
+    if (lost.cidrs.length === 0 || lost.group === undefined || lost.from === undefined || lost.to === undefined) return false;
+    const key = `${lost.group} ${lost.from} ${lost.to}`;
+    let union = unions.get(key);
+    if (!union) {
+      const same = (byGroup.get(lost.group) ?? []).filter((r) => r.from !== undefined && r.to !== undefined && r.from <= lost.from! && r.to >= lost.to!);
+      union = new CidrUnion(same.flatMap((r) => r.cidrs));
+      unions.set(key, union);
+    }
+    return lost.cidrs.every((c) => union!.covers(c));
+  };
 }
 
 const list = (xs: readonly string[]) => xs.join(", ");
@@ -247,10 +249,12 @@ export function judge(changes: readonly ResourceChange[], opts: JudgeOptions = {
     return declared.get(c);
   };
   // Ingress rules present after the change: created, updated, replaced (their after) and unchanged.
-  const remainingIngress = [...changes.filter((c) => c.action !== "delete"), ...(opts.unchanged ?? [])]
-    .filter((c) => c.type === "aws_vpc_security_group_ingress_rule")
-    .map((c) => ingressOf(c.after ?? c.before))
-    .filter((x): x is Ingress => x !== undefined);
+  const stillOpen = ingressCoverage(
+    [...changes.filter((c) => c.action !== "delete"), ...(opts.unchanged ?? [])]
+      .filter((c) => c.type === "aws_vpc_security_group_ingress_rule")
+      .map((c) => ingressOf(c.after ?? c.before))
+      .filter((x): x is Ingress => x !== undefined),
+  );
 
   const out: Verdict[] = [];
   for (const c of changes) {
@@ -282,7 +286,7 @@ export function judge(changes: readonly ResourceChange[], opts: JudgeOptions = {
       if (!lost) continue;
       const before = ingressOf(c.before);
       // A replace keeps the rule when its own new version (or another rule) still covers the addresses.
-      if (before && ingressStillOpen(before, remainingIngress)) continue;
+      if (before && stillOpen(before)) continue;
       const what = before?.cidrs.length ? list(before.cidrs) : "its addresses";
       push("ingress-rule", `ingress rule ${verb}: ${what} no longer allowed; ${ruleById("ingress-rule").why}`);
       continue;

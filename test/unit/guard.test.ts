@@ -161,6 +161,10 @@ describe("cidr sets", () => {
     expect(cidrSetCovers(["2001:DB8::/32"], ["2001:db8:0:0::1/128"])).toBe(true);
     expect(cidrSetCovers(["10.0.0.0/9", "10.128.0.0/9"], ["10.0.0.0/8"])).toBe(true);
     expect(cidrSetCovers(["10.0.0.0/9", "10.128.0.1/32"], ["10.0.0.0/8"])).toBe(false);
+    // Adjacent and overlapping ranges merge; a gap of one address does not.
+    expect(cidrSetCovers(["10.0.0.128/25", "10.0.0.0/26", "10.0.0.64/26", "10.0.0.100/32"], ["10.0.0.0/24"])).toBe(true);
+    expect(cidrSetCovers(["10.0.0.0/26", "10.0.0.65/32", "10.0.0.66/31", "10.0.0.68/30", "10.0.0.72/29", "10.0.0.80/28", "10.0.0.96/27"], ["10.0.0.0/25"])).toBe(false);
+    expect(cidrSetCovers(["10.0.0.0/26", "10.0.0.64/32", "10.0.0.65/32", "10.0.0.66/31", "10.0.0.68/30", "10.0.0.72/29", "10.0.0.80/28", "10.0.0.96/27"], ["10.0.0.0/25"])).toBe(true);
     expect(cidrSetCovers(["0.0.0.0/0"], ["::1/128"])).toBe(false);
     expect(cidrSetCovers(["10.0.0.0/8"], ["not a cidr"])).toBe(false);
     expect(cidrRange("10.0.0.7/24")).toEqual({ v6: false, start: 0x0a000000n, end: 0x0a0000ffn });
