@@ -68,7 +68,11 @@ export async function runGuard(args: string[], out = process.stdout, err = proce
       return 2;
     }
     try {
-      const r = guardPlan(parsePlan(text, file), { allow, synth });
+      const plan = parsePlan(text, file);
+      const r = guardPlan(plan, { allow, synth });
+      if (synth && !r.stack && plan.resourceChanges.some((c) => c.mode === "managed")) {
+        err.write(`cdktf-clickpipes guard: warning: ${file}: cannot tell which stack of ${synth.dir} it is of (its addresses are not there); constructs recognised from addresses\n`);
+      }
       report.push({ file, ...(r.stack ? { stack: r.stack } : {}), verdicts: r.verdicts });
     } catch (e) {
       if (e instanceof PlanFormatError) {

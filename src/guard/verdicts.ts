@@ -134,6 +134,9 @@ const LABEL: Readonly<Record<string, string>> = {
 const GRANT_KEYS = new Set(["grants.schemaUsage", "grants.schemaSelectAllTables", "grants.schemaDefaultSelect", "grants.tablesUsage", "grants.tablesSelect"]);
 const INGRESS_KEYS = new Set(["ipAllowList.ingress", "ipAllowList.ingressCidr"]);
 
+/** Every construct-ID entry key some rule judges (each pipe-critical resource entry must be one). */
+export const JUDGED_KEYS: ReadonlySet<string> = new Set([...Object.keys(LOSS_RULE), ...GRANT_KEYS, ...INGRESS_KEYS, "clickpipe.pipe"]);
+
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Attribute `name` of a resource body; nested single blocks may come as a one-element list (synth JSON). */

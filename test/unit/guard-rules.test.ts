@@ -11,7 +11,7 @@ import { buildApp } from "../../src/app/app";
 import { declaredConstruct } from "../../src/guard/declared";
 import { guardPlan, readSynthIndex, SynthIndex } from "../../src/guard/guard";
 import { parsePlan } from "../../src/guard/plan";
-import { RULES } from "../../src/guard/verdicts";
+import { JUDGED_KEYS, RULES } from "../../src/guard/verdicts";
 import { ConstructKind, SOURCE_CONSTRUCT_ENTRIES, terraformLogicalId } from "../../src/model/construct-ids";
 import { makePlans } from "../fixtures/plans/make-plans";
 import { RULE_CASES } from "../fixtures/plans/rule-cases";
@@ -117,6 +117,11 @@ describe("declared constructs", () => {
     }
     // The scenarios cover every mode: every resource of the construct-ID table appears.
     expect([...keys].sort()).toEqual(SOURCE_CONSTRUCT_ENTRIES.filter((e) => e.kind === ConstructKind.RESOURCE).map((e) => e.key).sort());
+  });
+
+  it("every pipe-critical resource of the construct-ID table is judged by some rule", () => {
+    const critical = SOURCE_CONSTRUCT_ENTRIES.filter((e) => e.kind === ConstructKind.RESOURCE && e.pipeCritical).map((e) => e.key);
+    expect(critical.filter((k) => !JUDGED_KEYS.has(k))).toEqual([]);
   });
 
   it("a resource of a declared type at another path is not ours", () => {

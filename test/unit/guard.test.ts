@@ -228,6 +228,18 @@ describe("guard command", () => {
     expect((await cli([p, "--synth", tmp, "--no-synth"])).code).toBe(2);
   });
 
+  it("with --synth: the stack by the plan's addresses, exact construct paths, a warning when the plan is of no stack there", async () => {
+    const out = path.join(tmp, "synth-one");
+    synthApp({ sources: [genericSource()] }, out);
+    const exact = await cli([path.join(FIXTURES, "replace-publication.json"), "--synth", out, "--json"]);
+    expect(exact.code).toBe(1);
+    expect(JSON.parse(exact.out)).toMatchObject({ constructsFrom: "synth", synth: out, plans: [{ stack: "orders-db", verdicts: [{ rule: "publication" }] }] });
+    const other = writePlan("other.json", plan([rc("postgresql_role", "billing_User_Role_0A1B2C3D", DELETE)]));
+    const r = await cli([other, "--synth", out]);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`cdktf-clickpipes guard: warning: ${other}: cannot tell which stack of ${out} it is of (its addresses are not there); constructs recognised from addresses\n`);
+  });
+
   it("exits 2 with one line when called wrongly or given something that is not a plan", async () => {
     expect(await cli([])).toMatchObject({ code: 2 });
     const missing = await cli([path.join(tmp, "nope.json")]);
