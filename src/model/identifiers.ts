@@ -48,6 +48,8 @@ export function plainIdentifierProblem(name: unknown): string | undefined {
 export interface NameCarrier {
   /** Where the name goes (printed in the refusal). */
   readonly where: string;
+  /** Why it cannot carry them, when that is not obvious. */
+  readonly why?: string;
   /** Characters the format cannot carry. */
   readonly refused: readonly string[];
 }
@@ -57,21 +59,21 @@ export const NAME_CARRIERS = {
   /** pg_hba.conf database field; the provider's connection URL (`connStr`: database not escaped). */
   database: [
     { where: "a pg_hba.conf field", refused: ['"'] },
-    { where: "the postgresql provider's connection URL, which does not escape the database", refused: ["?", "#", "%"] },
+    { where: "the postgresql provider's connection URL", why: "the provider does not escape the database", refused: ["?", "#", "%"] },
   ],
   /** pg_hba.conf user field. */
   userName: [{ where: "a pg_hba.conf field", refused: ['"'] }],
   /** postgresql_tables data source: `table_schema = ANY (array['%s'])`, not escaped (schema-wide publications). */
-  schemaListed: [{ where: "the postgresql_tables data source, which puts schemas in '...' without escaping", refused: ["'", "\\"] }],
+  schemaListed: [{ where: "the postgresql_tables data source", why: "a schema-wide publication lists schemas in '...' without escaping", refused: ["'", "\\"] }],
   /** postgresql_grant objects: `quoteIdentifyIdent` quotes only the part before the first `(`. */
-  table: [{ where: "postgresql_grant objects, which quote only the part before the first (", refused: ["("] }],
+  table: [{ where: "a postgresql_grant object", why: "the provider quotes only the part before the first (", refused: ["("] }],
 } satisfies Record<string, readonly NameCarrier[]>;
 
 /** Why `name` cannot go through `carriers`, or undefined. */
 export function carrierProblem(name: string, carriers: readonly NameCarrier[]): string | undefined {
   for (const c of carriers) {
     const bad = c.refused.find((ch) => name.includes(ch));
-    if (bad !== undefined) return `contains ${JSON.stringify(bad)}, which ${c.where} cannot carry`;
+    if (bad !== undefined) return `contains ${JSON.stringify(bad)}, which ${c.where} cannot carry${c.why ? `: ${c.why}` : ""}`;
   }
   return undefined;
 }
