@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/app/app";
 import { AppConfig, AuroraSourceConfig, GenericSourceConfig } from "../../src/model/app-config";
 import { parseCidr } from "../../src/model/cidr";
+import { alterSystemStatement, confLine } from "../../src/model/quoting/conf";
 import { ValidationError } from "../../src/model/validation";
 import { renderStackSql } from "../../src/render/sql";
 import { auroraSource } from "../aws-helpers";
@@ -290,6 +291,38 @@ describe("hostile-input corpus: PostgreSQL 18", () => {
       await server.query("SELECT pg_reload_conf()");
       await server.query('DROP DATABASE "all"');
       await server.query('DROP ROLE "+clickpipes"');
+    }
+  });
+
+  it("postgresql.conf lines and ALTER SYSTEM statements carry hostile values exactly (pg_file_settings)", async () => {
+    const values = ["logical", "it's", "back\\slash", "a # not a comment", "'; DROP", "ünï", "x\\'y"];
+    const { generic } = results.get(ACCEPTED[0]!.title)!;
+    const setupDir = path.join(tmpRoot, "g" + CASES.indexOf(ACCEPTED[0]!), "stacks", "hostile", "server-setup", "hostile");
+    const conf = path.join(server.baseDir, "hostile.conf");
+    fs.writeFileSync(conf, [fs.readFileSync(path.join(setupDir, "postgresql.conf"), "utf8"), ...values.map((v, i) => confLine(`hostile.v${i}`, v))].join("\n") + "\n");
+    const [{ config_file: main }] = await server.query<{ config_file: string }>("SHOW config_file");
+    const original = fs.readFileSync(main, "utf8");
+    fs.writeFileSync(main, `${original}\ninclude '${conf}'\n`);
+    try {
+      const rows = await server.query<{ name: string; setting: string; error: string | null }>("SELECT name, setting, error FROM pg_file_settings WHERE sourcefile = $1 ORDER BY seqno", [conf]);
+      expect(rows.filter((r) => r.error !== null)).toEqual([]);
+      expect(rows.filter((r) => r.name.startsWith("hostile.")).map((r) => r.setting)).toEqual(values);
+      expect(rows.find((r) => r.name === "wal_level")?.setting).toBe("logical");
+      expect(generic.hba).toBeDefined();
+    } finally {
+      fs.writeFileSync(main, original);
+    }
+    const admin = await server.adminClient();
+    try {
+      await runPsqlScript(admin, fs.readFileSync(path.join(setupDir, "alter-system.sql"), "utf8"));
+      for (const [i, v] of values.entries()) await admin.query(alterSystemStatement(`hostile.a${i}`, v));
+      const rows = (await admin.query<{ name: string; setting: string; error: string | null }>("SELECT name, setting, error FROM pg_file_settings WHERE sourcefile LIKE '%postgresql.auto.conf' ORDER BY seqno")).rows;
+      expect(rows.filter((r) => r.error !== null)).toEqual([]);
+      expect(rows.filter((r) => r.name.startsWith("hostile.")).map((r) => r.setting)).toEqual(values);
+      expect(rows.find((r) => r.name === "wal_level")?.setting).toBe("logical");
+    } finally {
+      await admin.query("ALTER SYSTEM RESET ALL");
+      await admin.end();
     }
   });
 

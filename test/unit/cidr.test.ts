@@ -118,3 +118,24 @@ describe("network rules (exact lines)", () => {
     expect(lines({ allowedCidrs: ["2001:db8::/48", "10.1.0.0/16"] })).toEqual([]);
   });
 });
+
+describe("CIDRs at synth", () => {
+  it("prints the wide-network warning and renders canonical networks in pg_hba lines", async () => {
+    const { synthGeneric, parse } = await import("../helpers");
+    const warnings: string[] = [];
+    const json = parse(synthGeneric({ network: { allowedCidrs: ["010.0.0.0/8", "::ffff:203.0.113.7/128"] } }, (l) => warnings.push(l)));
+    expect(warnings).toEqual([
+      'warning: source "orders-db": network.allowedCidrs[0] = "010.0.0.0/8" is not allowed: without a warning: IPv4 networks of /16 or narrower, IPv6 of /48 or narrower (this one, 10.0.0.0/8, opens the database port to 16777216 addresses) [wide-cidr]',
+    ]);
+    expect(json.output!.pg_hba_lines!.value).toEqual(["host orders clickpipes_user 10.0.0.0/8 scram-sha-256", "host orders clickpipes_user 203.0.113.7/32 scram-sha-256"]);
+  });
+
+  it("ClickPipesIpAllowList refuses a CIDR with host bits in one line", async () => {
+    const { Testing, TerraformStack } = await import("../../src/internal/tf");
+    const { ClickPipesIpAllowList } = await import("../../src/aws/ip-allow-list");
+    const stack = new TerraformStack(Testing.app(), "s");
+    expect(() => new ClickPipesIpAllowList(stack, "Allow", { cidrs: ["203.0.113.7/24"], port: 5432, securityGroupId: "sg-0123456789abcdef0" })).toThrow(
+      /^error: source "s\/Allow": cidrs\[0\] = "203.0.113.7\/24" is not allowed: a network without host bits: use 203.0.113.0\/24 \(this one has host bits set after \/24\) \[cidr\]$/,
+    );
+  });
+});
