@@ -7,7 +7,8 @@
  * Every rule is one row of `RULES` (the README's rule table is checked against it).
  */
 import { declaredConstruct, DeclaredConstruct } from "./declared";
-import { CidrUnion } from "./cidr-set";
+import type { Cidr } from "../model/cidr";
+import { CidrUnion, ruleNetwork } from "./cidr-set";
 
 export type ChangeAction = "create" | "update" | "replace" | "delete";
 
@@ -205,15 +206,26 @@ interface Ingress {
   readonly group: string | undefined;
   readonly from: number | undefined;
   readonly to: number | undefined;
-  readonly cidrs: string[];
+  /** The rule's address text, as the plan spells it (for messages). */
+  readonly texts: string[];
+  /** The networks it opens (undefined: one we cannot name, so it covers nothing and is never covered). */
+  readonly networks: (Cidr | undefined)[];
 }
 
 function ingressOf(body: Record<string, unknown> | undefined): Ingress | undefined {
   if (!body) return undefined;
-  const cidrs = [attr(body, "cidr_ipv4"), attr(body, "cidr_ipv6")].filter((c): c is string => typeof c === "string" && c !== "");
+  const present = ([4, 6] as const)
+    .map((family) => ({ family, text: attr(body, family === 4 ? "cidr_ipv4" : "cidr_ipv6") }))
+    .filter((x): x is { family: 4 | 6; text: string } => typeof x.text === "string" && x.text !== "");
   const num = (v: unknown) => (typeof v === "number" ? v : typeof v === "string" && /^\d+$/.test(v) ? Number(v) : undefined);
   const group = attr(body, "security_group_id");
-  return { group: typeof group === "string" ? group : undefined, from: num(attr(body, "from_port")), to: num(attr(body, "to_port")), cidrs };
+  return {
+    group: typeof group === "string" ? group : undefined,
+    from: num(attr(body, "from_port")),
+    to: num(attr(body, "to_port")),
+    texts: present.map((x) => x.text),
+    networks: present.map((x) => ruleNetwork(x.text, x.family)),
+  };
 }
 
 /**
@@ -226,15 +238,15 @@ function ingressCoverage(remaining: readonly Ingress[]): (lost: Ingress) => bool
   for (const r of remaining) if (r.group !== undefined) byGroup.set(r.group, [...(byGroup.get(r.group) ?? []), r]);
   const unions = new Map<string, CidrUnion>();
   return (lost) => {
-    if (lost.cidrs.length === 0 || lost.group === undefined || lost.from === undefined || lost.to === undefined) return false;
+    if (lost.networks.length === 0 || lost.group === undefined || lost.from === undefined || lost.to === undefined) return false;
     const key = `${lost.group} ${lost.from} ${lost.to}`;
     let union = unions.get(key);
     if (!union) {
       const same = (byGroup.get(lost.group) ?? []).filter((r) => r.from !== undefined && r.to !== undefined && r.from <= lost.from! && r.to >= lost.to!);
-      union = new CidrUnion(same.flatMap((r) => r.cidrs));
+      union = new CidrUnion(same.flatMap((r) => r.networks.filter((n): n is Cidr => n !== undefined)));
       unions.set(key, union);
     }
-    return lost.cidrs.every((c) => union!.covers(c));
+    return lost.networks.every((n) => n !== undefined && union!.covers(n));
   };
 }
 
@@ -290,7 +302,7 @@ export function judge(changes: readonly ResourceChange[], opts: JudgeOptions = {
       const before = ingressOf(c.before);
       // A replace keeps the rule when its own new version (or another rule) still covers the addresses.
       if (before && stillOpen(before)) continue;
-      const what = before?.cidrs.length ? list(before.cidrs) : "its addresses";
+      const what = before?.texts.length ? list(before.texts) : "its addresses";
       push("ingress-rule", `ingress rule ${verb}: ${what} no longer allowed; ${ruleById("ingress-rule").why}`);
       continue;
     }

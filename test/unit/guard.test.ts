@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runGuard } from "../../src/cli/guard";
-import { cidrRange, cidrSetCovers } from "../../src/guard/cidr-set";
+import { CidrUnion, ruleNetwork } from "../../src/guard/cidr-set";
 import { guardPlan } from "../../src/guard/guard";
 import { genericSource, synthApp } from "../helpers";
 import { changeKind, ChangeKind, parsePlan, PlanFormatError } from "../../src/guard/plan";
@@ -144,6 +144,9 @@ describe("guard by declared constructs", () => {
     expect(blockedIds(plan([ing("Ingress-10001", DELETE, "10.0.0.1/32"), ing("Ingress-10000_24", ["create"], "10.0.0.0/24", 6432)]))).toHaveLength(1);
     expect(blockedIds(plan([ing("Ingress-10001", DELETE, "10.0.0.1/32"), ing("Ingress-10000_24", ["create"], "10.0.0.0/24", 5432, "sg-0fedcba9876543210")]))).toHaveLength(1);
     expect(blockedIds(plan([ing("Ingress-ffff10001_128", DELETE, "::ffff:10.0.0.1/128"), ing("Ingress-10000_24", ["create"], "10.0.0.0/24")]))).toHaveLength(1);
+    // A remaining rule spelled with leading zeros still allows the address; a mapped IPv6 one does not.
+    expect(blockedIds(plan([ing("Ingress-31278690", DELETE, "3.127.86.90/32"), ing("Ingress-00312708609_32", ["create"], "003.127.086.090/32")]))).toEqual([]);
+    expect(blockedIds(plan([ing("Ingress-31278690", DELETE, "3.127.86.90/32"), ing("Ingress-ffff31278690_128", ["create"], "::ffff:3.127.86.90/128")]))).toHaveLength(1);
   });
 
   it("names the attributes that force a pipe replacement, never their values", () => {
@@ -156,21 +159,31 @@ describe("guard by declared constructs", () => {
 });
 
 describe("cidr sets", () => {
+  const n = (text: string, family: 4 | 6 = text.includes(":") ? 6 : 4) => ruleNetwork(text, family);
+  const covers = (have: string[], want: string) => new CidrUnion(have.map((h) => n(h)!)).covers(n(want)!);
+
+  it("reads a rule's network with the project's CIDR type: spellings do not matter, the attribute's family does", () => {
+    expect(n("003.127.086.090/32")?.text).toBe("3.127.86.90/32");
+    expect(n("10.0.0.1")?.text).toBe("10.0.0.1/32");
+    expect(n("10.0.0.7/24")?.text).toBe("10.0.0.0/24");
+    expect(n("2001:0DB8:0:0:0:0:0:1/128")?.text).toBe("2001:db8::1/128");
+    // An IPv4-mapped address in cidr_ipv6 opens nothing to IPv4 clients in AWS.
+    expect(n("::ffff:3.127.86.90/128", 6)).toBeUndefined();
+    expect(n("10.0.0.0/8", 6)).toBeUndefined();
+    expect(n("1.2.3.4/33")).toBeUndefined();
+    expect(ruleNetwork(42, 4)).toBeUndefined();
+  });
+
   it("compares address ranges, not spellings", () => {
-    expect(cidrSetCovers(["10.0.0.1"], ["10.0.0.1/32"])).toBe(true);
-    expect(cidrSetCovers(["2001:DB8::/32"], ["2001:db8:0:0::1/128"])).toBe(true);
-    expect(cidrSetCovers(["10.0.0.0/9", "10.128.0.0/9"], ["10.0.0.0/8"])).toBe(true);
-    expect(cidrSetCovers(["10.0.0.0/9", "10.128.0.1/32"], ["10.0.0.0/8"])).toBe(false);
+    expect(covers(["10.0.0.1/32"], "010.000.000.001/32")).toBe(true);
+    expect(covers(["2001:DB8::/32"], "2001:db8:0:0::1/128")).toBe(true);
+    expect(covers(["10.0.0.0/9", "10.128.0.0/9"], "10.0.0.0/8")).toBe(true);
+    expect(covers(["10.0.0.0/9", "10.128.0.1/32"], "10.0.0.0/8")).toBe(false);
+    expect(covers(["0.0.0.0/0"], "::1/128")).toBe(false);
     // Adjacent and overlapping ranges merge; a gap of one address does not.
-    expect(cidrSetCovers(["10.0.0.128/25", "10.0.0.0/26", "10.0.0.64/26", "10.0.0.100/32"], ["10.0.0.0/24"])).toBe(true);
-    expect(cidrSetCovers(["10.0.0.0/26", "10.0.0.65/32", "10.0.0.66/31", "10.0.0.68/30", "10.0.0.72/29", "10.0.0.80/28", "10.0.0.96/27"], ["10.0.0.0/25"])).toBe(false);
-    expect(cidrSetCovers(["10.0.0.0/26", "10.0.0.64/32", "10.0.0.65/32", "10.0.0.66/31", "10.0.0.68/30", "10.0.0.72/29", "10.0.0.80/28", "10.0.0.96/27"], ["10.0.0.0/25"])).toBe(true);
-    expect(cidrSetCovers(["0.0.0.0/0"], ["::1/128"])).toBe(false);
-    expect(cidrSetCovers(["10.0.0.0/8"], ["not a cidr"])).toBe(false);
-    expect(cidrRange("10.0.0.7/24")).toEqual({ v6: false, start: 0x0a000000n, end: 0x0a0000ffn });
-    expect(cidrRange("::ffff:1.2.3.4/128")?.start).toBe(0xffff01020304n);
-    expect(cidrRange("1.2.3.4/33")).toBeUndefined();
-    expect(cidrRange("1:2:3:4:5:6:7:8:9/128")).toBeUndefined();
+    expect(covers(["10.0.0.128/25", "10.0.0.0/26", "10.0.0.64/26", "10.0.0.100/32"], "10.0.0.0/24")).toBe(true);
+    expect(covers(["10.0.0.0/26", "10.0.0.65/32", "10.0.0.66/31", "10.0.0.68/30", "10.0.0.72/29", "10.0.0.80/28", "10.0.0.96/27"], "10.0.0.0/25")).toBe(false);
+    expect(covers(["10.0.0.0/26", "10.0.0.64/32", "10.0.0.65/32", "10.0.0.66/31", "10.0.0.68/30", "10.0.0.72/29", "10.0.0.80/28", "10.0.0.96/27"], "10.0.0.0/25")).toBe(true);
   });
 });
 
