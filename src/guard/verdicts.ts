@@ -75,6 +75,7 @@ export const RULES: readonly Rule[] = [
   rule("security-group", "BLOCK", "the dedicated security group (`network.vpcId`) deleted or replaced", "the database loses every ClickPipes ingress rule"),
   rule("parameter-group", "BLOCK", "the source's parameter group deleted or replaced", "logical replication is off after the next reboot (`rds.logical_replication` back to 0)"),
   rule("logical-replication-off", "BLOCK", "`rds.logical_replication` no longer 1 in the parameter group", "logical replication is off after the next reboot; the pipe's slot stops working"),
+  rule("iam-auth-off", "BLOCK", "`rds.iam_auth_for_replication` no longer 1 in the parameter group (IAM auth)", "a pipe that logs in with IAM can no longer open its replication connection"),
   rule("publication", "BLOCK", "publication deleted or replaced", "the pipe reads the publication; a new one (new OID) forces a resync of every table"),
   rule("clickpipes-role", "BLOCK", "ClickPipes role deleted or replaced", "the pipe can no longer log in (and the provider runs REASSIGN OWNED / DROP OWNED)"),
   rule("role-login", "BLOCK", "ClickPipes role loses `login`", "the pipe can no longer log in"),
@@ -322,9 +323,14 @@ export function judge(changes: readonly ResourceChange[], opts: JudgeOptions = {
     if (d.key === "parameterGroup" && c.action === "update") {
       const before = parameters(c.before);
       const after = parameters(c.after);
-      if (before?.get("rds.logical_replication") === "1" && after !== undefined && after.get("rds.logical_replication") !== "1") {
-        const now = after.get("rds.logical_replication");
-        push("logical-replication-off", `rds.logical_replication ${now === undefined ? "removed" : `set to ${now}`}: ${ruleById("logical-replication-off").why}`);
+      for (const [name, id] of [
+        ["rds.logical_replication", "logical-replication-off"],
+        ["rds.iam_auth_for_replication", "iam-auth-off"],
+      ] as const) {
+        if (before?.get(name) === "1" && after !== undefined && after.get(name) !== "1") {
+          const now = after.get(name);
+          push(id, `${name} ${now === undefined ? "removed" : `set to ${now}`}: ${ruleById(id).why}`);
+        }
       }
     }
     const lossRule = LOSS_RULE[d.key];
