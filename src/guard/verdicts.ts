@@ -185,7 +185,7 @@ const setMinus = (a: readonly string[], b: readonly string[]) => {
   return [...new Set(a.filter((x) => !bs.has(x)))].sort();
 };
 
-/** Attribute paths whose values differ (top level, and one level down in nested objects). */
+/** Attribute paths whose values differ (nested objects walked; only names, never values). */
 export function changedAttributes(before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined): string[] {
   const out: string[] = [];
   const walk = (a: unknown, b: unknown, path: string, depth: number) => {
