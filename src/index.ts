@@ -31,7 +31,7 @@ export * from "./aws/aurora-source";
 export * from "./aws/rds-source";
 export * from "./aws/database-objects";
 export * from "./model/clickpipe";
-export { CLICKPIPE_RULES } from "./model/clickpipe-rules";
+export { CLICKPIPE_RULES } from "./model/rules/pipe";
 export * from "./clickhouse/clickpipe";
 export { ClickhouseProvider } from "./internal/tf";
 export type { ClickhouseProviderConfig } from "./internal/tf";

@@ -2,7 +2,7 @@ import { loadFleetFile, mergeFleets } from "../fleet/load";
 import { App } from "../internal/tf";
 import { AppConfig, backendRule, clickpipeServiceIdRule, SourceKind, stackNames } from "../model/app-config";
 import { resolveAwsSource } from "../model/aws";
-import { CLICKPIPE_RULES } from "../model/clickpipe-rules";
+import { CLICKPIPE_RULES } from "../model/rules/pipe";
 import { resolveSource } from "../model/defaults";
 import { AwsEngine } from "../model/aws-types";
 import { SOURCE_RULES } from "../model/rules";

@@ -22,7 +22,7 @@ import {
   tableMappings,
   TableMapping,
 } from "../model/clickpipe";
-import { CLICKPIPE_RULES } from "../model/clickpipe-rules";
+import { CLICKPIPE_RULES } from "../model/rules/pipe";
 import { ResolvedSource } from "../model/defaults";
 import { assertValid, WarningSink } from "../model/validation";
 import { ClickPipesGrants } from "../postgres/grants";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ClickPipeRuleInput, ClickPipeSpec } from "../../src/model/clickpipe";
-import { CLICKPIPE_RULES } from "../../src/model/clickpipe-rules";
+import { CLICKPIPE_RULES } from "../../src/model/rules/pipe";
 import { resolveSource } from "../../src/model/defaults";
 import { CloudProvider, PostgresMajorVersion, PostgresSourceSpec } from "../../src/model/types";
 import { formatFinding, runRules } from "../../src/model/validation";

@@ -2,8 +2,8 @@
  * The rule table of a ClickPipe (run on the pipe spec with its resolved source): one rule per file,
  * run in this order. The source itself is validated by its own table (SOURCE_RULES) first.
  */
-import { ClickPipeRuleInput } from "../clickpipe";
-import { Rule } from "../validation";
+import { ClickPipeRuleInput } from "../../clickpipe";
+import { Rule } from "../../validation";
 import { cdcSizingRule } from "./cdc-sizing";
 import { failoverSlotsRule } from "./failover-slots";
 import { replicationSlotRule } from "./replication-slot";
