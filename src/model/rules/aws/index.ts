@@ -7,7 +7,7 @@ import { Rule } from "../../validation";
 import { SOURCE_RULES } from "../index";
 import { awsPortRule } from "./aws-port";
 import { awsRegionRule } from "./aws-region";
-import { awsEndpointRule } from "./endpoint";
+import { awsEndpointRule } from "./aws-endpoint";
 import { engineMajorRule } from "./engine-major";
 import { engineSettingsRule } from "./engine-settings";
 import { engineVersionRule } from "./engine-version";

@@ -4,10 +4,10 @@
  */
 import { ClickPipeRuleInput } from "../../clickpipe";
 import { Rule } from "../../validation";
-import { cdcSizingRule } from "./cdc-sizing";
-import { failoverSlotsRule } from "./failover-slots";
-import { replicationSlotRule } from "./replication-slot";
-import { tableMappingsRule } from "./table-mappings";
+import { cdcSizingRule } from "./clickpipe-cdc-sizing";
+import { failoverSlotsRule } from "./clickpipe-failover-slots";
+import { replicationSlotRule } from "./clickpipe-replication-slot";
+import { tableMappingsRule } from "./clickpipe-table-mappings";
 
 export const CLICKPIPE_RULES: readonly Rule<ClickPipeRuleInput>[] = [
   tableMappingsRule,
