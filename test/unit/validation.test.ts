@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { SOURCE_RULES } from "../../src/model/rules";
 import { Finding, formatFinding, runRules, Severity, ValidationError } from "../../src/model/validation";
 import { PostgresSourceSpec } from "../../src/model/types";
-import { genericSource, synthGeneric } from "../helpers";
+import { warningsOf } from "../../src/internal/annotations";
+import { Testing } from "../../src/internal/tf";
+import { genericSource, genericStack, synthGeneric } from "../helpers";
 
 /** Findings of the rule table for a source with `over` applied. */
 function findings(over: Record<string, unknown>): Finding[] {
@@ -76,9 +78,9 @@ describe("validation rule table", () => {
     expect(formatFinding(f[0]!)).toBe(
       'warning: source "orders-db": serverSettings.maxSlotWalKeepSizeMb = 2048 is not allowed: at least 102400 MB is recommended, or a large transaction can invalidate the slot and force a full resync [server-settings]',
     );
-    const warnings: string[] = [];
-    const json = synthGeneric({ serverSettings: { maxSlotWalKeepSizeMb: 2048 } }, (l) => warnings.push(l));
-    expect(warnings).toEqual([formatFinding(f[0]!)]);
+    const stack = genericStack({ serverSettings: { maxSlotWalKeepSizeMb: 2048 } });
+    expect(warningsOf(stack)).toEqual([{ path: "orders-db/orders-db", message: formatFinding(f[0]!) }]);
+    const json = Testing.synth(stack);
     expect(JSON.parse(json).output.server_settings.value.max_slot_wal_keep_size).toBe("2048");
   });
 
