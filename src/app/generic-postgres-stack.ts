@@ -4,6 +4,7 @@ import { GenericSourceConfig } from "../model/app-config";
 import { BackendSpec } from "../model/backend";
 import { reportWarnings } from "../internal/annotations";
 import { isValidatedSourceConfig, validateSourceConfig, ValidatedGenericSourceConfig } from "../model/validate";
+import { OUTPUT_IDS } from "../model/construct-ids";
 import { GenericPostgresSource } from "../postgres/generic-source";
 import { addStackClickPipe } from "./clickpipe";
 import { addConnectionOutputs, addDatabaseAccess, initStack, output } from "./common";
@@ -44,12 +45,12 @@ export class GenericPostgresStack extends TerraformStack {
       publication: this.source.publication.publicationName,
     });
     out(
-      "server_settings",
+      OUTPUT_IDS.SERVER_SETTINGS,
       Object.fromEntries(this.source.serverSettings.map((s) => [s.name, s.value])),
       "Server settings the source needs; apply them by hand (see server-setup/), Terraform cannot.",
     );
-    out("restart_required", this.source.restartRequired, "Whether the server settings need a restart to take effect.");
-    out("pg_hba_lines", this.source.pgHbaLines, "pg_hba.conf lines to add, then SELECT pg_reload_conf().");
+    out(OUTPUT_IDS.RESTART_REQUIRED, this.source.restartRequired, "Whether the server settings need a restart to take effect.");
+    out(OUTPUT_IDS.PG_HBA_LINES, this.source.pgHbaLines, "pg_hba.conf lines to add, then SELECT pg_reload_conf().");
 
     if (config.clickpipe && v.clickpipe) {
       addStackClickPipe(this, {

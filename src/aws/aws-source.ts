@@ -7,6 +7,7 @@ import { requireValidated, validateAwsSource, ValidatedAwsSource } from "../mode
 import { ClickPipesIpAllowList } from "./ip-allow-list";
 import { ClickPipesParameterGroup, ParameterGroupKind } from "./parameter-group";
 import { ClickPipesPrivateLink } from "./privatelink";
+import { SOURCE_IDS } from "../model/construct-ids";
 
 /** Props every AWS-side source construct takes. */
 export interface AwsSourceProps extends AwsSourceSpec {
@@ -95,7 +96,7 @@ export abstract class AwsSourceBase extends Construct {
     const r = this.resolved;
     const provider = props.provider;
 
-    this.parameterGroup = new ClickPipesParameterGroup(this, "ParameterGroup", {
+    this.parameterGroup = new ClickPipesParameterGroup(this, SOURCE_IDS.PARAMETER_GROUP, {
       provider,
       kind: engine === AwsEngine.AURORA_POSTGRESQL ? ParameterGroupKind.CLUSTER : ParameterGroupKind.INSTANCE,
       family: r.family,
@@ -106,14 +107,14 @@ export abstract class AwsSourceBase extends Construct {
     this.rebootNotice = rebootNotice(engine);
 
     if (r.networkMode === AwsNetworkMode.IP_ALLOW_LIST) {
-      this.ipAllowList = new ClickPipesIpAllowList(this, "IpAllowList", {
+      this.ipAllowList = new ClickPipesIpAllowList(this, SOURCE_IDS.IP_ALLOW_LIST, {
         provider,
         validated,
         namePrefix: awsNamePrefix(r.name, "clickpipes"),
         description: r.clickPipesIps ? `ClickPipes CDC (${r.clickPipesIps.ipRegion} static IP)` : "ClickPipes CDC",
       });
     } else if (r.networkMode === AwsNetworkMode.PRIVATELINK) {
-      this.privateLink = new ClickPipesPrivateLink(this, "PrivateLink", { provider, validated });
+      this.privateLink = new ClickPipesPrivateLink(this, SOURCE_IDS.PRIVATE_LINK, { provider, validated });
     }
   }
 }

@@ -4,6 +4,10 @@ import { SecurityGroup, TerraformProvider, VpcSecurityGroupIngressRule } from ".
 import { AwsNetworkMode, AwsSourceSpec } from "../model/aws-types";
 import { IP_ALLOW_LIST_RULES } from "../model/rules/aws";
 import { requireValidated, validateProps, ValidatedAwsSource } from "../model/validate";
+import { IP_ALLOW_LIST_IDS, ingressRuleId } from "../model/construct-ids";
+
+/** Construct ID of the rule for a CIDR (defined with the other construct IDs in `model/construct-ids`). */
+export { ingressRuleId };
 
 export interface ClickPipesIpAllowListProps {
   /** CIDRs ClickPipes connects from (usually the region's static IPs as /32). */
@@ -68,12 +72,6 @@ function propField(specField: string): string {
   return specField.replace(/^network\.allowedCidrs/, "cidrs").replace(/^network\./, "");
 }
 
-/** Construct ID of the rule for a CIDR: `Ingress-<ip>` for a /32, `Ingress-<ip>_<bits>` otherwise. */
-export function ingressRuleId(cidr: string): string {
-  const [ip, bits] = cidr.split("/");
-  return bits === undefined || bits === "32" ? `Ingress-${ip}` : `Ingress-${ip}_${bits}`;
-}
-
 /**
  * One `aws_vpc_security_group_ingress_rule` per CIDR on the database port (the resource AWS
  * recommends; do not mix it with inline rules or `aws_security_group_rule` on the same group).
@@ -114,7 +112,7 @@ export class ClickPipesIpAllowList extends Construct {
       reportWarnings(this, validateProps(spec, IP_ALLOW_LIST_RULES, propField));
     }
     if (props.vpcId !== undefined) {
-      this.securityGroup = new SecurityGroup(this, "SecurityGroup", {
+      this.securityGroup = new SecurityGroup(this, IP_ALLOW_LIST_IDS.SECURITY_GROUP, {
         provider: props.provider,
         namePrefix: props.namePrefix ?? "clickpipes-",
         description: "ClickPipes CDC access to PostgreSQL",
