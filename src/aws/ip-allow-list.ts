@@ -4,13 +4,17 @@ import { SecurityGroup, TerraformProvider, VpcSecurityGroupIngressRule } from ".
 import { AwsNetworkMode, AwsSourceSpec } from "../model/aws-types";
 import { IP_ALLOW_LIST_RULES } from "../model/rules/aws";
 import { requireValidated, validateProps, ValidatedAwsSource } from "../model/validate";
+import { parseCidr } from "../model/cidr";
 import { IP_ALLOW_LIST_IDS, ingressRuleId } from "../model/construct-ids";
 
 /** Construct ID of the rule for a CIDR (defined with the other construct IDs in `model/construct-ids`). */
 export { ingressRuleId };
 
 export interface ClickPipesIpAllowListProps {
-  /** CIDRs ClickPipes connects from (usually the region's static IPs as /32). */
+  /**
+   * CIDRs ClickPipes connects from (usually the region's static IPs as /32), in any spelling: each
+   * is normalized (`model/cidr.ts`) and listed once; one with host bits set is refused.
+   */
   readonly cidrs: readonly string[];
   /** Database port the rules open. */
   readonly port: number;
@@ -123,7 +127,14 @@ export class ClickPipesIpAllowList extends Construct {
     } else {
       this.securityGroupId = props.securityGroupId!;
     }
-    for (const cidr of [...new Set(props.cidrs)].sort()) {
+    // Checked above by the cidr and open-to-world rules (or, with `validated`, by the source's table):
+    // every entry parses. The rules are keyed by the canonical network.
+    const canonical = props.cidrs.map((text) => {
+      const p = parseCidr(text);
+      if (!p.ok) throw new TypeError(`ClickPipesIpAllowList: unchecked CIDR ${JSON.stringify(text)}`);
+      return p.cidr;
+    });
+    for (const cidr of [...new Set(canonical.map((c) => c.text))].sort()) {
       const v6 = cidr.includes(":");
       this.rules.push(
         new VpcSecurityGroupIngressRule(this, ingressRuleId(cidr), {

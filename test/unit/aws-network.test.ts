@@ -174,7 +174,7 @@ describe("ClickPipesIpAllowList used directly", () => {
       'error: source "s/allow": securityGroupId = "sg-1" is not allowed: a security group id: sg- followed by 8 or 17 lower-case hex digits (sg-0123456789abcdef0) [security-group-id]',
     );
     expect(make({ securityGroupId: SG, cidrs: ["10.0.0.300/32"] })).toThrow(
-      'error: source "s/allow": cidrs[0] = "10.0.0.300/32" is not allowed: an IPv4 or IPv6 CIDR such as 203.0.113.7/32 [cidr]',
+      'error: source "s/allow": cidrs[0] = "10.0.0.300/32" is not allowed: an IPv4 or IPv6 CIDR such as 203.0.113.7/32 (this one has no valid IPv4 address) [cidr]',
     );
     expect(make({ securityGroupId: SG, port: 80 })).toThrow(
       'error: source "s/allow": port = 80 is not allowed: an integer from 1150 to 65535 (the ports Aurora and RDS accept) [aws-port]',

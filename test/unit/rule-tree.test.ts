@@ -20,7 +20,7 @@ import { genericSource } from "../helpers";
 import { APP_CASES } from "../rule-cases/app";
 import { AWS_CASES } from "../rule-cases/aws";
 import { PIPE_CASES, PIPE_BASE_SOURCE } from "../rule-cases/pipe";
-import { SOURCE_CASES } from "../rule-cases/source";
+import { SOURCE_CASES, SOURCE_WARNING_CASES } from "../rule-cases/source";
 
 const RULES_DIR = path.resolve(__dirname, "../../src/model/rules");
 
@@ -89,7 +89,7 @@ describe("every rule of every table has a case with its exact line", () => {
     for (const l of lines) covered.get(table)!.add(/\[([a-z0-9-]+)\]$/.exec(l)?.[1] ?? "?");
   };
 
-  it.each(SOURCE_CASES)("source: %s", (_name, over, line) => {
+  it.each([...SOURCE_CASES, ...SOURCE_WARNING_CASES])("source: %s", (_name, over, line) => {
     const lines = linesOf("source", () => runRules({ ...genericSource(), ...over } as PostgresSourceSpec, SOURCE_RULES).map(formatFinding));
     expect(lines).toContain(line);
     mark("source", [line]);

@@ -5,7 +5,7 @@ import { PostgresSourceSpec } from "../../src/model/types";
 import { warningsOf } from "../../src/internal/annotations";
 import { Testing } from "../../src/internal/tf";
 import { genericSource, genericStack, synthGeneric } from "../helpers";
-import { SOURCE_CASES } from "../rule-cases/source";
+import { SOURCE_CASES, SOURCE_WARNING_CASES } from "../rule-cases/source";
 
 /** Findings of the rule table for a source with `over` applied. */
 function findings(over: Record<string, unknown>): Finding[] {
@@ -23,18 +23,23 @@ describe("validation rule table", () => {
     expect(findings({})).toEqual([]);
   });
 
-
   it.each(SOURCE_CASES)("%s", (_name, over, line) => {
     expect(onlyError(over)).toBe(line);
   });
 
+  it.each(SOURCE_WARNING_CASES)("%s", (_name, over, line) => {
+    expect(findings(over).map(formatFinding)).toEqual([line]);
+  });
+
   it("has a test case for every rule of the table", () => {
-    const covered = new Set(SOURCE_CASES.map(([, , line]) => /\[([a-z-]+)\]$/.exec(line)![1]));
+    const covered = new Set([...SOURCE_CASES, ...SOURCE_WARNING_CASES].map(([, , line]) => /\[([a-z-]+)\]$/.exec(line)![1]));
     for (const rule of SOURCE_RULES) expect(covered, rule.id).toContain(rule.id);
   });
 
   it("allows 0.0.0.0/0 with the explicit flag", () => {
-    expect(findings({ network: { allowedCidrs: ["0.0.0.0/0"], allowAnyAddress: true } })).toEqual([]);
+    expect(findings({ network: { allowedCidrs: ["0.0.0.0/0"], allowAnyAddress: true } }).map(formatFinding)).toEqual([
+      'warning: source "orders-db": network.allowedCidrs[0] = "0.0.0.0/0" is not allowed: without a warning: IPv4 networks of /16 or narrower, IPv6 of /48 or narrower (this one, 0.0.0.0/0, opens the database port to 4294967296 addresses) [wide-cidr]',
+    ]);
   });
 
   it("warns, without failing, when max_slot_wal_keep_size is below 102400 MB", () => {
