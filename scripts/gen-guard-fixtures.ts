@@ -14,7 +14,7 @@ import { GUARD_SCENARIOS } from "../test/fixtures/plans/scenarios";
 const out = path.resolve(__dirname, "../test/fixtures/plans/rules");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "guard-fixtures-"));
 try {
-  buildApp(GUARD_SCENARIOS, { outdir: tmp, warn: () => {} }).synth();
+  buildApp(GUARD_SCENARIOS, { outdir: tmp }).synth();
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
   for (const c of RULE_CASES) for (const f of makePlans(c, tmp)) fs.writeFileSync(path.join(out, f.file), f.text);

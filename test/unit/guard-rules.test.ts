@@ -22,7 +22,7 @@ const RULES_DIR = path.join(ROOT, "test/fixtures/plans/rules");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cp-guard-rules-"));
 let synth: SynthIndex;
 beforeAll(() => {
-  buildApp(GUARD_SCENARIOS, { outdir: tmp, warn: () => {} }).synth();
+  buildApp(GUARD_SCENARIOS, { outdir: tmp }).synth();
   synth = readSynthIndex(tmp);
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
