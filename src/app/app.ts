@@ -55,8 +55,22 @@ export function validateAppConfig(config: AppConfig): Finding[] {
   return errors.filter((f) => f.severity === Severity.ERROR);
 }
 
+/** Options of `buildApp`. */
+export interface BuildAppOptions {
+  /**
+   * Folder the stacks are synthesized into.
+   * @default the cdktf default (`cdktf.out`, or `CDKTF_OUTDIR` when cdktf-cli runs the app)
+   */
+  readonly outdir?: string;
+  /**
+   * Where warnings (e.g. a small `max_slot_wal_keep_size`) go.
+   * @default one line each on stderr
+   */
+  readonly warn?: WarningSink;
+}
+
 /** Build the app: one stack per generic source, two per Aurora/RDS source, in name order. Throws `ValidationError` before building anything. */
-export function buildApp(config: AppConfig, options: { outdir?: string; warn?: WarningSink } = {}): App {
+export function buildApp(config: AppConfig, options: BuildAppOptions = {}): App {
   const errors = validateAppConfig(config);
   if (errors.length > 0) throw new ValidationError(errors);
   const app = new App({ stackTraces: false, outdir: options.outdir });

@@ -2,7 +2,7 @@
  * Where and how verify connects: the options, a `postgres://` URL, the PG* environment variables
  * and the stack, in that order. The password is never part of anything printed.
  */
-import { Client, ClientConfig } from "pg";
+import type { Client, ClientConfig } from "pg";
 import { ConnectionOptions, VerifyError, VerifyTarget } from "./types";
 
 export interface ResolvedConnection {
@@ -127,7 +127,9 @@ export function describeTarget(t: VerifyTarget): string {
  * (never the password) and the reason.
  */
 export async function connect(resolved: ResolvedConnection, timeoutSeconds: number, extra: Partial<ClientConfig> = {}): Promise<Client> {
-  const client = new Client({ ...resolved.config, ...extra });
+  // Loaded here, not at import: the package root and the other CLI commands never load a database client.
+  const { Client: PgClient } = require("pg") as typeof import("pg");
+  const client: Client = new PgClient({ ...resolved.config, ...extra });
   client.on("error", () => {}); // a dropped connection surfaces as a failed query, not as a crash
   const where = describeTarget(resolved.target);
   let timer: NodeJS.Timeout | undefined;
