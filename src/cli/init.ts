@@ -142,7 +142,7 @@ export function initProject(dir: string, options: { packageSpec?: string; own?: 
   return [...files.keys()];
 }
 
-export async function runInit(args: string[], out = process.stdout, err = process.stderr): Promise<number> {
+export async function runInit(args: string[], out: { write(s: string): unknown } = process.stdout, err: { write(s: string): unknown } = process.stderr): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: { package: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } } });

@@ -12,7 +12,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 function capture() {
   let out = "";
   let err = "";
-  return { out: { write: (s: string) => ((out += s), true) } as unknown as NodeJS.WriteStream, err: { write: (s: string) => ((err += s), true) } as unknown as NodeJS.WriteStream, text: () => ({ out, err }) };
+  return { out: { write: (s: string) => (out += s) }, err: { write: (s: string) => (err += s) }, text: () => ({ out, err }) };
 }
 
 describe("cdktf-clickpipes init", () => {
