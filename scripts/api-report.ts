@@ -72,22 +72,25 @@ export function apiReport(mode: "check" | "update", log: (line: string) => void,
       messageCallback(m: ExtractorMessage) {
         if (m.logLevel === ExtractorLogLevel.Error || m.logLevel === ExtractorLogLevel.Warning) {
           const where = m.sourceFilePath ? `${path.relative(work, m.sourceFilePath)}:${m.sourceFileLine ?? 0}: ` : "";
-          const accepted = m.messageId === "ae-forgotten-export" && ACCEPTED_FORGOTTEN_EXPORTS.has(/"([^"]+)"/.exec(m.text)?.[1] ?? "");
-          const level = m.messageId === "ae-forgotten-export" ? "error" : m.logLevel;
-          if (!accepted && m.messageId !== "console-api-report-changed" && m.messageId !== "console-api-report-not-copied" && m.messageId !== "console-api-report-created") {
-            problems.push(`${level}: ${where}${m.text} [${m.messageId}]`);
-          }
+          // The console-* messages say what happened to the report file; reported below in one line.
+          if (!String(m.messageId).startsWith("console-api-report-")) problems.push(`${m.logLevel}: ${where}${m.text} [${m.messageId}]`);
         }
         m.handled = true;
       },
     });
+    // Forgotten exports go into the report (not through the callback): read them from there.
+    const fresh = path.join(tempReports, REPORT_FILE);
+    const report = fs.existsSync(fresh) ? fs.readFileSync(fresh, "utf8") : readOr(path.join(reportFolder, REPORT_FILE));
+    for (const m of report.matchAll(/\(ae-forgotten-export\) The symbol "([^"]+)" needs to be exported/g)) {
+      if (!ACCEPTED_FORGOTTEN_EXPORTS.has(m[1]!)) problems.push(`error: the public API uses "${m[1]}", which src/index.ts does not export: export it or keep it out of public signatures [ae-forgotten-export]`);
+    }
     for (const p of problems) log(p);
-    if (result.errorCount > 0 || problems.some((p) => p.startsWith("error"))) {
-      log(`api: API Extractor reported ${result.errorCount} error(s)`);
+    const errors = Math.max(result.errorCount, problems.filter((p) => p.startsWith("error")).length);
+    if (errors > 0) {
+      log(`api: ${errors} error(s); the report was not checked`);
       return 1;
     }
     if (mode === "check" && result.apiReportChanged) {
-      const fresh = path.join(tempReports, REPORT_FILE);
       log(`api: api/${REPORT_FILE} is stale: the public API changed. Review the change, then run: npm run api`);
       if (fs.existsSync(fresh)) log(firstDifference(readOr(path.join(reportFolder, REPORT_FILE)), fs.readFileSync(fresh, "utf8")));
       return 1;

@@ -37,6 +37,7 @@ export type { BackendSpec, CloudBackendSpec, LocalBackendSpec, S3BackendSpec } f
 
 // What a construct resolved from its spec (read-only views on the constructs).
 export type { ResolvedSchema, ResolvedSource, TableRef } from "./model/defaults";
+export type { Cidr, IpFamily } from "./model/cidr";
 export type { ResolvedAwsSource, ResolvedParameter } from "./model/aws";
 export type { ServerSetting } from "./model/server-setup";
 
