@@ -31,7 +31,7 @@ export type {
 export { AwsEngine, AwsNetworkMode, ParameterApplyMethod } from "./model/aws-types";
 export type { AuroraSourceSpec, AwsNetworkSpec, AwsSourceSpec, ParameterGroupSpec, ParameterSpec, PrivateLinkSpec, RdsSourceSpec } from "./model/aws-types";
 export { ClickPipePostgresType, ClickPipeReplicationMode } from "./model/clickpipe";
-export type { CdcInfrastructureSizing, ClickPipeSpec, TableMapping } from "./model/clickpipe";
+export type { CdcInfrastructureSizing, ClickPipeRuleInput, ClickPipeSpec, TableMapping } from "./model/clickpipe";
 export { BackendType } from "./model/backend";
 export type { BackendSpec, CloudBackendSpec, LocalBackendSpec, S3BackendSpec } from "./model/backend";
 
@@ -41,9 +41,19 @@ export type { Cidr, IpFamily } from "./model/cidr";
 export type { ResolvedAwsSource, ResolvedParameter } from "./model/aws";
 export type { ServerSetting } from "./model/server-setup";
 
-// Bad input and warnings.
+// Bad input and warnings; validate once, then hand the validated spec to the constructs/stacks.
 export { Severity, ValidationError } from "./model/validation";
-export type { Finding, RuleFinding, WarningSink } from "./model/validation";
+export type { Finding, RuleFinding } from "./model/validation";
+export { Validated, validateApp, validateAwsSource, validateClickPipe, validateSource, validateSourceConfig } from "./model/validate";
+export type {
+  ValidatedApp,
+  ValidatedAwsSource,
+  ValidatedAwsSourceConfig,
+  ValidatedClickPipe,
+  ValidatedGenericSourceConfig,
+  ValidatedSource,
+  ValidatedSourceConfig,
+} from "./model/validate";
 
 // The ClickPipes static IP table (which addresses the allow lists open).
 export { CLICKPIPES_IP_TABLE, CLICKPIPES_IP_TABLE_VERSION, resolveClickPipesIps } from "./model/clickpipes-ips";
@@ -51,7 +61,7 @@ export type { ClickPipesIpRegion, ResolvedClickPipesIps } from "./model/clickpip
 
 // Constructs: generic PostgreSQL.
 export { GenericPostgresSource } from "./postgres/generic-source";
-export type { GenericPostgresSourceProps } from "./postgres/generic-source";
+export type { GenericPostgresSourceProps, ValidatedGenericPostgresSourceProps } from "./postgres/generic-source";
 export { ClickPipesUser, ReplicationRight } from "./postgres/clickpipes-user";
 export type { ClickPipesUserProps } from "./postgres/clickpipes-user";
 export { ClickPipesGrants } from "./postgres/grants";
@@ -62,23 +72,23 @@ export { ServerSetupFiles, SERVER_SETUP_DIR } from "./postgres/server-setup-file
 
 // Constructs: Amazon Aurora PostgreSQL and RDS for PostgreSQL.
 export { AwsSourceBase } from "./aws/aws-source";
-export type { AwsSourceProps, ManagedDatabaseView } from "./aws/aws-source";
+export type { AwsSourceProps, ManagedDatabaseView, ValidatedAwsSourceProps } from "./aws/aws-source";
 export { AuroraSource } from "./aws/aurora-source";
 export type { AuroraSourceProps } from "./aws/aurora-source";
 export { RdsSource } from "./aws/rds-source";
 export type { RdsSourceProps } from "./aws/rds-source";
 export { AwsSourceDatabase } from "./aws/database-objects";
-export type { AwsSourceDatabaseProps } from "./aws/database-objects";
+export type { AwsSourceDatabaseProps, ValidatedAwsSourceDatabaseProps } from "./aws/database-objects";
 export { ClickPipesParameterGroup, ParameterGroupKind } from "./aws/parameter-group";
 export type { ClickPipesParameterGroupProps } from "./aws/parameter-group";
 export { ClickPipesIpAllowList } from "./aws/ip-allow-list";
-export type { ClickPipesIpAllowListProps } from "./aws/ip-allow-list";
+export type { ClickPipesIpAllowListProps, ValidatedIpAllowListProps } from "./aws/ip-allow-list";
 export { ClickPipesPrivateLink } from "./aws/privatelink";
-export type { ClickPipesPrivateLinkProps } from "./aws/privatelink";
+export type { ClickPipesPrivateLinkProps, ValidatedPrivateLinkProps } from "./aws/privatelink";
 
 // Constructs: the ClickPipe in ClickHouse Cloud, and the ClickHouse provider it needs.
 export { ClickPipe } from "./clickhouse/clickpipe";
-export type { ClickPipePrivateLink, ClickPipeProps, ClickPipeSource } from "./clickhouse/clickpipe";
+export type { ClickPipePrivateLink, ClickPipeProps, ClickPipeSource, ValidatedClickPipeProps } from "./clickhouse/clickpipe";
 export { ClickhouseProvider } from "./internal/tf";
 export type { ClickhouseProviderConfig } from "./internal/tf";
 

@@ -259,7 +259,6 @@ const aurora = new AuroraSource(awsStack, "billing", {
   clickhouse: { cloud: CloudProvider.AWS, region: "eu-central-1" },
   tables: ["public.invoices"],
   network: { mode: AwsNetworkMode.IP_ALLOW_LIST, securityGroupId: "sg-0123456789abcdef0" },
-  warn: () => {},
 });
 const rebootNotice: string = aurora.rebootNotice;
 

@@ -19,7 +19,7 @@ let stackDir: string;
 
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cp-lazy-"));
-  buildApp(config, { outdir: path.join(tmp, "out"), warn: () => {} }).synth();
+  buildApp(config, { outdir: path.join(tmp, "out") }).synth();
   stackDir = path.join(tmp, "out/stacks/orders-db");
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
