@@ -14,6 +14,7 @@ import {
 } from "../internal/tf";
 import {
   cdcMemoryGb,
+  ClickPipeAuthentication,
   ClickPipePostgresType,
   ClickPipeReplicationMode,
   ClickPipeSpec,
@@ -64,9 +65,16 @@ export interface ClickPipeProps extends ClickPipeSpec {
   /**
    * The ClickPipes password: the same sensitive Terraform variable reference the source user was
    * created with. A literal is refused. Sent as `password_wo`, so it is in neither plan nor state;
-   * `password_wo_version` follows the source's `user.passwordVersion`.
+   * `password_wo_version` follows the source's `user.passwordVersion`. Not sent with `iamRoleArn`
+   * (the provider refuses a password with IAM_ROLE authentication).
    */
   readonly password: string;
+  /**
+   * ARN of the AWS IAM role ClickPipes assumes to connect with IAM database authentication
+   * (Aurora / RDS with `iamAuth`): the pipe uses `authentication = IAM_ROLE` and sends no password.
+   * @default - password authentication (`basic`)
+   */
+  readonly iamRoleArn?: string;
   /** ID of the ClickHouse Cloud service that runs the pipe (a literal or a reference). */
   readonly serviceId: string;
   /**
@@ -122,8 +130,17 @@ export class ClickPipe extends Construct {
   constructor(scope: Construct, id: string, props: ClickPipeProps) {
     super(scope, id);
     const src = props.source.resolved;
-    assertValid({ name: src.name, source: src, pipe: props }, CLICKPIPE_RULES, props.warn);
-    assertPasswordIsReference(this, src.name, props.password);
+    assertValid(
+      {
+        name: src.name,
+        source: src,
+        pipe: props,
+        authentication: props.iamRoleArn !== undefined ? ClickPipeAuthentication.IAM_ROLE : ClickPipeAuthentication.BASIC,
+      },
+      CLICKPIPE_RULES,
+      props.warn,
+    );
+    if (props.iamRoleArn === undefined) assertPasswordIsReference(this, src.name, props.password);
     this.tableMappings = tableMappings(src, props);
 
     if (props.privateLink) {
@@ -141,6 +158,7 @@ export class ClickPipe extends Construct {
     }
 
     const { user, grants, publication } = props.source;
+    const iam = props.iamRoleArn !== undefined;
     const dependsOn: ITerraformDependable[] = [user.role, ...user.memberships, ...grants.resources, publication.publication];
     this.pipe = new ChClickPipe(this, "Pipe", {
       provider: props.provider,
@@ -153,21 +171,35 @@ export class ClickPipe extends Construct {
           host: this.host,
           port: props.port ?? src.port,
           database: src.database,
-          credentials: {
-            username: user.roleName,
-            passwordWo: props.password,
-            passwordWoVersion: src.passwordVersion,
-          },
+          authentication: iam ? ClickPipeAuthentication.IAM_ROLE : undefined,
+          iamRole: props.iamRoleArn,
+          tlsHost: props.tlsHost,
+          caCertificate: props.caCertificate,
+          credentials: iam
+            ? { username: user.roleName }
+            : { username: user.roleName, passwordWo: props.password, passwordWoVersion: src.passwordVersion },
           settings: {
             replicationMode: props.replicationMode ?? ClickPipeReplicationMode.CDC,
             publicationName: publication.publicationName,
             replicationSlotName: props.replicationSlotName,
             enableFailoverSlots: props.enableFailoverSlots,
+            syncIntervalSeconds: props.syncIntervalSeconds,
+            pullBatchSize: props.pullBatchSize,
+            initialLoadParallelism: props.initialLoadParallelism,
+            snapshotNumRowsPerPartition: props.snapshotNumRowsPerPartition,
+            snapshotNumberOfParallelTables: props.snapshotNumberOfParallelTables,
+            allowNullableColumns: props.allowNullableColumns,
+            deleteOnMerge: props.deleteOnMerge,
           },
           tableMappings: this.mappingsExpression(props, publication),
         },
       },
-      destination: { database: props.destinationDatabase ?? DEFAULT_DESTINATION_DATABASE },
+      destination: {
+        database: props.destinationDatabase ?? DEFAULT_DESTINATION_DATABASE,
+        roles: props.destinationRoles,
+      },
+      stopped: props.stopped,
+      triggerResync: props.triggerResync,
     });
 
     if (props.cdcInfrastructure) {
@@ -183,14 +215,26 @@ export class ClickPipe extends Construct {
   }
 
   /**
-   * Without an explicit `tables` list the mappings are derived in Terraform from the publication's
-   * `tables` attribute (a reference, not a copy), with renames from the `TargetTables` local; with
-   * `tables`, they are the listed subset, written out.
+   * Without an explicit `tables` list (and without `tableOptions`) the mappings are derived in
+   * Terraform from the publication's `tables` attribute (a reference, not a copy), with renames from
+   * the `TargetTables` local; with `tables` or `tableOptions`, they are written out.
    */
   private mappingsExpression(props: ClickPipeProps, publication: ClickPipesPublication): ChTableMapping[] | IResolvable {
     const src = props.source.resolved;
-    if (props.tables !== undefined || src.tables.length === 0) {
-      return this.tableMappings.map((m) => ({ sourceSchemaName: m.sourceSchema, sourceTable: m.sourceTable, targetTable: m.targetTable }));
+    if (props.tables !== undefined || src.tables.length === 0 || props.tableOptions !== undefined) {
+      return this.tableMappings.map((m) => {
+        const o = m.options;
+        return {
+          sourceSchemaName: m.sourceSchema,
+          sourceTable: m.sourceTable,
+          targetTable: m.targetTable,
+          ...(o?.excludedColumns !== undefined ? { excludedColumns: [...o.excludedColumns].sort() } : {}),
+          ...(o?.sortingKeys !== undefined ? { useCustomSortingKey: true, sortingKeys: [...o.sortingKeys] } : {}),
+          ...(o?.tableEngine !== undefined ? { tableEngine: o.tableEngine } : {}),
+          ...(o?.partitionKey !== undefined ? { partitionKey: o.partitionKey } : {}),
+          ...(o?.partitionByExpr !== undefined ? { partitionByExpr: o.partitionByExpr } : {}),
+        };
+      });
     }
     const renames = Object.fromEntries(
       this.tableMappings

@@ -109,3 +109,18 @@ describe("ClickHouse provider facts (v3.25.3)", () => {
     }
   });
 });
+
+describe("README", () => {
+  it("lists exactly the clickhouse_clickpipe settings whose change creates a new pipe", () => {
+    const readme = readFileSync(join(__dirname, "../../README.md"), "utf8").replace(/\s+/g, " ");
+    const start = readme.indexOf("snapshots every table again):");
+    const end = readme.indexOf(". The table is `src/model/provider-facts/clickhouse.ts`");
+    expect(start).toBeGreaterThan(0);
+    expect(end).toBeGreaterThan(start);
+    const listed = readme
+      .slice(start + "snapshots every table again):".length, end)
+      .split(",")
+      .map((x) => x.trim().replace(/`/g, ""));
+    expect(listed).toEqual(replacingAttributes("clickhouse_clickpipe"));
+  });
+});

@@ -7,11 +7,23 @@ import { Rule } from "../validation";
 import { cdcSizingRule } from "./cdc-sizing";
 import { failoverSlotsRule } from "./failover-slots";
 import { replicationSlotRule } from "./replication-slot";
+import { settingsRangeRule } from "./settings-range";
+import { sourceSettingsRule } from "./source-settings";
+import { stoppedRule } from "./stopped";
 import { tableMappingsRule } from "./table-mappings";
+import { tableOptionsRule } from "./table-options";
+import { targetTablesUniqueRule } from "./target-tables-unique";
+import { triggerResyncRule } from "./trigger-resync";
 
 export const CLICKPIPE_RULES: readonly Rule<ClickPipeRuleInput>[] = [
   tableMappingsRule,
   replicationSlotRule,
   failoverSlotsRule,
   cdcSizingRule,
+  settingsRangeRule,
+  tableOptionsRule,
+  targetTablesUniqueRule,
+  sourceSettingsRule,
+  stoppedRule,
+  triggerResyncRule,
 ];
