@@ -1,6 +1,6 @@
 import { loadFleetFile, mergeFleets } from "../fleet/load";
 import { App } from "../internal/tf";
-import { AppConfig, backendRule, clickpipeServiceIdRule, SourceKind, stackNames } from "../model/app-config";
+import { AppConfig, backendRule, clickpipeIamRoleRule, clickpipeServiceIdRule, SourceKind, stackNames } from "../model/app-config";
 import { resolveAwsSource } from "../model/aws";
 import { CLICKPIPE_RULES } from "../model/clickpipe-rules";
 import { resolveSource } from "../model/defaults";
@@ -45,7 +45,7 @@ export function validateAppConfig(config: AppConfig): Finding[] {
         errors.push(...runRules(s, awsSourceRules(AwsEngine.RDS_POSTGRESQL)));
         break;
     }
-    errors.push(...runRules(s, [backendRule, clickpipeServiceIdRule]));
+    errors.push(...runRules(s, [backendRule, clickpipeServiceIdRule, clickpipeIamRoleRule]));
     if (s.clickpipe && errors.every((e) => e.source !== s.name)) {
       // The pipe rules read the resolved source: only once the source itself is valid.
       const source = s.kind === SourceKind.GENERIC ? resolveSource(s) : resolveAwsSource(engineOf(s), s);

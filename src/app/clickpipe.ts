@@ -19,6 +19,8 @@ export interface StackClickPipeOptions {
   /** @default - the source's host */
   readonly host?: string;
   readonly privateLink?: { readonly resourceConfigurationId: string; readonly resourceShareArn: string };
+  /** IAM role ClickPipes assumes (Aurora/RDS with `iamAuth`). @default - password authentication */
+  readonly iamRoleArn?: string;
   readonly warn?: WarningSink;
 }
 
@@ -35,7 +37,7 @@ export function addStackClickPipe(stack: TerraformStack, o: StackClickPipeOption
     tokenKey: variable(CLICKHOUSE_TOKEN_KEY_VARIABLE, "ClickHouse Cloud API key ID.", true),
     tokenSecret: variable(CLICKHOUSE_TOKEN_SECRET_VARIABLE, "ClickHouse Cloud API key secret.", true),
   });
-  const { serviceId, ...spec } = o.config;
+  const { serviceId, clickhouseServiceRoleArn: _arn, iamRoleName: _name, ...spec } = o.config;
   return new ClickPipe(stack, `${o.sourceName}-clickpipe`, {
     ...spec,
     type: o.type,
@@ -44,6 +46,7 @@ export function addStackClickPipe(stack: TerraformStack, o: StackClickPipeOption
     serviceId,
     host: o.host,
     privateLink: o.privateLink,
+    iamRoleArn: o.iamRoleArn,
     warn: o.warn,
   });
 }

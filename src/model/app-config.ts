@@ -1,6 +1,7 @@
 /** The app's configuration: the sources to prepare, each becoming its own stack. */
 import { BackendSpec } from "./backend";
-import { AuroraSourceSpec, RdsSourceSpec } from "./aws-types";
+import { AuroraSourceSpec, AwsEngine, RdsSourceSpec } from "./aws-types";
+import { CLICKPIPES_IAM_ROLE_PREFIX, dbIdentifier, defaultIamRoleName, IAM_ROLE_ARN, IAM_ROLE_NAME, IAM_ROLE_NAME_MAX } from "./iam-auth";
 import { ClickPipeSpec } from "./clickpipe";
 import { PostgresSourceSpec } from "./types";
 import { Rule, RuleFinding } from "./validation";
@@ -21,6 +22,19 @@ export enum SourceKind {
 export interface SourceClickPipeConfig extends Omit<ClickPipeSpec, "type"> {
   /** ID of the ClickHouse Cloud service that runs the pipe. */
   readonly serviceId: string;
+  /**
+   * Aurora/RDS with `iamAuth`: the ClickHouse service's IAM role ARN ("Service role ID (IAM)" under
+   * the service's Settings, Network security information). The `<name>-aws` stack declares a role
+   * this ARN may assume, allowed `rds-db:connect` as the ClickPipes user, and the pipe connects
+   * with `authentication = IAM_ROLE`. Required with `iamAuth`; refused for generic sources.
+   * @default - none (password authentication)
+   */
+  readonly clickhouseServiceRoleArn?: string;
+  /**
+   * Name of the IAM role ClickPipes assumes (with `clickhouseServiceRoleArn`).
+   * @default - "ClickHouseAccessRole-<source name>"
+   */
+  readonly iamRoleName?: string;
 }
 
 /** A self-managed PostgreSQL source: one stack, `<name>`. */
@@ -122,6 +136,62 @@ export const backendRule: Rule<{ readonly name?: unknown; readonly backend?: Bac
         break;
       default:
         out.push({ field: `${field}.type`, value: (b as { type?: unknown }).type, allowed: "one of local, s3, cloud" });
+    }
+    return out;
+  },
+};
+
+/**
+ * IAM authentication of the pipe (Aurora/RDS with `iamAuth`): the ClickHouse service's role ARN is
+ * given, the role name is valid, and the cluster / instance identifier can be read from
+ * `resourceArn` or the endpoint host.
+ */
+export const clickpipeIamRoleRule: Rule<SourceConfig> = {
+  id: "clickpipe-iam-role",
+  summary: "with iamAuth, clickpipe.clickhouseServiceRoleArn is an IAM role ARN and the cluster/instance identifier is known",
+  check: (s) => {
+    const out: RuleFinding[] = [];
+    const p = s.clickpipe;
+    if (p === undefined) return out;
+    const aws = s.kind === SourceKind.AURORA || s.kind === SourceKind.RDS;
+    const iam = aws && (s as AuroraSourceConfig | RdsSourceConfig).iamAuth === true;
+    if (!iam) {
+      if (p.clickhouseServiceRoleArn !== undefined) {
+        out.push({
+          field: "clickpipe.clickhouseServiceRoleArn",
+          value: p.clickhouseServiceRoleArn,
+          allowed: aws ? "unset unless iamAuth is true (the pipe uses password authentication)" : "unset for a generic source (IAM database authentication is for Aurora/RDS)",
+        });
+      }
+      return out;
+    }
+    const arn = p.clickhouseServiceRoleArn;
+    if (typeof arn !== "string" || !IAM_ROLE_ARN.test(arn)) {
+      out.push({
+        field: "clickpipe.clickhouseServiceRoleArn",
+        value: arn,
+        allowed: "the ClickHouse service's IAM role ARN (service Settings, Network security information, \"Service role ID (IAM)\"), e.g. arn:aws:iam::123456789012:role/CH-S3-...-Role (required with iamAuth)",
+      });
+    }
+    const roleName = p.iamRoleName ?? defaultIamRoleName(String(s.name));
+    if (!IAM_ROLE_NAME.test(roleName)) {
+      out.push({
+        field: "clickpipe.iamRoleName",
+        value: roleName,
+        allowed: `an IAM role name: at most ${IAM_ROLE_NAME_MAX} letters, digits or +=,.@_- (the default "${CLICKPIPES_IAM_ROLE_PREFIX}<source name>" is too long for this source; set iamRoleName)`,
+      });
+    }
+    const a = s as AuroraSourceConfig | RdsSourceConfig;
+    const engine = s.kind === SourceKind.AURORA ? AwsEngine.AURORA_POSTGRESQL : AwsEngine.RDS_POSTGRESQL;
+    if (dbIdentifier(engine, a.host, a.resourceArn) === undefined) {
+      out.push({
+        field: a.resourceArn !== undefined ? "resourceArn" : "host",
+        value: a.resourceArn ?? a.host,
+        allowed:
+          s.kind === SourceKind.AURORA
+            ? "with iamAuth, the cluster's ARN (arn:aws:rds:<region>:<account>:cluster:<id>) or its writer endpoint <id>.cluster-<hash>.<region>.rds.amazonaws.com, so the role's rds-db:connect names this cluster"
+            : "with iamAuth, the instance's ARN (arn:aws:rds:<region>:<account>:db:<id>) or its endpoint <id>.<hash>.<region>.rds.amazonaws.com, so the role's rds-db:connect names this instance",
+      });
     }
     return out;
   },
