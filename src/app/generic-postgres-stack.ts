@@ -3,7 +3,7 @@ import { TerraformStack } from "../internal/tf";
 import { GenericSourceConfig } from "../model/app-config";
 import { BackendSpec } from "../model/backend";
 import { resolveSource } from "../model/defaults";
-import { ClickPipePostgresType } from "../model/clickpipe";
+import { HOST_PROFILES } from "../model/host-profiles";
 import { GenericPostgresSource } from "../postgres/generic-source";
 import { addStackClickPipe } from "./clickpipe";
 import { addConnectionOutputs, addDatabaseAccess, initStack, output } from "./common";
@@ -50,7 +50,9 @@ export class GenericPostgresStack extends TerraformStack {
         sourceName: config.name,
         config: config.clickpipe,
         source: this.source,
-        type: ClickPipePostgresType.POSTGRES,
+        type: HOST_PROFILES[this.source.hostProfile].pipeType,
+        // PlanetScale logs in as <user>.<branch> (PlanetScale source guide).
+        username: config.planetScaleBranch !== undefined ? `${this.source.user.roleName}.${config.planetScaleBranch}` : undefined,
         password,
         warn,
       });

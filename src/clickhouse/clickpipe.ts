@@ -75,6 +75,11 @@ export interface ClickPipeProps extends ClickPipeSpec {
    * @default - password authentication (`basic`)
    */
   readonly iamRoleArn?: string;
+  /**
+   * User name ClickPipes logs in as (PlanetScale: `<role>.<branch>`).
+   * @default - the source role's name (a reference)
+   */
+  readonly username?: string;
   /** ID of the ClickHouse Cloud service that runs the pipe (a literal or a reference). */
   readonly serviceId: string;
   /**
@@ -176,8 +181,8 @@ export class ClickPipe extends Construct {
           tlsHost: props.tlsHost,
           caCertificate: props.caCertificate,
           credentials: iam
-            ? { username: user.roleName }
-            : { username: user.roleName, passwordWo: props.password, passwordWoVersion: src.passwordVersion },
+            ? { username: props.username ?? user.roleName }
+            : { username: props.username ?? user.roleName, passwordWo: props.password, passwordWoVersion: src.passwordVersion },
           settings: {
             replicationMode: props.replicationMode ?? ClickPipeReplicationMode.CDC,
             publicationName: publication.publicationName,

@@ -1,6 +1,7 @@
 /** The app's configuration: the sources to prepare, each becoming its own stack. */
 import { BackendSpec } from "./backend";
 import { AuroraSourceSpec, AwsEngine, RdsSourceSpec } from "./aws-types";
+import { HostProfileSpec } from "./host-profiles";
 import { CLICKPIPES_IAM_ROLE_PREFIX, dbIdentifier, defaultIamRoleName, IAM_ROLE_ARN, IAM_ROLE_NAME, IAM_ROLE_NAME_MAX } from "./iam-auth";
 import { ClickPipeSpec } from "./clickpipe";
 import { PostgresSourceSpec } from "./types";
@@ -38,7 +39,7 @@ export interface SourceClickPipeConfig extends Omit<ClickPipeSpec, "type"> {
 }
 
 /** A self-managed PostgreSQL source: one stack, `<name>`. */
-export interface GenericSourceConfig extends PostgresSourceSpec {
+export interface GenericSourceConfig extends PostgresSourceSpec, HostProfileSpec {
   readonly kind: SourceKind.GENERIC | "generic";
   /**
    * State backend of this source's stack.

@@ -9,9 +9,11 @@ import { ClickPipesGrants } from "./grants";
 import { ClickPipesPublication } from "./publication";
 import { ClickPipesUser, ReplicationRight } from "./clickpipes-user";
 import { ServerSetupFiles } from "./server-setup-files";
+import { HostProfile, HostProfileRuleInput, HostProfileSpec } from "../model/host-profiles";
+import { HOST_PROFILE_RULES } from "../model/host-profile-rules";
 import { addSourceObjects } from "./source-objects";
 
-export interface GenericPostgresSourceProps extends PostgresSourceSpec {
+export interface GenericPostgresSourceProps extends PostgresSourceSpec, HostProfileSpec {
   /**
    * The ClickPipes password: a reference to a sensitive Terraform variable. A literal is refused.
    * It is written with `password_wo`, so it is in neither the plan nor the state.
@@ -48,10 +50,14 @@ export class GenericPostgresSource extends Construct {
   public readonly restartRequired: boolean;
   /** pg_hba.conf lines, one per ClickPipes CIDR. */
   public readonly pgHbaLines: readonly string[];
+  /** Where the server runs. */
+  public readonly hostProfile: HostProfile;
 
   constructor(scope: Construct, id: string, props: GenericPostgresSourceProps) {
     super(scope, id);
     assertValid<PostgresSourceSpec>(props, SOURCE_RULES, props.warn);
+    assertValid<HostProfileRuleInput>(props, HOST_PROFILE_RULES, props.warn);
+    this.hostProfile = props.hostProfile ?? HostProfile.SELF_MANAGED;
     this.resolved = resolveSource(props);
     const objects = addSourceObjects(this, this.resolved, {
       password: props.password,
@@ -64,6 +70,6 @@ export class GenericPostgresSource extends Construct {
     this.serverSettings = serverSettings(this.resolved);
     this.restartRequired = restartRequired(this.serverSettings);
     this.pgHbaLines = pgHbaLines(this.resolved);
-    new ServerSetupFiles(this, "ServerSetup", this.resolved);
+    new ServerSetupFiles(this, "ServerSetup", this.resolved, this.hostProfile);
   }
 }

@@ -1,0 +1,12 @@
+import { ALLOYDB_MIN_VERSION, HOST_PROFILES, HostProfile, HostProfileRuleInput } from "../host-profiles";
+import { Rule } from "../validation";
+
+/** AlloyDB supports logical replication from version 14 on. */
+export const postgresVersionRule: Rule<HostProfileRuleInput> = {
+  id: "host-postgres-version",
+  summary: "AlloyDB sources are version 14 or later",
+  check: (s) =>
+    s.hostProfile === HostProfile.ALLOYDB && typeof s.postgresVersion === "number" && s.postgresVersion < ALLOYDB_MIN_VERSION
+      ? [{ field: "postgresVersion", value: s.postgresVersion, allowed: `${ALLOYDB_MIN_VERSION} or later on AlloyDB (logical replication exists from AlloyDB 14 on; ${HOST_PROFILES[HostProfile.ALLOYDB].guide})` }]
+      : [],
+};
