@@ -1,4 +1,4 @@
-import { Check, fail, listNames, pass, skip } from "../context";
+import { Check, fail, listNames, pass, selectList, skip } from "../context";
 import { quoteIdent } from "../names";
 import { CheckId } from "../types";
 
@@ -26,7 +26,8 @@ export const tablesCheck: Check = {
     const schemas = new Set<string>();
     for (const t of ctx.tables) {
       try {
-        await ctx.client.query(`SELECT * FROM ${t.display} LIMIT 0`);
+        // Excluded columns (--pipe) are not read by ClickPipes: column grants may leave them out.
+        await ctx.client.query(`SELECT ${await selectList(ctx, t)} FROM ${t.display} LIMIT 0`);
       } catch (e) {
         denied.push(`${t.display} (${String((e as Error).message).split("\n")[0]})`);
         schemas.add(quoteIdent(t.schema));
