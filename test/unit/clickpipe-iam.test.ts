@@ -99,3 +99,26 @@ describe("IAM authentication for Aurora/RDS pipes", () => {
     expect(lines(rdsSource({ iamAuth: true, clickpipe: { serviceId: SERVICE, clickhouseServiceRoleArn: CH_ROLE } }))).toEqual([]);
   });
 });
+
+describe("wal_sender_timeout in the parameter group", () => {
+  const params = (json: string) => {
+    const groups = Object.values(resourcesOf(json, "aws_rds_cluster_parameter_group")) as { parameter: { name: string; value: string }[] }[];
+    expect(groups).toHaveLength(1);
+    return groups[0]!.parameter.map((p) => `${p.name}=${p.value}`);
+  };
+  it("keeps 0 by default (the Aurora guide we implement) and leaves it out with setWalSenderTimeout: false", () => {
+    expect(params(synthAws(auroraSource()))).toEqual(["rds.logical_replication=1", "wal_sender_timeout=0"]);
+    expect(params(synthAws(auroraSource({ parameterGroup: { setWalSenderTimeout: false } })))).toEqual(["rds.logical_replication=1"]);
+    // then extraParameters may set it
+    expect(params(synthAws(auroraSource({ parameterGroup: { setWalSenderTimeout: false, extraParameters: [{ name: "wal_sender_timeout", value: "120000" }] } })))).toEqual([
+      "rds.logical_replication=1",
+      "wal_sender_timeout=120000",
+    ]);
+  });
+  it("refuses walSenderTimeoutMs together with setWalSenderTimeout: false, in one line", async () => {
+    const { AURORA_SOURCE_RULES } = await import("../../src/model/rules/aws");
+    expect(runRules(auroraSource({ parameterGroup: { setWalSenderTimeout: false, walSenderTimeoutMs: 0 } }), AURORA_SOURCE_RULES).map(formatFinding)).toEqual([
+      'error: source "billing": parameterGroup.walSenderTimeoutMs = 0 is not allowed: unset when setWalSenderTimeout is false (the group leaves wal_sender_timeout out) [wal-sender-timeout]',
+    ]);
+  });
+});
