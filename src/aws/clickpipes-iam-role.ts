@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { DataAwsCallerIdentity, DataAwsDbInstance, DataAwsPartition, DataAwsRdsCluster, IamRole, IamRolePolicy, TerraformProvider } from "../internal/tf";
 import { AwsEngine } from "../model/aws-types";
+import { CLICKPIPES_IAM_ROLE_IDS } from "../model/construct-ids";
 import { clickPipesConnectPolicy, clickPipesTrustPolicy, rdsDbUserArn } from "../model/iam-auth";
 
 export interface ClickPipesIamRoleProps {
@@ -39,19 +40,19 @@ export class ClickPipesIamRole extends Construct {
   constructor(scope: Construct, id: string, props: ClickPipesIamRoleProps) {
     super(scope, id);
     const provider = props.provider;
-    const partition = new DataAwsPartition(this, "Partition", { provider });
-    const account = new DataAwsCallerIdentity(this, "Account", { provider });
+    const partition = new DataAwsPartition(this, CLICKPIPES_IAM_ROLE_IDS.PARTITION, { provider });
+    const account = new DataAwsCallerIdentity(this, CLICKPIPES_IAM_ROLE_IDS.ACCOUNT, { provider });
     const resourceId =
       props.engine === AwsEngine.AURORA_POSTGRESQL
-        ? new DataAwsRdsCluster(this, "Cluster", { provider, clusterIdentifier: props.dbIdentifier }).clusterResourceId
-        : new DataAwsDbInstance(this, "Instance", { provider, dbInstanceIdentifier: props.dbIdentifier }).resourceId;
-    this.role = new IamRole(this, "Role", {
+        ? new DataAwsRdsCluster(this, CLICKPIPES_IAM_ROLE_IDS.CLUSTER, { provider, clusterIdentifier: props.dbIdentifier }).clusterResourceId
+        : new DataAwsDbInstance(this, CLICKPIPES_IAM_ROLE_IDS.INSTANCE, { provider, dbInstanceIdentifier: props.dbIdentifier }).resourceId;
+    this.role = new IamRole(this, CLICKPIPES_IAM_ROLE_IDS.ROLE, {
       provider,
       name: props.roleName,
       description: `ClickPipes IAM database authentication as ${props.userName}`,
       assumeRolePolicy: JSON.stringify(clickPipesTrustPolicy(props.clickhouseServiceRoleArn)),
     });
-    new IamRolePolicy(this, "ConnectPolicy", {
+    new IamRolePolicy(this, CLICKPIPES_IAM_ROLE_IDS.CONNECT_POLICY, {
       provider,
       name: "rds-db-connect",
       role: this.role.id,

@@ -12,6 +12,7 @@ import { ServerSetupFiles } from "./server-setup-files";
 import { HostProfile, HostProfileRuleInput, HostProfileSpec } from "../model/host-profiles";
 import { HOST_PROFILE_RULES } from "../model/host-profile-rules";
 import { addSourceObjects } from "./source-objects";
+import { SOURCE_IDS } from "../model/construct-ids";
 
 export interface GenericPostgresSourceProps extends PostgresSourceSpec, HostProfileSpec {
   /**
@@ -70,6 +71,6 @@ export class GenericPostgresSource extends Construct {
     this.serverSettings = serverSettings(this.resolved);
     this.restartRequired = restartRequired(this.serverSettings);
     this.pgHbaLines = pgHbaLines(this.resolved);
-    new ServerSetupFiles(this, "ServerSetup", this.resolved, this.hostProfile);
+    new ServerSetupFiles(this, SOURCE_IDS.SERVER_SETUP, this.resolved, this.hostProfile);
   }
 }
