@@ -36,6 +36,7 @@ export * from "./model/host-profiles";
 export { HOST_PROFILE_RULES } from "./model/host-profile-rules";
 export * from "./model/iam-auth";
 export * from "./model/provider-facts/clickhouse";
+export * from "./model/clickpipe-mapping-edits";
 export * from "./aws/clickpipes-iam-role";
 export * from "./clickhouse/clickpipe";
 export { ClickhouseProvider } from "./internal/tf";
