@@ -49,7 +49,6 @@ describe("verify --pipe against PostgreSQL 17", () => {
         },
       },
       undefined,
-      () => {},
     );
     fs.mkdirSync(path.join(tmp, "pipe"), { recursive: true });
     pipeFile = path.join(tmp, "pipe", "cdk.tf.json");

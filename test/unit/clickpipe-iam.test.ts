@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { clickpipeIamRoleRule } from "../../src/model/app-config";
+import { AppConfig } from "../../src/model/app-config";
+import { checkApp } from "../../src/model/validate";
 import { AwsEngine } from "../../src/model/aws-types";
 import { dbIdentifier } from "../../src/model/iam-auth";
 import { formatFinding, runRules } from "../../src/model/validation";
-import { auroraSource, rdsSource, synthAws, synthDb } from "../aws-helpers";
+import { auroraSource, dbStack, rdsSource, synthAws, synthDb, warningLines } from "../aws-helpers";
+import { Testing } from "../../src/internal/tf";
 import { genericSource, parse, resourcesOf } from "../helpers";
 
 const SERVICE = "3f1c9a62-8d4e-4b7a-9c2d-5e6f7a8b9c0d";
@@ -55,8 +57,9 @@ describe("IAM authentication for Aurora/RDS pipes", () => {
   });
 
   it("the -db stack takes the role ARN as a variable and the pipe uses IAM_ROLE without a password", () => {
-    const warnings: string[] = [];
-    const json = synthDb(auroraSource({ iamAuth: true, clickpipe: { serviceId: SERVICE, clickhouseServiceRoleArn: CH_ROLE } }), (l) => warnings.push(l));
+    const stack = dbStack(auroraSource({ iamAuth: true, clickpipe: { serviceId: SERVICE, clickhouseServiceRoleArn: CH_ROLE } }));
+    const json = Testing.synth(stack);
+    const warnings = warningLines(stack);
     expect(parse(json).variable!.clickpipes_iam_role_arn).toMatchObject({ type: "string", nullable: false });
     const [, pipe] = one(json, "clickhouse_clickpipe") as [string, any];
     expect(pipe.source.postgres).toMatchObject({ authentication: "IAM_ROLE", iam_role: "${var.clickpipes_iam_role_arn}" });
@@ -79,7 +82,10 @@ describe("IAM authentication for Aurora/RDS pipes", () => {
     expect(dbIdentifier(AwsEngine.RDS_POSTGRESQL, "x", "arn:aws:rds:eu-central-1:123456789012:cluster:billing")).toBeUndefined();
   });
 
-  const lines = (s: Parameters<typeof clickpipeIamRoleRule.check>[0]) => runRules(s, [clickpipeIamRoleRule]).map(formatFinding);
+  const lines = (s: AppConfig["sources"][number]) =>
+    checkApp({ sources: [s] })
+      .findings.filter((f) => f.rule === "clickpipe-iam-role")
+      .map(formatFinding);
   it("clickpipe-iam-role: exact messages", () => {
     expect(lines(auroraSource({ iamAuth: true, clickpipe: { serviceId: SERVICE } }))).toEqual([
       'error: source "billing": clickpipe.clickhouseServiceRoleArn = (missing) is not allowed: the ClickHouse service\'s IAM role ARN (service Settings, Network security information, "Service role ID (IAM)"), e.g. arn:aws:iam::123456789012:role/CH-S3-...-Role (required with iamAuth) [clickpipe-iam-role]',

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ClickPipeAuthentication, ClickPipeRuleInput, ClickPipeSpec, ClickPipeTableEngine } from "../../src/model/clickpipe";
-import { CLICKPIPE_RULES } from "../../src/model/clickpipe-rules";
+import { CLICKPIPE_RULES } from "../../src/model/rules/pipe";
 import { resolveSource } from "../../src/model/defaults";
 import { CloudProvider, PostgresMajorVersion, PostgresSourceSpec } from "../../src/model/types";
 import { formatFinding, runRules } from "../../src/model/validation";
@@ -106,9 +106,9 @@ describe("pipe settings rules", () => {
 
   it("covers every new rule with an exact message, one rule per file named after its id", () => {
     const all = cases.map(([, , line]) => line).join("\n");
-    for (const id of CLICKPIPE_RULES.map((r) => r.id).slice(4)) {
+    for (const id of CLICKPIPE_RULES.map((r: { id: string }) => r.id).slice(4)) {
       expect(all).toContain(`[${id}]`);
-      expect(existsSync(join(__dirname, "../../src/model/clickpipe-rules", `${id.replace(/^clickpipe-/, "")}.ts`))).toBe(true);
+      expect(existsSync(join(__dirname, "../../src/model/rules/pipe", `${id}.ts`))).toBe(true);
     }
   });
 

@@ -5,6 +5,7 @@ import { ClickPipePostgresType, ClickPipeTableEngine } from "../../src/model/cli
 import { CloudProvider, PostgresMajorVersion } from "../../src/model/types";
 import { GenericPostgresSource } from "../../src/postgres/generic-source";
 import { resourcesOf } from "../helpers";
+import { warningLines } from "../aws-helpers";
 
 type PipeOptions = Omit<ClickPipeProps, "source" | "password" | "serviceId">;
 
@@ -23,9 +24,9 @@ function synthPipe(pipe: PipeOptions = {}): { json: string; warnings: string[] }
     clickhouse: { cloud: CloudProvider.AWS, region: "eu-central-1" },
     tables: ["public.orders", "public.customers"],
     password: password.stringValue,
-    warn: () => {},
   });
-  new ClickPipe(stack, "OrdersPipe", { source: src, password: password.stringValue, serviceId: "svc-123", warn: (l) => warnings.push(l), ...pipe });
+  const cp = new ClickPipe(stack, "OrdersPipe", { source: src, password: password.stringValue, serviceId: "svc-123", ...pipe });
+  warnings.push(...warningLines(cp));
   return { json: Testing.synth(stack), warnings };
 }
 

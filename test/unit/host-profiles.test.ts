@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { HOST_PROFILE_RULES } from "../../src/model/host-profile-rules";
+import { SOURCE_RULES } from "../../src/model/rules";
 import { HOST_PROFILES, HostProfile, HostProfileRuleInput } from "../../src/model/host-profiles";
 import { formatFinding, runRules } from "../../src/model/validation";
 import { resolveSource } from "../../src/model/defaults";
@@ -11,9 +11,11 @@ import { genericSource, parse, resourcesOf, synthGeneric } from "../helpers";
 const SERVICE = "3f1c9a62-8d4e-4b7a-9c2d-5e6f7a8b9c0d";
 const G = "https://clickhouse.com/docs/integrations/clickpipes/postgres/source";
 
+const HOST_RULES = SOURCE_RULES.filter((r) => r.id.startsWith("host-"));
+
 function lines(over: Partial<HostProfileRuleInput>): string[] {
   const spec = { name: "orders-db", host: "db.example.com", port: 5432, postgresVersion: 16, schemas: [{ name: "public" }], ...over };
-  return runRules<HostProfileRuleInput>(spec, HOST_PROFILE_RULES).map(formatFinding);
+  return runRules(spec as never, HOST_RULES).map(formatFinding);
 }
 
 describe("host profiles", () => {
@@ -97,7 +99,8 @@ describe("host profiles", () => {
     expect(lines({ hostProfile: HostProfile.SUPABASE, host: "db.abcdefgh.supabase.co", user: { bypassRowLevelSecurity: true } })).toEqual([]);
     expect(lines({ hostProfile: HostProfile.TIGERDATA, schemas: [{ name: "public" }, { name: "_timescaledb_internal" }] })).toEqual([]);
     expect(lines({ hostProfile: HostProfile.AZURE })).toEqual([]);
-    for (const r of HOST_PROFILE_RULES) expect(existsSync(join(__dirname, "../../src/model/host-profile-rules", `${r.id.replace(/^host-/, "")}.ts`))).toBe(true);
+    expect(HOST_RULES.map((r) => r.id)).toEqual(["host-profile", "host-pooler", "host-postgres-version", "host-timescale", "host-row-level-security"]);
+    for (const r of HOST_RULES) expect(existsSync(join(__dirname, "../../src/model/rules", `${r.id}.ts`))).toBe(true);
   });
 
   it("hosts whose settings live in a console: the rendered files say what to set there", () => {

@@ -3,9 +3,9 @@ import {
   CLICKPIPE_MIN_RECOMMENDED_SYNC_INTERVAL_SECONDS,
   ClickPipeRuleInput,
   ClickPipeSpec,
-} from "../clickpipe";
-import { providerMinimum } from "../provider-facts/clickhouse";
-import { Rule, RuleFinding, Severity } from "../validation";
+} from "../../clickpipe";
+import { providerMinimum } from "../../provider-facts/clickhouse";
+import { Rule, RuleFinding, Severity } from "../../validation";
 
 /** Spec field -> provider attribute (under source.postgres.settings). */
 const NUMERIC_SETTINGS: readonly (readonly [keyof ClickPipeSpec, string])[] = [

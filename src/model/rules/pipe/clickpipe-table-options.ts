@@ -1,6 +1,6 @@
-import { formatTableRef, parseTableRef } from "../defaults";
-import { ClickPipeRuleInput, ClickPipeTableEngine, pipeTables } from "../clickpipe";
-import { Rule, RuleFinding } from "../validation";
+import { formatTableRef, parseTableRef } from "../../defaults";
+import { ClickPipeRuleInput, ClickPipeTableEngine, pipeTables } from "../../clickpipe";
+import { Rule, RuleFinding } from "../../validation";
 
 const ENGINES = Object.values(ClickPipeTableEngine) as string[];
 

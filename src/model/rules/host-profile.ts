@@ -1,13 +1,15 @@
 import { HOST_PROFILES, HostProfile, HostProfileRuleInput } from "../host-profiles";
+import { PostgresSourceSpec } from "../types";
 import { Rule } from "../validation";
 
 const PROFILES = Object.values(HostProfile) as string[];
 
 /** `hostProfile` is one of the known hosts; `planetScaleBranch` only (and always) with planetscale. */
-export const profileRule: Rule<HostProfileRuleInput> = {
+export const hostProfileRule: Rule<PostgresSourceSpec> = {
   id: "host-profile",
   summary: "hostProfile is a known host; planetScaleBranch is given exactly with planetscale",
-  check: (s) => {
+  check: (spec) => {
+    const s = spec as HostProfileRuleInput;
     if (s.hostProfile !== undefined && !PROFILES.includes(s.hostProfile)) {
       return [{ field: "hostProfile", value: s.hostProfile, allowed: `one of ${PROFILES.join(", ")}` }];
     }

@@ -1,5 +1,5 @@
-import { ClickPipeRuleInput } from "../clickpipe";
-import { Rule, RuleFinding, Severity } from "../validation";
+import { ClickPipeRuleInput } from "../../clickpipe";
+import { Rule, RuleFinding, Severity } from "../../validation";
 
 /**
  * `stopped`: a boolean; `true` is refused by the provider when it creates the pipe

@@ -1,5 +1,5 @@
-import { ClickPipeRuleInput } from "../clickpipe";
-import { Rule, RuleFinding, Severity } from "../validation";
+import { ClickPipeRuleInput } from "../../clickpipe";
+import { Rule, RuleFinding, Severity } from "../../validation";
 
 /**
  * `trigger_resync`: the provider plans it as false after the resync (`ModifyPlan`), so while the

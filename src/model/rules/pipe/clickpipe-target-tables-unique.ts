@@ -1,6 +1,6 @@
-import { formatTableRef } from "../defaults";
-import { ClickPipeRuleInput, tableMappings } from "../clickpipe";
-import { Rule, RuleFinding } from "../validation";
+import { formatTableRef } from "../../defaults";
+import { ClickPipeRuleInput, tableMappings } from "../../clickpipe";
+import { Rule, RuleFinding } from "../../validation";
 
 /** Each target table once (the provider's ModifyPlan: "Each target_table must be unique."). */
 export const targetTablesUniqueRule: Rule<ClickPipeRuleInput> = {

@@ -1,5 +1,5 @@
-import { ClickPipeAuthentication, ClickPipePostgresType, ClickPipeReplicationMode, ClickPipeRuleInput } from "../clickpipe";
-import { Rule, RuleFinding, Severity } from "../validation";
+import { ClickPipeAuthentication, ClickPipePostgresType, ClickPipeReplicationMode, ClickPipeRuleInput } from "../../clickpipe";
+import { Rule, RuleFinding, Severity } from "../../validation";
 
 const TYPES = Object.values(ClickPipePostgresType) as string[];
 const PEM_CERT = /^\s*(-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END CERTIFICATE-----\s*)+$/;

@@ -1,14 +1,16 @@
 import { HOST_PROFILES, HostProfile, HostProfileRuleInput, PGBOUNCER_PORT, SUPABASE_POOLER_PORT } from "../host-profiles";
+import { PostgresSourceSpec } from "../types";
 import { Rule, RuleFinding, Severity } from "../validation";
 
 /**
  * Replication connections cannot go through a connection pooler: Supabase's pooler, Neon's
  * `-pooler` endpoint, PlanetScale's PSBouncer on 6432; port 6432 elsewhere is PgBouncer's default.
  */
-export const poolerRule: Rule<HostProfileRuleInput> = {
+export const hostPoolerRule: Rule<PostgresSourceSpec> = {
   id: "host-pooler",
   summary: "the host and port are the direct connection, not a connection pooler",
-  check: (s) => {
+  check: (spec) => {
+    const s = spec as HostProfileRuleInput;
     const out: RuleFinding[] = [];
     const host = typeof s.host === "string" ? s.host : "";
     const port = s.port ?? 5432;
