@@ -15,7 +15,6 @@ import {
 import {
   cdcMemoryGb,
   ClickPipeAuthentication,
-  ClickPipePostgresType,
   ClickPipeReplicationMode,
   ClickPipeSpec,
   defaultTargetTable,
@@ -24,6 +23,7 @@ import {
   TableMapping,
 } from "../model/clickpipe";
 import { ResolvedSource } from "../model/defaults";
+import { HOST_PROFILES } from "../model/host-profiles";
 import { requireValidated, validateClickPipe, ValidatedClickPipe } from "../model/validate";
 import { reportWarnings } from "../internal/annotations";
 import { ClickPipesGrants } from "../postgres/grants";
@@ -174,7 +174,7 @@ export class ClickPipe extends Construct {
       name: props.name ?? src.name,
       source: {
         postgres: {
-          type: props.type ?? ClickPipePostgresType.POSTGRES,
+          type: props.type ?? HOST_PROFILES[src.hostProfile].pipeType,
           host: this.host,
           port: props.port ?? src.port,
           database: src.database,

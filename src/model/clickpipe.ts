@@ -133,7 +133,7 @@ export interface ClickPipeSpec {
   readonly name?: string;
   /**
    * Postgres flavour of the source.
-   * @default ClickPipePostgresType.POSTGRES
+   * @default - the type of the source's host profile (`ClickPipePostgresType.POSTGRES` for a self-managed server)
    */
   readonly type?: ClickPipePostgresType;
   /**

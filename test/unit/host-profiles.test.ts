@@ -120,3 +120,26 @@ describe("host profiles", () => {
     }
   });
 });
+
+describe("a ClickPipe in your own app follows the source's host profile", () => {
+  it("type supabase from a GenericPostgresSource with hostProfile supabase; an explicit type wins", async () => {
+    const { ClickPipe } = await import("../../src/clickhouse/clickpipe");
+    const { GenericPostgresSource } = await import("../../src/postgres/generic-source");
+    const { App, ClickhouseProvider, PostgresqlProvider, TerraformStack, TerraformVariable, Testing } = await import("../../src/internal/tf");
+    const synth = (type?: string) => {
+      const app = Testing.app({ stackTraces: false }) as InstanceType<typeof App>;
+      const stack = new TerraformStack(app, "s");
+      new PostgresqlProvider(stack, "postgresql", { host: "db.abcdefgh.supabase.co" });
+      new ClickhouseProvider(stack, "clickhouse", { organizationId: "o", tokenKey: "k", tokenSecret: "s" });
+      const pw = new TerraformVariable(stack, "pw", { type: "string", sensitive: true });
+      const src = new GenericPostgresSource(stack, "src", {
+        ...genericSource({ host: "db.abcdefgh.supabase.co", hostProfile: HostProfile.SUPABASE, user: { bypassRowLevelSecurity: true } }),
+        password: pw.stringValue,
+      });
+      new ClickPipe(stack, "pipe", { source: src, password: pw.stringValue, serviceId: "svc", ...(type ? { type: type as never } : {}) });
+      return (Object.values(resourcesOf(Testing.synth(stack), "clickhouse_clickpipe"))[0] as any).source.postgres.type;
+    };
+    expect(synth()).toBe("supabase");
+    expect(synth("postgres")).toBe("postgres");
+  });
+});
