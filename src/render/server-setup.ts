@@ -3,16 +3,14 @@
  * hand: a postgresql.conf snippet, pg_hba.conf lines, and the equivalent ALTER SYSTEM statements.
  */
 import { ResolvedSource } from "../model/defaults";
+import { INTEGER_TEXT } from "../model/patterns";
+import { quoteLiteral as sqlLiteral } from "../model/quoting";
 import { pgHbaLines, restartRequired, serverSettings } from "../model/server-setup";
 
 export interface ServerSetupFiles {
   readonly "postgresql.conf": string;
   readonly "pg_hba.conf": string;
   readonly "alter-system.sql": string;
-}
-
-function sqlLiteral(v: string): string {
-  return `'${v.replace(/'/g, "''")}'`;
 }
 
 export function renderServerSetup(src: ResolvedSource): ServerSetupFiles {
@@ -26,7 +24,7 @@ export function renderServerSetup(src: ResolvedSource): ServerSetupFiles {
   const conf =
     header("postgresql.conf settings") +
     (restart ? "# wal_level, max_wal_senders and max_replication_slots need a server RESTART.\n" : "") +
-    settings.map((s) => `${s.name} = ${/^-?\d+$/.test(s.value) ? s.value : sqlLiteral(s.value)}    # ${s.reason}${s.restart ? " (restart)" : ""}`).join("\n") +
+    settings.map((s) => `${s.name} = ${INTEGER_TEXT.test(s.value) ? s.value : sqlLiteral(s.value)}    # ${s.reason}${s.restart ? " (restart)" : ""}`).join("\n") +
     "\n";
   const hba =
     header("pg_hba.conf lines") +

@@ -14,19 +14,15 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import type { Client } from "pg";
+import { quoteIdent, quoteLiteralEscaped } from "../../src/model/quoting";
 
 export type PsqlVariables = Readonly<Record<string, string>>;
 
 /** psql's quoting of `:'name'` (PQescapeLiteral): E'...' when the value has a backslash. */
-export function quoteLiteral(value: string): string {
-  const body = value.replace(/'/g, "''");
-  return value.includes("\\") ? `E'${body.replace(/\\/g, "\\\\")}'` : `'${body}'`;
-}
+export const quoteLiteral = quoteLiteralEscaped;
 
 /** psql's quoting of `:"name"` (PQescapeIdentifier). */
-export function quoteIdentifier(value: string): string {
-  return `"${value.replace(/"/g, '""')}"`;
-}
+export const quoteIdentifier = quoteIdent;
 
 interface Scan {
   /** The text with variables substituted. */

@@ -1,8 +1,9 @@
 import { Check, pass, settingFix, warn } from "../context";
+import { MIN_RECOMMENDED_WAL_SENDER_TIMEOUT_MS } from "../../model/thresholds";
 import { CheckId } from "../types";
 
-/** The recommended floor for `wal_sender_timeout`, in ms (5 minutes). */
-export const MIN_WAL_SENDER_TIMEOUT_MS = 300000;
+/** The recommended floor for `wal_sender_timeout`, in ms (5 minutes): the model's threshold. */
+export const MIN_WAL_SENDER_TIMEOUT_MS = MIN_RECOMMENDED_WAL_SENDER_TIMEOUT_MS;
 
 /** `wal_sender_timeout` 0 (off) or at least 5 minutes. */
 export const walSenderTimeoutCheck: Check = {
