@@ -49,3 +49,13 @@ export function quoteTableName(ref: string): string {
 export function commentText(text: string): string {
   return text.replace(/[\r\n]+/g, " ");
 }
+
+/**
+ * The body of a string literal as cyrilgdn/postgresql 1.26.0 builds it (`pqQuoteLiteral()` in
+ * helpers.go): backslashes AND single quotes doubled, to be put between single quotes. This is not
+ * PostgreSQL's rule (with standard_conforming_strings = on a doubled backslash stays two
+ * backslashes); it exists only so the SQL preview can show exactly what the provider runs.
+ */
+export function providerLiteralBody(text: string): string {
+  return text.replace(/\\/g, "\\\\").replace(/'/g, "''");
+}

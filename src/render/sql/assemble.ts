@@ -16,9 +16,9 @@ import {
   stackNodes,
 } from "../stack-json";
 import { dependencyOrder } from "./order";
-import { dollarQuote, varSetting } from "./plpgsql";
+import { dollarQuote, QUIET_LOGGING_SETTINGS, quietLoggingBlock, varSetting } from "./plpgsql";
 import { RENDERED_DATA_SOURCES, renderResource } from "./resources";
-import { renderContext, resolveLiteral, Unrenderable } from "./values";
+import { RenderContext, renderContext, resolveLiteral, Unrenderable } from "./values";
 
 /** Options of `renderStackSql`. */
 export interface RenderSqlOptions {
@@ -41,6 +41,33 @@ export interface RenderedSql {
   readonly variables: string[];
 }
 
+/** psql settings that keep a failing statement's text and context out of psql's output (saved first). */
+const PSQL_QUIET = [
+  ["ECHO", "none"],
+  ["VERBOSITY", "terse"],
+  ["SHOW_CONTEXT", "never"],
+] as const;
+
+/**
+ * A resource's transaction that uses psql variables (passwords): psql quiet around it, server
+ * logging off inside it (`quietLoggingBlock`), and each variable handed to the server for this
+ * transaction only, with a SELECT whose result psql stores (\gset) instead of printing.
+ */
+function carryingPasswords(lines: string[], variables: string[], address: string): string[] {
+  const begin = lines.indexOf("BEGIN;");
+  if (begin < 0) throw new Error(`internal: ${address} uses psql variables outside a transaction`);
+  return [
+    "-- This transaction carries a password (see the header): psql and the server are kept from showing it.",
+    ...PSQL_QUIET.map(([name]) => `\\set cdktf_clickpipes_saved_${name.toLowerCase()} :${name}`),
+    ...PSQL_QUIET.map(([name, value]) => `\\set ${name} ${value}`),
+    ...lines.slice(0, begin + 1),
+    quietLoggingBlock(),
+    ...variables.map((v) => `SELECT set_config(${quoteLiteral(varSetting(v))}, :'${v}', true) IS NULL AS cdktf_clickpipes_unused \\gset`),
+    ...lines.slice(begin + 1),
+    ...PSQL_QUIET.map(([name]) => `\\set ${name} :cdktf_clickpipes_saved_${name.toLowerCase()}`),
+  ];
+}
+
 function header(json: StackJson, stackName: string, databases: string[], variables: string[], superuser: unknown): string[] {
   const lines = [
     `-- SQL preview of stack "${commentText(stackName)}": what the cyrilgdn/postgresql 1.26.0 provider runs for it, in apply order.`,
@@ -50,7 +77,23 @@ function header(json: StackJson, stackName: string, databases: string[], variabl
     `--   psql -v ON_ERROR_STOP=1${variables.map((v) => ` -v ${v}=...`).join("")}${databases.length === 1 ? ` -d ${commentText(databases[0])}` : ""} -f <this file>`,
     "-- Re-runnable: a second run succeeds and changes nothing (a role password is set again to the same value).",
     "-- Order: dependencies (depends_on and references) first, ties by address; Terraform may run independent ones in parallel.",
+    "-- Statements: as the provider writes them (names it does not quote stay unquoted; see each resource's comment).",
   ];
+  if (variables.length > 0) {
+    lines.push(
+      "--",
+      "-- Passwords never shown: each psql variable reaches the server only inside the one transaction that uses it,",
+      "-- through set_config(..., true) (gone at COMMIT or ROLLBACK), never as a session setting. Around that transaction",
+      "-- the script sets psql's ECHO none, VERBOSITY terse and SHOW_CONTEXT never (restored after it), and inside it",
+      `-- ${QUIET_LOGGING_SETTINGS.map(([k, v]) => `${k} = ${v}`).join(", ")}`,
+      "-- (SET LOCAL). A statement holding the password that fails is raised again without its text or context.",
+      "-- The logging settings are superuser settings (PostgreSQL 15+: or GRANT SET ON PARAMETER): a role that may not",
+      "-- change them gets a NOTICE, and a server with log_statement = 'all' then logs the set_config statement (as it",
+      "-- would log Terraform's own CREATE ROLE ... PASSWORD). Do not run the script with psql -L (session log).",
+      "-- A backslash in a password is doubled, as the provider's pqQuoteLiteral() does: the role's password then holds",
+      "-- two backslashes where the variable holds one (so does the password Terraform sets).",
+    );
+  }
   if (superuser === false) {
     lines.push(
       "-- Note: the stack's provider logs in as a non-superuser (superuser = false). The provider then takes temporary",
@@ -85,13 +128,15 @@ export function renderStackSql(input: string | object, options: RenderSqlOptions
   const ctx = renderContext(nodes);
 
   const notRendered: string[] = [];
-  const blocks: { node: StackNode; lines: string[]; database?: string }[] = [];
+  const blocks: { node: StackNode; lines: string[]; database?: string; variables: string[] }[] = [];
   for (const node of ordered) {
     if (node.mode === "data") continue; // rendered inline by the resources that use them, or listed below
     try {
-      const lines = renderResource(node.type, node.config, ctx);
+      const own: RenderContext = { nodes: ctx.nodes, usedData: ctx.usedData, variables: new Set() };
+      const lines = renderResource(node.type, node.config, own);
+      for (const v of own.variables) ctx.variables.add(v);
       const db = typeof node.config.database === "string" ? resolveLiteral(node.config.database, "database", ctx) : undefined;
-      blocks.push({ node, lines, database: db });
+      blocks.push({ node, lines, database: db, variables: [...own.variables].sort() });
     } catch (e) {
       if (!(e instanceof Unrenderable)) throw e;
       notRendered.push(`${node.address}: ${e.message}`);
@@ -128,11 +173,15 @@ export function renderStackSql(input: string | object, options: RenderSqlOptions
     );
   }
   if (variables.length > 0) {
-    out.push(
-      "-- psql variables, carried in session settings into the DO blocks below (psql does not substitute inside",
-      "-- dollar quotes). The script stops here if a -v is missing. Reset at the end.",
-    );
-    for (const v of variables) out.push(`SET ${varSetting(v)} = :'${v}';`);
+    out.push("-- psql variables the script needs: it stops here when one is missing (psql -v name=...).");
+    for (const v of variables) {
+      out.push(
+        `\\if :{?${v}}`,
+        "\\else",
+        dollarQuote(`BEGIN\n  RAISE EXCEPTION 'psql variable ${v} is not set: run psql with -v ${v}=...';\nEND`),
+        "\\endif",
+      );
+    }
     out.push("");
   }
   for (const b of blocks) {
@@ -145,10 +194,8 @@ export function renderStackSql(input: string | object, options: RenderSqlOptions
         ),
       );
     }
-    out.push(...b.lines, "");
+    out.push(...(b.variables.length > 0 ? carryingPasswords(b.lines, b.variables, b.node.address) : b.lines), "");
   }
-  for (const v of variables) out.push(`RESET ${varSetting(v)};`);
-  if (variables.length > 0) out.push("");
   if (blocks.length === 0) out.push("-- (no statements)", "");
   return { sql: out.join("\n"), notRendered, order: blocks.map((b) => b.node.address), variables };
 }

@@ -37,3 +37,54 @@ export function lockRole(role: string): string[] {
     ),
   ];
 }
+
+/**
+ * A PL/pgSQL text expression: `expr` as the provider writes a literal, `'` + pqQuoteLiteral(value) + `'`
+ * (backslashes and quotes doubled; see `providerLiteralBody`). chr(92) is a backslash, so the
+ * script reads the same whatever standard_conforming_strings is.
+ */
+export function providerLiteralExpr(expr: string): string {
+  return `'''' || replace(replace(${expr}, chr(92), chr(92) || chr(92)), '''', '''''') || ''''`;
+}
+
+/**
+ * `statements` (PL/pgSQL, already indented) in a block whose errors are raised again with the same
+ * SQLSTATE and message but without the failing statement: the statement carries the password, and
+ * an error's CONTEXT (in psql's output and in the server log) would quote it.
+ */
+export function hidingStatement(statements: string[], indent: string): string[] {
+  return [
+    `${indent}BEGIN`,
+    ...statements,
+    `${indent}EXCEPTION WHEN OTHERS THEN`,
+    `${indent}  -- Raised again without the statement, which holds the password.`,
+    `${indent}  RAISE EXCEPTION USING ERRCODE = SQLSTATE, MESSAGE = SQLERRM, HINT = 'the failing statement is not shown: it holds the password';`,
+    `${indent}END;`,
+  ];
+}
+
+/** Server logging settings turned off, for the current transaction, before a password reaches the server. */
+export const QUIET_LOGGING_SETTINGS: readonly (readonly [string, string])[] = [
+  ["log_statement", "none"],
+  ["log_min_duration_statement", "-1"],
+  ["log_min_error_statement", "panic"],
+  ["log_error_verbosity", "terse"],
+];
+
+/**
+ * A DO block setting `QUIET_LOGGING_SETTINGS` for the current transaction (SET LOCAL via
+ * set_config(..., true)). They are superuser settings (or need GRANT SET ON PARAMETER, PostgreSQL
+ * 15+): a setting the running role may not change is skipped, with a NOTICE naming it.
+ */
+export function quietLoggingBlock(): string {
+  return dollarQuote(
+    [
+      "BEGIN",
+      ...QUIET_LOGGING_SETTINGS.map(
+        ([name, value]) =>
+          `  BEGIN PERFORM set_config(${quoteLiteral(name)}, ${quoteLiteral(value)}, true); EXCEPTION WHEN insufficient_privilege THEN RAISE NOTICE 'cannot set % here (not a superuser): the server log keeps its setting', ${quoteLiteral(name)}; END;`,
+      ),
+      "END",
+    ].join("\n"),
+  );
+}

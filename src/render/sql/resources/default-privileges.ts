@@ -19,7 +19,8 @@ export function renderDefaultPrivileges(c: Attributes, ctx: RenderContext): stri
   const privileges = privilegeList(c, ctx);
   const withGrant = bool(c, "with_grant_option", false);
   if (withGrant && role.toLowerCase() === "public") throw new Unrenderable("with_grant_option cannot be true for role public");
-  const inSchema = schema !== "" ? ` IN SCHEMA ${quoteIdent(schema)}` : "";
+  // "FOR ROLE %s %s REVOKE": with no schema the provider leaves two spaces.
+  const inSchema = schema !== "" ? ` IN SCHEMA ${quoteIdent(schema)}` : " ";
   const kind = `${objectType.toUpperCase()}S`;
   const lines = [
     "-- mirrors resourcePostgreSQLDefaultPrivilegesCreate() in resource_postgresql_default_privileges.go: pgLockRole(owner),",

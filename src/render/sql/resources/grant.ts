@@ -83,8 +83,12 @@ export function renderGrant(c: Attributes, ctx: RenderContext): string[] {
   return lines;
 }
 
-/** quoteIdentifyIdent() in helpers.go: a function signature keeps its argument list unquoted. */
-function quoteIdentifyIdent(ident: string): string {
-  const paren = ident.indexOf("(");
-  return paren < 0 ? quoteIdent(ident) : quoteIdent(ident.slice(0, paren)) + ident.slice(paren);
+/**
+ * quoteIdentifyIdent() in helpers.go: the text before the first "(" quoted, then "(" and the text up
+ * to the next "(" (a function signature keeps its argument list unquoted; anything after a second
+ * "(" is dropped, as the provider drops it).
+ */
+export function quoteIdentifyIdent(ident: string): string {
+  const parts = ident.split("(");
+  return quoteIdent(parts[0]) + (parts.length > 1 ? `(${parts[1]}` : "");
 }

@@ -1,6 +1,6 @@
 /** postgresql_role: resource_postgresql_role.go of cyrilgdn/terraform-provider-postgresql v1.26.0. */
-import { quoteIdent, quoteLiteral } from "../../../model/quoting";
-import { dollarQuote, lockRole, plExpr } from "../plpgsql";
+import { providerLiteralBody, quoteIdent, quoteLiteral } from "../../../model/quoting";
+import { dollarQuote, hidingStatement, lockRole, plExpr, providerLiteralExpr } from "../plpgsql";
 import { Attributes, bool, checkKeys, int, literal, optLiteral, RenderContext, resolveValue, stringList, Unrenderable } from "../values";
 
 const ROLE_KEYS = [
@@ -41,14 +41,20 @@ export function renderRole(c: Attributes, ctx: RenderContext): string[] {
 
   const q = quoteIdent(name);
   const pw = password ? plExpr(password) : undefined;
-  // Password clause of resourcePostgreSQLRoleCreate(): "PASSWORD NULL" for the value NULL, else
-  // ENCRYPTED/UNENCRYPTED PASSWORD '<value>'. The provider escapes with pqQuoteLiteral, which also
-  // doubles backslashes; quote_literal() here keeps the value exactly as given.
+  // Password clause of resourcePostgreSQLRoleCreate(): nothing for "", "PASSWORD NULL" for the
+  // value NULL (any case), else ENCRYPTED/UNENCRYPTED PASSWORD '<pqQuoteLiteral(value)>': the
+  // provider doubles backslashes too, so a backslash in the password is stored twice (mirrored).
   const createPassword = pw
-    ? `CASE WHEN ${pw} = '' THEN '' WHEN upper(${pw}) = 'NULL' THEN ' PASSWORD NULL' ELSE ' ${encrypted ? "ENCRYPTED" : "UNENCRYPTED"} PASSWORD ' || quote_literal(${pw}) END`
+    ? `CASE WHEN ${pw} = '' THEN '' WHEN upper(${pw}) = 'NULL' THEN ' PASSWORD NULL' ELSE ' ${encrypted ? "ENCRYPTED" : "UNENCRYPTED"} PASSWORD ' || ${providerLiteralExpr(pw)} END`
     : "''";
   const createOpts =
-    `' WITH' || ${createPassword} || ${quoteLiteral(` VALID UNTIL ${quoteLiteral(validUntil)} CONNECTION LIMIT ${connLimit} ${flags.map((f) => (f.value ? f.on : f.off)).join(" ")}`)}`;
+    `' WITH' || ${createPassword} || ${quoteLiteral(` VALID UNTIL '${providerLiteralBody(validUntil)}' CONNECTION LIMIT ${connLimit} ${flags.map((f) => (f.value ? f.on : f.off)).join(" ")}`)}`;
+  const flag = (key: string) => flags.find((f) => f.key === key)!;
+  const setFlag = (key: string) => {
+    const f = flag(key);
+    return `    IF r.${f.column} IS DISTINCT FROM ${f.value} THEN EXECUTE ${quoteLiteral(`ALTER ROLE ${q} WITH ${f.value ? f.on : f.off}`)}; END IF;`;
+  };
+  const createStatement = `EXECUTE ${quoteLiteral(`CREATE ROLE ${q}`)} || ${createOpts};`;
 
   const body: string[] = [
     "DECLARE",
@@ -57,25 +63,34 @@ export function renderRole(c: Attributes, ctx: RenderContext): string[] {
     `  SELECT * INTO r FROM pg_roles WHERE rolname = ${quoteLiteral(name)};`,
     "  IF NOT FOUND THEN",
     "    -- resourcePostgreSQLRoleCreate(): CREATE ROLE with every option.",
-    `    EXECUTE ${quoteLiteral(`CREATE ROLE ${q}`)} || ${createOpts};`,
+    ...(pw ? hidingStatement([`      ${createStatement}`], "    ") : [`    ${createStatement}`]),
     "  ELSE",
-    "    -- resourcePostgreSQLRoleUpdate(): only the options that differ (setRole*() functions).",
-    ...flags.map(
-      (f) => `    IF r.${f.column} IS DISTINCT FROM ${f.value} THEN EXECUTE ${quoteLiteral(`ALTER ROLE ${q} WITH ${f.value ? f.on : f.off}`)}; END IF;`,
-    ),
-    `    IF r.rolconnlimit IS DISTINCT FROM ${connLimit} THEN EXECUTE ${quoteLiteral(`ALTER ROLE ${q} CONNECTION LIMIT ${connLimit}`)}; END IF;`,
-    `    IF coalesce(r.rolvaliduntil, 'infinity') IS DISTINCT FROM ${quoteLiteral(validUntil)}::timestamptz THEN EXECUTE ${quoteLiteral(`ALTER ROLE ${q} VALID UNTIL ${quoteLiteral(validUntil)}`)}; END IF;`,
+    "    -- resourcePostgreSQLRoleUpdate(): the setRole*() functions in its order, each only where the role differs.",
   ];
   if (pw) {
     body.push(
-      "    -- setRolePassword(): the provider sets password_wo again only when password_wo_version changes.",
-      "    -- The script cannot know the applied version, so a re-run sets the same password again:",
-      "    -- harmless (a new SCRAM salt, the same password), and the only thing a re-run rewrites.",
-      `    IF ${pw} <> '' THEN EXECUTE ${quoteLiteral(`ALTER ROLE ${q} PASSWORD `)} || CASE WHEN upper(${pw}) = 'NULL' THEN 'NULL' ELSE quote_literal(${pw}) END; END IF;`,
+      "    -- setRolePassword(): ALTER ROLE ... PASSWORD '<pqQuoteLiteral(value)>' (no NULL keyword on update). The",
+      "    -- provider sets password_wo again only when password_wo_version changes; the script cannot know the",
+      "    -- applied version, so a re-run sets the same password again (a new SCRAM salt, the same password).",
+      `    IF ${pw} <> '' THEN`,
+      ...hidingStatement([`        EXECUTE ${quoteLiteral(`ALTER ROLE ${q} PASSWORD `)} || ${providerLiteralExpr(pw)};`], "      "),
+      "    END IF;",
     );
   }
+  body.push(
+    setFlag("bypass_row_level_security"),
+    `    IF r.rolconnlimit IS DISTINCT FROM ${connLimit} THEN EXECUTE ${quoteLiteral(`ALTER ROLE ${q} CONNECTION LIMIT ${connLimit}`)}; END IF;`,
+    setFlag("create_database"),
+    setFlag("create_role"),
+    setFlag("inherit"),
+    setFlag("login"),
+    setFlag("replication"),
+    setFlag("superuser"),
+    `    IF coalesce(r.rolvaliduntil, 'infinity') IS DISTINCT FROM ${quoteLiteral(validUntil)}::timestamptz THEN EXECUTE ${quoteLiteral(`ALTER ROLE ${q} VALID UNTIL '${providerLiteralBody(validUntil)}'`)}; END IF;`,
+  );
   body.push("  END IF;", "END");
 
+  // pgLockRole() runs on the update path only; taking the same lock before a create changes nothing.
   const lines: string[] = ["BEGIN;", ...lockRole(name), dollarQuote(body.join("\n"))];
   // grantRoles(): GRANT each listed role. On update the provider first revokes every membership
   // (revokeRoles()); the script only adds, so memberships managed elsewhere (postgresql_grant_role)
