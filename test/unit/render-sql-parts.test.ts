@@ -19,6 +19,7 @@ import {
   StackReadError,
   Unrenderable,
 } from "../../src/render/sql";
+import { crc32, providerSetOrder } from "../../src/render/sql/provider-set";
 import { readStackJson } from "../../src/render/stack-json";
 import { findStackFile, readStack } from "../../src/verify/stack";
 import { MIN_SLOT_WAL_KEEP_SIZE_MB, MIN_WAL_SENDER_TIMEOUT_MS } from "../../src/verify";
@@ -188,5 +189,24 @@ describe("one file-tree walker", () => {
       }
     }
     expect(offenders).toEqual([]);
+  });
+});
+
+describe("the provider's set order", () => {
+  it("is CRC-32 (IEEE) of each element, keys compared as decimal text (terraform-plugin-sdk Set.List())", () => {
+    expect(crc32("123456789")).toBe(0xcbf43926); // the standard check value
+    expect(crc32("SELECT")).toBe(3138006342);
+    expect(crc32("public.customers")).toBe(1459583750); // sorts before 666868928 as text, after it as a number
+    expect(providerSetOrder(["USAGE", "public.customers", "SELECT", "USAGE"])).toEqual(["public.customers", "SELECT", "USAGE"]);
+  });
+
+  it("orders what the provider joins from a set: privileges, objects, publication tables", () => {
+    const g = renderResource("postgresql_grant", { role: "r", database: "db", schema: "s", object_type: "table", objects: ["b", "a"], privileges: ["UPDATE", "SELECT", "INSERT"] });
+    const privs = providerSetOrder(["UPDATE", "SELECT", "INSERT"]).join(",");
+    const objs = providerSetOrder(["b", "a"]).map((o) => `"s"."${o}"`).join(",");
+    expect(g).toContain(`GRANT ${privs} ON TABLE ${objs} TO "r";`);
+    const p = renderResource("postgresql_publication", { name: "p", database: "db", tables: ["public.orders", "public.customers", "sales.invoices"] }).join("\n");
+    const tables = providerSetOrder(["public.orders", "public.customers", "sales.invoices"]).map((t) => `'${quoteTableName(t)}'`).join(", ");
+    expect(p).toContain(`wanted text[] := ARRAY[${tables}]::text[];`);
   });
 });

@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main";
 import { quoteIdent, renderResource, renderStackSql } from "../../src/render/sql";
+import { providerSetOrder } from "../../src/render/sql/provider-set";
 import { parse, synthGeneric } from "../helpers";
 
 const role = (name: string, extra: Record<string, unknown> = {}) => ({ name, login: true, replication: true, password_wo: "${var.clickpipes_password}", password_wo_version: "1", ...extra });
@@ -208,8 +209,9 @@ describe("statements as the provider writes them", () => {
     expect(pub).toContain(
       `EXECUTE 'CREATE PUBLICATION MyPub ' || CASE WHEN cardinality(wanted) > 0 THEN 'FOR TABLE ' || array_to_string(wanted, ', ') ELSE '' END || ' WITH (publish_via_partition_root = true,publish = ''insert, update'')';`,
     );
-    // getTablesForPublication(): quoteTableName() of each table, every part double-quoted.
-    expect(pub).toContain(`wanted text[] := ARRAY['"Odd ""S"""."T"', '"s"."t"']::text[];`);
+    // getTablesForPublication(): quoteTableName() of each table, every part double-quoted, in the set's order.
+    const quoted: Record<string, string> = { "s.t": `'"s"."t"'`, 'Odd "S".T': `'"Odd ""S"""."T"'` };
+    expect(pub).toContain(`wanted text[] := ARRAY[${providerSetOrder(["s.t", 'Odd "S".T']).map((t) => quoted[t]).join(", ")}]::text[];`);
     // setPubOwner(): "ALTER PUBLICATION %s OWNER TO %s", neither quoted (on create, and on update when it differs).
     expect(pub.split("EXECUTE 'ALTER PUBLICATION MyPub OWNER TO App_Owner';")).toHaveLength(3);
     // setPubTables(): "ALTER PUBLICATION %s ADD TABLE %s" / "... DROP TABLE %s" with quoteTableName().

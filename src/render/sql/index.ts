@@ -14,7 +14,9 @@
  * The folder:
  * - `values.ts`     the expression evaluator (literals, `${var.X}`, references; `Unrenderable`);
  * - `order.ts`      the apply order (depends_on and references, ties by address);
- * - `plpgsql.ts`    DO blocks, psql variables inside them, the provider's role locks;
+ * - `plpgsql.ts`    DO blocks, psql variables inside them, the provider's role locks, the password's
+ *                   protection (quiet logging, errors raised again without the statement);
+ * - `provider-set.ts` the order in which the provider lists a Terraform set (privileges, objects, tables);
  * - `resources/`    one renderer per resource type, in the table `RESOURCE_RENDERERS`:
  *                   `renderResource(type, attributes, ctx?) -> statements` (each renderer is a plain
  *                   exported function of the attributes; `ctx` only resolves references to other
@@ -42,5 +44,6 @@ export {
   ResourceRenderer,
 } from "./resources";
 export { Attributes, RenderContext, renderContext, Unrenderable } from "./values";
+export { providerSetOrder } from "./provider-set";
 export { readStackJson, StackReadError } from "../stack-json";
 export { quoteIdent, quoteLiteral } from "../../model/quoting";

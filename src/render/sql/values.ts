@@ -7,6 +7,7 @@
 import { INTEGER_TEXT, isTerraformExpression, TERRAFORM_VARIABLE_REFERENCE } from "../../model/patterns";
 import { commentText } from "../../model/quoting";
 import { StackNode } from "../stack-json";
+import { providerSetOrder } from "./provider-set";
 
 /** Attributes of one resource as synthesized (Terraform expressions unevaluated). */
 export type Attributes = Readonly<Record<string, unknown>>;
@@ -104,7 +105,7 @@ export function stringList(cfg: Attributes, key: string, ctx: RenderContext): st
 export function privilegeList(cfg: Attributes, ctx: RenderContext): string[] {
   const privs = stringList(cfg, "privileges", ctx);
   for (const p of privs) if (!/^[A-Za-z]+( [A-Za-z]+)*$/.test(p)) throw new Unrenderable(`privileges: "${p}" is not a privilege keyword`);
-  return [...new Set(privs)].sort();
+  return providerSetOrder(privs);
 }
 
 /** Refuse count/for_each and attributes the renderer does not know (meta-arguments are fine). */

@@ -1,6 +1,7 @@
 /** postgresql_grant: resource_postgresql_grant.go of cyrilgdn/terraform-provider-postgresql v1.26.0. */
 import { quoteIdent, quoteLiteral } from "../../../model/quoting";
 import { dollarQuote, lockRole } from "../plpgsql";
+import { providerSetOrder } from "../provider-set";
 import { Attributes, bool, checkKeys, literal, optLiteral, privilegeList, RenderContext, stringList, Unrenderable } from "../values";
 
 const GRANT_KEYS = ["role", "database", "schema", "object_type", "objects", "columns", "privileges", "with_grant_option"];
@@ -14,8 +15,8 @@ export function renderGrant(c: Attributes, ctx: RenderContext): string[] {
   const schema = optLiteral(c, "schema", ctx, "");
   const objectType = literal(c.object_type, "object_type", ctx);
   if (!GRANT_OBJECT_TYPES.includes(objectType)) throw new Unrenderable(`object_type "${objectType}" is not one the provider knows`);
-  const objects = [...new Set(stringList(c, "objects", ctx))].sort();
-  const columns = [...new Set(stringList(c, "columns", ctx))].sort();
+  const objects = providerSetOrder(stringList(c, "objects", ctx));
+  const columns = providerSetOrder(stringList(c, "columns", ctx));
   const privileges = privilegeList(c, ctx);
   const withGrant = bool(c, "with_grant_option", false);
   // Checks of resourcePostgreSQLGrantCreateOrUpdate().

@@ -1,6 +1,7 @@
 /** postgresql_publication (+ data postgresql_tables): resource_postgresql_publication.go of cyrilgdn/terraform-provider-postgresql v1.26.0. */
 import { commentText, providerLiteralBody, quoteLiteral, quoteTableName } from "../../../model/quoting";
 import { dollarQuote } from "../plpgsql";
+import { providerSetOrder } from "../provider-set";
 import { Attributes, bool, checkKeys, literal, optLiteral, RenderContext, stringList, Unrenderable } from "../values";
 
 const PUBLICATION_KEYS = ["name", "database", "owner", "tables", "all_tables", "publish_param", "publish_via_partition_root_param", "drop_cascade"];
@@ -55,7 +56,7 @@ export function renderPublication(c: Attributes, ctx: RenderContext): string[] {
     tablesSql = `(${tablesDataQuery(data.config, ctx)})`;
     tablesNote = `-- tables: every table ${data.address} lists, computed now (Terraform computes them at plan time).`;
   } else {
-    const tables = [...new Set(stringList(c, "tables", ctx))].sort();
+    const tables = providerSetOrder(stringList(c, "tables", ctx));
     if (tables.length !== (Array.isArray(c.tables) ? c.tables.length : 0)) throw new Unrenderable("tables holds a duplicate");
     tablesSql = `ARRAY[${tables.map((t) => quoteLiteral(quoteTableName(t))).join(", ")}]::text[]`;
     tablesNote = "";

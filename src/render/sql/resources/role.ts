@@ -1,6 +1,7 @@
 /** postgresql_role: resource_postgresql_role.go of cyrilgdn/terraform-provider-postgresql v1.26.0. */
 import { providerLiteralBody, quoteIdent, quoteLiteral } from "../../../model/quoting";
 import { dollarQuote, hidingStatement, lockRole, plExpr, providerLiteralExpr } from "../plpgsql";
+import { providerSetOrder } from "../provider-set";
 import { Attributes, bool, checkKeys, int, literal, optLiteral, RenderContext, resolveValue, stringList, Unrenderable } from "../values";
 
 const ROLE_KEYS = [
@@ -32,7 +33,7 @@ export function renderRole(c: Attributes, ctx: RenderContext): string[] {
     { key: "bypass_row_level_security", on: "BYPASSRLS", off: "NOBYPASSRLS", column: "rolbypassrls", value: bool(c, "bypass_row_level_security", false) },
     { key: "replication", on: "REPLICATION", off: "NOREPLICATION", column: "rolreplication", value: bool(c, "replication", false) },
   ];
-  const memberOf = [...new Set(stringList(c, "roles", ctx))].sort();
+  const memberOf = providerSetOrder(stringList(c, "roles", ctx));
   const searchPath = stringList(c, "search_path", ctx);
   for (const p of searchPath) if (p.includes(", ")) throw new Unrenderable(`search_path cannot contain ", ": ${p}`);
   const statementTimeout = int(c, "statement_timeout", 0);
