@@ -22,13 +22,14 @@ import {
   tableMappings,
   TableMapping,
 } from "../model/clickpipe";
-import { CLICKPIPE_RULES } from "../model/clickpipe-rules";
 import { ResolvedSource } from "../model/defaults";
-import { assertValid, WarningSink } from "../model/validation";
+import { requireValidated, validateClickPipe, ValidatedClickPipe } from "../model/validate";
+import { reportWarnings } from "../internal/annotations";
 import { ClickPipesGrants } from "../postgres/grants";
 import { ClickPipesPublication } from "../postgres/publication";
 import { ClickPipesUser } from "../postgres/clickpipes-user";
 import { assertPasswordIsReference } from "../postgres/source-objects";
+import { CLICKPIPE_IDS } from "../model/construct-ids";
 
 /**
  * What a pipe needs from a source construct. `GenericPostgresSource` (and every source built with
@@ -91,11 +92,15 @@ export interface ClickPipeProps extends ClickPipeSpec {
    * @default - the stack's default clickhouse provider
    */
   readonly provider?: TerraformProvider;
-  /**
-   * Where synth warnings go.
-   * @default - standard error
-   */
-  readonly warn?: WarningSink;
+}
+
+/**
+ * Props of a pipe already validated by `validateClickPipe` (or `validateApp`) against
+ * `source.resolved`: the pipe spec comes from `validated`, which is not validated again.
+ */
+export interface ValidatedClickPipeProps extends Omit<ClickPipeProps, keyof ClickPipeSpec> {
+  /** The validated pipe spec (checked against this `source`'s resolved spec). */
+  readonly validated: ValidatedClickPipe;
 }
 
 /**
@@ -103,6 +108,9 @@ export interface ClickPipeProps extends ClickPipeSpec {
  * name and password are references to the source's objects and variable (never copied literals),
  * and the pipe depends on the role, its memberships, the grants and the publication, so a single
  * deploy creates them first.
+ *
+ * Raw props are validated here, once (`CLICKPIPE_RULES`); props with a `validated` pipe are not.
+ * Warnings become cdktf warning annotations on this construct.
  *
  * Construct IDs below this one (public API): `Pipe` (clickhouse_clickpipe), `ReversePrivateEndpoint`
  * (clickhouse_clickpipes_reverse_private_endpoint, with `privateLink` only), `CdcInfrastructure`
@@ -119,15 +127,18 @@ export class ClickPipe extends Construct {
   /** The host the pipe connects to (a reference with `privateLink`). */
   public readonly host: string;
 
-  constructor(scope: Construct, id: string, props: ClickPipeProps) {
+  constructor(scope: Construct, id: string, input: ClickPipeProps | ValidatedClickPipeProps) {
     super(scope, id);
-    const src = props.source.resolved;
-    assertValid({ name: src.name, source: src, pipe: props }, CLICKPIPE_RULES, props.warn);
+    const src = input.source.resolved;
+    const validated = "validated" in input ? requireValidated(input.validated, "ClickPipe") : validateClickPipe(src, input);
+    if (validated.value.source !== src) throw new TypeError("ClickPipe: the validated pipe was checked against another source than props.source");
+    reportWarnings(this, validated.takeWarnings());
+    const props: ClickPipeProps = "validated" in input ? { ...input, ...validated.value.pipe } : input;
     assertPasswordIsReference(this, src.name, props.password);
     this.tableMappings = tableMappings(src, props);
 
     if (props.privateLink) {
-      this.reversePrivateEndpoint = new ChReversePrivateEndpoint(this, "ReversePrivateEndpoint", {
+      this.reversePrivateEndpoint = new ChReversePrivateEndpoint(this, CLICKPIPE_IDS.REVERSE_PRIVATE_ENDPOINT, {
         provider: props.provider,
         serviceId: props.serviceId,
         type: "VPC_RESOURCE",
@@ -142,7 +153,7 @@ export class ClickPipe extends Construct {
 
     const { user, grants, publication } = props.source;
     const dependsOn: ITerraformDependable[] = [user.role, ...user.memberships, ...grants.resources, publication.publication];
-    this.pipe = new ChClickPipe(this, "Pipe", {
+    this.pipe = new ChClickPipe(this, CLICKPIPE_IDS.PIPE, {
       provider: props.provider,
       dependsOn,
       serviceId: props.serviceId,
@@ -172,7 +183,7 @@ export class ClickPipe extends Construct {
 
     if (props.cdcInfrastructure) {
       // The sizing endpoint exists only once a DB ClickPipe of the service is provisioned.
-      this.cdcInfrastructure = new ChCdcInfrastructure(this, "CdcInfrastructure", {
+      this.cdcInfrastructure = new ChCdcInfrastructure(this, CLICKPIPE_IDS.CDC_INFRASTRUCTURE, {
         provider: props.provider,
         dependsOn: [this.pipe],
         serviceId: props.serviceId,
@@ -199,7 +210,7 @@ export class ClickPipe extends Construct {
     );
     const target =
       Object.keys(renames).length > 0
-        ? `lookup(${new TerraformLocal(this, "TargetTables", renames).fqn}, val, replace(val, ".", "_"))`
+        ? `lookup(${new TerraformLocal(this, CLICKPIPE_IDS.TARGET_TABLES, renames).fqn}, val, replace(val, ".", "_"))`
         : 'replace(val, ".", "_")';
     return TerraformIterator.fromList(publication.publication.tables).forExpressionForList(
       `{ source_schema_name = split(".", val)[0], source_table = split(".", val)[1], target_table = ${target} }`,

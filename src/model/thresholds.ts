@@ -3,11 +3,11 @@
  * groups and verify's checks all read them from here.
  */
 
-/** The generic source guide's `max_slot_wal_keep_size` (100 GB, in MB); less is a warning (synth and verify). */
+/** `max_slot_wal_keep_size` of the ClickHouse generic Postgres source guide (100 GB, in MB); less is a warning (synth and verify). */
 export const RECOMMENDED_MAX_SLOT_WAL_KEEP_SIZE_MB = 102400;
-/** The guide's `max_wal_senders`; less is an error at synth, and the value verify suggests. */
+/** `max_wal_senders` of the ClickHouse generic Postgres source guide; less is an error at synth, and the value verify suggests. */
 export const MIN_WAL_SENDERS = 10;
-/** The guide's `max_replication_slots`; less is an error at synth, and the value verify suggests. */
+/** `max_replication_slots` of the ClickHouse generic Postgres source guide; less is an error at synth, and the value verify suggests. */
 export const MIN_REPLICATION_SLOTS = 10;
 /** The ClickPipes FAQ: `wal_sender_timeout` of at least 5 minutes (in ms), or 0 (no timeout); less is a warning. */
 export const MIN_RECOMMENDED_WAL_SENDER_TIMEOUT_MS = 300000;

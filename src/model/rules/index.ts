@@ -5,9 +5,9 @@
 import { PostgresSourceSpec } from "../types";
 import { Rule } from "../validation";
 import { cidrRule } from "./cidr";
-import { duplicatesRule } from "./duplicates";
+import { duplicatesRule } from "./duplicate";
 import { hostRule } from "./host";
-import { identifiersRule } from "./identifiers";
+import { identifiersRule } from "./identifier";
 import { objectsRule } from "./objects";
 import { openToWorldRule } from "./open-to-world";
 import { portRangeRule } from "./port-range";
@@ -18,6 +18,7 @@ import { serverSettingsRule } from "./server-settings";
 import { sourceNameRule } from "./source-name";
 import { tableFormatRule } from "./table-format";
 import { userRule } from "./user";
+import { wideCidrRule } from "./wide-cidr";
 
 export const SOURCE_RULES: readonly Rule<PostgresSourceSpec>[] = [
   sourceNameRule,
@@ -32,6 +33,7 @@ export const SOURCE_RULES: readonly Rule<PostgresSourceSpec>[] = [
   regionRule,
   cidrRule,
   openToWorldRule,
+  wideCidrRule,
   serverSettingsRule,
   userRule,
 ];

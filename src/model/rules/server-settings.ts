@@ -4,7 +4,7 @@ import { Rule, RuleFinding, Severity } from "../validation";
 
 const isInt = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
 
-/** The server settings the source needs, as the seed sets them. */
+/** The server settings the source needs, as the ClickHouse generic Postgres source guide sets them. */
 export const serverSettingsRule: Rule<PostgresSourceSpec> = {
   id: "server-settings",
   summary: `max_wal_senders >= ${MIN_WAL_SENDERS} and max_replication_slots >= ${MIN_REPLICATION_SLOTS}; max_slot_wal_keep_size >= ${RECOMMENDED_MAX_SLOT_WAL_KEEP_SIZE_MB} MB or -1 (warning below)`,

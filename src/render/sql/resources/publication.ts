@@ -19,7 +19,10 @@ const TABLES_DATA_KEYS = ["database", "schemas", "table_types", "like_any_patter
  */
 export function tablesDataQuery(c: Attributes, ctx: RenderContext): string {
   checkKeys(c, TABLES_DATA_KEYS);
-  const list = (key: string) => stringList(c, key, ctx).map(quoteLiteral).join(",");
+  // generatePatternArrayString() / applyPatternMatchingToQuery(): each value as '%s', NOT escaped (a quote
+  // or backslash in it breaks the provider's query, and the script's alike; such schemas are refused at synth).
+  const raw = (v: string) => `'${v}'`;
+  const list = (key: string) => stringList(c, key, ctx).map(raw).join(",");
   const filters: string[] = [];
   if (stringList(c, "schemas", ctx).length > 0) filters.push(`table_schema = ANY (array[${list("schemas")}])`);
   if (stringList(c, "table_types", ctx).length > 0) filters.push(`table_type = ANY (array[${list("table_types")}])`);
@@ -27,7 +30,7 @@ export function tablesDataQuery(c: Attributes, ctx: RenderContext): string {
   if (stringList(c, "like_all_patterns", ctx).length > 0) filters.push(`table_name LIKE ALL (array[${list("like_all_patterns")}])`);
   if (stringList(c, "not_like_all_patterns", ctx).length > 0) filters.push(`table_name NOT LIKE ALL (array[${list("not_like_all_patterns")}])`);
   const regex = optLiteral(c, "regex_pattern", ctx, "");
-  if (regex !== "") filters.push(`table_name ~ ${quoteLiteral(regex)}`);
+  if (regex !== "") filters.push(`table_name ~ ${raw(regex)}`);
   return (
     // "${t.schema_name}.${t.object_name}" of each table, then quoteTableName() (every part quoted, split at dots).
     `SELECT coalesce(array_agg(DISTINCT q.name), '{}') FROM information_schema.tables CROSS JOIN LATERAL ` +
