@@ -3,6 +3,7 @@
  * Exit codes: 0 ok, 1 a check found a problem, 2 called wrongly or could not run.
  */
 import { GUARD_COMMAND } from "./guard";
+import { INIT_COMMAND } from "./init";
 import { SQL_COMMAND } from "./sql";
 import { verifyCommand } from "./verify";
 
@@ -14,6 +15,7 @@ export interface Command {
 
 export const COMMANDS: Record<string, Command> = {
   guard: GUARD_COMMAND,
+  init: INIT_COMMAND,
   sql: SQL_COMMAND,
   verify: verifyCommand,
 };

@@ -45,5 +45,5 @@ export {
 } from "./resources";
 export { Attributes, RenderContext, renderContext, Unrenderable } from "./values";
 export { providerSetOrder } from "./provider-set";
-export { readStackJson, StackReadError } from "../stack-json";
+export { readStackJson, StackReadError, StackReadErrorKind } from "../stack-json";
 export { quoteIdent, quoteLiteral } from "../../model/quoting";
