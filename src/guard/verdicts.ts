@@ -76,6 +76,7 @@ export const RULES: readonly Rule[] = [
   rule("parameter-group", "BLOCK", "the source's parameter group deleted or replaced", "logical replication is off after the next reboot (`rds.logical_replication` back to 0)"),
   rule("logical-replication-off", "BLOCK", "`rds.logical_replication` no longer 1 in the parameter group", "logical replication is off after the next reboot; the pipe's slot stops working"),
   rule("iam-auth-off", "BLOCK", "`rds.iam_auth_for_replication` no longer 1 in the parameter group (IAM auth)", "a pipe that logs in with IAM can no longer open its replication connection"),
+  rule("iam-role", "BLOCK", "the IAM role ClickPipes assumes (IAM auth) or its `rds-db:connect` policy deleted or replaced", "a pipe that logs in with IAM can no longer assume the role or connect as its user"),
   rule("publication", "BLOCK", "publication deleted or replaced", "the pipe reads the publication; a new one (new OID) forces a resync of every table"),
   rule("clickpipes-role", "BLOCK", "ClickPipes role deleted or replaced", "the pipe can no longer log in (and the provider runs REASSIGN OWNED / DROP OWNED)"),
   rule("role-login", "BLOCK", "ClickPipes role loses `login`", "the pipe can no longer log in"),
@@ -114,6 +115,8 @@ const LOSS_RULE: Readonly<Record<string, string>> = {
   "user.rdsReplication": "rds-replication",
   "user.rdsIam": "rds-iam",
   "clickpipe.cdcInfrastructure": "cdc-infrastructure-removed",
+  "iamRole.role": "iam-role",
+  "iamRole.connectPolicy": "iam-role",
 };
 
 /** What a declared construct is, for messages. */
@@ -131,6 +134,8 @@ const LABEL: Readonly<Record<string, string>> = {
   "user.rdsReplication": "rds_replication grant",
   "user.rdsIam": "rds_iam grant",
   "clickpipe.cdcInfrastructure": "CDC infrastructure",
+  "iamRole.role": "ClickPipes IAM role",
+  "iamRole.connectPolicy": "rds-db:connect policy",
 };
 
 const GRANT_KEYS = new Set(["grants.schemaUsage", "grants.schemaSelectAllTables", "grants.schemaDefaultSelect", "grants.tablesUsage", "grants.tablesSelect"]);

@@ -3,6 +3,7 @@
  */
 import { Cidr, parseCidr } from "./cidr";
 import { resolveClickPipesIps, ResolvedClickPipesIps } from "./clickpipes-ips";
+import type { HostProfile } from "./host-profiles";
 import { PostgresMajorVersion, PostgresSourceSpec, PublishOperation, SslMode } from "./types";
 
 export const DEFAULT_PORT = 5432;
@@ -15,11 +16,9 @@ export const DEFAULT_PUBLISH_OPERATIONS: readonly PublishOperation[] = [
   PublishOperation.DELETE,
   PublishOperation.TRUNCATE,
 ];
-/** `max_slot_wal_keep_size` of the ClickHouse generic Postgres source guide (100 GB, in MB); less is a warning. */
-export const RECOMMENDED_MAX_SLOT_WAL_KEEP_SIZE_MB = 102400;
-/** `max_wal_senders` / `max_replication_slots` of the ClickHouse generic Postgres source guide; less is an error. */
-export const MIN_WAL_SENDERS = 10;
-export const MIN_REPLICATION_SLOTS = 10;
+// Thresholds live in ./thresholds (shared with verify); re-exported here for existing importers.
+import { MIN_REPLICATION_SLOTS, MIN_WAL_SENDERS, RECOMMENDED_MAX_SLOT_WAL_KEEP_SIZE_MB } from "./thresholds";
+export { MIN_REPLICATION_SLOTS, MIN_WAL_SENDERS, RECOMMENDED_MAX_SLOT_WAL_KEEP_SIZE_MB };
 
 /** A schema with its owners resolved. */
 export interface ResolvedSchema {
@@ -36,6 +35,8 @@ export interface TableRef {
 /** A source spec with every default applied and every list in a canonical (sorted) order. */
 export interface ResolvedSource {
   readonly name: string;
+  /** Where the server runs (generic sources' `hostProfile`; `self-managed` otherwise). */
+  readonly hostProfile: HostProfile;
   readonly host: string;
   readonly port: number;
   readonly database: string;
@@ -119,6 +120,7 @@ export function resolveSource(spec: PostgresSourceSpec): ResolvedSource {
   const allowedCidrs = networks.map((c) => c.text);
   return {
     name: spec.name,
+    hostProfile: (spec as { readonly hostProfile?: HostProfile }).hostProfile ?? ("self-managed" as HostProfile),
     host: spec.host,
     port: spec.port ?? DEFAULT_PORT,
     database: spec.database,
