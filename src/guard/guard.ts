@@ -6,6 +6,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { constructPath, readStackJson, StackReadError, stackNameOf, stackNodes } from "../render/stack-json";
 import { changeKind, ChangeKind, Plan } from "./plan";
 import { ChangeAction, judge, ResourceChange, Verdict } from "./verdicts";
 
@@ -45,22 +46,22 @@ export function readSynthIndex(dir: string): SynthIndex {
   const byAddress = new Map<string, SynthEntry[]>();
   const stacks: string[] = [];
   for (const stackDir of stackDirs) {
-    const file = path.join(stackDir, "cdk.tf.json");
-    let json: { resource?: Record<string, Record<string, { "//"?: { metadata?: { path?: unknown } } }>> };
+    let json;
     try {
-      json = JSON.parse(fs.readFileSync(file, "utf8"));
-    } catch {
-      throw new SynthIndexError(`${file}: is not JSON; run: npx cdktf synth`);
-    }
-    const stack = path.basename(stackDir);
-    stacks.push(stack);
-    for (const [type, resources] of Object.entries(json?.resource ?? {})) {
-      for (const [name, body] of Object.entries(resources ?? {})) {
-        const p = body?.["//"]?.metadata?.path;
-        if (typeof p !== "string") continue;
-        const address = `${type}.${name}`;
-        byAddress.set(address, [...(byAddress.get(address) ?? []), { stack, constructPath: p }]);
+      json = readStackJson(stackDir).json;
+    } catch (e) {
+      if (e instanceof StackReadError) {
+        const what = e.kind === "invalid-json" ? "is not JSON" : e.kind === "unreadable" ? "cannot be read" : "is not a synthesized stack";
+        throw new SynthIndexError(`${e.file ?? stackDir}: ${what}; run: npx cdktf synth`);
       }
+      throw e;
+    }
+    const stack = stackNameOf(json) ?? path.basename(stackDir);
+    stacks.push(stack);
+    for (const node of stackNodes(json)) {
+      const p = node.mode === "resource" ? constructPath(node) : undefined;
+      if (p === undefined) continue;
+      byAddress.set(node.address, [...(byAddress.get(node.address) ?? []), { stack, constructPath: p }]);
     }
   }
   return { dir, stacks, byAddress };

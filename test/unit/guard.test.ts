@@ -238,6 +238,12 @@ describe("guard command", () => {
       code: 2,
       err: `cdktf-clickpipes guard: --synth ${path.join(tmp, "empty")}: not synth output (no stacks/<name>/cdk.tf.json); run: npx cdktf synth\n`,
     });
+    const bad = path.join(tmp, "bad-out", "stacks", "orders-db");
+    fs.mkdirSync(bad, { recursive: true });
+    fs.writeFileSync(path.join(bad, "cdk.tf.json"), "{ not json");
+    expect(await cli([p, "--synth", path.join(tmp, "bad-out")])).toMatchObject({ code: 2, err: `cdktf-clickpipes guard: --synth ${path.join(bad, "cdk.tf.json")}: is not JSON; run: npx cdktf synth\n` });
+    fs.writeFileSync(path.join(bad, "cdk.tf.json"), JSON.stringify({ resource: {} }));
+    expect(await cli([p, "--synth", path.join(tmp, "bad-out")])).toMatchObject({ code: 2, err: `cdktf-clickpipes guard: --synth ${path.join(bad, "cdk.tf.json")}: is not a synthesized stack; run: npx cdktf synth\n` });
     expect((await cli([p, "--synth", tmp, "--no-synth"])).code).toBe(2);
   });
 
