@@ -123,10 +123,13 @@ export { renderStackSql, StackReadError } from "./render/sql";
 export type { RenderedSql, RenderSqlOptions, StackReadErrorKind } from "./render/sql";
 
 // Data-loss guard for plans (`cdktf-clickpipes guard`).
-export { guardPlan, PROTECTED } from "./guard/guard";
-export type { GuardFinding, GuardResult, ProtectedResource } from "./guard/guard";
+export { guardPlan, planChanges, readSynthIndex, SynthIndexError } from "./guard/guard";
+export type { GuardResult, PlanChanges, SynthEntry, SynthIndex } from "./guard/guard";
 export { ChangeKind, parsePlan, PlanFormatError } from "./guard/plan";
 export type { ChangeAction, Plan, ResourceChange } from "./guard/plan";
+// The verdicts guard and diff share (its change types under other names: plan.ts has the plan's).
+export { judge, RULES, ruleById } from "./guard/verdicts";
+export type { ChangeAction as JudgedChangeAction, JudgeOptions, ResourceChange as JudgedResourceChange, Rule, Verdict, VerdictLevel } from "./guard/verdicts";
 
 // Preflight check of a live source (`cdktf-clickpipes verify`).
 export { verifySource, DEFAULT_TIMEOUT_SECONDS } from "./verify/verify";

@@ -1,24 +1,40 @@
 /**
- * `cdktf-clickpipes guard <plan.json>...`: exit 1 when a plan deletes or replaces something whose
- * loss breaks a running pipe, 0 otherwise, 2 when called wrongly or a file is not a plan.
+ * `cdktf-clickpipes guard <plan.json>...`: exit 1 when a plan breaks a running pipe (a BLOCK
+ * verdict not named by `--allow`), 0 otherwise (WARN verdicts are printed, never fail), 2 when
+ * called wrongly or a file is not a plan or the synth output is unreadable.
  */
 import * as fs from "node:fs";
 import { parseArgs } from "node:util";
-import { guardPlan, GuardFinding } from "../guard/guard";
+import { guardPlan, readSynthIndex, SynthIndex, SynthIndexError } from "../guard/guard";
 import { parsePlan, PlanFormatError } from "../guard/plan";
+import type { Verdict } from "../guard/verdicts";
 import type { Command } from "./main";
 
-const USAGE = "usage: cdktf-clickpipes guard <plan.json>... [--allow <address>]... [--json]";
+const USAGE = "usage: cdktf-clickpipes guard <plan.json>... [--synth <cdktf.out>|--no-synth] [--allow <address>]... [--json]";
+
+/** The synth output read by default, when present in the working directory. */
+export const DEFAULT_SYNTH_DIR = "cdktf.out";
 
 export async function runGuard(args: string[], out = process.stdout, err = process.stderr): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { allow: { type: "string", multiple: true }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        allow: { type: "string", multiple: true },
+        synth: { type: "string" },
+        "no-synth": { type: "boolean" },
+        json: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
   } catch (e) {
     err.write(`cdktf-clickpipes guard: ${(e as Error).message}\n${USAGE}\n`);
     return 2;
   }
-  if (parsed.values.help) {
+  const v = parsed.values;
+  if (v.help) {
     out.write(USAGE + "\n");
     return 0;
   }
@@ -26,8 +42,23 @@ export async function runGuard(args: string[], out = process.stdout, err = proce
     err.write(`cdktf-clickpipes guard: no plan file given\n${USAGE}\n`);
     return 2;
   }
-  const allow = (parsed.values.allow ?? []).flatMap((a) => a.split(",")).map((a) => a.trim()).filter(Boolean);
-  const report: { file: string; findings: readonly GuardFinding[] }[] = [];
+  if (v.synth !== undefined && v["no-synth"]) {
+    err.write(`cdktf-clickpipes guard: --synth and --no-synth exclude each other\n${USAGE}\n`);
+    return 2;
+  }
+  let synth: SynthIndex | undefined;
+  const synthDir = v["no-synth"] ? undefined : (v.synth ?? (fs.existsSync(DEFAULT_SYNTH_DIR) ? DEFAULT_SYNTH_DIR : undefined));
+  if (synthDir !== undefined) {
+    try {
+      synth = readSynthIndex(synthDir);
+    } catch (e) {
+      if (!(e instanceof SynthIndexError)) throw e;
+      err.write(`cdktf-clickpipes guard: --synth ${e.message}\n`);
+      return 2;
+    }
+  }
+  const allow = (v.allow ?? []).flatMap((a) => a.split(",")).map((a) => a.trim()).filter(Boolean);
+  const report: { file: string; stack?: string; verdicts: readonly Verdict[] }[] = [];
   for (const file of parsed.positionals) {
     let text: string;
     try {
@@ -37,7 +68,12 @@ export async function runGuard(args: string[], out = process.stdout, err = proce
       return 2;
     }
     try {
-      report.push({ file, findings: guardPlan(parsePlan(text, file), allow).findings });
+      const plan = parsePlan(text, file);
+      const r = guardPlan(plan, { allow, synth });
+      if (synth && !r.stack && plan.resourceChanges.some((c) => c.mode === "managed")) {
+        err.write(`cdktf-clickpipes guard: warning: ${file}: cannot tell which stack of ${synth.dir} it is of (its addresses are not there); constructs recognised from addresses\n`);
+      }
+      report.push({ file, ...(r.stack ? { stack: r.stack } : {}), verdicts: r.verdicts });
     } catch (e) {
       if (e instanceof PlanFormatError) {
         err.write(`cdktf-clickpipes guard: ${e.message}\n`);
@@ -46,25 +82,30 @@ export async function runGuard(args: string[], out = process.stdout, err = proce
       throw e;
     }
   }
-  const blocking = report.flatMap((r) => r.findings.filter((f) => !f.allowed).map((f) => ({ ...f, file: r.file })));
-  if (parsed.values.json) {
-    out.write(JSON.stringify({ blocked: blocking.length > 0, plans: report }, null, 2) + "\n");
+  const all = report.flatMap((r) => r.verdicts);
+  const blocking = all.filter((x) => x.level === "BLOCK" && !x.allowed);
+  const warnings = all.filter((x) => x.level === "WARN");
+  const constructs = synth ? `synth output ${synth.dir}` : "addresses (no synth output)";
+  if (v.json) {
+    out.write(JSON.stringify({ blocked: blocking.length > 0, constructsFrom: synth ? "synth" : "address", synth: synth?.dir ?? null, plans: report }, null, 2) + "\n");
   } else {
     for (const r of report) {
-      for (const f of r.findings) {
-        out.write(`${f.allowed ? "ALLOWED" : "BLOCKED"}  ${r.file}: ${f.kind} ${f.address} (${f.protectedBy}): ${f.why}\n`);
+      for (const x of r.verdicts) {
+        const tag = x.level === "WARN" ? "WARN    " : x.allowed ? "ALLOWED " : "BLOCKED ";
+        out.write(`${tag} ${r.file}${r.stack ? ` (${r.stack})` : ""}: ${x.address} [${x.rule}] ${x.message}\n`);
       }
     }
+    const warned = warnings.length ? `; ${warnings.length} warning(s)` : "";
     out.write(
       blocking.length > 0
-        ? `guard: ${blocking.length} change(s) would break a running ClickPipe; if deliberate, re-run with --allow <address>\n`
-        : `guard: no protected resource is deleted or replaced in ${report.length} plan(s)\n`,
+        ? `guard: ${blocking.length} change(s) would break a running ClickPipe${warned}; if deliberate, re-run with --allow <address> (constructs from ${constructs})\n`
+        : `guard: nothing breaks a running ClickPipe in ${report.length} plan(s)${warned} (constructs from ${constructs})\n`,
     );
   }
   return blocking.length > 0 ? 1 : 0;
 }
 
 export const GUARD_COMMAND: Command = {
-  summary: "fail when a plan (terraform show -json) deletes or replaces what a running pipe needs",
+  summary: "fail when a plan (terraform show -json) breaks what a running pipe needs; warn on table changes",
   run: (a) => runGuard(a),
 };

@@ -1,87 +1,133 @@
 /**
- * The data-loss guard: which planned changes break a running ClickPipe. Each protected kind of
- * resource is one entry of `PROTECTED`; a change is blocked when it deletes or replaces such a
- * resource, unless its address is explicitly allowed.
+ * The data-loss guard: turns a plan's resource changes into the shared `ResourceChange` form and
+ * judges them with the verdict rules `cdktf-clickpipes diff` uses too (`verdicts.ts`). A resource
+ * is judged by the construct that declared it: exactly from the synth output's metadata when it is
+ * given (`readSynthIndex`), otherwise from the construct IDs its Terraform address carries.
  */
-import { canonicalCidr } from "../model/cidr";
-import { CLICKPIPES_IP_TABLE } from "../model/clickpipes-ips";
-import { changeKind, ChangeKind, Plan, ResourceChange } from "./plan";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { constructPath, readStackJson, StackReadError, stackNameOf, stackNodes } from "../render/stack-json";
+import { changeKind, ChangeKind, Plan } from "./plan";
+import { ChangeAction, judge, ResourceChange, Verdict } from "./verdicts";
 
-/** One kind of resource whose loss breaks a pipe. */
-export interface ProtectedResource {
-  readonly id: string;
-  /** Whether this change touches a protected resource (before the change). */
-  readonly matches: (change: ResourceChange) => boolean;
-  /** Why losing it hurts, one line. */
-  readonly why: string;
+/** Thrown for a `--synth` folder that is not synth output (one line). */
+export class SynthIndexError extends Error {}
+
+/** Where a resource was declared: its stack and construct path (cdk.tf.json `//`.metadata.path). */
+export interface SynthEntry {
+  readonly stack: string;
+  readonly constructPath: string;
 }
 
-const CLICKPIPES_CIDRS = new Set(CLICKPIPES_IP_TABLE.flatMap((r) => r.ips.map((ip) => canonicalCidr(`${ip}/32`)!)));
-
-/** Whether a rule's address (any spelling, IPv4 or IPv4-mapped IPv6) is one of the ClickPipes IPs: compared as networks. */
-function isClickPipesAddress(value: unknown): boolean {
-  const c = canonicalCidr(value);
-  return c !== undefined && CLICKPIPES_CIDRS.has(c);
+/** Every managed resource of a synth output, by Terraform address. */
+export interface SynthIndex {
+  /** The folder read. */
+  readonly dir: string;
+  readonly stacks: readonly string[];
+  /** Address -> where it is declared (an address can repeat across stacks). */
+  readonly byAddress: ReadonlyMap<string, readonly SynthEntry[]>;
 }
 
-const beforeValue = (c: ResourceChange, key: string): unknown => c.before?.[key];
+/**
+ * Read a synth output: `cdktf.out` (with `stacks/<name>/cdk.tf.json`), its `stacks` folder, or one
+ * stack folder. Throws `SynthIndexError` with one line when it is none of these.
+ */
+export function readSynthIndex(dir: string): SynthIndex {
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new SynthIndexError(`${dir}: no such folder`);
+  const stackDirs: string[] = [];
+  if (fs.existsSync(path.join(dir, "cdk.tf.json"))) stackDirs.push(dir);
+  else {
+    const stacksDir = fs.existsSync(path.join(dir, "stacks")) ? path.join(dir, "stacks") : dir;
+    for (const name of fs.readdirSync(stacksDir).sort()) {
+      if (fs.existsSync(path.join(stacksDir, name, "cdk.tf.json"))) stackDirs.push(path.join(stacksDir, name));
+    }
+  }
+  if (stackDirs.length === 0) throw new SynthIndexError(`${dir}: not synth output (no stacks/<name>/cdk.tf.json); run: npx cdktf synth`);
+  const byAddress = new Map<string, SynthEntry[]>();
+  const stacks: string[] = [];
+  for (const stackDir of stackDirs) {
+    let json;
+    try {
+      json = readStackJson(stackDir).json;
+    } catch (e) {
+      if (e instanceof StackReadError) {
+        const what = e.kind === "invalid-json" ? "is not JSON" : e.kind === "unreadable" ? "cannot be read" : "is not a synthesized stack";
+        throw new SynthIndexError(`${e.file ?? stackDir}: ${what}; run: npx cdktf synth`);
+      }
+      throw e;
+    }
+    const stack = stackNameOf(json) ?? path.basename(stackDir);
+    stacks.push(stack);
+    for (const node of stackNodes(json)) {
+      const p = node.mode === "resource" ? constructPath(node) : undefined;
+      if (p === undefined) continue;
+      byAddress.set(node.address, [...(byAddress.get(node.address) ?? []), { stack, constructPath: p }]);
+    }
+  }
+  return { dir, stacks, byAddress };
+}
 
-export const PROTECTED: readonly ProtectedResource[] = [
-  {
-    id: "publication",
-    matches: (c) => c.type === "postgresql_publication",
-    why: "dropping the publication breaks the pipe; recreating it changes its OID and forces a full resync of every table",
-  },
-  {
-    id: "clickpipes-role",
-    matches: (c) => c.type === "postgresql_role",
-    why: "dropping the ClickPipes role breaks the pipe (and runs REASSIGN OWNED / DROP OWNED)",
-  },
-  {
-    id: "rds-replication",
-    matches: (c) => c.type === "postgresql_grant_role" && beforeValue(c, "grant_role") === "rds_replication",
-    why: "revoking rds_replication stops the ClickPipes user from reading the replication slot",
-  },
-  {
-    id: "parameter-group",
-    matches: (c) => c.type === "aws_rds_cluster_parameter_group" || c.type === "aws_db_parameter_group",
-    why: "removing the parameter group of a source turns logical replication off at the next reboot",
-  },
-  {
-    id: "clickpipes-ingress",
-    matches: (c) =>
-      c.type === "aws_vpc_security_group_ingress_rule" &&
-      (isClickPipesAddress(beforeValue(c, "cidr_ipv4")) || isClickPipesAddress(beforeValue(c, "cidr_ipv6"))),
-    why: "removing a ClickPipes ingress rule cuts the pipe off from the database",
-  },
-];
+/** The plan's changes in the shared form, and the resources it leaves unchanged. */
+export interface PlanChanges {
+  /** The stack the plan is of, when the synth output tells (most of its addresses are in that stack). */
+  readonly stack?: string;
+  readonly changes: readonly ResourceChange[];
+  readonly unchanged: readonly ResourceChange[];
+}
 
-export interface GuardFinding {
-  readonly address: string;
-  readonly kind: ChangeKind.DELETE | ChangeKind.REPLACE;
-  readonly protectedBy: string;
-  readonly why: string;
-  /** True when `--allow` names the address: reported, not blocking. */
-  readonly allowed: boolean;
+const ACTION: Partial<Record<ChangeKind, ChangeAction>> = {
+  [ChangeKind.CREATE]: "create",
+  [ChangeKind.UPDATE]: "update",
+  [ChangeKind.DELETE]: "delete",
+  [ChangeKind.REPLACE]: "replace",
+};
+
+/** Which stack of the synth output a plan is of: the one holding most of its addresses. */
+function stackOf(plan: Plan, synth: SynthIndex): string | undefined {
+  const count = new Map<string, number>();
+  for (const c of plan.resourceChanges) for (const e of synth.byAddress.get(c.address) ?? []) count.set(e.stack, (count.get(e.stack) ?? 0) + 1);
+  const ranked = [...count].sort((a, b) => b[1] - a[1]);
+  if (ranked.length === 0 || (ranked.length > 1 && ranked[0][1] === ranked[1][1])) return undefined;
+  return ranked[0][0];
+}
+
+/** Convert a plan. `forget` (a `removed` block) leaves the object in place: not a change here. */
+export function planChanges(plan: Plan, synth?: SynthIndex): PlanChanges {
+  const stack = synth ? stackOf(plan, synth) : undefined;
+  const changes: ResourceChange[] = [];
+  const unchanged: ResourceChange[] = [];
+  for (const c of plan.resourceChanges) {
+    if (c.mode !== "managed") continue;
+    const entries = synth?.byAddress.get(c.address) ?? [];
+    const entry = entries.find((e) => e.stack === stack) ?? (entries.length === 1 ? entries[0] : undefined);
+    const base = {
+      ...(stack ?? entry?.stack ? { stack: stack ?? entry?.stack } : {}),
+      address: c.address,
+      type: c.type,
+      ...(c.before ? { before: c.before } : {}),
+      ...(c.after ? { after: c.after } : {}),
+      ...(entry ? { constructPath: entry.constructPath } : {}),
+    };
+    const action = ACTION[changeKind(c.actions.filter((a) => a !== "forget"))];
+    if (action) changes.push({ ...base, action });
+    else if (!c.actions.includes("forget")) unchanged.push({ ...base, action: "update" });
+  }
+  return { stack, changes, unchanged };
 }
 
 export interface GuardResult {
-  readonly findings: readonly GuardFinding[];
-  /** Findings that block (not allowed). */
-  readonly blocking: readonly GuardFinding[];
+  readonly stack?: string;
+  readonly verdicts: readonly Verdict[];
+  /** BLOCK verdicts not allowed. */
+  readonly blocking: readonly Verdict[];
 }
 
-/** Check one plan. `allow` holds addresses whose deletion or replacement is deliberate. */
-export function guardPlan(plan: Plan, allow: readonly string[] = []): GuardResult {
-  const allowed = new Set(allow);
-  const findings: GuardFinding[] = [];
-  for (const change of plan.resourceChanges) {
-    if (change.mode !== "managed") continue;
-    const kind = changeKind(change.actions);
-    if (kind !== ChangeKind.DELETE && kind !== ChangeKind.REPLACE) continue;
-    const rule = PROTECTED.find((p) => p.matches(change));
-    if (!rule) continue;
-    findings.push({ address: change.address, kind, protectedBy: rule.id, why: rule.why, allowed: allowed.has(change.address) });
-  }
-  return { findings, blocking: findings.filter((f) => !f.allowed) };
+/** Check one plan. `allow` holds addresses whose BLOCK verdicts are deliberate. */
+export function guardPlan(plan: Plan, opts: { readonly allow?: readonly string[]; readonly synth?: SynthIndex } = {}): GuardResult {
+  const { stack, changes, unchanged } = planChanges(plan, opts.synth);
+  const verdicts = judge(changes, { allow: opts.allow, unchanged });
+  // Blocked first, then allowed, then warnings; in plan order within each.
+  const rank = (v: Verdict) => (v.level === "BLOCK" ? (v.allowed ? 1 : 0) : 2);
+  const sorted = verdicts.map((v, i) => ({ v, i })).sort((a, b) => rank(a.v) - rank(b.v) || a.i - b.i).map((x) => x.v);
+  return { stack, verdicts: sorted, blocking: sorted.filter((v) => v.level === "BLOCK" && !v.allowed) };
 }

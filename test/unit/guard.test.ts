@@ -4,7 +4,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runGuard } from "../../src/cli/guard";
+import { CidrUnion, ruleNetwork } from "../../src/guard/cidr-set";
 import { guardPlan } from "../../src/guard/guard";
+import { genericSource, synthApp } from "../helpers";
 import { changeKind, ChangeKind, parsePlan, PlanFormatError } from "../../src/guard/plan";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -24,8 +26,9 @@ const REPLACE = ["delete", "create"];
 const REPLACE_CBD = ["create", "delete"];
 const DELETE = ["delete"];
 
+/** `rule:address` of each blocking verdict. */
 function blockedIds(text: string, allow: string[] = []): string[] {
-  return guardPlan(parsePlan(text), allow).blocking.map((f) => `${f.kind}:${f.protectedBy}`);
+  return guardPlan(parsePlan(text), { allow }).blocking.map((v) => `${v.rule}:${v.address}`);
 }
 
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -69,97 +72,191 @@ describe("plan reading", () => {
   });
 });
 
-describe("guard", () => {
+describe("guard by declared constructs", () => {
+  const role = (name: string, actions: Actions, before: Record<string, unknown> | null = { name: "clickpipes_user", login: true }, after: Record<string, unknown> | null = null) =>
+    rc("postgresql_role", name, actions, before, after);
+
   it("passes a plan with no changes and one with only creates", () => {
     expect(blockedIds(plan([]))).toEqual([]);
-    expect(blockedIds(plan([rc("postgresql_publication", "p", ["no-op"]), rc("postgresql_role", "r", ["create"], null, {})]))).toEqual([]);
+    expect(blockedIds(plan([rc("postgresql_publication", "orders-db_Publication_92C9D745", ["no-op"]), role("orders-db_User_Role_99178045", ["create"], null, {})]))).toEqual([]);
   });
 
-  it("passes an update in place of a grant's privileges", () => {
-    expect(blockedIds(plan([rc("postgresql_grant", "g", ["update"], { privileges: ["SELECT"] }, { privileges: ["SELECT", "REFERENCES"] })]))).toEqual([]);
+  it("passes updates in place that keep what the pipe needs (a grant's privileges, the role's password version)", () => {
+    expect(blockedIds(plan([rc("postgresql_grant", "orders-db_Grants_schema-public_Usage_574BE263", ["update"], { privileges: ["USAGE"] }, { privileges: ["USAGE", "CREATE"] })]))).toEqual([]);
+    expect(blockedIds(plan([role("orders-db_User_Role_99178045", ["update"], { login: true, replication: true, password_wo_version: "1" }, { login: true, replication: true, password_wo_version: "2" })]))).toEqual([]);
   });
 
-  it("passes updates in place of protected resources", () => {
-    expect(blockedIds(plan([rc("postgresql_publication", "p", ["update"]), rc("postgresql_role", "r", ["update"]), rc("aws_rds_cluster_parameter_group", "pg", ["update"])]))).toEqual([]);
+  it("blocks deleting or replacing the declared ClickPipes role, in either replace order", () => {
+    expect(blockedIds(plan([role("orders-db_User_Role_99178045", DELETE)]))).toEqual(["clickpipes-role:postgresql_role.orders-db_User_Role_99178045"]);
+    expect(blockedIds(plan([role("orders-db_User_Role_99178045", REPLACE)]))).toEqual(["clickpipes-role:postgresql_role.orders-db_User_Role_99178045"]);
+    expect(blockedIds(plan([role("orders-db_User_Role_99178045", REPLACE_CBD)]))).toEqual(["clickpipes-role:postgresql_role.orders-db_User_Role_99178045"]);
   });
 
-  it("blocks deleting or replacing the publication (either replace order)", () => {
-    expect(blockedIds(plan([rc("postgresql_publication", "p", DELETE)]))).toEqual(["delete:publication"]);
-    expect(blockedIds(plan([rc("postgresql_publication", "p", REPLACE)]))).toEqual(["replace:publication"]);
-    expect(blockedIds(plan([rc("postgresql_publication", "p", REPLACE_CBD)]))).toEqual(["replace:publication"]);
+  it("never blocks resources these stacks did not declare, whatever their type", () => {
+    const text = plan([
+      role("reporting", DELETE, { name: "reporting", login: true }),
+      role("analytics_Role_0A1B2C3D", REPLACE),
+      rc("postgresql_publication", "legacy", DELETE),
+      rc("postgresql_grant_role", "reporting_rds_replication", DELETE, { grant_role: "rds_replication" }),
+      rc("aws_vpc_security_group_ingress_rule", "office", DELETE, { cidr_ipv4: "3.127.86.90/32", from_port: 5432, to_port: 5432 }),
+      rc("aws_db_parameter_group", "other", ["update"], { parameter: [{ name: "rds.logical_replication", value: "1" }] }, { parameter: [] }),
+      rc("clickhouse_clickpipe", "kafka", REPLACE),
+      rc("aws_s3_bucket", "b", DELETE),
+    ]);
+    expect(guardPlan(parsePlan(text)).verdicts).toEqual([]);
   });
 
-  it("blocks deleting or replacing the ClickPipes role", () => {
-    expect(blockedIds(plan([rc("postgresql_role", "r", DELETE, { name: "clickpipes_user" }, null)]))).toEqual(["delete:clickpipes-role"]);
-    expect(blockedIds(plan([rc("postgresql_role", "r", REPLACE, { name: "clickpipes_user" })]))).toEqual(["replace:clickpipes-role"]);
+  it("recognises a construct nested in a user's own construct, and ignores data sources and forget", () => {
+    expect(blockedIds(plan([role("app_orders-db_User_Role_0123ABCD", DELETE)]))).toEqual(["clickpipes-role:postgresql_role.app_orders-db_User_Role_0123ABCD"]);
+    const data = { ...rc("postgresql_publication", "orders-db_Publication_92C9D745", DELETE), mode: "data" };
+    expect(blockedIds(plan([data, rc("postgresql_publication", "orders-db_Publication_92C9D745", ["forget"])]))).toEqual([]);
   });
 
-  it("blocks revoking rds_replication but not other role grants", () => {
-    expect(blockedIds(plan([rc("postgresql_grant_role", "a", DELETE, { grant_role: "rds_replication", role: "clickpipes_user" }, null)]))).toEqual(["delete:rds-replication"]);
-    expect(blockedIds(plan([rc("postgresql_grant_role", "a", REPLACE, { grant_role: "rds_replication" })]))).toEqual(["replace:rds-replication"]);
-    expect(blockedIds(plan([rc("postgresql_grant_role", "b", DELETE, { grant_role: "rds_iam" }, null)]))).toEqual([]);
+  it("lets --allow name deliberate changes by address; warnings are never blocking", () => {
+    const text = plan([
+      rc("postgresql_publication", "orders-db_Publication_92C9D745", REPLACE, { tables: ["public.a"] }, { tables: ["public.a", "public.b"] }),
+      role("orders-db_User_Role_99178045", DELETE),
+    ]);
+    const r = guardPlan(parsePlan(text), { allow: ["postgresql_publication.orders-db_Publication_92C9D745"] });
+    expect(r.blocking.map((v) => v.rule)).toEqual(["clickpipes-role"]);
+    expect(r.verdicts.map((v) => `${v.level}:${v.rule}:${v.allowed ?? false}`)).toEqual([
+      "BLOCK:clickpipes-role:false",
+      "BLOCK:publication:true",
+      "WARN:publication-tables-added:false",
+    ]);
+    expect(r.verdicts.find((v) => v.rule === "publication-tables-added")?.tables).toEqual(["public.b"]);
   });
 
-  it("blocks deleting or replacing a source's parameter group (cluster or instance)", () => {
-    expect(blockedIds(plan([rc("aws_rds_cluster_parameter_group", "pg", DELETE)]))).toEqual(["delete:parameter-group"]);
-    expect(blockedIds(plan([rc("aws_db_parameter_group", "pg", REPLACE_CBD)]))).toEqual(["replace:parameter-group"]);
+  it("compares ingress addresses as sets: a rule whose addresses stay allowed is not blocked", () => {
+    const sg = "sg-0123456789abcdef0";
+    const ing = (id: string, actions: Actions, cidr: string, port = 5432, group = sg) => {
+      const body = { [cidr.includes(":") ? "cidr_ipv6" : "cidr_ipv4"]: cidr, from_port: port, to_port: port, security_group_id: group };
+      return rc("aws_vpc_security_group_ingress_rule", `src_IpAllowList_${id}_0A1B2C3D`, actions, actions[0] === "create" ? null : body, actions.includes("create") ? body : null);
+    };
+    // A /32 gone, its /24 added: still allowed.
+    expect(blockedIds(plan([ing("Ingress-198511007", DELETE, "198.51.100.7/32"), ing("Ingress-198511000_24", ["create"], "198.51.100.0/24")]))).toEqual([]);
+    // The same IPv6 address spelled two ways (the construct ID follows the spelling): still allowed.
+    expect(blockedIds(plan([ing("Ingress-2001db81", DELETE, "2001:db8::1/128"), ing("Ingress-20010db800000001_128", ["create"], "2001:0db8:0:0:0:0:0:1/128")]))).toEqual([]);
+    // Two halves cover the whole; an unchanged (no-op) rule counts too.
+    expect(blockedIds(plan([ing("Ingress-10000_24", DELETE, "10.0.0.0/24"), ing("Ingress-10000_25", ["create"], "10.0.0.0/25"), ing("Ingress-1000128_25", ["no-op"], "10.0.0.128/25")]))).toEqual([]);
+    // Only one half left, another port, another group, another family: blocked.
+    expect(blockedIds(plan([ing("Ingress-10000_24", DELETE, "10.0.0.0/24"), ing("Ingress-10000_25", ["create"], "10.0.0.0/25")]))).toEqual(["ingress-rule:aws_vpc_security_group_ingress_rule.src_IpAllowList_Ingress-10000_24_0A1B2C3D"]);
+    expect(blockedIds(plan([ing("Ingress-10001", DELETE, "10.0.0.1/32"), ing("Ingress-10000_24", ["create"], "10.0.0.0/24", 6432)]))).toHaveLength(1);
+    expect(blockedIds(plan([ing("Ingress-10001", DELETE, "10.0.0.1/32"), ing("Ingress-10000_24", ["create"], "10.0.0.0/24", 5432, "sg-0fedcba9876543210")]))).toHaveLength(1);
+    expect(blockedIds(plan([ing("Ingress-ffff10001_128", DELETE, "::ffff:10.0.0.1/128"), ing("Ingress-10000_24", ["create"], "10.0.0.0/24")]))).toHaveLength(1);
+    // A remaining rule spelled with leading zeros still allows the address; a mapped IPv6 one does not.
+    expect(blockedIds(plan([ing("Ingress-31278690", DELETE, "3.127.86.90/32"), ing("Ingress-00312708609_32", ["create"], "003.127.086.090/32")]))).toEqual([]);
+    expect(blockedIds(plan([ing("Ingress-31278690", DELETE, "3.127.86.90/32"), ing("Ingress-ffff31278690_128", ["create"], "::ffff:3.127.86.90/128")]))).toHaveLength(1);
   });
 
-  it("blocks removing a ClickPipes ingress rule, not other ingress rules", () => {
-    const sg = (cidr: string, actions: Actions) => rc("aws_vpc_security_group_ingress_rule", `r_${cidr.replace(/\W/g, "_")}`, actions, { cidr_ipv4: cidr, from_port: 5432 }, null);
-    expect(blockedIds(plan([sg("3.127.86.90/32", DELETE)]))).toEqual(["delete:clickpipes-ingress"]);
-    expect(blockedIds(plan([sg("3.127.86.90/32", REPLACE)]))).toEqual(["replace:clickpipes-ingress"]);
-    expect(blockedIds(plan([sg("10.1.2.3/32", DELETE)]))).toEqual([]);
+  it("names the attributes that force a pipe replacement, never their values", () => {
+    const before = { name: "orders", source: { postgres: { credentials: { password_wo: null, username: "clickpipes_user" }, settings: { replication_slot_name: "s1" } } } };
+    const after = { name: "orders", source: { postgres: { credentials: { password_wo: null, username: "clickpipes_user" }, settings: { replication_slot_name: "s2" } } } };
+    const [v] = guardPlan(parsePlan(plan([rc("clickhouse_clickpipe", "orders-db-clickpipe_Pipe_0A1B2C3D", REPLACE, before, after)]))).verdicts;
+    expect(v.message).toContain("(source.postgres.settings.replication_slot_name changed)");
+    expect(v.message).not.toContain("s2");
+  });
+});
+
+describe("cidr sets", () => {
+  const n = (text: string, family: 4 | 6 = text.includes(":") ? 6 : 4) => ruleNetwork(text, family);
+  const covers = (have: string[], want: string) => new CidrUnion(have.map((h) => n(h)!)).covers(n(want)!);
+
+  it("reads a rule's network with the project's CIDR type: spellings do not matter, the attribute's family does", () => {
+    expect(n("003.127.086.090/32")?.text).toBe("3.127.86.90/32");
+    expect(n("10.0.0.1")?.text).toBe("10.0.0.1/32");
+    expect(n("10.0.0.7/24")?.text).toBe("10.0.0.0/24");
+    expect(n("2001:0DB8:0:0:0:0:0:1/128")?.text).toBe("2001:db8::1/128");
+    // An IPv4-mapped address in cidr_ipv6 opens nothing to IPv4 clients in AWS.
+    expect(n("::ffff:3.127.86.90/128", 6)).toBeUndefined();
+    expect(n("10.0.0.0/8", 6)).toBeUndefined();
+    expect(n("1.2.3.4/33")).toBeUndefined();
+    expect(ruleNetwork(42, 4)).toBeUndefined();
   });
 
-  it("compares ingress addresses as networks, not spellings", () => {
-    const sg = (key: string, cidr: string) => rc("aws_vpc_security_group_ingress_rule", `r_${cidr.replace(/\W/g, "_")}`, DELETE, { [key]: cidr, from_port: 5432 }, null);
-    expect(blockedIds(plan([sg("cidr_ipv4", "003.127.086.090/32")]))).toEqual(["delete:clickpipes-ingress"]);
-    expect(blockedIds(plan([sg("cidr_ipv6", "::ffff:3.127.86.90/128")]))).toEqual(["delete:clickpipes-ingress"]);
-    expect(blockedIds(plan([sg("cidr_ipv4", "3.127.86.0/24")]))).toEqual([]);
-  });
-
-  it("ignores data sources and unrelated resources", () => {
-    const data = { ...rc("postgresql_publication", "p", DELETE), mode: "data" };
-    expect(blockedIds(plan([data, rc("aws_s3_bucket", "b", DELETE)]))).toEqual([]);
-  });
-
-  it("lets --allow name deliberate changes by address", () => {
-    const text = plan([rc("postgresql_publication", "p", REPLACE), rc("postgresql_role", "r", DELETE)]);
-    expect(blockedIds(text, ["postgresql_publication.p"])).toEqual(["delete:clickpipes-role"]);
-    const all = guardPlan(parsePlan(text), ["postgresql_publication.p"]);
-    expect(all.findings.find((f) => f.address === "postgresql_publication.p")?.allowed).toBe(true);
+  it("compares address ranges, not spellings", () => {
+    expect(covers(["10.0.0.1/32"], "010.000.000.001/32")).toBe(true);
+    expect(covers(["2001:DB8::/32"], "2001:db8:0:0::1/128")).toBe(true);
+    expect(covers(["10.0.0.0/9", "10.128.0.0/9"], "10.0.0.0/8")).toBe(true);
+    expect(covers(["10.0.0.0/9", "10.128.0.1/32"], "10.0.0.0/8")).toBe(false);
+    expect(covers(["0.0.0.0/0"], "::1/128")).toBe(false);
+    // Adjacent and overlapping ranges merge; a gap of one address does not.
+    expect(covers(["10.0.0.128/25", "10.0.0.0/26", "10.0.0.64/26", "10.0.0.100/32"], "10.0.0.0/24")).toBe(true);
+    expect(covers(["10.0.0.0/26", "10.0.0.65/32", "10.0.0.66/31", "10.0.0.68/30", "10.0.0.72/29", "10.0.0.80/28", "10.0.0.96/27"], "10.0.0.0/25")).toBe(false);
+    expect(covers(["10.0.0.0/26", "10.0.0.64/32", "10.0.0.65/32", "10.0.0.66/31", "10.0.0.68/30", "10.0.0.72/29", "10.0.0.80/28", "10.0.0.96/27"], "10.0.0.0/25")).toBe(true);
   });
 });
 
 describe("guard command", () => {
   it("exits 1 on a plan that replaces the publication, listing it", async () => {
-    const r = await cli([path.join(FIXTURES, "replace-publication.json")]);
+    const r = await cli([path.join(FIXTURES, "replace-publication.json"), "--no-synth"]);
     expect(r.code).toBe(1);
-    expect(r.out).toContain("BLOCKED");
-    expect(r.out).toContain("replace postgresql_publication.orders-db_Publication_92C9D745 (publication)");
-    expect(r.out).toContain("guard: 1 change(s) would break a running ClickPipe");
+    expect(r.out).toContain(
+      `BLOCKED  ${path.join(FIXTURES, "replace-publication.json")}: postgresql_publication.orders-db_Publication_92C9D745 [publication] publication replaced: `,
+    );
+    expect(r.out).toContain("guard: 1 change(s) would break a running ClickPipe; if deliberate, re-run with --allow <address> (constructs from addresses (no synth output))");
   });
 
   it("exits 0 on an update in place of a grant's privileges", async () => {
-    const r = await cli([path.join(FIXTURES, "update-grant-in-place.json")]);
+    const r = await cli([path.join(FIXTURES, "update-grant-in-place.json"), "--no-synth"]);
     expect(r).toMatchObject({ code: 0, err: "" });
-    expect(r.out).toBe("guard: no protected resource is deleted or replaced in 1 plan(s)\n");
+    expect(r.out).toBe("guard: nothing breaks a running ClickPipe in 1 plan(s) (constructs from addresses (no synth output))\n");
   });
 
   it("checks several plans and honours --allow (repeated or comma-separated)", async () => {
-    const a = writePlan("a.json", plan([rc("postgresql_publication", "p", DELETE)]));
-    const b = writePlan("b.json", plan([rc("postgresql_role", "r", DELETE)], "0.2"));
-    expect((await cli([a, b])).code).toBe(1);
-    expect((await cli([a, b, "--allow", "postgresql_publication.p"])).code).toBe(1);
-    const ok = await cli([a, b, "--allow", "postgresql_publication.p,postgresql_role.r"]);
+    const a = writePlan("a.json", plan([rc("postgresql_publication", "orders-db_Publication_92C9D745", DELETE)]));
+    const b = writePlan("b.json", plan([rc("postgresql_role", "orders-db_User_Role_99178045", DELETE)], "0.2"));
+    expect((await cli([a, b, "--no-synth"])).code).toBe(1);
+    expect((await cli([a, b, "--no-synth", "--allow", "postgresql_publication.orders-db_Publication_92C9D745"])).code).toBe(1);
+    const ok = await cli([a, b, "--no-synth", "--allow", "postgresql_publication.orders-db_Publication_92C9D745,postgresql_role.orders-db_User_Role_99178045"]);
     expect(ok.code).toBe(0);
     expect(ok.out).toContain("ALLOWED  ");
-    const json = await cli([a, b, "--allow", "postgresql_role.r", "--json"]);
+    const json = await cli([a, b, "--no-synth", "--allow", "postgresql_role.orders-db_User_Role_99178045", "--json"]);
     expect(json.code).toBe(1);
     const parsed = JSON.parse(json.out);
-    expect(parsed.blocked).toBe(true);
-    expect(parsed.plans.map((p: { findings: { allowed: boolean }[] }) => p.findings.map((f) => f.allowed))).toEqual([[false], [true]]);
+    expect(parsed).toMatchObject({ blocked: true, constructsFrom: "address", synth: null });
+    expect(parsed.plans.map((p: { verdicts: { rule: string; allowed?: boolean }[] }) => p.verdicts.map((v) => `${v.rule}:${v.allowed ?? false}`))).toEqual([
+      ["publication:false"],
+      ["clickpipes-role:true"],
+    ]);
+  });
+
+  it("prints warnings with the table names and still exits 0", async () => {
+    const p = writePlan("w.json", plan([rc("postgresql_publication", "orders-db_Publication_92C9D745", ["update"], { tables: ["public.a", "public.b"] }, { tables: ["public.a", "public.c"] })]));
+    const r = await cli([p, "--no-synth"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`WARN     ${p}: postgresql_publication.orders-db_Publication_92C9D745 [publication-tables-removed] 1 table(s) leave the publication (public.b): `);
+    expect(r.out).toContain("[publication-tables-added] 1 table(s) join the publication (public.c): an initial load of each runs");
+    expect(r.out).toContain("guard: nothing breaks a running ClickPipe in 1 plan(s); 2 warning(s)");
+  });
+
+  it("exits 2 with one line for a --synth folder that is not synth output, or both --synth and --no-synth", async () => {
+    const p = path.join(FIXTURES, "update-grant-in-place.json");
+    expect(await cli([p, "--synth", path.join(tmp, "nope")])).toMatchObject({ code: 2, err: `cdktf-clickpipes guard: --synth ${path.join(tmp, "nope")}: no such folder\n` });
+    fs.mkdirSync(path.join(tmp, "empty"), { recursive: true });
+    expect(await cli([p, "--synth", path.join(tmp, "empty")])).toMatchObject({
+      code: 2,
+      err: `cdktf-clickpipes guard: --synth ${path.join(tmp, "empty")}: not synth output (no stacks/<name>/cdk.tf.json); run: npx cdktf synth\n`,
+    });
+    const bad = path.join(tmp, "bad-out", "stacks", "orders-db");
+    fs.mkdirSync(bad, { recursive: true });
+    fs.writeFileSync(path.join(bad, "cdk.tf.json"), "{ not json");
+    expect(await cli([p, "--synth", path.join(tmp, "bad-out")])).toMatchObject({ code: 2, err: `cdktf-clickpipes guard: --synth ${path.join(bad, "cdk.tf.json")}: is not JSON; run: npx cdktf synth\n` });
+    fs.writeFileSync(path.join(bad, "cdk.tf.json"), JSON.stringify({ resource: {} }));
+    expect(await cli([p, "--synth", path.join(tmp, "bad-out")])).toMatchObject({ code: 2, err: `cdktf-clickpipes guard: --synth ${path.join(bad, "cdk.tf.json")}: is not a synthesized stack; run: npx cdktf synth\n` });
+    expect((await cli([p, "--synth", tmp, "--no-synth"])).code).toBe(2);
+  });
+
+  it("with --synth: the stack by the plan's addresses, exact construct paths, a warning when the plan is of no stack there", async () => {
+    const out = path.join(tmp, "synth-one");
+    synthApp({ sources: [genericSource()] }, out);
+    const exact = await cli([path.join(FIXTURES, "replace-publication.json"), "--synth", out, "--json"]);
+    expect(exact.code).toBe(1);
+    expect(JSON.parse(exact.out)).toMatchObject({ constructsFrom: "synth", synth: out, plans: [{ stack: "orders-db", verdicts: [{ rule: "publication" }] }] });
+    const other = writePlan("other.json", plan([rc("postgresql_role", "billing_User_Role_0A1B2C3D", DELETE)]));
+    const r = await cli([other, "--synth", out]);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`cdktf-clickpipes guard: warning: ${other}: cannot tell which stack of ${out} it is of (its addresses are not there); constructs recognised from addresses\n`);
   });
 
   it("exits 2 with one line when called wrongly or given something that is not a plan", async () => {
@@ -180,5 +277,13 @@ describe("guard command", () => {
     expect(r.stdout).toContain("BLOCKED");
     const ok = spawnSync(process.execPath, [bin, "guard", path.join(FIXTURES, "update-grant-in-place.json")], { encoding: "utf8" });
     expect(ok.status).toBe(0);
+    // In a folder with cdktf.out, the guard reads it by default: exact construct paths and the stack name.
+    const app = path.join(tmp, "app");
+    fs.mkdirSync(app, { recursive: true });
+    synthApp({ sources: [genericSource()] }, path.join(app, "cdktf.out"));
+    const exact = spawnSync(process.execPath, [bin, "guard", path.join(FIXTURES, "replace-publication.json")], { encoding: "utf8", cwd: app });
+    expect(exact.status).toBe(1);
+    expect(exact.stdout).toContain(`BLOCKED  ${path.join(FIXTURES, "replace-publication.json")} (orders-db): postgresql_publication.orders-db_Publication_92C9D745 [publication]`);
+    expect(exact.stdout).toContain("(constructs from synth output cdktf.out)");
   });
 });
