@@ -109,7 +109,7 @@ export function quoteLiteral(text: string): string {
 }
 
 /** `schema.table` split at dots, each part quoted: mirrors quoteTableName() in helpers.go. */
-function quoteTableName(ref: string): string {
+export function quoteTableName(ref: string): string {
   return ref.split(".").map(quoteIdent).join(".");
 }
 

@@ -1,0 +1,58 @@
+/**
+ * What a change means for the ClickPipe reading the source: initial loads, stopped tables, resyncs.
+ * From the resources of the stack (the publication, the pipe when the stack declares it).
+ */
+import type { ResourceDiff, StackDiff } from "./compare";
+
+const tablesOf = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string" && !x.includes("${")) : []);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function pipesOf(json: Record<string, unknown> | undefined): string[] {
+  const r = isObject(json?.resource) ? json!.resource : {};
+  return isObject(r.clickhouse_clickpipe) ? Object.keys(r.clickhouse_clickpipe).map((n) => `clickhouse_clickpipe.${n}`) : [];
+}
+
+/** One line per effect on the pipe, in a stable order. */
+export function pipeEffects(stack: StackDiff): string[] {
+  if (stack.status === "removed") return [];
+  const out: string[] = [];
+  const pipes = pipesOf(stack.head);
+  const who = pipes.length > 0 ? `the pipe (${pipes.join(", ")})` : "a ClickPipe reading this publication";
+  const byType = (t: string) => stack.resources.filter((r) => r.type === t);
+  const pipeChanges = byType("clickhouse_clickpipe");
+  const pipeRecreated = pipeChanges.some((p) => p.action === "replace" || p.action === "create");
+  for (const pub of byType("postgresql_publication")) {
+    const before = tablesOf(pub.before?.tables);
+    const after = tablesOf(pub.after?.tables);
+    if (pub.action === "update" && !pipeRecreated) {
+      const added = after.filter((t) => !before.includes(t));
+      const removed = before.filter((t) => !after.includes(t));
+      if (added.length > 0) out.push(`initial load: ${who} adds ${added.join(", ")} to its table mappings and loads each table in full, then replicates its changes`);
+      if (removed.length > 0) out.push(`replication stops for ${removed.join(", ")}: ${who} drops them from its table mappings; their ClickHouse tables keep the rows already loaded`);
+    }
+    if (pub.action === "replace") out.push(`resync: the publication is dropped and created again; ${who} must resync every table (full initial load)`);
+    if (pub.action === "delete") out.push(`the publication is dropped: ${who} stops`);
+  }
+  for (const p of pipeChanges) out.push(...pipeChange(p));
+  return out;
+}
+
+function pipeChange(p: ResourceDiff): string[] {
+  switch (p.action) {
+    case "create":
+      return [`initial load: the new pipe ${p.address} loads every table of the publication in full, then replicates changes`];
+    case "replace":
+      return [
+        `new pipe: ${p.address} is replaced (${p.replaceBecause.join(", ")}): a full initial load of every table into ClickHouse, a new replication slot; the old pipe's slot is left behind on the source (drop it, or WAL accumulates)`,
+      ];
+    case "delete":
+      return [`the pipe ${p.address} is deleted: replication stops; its replication slot is left behind on the source (drop it, or WAL accumulates)`];
+    case "update": {
+      const out: string[] = [];
+      if (p.changes.some((c) => c.path === "trigger_resync" && c.after === true)) out.push(`resync: ${p.address} sets trigger_resync: every table is loaded again in full`);
+      if (p.changes.some((c) => c.path === "stopped" && c.after === true)) out.push(`${p.address} is stopped: the replication slot keeps WAL until it runs again`);
+      if (out.length === 0) out.push(`${p.address} is updated in place (${p.changes.map((c) => c.path).join(", ")}): no reload`);
+      return out;
+    }
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * The SQL a change runs, where the synthesized JSON alone tells it, mirroring cyrilgdn/postgresql
+ * 1.26.0 as the SQL preview does:
+ * - created, replaced and in-place updated postgresql_* resources: the statements of the SQL
+ *   preview (src/render/sql) for that resource in the head stack (its create-or-update path; for
+ *   grants and default privileges the provider's own REVOKE + GRANT);
+ * - publication changes: the statements of resourcePostgreSQLPublicationUpdate() for exactly this
+ *   change (setPubOwner, setPubTables, setPubParams, setPubName in that order);
+ * - deletes: what the provider's Delete function runs (publication, role), or what it does in words.
+ * Values that are Terraform expressions are not resolved: no SQL is shown for them.
+ */
+import { quoteIdent, quoteLiteral, quoteTableName, renderStackSql, StackReadError } from "../render/sql";
+import type { ResourceDiff, StackDiff } from "./compare";
+import type { Json } from "./read";
+
+const literal = (v: unknown): string | undefined => (typeof v === "string" && !v.includes("${") ? v : undefined);
+const literals = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((x) => literal(x) !== undefined) ? (v as string[]) : undefined);
+
+/** The preview's statements per address, from one rendering of the stack. */
+function previewBlocks(json: Json | undefined): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (!json) return out;
+  let sql: string;
+  let order: string[];
+  try {
+    ({ sql, order } = renderStackSql(json));
+  } catch (e) {
+    if (e instanceof StackReadError) return out;
+    throw e;
+  }
+  const lines = sql.split("\n");
+  const wanted = new Set(order);
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^-- (\S+)(?: \(.*\))?$/.exec(lines[i]);
+    if (!m || !wanted.has(m[1]) || out.has(m[1])) continue;
+    const block: string[] = [];
+    for (let j = i + 1; j < lines.length && lines[j] !== ""; j++) block.push(lines[j]);
+    out.set(m[1], block);
+  }
+  return out;
+}
+
+/** resourcePostgreSQLPublicationUpdate() for this change: owner, tables, params, then name. */
+function publicationUpdate(r: ResourceDiff): string[] | undefined {
+  const before = r.before ?? {};
+  const after = r.after ?? {};
+  const oldName = literal(before.name);
+  const name = literal(after.name);
+  if (!oldName || !name) return undefined;
+  // The statements before setPubName() run under the old name (the rename comes last).
+  const pub = quoteIdent(oldName);
+  const out: string[] = [];
+  const changed = (k: string) => r.changes.some((c) => c.path === k && !c.noEffect);
+  if (changed("owner") && literal(after.owner)) out.push(`ALTER PUBLICATION ${pub} OWNER TO ${quoteIdent(literal(after.owner)!)};`);
+  if (changed("tables")) {
+    const a = literals(before.tables);
+    const b = literals(after.tables);
+    if (!a || !b) return undefined;
+    for (const t of b.filter((x) => !a.includes(x))) out.push(`ALTER PUBLICATION ${pub} ADD TABLE ${quoteTableName(t)};`);
+    for (const t of a.filter((x) => !b.includes(x))) out.push(`ALTER PUBLICATION ${pub} DROP TABLE ${quoteTableName(t)};`);
+  }
+  const params: string[] = [];
+  if (changed("publish_param")) {
+    const ops = literals(after.publish_param);
+    if (ops) params.push(`publish = ${quoteLiteral(ops.join(", "))}`);
+  }
+  if (changed("publish_via_partition_root_param") && typeof after.publish_via_partition_root_param === "boolean") {
+    params.push(`publish_via_partition_root = ${after.publish_via_partition_root_param}`);
+  }
+  if (params.length > 0) out.push(`ALTER PUBLICATION ${pub} SET (${params.join(", ")});`);
+  if (oldName !== name) out.push(`ALTER PUBLICATION ${quoteIdent(oldName)} RENAME TO ${quoteIdent(name)};`);
+  return out.length > 0 ? ["BEGIN;", ...out, "COMMIT;"] : undefined;
+}
+
+function deleteSql(r: ResourceDiff): string[] | undefined {
+  const before = r.before ?? {};
+  switch (r.type) {
+    case "postgresql_publication": {
+      const name = literal(before.name);
+      return name ? [`DROP PUBLICATION ${quoteIdent(name)} ${before.drop_cascade === true ? "CASCADE" : "RESTRICT"};`] : undefined;
+    }
+    case "postgresql_role": {
+      const name = literal(before.name);
+      if (!name) return undefined;
+      const out: string[] = [];
+      if (before.skip_reassign_owned !== true) out.push(`REASSIGN OWNED BY ${quoteIdent(name)} TO CURRENT_USER;  -- in every database`, `DROP OWNED BY ${quoteIdent(name)};`);
+      if (before.skip_drop_role !== true) out.push(`DROP ROLE ${quoteIdent(name)};`);
+      return out;
+    }
+    case "postgresql_grant":
+    case "postgresql_default_privileges":
+    case "postgresql_grant_role":
+      return [`-- the provider revokes what ${r.address} granted (its Delete function)`];
+    default:
+      return undefined;
+  }
+}
+
+/** SQL per resource address of one stack (postgresql_* resources only). */
+export function changeSql(stack: StackDiff): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const pg = stack.resources.filter((r) => r.mode === "managed" && r.type.startsWith("postgresql_"));
+  if (pg.length === 0) return out;
+  const head = pg.some((r) => r.action !== "delete") ? previewBlocks(stack.head) : new Map<string, string[]>();
+  for (const r of pg) {
+    let sql: string[] | undefined;
+    if (r.action === "delete") sql = deleteSql(r);
+    else if (r.action === "update" && r.type === "postgresql_publication") sql = publicationUpdate(r) ?? head.get(r.address);
+    else if (r.action === "replace") {
+      const drop = deleteSql(r);
+      const create = head.get(r.address);
+      sql = drop || create ? [...(drop ?? []), ...(create ?? [])] : undefined;
+    } else sql = head.get(r.address);
+    if (sql && sql.length > 0) out.set(r.address, sql);
+  }
+  return out;
+}
