@@ -167,3 +167,43 @@ export function redact(type: string, value: unknown, path = ""): unknown {
   }
   return value;
 }
+
+/**
+ * Literal secret values anywhere in a stack's JSON (values at secret paths that are not Terraform
+ * expressions, provider secrets, sensitive variables' defaults), with the quoted spellings they take
+ * in SQL, so text built from the JSON (the SQL preview) can be scrubbed of them.
+ */
+export function secretLiterals(json: Record<string, unknown> | undefined): string[] {
+  const out = new Set<string>();
+  if (!json) return [];
+  const add = (v: unknown) => {
+    if (typeof v !== "string" || v === "" || /^\$\{[^}]*\}$/.test(v)) return;
+    out.add(v);
+    out.add(v.replace(/'/g, "''"));
+    out.add(v.replace(/"/g, '""'));
+  };
+  const walk = (facts: ResourceTypeFacts | undefined, path: string, v: unknown) => {
+    if (path && isSensitivePath(facts, path)) {
+      const all = (x: unknown): void => (Array.isArray(x) ? x.forEach(all) : isObject(x) ? Object.values(x).forEach(all) : add(x));
+      all(v);
+      return;
+    }
+    if (Array.isArray(v)) v.forEach((x) => walk(facts, path, x));
+    else if (isObject(v)) for (const [k, x] of Object.entries(v)) if (k !== "//") walk(facts, path ? `${path}.${k}` : k, x);
+  };
+  for (const mode of ["resource", "data"]) {
+    const byType = json[mode];
+    if (!isObject(byType)) continue;
+    for (const [type, named] of Object.entries(byType)) if (isObject(named)) for (const cfg of Object.values(named)) walk(factsFor(type), "", cfg);
+  }
+  if (isObject(json.provider)) for (const list of Object.values(json.provider)) walk(undefined, "", list);
+  if (isObject(json.variable)) for (const v of Object.values(json.variable)) if (isObject(v) && v.sensitive === true) add(v.default);
+  return [...out].sort((a, b) => b.length - a.length);
+}
+
+/** `text` with every secret literal replaced by `(sensitive)`. */
+export function scrub(text: string, secrets: readonly string[]): string {
+  let t = text;
+  for (const s of secrets) t = t.split(s).join("(sensitive)");
+  return t;
+}

@@ -10,6 +10,7 @@
  * Values that are Terraform expressions are not resolved: no SQL is shown for them.
  */
 import { quoteIdent, quoteLiteral, quoteTableName, renderStackSql, StackReadError } from "../render/sql";
+import { scrub, secretLiterals } from "./attributes";
 import type { ResourceDiff, StackDiff } from "./compare";
 import type { Json } from "./read";
 
@@ -102,6 +103,8 @@ export function changeSql(stack: StackDiff): Map<string, string[]> {
   const pg = stack.resources.filter((r) => r.mode === "managed" && r.type.startsWith("postgresql_"));
   if (pg.length === 0) return out;
   const head = pg.some((r) => r.action !== "delete") ? previewBlocks(stack.head) : new Map<string, string[]>();
+  // The preview puts literal values into the SQL; a literal password must never reach the report.
+  const secrets = [...new Set([...secretLiterals(stack.base), ...secretLiterals(stack.head)])].sort((a, b) => b.length - a.length);
   for (const r of pg) {
     let sql: string[] | undefined;
     if (r.action === "delete") sql = deleteSql(r);
@@ -111,7 +114,7 @@ export function changeSql(stack: StackDiff): Map<string, string[]> {
       const create = head.get(r.address);
       sql = drop || create ? [...(drop ?? []), ...(create ?? [])] : undefined;
     } else sql = head.get(r.address);
-    if (sql && sql.length > 0) out.set(r.address, sql);
+    if (sql && sql.length > 0) out.set(r.address, sql.map((l) => scrub(l, secrets)));
   }
   return out;
 }
