@@ -203,3 +203,22 @@ export function resourceChanges(stacks: readonly StackDiff[]): ResourceChange[] 
         .map((r) => ({ stack: s.name, address: r.address, type: r.type, action: r.action, before: r.before, after: r.after, constructPath: r.constructPath })),
     );
 }
+
+/**
+ * Managed resources of head stacks that the change leaves as they are (present on both sides with
+ * no effective change): `judge` reads them to see, e.g., that a deleted ingress rule's addresses stay
+ * open through another rule.
+ */
+export function unchangedResources(stacks: readonly StackDiff[]): ResourceChange[] {
+  const out: ResourceChange[] = [];
+  for (const s of stacks) {
+    if (s.status === "removed" || s.status === "added") continue;
+    const changed = new Set(s.resources.map((r) => r.address));
+    const base = blocks(s.base);
+    for (const b of blocks(s.head).values()) {
+      if (b.mode !== "managed" || changed.has(b.address) || !base.has(b.address)) continue;
+      out.push({ stack: s.name, address: b.address, type: b.type, action: "update", before: base.get(b.address)!.config, after: b.config, constructPath: constructPathOf(b.config) });
+    }
+  }
+  return out;
+}

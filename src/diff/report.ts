@@ -3,12 +3,27 @@
  * text and markdown renderings. Secrets never reach the report: sensitive attribute values,
  * sensitive variables' defaults and sensitive outputs are `(sensitive)`.
  */
-import { judge, Verdict } from "../guard/verdicts";
+import { judge } from "../guard/verdicts";
 import type { AttributeChange } from "./attributes";
-import { diffOutputs, NamedChange, resourceChanges, StackDiff } from "./compare";
+import { diffOutputs, NamedChange, resourceChanges, StackDiff, unchangedResources } from "./compare";
 import { pipeEffects } from "./pipe";
 import type { SynthStack } from "./read";
 import { changeSql } from "./sql";
+
+/** A BLOCK or WARN verdict (`judge` of src/guard/verdicts.ts, or the diff's own stack-level rule). */
+export interface Verdict {
+  readonly level: "BLOCK" | "WARN";
+  /** Rule id. */
+  readonly rule: string;
+  /** The resource address (or the stack name, for a stack-level verdict). */
+  readonly address: string;
+  /** One line: what happens and why it matters. */
+  readonly message: string;
+  /** Tables concerned (`schema.table`). */
+  readonly tables?: readonly string[];
+  /** A BLOCK named by `--allow`: reported, not blocking. */
+  readonly allowed?: boolean;
+}
 
 export interface DiffReportChange {
   /** Dotted attribute path. */
@@ -104,7 +119,7 @@ export function buildDiffReport(
   opts: { readonly baseLabel: string; readonly headLabel: string; readonly allow?: readonly string[] },
 ): DiffReport {
   const stacks = diffOutputs(base, head);
-  const verdicts = judge(resourceChanges(stacks), { allow: opts.allow ?? [] });
+  const verdicts: Verdict[] = judge(resourceChanges(stacks), { allow: opts.allow ?? [], unchanged: unchangedResources(stacks) });
   const reports = stacks.map((s) => stackReport(s, verdicts));
   const blockingCount = reports.flatMap((s) => s.verdicts).filter((v) => v.level === "BLOCK" && !v.allowed).length;
   const count = (a: DiffReportResource["action"]) => reports.filter((s) => s.status !== "removed").flatMap((s) => s.resources).filter((r) => r.action === a && r.mode === "managed").length;

@@ -4,8 +4,8 @@
  * - created, replaced and in-place updated postgresql_* resources: the statements of the SQL
  *   preview (src/render/sql) for that resource in the head stack (its create-or-update path; for
  *   grants and default privileges the provider's own REVOKE + GRANT);
- * - publication changes: the statements of resourcePostgreSQLPublicationUpdate() for exactly this
- *   change (setPubOwner, setPubTables, setPubParams, setPubName in that order);
+ * - publication and role updates: the statements of resourcePostgreSQLPublicationUpdate() /
+ *   resourcePostgreSQLRoleUpdate() for exactly this change, in the provider's order;
  * - deletes: what the provider's Delete function runs (publication, role), or what it does in words.
  * Values that are Terraform expressions are not resolved: no SQL is shown for them.
  */
@@ -73,6 +73,48 @@ function publicationUpdate(r: ResourceDiff): string[] | undefined {
   return out.length > 0 ? ["BEGIN;", ...out, "COMMIT;"] : undefined;
 }
 
+/** setRole*() flags of resourcePostgreSQLRoleUpdate(), in its order: attribute, keyword, provider default. */
+const ROLE_FLAGS: readonly [string, string, boolean][] = [
+  ["bypass_row_level_security", "BYPASSRLS", false],
+  ["create_database", "CREATEDB", false],
+  ["create_role", "CREATEROLE", false],
+  ["inherit", "INHERIT", true],
+  ["login", "LOGIN", false],
+  ["replication", "REPLICATION", false],
+  ["superuser", "SUPERUSER", false],
+];
+const ROLE_PRECISE = new Set(["name", "password", "password_wo", "password_wo_version", "connection_limit", "valid_until", ...ROLE_FLAGS.map(([a]) => a)]);
+
+/**
+ * resourcePostgreSQLRoleUpdate() for this change (setRoleName, setRolePassword, setRole<flag>...,
+ * setRoleValidUntil), when only those attributes change; undefined otherwise (the preview's block is
+ * shown instead). The password is never shown: a psql variable or `(sensitive)`.
+ */
+function roleUpdate(r: ResourceDiff): string[] | undefined {
+  const before = r.before ?? {};
+  const after = r.after ?? {};
+  const changed = new Set(r.changes.filter((c) => !c.noEffect).map((c) => c.path));
+  if ([...changed].some((p) => !ROLE_PRECISE.has(p))) return undefined;
+  const oldName = literal(before.name);
+  const name = literal(after.name);
+  if (!oldName || !name) return undefined;
+  const role = quoteIdent(name);
+  const out: string[] = [];
+  if (oldName !== name) out.push(`ALTER ROLE ${quoteIdent(oldName)} RENAME TO ${role};`);
+  const wo = after.password_wo !== undefined;
+  if ((wo && changed.has("password_wo_version")) || (!wo && (changed.has("password") || changed.has("name")) && after.password !== undefined)) {
+    const src = wo ? after.password_wo : after.password;
+    const m = typeof src === "string" ? /^\$\{var\.([A-Za-z0-9_-]+)\}$/.exec(src) : null;
+    out.push(`ALTER ROLE ${role} PASSWORD ${m ? `:'${m[1]}'` : "'(sensitive)'"};  -- the new password`);
+  }
+  const bool = (v: unknown, d: boolean) => (v === undefined ? d : v === true || v === "true");
+  for (const [attr, kw, d] of ROLE_FLAGS.slice(0, 1)) if (changed.has(attr)) out.push(`ALTER ROLE ${role} WITH ${bool(after[attr], d) ? "" : "NO"}${kw};`);
+  if (changed.has("connection_limit")) out.push(`ALTER ROLE ${role} CONNECTION LIMIT ${Number(after.connection_limit ?? -1)};`);
+  for (const [attr, kw, d] of ROLE_FLAGS.slice(1)) if (changed.has(attr)) out.push(`ALTER ROLE ${role} WITH ${bool(after[attr], d) ? "" : "NO"}${kw};`);
+  if (changed.has("valid_until")) out.push(`ALTER ROLE ${role} VALID UNTIL ${quoteLiteral(String(after.valid_until ?? "infinity"))};`);
+  return out.length > 0 ? ["BEGIN;", ...out, "COMMIT;"] : undefined;
+}
+
 function deleteSql(r: ResourceDiff): string[] | undefined {
   const before = r.before ?? {};
   switch (r.type) {
@@ -109,6 +151,7 @@ export function changeSql(stack: StackDiff): Map<string, string[]> {
     let sql: string[] | undefined;
     if (r.action === "delete") sql = deleteSql(r);
     else if (r.action === "update" && r.type === "postgresql_publication") sql = publicationUpdate(r) ?? head.get(r.address);
+    else if (r.action === "update" && r.type === "postgresql_role") sql = roleUpdate(r) ?? head.get(r.address);
     else if (r.action === "replace") {
       const drop = deleteSql(r);
       const create = head.get(r.address);

@@ -65,7 +65,10 @@ function logicalReplication(v: Record<string, unknown> | undefined): string | un
 }
 
 /** Judge a list of changes. `allow` holds addresses whose blocking change is deliberate. */
-export function judge(changes: readonly ResourceChange[], opts: { readonly allow?: readonly string[] } = {}): Verdict[] {
+export function judge(
+  changes: readonly ResourceChange[],
+  opts: { readonly allow?: readonly string[]; readonly unchanged?: readonly ResourceChange[] } = {},
+): Verdict[] {
   const allow = new Set(opts.allow ?? []);
   const out: Verdict[] = [];
   const block = (c: ResourceChange, rule: string, message: string) =>

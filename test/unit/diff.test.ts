@@ -245,6 +245,24 @@ describe("diff of two synth outputs", () => {
     expect(del.verdicts[0]).toMatchObject({ level: "BLOCK" });
   });
 
+  it("a password rotation is ALTER ROLE ... PASSWORD from the psql variable; a role losing LOGIN is blocked", async () => {
+    const rotated = await json(base, outputs.get("rotate")!);
+    const role = rotated.report.stacks.find((s) => s.name === "billing-db")!.resources.find((r) => r.type === "postgresql_role")!;
+    expect(role).toMatchObject({ action: "update", sql: ["BEGIN;", `ALTER ROLE "clickpipes_user" PASSWORD :'clickpipes_password';  -- the new password`, "COMMIT;"] });
+    expect(rotated.code).toBe(0);
+    const head = path.join(tmp, "nologin");
+    fs.cpSync(base, head, { recursive: true });
+    const file = path.join(head, "stacks/orders-db/cdk.tf.json");
+    const j = JSON.parse(fs.readFileSync(file, "utf8"));
+    (Object.values(j.resource.postgresql_role)[0] as Record<string, unknown>).login = false;
+    fs.writeFileSync(file, JSON.stringify(j));
+    const { code, report } = await json(base, head);
+    expect(code).toBe(1);
+    const nologin = report.stacks.find((s) => s.name === "orders-db")!.resources[0];
+    expect(nologin).toMatchObject({ action: "update", sql: ["BEGIN;", 'ALTER ROLE "clickpipes_user" WITH NOLOGIN;', "COMMIT;"] });
+    expect(nologin.verdicts).toEqual([expect.objectContaining({ level: "BLOCK", address: nologin.address })]);
+  });
+
   it("text output: one section per changed stack, the verdicts, the summary line", async () => {
     const r = await diff(base, outputs.get("pipe-replace")!);
     expect(r.code).toBe(1);

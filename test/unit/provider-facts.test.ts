@@ -4,8 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { compareResource, redact } from "../../src/diff/attributes";
-import { factsFor, PROVIDER_FACTS } from "../../src/model/provider-facts";
-import { requiresReplace } from "../../src/model/provider-facts/clickhouse";
+import { factsFor, forcesReplacement as requiresReplace, PROVIDER_FACTS } from "../../src/model/provider-facts";
 
 describe("provider facts: literal pins from the Go source at the pinned versions", () => {
   it("covers every resource type the constructs declare, each with its provider and Go file", () => {
@@ -54,7 +53,7 @@ describe("provider facts: literal pins from the Go source at the pinned versions
     expect(factsFor("aws_ram_principal_association")!.forceNew).toEqual(["principal", "resource_share_arn"]);
   });
 
-  it("ClickHouse/clickhouse v3.25.3: requiresReplace(resourceType, attributePath)", () => {
+  it("ClickHouse/clickhouse v3.25.3 (forcesReplacement(resourceType, attributePath))", () => {
     expect(requiresReplace("clickhouse_clickpipe", "service_id")).toBe(true);
     expect(requiresReplace("clickhouse_clickpipe", "destination.database")).toBe(true);
     expect(requiresReplace("clickhouse_clickpipe", "source.postgres.settings.publication_name")).toBe(true);

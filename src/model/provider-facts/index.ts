@@ -3,7 +3,7 @@
  * the provider applies in place and which force a replacement, which values are secret.
  */
 import { AWS_FACTS } from "./aws";
-import { CLICKHOUSE_FACTS } from "./clickhouse";
+import { CLICKHOUSE_FACTS } from "./clickhouse-diff";
 import { POSTGRESQL_FACTS } from "./postgresql";
 import type { ResourceTypeFacts } from "./types";
 
@@ -16,6 +16,11 @@ export const PROVIDER_FACTS: ReadonlyMap<string, ResourceTypeFacts> = new Map(
 /** The facts of a resource type, or undefined when the table does not know it. */
 export function factsFor(type: string): ResourceTypeFacts | undefined {
   return PROVIDER_FACTS.get(type);
+}
+
+/** Whether changing `attributePath` (dotted, no indices) of `resourceType` forces a replacement. */
+export function forcesReplacement(resourceType: string, attributePath: string): boolean {
+  return (factsFor(resourceType)?.forceNew ?? []).some((p) => pathWithin(attributePath, p));
 }
 
 /** `path` is `prefix` or lies below it (dotted paths). */

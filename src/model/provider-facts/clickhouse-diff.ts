@@ -3,6 +3,9 @@
  * which attribute changes force a replacement (`RequiresReplace()` plan modifiers and the custom
  * `requiresReplaceIfSourceTypeChanges` of clickpipe_plan_modifiers.go), for the clickhouse_* types
  * our constructs declare. Postgres-source paths only for the pipe (the only source we declare).
+ *
+ * The minimal part `diff` needs, kept until the pipe work's full table (clickhouse.ts in this folder,
+ * with validators, defaults and `requiresReplace()`) is on main; then these entries are derived from it.
  */
 import type { ResourceTypeFacts } from "./types";
 
@@ -73,10 +76,3 @@ export const CLICKHOUSE_FACTS: readonly ResourceTypeFacts[] = [
     ],
   },
 ];
-
-/** Whether changing `attributePath` (dotted, no indices) of a clickhouse_* resource forces a replacement. */
-export function requiresReplace(resourceType: string, attributePath: string): boolean {
-  const facts = CLICKHOUSE_FACTS.find((f) => f.type === resourceType);
-  if (!facts) return false;
-  return facts.forceNew.some((p) => attributePath === p || attributePath.startsWith(p + "."));
-}
