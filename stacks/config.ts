@@ -59,7 +59,7 @@ export const config: AppConfig = {
       schemas: [{ name: "public" }],
       tables: ["public.invoices", "public.payments"],
       parameterGroup: {
-        // 0 = no timeout (the seed). The ClickPipes FAQ accepts 300000 (5 minutes) or more.
+        // 0 = no timeout (the ClickHouse Aurora Postgres source guide). The ClickPipes FAQ accepts 300000 (5 minutes) or more.
         walSenderTimeoutMs: 0,
         // Your team's other custom parameters stay in the same group.
         extraParameters: [{ name: "log_min_duration_statement", value: "1000" }],

@@ -16,6 +16,7 @@ import { RdsSource } from "../aws/rds-source";
 import { AwsProvider, TerraformStack, TerraformVariable } from "../internal/tf";
 import { AuroraSourceConfig, AWS_STACK_SUFFIX, DB_STACK_SUFFIX, RdsSourceConfig, SourceKind } from "../model/app-config";
 import { resolveAwsSource } from "../model/aws";
+import { OUTPUT_IDS, PROVIDER_IDS, VARIABLE_IDS } from "../model/construct-ids";
 import { AwsEngine, AwsNetworkMode, AwsSourceSpec } from "../model/aws-types";
 import { ClickPipePostgresType } from "../model/clickpipe";
 import { awsSourceRules } from "../model/rules/aws";
@@ -25,7 +26,7 @@ import { addStackClickPipe } from "./clickpipe";
 import { addConnectionOutputs, addDatabaseAccess, initStack, output } from "./common";
 
 /** Name of the db stack's variable that holds the host (the cluster WRITER endpoint address). */
-export const DB_HOST_VARIABLE = "db_host";
+export const DB_HOST_VARIABLE = VARIABLE_IDS.DB_HOST;
 
 export type AwsSourceConfig = AuroraSourceConfig | RdsSourceConfig;
 
@@ -47,7 +48,7 @@ export class AwsSourceAwsStack extends TerraformStack {
     const name = `${config.name}${AWS_STACK_SUFFIX}`;
     super(scope, name);
     applyBackend(this, name, config.backend ?? defaultBackend);
-    new AwsProvider(this, "aws", { region: config.awsRegion });
+    new AwsProvider(this, PROVIDER_IDS.AWS, { region: config.awsRegion });
     this.source =
       config.kind === SourceKind.AURORA
         ? new AuroraSource(this, config.name, { ...config, warn })
@@ -56,23 +57,23 @@ export class AwsSourceAwsStack extends TerraformStack {
 
     const out = (id: string, value: unknown, description: string) => output(this, id, value, description);
     out(
-      "parameter_group_name",
+      OUTPUT_IDS.PARAMETER_GROUP_NAME,
       this.source.parameterGroup.name,
       r.engine === AwsEngine.AURORA_POSTGRESQL
         ? "Set it as db_cluster_parameter_group_name of the Aurora cluster (if this app does not manage the cluster)."
         : "Set it as parameter_group_name of the RDS instance (if this app does not manage the instance).",
     );
-    out("parameter_group_family", r.family, "Family of the parameter group (follows postgresVersion).");
-    out("parameters", Object.fromEntries(r.parameters.map((p) => [p.name, p.value])), "Parameters of the group.");
-    out("reboot_required", this.source.rebootNotice, "The step Terraform does not do.");
+    out(OUTPUT_IDS.PARAMETER_GROUP_FAMILY, r.family, "Family of the parameter group (follows postgresVersion).");
+    out(OUTPUT_IDS.PARAMETERS, Object.fromEntries(r.parameters.map((p) => [p.name, p.value])), "Parameters of the group.");
+    out(OUTPUT_IDS.REBOOT_REQUIRED, this.source.rebootNotice, "The step Terraform does not do.");
     if (this.source.ipAllowList) {
-      out("security_group_id", this.source.ipAllowList.securityGroupId, "Security group holding the ClickPipes ingress rules (attach a new one to the database).");
-      out("allowed_cidrs", r.allowedCidrs, "CIDRs allowed on the database port.");
-      if (r.clickPipesIps) out("clickpipes_ip_region", r.clickPipesIps.ipRegion, r.clickPipesIps.reason);
+      out(OUTPUT_IDS.SECURITY_GROUP_ID, this.source.ipAllowList.securityGroupId, "Security group holding the ClickPipes ingress rules (attach a new one to the database).");
+      out(OUTPUT_IDS.ALLOWED_CIDRS, r.allowedCidrs, "CIDRs allowed on the database port.");
+      if (r.clickPipesIps) out(OUTPUT_IDS.CLICKPIPES_IP_REGION, r.clickPipesIps.ipRegion, r.clickPipesIps.reason);
     }
     if (this.source.privateLink) {
-      out("privatelink_resource_configuration_id", this.source.privateLink.resourceConfigurationId, "ClickPipes reverse private endpoint: VPC resource configuration ID.");
-      out("privatelink_resource_share_arn", this.source.privateLink.resourceShareArn, "ClickPipes reverse private endpoint: VPC resource share ARN.");
+      out(OUTPUT_IDS.PRIVATELINK_RESOURCE_CONFIGURATION_ID, this.source.privateLink.resourceConfigurationId, "ClickPipes reverse private endpoint: VPC resource configuration ID.");
+      out(OUTPUT_IDS.PRIVATELINK_RESOURCE_SHARE_ARN, this.source.privateLink.resourceShareArn, "ClickPipes reverse private endpoint: VPC resource share ARN.");
     }
   }
 }
@@ -117,20 +118,20 @@ export class AwsSourceDbStack extends TerraformStack {
       user: this.source.user.roleName,
       publication: this.source.publication.publicationName,
     });
-    out("authentication", resolved.iamAuth ? "IAM_ROLE" : "basic", "ClickPipe authentication.");
-    out("clickpipe_source_type", engine === AwsEngine.AURORA_POSTGRESQL ? "aurorapostgres" : "rdspostgres", "ClickPipe Postgres source type.");
+    out(OUTPUT_IDS.AUTHENTICATION, resolved.iamAuth ? "IAM_ROLE" : "basic", "ClickPipe authentication.");
+    out(OUTPUT_IDS.CLICKPIPE_SOURCE_TYPE, engine === AwsEngine.AURORA_POSTGRESQL ? "aurorapostgres" : "rdspostgres", "ClickPipe Postgres source type.");
 
     if (config.clickpipe) {
       // PrivateLink: the -aws stack's outputs come in as variables, so this stack needs no state of the other.
       const privateLink =
         config.network?.mode === AwsNetworkMode.PRIVATELINK
           ? {
-              resourceConfigurationId: new TerraformVariable(this, "privatelink_resource_configuration_id", {
+              resourceConfigurationId: new TerraformVariable(this, VARIABLE_IDS.PRIVATELINK_RESOURCE_CONFIGURATION_ID, {
                 type: "string",
                 nullable: false,
                 description: `Output privatelink_resource_configuration_id of stack ${config.name}${AWS_STACK_SUFFIX}.`,
               }).stringValue,
-              resourceShareArn: new TerraformVariable(this, "privatelink_resource_share_arn", {
+              resourceShareArn: new TerraformVariable(this, VARIABLE_IDS.PRIVATELINK_RESOURCE_SHARE_ARN, {
                 type: "string",
                 nullable: false,
                 description: `Output privatelink_resource_share_arn of stack ${config.name}${AWS_STACK_SUFFIX}.`,

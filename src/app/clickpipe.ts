@@ -1,13 +1,14 @@
 import { ClickPipe, ClickPipeSource } from "../clickhouse/clickpipe";
 import { ClickhouseProvider, TerraformStack, TerraformVariable } from "../internal/tf";
 import { SourceClickPipeConfig } from "../model/app-config";
+import { clickPipeId, PROVIDER_IDS, VARIABLE_IDS } from "../model/construct-ids";
 import { ClickPipePostgresType } from "../model/clickpipe";
 import { WarningSink } from "../model/validation";
 
 /** Variables of the ClickHouse Cloud API key (an organization-scoped key with ClickPipes rights). */
-export const CLICKHOUSE_ORG_VARIABLE = "clickhouse_organization_id";
-export const CLICKHOUSE_TOKEN_KEY_VARIABLE = "clickhouse_token_key";
-export const CLICKHOUSE_TOKEN_SECRET_VARIABLE = "clickhouse_token_secret";
+export const CLICKHOUSE_ORG_VARIABLE = VARIABLE_IDS.CLICKHOUSE_ORGANIZATION_ID;
+export const CLICKHOUSE_TOKEN_KEY_VARIABLE = VARIABLE_IDS.CLICKHOUSE_TOKEN_KEY;
+export const CLICKHOUSE_TOKEN_SECRET_VARIABLE = VARIABLE_IDS.CLICKHOUSE_TOKEN_SECRET;
 
 export interface StackClickPipeOptions {
   readonly sourceName: string;
@@ -30,13 +31,13 @@ export interface StackClickPipeOptions {
 export function addStackClickPipe(stack: TerraformStack, o: StackClickPipeOptions): ClickPipe {
   const variable = (id: string, description: string, sensitive: boolean) =>
     new TerraformVariable(stack, id, { type: "string", sensitive, nullable: false, description }).stringValue;
-  new ClickhouseProvider(stack, "clickhouse", {
+  new ClickhouseProvider(stack, PROVIDER_IDS.CLICKHOUSE, {
     organizationId: variable(CLICKHOUSE_ORG_VARIABLE, "ClickHouse Cloud organization ID.", false),
     tokenKey: variable(CLICKHOUSE_TOKEN_KEY_VARIABLE, "ClickHouse Cloud API key ID.", true),
     tokenSecret: variable(CLICKHOUSE_TOKEN_SECRET_VARIABLE, "ClickHouse Cloud API key secret.", true),
   });
   const { serviceId, ...spec } = o.config;
-  return new ClickPipe(stack, `${o.sourceName}-clickpipe`, {
+  return new ClickPipe(stack, clickPipeId(o.sourceName), {
     ...spec,
     type: o.type,
     source: o.source,

@@ -2,12 +2,13 @@
 import { applyBackend } from "../backend";
 import { PostgresqlProvider, TerraformOutput, TerraformStack, TerraformVariable } from "../internal/tf";
 import { BackendSpec } from "../model/backend";
+import { OUTPUT_IDS, PROVIDER_IDS, VARIABLE_IDS } from "../model/construct-ids";
 import { ResolvedSource } from "../model/defaults";
 
 /** Name of the sensitive variable that holds the ClickPipes password. */
-export const CLICKPIPES_PASSWORD_VARIABLE = "clickpipes_password";
+export const CLICKPIPES_PASSWORD_VARIABLE = VARIABLE_IDS.CLICKPIPES_PASSWORD;
 /** Name of the sensitive variable that holds the provider's admin password. */
-export const ADMIN_PASSWORD_VARIABLE = "postgres_admin_password";
+export const ADMIN_PASSWORD_VARIABLE = VARIABLE_IDS.ADMIN_PASSWORD;
 /** Write-only attributes need Terraform 1.11. */
 export const REQUIRED_TERRAFORM_VERSION = ">= 1.11";
 
@@ -28,7 +29,7 @@ export function addDatabaseAccess(stack: TerraformStack, src: ResolvedSource, op
     CLICKPIPES_PASSWORD_VARIABLE,
     `Password of the ClickPipes role ${src.userName}. Written with password_wo: never in plan or state.`,
   );
-  new PostgresqlProvider(stack, "postgresql", {
+  new PostgresqlProvider(stack, PROVIDER_IDS.POSTGRESQL, {
     host: opts.host,
     port: src.port,
     database: src.database,
@@ -52,9 +53,9 @@ export function addConnectionOutputs(
   stack: TerraformStack,
   o: { host: string; port: number; database: string; user: string; publication: string; hostDescription: string },
 ): void {
-  output(stack, "host", o.host, o.hostDescription);
-  output(stack, "port", o.port, "Port ClickPipes connects to.");
-  output(stack, "database", o.database, "Database ClickPipes replicates from.");
-  output(stack, "user", o.user, "ClickPipes user name (the password is in the clickpipes_password variable).");
-  output(stack, "publication", o.publication, "Publication name for the ClickPipe.");
+  output(stack, OUTPUT_IDS.HOST, o.host, o.hostDescription);
+  output(stack, OUTPUT_IDS.PORT, o.port, "Port ClickPipes connects to.");
+  output(stack, OUTPUT_IDS.DATABASE, o.database, "Database ClickPipes replicates from.");
+  output(stack, OUTPUT_IDS.USER, o.user, "ClickPipes user name (the password is in the clickpipes_password variable).");
+  output(stack, OUTPUT_IDS.PUBLICATION, o.publication, "Publication name for the ClickPipe.");
 }

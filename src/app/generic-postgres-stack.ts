@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { TerraformStack } from "../internal/tf";
 import { GenericSourceConfig } from "../model/app-config";
 import { BackendSpec } from "../model/backend";
+import { OUTPUT_IDS } from "../model/construct-ids";
 import { resolveSource } from "../model/defaults";
 import { ClickPipePostgresType } from "../model/clickpipe";
 import { GenericPostgresSource } from "../postgres/generic-source";
@@ -38,12 +39,12 @@ export class GenericPostgresStack extends TerraformStack {
       publication: this.source.publication.publicationName,
     });
     out(
-      "server_settings",
+      OUTPUT_IDS.SERVER_SETTINGS,
       Object.fromEntries(this.source.serverSettings.map((s) => [s.name, s.value])),
       "Server settings the source needs; apply them by hand (see server-setup/), Terraform cannot.",
     );
-    out("restart_required", this.source.restartRequired, "Whether the server settings need a restart to take effect.");
-    out("pg_hba_lines", this.source.pgHbaLines, "pg_hba.conf lines to add, then SELECT pg_reload_conf().");
+    out(OUTPUT_IDS.RESTART_REQUIRED, this.source.restartRequired, "Whether the server settings need a restart to take effect.");
+    out(OUTPUT_IDS.PG_HBA_LINES, this.source.pgHbaLines, "pg_hba.conf lines to add, then SELECT pg_reload_conf().");
 
     if (config.clickpipe) {
       addStackClickPipe(this, {

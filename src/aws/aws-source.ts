@@ -7,6 +7,7 @@ import { assertValid, WarningSink } from "../model/validation";
 import { ClickPipesIpAllowList } from "./ip-allow-list";
 import { ClickPipesParameterGroup, ParameterGroupKind } from "./parameter-group";
 import { ClickPipesPrivateLink } from "./privatelink";
+import { SOURCE_IDS } from "../model/construct-ids";
 
 /** Props every AWS-side source construct takes. */
 export interface AwsSourceProps extends AwsSourceSpec {
@@ -74,7 +75,7 @@ export abstract class AwsSourceBase extends Construct {
     const r = this.resolved;
     const provider = props.provider;
 
-    this.parameterGroup = new ClickPipesParameterGroup(this, "ParameterGroup", {
+    this.parameterGroup = new ClickPipesParameterGroup(this, SOURCE_IDS.PARAMETER_GROUP, {
       provider,
       kind: engine === AwsEngine.AURORA_POSTGRESQL ? ParameterGroupKind.CLUSTER : ParameterGroupKind.INSTANCE,
       family: r.family,
@@ -85,7 +86,7 @@ export abstract class AwsSourceBase extends Construct {
     this.rebootNotice = rebootNotice(engine);
 
     if (r.networkMode === AwsNetworkMode.IP_ALLOW_LIST) {
-      this.ipAllowList = new ClickPipesIpAllowList(this, "IpAllowList", {
+      this.ipAllowList = new ClickPipesIpAllowList(this, SOURCE_IDS.IP_ALLOW_LIST, {
         provider,
         cidrs: r.allowedCidrs,
         port: r.port,
@@ -96,7 +97,7 @@ export abstract class AwsSourceBase extends Construct {
       });
     } else if (r.networkMode === AwsNetworkMode.PRIVATELINK) {
       const pl = r.privateLink!;
-      this.privateLink = new ClickPipesPrivateLink(this, "PrivateLink", {
+      this.privateLink = new ClickPipesPrivateLink(this, SOURCE_IDS.PRIVATE_LINK, {
         provider,
         name: r.name,
         resourceArn: r.resourceArn!,

@@ -1,6 +1,10 @@
 import { Construct } from "constructs";
 import { SecurityGroup, TerraformProvider, VpcSecurityGroupIngressRule } from "../internal/tf";
+import { IP_ALLOW_LIST_IDS, ingressRuleId } from "../model/construct-ids";
 import { Severity, ValidationError } from "../model/validation";
+
+/** Construct ID of the rule for a CIDR (defined with the other construct IDs in `model/construct-ids`). */
+export { ingressRuleId };
 
 export interface ClickPipesIpAllowListProps {
   /** CIDRs ClickPipes connects from (usually the region's static IPs as /32). */
@@ -34,12 +38,6 @@ export interface ClickPipesIpAllowListProps {
   readonly provider?: TerraformProvider;
 }
 
-/** Construct ID of the rule for a CIDR: `Ingress-<ip>` for a /32, `Ingress-<ip>_<bits>` otherwise. */
-export function ingressRuleId(cidr: string): string {
-  const [ip, bits] = cidr.split("/");
-  return bits === undefined || bits === "32" ? `Ingress-${ip}` : `Ingress-${ip}_${bits}`;
-}
-
 /**
  * One `aws_vpc_security_group_ingress_rule` per CIDR on the database port (the resource AWS
  * recommends; do not mix it with inline rules or `aws_security_group_rule` on the same group).
@@ -70,7 +68,7 @@ export class ClickPipesIpAllowList extends Construct {
       ]);
     }
     if (props.vpcId !== undefined) {
-      this.securityGroup = new SecurityGroup(this, "SecurityGroup", {
+      this.securityGroup = new SecurityGroup(this, IP_ALLOW_LIST_IDS.SECURITY_GROUP, {
         provider: props.provider,
         namePrefix: props.namePrefix ?? "clickpipes-",
         description: "ClickPipes CDC access to PostgreSQL",

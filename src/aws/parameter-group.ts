@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { DbInstance, DbParameterGroup, RdsCluster, RdsClusterParameterGroup, TerraformProvider } from "../internal/tf";
 import { ResolvedParameter } from "../model/aws";
+import { PARAMETER_GROUP_IDS } from "../model/construct-ids";
 
 /** Which parameter group AWS applies: the cluster's (Aurora) or the instance's (RDS). */
 export enum ParameterGroupKind {
@@ -61,8 +62,8 @@ export class ClickPipesParameterGroup extends Construct {
     };
     this.resource =
       props.kind === ParameterGroupKind.CLUSTER
-        ? new RdsClusterParameterGroup(this, "ParameterGroup", config)
-        : new DbParameterGroup(this, "ParameterGroup", config);
+        ? new RdsClusterParameterGroup(this, PARAMETER_GROUP_IDS.PARAMETER_GROUP, config)
+        : new DbParameterGroup(this, PARAMETER_GROUP_IDS.PARAMETER_GROUP, config);
     this.name = this.resource.name;
   }
 

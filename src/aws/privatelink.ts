@@ -8,6 +8,7 @@ import {
   VpclatticeResourceGateway,
 } from "../internal/tf";
 import { CLICKPIPES_AWS_ACCOUNT, latticeName } from "../model/aws";
+import { PRIVATE_LINK_IDS } from "../model/construct-ids";
 
 export interface ClickPipesPrivateLinkProps {
   /** Base of the VPC Lattice and RAM names (the source name; lower-cased and trimmed to fit). */
@@ -60,31 +61,31 @@ export class ClickPipesPrivateLink extends Construct {
     super(scope, id);
     if (props.subnetIds.length === 0) throw new Error("ClickPipesPrivateLink needs at least one subnet");
     const provider = props.provider;
-    this.resourceGateway = new VpclatticeResourceGateway(this, "ResourceGateway", {
+    this.resourceGateway = new VpclatticeResourceGateway(this, PRIVATE_LINK_IDS.RESOURCE_GATEWAY, {
       provider,
       name: latticeName(props.name, "clickpipes-gw"),
       vpcId: props.vpcId,
       subnetIds: [...props.subnetIds].sort(),
       securityGroupIds: props.securityGroupIds && props.securityGroupIds.length > 0 ? [...props.securityGroupIds].sort() : undefined,
     });
-    this.resourceConfiguration = new VpclatticeResourceConfiguration(this, "ResourceConfiguration", {
+    this.resourceConfiguration = new VpclatticeResourceConfiguration(this, PRIVATE_LINK_IDS.RESOURCE_CONFIGURATION, {
       provider,
       name: latticeName(props.name, "clickpipes"),
       type: "ARN",
       resourceGatewayIdentifier: this.resourceGateway.id,
       resourceConfigurationDefinition: [{ arnResource: [{ arn: props.resourceArn }] }],
     });
-    this.resourceShare = new RamResourceShare(this, "ResourceShare", {
+    this.resourceShare = new RamResourceShare(this, PRIVATE_LINK_IDS.RESOURCE_SHARE, {
       provider,
       name: latticeName(props.name, "clickpipes"),
       allowExternalPrincipals: true,
     });
-    new RamResourceAssociation(this, "ResourceAssociation", {
+    new RamResourceAssociation(this, PRIVATE_LINK_IDS.RESOURCE_ASSOCIATION, {
       provider,
       resourceArn: this.resourceConfiguration.arn,
       resourceShareArn: this.resourceShare.arn,
     });
-    new RamPrincipalAssociation(this, "PrincipalAssociation", {
+    new RamPrincipalAssociation(this, PRIVATE_LINK_IDS.PRINCIPAL_ASSOCIATION, {
       provider,
       principal: props.principal ?? CLICKPIPES_AWS_ACCOUNT,
       resourceShareArn: this.resourceShare.arn,

@@ -4,6 +4,7 @@
  */
 import type { Command } from "./main";
 import { redactUrl } from "../verify/connection";
+import { collectSecrets, redact } from "../verify/secrets";
 import { formatReport } from "../verify/format";
 import { parseTableName, splitList } from "../verify/names";
 import { TableName, VerifyError, VerifyOptions } from "../verify/types";
@@ -86,7 +87,7 @@ export function parseVerifyArgs(args: readonly string[], env: Readonly<Record<st
         break;
       case "--timeout": {
         const n = Number(value);
-        if (!(value !== "" && Number.isFinite(n) && n > 0 && n <= 3600)) {
+        if (!(value !== "" && Number.isFinite(n) && n >= 1 && n <= 3600)) {
           throw new VerifyError(`--timeout = "${value}" is not allowed: a number of seconds from 1 to 3600`);
         }
         timeoutSeconds = n;
@@ -101,12 +102,26 @@ export function parseVerifyArgs(args: readonly string[], env: Readonly<Record<st
   return { options: { connection: { url }, publication, tables, schemas, stack, slotTest, timeoutSeconds, env }, json, help };
 }
 
-/** Run verify with CLI arguments; write to stdout/stderr; return the exit code. */
+/** Control characters (other than line feed and tab) as `\xNN`, so input never reaches a terminal raw. */
+export function escapeControl(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+
+/**
+ * Run verify with CLI arguments; write to stdout/stderr; return the exit code. Every byte written
+ * passes `redact` with the secrets of every connection input (URL, key/value string, PGPASSWORD,
+ * PGPASSFILE), the JSON report included, and text has its control characters escaped.
+ */
 export async function runVerify(
   args: readonly string[],
-  io: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) },
+  rawIo: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) },
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): Promise<number> {
+  const secrets = collectSecrets(args, env);
+  const io = {
+    out: (s: string) => rawIo.out(escapeControl(redact(s, secrets))),
+    err: (s: string) => rawIo.err(escapeControl(redact(s, secrets))),
+  };
   try {
     const parsed = parseVerifyArgs(args, env);
     if (parsed.help) {

@@ -29,6 +29,7 @@ import { ClickPipesGrants } from "../postgres/grants";
 import { ClickPipesPublication } from "../postgres/publication";
 import { ClickPipesUser } from "../postgres/clickpipes-user";
 import { assertPasswordIsReference } from "../postgres/source-objects";
+import { CLICKPIPE_IDS } from "../model/construct-ids";
 
 /**
  * What a pipe needs from a source construct. `GenericPostgresSource` (and every source built with
@@ -127,7 +128,7 @@ export class ClickPipe extends Construct {
     this.tableMappings = tableMappings(src, props);
 
     if (props.privateLink) {
-      this.reversePrivateEndpoint = new ChReversePrivateEndpoint(this, "ReversePrivateEndpoint", {
+      this.reversePrivateEndpoint = new ChReversePrivateEndpoint(this, CLICKPIPE_IDS.REVERSE_PRIVATE_ENDPOINT, {
         provider: props.provider,
         serviceId: props.serviceId,
         type: "VPC_RESOURCE",
@@ -142,7 +143,7 @@ export class ClickPipe extends Construct {
 
     const { user, grants, publication } = props.source;
     const dependsOn: ITerraformDependable[] = [user.role, ...user.memberships, ...grants.resources, publication.publication];
-    this.pipe = new ChClickPipe(this, "Pipe", {
+    this.pipe = new ChClickPipe(this, CLICKPIPE_IDS.PIPE, {
       provider: props.provider,
       dependsOn,
       serviceId: props.serviceId,
@@ -172,7 +173,7 @@ export class ClickPipe extends Construct {
 
     if (props.cdcInfrastructure) {
       // The sizing endpoint exists only once a DB ClickPipe of the service is provisioned.
-      this.cdcInfrastructure = new ChCdcInfrastructure(this, "CdcInfrastructure", {
+      this.cdcInfrastructure = new ChCdcInfrastructure(this, CLICKPIPE_IDS.CDC_INFRASTRUCTURE, {
         provider: props.provider,
         dependsOn: [this.pipe],
         serviceId: props.serviceId,
@@ -199,7 +200,7 @@ export class ClickPipe extends Construct {
     );
     const target =
       Object.keys(renames).length > 0
-        ? `lookup(${new TerraformLocal(this, "TargetTables", renames).fqn}, val, replace(val, ".", "_"))`
+        ? `lookup(${new TerraformLocal(this, CLICKPIPE_IDS.TARGET_TABLES, renames).fqn}, val, replace(val, ".", "_"))`
         : 'replace(val, ".", "_")';
     return TerraformIterator.fromList(publication.publication.tables).forExpressionForList(
       `{ source_schema_name = split(".", val)[0], source_table = split(".", val)[1], target_table = ${target} }`,

@@ -108,7 +108,7 @@ export function parseFleetText(text: string, file: string): unknown {
     return parseYaml(text, { prettyErrors: true });
   } catch (e) {
     const where = e instanceof YAMLParseError && e.linePos ? `:${e.linePos[0].line}:${e.linePos[0].col}` : "";
-    const message = (e as Error).message.split("\n")[0]!.replace(/:$/, "");
+    const message = (e as Error).message.split("\n")[0]!.replace(/:$/, "").replace(/[\u0000-\u001f\u007f-\u009f]/g, "?").slice(0, 200);
     throw new ValidationError([{ rule: "fleet-syntax", source: "(fleet)", severity: Severity.ERROR, field: `${file}${where}`, value: "(unparsable)", allowed: `valid YAML or JSON (${message})` }]);
   }
 }
@@ -116,10 +116,12 @@ export function parseFleetText(text: string, file: string): unknown {
 /** Structural check of a parsed fleet document against the schema; returns one finding per problem. */
 export function checkFleetShape(doc: unknown): Finding[] {
   const { top, byKind } = validators();
-  if (!top(doc)) return toFindings(top.errors ?? [], doc, "(fleet)", "");
-  const sources = (doc as { sources: Record<string, unknown>[] }).sources;
-  const findings: Finding[] = [];
-  sources.forEach((s, i) => {
+  const findings: Finding[] = top(doc) ? [] : toFindings(top.errors ?? [], doc, "(fleet)", "");
+  // The sources are checked even when the top level has problems, so one run reports every line.
+  const sources = (doc as { sources?: unknown } | null)?.sources;
+  if (!Array.isArray(sources)) return findings;
+  sources.forEach((s: Record<string, unknown>, i) => {
+    if (!s || typeof s !== "object" || Array.isArray(s)) return; // reported by the top level (items: object)
     const name = typeof s.name === "string" && s.name ? s.name : `sources[${i}]`;
     const validate = byKind.get(String(s.kind));
     if (!validate) {
@@ -131,15 +133,44 @@ export function checkFleetShape(doc: unknown): Finding[] {
   return findings;
 }
 
+/** Fleet files larger than this are refused unread (a fleet of 1000 sources is well under 1 MB). */
+export const MAX_FLEET_FILE_BYTES = 16 * 1024 * 1024;
+
+function fleetFileError(file: string, value: string, allowed: string): ValidationError {
+  return new ValidationError([{ rule: "fleet-file", source: "(fleet)", severity: Severity.ERROR, field: file, value, allowed }]);
+}
+
+/** What a parsed document is, for a message (never its content). */
+function describeDocument(doc: unknown): string | undefined {
+  if (doc === null || doc === undefined) return "(an empty document)";
+  if (Array.isArray(doc)) return "(a list)";
+  if (typeof doc !== "object") return `(a ${typeof doc}, not a mapping)`;
+  return undefined;
+}
+
 /** Read, parse and shape-check one fleet file. Semantic rules run later, in `buildApp`. */
 export function loadFleetFile(file: string): AppConfig {
+  const allowed = 'a YAML or JSON fleet file: a mapping with a "sources" list';
+  let bytes: Buffer;
+  try {
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) throw fleetFileError(file, "(a directory)", allowed);
+    if (stat.size > MAX_FLEET_FILE_BYTES) throw fleetFileError(file, `(${stat.size} bytes)`, `${allowed}, at most ${MAX_FLEET_FILE_BYTES} bytes`);
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    if (e instanceof ValidationError) throw e;
+    throw fleetFileError(file, (e as NodeJS.ErrnoException).code ?? "unreadable", "a readable YAML or JSON fleet file");
+  }
   let text: string;
   try {
-    text = fs.readFileSync(file, "utf8");
-  } catch (e) {
-    throw new ValidationError([{ rule: "fleet-file", source: "(fleet)", severity: Severity.ERROR, field: file, value: (e as NodeJS.ErrnoException).code ?? "unreadable", allowed: "a readable YAML or JSON fleet file" }]);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw fleetFileError(file, "(binary: not UTF-8 text)", allowed);
   }
+  if (text.includes("\0")) throw fleetFileError(file, "(binary: contains NUL bytes)", allowed);
   const doc = parseFleetText(text, file);
+  const what = describeDocument(doc);
+  if (what) throw fleetFileError(file, what, allowed);
   const findings = checkFleetShape(doc);
   if (findings.length > 0) throw new ValidationError(findings);
   const { $schema: _ignored, ...config } = doc as AppConfig & { $schema?: string };

@@ -48,8 +48,8 @@ export interface ParameterSpec {
 /** The parameter group the construct creates. */
 export interface ParameterGroupSpec {
   /**
-   * `wal_sender_timeout` in milliseconds. The seed guide sets 0 (no timeout); the ClickPipes FAQ
-   * asks for at least 300000 (5 minutes): a value from 1 to 299999 prints a warning at synth.
+   * `wal_sender_timeout` in milliseconds. The ClickHouse Aurora Postgres source guide sets 0 (no
+   * timeout); the ClickPipes FAQ asks for at least 300000 (5 minutes): a value from 1 to 299999 prints a warning at synth.
    * @default 0
    */
   readonly walSenderTimeoutMs?: number;

@@ -53,7 +53,7 @@ export interface ResolvedParameter {
   readonly applyMethod: ParameterApplyMethod;
 }
 
-/** The parameters ClickPipes needs, by name (what the seed and the AWS docs ask for). */
+/** The parameters ClickPipes needs, by name (what the ClickHouse Aurora Postgres source guide and the AWS docs ask for). */
 export function requiredParameters(opts: {
   readonly engine: AwsEngine;
   readonly walSenderTimeoutMs: number;

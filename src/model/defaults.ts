@@ -14,9 +14,9 @@ export const DEFAULT_PUBLISH_OPERATIONS: readonly PublishOperation[] = [
   PublishOperation.DELETE,
   PublishOperation.TRUNCATE,
 ];
-/** The seed's `max_slot_wal_keep_size` (100 GB, in MB); less is a warning. */
+/** `max_slot_wal_keep_size` of the ClickHouse generic Postgres source guide (100 GB, in MB); less is a warning. */
 export const RECOMMENDED_MAX_SLOT_WAL_KEEP_SIZE_MB = 102400;
-/** The seed's `max_wal_senders` / `max_replication_slots`; less is an error. */
+/** `max_wal_senders` / `max_replication_slots` of the ClickHouse generic Postgres source guide; less is an error. */
 export const MIN_WAL_SENDERS = 10;
 export const MIN_REPLICATION_SLOTS = 10;
 

@@ -199,7 +199,7 @@ export interface PostgresSourceSpec {
   readonly clickhouse: ClickHouseServiceLocation;
   /** Network allow list. @default - the ClickPipes IPs of the region */
   readonly network?: NetworkSpec;
-  /** Server settings to render. @default - the seed's values */
+  /** Server settings to render. @default - the values of the ClickHouse generic Postgres source guide */
   readonly serverSettings?: ServerSettingsSpec;
   /**
    * Set `lifecycle.prevent_destroy` on the role and the publication. Dropping either breaks the

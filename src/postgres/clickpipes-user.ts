@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import { PgGrantRole, PgRole, TerraformProvider } from "../internal/tf";
+import { USER_IDS } from "../model/construct-ids";
 
 /** How the ClickPipes role gets the right to open replication connections. */
 export enum ReplicationRight {
@@ -61,7 +62,7 @@ export class ClickPipesUser extends Construct {
   constructor(scope: Construct, id: string, props: ClickPipesUserProps) {
     super(scope, id);
     const rds = props.replication === ReplicationRight.RDS_REPLICATION;
-    this.role = new PgRole(this, "Role", {
+    this.role = new PgRole(this, USER_IDS.ROLE, {
       provider: props.provider,
       name: props.name,
       login: true,
@@ -81,7 +82,7 @@ export class ClickPipesUser extends Construct {
         new PgGrantRole(this, id, { provider: props.provider, role: this.roleName, grantRole: role, lifecycle: { preventDestroy } }),
       );
     // Revoking rds_replication breaks the pipe like dropping the role does: same protection.
-    if (rds) grantRole("RdsReplication", "rds_replication", props.protectFromDestroy ?? true);
-    if (props.iamAuth) grantRole("RdsIam", "rds_iam", false);
+    if (rds) grantRole(USER_IDS.RDS_REPLICATION, "rds_replication", props.protectFromDestroy ?? true);
+    if (props.iamAuth) grantRole(USER_IDS.RDS_IAM, "rds_iam", false);
   }
 }

@@ -10,6 +10,7 @@ import { ClickPipesPublication } from "./publication";
 import { ClickPipesUser, ReplicationRight } from "./clickpipes-user";
 import { ServerSetupFiles } from "./server-setup-files";
 import { addSourceObjects } from "./source-objects";
+import { SOURCE_IDS } from "../model/construct-ids";
 
 export interface GenericPostgresSourceProps extends PostgresSourceSpec {
   /**
@@ -64,6 +65,6 @@ export class GenericPostgresSource extends Construct {
     this.serverSettings = serverSettings(this.resolved);
     this.restartRequired = restartRequired(this.serverSettings);
     this.pgHbaLines = pgHbaLines(this.resolved);
-    new ServerSetupFiles(this, "ServerSetup", this.resolved);
+    new ServerSetupFiles(this, SOURCE_IDS.SERVER_SETUP, this.resolved);
   }
 }

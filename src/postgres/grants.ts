@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { ITerraformDependable, PgDefaultPrivileges, PgGrant, TerraformProvider } from "../internal/tf";
 import { ResolvedSchema } from "../model/defaults";
+import { defaultSelectId, GRANT_IDS, schemaGrantGroupId, tablesGrantGroupId } from "../model/construct-ids";
 
 export interface ClickPipesGrantsProps {
   /** Database the grants live in. */
@@ -46,19 +47,19 @@ export class ClickPipesGrants extends Construct {
     };
     const base = { provider: props.provider, database: props.database, role: props.roleName };
     const usage = (scope: Construct, schema: string) =>
-      chain((dependsOn) => new PgGrant(scope, "Usage", { ...base, dependsOn, objectType: "schema", schema, privileges: ["USAGE"] }));
+      chain((dependsOn) => new PgGrant(scope, GRANT_IDS.USAGE, { ...base, dependsOn, objectType: "schema", schema, privileges: ["USAGE"] }));
 
     for (const schema of props.schemas) {
-      const group = new Construct(this, `schema-${schema.name}`);
+      const group = new Construct(this, schemaGrantGroupId(schema.name));
       usage(group, schema.name);
       chain(
         (dependsOn) =>
-          new PgGrant(group, "SelectAllTables", { ...base, dependsOn, objectType: "table", schema: schema.name, objects: [], privileges: ["SELECT"] }),
+          new PgGrant(group, GRANT_IDS.SELECT_ALL_TABLES, { ...base, dependsOn, objectType: "table", schema: schema.name, objects: [], privileges: ["SELECT"] }),
       );
       for (const owner of schema.owners) {
         chain(
           (dependsOn) =>
-            new PgDefaultPrivileges(group, `DefaultSelect-${owner}`, {
+            new PgDefaultPrivileges(group, defaultSelectId(owner), {
               ...base,
               dependsOn,
               owner,
@@ -70,11 +71,11 @@ export class ClickPipesGrants extends Construct {
       }
     }
     for (const [schema, tables] of props.tablesBySchema) {
-      const group = new Construct(this, `tables-${schema}`);
+      const group = new Construct(this, tablesGrantGroupId(schema));
       usage(group, schema);
       chain(
         (dependsOn) =>
-          new PgGrant(group, "SelectTables", { ...base, dependsOn, objectType: "table", schema, objects: [...tables], privileges: ["SELECT"] }),
+          new PgGrant(group, GRANT_IDS.SELECT_TABLES, { ...base, dependsOn, objectType: "table", schema, objects: [...tables], privileges: ["SELECT"] }),
       );
     }
   }

@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { PgPublication, PgTablesData, TerraformIterator, TerraformProvider } from "../internal/tf";
 import { formatTableRef, TableRef } from "../model/defaults";
 import { PublishOperation } from "../model/types";
+import { PUBLICATION_IDS } from "../model/construct-ids";
 
 export interface ClickPipesPublicationProps {
   /** Publication name. */
@@ -60,7 +61,7 @@ export class ClickPipesPublication extends Construct {
     } else if (props.tables.length > 0) {
       tables = props.tables.map(formatTableRef);
     } else {
-      const data = new PgTablesData(this, "SchemaTables", {
+      const data = new PgTablesData(this, PUBLICATION_IDS.SCHEMA_TABLES, {
         provider: props.provider,
         database: props.database,
         schemas: [...(props.schemas ?? [])],
@@ -69,7 +70,7 @@ export class ClickPipesPublication extends Construct {
       const it = TerraformIterator.fromList(data.tables);
       tables = it.forExpressionForList('"${val.schema_name}.${val.object_name}"') as unknown as string[];
     }
-    this.publication = new PgPublication(this, "Publication", {
+    this.publication = new PgPublication(this, PUBLICATION_IDS.PUBLICATION, {
       provider: props.provider,
       name: props.name,
       database: props.database,

@@ -5,6 +5,7 @@ import { Severity, ValidationError } from "../model/validation";
 import { ClickPipesGrants } from "./grants";
 import { ClickPipesPublication } from "./publication";
 import { ClickPipesUser, ReplicationRight } from "./clickpipes-user";
+import { SOURCE_IDS } from "../model/construct-ids";
 
 /** Options of the database objects every source type shares. */
 export interface SourceObjectsOptions {
@@ -66,7 +67,7 @@ export function assertPasswordIsReference(scope: Construct, source: string, pass
  */
 export function addSourceObjects(scope: Construct, src: ResolvedSource, opts: SourceObjectsOptions): SourceObjects {
   assertPasswordIsReference(scope, src.name, opts.password);
-  const user = new ClickPipesUser(scope, "User", {
+  const user = new ClickPipesUser(scope, SOURCE_IDS.USER, {
     provider: opts.provider,
     name: src.userName,
     password: opts.password,
@@ -76,7 +77,7 @@ export function addSourceObjects(scope: Construct, src: ResolvedSource, opts: So
     bypassRowLevelSecurity: src.bypassRowLevelSecurity,
     protectFromDestroy: src.protectFromDestroy,
   });
-  const grants = new ClickPipesGrants(scope, "Grants", {
+  const grants = new ClickPipesGrants(scope, SOURCE_IDS.GRANTS, {
     provider: opts.provider,
     database: src.database,
     roleName: user.roleName,
@@ -84,7 +85,7 @@ export function addSourceObjects(scope: Construct, src: ResolvedSource, opts: So
     tablesBySchema: src.tableScopedGrants,
     dependsOn: user.memberships.length > 0 ? [...user.memberships] : undefined,
   });
-  const publication = new ClickPipesPublication(scope, "Publication", {
+  const publication = new ClickPipesPublication(scope, SOURCE_IDS.PUBLICATION, {
     provider: opts.provider,
     name: src.publicationName,
     database: src.database,

@@ -1,8 +1,10 @@
 /**
- * Where and how verify connects: the options, a `postgres://` URL, the PG* environment variables
- * and the stack, in that order. The password is never part of anything printed.
+ * Where and how verify connects: the options, a `postgres://` URL or a libpq key/value string
+ * (`host=... dbname=...`), the PG* environment variables and the stack, in that order. The password
+ * is never part of anything printed (see `secrets.ts`: every output line is redacted as well).
  */
 import { Client, ClientConfig } from "pg";
+import { pgpassLookup } from "./secrets";
 import { ConnectionOptions, VerifyError, VerifyTarget } from "./types";
 
 export interface ResolvedConnection {
@@ -55,12 +57,86 @@ interface UrlParts {
   sslmode?: string;
 }
 
+/** Keywords of a libpq key/value string that verify understands (others are refused by name). */
+const CONNINFO_KEYWORDS = ["host", "hostaddr", "port", "dbname", "user", "password", "sslmode", "connect_timeout", "application_name"] as const;
+
+/** Whether `text` is a libpq key/value connection string rather than a URL. */
+export function isKeyValueConninfo(text: string): boolean {
+  return !/^[a-z][a-z0-9+.-]*:\/\//i.test(text) && /^\s*[a-z_]+\s*=/i.test(text);
+}
+
+/**
+ * Parse a libpq key/value string: `keyword = value` pairs separated by spaces; a value in single
+ * quotes may hold spaces, `\'` and `\\`. Messages name keywords, never values.
+ */
+export function parseKeyValueConninfo(text: string): UrlParts {
+  const pairs = new Map<string, string>();
+  let i = 0;
+  const n = text.length;
+  const skipSpace = () => {
+    while (i < n && /\s/.test(text[i]!)) i++;
+  };
+  skipSpace();
+  while (i < n) {
+    const key = /^[a-z_]+/i.exec(text.slice(i))?.[0];
+    if (!key) throw new VerifyError(`--url: a key/value connection string must be keyword=value pairs (e.g. "host=db.example.com dbname=orders user=clickpipes_user"); a part at character ${i + 1} is not`);
+    i += key.length;
+    skipSpace();
+    if (text[i] !== "=") throw new VerifyError(`--url: keyword "${key}" has no "=value" in the key/value connection string`);
+    i++;
+    skipSpace();
+    let value = "";
+    if (text[i] === "'") {
+      i++;
+      let closed = false;
+      while (i < n) {
+        const c = text[i++]!;
+        if (c === "\\" && i < n) value += text[i++];
+        else if (c === "'") {
+          closed = true;
+          break;
+        } else value += c;
+      }
+      if (!closed) throw new VerifyError(`--url: the value of "${key}" has an unterminated quote in the key/value connection string`);
+    } else {
+      while (i < n && !/\s/.test(text[i]!)) {
+        const c = text[i++]!;
+        value += c === "\\" && i < n ? text[i++] : c;
+      }
+    }
+    const lower = key.toLowerCase();
+    if (!(CONNINFO_KEYWORDS as readonly string[]).includes(lower)) {
+      throw new VerifyError(`--url: keyword "${key}" is not allowed in the connection string: allowed ${CONNINFO_KEYWORDS.join(", ")}`);
+    }
+    pairs.set(lower, value);
+    skipSpace();
+  }
+  const port = pairs.get("port");
+  const portNumber = port === undefined || port === "" ? undefined : Number(port);
+  if (portNumber !== undefined && !(Number.isInteger(portNumber) && portNumber > 0 && portNumber < 65536)) {
+    throw new VerifyError(`--url: port = "${port}" is not allowed: an integer from 1 to 65535`);
+  }
+  const opt = (k: string) => {
+    const v = pairs.get(k);
+    return v === undefined || v === "" ? undefined : v;
+  };
+  return {
+    host: opt("host") ?? opt("hostaddr"),
+    port: portNumber,
+    database: opt("dbname"),
+    user: opt("user"),
+    password: opt("password"),
+    sslmode: opt("sslmode"),
+  };
+}
+
 function parseUrl(url: string): UrlParts {
+  if (isKeyValueConninfo(url)) return parseKeyValueConninfo(url);
   let u: URL;
   try {
     u = new URL(url);
   } catch {
-    throw new VerifyError(`--url: "${redactUrl(url)}" is not a connection URL; allowed: postgres://user@host:port/database`);
+    throw new VerifyError(`--url: "${redactUrl(url)}" is not a connection URL; allowed: postgres://user@host:port/database or host=... dbname=... user=...`);
   }
   if (u.protocol !== "postgres:" && u.protocol !== "postgresql:") {
     throw new VerifyError(`--url: scheme "${u.protocol}" is not allowed: allowed postgres:// or postgresql://`);
@@ -73,7 +149,7 @@ function parseUrl(url: string): UrlParts {
     port,
     database: dec(u.pathname.replace(/^\//, "")),
     user: dec(u.username),
-    password: dec(u.password),
+    password: dec(u.password) ?? u.searchParams.get("password") ?? undefined,
     sslmode: u.searchParams.get("sslmode") ?? undefined,
   };
 }
@@ -95,7 +171,7 @@ export function resolveConnection(
   const host = opts.host ?? url.host ?? env.PGHOST ?? stack.host ?? "localhost";
   const port = opts.port ?? url.port ?? envPort ?? stack.port ?? 5432;
   const database = opts.database ?? url.database ?? env.PGDATABASE ?? stack.database ?? user;
-  const password = opts.password ?? url.password ?? env.PGPASSWORD;
+  const password = opts.password ?? url.password ?? env.PGPASSWORD ?? pgpassLookup(env, { host, port, database, user });
   const ssl = url.sslmode !== undefined ? sslFor(url.sslmode, "--url") : sslFor(env.PGSSLMODE, "PGSSLMODE");
   const ms = Math.round(timeoutSeconds * 1000);
   return {
@@ -110,10 +186,17 @@ export function resolveConnection(
       connectionTimeoutMillis: ms,
       // The server cancels a statement after the timeout; the client gives up a little later.
       statement_timeout: ms,
+      // A table another session holds locked answers "lock_not_available" instead of a hang.
+      lock_timeout: lockTimeoutMs(timeoutSeconds),
       query_timeout: ms + 2000,
       application_name: "cdktf-clickpipes-verify",
     },
   };
+}
+
+/** How long a statement waits for a table lock: half the timeout, between 1 and 5 seconds. */
+export function lockTimeoutMs(timeoutSeconds: number): number {
+  return Math.max(1000, Math.min(5000, Math.round((timeoutSeconds * 1000) / 2)));
 }
 
 /** `user@host:port/database` (no password). */
@@ -143,18 +226,34 @@ export async function connect(resolved: ResolvedConnection, timeoutSeconds: numb
     if (msg === "__timeout__" || /timeout expired/i.test(msg)) {
       throw new VerifyError(`could not connect to ${where}: no answer within ${timeoutSeconds} s (timeout); check host, port, firewall and that it is PostgreSQL (--timeout to wait longer)`);
     }
-    throw new VerifyError(`could not connect to ${where}: ${connectionErrorText(e)}`);
+    throw new VerifyError(`could not connect to ${where}: ${connectionErrorText(e, resolved.config.password !== undefined)}`);
   } finally {
     clearTimeout(timer);
   }
 }
 
 /** One line for a connection error. */
-export function connectionErrorText(e: unknown): string {
+export function connectionErrorText(e: unknown, passwordGiven = true): string {
   const err = e as NodeJS.ErrnoException & { message?: string };
+  if (!passwordGiven && isPasswordRequest(e)) return MISSING_PASSWORD_TEXT;
   if (err?.code === "ECONNREFUSED") return "connection refused (is the server running and listening on that port?)";
   if (err?.code === "ENOTFOUND" || err?.code === "EAI_AGAIN") return `host not found (${err.code})`;
   if (err?.code === "ECONNRESET") return "connection reset by the server";
   const text = String(err?.message ?? e).split("\n")[0];
   return text === "Connection terminated unexpectedly" ? "the server closed the connection during startup (not PostgreSQL, or SSL required: try sslmode=require)" : text;
+}
+
+/** What verify says when the server wants a password and none was given. */
+export const MISSING_PASSWORD_TEXT =
+  "the server asks for a password and none was given: put it in the URL or key/value string, in PGPASSWORD, or in PGPASSFILE (~/.pgpass)";
+
+/**
+ * The errors a server's password request ends in when the client has none: SCRAM ("client password
+ * must be a string", from node-postgres), cleartext ("empty password returned by client") and md5
+ * (SQLSTATE 28P01, the same as a wrong password: only called when no password was given).
+ */
+export function isPasswordRequest(e: unknown): boolean {
+  const err = e as { message?: string; code?: string };
+  const msg = String(err?.message ?? e);
+  return /client password must be a string/.test(msg) || /empty password returned by client/.test(msg) || err?.code === "28P01";
 }

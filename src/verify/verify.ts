@@ -1,7 +1,7 @@
 /** `verifySource`: run every check against a live source and return the report. */
 import { Client } from "pg";
 import { VERIFY_CHECKS } from "./checks";
-import { connect, resolveConnection } from "./connection";
+import { connect, lockTimeoutMs, resolveConnection } from "./connection";
 import { ExpectedTable, VerifyContext, resolveTables } from "./context";
 import { qualified, sameTable } from "./names";
 import { readStack, StackExpectations } from "./stack";
@@ -114,11 +114,16 @@ export async function verifySource(options: VerifyOptions = {}): Promise<VerifyR
         checks.push({ id: check.id, status: outcome.status, reason: oneLine(outcome.reason), fix: outcome.fix === null ? null : oneLine(outcome.fix) });
       } catch (e) {
         const message = String((e as Error)?.message ?? e).split("\n")[0];
+        const locked = (e as { code?: string }).code === "55P03";
         const timedOut = /timeout|canceling statement/i.test(message);
         checks.push({
           id: check.id,
           status: CheckStatus.FAIL,
-          reason: timedOut ? `check did not finish within ${timeoutSeconds} s: ${message}` : `check could not run: ${message}`,
+          reason: locked
+            ? `check could not run: an object it reads is locked by another session (lock_timeout = ${lockTimeoutMs(timeoutSeconds) / 1000} s)`
+            : timedOut
+              ? `check did not finish within ${timeoutSeconds} s: ${message}`
+              : `check could not run: ${message}`,
           fix: check.fallbackFix,
         });
         if (/Connection terminated|not queryable|ECONNRESET/i.test(message)) break;

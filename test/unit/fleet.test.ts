@@ -109,6 +109,49 @@ describe("fleet files", () => {
     ]);
   });
 
+  it("names the file, in one short line, for an empty, list, scalar, binary, oversized file or a folder", () => {
+    const lineFor = (name: string, content: string | Buffer) => {
+      const file = path.join(tmp, name);
+      fs.writeFileSync(file, content);
+      try {
+        loadFleetFile(file);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ValidationError);
+        const lines = (e as Error).message.split("\n");
+        expect(lines).toHaveLength(1);
+        return lines[0]!.replace(file, "<file>");
+      }
+      throw new Error(`expected ${name} to be refused`);
+    };
+    const allowed = 'is not allowed: a YAML or JSON fleet file: a mapping with a "sources" list [fleet-file]';
+    expect(lineFor("empty.yaml", "")).toBe(`error: source "(fleet)": <file> = "(an empty document)" ${allowed}`);
+    expect(lineFor("comments.yaml", "# nothing here\n")).toBe(`error: source "(fleet)": <file> = "(an empty document)" ${allowed}`);
+    expect(lineFor("list.json", "[1, 2]")).toBe(`error: source "(fleet)": <file> = "(a list)" ${allowed}`);
+    expect(lineFor("scalar.yaml", "just a string\n")).toBe(`error: source "(fleet)": <file> = "(a string, not a mapping)" ${allowed}`);
+    expect(lineFor("number.json", "42")).toBe(`error: source "(fleet)": <file> = "(a number, not a mapping)" ${allowed}`);
+    // 16 KB of random bytes: one short line, none of the bytes echoed.
+    const binary = Buffer.alloc(16 * 1024, 0);
+    for (let i = 0; i < binary.length; i++) binary[i] = (i * 7919 + 13) % 256;
+    const line = lineFor("binary.yaml", binary);
+    expect(line).toBe(`error: source "(fleet)": <file> = "(binary: not UTF-8 text)" ${allowed}`);
+    expect(lineFor("nul.yaml", "sources: []\n\0\n")).toBe(`error: source "(fleet)": <file> = "(binary: contains NUL bytes)" ${allowed}`);
+    const big = path.join(tmp, "big.yaml");
+    fs.writeFileSync(big, "");
+    fs.truncateSync(big, 17 * 1024 * 1024); // sparse: nothing is written
+    expect(() => loadFleetFile(big)).toThrow(`error: source "(fleet)": ${big} = "(${17 * 1024 * 1024} bytes)" ${allowed.replace(" [fleet-file]", "")}, at most 16777216 bytes [fleet-file]`);
+    expect(() => loadFleetFile(tmp)).toThrow(`error: source "(fleet)": ${tmp} = "(a directory)" ${allowed}`);
+  });
+
+  it("reports unknown keys inside sources in the same run as an unknown top-level key", () => {
+    const doc = require("yaml").parse(example);
+    doc.colour = "blue";
+    doc.sources[1].prot = 5432;
+    expect(errorLines(stringify(doc))).toEqual([
+      'error: source "(fleet)": colour = "blue" is not allowed: a known field (this one is not in the fleet schema) [fleet-schema]',
+      'error: source "crm-db": prot = 5432 is not allowed: a known field (this one is not in the fleet schema) [fleet-schema]',
+    ]);
+  });
+
   it("gives one line for a YAML syntax error or a missing file", () => {
     expect(errorLines("sources:\n  - kind: generic\n    name: [unclosed\n")).toEqual([
       expect.stringMatching(/^error: source "\(fleet\)": .*bad-\w+\.yaml:\d+:\d+ = "\(unparsable\)" is not allowed: valid YAML or JSON \(.+\) \[fleet-syntax\]$/),

@@ -4,7 +4,7 @@ import { Rule, RuleFinding, Severity } from "../validation";
 
 const isInt = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
 
-/** The server settings the source needs, as the seed sets them. */
+/** The server settings the source needs, as the ClickHouse generic Postgres source guide sets them. */
 export const serverSettingsRule: Rule<PostgresSourceSpec> = {
   id: "server-settings",
   summary: "max_wal_senders and max_replication_slots >= 10; max_slot_wal_keep_size >= 102400 MB or -1 (warning below)",

@@ -26,16 +26,28 @@ export const publicationCheck: Check = {
     if (r.rows[0].puballtables) return pass(`publication ${ctx.publication} exists (FOR ALL TABLES)`);
     if (tables.length === 0) return pass(`publication ${ctx.publication} exists (no tables to compare)`);
     const held = await ctx.client.query<{ oid: number }>(
-      `SELECT t.oid::int AS oid
-         FROM unnest($2::oid[]) AS t(oid)
-        WHERE EXISTS (
-          SELECT 1 FROM pg_publication_tables p
-            JOIN pg_namespace n ON n.nspname = p.schemaname
-            JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = p.tablename
-           WHERE p.pubname = $1
-             AND (c.oid = t.oid
-                  OR c.oid IN (SELECT relid FROM pg_partition_tree(t.oid))
-                  OR c.oid IN (SELECT relid FROM pg_partition_ancestors(t.oid))))`,
+      // Catalog tables only: pg_partition_tree() and the pg_publication_tables view open (lock) the
+      // tables, and would wait on a table another session holds locked. Ancestors and descendants
+      // come from pg_inherits; FOR TABLES IN SCHEMA (PostgreSQL 15+) from pg_publication_namespace.
+      `WITH RECURSIVE down(root, relid) AS (
+         SELECT t.oid, t.oid FROM unnest($2::oid[]) AS t(oid)
+         UNION ALL
+         SELECT down.root, i.inhrelid FROM down JOIN pg_inherits i ON i.inhparent = down.relid
+       ), up(root, relid) AS (
+         SELECT t.oid, t.oid FROM unnest($2::oid[]) AS t(oid)
+         UNION ALL
+         SELECT up.root, i.inhparent FROM up JOIN pg_inherits i ON i.inhrelid = up.relid
+       ), family AS (SELECT root, relid FROM down UNION SELECT root, relid FROM up),
+       published AS (
+         SELECT pr.prrelid AS relid FROM pg_publication_rel pr JOIN pg_publication p ON p.oid = pr.prpubid WHERE p.pubname = $1
+         ${
+           ctx.major >= 15
+             ? `UNION SELECT c.oid FROM pg_publication_namespace pn JOIN pg_publication p ON p.oid = pn.pnpubid
+                  JOIN pg_class c ON c.relnamespace = pn.pnnspid AND c.relkind IN ('r', 'p') WHERE p.pubname = $1`
+             : ""
+         }
+       )
+       SELECT DISTINCT f.root::int AS oid FROM family f JOIN published ON published.relid = f.relid`,
       [ctx.publication, tables.map((t) => t.oid)],
     );
     const heldOids = new Set(held.rows.map((row) => row.oid));

@@ -22,14 +22,20 @@ export const replicaIdentityCheck: Check = {
     const tables = existingTables(ctx);
     if (tables.length === 0) return skip("no tables to check");
     const r = await ctx.client.query<Row>(
-      `SELECT t.oid::int AS table_oid, n.nspname AS schema, c.relname AS name, c.relreplident::text AS relreplident,
+      // Partition trees from pg_inherits (catalog only): pg_partition_tree() locks every member and
+      // would wait on a table another session holds locked.
+      `WITH RECURSIVE tree(root, relid) AS (
+         SELECT t.oid, t.oid FROM unnest($1::oid[]) AS t(oid)
+         UNION ALL
+         SELECT tree.root, i.inhrelid FROM tree JOIN pg_inherits i ON i.inhparent = tree.relid
+       )
+       SELECT tree.root::int AS table_oid, n.nspname AS schema, c.relname AS name, c.relreplident::text AS relreplident,
               EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary) AS has_pk
-         FROM unnest($1::oid[]) AS t(oid)
-         JOIN pg_class top ON top.oid = t.oid
-         JOIN LATERAL (SELECT relid FROM pg_partition_tree(t.oid) WHERE isleaf AND top.relkind = 'p'
-                       UNION SELECT t.oid WHERE top.relkind <> 'p') leaf ON true
-         JOIN pg_class c ON c.oid = leaf.relid
+         FROM tree
+         JOIN pg_class top ON top.oid = tree.root
+         JOIN pg_class c ON c.oid = tree.relid
          JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE (top.relkind = 'p' AND c.relkind <> 'p') OR (top.relkind <> 'p' AND c.oid = top.oid)
         ORDER BY n.nspname, c.relname`,
       [tables.map((t) => t.oid)],
     );

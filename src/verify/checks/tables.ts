@@ -1,4 +1,5 @@
-import { Check, fail, listNames, pass, skip } from "../context";
+import { lockTimeoutMs } from "../connection";
+import { Check, ExpectedTable, fail, listNames, pass, skip, VerifyContext, warn } from "../context";
 import { quoteIdent } from "../names";
 import { CheckId } from "../types";
 
@@ -24,10 +25,17 @@ export const tablesCheck: Check = {
     }
     const denied: string[] = [];
     const schemas = new Set<string>();
+    const locked: { table: ExpectedTable; holders: string }[] = [];
     for (const t of ctx.tables) {
       try {
         await ctx.client.query(`SELECT * FROM ${t.display} LIMIT 0`);
       } catch (e) {
+        if ((e as { code?: string }).code === LOCK_NOT_AVAILABLE && (await canSelect(ctx, t))) {
+          // Locked by another session: the privileges are there (read from the catalog, which
+          // takes no table lock); the SELECT itself could not run.
+          locked.push({ table: t, holders: await lockHolders(ctx, t) });
+          continue;
+        }
         denied.push(`${t.display} (${String((e as Error).message).split("\n")[0]})`);
         schemas.add(quoteIdent(t.schema));
       }
@@ -39,6 +47,35 @@ export const tablesCheck: Check = {
         `GRANT USAGE ON SCHEMA ${[...schemas].join(", ")} TO ${user}; GRANT SELECT ON ${tables.join(", ")} TO ${user};`,
       );
     }
+    if (locked.length > 0) {
+      const lockSeconds = lockTimeoutMs(ctx.timeoutSeconds) / 1000;
+      return warn(
+        `locked by another session, SELECT ... LIMIT 0 waited lock_timeout = ${lockSeconds} s: ${listNames(locked.map((l) => `${l.table.display} (${l.holders})`), 3)}; the user has USAGE and SELECT on them`,
+        "wait for that session to end (a long migration or an open transaction holding ACCESS EXCLUSIVE), then run verify again; the pipe's initial load waits on the same lock",
+      );
+    }
     return pass(`${ctx.tables.length} table${ctx.tables.length === 1 ? "" : "s"} exist and SELECT ... LIMIT 0 works`);
   },
 };
+
+/** SQLSTATE lock_not_available: `lock_timeout` expired. */
+const LOCK_NOT_AVAILABLE = "55P03";
+
+/** Whether the user may read the table, from the catalog (no table lock needed). */
+async function canSelect(ctx: VerifyContext, t: ExpectedTable): Promise<boolean> {
+  const r = await ctx.client.query<{ ok: boolean }>(
+    "SELECT has_schema_privilege(current_user, $1, 'USAGE') AND has_table_privilege(current_user, $2::oid, 'SELECT') AS ok",
+    [t.schema, t.oid],
+  );
+  return r.rows[0]?.ok === true;
+}
+
+/** "pid 123 holds AccessExclusiveLock", from pg_locks (readable by every user). */
+async function lockHolders(ctx: VerifyContext, t: ExpectedTable): Promise<string> {
+  const r = await ctx.client.query<{ pid: number; mode: string }>(
+    "SELECT pid, mode FROM pg_locks WHERE locktype = 'relation' AND relation = $1::oid AND granted AND pid <> pg_backend_pid() ORDER BY pid",
+    [t.oid],
+  );
+  if (r.rows.length === 0) return "the lock was released meanwhile";
+  return r.rows.map((row) => `pid ${row.pid} holds ${row.mode}`).join(", ");
+}

@@ -2,7 +2,7 @@ import { MIN_RECOMMENDED_WAL_SENDER_TIMEOUT_MS } from "../../aws";
 import { AwsSourceSpec } from "../../aws-types";
 import { Rule, Severity } from "../../validation";
 
-/** wal_sender_timeout: 0 (the seed) or at least 5 minutes (the ClickPipes FAQ); less is a warning. */
+/** wal_sender_timeout: 0 (as the ClickHouse Aurora Postgres source guide sets it) or at least 5 minutes (the ClickPipes FAQ); less is a warning. */
 export const walSenderTimeoutRule: Rule<AwsSourceSpec> = {
   id: "wal-sender-timeout",
   summary: `parameterGroup.walSenderTimeoutMs is a non-negative integer; 1-${MIN_RECOMMENDED_WAL_SENDER_TIMEOUT_MS - 1} is a warning`,

@@ -1,0 +1,140 @@
+/**
+ * Secrets verify must never print, whatever form the connection input took: the password of a
+ * `postgres://` URL or of a libpq key/value string (`host=... password=...`), PGPASSWORD, and every
+ * password of the PGPASSFILE (or ~/.pgpass) that node-postgres may read. Every line verify writes
+ * (text or JSON report, stdout or stderr) passes through `redact`.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+/** What a redacted secret is replaced with. */
+export const REDACTED = "***";
+
+/** One line of a pgpass file: `host:port:database:user:password` (`*` matches anything). */
+export interface PgpassEntry {
+  readonly host: string;
+  readonly port: string;
+  readonly database: string;
+  readonly user: string;
+  readonly password: string;
+}
+
+/** The passwords of a pgpass file (`host:port:database:user:password`, `\:` and `\\` escaped). */
+export function pgpassPasswords(text: string): string[] {
+  return pgpassEntries(text).map((e) => e.password);
+}
+
+/** The entries of a pgpass file, in order (comments and malformed lines skipped, as libpq does). */
+export function pgpassEntries(text: string): PgpassEntry[] {
+  const out: PgpassEntry[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    if (raw === "" || raw.startsWith("#")) continue;
+    const fields: string[] = [];
+    let cur = "";
+    for (let i = 0; i < raw.length; i++) {
+      const c = raw[i]!;
+      if (c === "\\" && i + 1 < raw.length) cur += raw[++i];
+      else if (c === ":" && fields.length < 4) {
+        fields.push(cur);
+        cur = "";
+      } else cur += c;
+    }
+    if (fields.length === 4 && cur !== "") out.push({ host: fields[0]!, port: fields[1]!, database: fields[2]!, user: fields[3]!, password: cur });
+  }
+  return out;
+}
+
+function readPgpass(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  try {
+    const file = pgpassFile(env);
+    const stat = fs.statSync(file);
+    return stat.isFile() && stat.size < 1_000_000 ? fs.readFileSync(file, "utf8") : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The password of the first pgpass line matching the target (libpq's order and `*` wildcards). */
+export function pgpassLookup(
+  env: Readonly<Record<string, string | undefined>>,
+  t: { readonly host: string; readonly port: number; readonly database: string; readonly user: string },
+): string | undefined {
+  const text = readPgpass(env);
+  if (text === undefined) return undefined;
+  const hit = (field: string, value: string) => field === "*" || field === value;
+  return pgpassEntries(text).find((e) => hit(e.host, t.host) && hit(e.port, String(t.port)) && hit(e.database, t.database) && hit(e.user, t.user))?.password;
+}
+
+/** The pgpass file node-postgres reads: PGPASSFILE, else ~/.pgpass. */
+function pgpassFile(env: Readonly<Record<string, string | undefined>>): string {
+  return env.PGPASSFILE || path.join(env.HOME || os.homedir(), ".pgpass");
+}
+
+/**
+ * Every secret the inputs hold: passwords found in the arguments (URLs and key/value strings, parsed
+ * leniently, so a malformed one is still covered), PGPASSWORD and the pgpass file's passwords.
+ */
+export function collectSecrets(args: readonly string[], env: Readonly<Record<string, string | undefined>>): string[] {
+  const found = new Set<string>();
+  const add = (s: string | undefined) => {
+    if (s) found.add(s);
+  };
+  for (const a of args) {
+    // URL form: everything between the user's ":" and the last "@" (also unencoded, also malformed).
+    const url = /^[a-z][a-z0-9+.-]*:\/\/[^:/?#@]*:(.*)@/i.exec(a);
+    if (url) {
+      add(url[1]);
+      try {
+        add(decodeURIComponent(url[1]!));
+      } catch {
+        // not percent-encoded: the raw text is covered above
+      }
+    }
+    const query = /[?&]password=([^&#]*)/i.exec(a);
+    if (query) {
+      add(query[1]);
+      try {
+        add(decodeURIComponent(query[1]!));
+      } catch {
+        // covered raw
+      }
+    }
+    // key/value form: password=value or password='quoted value'.
+    for (const m of a.matchAll(/(?:^|\s)password\s*=\s*('(?:[^'\\]|\\.)*'?|\S*)/gi)) {
+      const v = m[1]!;
+      add(v);
+      if (v.startsWith("'")) add(v.replace(/^'|'$/g, "").replace(/\\(.)/g, "$1"));
+    }
+  }
+  add(env.PGPASSWORD);
+  const pgpass = readPgpass(env);
+  if (pgpass !== undefined) pgpassPasswords(pgpass).forEach(add);
+  return [...found];
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * `text` with every secret replaced by `***`: the secret as given, percent-encoded, and as it
+ * appears inside a JSON string. Longest first, so a secret containing another is replaced whole.
+ * Secrets shorter than 4 characters are replaced only where they stand alone (not inside words), so
+ * a one-letter password does not turn every message into stars.
+ */
+export function redact(text: string, secrets: readonly string[]): string {
+  const forms = new Set<string>();
+  for (const s of secrets) {
+    if (!s) continue;
+    forms.add(s);
+    forms.add(encodeURIComponent(s));
+    forms.add(JSON.stringify(s).slice(1, -1));
+  }
+  let out = text;
+  for (const f of [...forms].sort((a, b) => b.length - a.length)) {
+    if (f.length >= 4) out = out.split(f).join(REDACTED);
+    else out = out.replace(new RegExp(`(?<![\\w])${escapeRegExp(f)}(?![\\w])`, "g"), REDACTED);
+  }
+  return out;
+}

@@ -1,0 +1,592 @@
+/**
+ * The construct-ID contract (README "Construct IDs are public API"): a hand-written golden list of
+ * every documented construct path, per mode, compared with what synth produces (the construct tree
+ * and the `//`.metadata.path of cdk.tf.json) — independent of the snapshots, which `vitest -u`
+ * rewrites. Then the module (src/model/construct-ids.ts) and the README tables against the same list.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { IConstruct } from "constructs";
+import { buildApp } from "../../src/app/app";
+import { AppConfig } from "../../src/model/app-config";
+import { AwsNetworkMode } from "../../src/model/aws-types";
+import {
+  CONSTRUCT_ID_ENTRIES,
+  ConstructKind,
+  documentedConstructIndex,
+  documentedConstructs,
+  matchConstructPath,
+  StackConstructsSpec,
+  StackRole,
+  terraformLogicalId,
+} from "../../src/model/construct-ids";
+import { auroraSource, CLUSTER_ARN, PRIVATELINK, rdsSource } from "../aws-helpers";
+import { genericSource } from "../helpers";
+
+const SERVICE_A = "3f1c9a62-8d4e-4b7a-9c2d-5e6f7a8b9c0d";
+const SERVICE_B = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
+const SERVICE_C = "0d9c8b7a-6f5e-4d3c-9b2a-1f0e9d8c7b6a";
+
+/** One app with every mode: generic (table-scoped and schema-wide), Aurora (existing group, new group + IAM, PrivateLink + pipe), RDS. */
+const CONFIG: AppConfig = {
+  sources: [
+    // Generic: two schemas granted whole (one with two owners), one table-scoped schema, no pipe.
+    genericSource(),
+    // Generic, schema-wide publication (plan-time table list), pipe with CDC infrastructure.
+    genericSource({
+      name: "events",
+      schemas: [{ name: "public" }],
+      tables: [],
+      clickpipe: { serviceId: SERVICE_A, tables: ["public.events"], cdcInfrastructure: { cpuMillicores: 2000 } },
+    }),
+    // Aurora, IP allow list on an existing group (built-in ClickPipes IPs), pipe with a renamed table.
+    auroraSource({ name: "billing", clickpipe: { serviceId: SERVICE_B, targetTables: { "public.invoices": "invoices" } } }),
+    // Aurora, IP allow list on a new group in a VPC with custom CIDRs (IPv4 /32, /24, IPv6), IAM auth.
+    auroraSource({
+      name: "ledger",
+      iamAuth: true,
+      network: { mode: AwsNetworkMode.IP_ALLOW_LIST, vpcId: "vpc-0a1b2c3d4e5f60718", allowedCidrs: ["192.0.2.10/32", "198.51.100.0/24", "2001:db8::/64"] },
+    }),
+    // Aurora over PrivateLink, pipe with reverse private endpoint and CDC infrastructure.
+    auroraSource({ name: "payments", resourceArn: CLUSTER_ARN, network: PRIVATELINK, clickpipe: { serviceId: SERVICE_C, cdcInfrastructure: { cpuMillicores: 1000 } } }),
+    // RDS, no network resource.
+    rdsSource({ name: "crm", network: { mode: AwsNetworkMode.NONE } }),
+  ],
+};
+
+/** THE GOLDEN LIST: literal paths (stack name first, as in cdk.tf.json), written by hand. Do not derive them. */
+const GOLDEN: Record<string, readonly string[]> = {
+  "orders-db": [
+    "orders-db/postgresql",
+    "orders-db/clickpipes_password",
+    "orders-db/postgres_admin_password",
+    "orders-db/orders-db/User/Role",
+    "orders-db/orders-db/Grants/schema-public/Usage",
+    "orders-db/orders-db/Grants/schema-public/SelectAllTables",
+    "orders-db/orders-db/Grants/schema-public/DefaultSelect-postgres",
+    "orders-db/orders-db/Grants/schema-sales/Usage",
+    "orders-db/orders-db/Grants/schema-sales/SelectAllTables",
+    "orders-db/orders-db/Grants/schema-sales/DefaultSelect-app_owner",
+    "orders-db/orders-db/Grants/schema-sales/DefaultSelect-postgres",
+    "orders-db/orders-db/Grants/tables-inventory/Usage",
+    "orders-db/orders-db/Grants/tables-inventory/SelectTables",
+    "orders-db/orders-db/Publication/Publication",
+    "orders-db/orders-db/ServerSetup",
+    "orders-db/host",
+    "orders-db/port",
+    "orders-db/database",
+    "orders-db/user",
+    "orders-db/publication",
+    "orders-db/server_settings",
+    "orders-db/restart_required",
+    "orders-db/pg_hba_lines",
+  ],
+  events: [
+    "events/postgresql",
+    "events/clickpipes_password",
+    "events/postgres_admin_password",
+    "events/events/User/Role",
+    "events/events/Grants/schema-public/Usage",
+    "events/events/Grants/schema-public/SelectAllTables",
+    "events/events/Grants/schema-public/DefaultSelect-postgres",
+    "events/events/Publication/SchemaTables",
+    "events/events/Publication/Publication",
+    "events/events/ServerSetup",
+    "events/host",
+    "events/port",
+    "events/database",
+    "events/user",
+    "events/publication",
+    "events/server_settings",
+    "events/restart_required",
+    "events/pg_hba_lines",
+    "events/clickhouse_organization_id",
+    "events/clickhouse_token_key",
+    "events/clickhouse_token_secret",
+    "events/clickhouse",
+    "events/events-clickpipe/Pipe",
+    "events/events-clickpipe/CdcInfrastructure",
+  ],
+  "billing-aws": [
+    "billing-aws/aws",
+    "billing-aws/billing/ParameterGroup/ParameterGroup",
+    "billing-aws/billing/IpAllowList/Ingress-3.127.86.90",
+    "billing-aws/billing/IpAllowList/Ingress-3.122.25.29",
+    "billing-aws/billing/IpAllowList/Ingress-18.195.233.217",
+    "billing-aws/billing/IpAllowList/Ingress-18.197.167.47",
+    "billing-aws/billing/IpAllowList/Ingress-35.157.23.2",
+    "billing-aws/billing/IpAllowList/Ingress-52.28.148.40",
+    "billing-aws/parameter_group_name",
+    "billing-aws/parameter_group_family",
+    "billing-aws/parameters",
+    "billing-aws/reboot_required",
+    "billing-aws/security_group_id",
+    "billing-aws/allowed_cidrs",
+    "billing-aws/clickpipes_ip_region",
+  ],
+  "billing-db": [
+    "billing-db/db_host",
+    "billing-db/clickpipes_password",
+    "billing-db/postgres_admin_password",
+    "billing-db/postgresql",
+    "billing-db/billing/User/Role",
+    "billing-db/billing/User/RdsReplication",
+    "billing-db/billing/Grants/schema-public/Usage",
+    "billing-db/billing/Grants/schema-public/SelectAllTables",
+    "billing-db/billing/Grants/schema-public/DefaultSelect-postgres",
+    "billing-db/billing/Grants/schema-sales/Usage",
+    "billing-db/billing/Grants/schema-sales/SelectAllTables",
+    "billing-db/billing/Grants/schema-sales/DefaultSelect-postgres",
+    "billing-db/billing/Publication/Publication",
+    "billing-db/host",
+    "billing-db/port",
+    "billing-db/database",
+    "billing-db/user",
+    "billing-db/publication",
+    "billing-db/authentication",
+    "billing-db/clickpipe_source_type",
+    "billing-db/clickhouse_organization_id",
+    "billing-db/clickhouse_token_key",
+    "billing-db/clickhouse_token_secret",
+    "billing-db/clickhouse",
+    "billing-db/billing-clickpipe/TargetTables",
+    "billing-db/billing-clickpipe/Pipe",
+  ],
+  "ledger-aws": [
+    "ledger-aws/aws",
+    "ledger-aws/ledger/ParameterGroup/ParameterGroup",
+    "ledger-aws/ledger/IpAllowList/SecurityGroup",
+    "ledger-aws/ledger/IpAllowList/Ingress-192.0.2.10",
+    "ledger-aws/ledger/IpAllowList/Ingress-198.51.100.0_24",
+    "ledger-aws/ledger/IpAllowList/Ingress-2001:db8::_64",
+    "ledger-aws/parameter_group_name",
+    "ledger-aws/parameter_group_family",
+    "ledger-aws/parameters",
+    "ledger-aws/reboot_required",
+    "ledger-aws/security_group_id",
+    "ledger-aws/allowed_cidrs",
+  ],
+  "ledger-db": [
+    "ledger-db/db_host",
+    "ledger-db/clickpipes_password",
+    "ledger-db/postgres_admin_password",
+    "ledger-db/postgresql",
+    "ledger-db/ledger/User/Role",
+    "ledger-db/ledger/User/RdsReplication",
+    "ledger-db/ledger/User/RdsIam",
+    "ledger-db/ledger/Grants/schema-public/Usage",
+    "ledger-db/ledger/Grants/schema-public/SelectAllTables",
+    "ledger-db/ledger/Grants/schema-public/DefaultSelect-postgres",
+    "ledger-db/ledger/Grants/schema-sales/Usage",
+    "ledger-db/ledger/Grants/schema-sales/SelectAllTables",
+    "ledger-db/ledger/Grants/schema-sales/DefaultSelect-postgres",
+    "ledger-db/ledger/Publication/Publication",
+    "ledger-db/host",
+    "ledger-db/port",
+    "ledger-db/database",
+    "ledger-db/user",
+    "ledger-db/publication",
+    "ledger-db/authentication",
+    "ledger-db/clickpipe_source_type",
+  ],
+  "payments-aws": [
+    "payments-aws/aws",
+    "payments-aws/payments/ParameterGroup/ParameterGroup",
+    "payments-aws/payments/PrivateLink/ResourceGateway",
+    "payments-aws/payments/PrivateLink/ResourceConfiguration",
+    "payments-aws/payments/PrivateLink/ResourceShare",
+    "payments-aws/payments/PrivateLink/ResourceAssociation",
+    "payments-aws/payments/PrivateLink/PrincipalAssociation",
+    "payments-aws/parameter_group_name",
+    "payments-aws/parameter_group_family",
+    "payments-aws/parameters",
+    "payments-aws/reboot_required",
+    "payments-aws/privatelink_resource_configuration_id",
+    "payments-aws/privatelink_resource_share_arn",
+  ],
+  "payments-db": [
+    "payments-db/db_host",
+    "payments-db/clickpipes_password",
+    "payments-db/postgres_admin_password",
+    "payments-db/postgresql",
+    "payments-db/payments/User/Role",
+    "payments-db/payments/User/RdsReplication",
+    "payments-db/payments/Grants/schema-public/Usage",
+    "payments-db/payments/Grants/schema-public/SelectAllTables",
+    "payments-db/payments/Grants/schema-public/DefaultSelect-postgres",
+    "payments-db/payments/Grants/schema-sales/Usage",
+    "payments-db/payments/Grants/schema-sales/SelectAllTables",
+    "payments-db/payments/Grants/schema-sales/DefaultSelect-postgres",
+    "payments-db/payments/Publication/Publication",
+    "payments-db/host",
+    "payments-db/port",
+    "payments-db/database",
+    "payments-db/user",
+    "payments-db/publication",
+    "payments-db/authentication",
+    "payments-db/clickpipe_source_type",
+    "payments-db/privatelink_resource_configuration_id",
+    "payments-db/privatelink_resource_share_arn",
+    "payments-db/clickhouse_organization_id",
+    "payments-db/clickhouse_token_key",
+    "payments-db/clickhouse_token_secret",
+    "payments-db/clickhouse",
+    "payments-db/payments-clickpipe/ReversePrivateEndpoint",
+    "payments-db/payments-clickpipe/Pipe",
+    "payments-db/payments-clickpipe/CdcInfrastructure",
+  ],
+  "crm-aws": [
+    "crm-aws/aws",
+    "crm-aws/crm/ParameterGroup/ParameterGroup",
+    "crm-aws/parameter_group_name",
+    "crm-aws/parameter_group_family",
+    "crm-aws/parameters",
+    "crm-aws/reboot_required",
+  ],
+  "crm-db": [
+    "crm-db/db_host",
+    "crm-db/clickpipes_password",
+    "crm-db/postgres_admin_password",
+    "crm-db/postgresql",
+    "crm-db/crm/User/Role",
+    "crm-db/crm/User/RdsReplication",
+    "crm-db/crm/Grants/schema-public/Usage",
+    "crm-db/crm/Grants/schema-public/SelectAllTables",
+    "crm-db/crm/Grants/schema-public/DefaultSelect-postgres",
+    "crm-db/crm/Grants/schema-sales/Usage",
+    "crm-db/crm/Grants/schema-sales/SelectAllTables",
+    "crm-db/crm/Grants/schema-sales/DefaultSelect-postgres",
+    "crm-db/crm/Publication/Publication",
+    "crm-db/host",
+    "crm-db/port",
+    "crm-db/database",
+    "crm-db/user",
+    "crm-db/publication",
+    "crm-db/authentication",
+    "crm-db/clickpipe_source_type",
+  ],
+};
+
+/** The Terraform type of a few golden paths, also by hand (the module's entries are checked against the JSON below). */
+const GOLDEN_TYPES: Record<string, string> = {
+  "ledger-db/ledger/User/RdsIam": "postgresql_grant_role",
+  "billing-aws/billing/ParameterGroup/ParameterGroup": "aws_rds_cluster_parameter_group",
+  "crm-aws/crm/ParameterGroup/ParameterGroup": "aws_db_parameter_group",
+  "ledger-aws/ledger/IpAllowList/SecurityGroup": "aws_security_group",
+  "payments-aws/payments/PrivateLink/ResourceShare": "aws_ram_resource_share",
+  "payments-aws/payments/PrivateLink/PrincipalAssociation": "aws_ram_principal_association",
+  "payments-db/payments-clickpipe/ReversePrivateEndpoint": "clickhouse_clickpipes_reverse_private_endpoint",
+  "payments-db/payments-clickpipe/CdcInfrastructure": "clickhouse_clickpipe_cdc_infrastructure",
+  "events/events/Publication/SchemaTables": "postgresql_tables",
+};
+
+/** The spec of each stack for `documentedConstructs` (hand-written, from the config above). */
+const SPECS: Record<string, StackConstructsSpec> = {
+  "orders-db": {
+    stack: StackRole.GENERIC,
+    source: "orders-db",
+    schemas: [
+      { name: "public", owners: ["postgres"] },
+      { name: "sales", owners: ["app_owner", "postgres"] },
+    ],
+    tableScopedSchemas: ["inventory"],
+  },
+  events: {
+    stack: StackRole.GENERIC,
+    source: "events",
+    schemas: [{ name: "public", owners: ["postgres"] }],
+    tableScopedSchemas: [],
+    schemaWidePublication: true,
+    pipe: { id: "events-clickpipe", cdcInfrastructure: true },
+  },
+  "billing-aws": {
+    stack: StackRole.AWS,
+    source: "billing",
+    engine: "aurora-postgresql",
+    network: {
+      mode: "ip-allow-list",
+      newSecurityGroup: false,
+      cidrs: ["3.127.86.90/32", "3.122.25.29/32", "18.195.233.217/32", "18.197.167.47/32", "35.157.23.2/32", "52.28.148.40/32"],
+      clickPipesIpRegion: true,
+    },
+  },
+  "billing-db": {
+    stack: StackRole.DB,
+    source: "billing",
+    schemas: [
+      { name: "public", owners: ["postgres"] },
+      { name: "sales", owners: ["postgres"] },
+    ],
+    tableScopedSchemas: [],
+    pipe: { id: "billing-clickpipe", targetTablesLocal: true },
+  },
+  "ledger-aws": {
+    stack: StackRole.AWS,
+    source: "ledger",
+    engine: "aurora-postgresql",
+    network: { mode: "ip-allow-list", newSecurityGroup: true, cidrs: ["192.0.2.10/32", "198.51.100.0/24", "2001:db8::/64"], clickPipesIpRegion: false },
+  },
+  "ledger-db": {
+    stack: StackRole.DB,
+    source: "ledger",
+    schemas: [
+      { name: "public", owners: ["postgres"] },
+      { name: "sales", owners: ["postgres"] },
+    ],
+    tableScopedSchemas: [],
+    iamAuth: true,
+  },
+  "payments-aws": { stack: StackRole.AWS, source: "payments", engine: "aurora-postgresql", network: { mode: "privatelink" } },
+  "payments-db": {
+    stack: StackRole.DB,
+    source: "payments",
+    schemas: [
+      { name: "public", owners: ["postgres"] },
+      { name: "sales", owners: ["postgres"] },
+    ],
+    tableScopedSchemas: [],
+    privateLinkVariables: true,
+    pipe: { id: "payments-clickpipe", reversePrivateEndpoint: true, cdcInfrastructure: true },
+  },
+  "crm-aws": { stack: StackRole.AWS, source: "crm", engine: "postgres", network: { mode: "none" } },
+  "crm-db": {
+    stack: StackRole.DB,
+    source: "crm",
+    schemas: [
+      { name: "public", owners: ["postgres"] },
+      { name: "sales", owners: ["postgres"] },
+    ],
+    tableScopedSchemas: [],
+  },
+};
+
+interface StackJson {
+  resource?: Record<string, Record<string, { "//": { metadata: { path: string } } }>>;
+  data?: Record<string, Record<string, { "//": { metadata: { path: string } } }>>;
+  provider?: Record<string, unknown>;
+  variable?: Record<string, unknown>;
+  output?: Record<string, unknown>;
+  locals?: Record<string, unknown>;
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cp-construct-ids-"));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** Leaf constructs of each stack (everything that declares something), by stack name; and each stack's JSON. */
+const leaves = new Map<string, string[]>();
+const jsons = new Map<string, StackJson>();
+
+beforeAll(() => {
+  const app = buildApp(CONFIG, { outdir: tmp, warn: () => {} });
+  app.synth();
+  for (const stack of app.node.children) {
+    const isLeaf = (c: IConstruct) => c !== stack && c.node.children.length === 0 && c.node.id !== "backend";
+    leaves.set(stack.node.id, stack.node.findAll().filter(isLeaf).map((c) => c.node.path));
+    jsons.set(stack.node.id, JSON.parse(fs.readFileSync(path.join(tmp, "stacks", stack.node.id, "cdk.tf.json"), "utf8")) as StackJson);
+  }
+});
+
+const sorted = (xs: Iterable<string>) => [...xs].sort();
+
+/**
+ * The paths cdk.tf.json names: `//`.metadata.path of resources and data sources, `<stack>/<name>` of
+ * providers, variables and outputs (named by their ID). Locals carry neither: checked apart.
+ */
+function pathsInJson(stack: string, j: StackJson): string[] {
+  const out: string[] = [];
+  for (const kind of ["resource", "data"] as const) for (const byName of Object.values(j[kind] ?? {})) for (const r of Object.values(byName)) out.push(r["//"].metadata.path);
+  for (const kind of ["provider", "variable", "output"] as const) for (const name of Object.keys(j[kind] ?? {})) out.push(`${stack}/${name}`);
+  return out;
+}
+
+describe("construct IDs: the golden list against synth", () => {
+  it("synthesizes exactly the stacks of the golden list", () => {
+    expect(sorted(leaves.keys())).toEqual(sorted(Object.keys(GOLDEN)));
+  });
+
+  it.each(Object.keys(GOLDEN))("%s: every construct of the tree is in the golden list, and every golden path is in the tree", (stack) => {
+    expect(sorted(leaves.get(stack)!)).toEqual(sorted(GOLDEN[stack]));
+  });
+
+  it.each(Object.keys(GOLDEN))("%s: the synthesized JSON names exactly the golden paths (ServerSetup writes files only)", (stack) => {
+    const expected = GOLDEN[stack].filter((p) => !p.endsWith("/ServerSetup") && !p.endsWith("/TargetTables"));
+    expect(sorted(pathsInJson(stack, jsons.get(stack)!))).toEqual(sorted(expected));
+  });
+
+  it("the one local is the pipe's TargetTables", () => {
+    for (const [stack, j] of jsons) {
+      expect(Object.keys(j.locals ?? {}), stack).toEqual(stack === "billing-db" ? [expect.stringMatching(/^billing-clickpipe_TargetTables_[0-9A-F]{8}$/)] : []);
+    }
+  });
+
+  it("the resources the issue names declare the documented Terraform types", () => {
+    for (const [p, type] of Object.entries(GOLDEN_TYPES)) {
+      const stack = p.split("/")[0];
+      const j = jsons.get(stack)!;
+      const found = [...Object.entries(j.resource ?? {}), ...Object.entries(j.data ?? {})].filter(([, byName]) =>
+        Object.values(byName).some((r) => r["//"].metadata.path === p),
+      );
+      expect(found.map(([t]) => t), p).toEqual([type]);
+    }
+  });
+});
+
+describe("construct IDs: the module", () => {
+  it.each(Object.keys(SPECS))("%s: documentedConstructs lists the golden paths", (stack) => {
+    const listed = documentedConstructs(SPECS[stack]).map((c) => `${stack}/${c.path}`);
+    expect(sorted(listed)).toEqual(sorted(GOLDEN[stack]));
+    expect(new Set(listed).size).toBe(listed.length);
+  });
+
+  it.each(Object.keys(SPECS))("%s: every address the module computes is the one in cdk.tf.json, with the entry's type", (stack) => {
+    const j = jsons.get(stack)!;
+    const inJson = new Set<string>();
+    for (const [t, byName] of Object.entries(j.resource ?? {})) for (const n of Object.keys(byName)) inJson.add(`${t}.${n}`);
+    for (const [t, byName] of Object.entries(j.data ?? {})) for (const n of Object.keys(byName)) inJson.add(`data.${t}.${n}`);
+    for (const n of Object.keys(j.variable ?? {})) inJson.add(`var.${n}`);
+    for (const n of Object.keys(j.output ?? {})) inJson.add(`output.${n}`);
+    for (const n of Object.keys(j.locals ?? {})) inJson.add(`local.${n}`);
+    for (const n of Object.keys(j.provider ?? {})) inJson.add(n);
+    const computed = documentedConstructs(SPECS[stack])
+      .map((c) => c.address)
+      .filter((a): a is string => a !== undefined);
+    expect(sorted(computed)).toEqual(sorted(inJson));
+  });
+
+  it.each(Object.keys(SPECS))("%s: each metadata path of cdk.tf.json matches exactly one entry, of its type", (stack) => {
+    const j = jsons.get(stack)!;
+    const index = documentedConstructIndex(SPECS[stack]);
+    for (const kind of ["resource", "data"] as const) {
+      for (const [type, byName] of Object.entries(j[kind] ?? {})) {
+        for (const [name, r] of Object.entries(byName)) {
+          const p = r["//"].metadata.path;
+          const m = matchConstructPath(p, type);
+          expect(m, p).toBeDefined();
+          expect(m!.stack).toBe(stack);
+          expect(m!.entry.kind).toBe(kind === "resource" ? ConstructKind.RESOURCE : ConstructKind.DATA);
+          expect(m!.entry.terraformTypes).toContain(type);
+          expect(terraformLogicalId(m!.path)).toBe(name);
+          // The spec-based index agrees with the pattern match.
+          expect(index.get(m!.path)?.entry.key).toBe(m!.entry.key);
+          expect(index.get(m!.path)?.terraformType).toBe(type);
+          // Exactly one entry matches.
+          expect(CONSTRUCT_ID_ENTRIES.filter((e) => matchConstructPath(p, type)?.entry === e)).toHaveLength(1);
+        }
+      }
+    }
+  });
+
+  it("pipe-critical: the constructs whose delete or replace breaks a running pipe", () => {
+    const critical = (p: string) => matchConstructPath(p)!.entry.pipeCritical;
+    for (const p of [
+      "orders-db/orders-db/User/Role",
+      "billing-db/billing/User/RdsReplication",
+      "ledger-db/ledger/User/RdsIam",
+      "orders-db/orders-db/Grants/schema-public/Usage",
+      "orders-db/orders-db/Grants/schema-public/SelectAllTables",
+      "orders-db/orders-db/Grants/tables-inventory/Usage",
+      "orders-db/orders-db/Grants/tables-inventory/SelectTables",
+      "orders-db/orders-db/Publication/Publication",
+      "billing-aws/billing/ParameterGroup/ParameterGroup",
+      "ledger-aws/ledger/IpAllowList/SecurityGroup",
+      "billing-aws/billing/IpAllowList/Ingress-3.127.86.90",
+      "ledger-aws/ledger/IpAllowList/Ingress-198.51.100.0_24",
+      "ledger-aws/ledger/IpAllowList/Ingress-2001:db8::_64",
+      "payments-aws/payments/PrivateLink/ResourceGateway",
+      "payments-aws/payments/PrivateLink/ResourceConfiguration",
+      "payments-aws/payments/PrivateLink/ResourceShare",
+      "payments-aws/payments/PrivateLink/ResourceAssociation",
+      "payments-aws/payments/PrivateLink/PrincipalAssociation",
+      "payments-db/payments-clickpipe/Pipe",
+      "payments-db/payments-clickpipe/ReversePrivateEndpoint",
+      "payments-db/payments-clickpipe/CdcInfrastructure",
+    ]) {
+      expect(critical(p), p).toBe(true);
+    }
+    for (const p of [
+      "orders-db/orders-db/Grants/schema-sales/DefaultSelect-app_owner",
+      "events/events/Publication/SchemaTables",
+      "orders-db/orders-db/ServerSetup",
+      "billing-db/billing-clickpipe/TargetTables",
+      "orders-db/postgresql",
+      "orders-db/clickpipes_password",
+      "orders-db/host",
+    ]) {
+      expect(critical(p), p).toBe(false);
+    }
+  });
+
+  it("does not match what the stacks never declared", () => {
+    expect(matchConstructPath("orders-db/reporting/Role", "postgresql_role")).toBeUndefined();
+    expect(matchConstructPath("orders-db/orders-db/User/Role", "postgresql_grant")).toBeUndefined();
+    expect(matchConstructPath("orders-db/orders-db/User/Role/Extra")).toBeUndefined();
+    expect(matchConstructPath("orders-db/orders-db/Grants/schema-public/Delete")).toBeUndefined();
+    expect(matchConstructPath("billing-aws/billing/IpAllowList/Ingress-not-an-ip")).toBeUndefined();
+    expect(matchConstructPath("User/Role")).toBeUndefined();
+    expect(matchConstructPath("orders-db")).toBeUndefined();
+  });
+
+  it("returns the placeholders' values", () => {
+    expect(matchConstructPath("orders-db/orders-db/Grants/schema-sales/DefaultSelect-app_owner")).toMatchObject({
+      stack: "orders-db",
+      path: "orders-db/Grants/schema-sales/DefaultSelect-app_owner",
+      params: { source: "orders-db", schema: "sales", owner: "app_owner" },
+    });
+    expect(matchConstructPath("ledger-aws/ledger/IpAllowList/Ingress-198.51.100.0_24")?.params).toEqual({ source: "ledger", ip: "198.51.100.0", bits: "24" });
+    expect(matchConstructPath("payments-db/payments-clickpipe/Pipe")?.params).toEqual({ pipe: "payments-clickpipe" });
+  });
+
+  it("entry keys are unique, and so are pattern and kind together", () => {
+    expect(new Set(CONSTRUCT_ID_ENTRIES.map((e) => e.key)).size).toBe(CONSTRUCT_ID_ENTRIES.length);
+    expect(new Set(CONSTRUCT_ID_ENTRIES.map((e) => `${e.pattern} ${e.kind}`)).size).toBe(CONSTRUCT_ID_ENTRIES.length);
+    // The same name is a variable of the -db stack and an output of the -aws stack: the kind tells them apart.
+    expect(matchConstructPath("payments-db/privatelink_resource_share_arn", undefined, ConstructKind.VARIABLE)?.entry.stacks).toEqual([StackRole.DB]);
+    expect(matchConstructPath("payments-aws/privatelink_resource_share_arn", undefined, ConstructKind.OUTPUT)?.entry.stacks).toEqual([StackRole.AWS]);
+  });
+});
+
+describe("construct IDs: the README tables", () => {
+  const readme = fs.readFileSync(path.join(__dirname, "../../README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("### Construct IDs are public API"));
+  const body = section.slice(0, section.indexOf("\n## "));
+  /** Rows of the section's tables: [path pattern, kind, Terraform type(s), stacks, pipe-critical]. */
+  const rows = body
+    .split("\n")
+    .filter((l) => /^\| `/.test(l))
+    .map((l) =>
+      l
+        .split("|")
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    );
+  const code = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+
+  it("has a row for every entry of the module and no other, with the same kind, types, stacks and pipe-critical flag", () => {
+    expect(rows.length).toBeGreaterThan(40);
+    const byPattern = new Map(rows.map((r) => [`${code(r[0])[0]} ${r[1]}`, r]));
+    expect(byPattern.size).toBe(rows.length);
+    expect(sorted(byPattern.keys())).toEqual(sorted(CONSTRUCT_ID_ENTRIES.map((e) => `${e.pattern} ${e.kind}`)));
+    for (const e of CONSTRUCT_ID_ENTRIES) {
+      const [, , types, stacks, critical, what] = byPattern.get(`${e.pattern} ${e.kind}`)!;
+      expect(what, e.pattern).toBe(e.description);
+      expect(sorted(code(types)), e.pattern).toEqual(sorted(e.terraformTypes));
+      expect(sorted(code(stacks)), e.pattern).toEqual(sorted(e.stacks.map((s) => ({ generic: "<name>", aws: "<name>-aws", db: "<name>-db" })[s])));
+      expect(critical, e.pattern).toBe(e.pipeCritical ? "yes" : "no");
+    }
+  });
+
+  it("every README pattern is exercised by the golden list, and every golden path is a README pattern", () => {
+    const patterns = rows.map((r) => {
+      const re = code(r[0])[0]
+        .split(/(<[a-z]+>)/)
+        .map((part) => (/^<[a-z]+>$/.test(part) ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+        .join("");
+      return { pattern: code(r[0])[0], re: new RegExp(`^${re}$`) };
+    });
+    const golden = Object.values(GOLDEN).flatMap((paths) => paths.map((p) => p.slice(p.indexOf("/") + 1)));
+    for (const p of golden) expect(patterns.some((x) => x.re.test(p)), p).toBe(true);
+    for (const x of patterns) expect(golden.some((p) => x.re.test(p)), x.pattern).toBe(true);
+  });
+});
