@@ -33,6 +33,15 @@ export function pipeEffects(stack: StackDiff): string[] {
     if (pub.action === "replace") out.push(`resync: the publication is dropped and created again; ${who} must resync every table (full initial load)`);
     if (pub.action === "delete") out.push(`the publication is dropped: ${who} stops`);
   }
+  // A schema-wide publication reads its tables at plan time (data postgresql_tables).
+  for (const d of stack.resources.filter((r) => r.mode === "data" && r.type === "postgresql_tables" && r.action === "update")) {
+    const before = tablesOf(d.before?.schemas);
+    const after = tablesOf(d.after?.schemas);
+    const added = after.filter((x) => !before.includes(x));
+    const removed = before.filter((x) => !after.includes(x));
+    if (added.length > 0) out.push(`initial load: the tables of schema(s) ${added.join(", ")} join the publication at the next plan (${d.address}); ${who} loads each in full`);
+    if (removed.length > 0) out.push(`replication stops for the tables of schema(s) ${removed.join(", ")}, which leave the publication at the next plan (${d.address})`);
+  }
   for (const p of pipeChanges) out.push(...pipeChange(p));
   return out;
 }

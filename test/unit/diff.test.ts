@@ -263,6 +263,20 @@ describe("diff of two synth outputs", () => {
     expect(nologin.verdicts).toEqual([expect.objectContaining({ level: "BLOCK", address: nologin.address })]);
   });
 
+  it("a schema-wide publication: a schema added to its plan-time table list is an initial load of that schema's tables", async () => {
+    const only = (schemas: string[]) => (c: { sources: Record<string, unknown>[] }) => {
+      c.sources = [genericSource({ tables: [], schemas: schemas.map((name) => ({ name })) }) as never];
+    };
+    const a = build("schemas-a", only(["public"]));
+    const b = build("schemas-b", only(["public", "sales"]));
+    const { report } = await json(a, b);
+    const stack = report.stacks.find((s) => s.name === "orders-db")!;
+    const data = stack.resources.find((r) => r.mode === "data")!;
+    expect(data).toMatchObject({ type: "postgresql_tables", action: "update" });
+    expect(data.changes.find((c) => c.path === "schemas")).toMatchObject({ added: ["sales"], removed: [] });
+    expect(stack.pipe).toContainEqual(expect.stringMatching(/^initial load: the tables of schema\(s\) sales join the publication at the next plan/));
+  });
+
   it("text output: one section per changed stack, the verdicts, the summary line", async () => {
     const r = await diff(base, outputs.get("pipe-replace")!);
     expect(r.code).toBe(1);
