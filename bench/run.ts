@@ -239,10 +239,12 @@ function main(): number {
     log(`| ${r.label} | ${r.n} | ${r.runs} | ${s(r.wallMs)} | ${s(r.startupMs)} | ${s(r.importMs)} | ${s(r.buildSynthMs)} | ${r.perSourceMs.toFixed(1)} | ${r.peakRssMB.toFixed(0)} |`);
   }
   log("");
-  log("wall = process start to end of synth = start-up (Node + tsx) + import (cdktf, providers, app) + build+synth;");
-  log("per-source ms = build+synth / sources; \"maps off\" = tsx, then process.setSourceMapsEnabled(false) before the import");
-  log("(what stacks/main.ts does, so our rows run that way; the naive app keeps tsx's defaults unless labelled);");
-  log("\"compiled\" = tsc output run by plain node (source maps off, no tsx loader).");
+  if (rows.length > 0) {
+    log("wall = process start to end of synth = start-up (Node + tsx) + import (cdktf, providers, app) + build+synth;");
+    log("per-source ms = build+synth / sources; \"maps off\" = tsx, then process.setSourceMapsEnabled(false) before the import");
+    log("(what stacks/main.ts does, so our rows run that way; the naive app keeps tsx's defaults unless labelled);");
+    log("\"compiled\" = tsc output run by plain node (source maps off, no tsx loader).");
+  }
 
   const find = (label: string, n: number) => rows.find((r) => r.label === label && r.n === n);
   const checks: Check[] = [];

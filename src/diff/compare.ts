@@ -39,6 +39,8 @@ export interface StackDiff {
   readonly resources: readonly ResourceDiff[];
   readonly variables: readonly NamedChange[];
   readonly outputs: readonly NamedChange[];
+  /** Terraform locals (e.g. a pipe's target-table map). */
+  readonly locals: readonly NamedChange[];
   readonly providers: readonly NamedChange[];
   readonly terraform: readonly NamedChange[];
   /** Resources whose only differences have no effect in Terraform (e.g. a write-only value alone). */
@@ -182,10 +184,11 @@ function diffStack(name: string, base: SynthStack | undefined, head: SynthStack 
       : c,
   );
   const outputs = diffNamed(bj?.output, hj?.output, (_n, v) => isObject(v) && v.sensitive === true);
+  const locals = diffNamed(bj?.locals, hj?.locals, (n) => isSensitivePath(undefined, n));
   const providers = diffNamed(providerEntries(bj), providerEntries(hj), (n) => isSensitivePath(undefined, n.replace(/\[\d+\]/g, "")));
   const terraform = diffNamed(terraformEntries(bj), terraformEntries(hj), (n) => isSensitivePath(undefined, n));
-  const status = !base ? "added" : !head ? "removed" : resources.length + variables.length + outputs.length + providers.length + terraform.length + noEffect.length > 0 ? "changed" : "unchanged";
-  return { name, status, resources, variables, outputs, providers, terraform, noEffect, base: bj, head: hj };
+  const status = !base ? "added" : !head ? "removed" : resources.length + variables.length + outputs.length + locals.length + providers.length + terraform.length + noEffect.length > 0 ? "changed" : "unchanged";
+  return { name, status, resources, variables, outputs, locals, providers, terraform, noEffect, base: bj, head: hj };
 }
 
 /** Compare two synthesized outputs (stacks by name). */

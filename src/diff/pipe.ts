@@ -42,6 +42,7 @@ export function pipeEffects(stack: StackDiff): string[] {
     if (added.length > 0) out.push(`initial load: the tables of schema(s) ${added.join(", ")} join the publication at the next plan (${d.address}); ${who} loads each in full`);
     if (removed.length > 0) out.push(`replication stops for the tables of schema(s) ${removed.join(", ")}, which leave the publication at the next plan (${d.address})`);
   }
+  out.push(...targetTableChanges(stack));
   for (const p of pipeChanges) out.push(...pipeChange(p));
   return out;
 }
@@ -60,8 +61,52 @@ function pipeChange(p: ResourceDiff): string[] {
       const out: string[] = [];
       if (p.changes.some((c) => c.path === "trigger_resync" && c.after === true)) out.push(`resync: ${p.address} sets trigger_resync: every table is loaded again in full`);
       if (p.changes.some((c) => c.path === "stopped" && c.after === true)) out.push(`${p.address} is stopped: the replication slot keeps WAL until it runs again`);
-      if (out.length === 0) out.push(`${p.address} is updated in place (${p.changes.map((c) => c.path).join(", ")}): no reload`);
+      if (out.length === 0) out.push(`${p.address} is updated in place (${p.changes.map((c) => c.path).join(", ")})`);
       return out;
     }
   }
+}
+
+/**
+ * The pipe's target tables come from a local map (`ClickPipe` targetTables) read by its
+ * table_mappings expression, `<schema>_<table>` when a table is not in the map. ClickHouse/clickhouse
+ * 3.25.3 refuses to change target_table of a mapping already in state (clickpipe.go ModifyPlan:
+ * "Cannot modify target_table for existing table mapping"): the plan fails.
+ */
+function targetTableChanges(stack: StackDiff): string[] {
+  const out: string[] = [];
+  const pipesOfSide = (json: Record<string, unknown> | undefined): Record<string, unknown> => {
+    const res = isObject(json?.resource) ? json!.resource : {};
+    return isObject(res.clickhouse_clickpipe) ? res.clickhouse_clickpipe : {};
+  };
+  const pubTables = (json: Record<string, unknown> | undefined) => {
+    const res = isObject(json?.resource) ? json!.resource : {};
+    const pubs = isObject(res.postgresql_publication) ? Object.values(res.postgresql_publication) : [];
+    return new Set(pubs.flatMap((p) => (isObject(p) ? tablesOf(p.tables) : [])));
+  };
+  /** The target of each table: the local map the pipe's mappings read, else the default. */
+  const targets = (json: Record<string, unknown> | undefined, pipe: unknown) => {
+    const mappings = (pipe as { source?: { postgres?: { table_mappings?: unknown } } })?.source?.postgres?.table_mappings;
+    if (typeof mappings !== "string" || !mappings.includes('replace(val, ".", "_")')) return undefined;
+    const locals = isObject(json?.locals) ? json!.locals : {};
+    const map: Record<string, unknown> = {};
+    for (const m of mappings.matchAll(/local\.([A-Za-z0-9_-]+)/g)) if (isObject(locals[m[1]])) Object.assign(map, locals[m[1]]);
+    return (t: string) => (typeof map[t] === "string" ? (map[t] as string) : t.replace(".", "_"));
+  };
+  const basePipes = pipesOfSide(stack.base);
+  const before = pubTables(stack.base);
+  const after = pubTables(stack.head);
+  for (const [name, cfg] of Object.entries(pipesOfSide(stack.head))) {
+    if (!(name in basePipes)) continue;
+    const a = targets(stack.base, basePipes[name]);
+    const b = targets(stack.head, cfg);
+    if (!a || !b) continue;
+    const moved = [...after].filter((t) => before.has(t) && a(t) !== b(t)).sort();
+    if (moved.length > 0) {
+      out.push(
+        `plan fails: clickhouse_clickpipe.${name} would change the target table of existing mapping(s) ${moved.map((t) => `${t} (${a(t)} -> ${b(t)})`).join(", ")}, which the provider refuses; remove the table(s) from the pipe in one apply and add them back in the next (each loads again in full)`,
+      );
+    }
+  }
+  return out;
 }

@@ -84,6 +84,8 @@ export interface DiffReportStack {
   readonly noEffect: readonly { readonly address: string; readonly changes: readonly DiffReportChange[] }[];
   readonly variables: readonly DiffReportNamedChange[];
   readonly outputs: readonly DiffReportNamedChange[];
+  /** Terraform locals that changed (e.g. a pipe's target-table map). */
+  readonly locals: readonly DiffReportNamedChange[];
   readonly providers: readonly DiffReportNamedChange[];
   readonly terraform: readonly DiffReportNamedChange[];
   /** What the ClickPipe will do. */
@@ -147,6 +149,7 @@ function stackReport(s: StackDiff, all: readonly Verdict[]): DiffReportStack {
     name: s.name,
     variables: s.variables.map(toNamed),
     outputs: s.outputs.map(toNamed),
+    locals: s.locals.map(toNamed),
     providers: s.providers.map(toNamed),
     terraform: s.terraform.map(toNamed),
   };
@@ -169,6 +172,7 @@ function stackReport(s: StackDiff, all: readonly Verdict[]): DiffReportStack {
       noEffect: [],
       variables: [],
       outputs: [],
+      locals: [],
       providers: [],
       terraform: [],
       pipe: [],
@@ -268,7 +272,7 @@ export function formatText(r: DiffReport): string {
       }
     }
     for (const n of s.noEffect) for (const c of n.changes) out.push(`  = ${n.address}: ${changeLine(c)}`);
-    for (const [kind, list] of [["variable", s.variables], ["output", s.outputs], ["provider", s.providers], ["terraform", s.terraform]] as const) {
+    for (const [kind, list] of [["variable", s.variables], ["output", s.outputs], ["local", s.locals], ["provider", s.providers], ["terraform", s.terraform]] as const) {
       for (const c of list) out.push(`  ${namedLine(kind, c)}`);
     }
     for (const p of s.pipe) out.push(`  pipe: ${p}`);
@@ -322,6 +326,7 @@ export function formatMarkdown(r: DiffReport): string {
       ...s.noEffect.flatMap((n) => n.changes.map((c) => `= ${n.address}: ${changeLine(c)}`)),
       ...s.variables.map((c) => namedLine("variable", c)),
       ...s.outputs.map((c) => namedLine("output", c)),
+      ...s.locals.map((c) => namedLine("local", c)),
       ...s.providers.map((c) => namedLine("provider", c)),
       ...s.terraform.map((c) => namedLine("terraform", c)),
     ];

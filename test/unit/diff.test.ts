@@ -277,6 +277,18 @@ describe("diff of two synth outputs", () => {
     expect(stack.pipe).toContainEqual(expect.stringMatching(/^initial load: the tables of schema\(s\) sales join the publication at the next plan/));
   });
 
+  it("a pipe's target table changed for a mapping in use: a locals change, and the plan the provider refuses", async () => {
+    const head = build("target", (c) => {
+      (aurora(c).clickpipe as Record<string, unknown>).targetTables = { "public.invoices": "invoices_v2" };
+    });
+    const { report } = await json(base, head);
+    const stack = report.stacks.find((s) => s.name === "billing-db")!;
+    expect(stack.locals).toEqual([expect.objectContaining({ action: "add", after: { "public.invoices": "invoices_v2" } })]);
+    expect(stack.pipe).toContainEqual(
+      expect.stringMatching(/^plan fails: clickhouse_clickpipe\.\S+ would change the target table of existing mapping\(s\) public\.invoices \(public_invoices -> invoices_v2\), which the provider refuses/),
+    );
+  });
+
   it("text output: one section per changed stack, the verdicts, the summary line", async () => {
     const r = await diff(base, outputs.get("pipe-replace")!);
     expect(r.code).toBe(1);
