@@ -13,6 +13,11 @@ export interface ResourceTypeFacts {
   /** The Go file the facts come from (path in the provider's repository at the pinned tag). */
   readonly goFile: string;
   /**
+   * The commit of `goFile` actually read, when it was not a checkout of the pinned tag (see the
+   * provider's module comment).
+   */
+  readonly readAt?: string;
+  /**
    * Attributes whose change forces a replacement (SDKv2 `ForceNew: true`; plugin framework
    * `RequiresReplace()` / `RequiresReplaceIfConfigured()`). A change at the path or below it counts.
    */
