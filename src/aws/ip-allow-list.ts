@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import { SecurityGroup, TerraformProvider, VpcSecurityGroupIngressRule } from "../internal/tf";
+import { parseCidr } from "../model/cidr";
 import { IP_ALLOW_LIST_IDS, ingressRuleId } from "../model/construct-ids";
 import { Severity, ValidationError } from "../model/validation";
 
@@ -7,7 +8,10 @@ import { Severity, ValidationError } from "../model/validation";
 export { ingressRuleId };
 
 export interface ClickPipesIpAllowListProps {
-  /** CIDRs ClickPipes connects from (usually the region's static IPs as /32). */
+  /**
+   * CIDRs ClickPipes connects from (usually the region's static IPs as /32), in any spelling: each
+   * is normalized (`model/cidr.ts`) and listed once; one with host bits set is refused.
+   */
   readonly cidrs: readonly string[];
   /** Database port the rules open. */
   readonly port: number;
@@ -79,7 +83,23 @@ export class ClickPipesIpAllowList extends Construct {
     } else {
       this.securityGroupId = props.securityGroupId!;
     }
-    for (const cidr of [...new Set(props.cidrs)].sort()) {
+    const canonical = props.cidrs.map((text, i) => {
+      const p = parseCidr(text);
+      if (p.ok) return p.cidr;
+      throw new ValidationError([
+        {
+          rule: "cidr",
+          source: this.node.path,
+          severity: Severity.ERROR,
+          field: `cidrs[${i}]`,
+          value: text,
+          allowed: p.error.suggestion
+            ? `a network without host bits: use ${p.error.suggestion} (this one ${p.error.reason})`
+            : `an IPv4 or IPv6 CIDR such as 203.0.113.7/32 (this one ${p.error.reason})`,
+        },
+      ]);
+    });
+    for (const cidr of [...new Set(canonical.map((c) => c.text))].sort()) {
       const v6 = cidr.includes(":");
       this.rules.push(
         new VpcSecurityGroupIngressRule(this, ingressRuleId(cidr), {

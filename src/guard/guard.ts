@@ -3,6 +3,7 @@
  * resource is one entry of `PROTECTED`; a change is blocked when it deletes or replaces such a
  * resource, unless its address is explicitly allowed.
  */
+import { canonicalCidr } from "../model/cidr";
 import { CLICKPIPES_IP_TABLE } from "../model/clickpipes-ips";
 import { changeKind, ChangeKind, Plan, ResourceChange } from "./plan";
 
@@ -15,7 +16,13 @@ export interface ProtectedResource {
   readonly why: string;
 }
 
-const CLICKPIPES_CIDRS = new Set(CLICKPIPES_IP_TABLE.flatMap((r) => r.ips.map((ip) => `${ip}/32`)));
+const CLICKPIPES_CIDRS = new Set(CLICKPIPES_IP_TABLE.flatMap((r) => r.ips.map((ip) => canonicalCidr(`${ip}/32`)!)));
+
+/** Whether a rule's address (any spelling, IPv4 or IPv4-mapped IPv6) is one of the ClickPipes IPs: compared as networks. */
+function isClickPipesAddress(value: unknown): boolean {
+  const c = canonicalCidr(value);
+  return c !== undefined && CLICKPIPES_CIDRS.has(c);
+}
 
 const beforeValue = (c: ResourceChange, key: string): unknown => c.before?.[key];
 
@@ -43,7 +50,8 @@ export const PROTECTED: readonly ProtectedResource[] = [
   {
     id: "clickpipes-ingress",
     matches: (c) =>
-      c.type === "aws_vpc_security_group_ingress_rule" && CLICKPIPES_CIDRS.has(String(beforeValue(c, "cidr_ipv4") ?? "")),
+      c.type === "aws_vpc_security_group_ingress_rule" &&
+      (isClickPipesAddress(beforeValue(c, "cidr_ipv4")) || isClickPipesAddress(beforeValue(c, "cidr_ipv6"))),
     why: "removing a ClickPipes ingress rule cuts the pipe off from the database",
   },
 ];

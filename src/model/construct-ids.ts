@@ -13,6 +13,7 @@
  * `CONSTRUCT_ID_ENTRIES`, the path to `documentedConstructs`, the README table row and the golden list.
  */
 import { createHash } from "node:crypto";
+import { canonicalCidr } from "./cidr";
 
 // ---------------------------------------------------------------------------------------------
 // ID constants
@@ -159,9 +160,13 @@ export const IP_ALLOW_LIST_IDS = {
   SECURITY_GROUP: "SecurityGroup",
 } as const;
 
-/** Construct ID of the ingress rule of a CIDR: `Ingress-<ip>` for a /32, `Ingress-<ip>_<bits>` otherwise. */
+/**
+ * Construct ID of the ingress rule of a CIDR, from its canonical text (`model/cidr.ts`):
+ * `Ingress-<ip>` for a /32, `Ingress-<ip>_<bits>` otherwise, so every spelling of one network gets
+ * the same ID.
+ */
 export function ingressRuleId(cidr: string): string {
-  const [ip, bits] = cidr.split("/");
+  const [ip, bits] = (canonicalCidr(cidr) ?? cidr).split("/");
   return bits === undefined || bits === "32" ? `${INGRESS_PREFIX}${ip}` : `${INGRESS_PREFIX}${ip}_${bits}`;
 }
 

@@ -1,6 +1,7 @@
 /**
  * Defaults of a source spec, resolved in one place so constructs, renderers and checks agree.
  */
+import { Cidr, parseCidr } from "./cidr";
 import { resolveClickPipesIps, ResolvedClickPipesIps } from "./clickpipes-ips";
 import { PostgresMajorVersion, PostgresSourceSpec, PublishOperation, SslMode } from "./types";
 
@@ -57,8 +58,13 @@ export interface ResolvedSource {
   readonly publishViaPartitionRoot: boolean | undefined;
   /** In PostgreSQL's canonical order. */
   readonly publishOperations: readonly PublishOperation[];
-  /** CIDRs ClickPipes connects from, sorted. */
+  /**
+   * CIDRs ClickPipes connects from, canonical text (see `model/cidr.ts`), each network once: an
+   * override sorted by text, the ClickPipes IPs in the order of the IP table.
+   */
   readonly allowedCidrs: readonly string[];
+  /** The same networks, parsed (same order). */
+  readonly networks: readonly Cidr[];
   /** Set when the CIDRs come from the ClickPipes IP table rather than an override. */
   readonly clickPipesIps: ResolvedClickPipesIps | undefined;
   readonly maxSlotWalKeepSizeMb: number;
@@ -79,6 +85,17 @@ export function formatTableRef(t: TableRef): string {
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Parse validated CIDRs once: canonical, each network once, in the given order. */
+function parseNetworks(list: readonly string[]): Cidr[] {
+  const byCanonical = new Map<string, Cidr>();
+  for (const text of list) {
+    const p = parseCidr(text);
+    if (!p.ok) throw new Error(`resolveSource: ${JSON.stringify(text)} ${p.error.reason} (validate the spec first)`);
+    byCanonical.set(p.cidr.text, p.cidr);
+  }
+  return [...byCanonical.values()];
+}
+
 /** Apply defaults. Call after validation: it assumes a valid spec. */
 export function resolveSource(spec: PostgresSourceSpec): ResolvedSource {
   const adminUser = spec.adminUser ?? DEFAULT_ADMIN_USER;
@@ -96,9 +113,10 @@ export function resolveSource(spec: PostgresSourceSpec): ResolvedSource {
   const clickPipesIps = spec.network?.allowedCidrs
     ? undefined
     : resolveClickPipesIps(spec.clickhouse.cloud, spec.clickhouse.region, spec.clickhouse.serviceCreatedOn);
-  const allowedCidrs = spec.network?.allowedCidrs
-    ? [...new Set(spec.network.allowedCidrs)].sort(byText)
-    : clickPipesIps!.ips.map((ip) => `${ip}/32`);
+  const networks = spec.network?.allowedCidrs
+    ? parseNetworks(spec.network.allowedCidrs).sort((a, b) => byText(a.text, b.text))
+    : parseNetworks(clickPipesIps!.ips.map((ip) => `${ip}/32`));
+  const allowedCidrs = networks.map((c) => c.text);
   return {
     name: spec.name,
     host: spec.host,
@@ -120,6 +138,7 @@ export function resolveSource(spec: PostgresSourceSpec): ResolvedSource {
       spec.publication?.publishViaPartitionRoot ?? (spec.postgresVersion >= 13 ? true : undefined),
     publishOperations: DEFAULT_PUBLISH_OPERATIONS.filter((o) => ops.has(o)),
     allowedCidrs,
+    networks,
     clickPipesIps,
     maxSlotWalKeepSizeMb: spec.serverSettings?.maxSlotWalKeepSizeMb ?? RECOMMENDED_MAX_SLOT_WAL_KEEP_SIZE_MB,
     maxWalSenders: spec.serverSettings?.maxWalSenders ?? MIN_WAL_SENDERS,

@@ -3,6 +3,7 @@
  * self-managed source needs. Pure data; `render/server-setup.ts` turns it into files.
  */
 import { ResolvedSource } from "./defaults";
+import { hbaHostLine } from "./quoting/pg-hba";
 
 /** One server setting. */
 export interface ServerSetting {
@@ -33,9 +34,12 @@ export function serverSettings(src: ResolvedSource): ServerSetting[] {
   return settings;
 }
 
-/** One `host <database> <user> <cidr> scram-sha-256` line per allowed CIDR. */
+/**
+ * One `host <database> <user> <network> scram-sha-256` line per allowed network: names quoted by
+ * pg_hba's rules (`quoting/pg-hba.ts`), networks in canonical text.
+ */
 export function pgHbaLines(src: ResolvedSource): string[] {
-  return src.allowedCidrs.map((cidr) => `host ${src.database} ${src.userName} ${cidr} scram-sha-256`);
+  return src.networks.map((cidr) => hbaHostLine(src.database, src.userName, cidr, "scram-sha-256"));
 }
 
 /** True when any setting needs a restart to take effect. */

@@ -112,6 +112,13 @@ describe("guard", () => {
     expect(blockedIds(plan([sg("10.1.2.3/32", DELETE)]))).toEqual([]);
   });
 
+  it("compares ingress addresses as networks, not spellings", () => {
+    const sg = (key: string, cidr: string) => rc("aws_vpc_security_group_ingress_rule", `r_${cidr.replace(/\W/g, "_")}`, DELETE, { [key]: cidr, from_port: 5432 }, null);
+    expect(blockedIds(plan([sg("cidr_ipv4", "003.127.086.090/32")]))).toEqual(["delete:clickpipes-ingress"]);
+    expect(blockedIds(plan([sg("cidr_ipv6", "::ffff:3.127.86.90/128")]))).toEqual(["delete:clickpipes-ingress"]);
+    expect(blockedIds(plan([sg("cidr_ipv4", "3.127.86.0/24")]))).toEqual([]);
+  });
+
   it("ignores data sources and unrelated resources", () => {
     const data = { ...rc("postgresql_publication", "p", DELETE), mode: "data" };
     expect(blockedIds(plan([data, rc("aws_s3_bucket", "b", DELETE)]))).toEqual([]);

@@ -28,12 +28,12 @@ describe("validation rule table", () => {
     ["host with port", { host: "db.example.com:5432" }, 'error: source "orders-db": host = "db.example.com:5432" is not allowed: a host name or IP address without port, scheme or spaces (the port goes in port) [host]'],
     ["port-range high", { port: 70000 }, 'error: source "orders-db": port = 70000 is not allowed: an integer from 1 to 65535 [port-range]'],
     ["port-range zero", { port: 0 }, 'error: source "orders-db": port = 0 is not allowed: an integer from 1 to 65535 [port-range]'],
-    ["identifier empty", { database: "" }, 'error: source "orders-db": database = "" is not allowed: a non-empty name of at most 63 bytes without dots or NUL bytes (this one is empty) [identifier]'],
-    ["identifier too long", { user: { name: "u".repeat(64) } }, `error: source "orders-db": user.name = "${"u".repeat(64)}" is not allowed: a non-empty name of at most 63 bytes without dots or NUL bytes (this one is longer than 63 bytes) [identifier]`],
-    ["identifier multi-byte too long", { publication: { name: "é".repeat(32) } }, `error: source "orders-db": publication.name = "${"é".repeat(32)}" is not allowed: a non-empty name of at most 63 bytes without dots or NUL bytes (this one is longer than 63 bytes) [identifier]`],
-    ["identifier with a dot", { schemas: [{ name: "my.schema" }] }, 'error: source "orders-db": schemas[0].name = "my.schema" is not allowed: a non-empty name of at most 63 bytes without dots or NUL bytes (this one contains a dot) [identifier]'],
-    ["identifier with NUL", { schemas: [{ name: "public", owners: ["a\u0000b"] }] }, 'error: source "orders-db": schemas[0].owners[0] = "a\\u0000b" is not allowed: a non-empty name of at most 63 bytes without dots or NUL bytes (this one contains a NUL byte) [identifier]'],
-    ["identifier: table with a dot in its name", { tables: ["public.a.b"] }, 'error: source "orders-db": tables[0] (table part) = "a.b" is not allowed: a non-empty name of at most 63 bytes without dots or NUL bytes (this one contains a dot) [identifier]'],
+    ["identifier empty", { database: "" }, 'error: source "orders-db": database = "" is not allowed: a non-empty name of at most 63 bytes without dots, newlines or NUL bytes (this one is empty) [identifier]'],
+    ["identifier too long", { user: { name: "u".repeat(64) } }, `error: source "orders-db": user.name = "${"u".repeat(64)}" is not allowed: a non-empty name of at most 63 bytes without dots, newlines or NUL bytes (this one is longer than 63 bytes) [identifier]`],
+    ["identifier multi-byte too long", { user: { name: "é".repeat(32) } }, `error: source "orders-db": user.name = "${"é".repeat(32)}" is not allowed: a non-empty name of at most 63 bytes without dots, newlines or NUL bytes (this one is longer than 63 bytes) [identifier]`],
+    ["identifier with a dot", { schemas: [{ name: "my.schema" }] }, 'error: source "orders-db": schemas[0].name = "my.schema" is not allowed: a non-empty name of at most 63 bytes without dots, newlines or NUL bytes (this one contains a dot) [identifier]'],
+    ["identifier with NUL", { schemas: [{ name: "public", owners: ["a\u0000b"] }] }, 'error: source "orders-db": schemas[0].owners[0] = "a\\u0000b" is not allowed: a non-empty name of at most 63 bytes without dots, newlines or NUL bytes (this one contains a NUL byte) [identifier]'],
+    ["identifier: table with a dot in its name", { tables: ["public.a.b"] }, 'error: source "orders-db": tables[0] (table part) = "a.b" is not allowed: a non-empty name of at most 63 bytes without dots, newlines or NUL bytes (this one contains a dot) [identifier]'],
     ["table-format", { tables: ["orders"] }, 'error: source "orders-db": tables[0] = "orders" is not allowed: a table written as schema.table [table-format]'],
     ["duplicate tables", { tables: ["public.a", "public.b", "public.a"] }, 'error: source "orders-db": tables[2] = "public.a" is not allowed: each table once (it is listed twice) [duplicate]'],
     ["duplicate schemas", { schemas: [{ name: "public" }, { name: "public" }] }, 'error: source "orders-db": schemas[1].name = "public" is not allowed: each schema once (it is listed twice) [duplicate]'],
@@ -44,8 +44,8 @@ describe("validation rule table", () => {
     ["unknown region", { clickhouse: { cloud: "aws", region: "moon-1" } }, 'error: source "orders-db": clickhouse.region = "moon-1" is not allowed: a region ClickHouse Cloud runs in on aws: af-south-1, ap-east-1, ap-northeast-1, ap-northeast-2, ap-south-1, ap-southeast-1, ap-southeast-2, ap-southeast-3, ca-central-1, eu-central-1, eu-north-1, eu-west-1, eu-west-2, il-central-1, mx-central-1, sa-east-1, us-east-1, us-east-2, us-west-2 [region]'],
     ["unknown cloud", { clickhouse: { cloud: "ibm", region: "x" } }, 'error: source "orders-db": clickhouse.cloud = "ibm" is not allowed: one of aws, gcp, azure [region]'],
     ["bad service date", { clickhouse: { cloud: "aws", region: "eu-west-1", serviceCreatedOn: "20/01/2026" } }, 'error: source "orders-db": clickhouse.serviceCreatedOn = "20/01/2026" is not allowed: a date written YYYY-MM-DD [region]'],
-    ["invalid CIDR", { network: { allowedCidrs: ["10.0.0.300/32"] } }, 'error: source "orders-db": network.allowedCidrs[0] = "10.0.0.300/32" is not allowed: an IPv4 or IPv6 CIDR such as 203.0.113.7/32 [cidr]'],
-    ["CIDR prefix out of range", { network: { allowedCidrs: ["10.0.0.1/33"] } }, 'error: source "orders-db": network.allowedCidrs[0] = "10.0.0.1/33" is not allowed: an IPv4 or IPv6 CIDR such as 203.0.113.7/32 [cidr]'],
+    ["invalid CIDR", { network: { allowedCidrs: ["10.0.0.300/32"] } }, 'error: source "orders-db": network.allowedCidrs[0] = "10.0.0.300/32" is not allowed: an IPv4 or IPv6 CIDR such as 203.0.113.7/32 (this one has no valid IPv4 address) [cidr]'],
+    ["CIDR prefix out of range", { network: { allowedCidrs: ["10.0.0.1/33"] } }, 'error: source "orders-db": network.allowedCidrs[0] = "10.0.0.1/33" is not allowed: an IPv4 or IPv6 CIDR such as 203.0.113.7/32 (this one has a prefix longer than /32) [cidr]'],
     ["empty CIDR list", { network: { allowedCidrs: [] } }, 'error: source "orders-db": network.allowedCidrs = [] is not allowed: a non-empty list of CIDRs, or leave it out to use the ClickPipes IPs of the region [cidr]'],
     ["0.0.0.0/0 without the flag", { network: { allowedCidrs: ["0.0.0.0/0"] } }, 'error: source "orders-db": network.allowedCidrs[0] = "0.0.0.0/0" is not allowed: specific CIDRs; the whole internet only with network.allowAnyAddress = true [open-to-world]'],
     ["::/0 without the flag", { network: { allowedCidrs: ["::/0"] } }, 'error: source "orders-db": network.allowedCidrs[0] = "::/0" is not allowed: specific CIDRs; the whole internet only with network.allowAnyAddress = true [open-to-world]'],
@@ -60,13 +60,24 @@ describe("validation rule table", () => {
     expect(onlyError(over)).toBe(line);
   });
 
+  // Rules that only warn: the override, then the exact warning line.
+  const warningCases: [string, Record<string, unknown>, string][] = [
+    ["wide-cidr IPv4 wider than /16", { network: { allowedCidrs: ["10.0.0.0/8"] } }, 'warning: source "orders-db": network.allowedCidrs[0] = "10.0.0.0/8" is not allowed: without a warning: IPv4 networks of /16 or narrower, IPv6 of /48 or narrower (this one, 10.0.0.0/8, opens the database port to 16777216 addresses) [wide-cidr]'],
+  ];
+
+  it.each(warningCases)("%s", (_name, over, line) => {
+    expect(findings(over).map(formatFinding)).toEqual([line]);
+  });
+
   it("has a test case for every rule of the table", () => {
-    const covered = new Set(cases.map(([, , line]) => /\[([a-z-]+)\]$/.exec(line)![1]));
+    const covered = new Set([...cases, ...warningCases].map(([, , line]) => /\[([a-z-]+)\]$/.exec(line)![1]));
     for (const rule of SOURCE_RULES) expect(covered, rule.id).toContain(rule.id);
   });
 
   it("allows 0.0.0.0/0 with the explicit flag", () => {
-    expect(findings({ network: { allowedCidrs: ["0.0.0.0/0"], allowAnyAddress: true } })).toEqual([]);
+    expect(findings({ network: { allowedCidrs: ["0.0.0.0/0"], allowAnyAddress: true } }).map(formatFinding)).toEqual([
+      'warning: source "orders-db": network.allowedCidrs[0] = "0.0.0.0/0" is not allowed: without a warning: IPv4 networks of /16 or narrower, IPv6 of /48 or narrower (this one, 0.0.0.0/0, opens the database port to 4294967296 addresses) [wide-cidr]',
+    ]);
   });
 
   it("warns, without failing, when max_slot_wal_keep_size is below 102400 MB", () => {

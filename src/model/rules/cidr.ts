@@ -1,26 +1,25 @@
-import { isIP } from "node:net";
+import { Cidr, parseCidr, sameCidr } from "../cidr";
 import { PostgresSourceSpec } from "../types";
 import { Rule, RuleFinding } from "../validation";
 
-/** Whether `c` is an IPv4 or IPv6 CIDR with a prefix length in range. */
+/** Whether `c` is an IPv4 or IPv6 network in any spelling, without host bits set. */
 export function isCidr(c: unknown): boolean {
-  if (typeof c !== "string") return false;
-  const m = /^([^/]+)\/(\d{1,3})$/.exec(c);
-  if (!m) return false;
-  const family = isIP(m[1]!);
-  const bits = Number(m[2]);
-  return (family === 4 && bits <= 32) || (family === 6 && bits <= 128);
+  return parseCidr(c).ok;
 }
 
-/** The everything-addresses. */
-export function isAnyAddress(c: string): boolean {
-  return /^0\.0\.0\.0\/0$/.test(c) || /^::\/0$/.test(c) || /^(0:){7}0\/0$/.test(c);
+/** Whether `c` is a whole address family (prefix /0), in any spelling, host bits or not. */
+export function isAnyAddress(c: unknown): boolean {
+  const p = parseCidr(c);
+  return p.ok ? p.cidr.prefix === 0 : p.error.prefix === 0;
 }
 
-/** `network.allowedCidrs` entries are CIDRs, listed once. */
+/**
+ * `network.allowedCidrs` entries are IPv4/IPv6 networks in any spelling, without host bits set
+ * (the normalized network is suggested), each network once (compared as address sets).
+ */
 export const cidrRule: Rule<PostgresSourceSpec> = {
   id: "cidr",
-  summary: "network.allowedCidrs holds valid IPv4/IPv6 CIDRs, each once, and at least one",
+  summary: "network.allowedCidrs holds valid IPv4/IPv6 networks without host bits, each once, and at least one",
   check: (s) => {
     const list = s.network?.allowedCidrs;
     if (list === undefined) return [];
@@ -28,9 +27,25 @@ export const cidrRule: Rule<PostgresSourceSpec> = {
       return [{ field: "network.allowedCidrs", value: list, allowed: "a non-empty list of CIDRs, or leave it out to use the ClickPipes IPs of the region" }];
     }
     const out: RuleFinding[] = [];
+    const seen: { cidr: Cidr; i: number }[] = [];
     list.forEach((c, i) => {
-      if (!isCidr(c)) out.push({ field: `network.allowedCidrs[${i}]`, value: c, allowed: "an IPv4 or IPv6 CIDR such as 203.0.113.7/32" });
-      else if (list.indexOf(c) !== i) out.push({ field: `network.allowedCidrs[${i}]`, value: c, allowed: "each CIDR once (it is listed twice)" });
+      const field = `network.allowedCidrs[${i}]`;
+      const p = parseCidr(c);
+      if (!p.ok) {
+        // A /0 with host bits is the open-to-world rule's to report (unless the whole internet is allowed).
+        if (p.error.prefix === 0 && s.network?.allowAnyAddress !== true) return;
+        out.push({
+          field,
+          value: c,
+          allowed: p.error.suggestion
+            ? `a network without host bits: use ${p.error.suggestion} (this one ${p.error.reason})`
+            : `an IPv4 or IPv6 CIDR such as 203.0.113.7/32 (this one ${p.error.reason})`,
+        });
+        return;
+      }
+      const first = seen.find((x) => sameCidr(x.cidr, p.cidr));
+      if (first) out.push({ field, value: c, allowed: `each network once (it is network.allowedCidrs[${first.i}], ${p.cidr.text}, again)` });
+      else seen.push({ cidr: p.cidr, i });
     });
     return out;
   },

@@ -18,6 +18,7 @@ import { serverSettingsRule } from "./server-settings";
 import { sourceNameRule } from "./source-name";
 import { tableFormatRule } from "./table-format";
 import { userRule } from "./user";
+import { wideCidrRule } from "./wide-cidr";
 
 export const SOURCE_RULES: readonly Rule<PostgresSourceSpec>[] = [
   sourceNameRule,
@@ -32,6 +33,7 @@ export const SOURCE_RULES: readonly Rule<PostgresSourceSpec>[] = [
   regionRule,
   cidrRule,
   openToWorldRule,
+  wideCidrRule,
   serverSettingsRule,
   userRule,
 ];
