@@ -13,6 +13,8 @@ describe("provider facts: literal pins from the Go source at the pinned versions
       "aws_ram_principal_association",
       "aws_ram_resource_association",
       "aws_ram_resource_share",
+      "aws_rds_cluster",
+      "aws_rds_cluster_instance",
       "aws_rds_cluster_parameter_group",
       "aws_security_group",
       "aws_vpc_security_group_ingress_rule",
@@ -51,6 +53,12 @@ describe("provider facts: literal pins from the Go source at the pinned versions
     expect(factsFor("aws_ram_resource_share")!.forceNew).toEqual(["permission_arns"]);
     expect(factsFor("aws_ram_resource_association")!.forceNew).toEqual(["resource_arn", "resource_share_arn"]);
     expect(factsFor("aws_ram_principal_association")!.forceNew).toEqual(["principal", "resource_share_arn"]);
+    expect(factsFor("aws_rds_cluster")!.forceNew).toContain("engine");
+    expect(factsFor("aws_rds_cluster")!.forceNew).toContain("master_username");
+    expect(factsFor("aws_rds_cluster")!.forceNew).not.toContain("db_cluster_parameter_group_name");
+    expect(factsFor("aws_rds_cluster")!.forceNew).not.toContain("engine_version");
+    expect(factsFor("aws_rds_cluster_instance")!.forceNew).not.toContain("instance_class");
+    expect(factsFor("aws_db_instance")).toBeUndefined();
   });
 
   it("ClickHouse/clickhouse v3.25.3 (forcesReplacement(resourceType, attributePath))", () => {
@@ -116,8 +124,14 @@ describe("compareResource: in place or replace, as Terraform plans it", () => {
     ]);
   });
 
+  it("a user's cluster: a new parameter group is in place, a new engine replaces it", () => {
+    const cluster = { engine: "aurora-postgresql", engine_version: "16.4", db_cluster_parameter_group_name: "a" };
+    expect(compareResource("aws_rds_cluster", cluster, { ...cluster, db_cluster_parameter_group_name: "b" }).replaceBecause).toEqual([]);
+    expect(compareResource("aws_rds_cluster", cluster, { ...cluster, engine: "aurora-mysql" }).replaceBecause).toEqual(["engine"]);
+  });
+
   it("types the table does not know: changes reported, never called a replace, flagged unknown", () => {
-    const r = compareResource("aws_rds_cluster", { engine: "aurora-postgresql" }, { engine: "aurora-mysql" });
+    const r = compareResource("aws_db_instance", { engine: "postgres" }, { engine: "mysql" });
     expect(r).toMatchObject({ known: false, replaceBecause: [] });
   });
 

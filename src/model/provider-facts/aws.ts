@@ -9,8 +9,9 @@
  * RequiresReplace settings below are the long-standing ones of these resources; re-check them at
  * v6.25.0 when bumping the pin.
  *
- * Not in this table (the stacks never declare them; a user's own cluster or instance that a
- * parameter group is attached to): aws_rds_cluster, aws_rds_cluster_instance, aws_db_instance.
+ * aws_rds_cluster and aws_rds_cluster_instance are here because a user's own cluster is what a
+ * parameter group is attached to (`attachToCluster`). Not in this table yet: aws_db_instance
+ * (`attachToInstance`): `diff` reports its changes as "in place or replace not known".
  */
 import type { ResourceTypeFacts } from "./types";
 
@@ -85,6 +86,61 @@ export const AWS_FACTS: readonly ResourceTypeFacts[] = [
     readAt: "01f431114674c27cf790fafb67ac274bf8f765e1",
     forceNew: ["permission_arns"],
     optionalComputed: ["permission_arns"],
+  },
+  {
+    // CustomizeDiff also forces a new cluster when storage_type changes on a non-Aurora engine
+    // (not expressible here; Aurora clusters update it in place). snapshot_identifier removal is
+    // diff-suppressed (no change).
+    type: "aws_rds_cluster",
+    provider: PROVIDER,
+    goFile: "internal/service/rds/cluster.go",
+    readAt: "0168cf6844f393420326f1426bf18ed357b56a77",
+    forceNew: [
+      "availability_zones",
+      "cluster_identifier",
+      "cluster_identifier_prefix",
+      "cluster_scalability_type",
+      "database_name",
+      "db_subnet_group_name",
+      "db_system_id",
+      "engine",
+      "engine_mode",
+      "kms_key_id",
+      "master_username",
+      "restore_to_point_in_time",
+      "s3_import.bucket_name",
+      "s3_import.bucket_prefix",
+      "s3_import.ingestion_role",
+      "s3_import.source_engine",
+      "s3_import.source_engine_version",
+      "snapshot_identifier",
+      "source_region",
+      "storage_encrypted",
+    ],
+    optionalComputed: [
+      "availability_zones",
+      "cluster_identifier",
+      "cluster_identifier_prefix",
+      "cluster_scalability_type",
+      "database_name",
+      "db_subnet_group_name",
+      "db_system_id",
+      "kms_key_id",
+      "master_username",
+      "snapshot_identifier",
+      "storage_encrypted",
+    ],
+    sensitive: ["master_password", "master_password_wo"],
+    writeOnly: [{ path: "master_password_wo", versionPath: "master_password_wo_version" }],
+  },
+  {
+    // instance_class, db_parameter_group_name, monitoring, maintenance windows...: ModifyDBInstance in place.
+    type: "aws_rds_cluster_instance",
+    provider: PROVIDER,
+    goFile: "internal/service/rds/cluster_instance.go",
+    readAt: "01606926a0c0ab9174aec440f976a48b0baee722",
+    forceNew: ["availability_zone", "cluster_identifier", "custom_iam_instance_profile", "db_subnet_group_name", "engine", "identifier", "identifier_prefix"],
+    optionalComputed: ["availability_zone", "db_subnet_group_name", "identifier", "identifier_prefix"],
   },
   {
     // No Update function.
