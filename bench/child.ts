@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   if (impl === "ours") {
     const { buildApp } = await import("../src/app/app");
     const t1 = performance.now();
-    synth = () => buildApp(config, { outdir: out, warn: () => undefined }).synth();
+    synth = () => buildApp(config, { outdir: out }).synth();
     return finish(t0, t1);
   } else {
     const { buildNaiveApp } = await import("./naive/app");

@@ -28,4 +28,4 @@ const sources =
         };
       })
     : config.sources;
-buildApp({ ...config, sources }, { outdir: arg("out"), warn: () => undefined }).synth();
+buildApp({ ...config, sources }, { outdir: arg("out") }).synth();

@@ -1,4 +1,6 @@
 /** Helpers of the Aurora/RDS tests. */
+import { IConstruct } from "constructs";
+import { warningsOf } from "../src/internal/annotations";
 import { App, Testing } from "../src/internal/tf";
 import { AuroraSourceConfig, RdsSourceConfig, SourceKind } from "../src/model/app-config";
 import { AwsNetworkMode } from "../src/model/aws-types";
@@ -36,16 +38,25 @@ export const PRIVATELINK = {
   privateLink: { vpcId: "vpc-0a1b2c3d4e5f60718", subnetIds: ["subnet-0bbbbbbbbbbbbbbbb", "subnet-0aaaaaaaaaaaaaaaa"], securityGroupIds: [SG] },
 };
 
-const quiet = () => {};
-
-export function synthAws(config: AuroraSourceConfig | RdsSourceConfig, warn: (l: string) => void = quiet): string {
-  const app = Testing.app({ stackTraces: false }) as App;
-  return Testing.synth(new AwsSourceAwsStack(app, config, undefined, warn));
+export function awsStack(config: AuroraSourceConfig | RdsSourceConfig): AwsSourceAwsStack {
+  return new AwsSourceAwsStack(Testing.app({ stackTraces: false }) as App, config);
 }
 
-export function synthDb(config: AuroraSourceConfig | RdsSourceConfig, warn: (l: string) => void = quiet): string {
-  const app = Testing.app({ stackTraces: false }) as App;
-  return Testing.synth(new AwsSourceDbStack(app, config, undefined, warn));
+export function dbStack(config: AuroraSourceConfig | RdsSourceConfig): AwsSourceDbStack {
+  return new AwsSourceDbStack(Testing.app({ stackTraces: false }) as App, config);
+}
+
+export function synthAws(config: AuroraSourceConfig | RdsSourceConfig): string {
+  return Testing.synth(awsStack(config));
+}
+
+export function synthDb(config: AuroraSourceConfig | RdsSourceConfig): string {
+  return Testing.synth(dbStack(config));
+}
+
+/** The warning lines (cdktf warning annotations) below a construct. */
+export function warningLines(scope: IConstruct): string[] {
+  return warningsOf(scope).map((w) => w.message);
 }
 
 /** Replace provider version pins, so a provider upgrade does not churn the snapshots. */

@@ -21,10 +21,14 @@ export function genericSource(over: Partial<GenericSourceConfig> = {}): GenericS
 }
 
 /** Synthesize one generic stack with `Testing.synth` (deterministic JSON string). */
-export function synthGeneric(over: Partial<GenericSourceConfig> = {}, warn: (l: string) => void = () => {}): string {
+export function synthGeneric(over: Partial<GenericSourceConfig> = {}): string {
+  return Testing.synth(genericStack(over));
+}
+
+/** One generic stack (not synthesized): read its warnings with `warningsOf`. */
+export function genericStack(over: Partial<GenericSourceConfig> = {}): GenericPostgresStack {
   const app = Testing.app({ stackTraces: false }) as App;
-  const stack = new GenericPostgresStack(app, genericSource(over), undefined, warn);
-  return Testing.synth(stack);
+  return new GenericPostgresStack(app, genericSource(over));
 }
 
 export function parse(json: string): TerraformJson {
@@ -57,5 +61,5 @@ export function resourcesOf(json: string, type: string): Record<string, Record<s
 
 /** Build the whole app into a directory and return it. */
 export function synthApp(config: AppConfig, outdir: string): void {
-  buildApp(config, { outdir, warn: () => {} }).synth();
+  buildApp(config, { outdir }).synth();
 }

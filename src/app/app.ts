@@ -1,74 +1,36 @@
 import { loadFleetFile, mergeFleets } from "../fleet/load";
-import { App } from "../internal/tf";
-import { AppConfig, backendRule, clickpipeServiceIdRule, SourceKind, stackNames } from "../model/app-config";
-import { resolveAwsSource } from "../model/aws";
-import { CLICKPIPE_RULES } from "../model/clickpipe-rules";
-import { resolveSource } from "../model/defaults";
-import { AwsEngine } from "../model/aws-types";
-import { SOURCE_RULES } from "../model/rules";
-import { awsSourceRules } from "../model/rules/aws";
-import { Finding, runRules, Severity, ValidationError, WarningSink } from "../model/validation";
-import { AwsSourceAwsStack, AwsSourceDbStack, engineOf } from "./aws-source-stacks";
+import { reportWarnings } from "../internal/annotations";
+import { App, TerraformStack } from "../internal/tf";
+import { AppConfig, SourceKind } from "../model/app-config";
+import { checkApp, validateApp } from "../model/validate";
+import { Finding, Severity, ValidationError } from "../model/validation";
+import { AwsSourceAwsStack, AwsSourceDbStack } from "./aws-source-stacks";
 import { GenericPostgresStack } from "./generic-postgres-stack";
 
-const KINDS = Object.values(SourceKind) as string[];
-
-/** Check the whole config before any construct exists, so a bad source writes nothing at all. */
+/** The errors of the whole config (every rule once, nothing built): empty when `buildApp` would build. */
 export function validateAppConfig(config: AppConfig): Finding[] {
-  const errors: Finding[] = [];
-  errors.push(...runRules({ name: "(app)", backend: config.backend }, [backendRule]));
-  const sources = Array.isArray(config?.sources) ? config.sources : [];
-  if (sources.length === 0) {
-    errors.push({ rule: "sources", source: "(app)", severity: Severity.ERROR, field: "sources", value: config?.sources, allowed: "a non-empty list of sources" });
-  }
-  const seen = new Set<string>();
-  sources.forEach((s, i) => {
-    if (!KINDS.includes(s.kind)) {
-      errors.push({ rule: "kind", source: String(s.name ?? "?"), severity: Severity.ERROR, field: `sources[${i}].kind`, value: s.kind, allowed: `one of ${KINDS.join(", ")}` });
-      return;
-    }
-    // Stack names must be unique across sources (an Aurora source "x" owns "x-aws" and "x-db").
-    for (const stack of stackNames(s)) {
-      if (seen.has(stack)) {
-        errors.push({ rule: "source-name", source: s.name, severity: Severity.ERROR, field: "name", value: s.name, allowed: `a name whose stacks no other source uses (stack "${stack}" is taken)` });
-      }
-      seen.add(stack);
-    }
-    switch (s.kind) {
-      case SourceKind.GENERIC:
-        errors.push(...runRules(s, SOURCE_RULES));
-        break;
-      case SourceKind.AURORA:
-        errors.push(...runRules(s, awsSourceRules(AwsEngine.AURORA_POSTGRESQL)));
-        break;
-      case SourceKind.RDS:
-        errors.push(...runRules(s, awsSourceRules(AwsEngine.RDS_POSTGRESQL)));
-        break;
-    }
-    errors.push(...runRules(s, [backendRule, clickpipeServiceIdRule]));
-    if (s.clickpipe && errors.every((e) => e.source !== s.name)) {
-      // The pipe rules read the resolved source: only once the source itself is valid.
-      const source = s.kind === SourceKind.GENERIC ? resolveSource(s) : resolveAwsSource(engineOf(s), s);
-      errors.push(...runRules({ name: s.name, source, pipe: s.clickpipe }, CLICKPIPE_RULES));
-    }
-  });
-  return errors.filter((f) => f.severity === Severity.ERROR);
+  return checkApp(config).findings.filter((f) => f.severity === Severity.ERROR);
 }
 
-/** Build the app: one stack per generic source, two per Aurora/RDS source, in name order. Throws `ValidationError` before building anything. */
-export function buildApp(config: AppConfig, options: { outdir?: string; warn?: WarningSink } = {}): App {
-  const errors = validateAppConfig(config);
-  if (errors.length > 0) throw new ValidationError(errors);
+/**
+ * Build the app: one stack per generic source, two per Aurora/RDS source, in name order. The whole
+ * config is validated once first (`validateApp`): a `ValidationError` is thrown before anything is
+ * built or written, and the stacks receive the validated specs, which are not validated again.
+ * Warnings are cdktf warning annotations (printed by `cdktf synth`).
+ */
+export function buildApp(config: AppConfig, options: { outdir?: string } = {}): App {
+  const validated = validateApp(config);
   const app = new App({ stackTraces: false, outdir: options.outdir });
-  const sorted = [...config.sources].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const sorted = [...validated.sources].sort((a, b) => (a.config.name < b.config.name ? -1 : a.config.name > b.config.name ? 1 : 0));
+  const stacks: TerraformStack[] = [];
   for (const source of sorted) {
     if (source.kind === SourceKind.GENERIC) {
-      new GenericPostgresStack(app, source, config.backend, options.warn);
+      stacks.push(new GenericPostgresStack(app, source, config.backend));
     } else {
-      new AwsSourceAwsStack(app, source, config.backend, options.warn);
-      new AwsSourceDbStack(app, source, config.backend, options.warn);
+      stacks.push(new AwsSourceAwsStack(app, source, config.backend), new AwsSourceDbStack(app, source, config.backend));
     }
   }
+  if (stacks[0]) reportWarnings(stacks[0], validated.warnings);
   return app;
 }
 

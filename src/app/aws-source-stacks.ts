@@ -14,14 +14,12 @@ import { AwsSourceBase } from "../aws/aws-source";
 import { AwsSourceDatabase } from "../aws/database-objects";
 import { RdsSource } from "../aws/rds-source";
 import { AwsProvider, TerraformStack, TerraformVariable } from "../internal/tf";
+import { reportWarnings } from "../internal/annotations";
 import { AuroraSourceConfig, AWS_STACK_SUFFIX, DB_STACK_SUFFIX, RdsSourceConfig, SourceKind } from "../model/app-config";
-import { resolveAwsSource } from "../model/aws";
+import { AwsEngine, AwsNetworkMode } from "../model/aws-types";
 import { OUTPUT_IDS, PROVIDER_IDS, VARIABLE_IDS } from "../model/construct-ids";
-import { AwsEngine, AwsNetworkMode, AwsSourceSpec } from "../model/aws-types";
-import { ClickPipePostgresType } from "../model/clickpipe";
-import { awsSourceRules } from "../model/rules/aws";
 import { BackendSpec } from "../model/backend";
-import { assertValid, WarningSink } from "../model/validation";
+import { engineOfKind, isValidatedSourceConfig, validateSourceConfig, ValidatedAwsSourceConfig } from "../model/validate";
 import { addStackClickPipe } from "./clickpipe";
 import { addConnectionOutputs, addDatabaseAccess, initStack, output } from "./common";
 
@@ -31,7 +29,17 @@ export const DB_HOST_VARIABLE = VARIABLE_IDS.DB_HOST;
 export type AwsSourceConfig = AuroraSourceConfig | RdsSourceConfig;
 
 export function engineOf(config: AwsSourceConfig): AwsEngine {
-  return config.kind === SourceKind.AURORA ? AwsEngine.AURORA_POSTGRESQL : AwsEngine.RDS_POSTGRESQL;
+  return engineOfKind(config.kind);
+}
+
+/**
+ * The validated source of a stack: as given by `buildApp` (not validated again), or a raw config
+ * validated here once, with the app rules for it (their warnings go on `stack`).
+ */
+function validatedAwsConfig(input: AwsSourceConfig | ValidatedAwsSourceConfig, defaultBackend: BackendSpec | undefined): { v: ValidatedAwsSourceConfig; warnings: ReturnType<typeof validateSourceConfig>["warnings"] } {
+  if (isValidatedSourceConfig(input)) return { v: input as ValidatedAwsSourceConfig, warnings: [] };
+  const checked = validateSourceConfig(input, defaultBackend);
+  return { v: checked.source as ValidatedAwsSourceConfig, warnings: checked.warnings };
 }
 
 /**
@@ -40,19 +48,25 @@ export function engineOf(config: AwsSourceConfig): AwsEngine {
  * `parameter_group_name`, `parameter_group_family`, `parameters`, `reboot_required`, and by network
  * mode `security_group_id` + `allowed_cidrs` + `clickpipes_ip_region`, or
  * `privatelink_resource_configuration_id` + `privatelink_resource_share_arn`.
+ *
+ * Given a raw config, the stack validates it once; given a source `validateApp` validated (what
+ * `buildApp` passes), it does not validate again.
  */
 export class AwsSourceAwsStack extends TerraformStack {
   public readonly source: AwsSourceBase;
 
-  constructor(scope: Construct, config: AwsSourceConfig, defaultBackend?: BackendSpec, warn?: WarningSink) {
+  constructor(scope: Construct, input: AwsSourceConfig | ValidatedAwsSourceConfig, defaultBackend?: BackendSpec) {
+    const { v, warnings } = validatedAwsConfig(input, defaultBackend);
+    const config = v.config;
     const name = `${config.name}${AWS_STACK_SUFFIX}`;
     super(scope, name);
+    reportWarnings(this, warnings);
     applyBackend(this, name, config.backend ?? defaultBackend);
     new AwsProvider(this, PROVIDER_IDS.AWS, { region: config.awsRegion });
     this.source =
       config.kind === SourceKind.AURORA
-        ? new AuroraSource(this, config.name, { ...config, warn })
-        : new RdsSource(this, config.name, { ...config, warn });
+        ? new AuroraSource(this, config.name, { validated: v.source })
+        : new RdsSource(this, config.name, { validated: v.source });
     const r = this.source.resolved;
 
     const out = (id: string, value: unknown, description: string) => output(this, id, value, description);
@@ -83,18 +97,21 @@ export class AwsSourceAwsStack extends TerraformStack {
  * (public API): `postgresql` (provider), `db_host`, `clickpipes_password`, `postgres_admin_password`
  * (variables), `<source name>` (`AwsSourceDatabase`), and the outputs `host`, `port`, `database`,
  * `user`, `publication`, `authentication`, `clickpipe_source_type`.
+ *
+ * Validation as in `AwsSourceAwsStack`: once for a raw config, not again for a validated one.
  */
 export class AwsSourceDbStack extends TerraformStack {
   public readonly source: AwsSourceDatabase;
 
-  constructor(scope: Construct, config: AwsSourceConfig, defaultBackend?: BackendSpec, warn?: WarningSink) {
+  constructor(scope: Construct, input: AwsSourceConfig | ValidatedAwsSourceConfig, defaultBackend?: BackendSpec) {
+    const { v, warnings } = validatedAwsConfig(input, defaultBackend);
+    const config = v.config;
     const name = `${config.name}${DB_STACK_SUFFIX}`;
     super(scope, name);
+    reportWarnings(this, warnings);
     initStack(this, name, config.backend ?? defaultBackend);
-    const engine = engineOf(config);
-    // Validate before anything is derived from the config (the construct validates again, quietly).
-    assertValid<AwsSourceSpec>(config, awsSourceRules(engine), warn);
-    const resolved = resolveAwsSource(engine, config);
+    const engine = v.engine;
+    const resolved = v.source.value;
 
     const host = new TerraformVariable(this, DB_HOST_VARIABLE, {
       type: "string",
@@ -107,7 +124,7 @@ export class AwsSourceDbStack extends TerraformStack {
     });
     // RDS/Aurora have no superuser: with superuser = true the provider reads pg_shadow and fails.
     const password = addDatabaseAccess(this, resolved, { host: host.stringValue, superuser: false });
-    this.source = new AwsSourceDatabase(this, config.name, { ...config, engine, password, warn: () => {} });
+    this.source = new AwsSourceDatabase(this, config.name, { validated: v.source, password });
 
     const out = (id: string, value: unknown, description: string) => output(this, id, value, description);
     addConnectionOutputs(this, {
@@ -121,7 +138,7 @@ export class AwsSourceDbStack extends TerraformStack {
     out(OUTPUT_IDS.AUTHENTICATION, resolved.iamAuth ? "IAM_ROLE" : "basic", "ClickPipe authentication.");
     out(OUTPUT_IDS.CLICKPIPE_SOURCE_TYPE, engine === AwsEngine.AURORA_POSTGRESQL ? "aurorapostgres" : "rdspostgres", "ClickPipe Postgres source type.");
 
-    if (config.clickpipe) {
+    if (config.clickpipe && v.clickpipe) {
       // PrivateLink: the -aws stack's outputs come in as variables, so this stack needs no state of the other.
       const privateLink =
         config.network?.mode === AwsNetworkMode.PRIVATELINK
@@ -140,13 +157,12 @@ export class AwsSourceDbStack extends TerraformStack {
           : undefined;
       addStackClickPipe(this, {
         sourceName: config.name,
-        config: config.clickpipe,
+        serviceId: config.clickpipe.serviceId,
+        validated: v.clickpipe,
         source: this.source,
-        type: engine === AwsEngine.AURORA_POSTGRESQL ? ClickPipePostgresType.AURORA_POSTGRES : ClickPipePostgresType.RDS_POSTGRES,
         password,
         host: host.stringValue,
         privateLink,
-        warn,
       });
     }
   }

@@ -1,9 +1,7 @@
 import { ClickPipe, ClickPipeSource } from "../clickhouse/clickpipe";
 import { ClickhouseProvider, TerraformStack, TerraformVariable } from "../internal/tf";
-import { SourceClickPipeConfig } from "../model/app-config";
 import { clickPipeId, PROVIDER_IDS, VARIABLE_IDS } from "../model/construct-ids";
-import { ClickPipePostgresType } from "../model/clickpipe";
-import { WarningSink } from "../model/validation";
+import { ValidatedClickPipe } from "../model/validate";
 
 /** Variables of the ClickHouse Cloud API key (an organization-scoped key with ClickPipes rights). */
 export const CLICKHOUSE_ORG_VARIABLE = VARIABLE_IDS.CLICKHOUSE_ORGANIZATION_ID;
@@ -12,15 +10,16 @@ export const CLICKHOUSE_TOKEN_SECRET_VARIABLE = VARIABLE_IDS.CLICKHOUSE_TOKEN_SE
 
 export interface StackClickPipeOptions {
   readonly sourceName: string;
-  readonly config: SourceClickPipeConfig;
+  /** ID of the ClickHouse Cloud service (checked by the app rule clickpipe-service-id). */
+  readonly serviceId: string;
+  /** The pipe spec, validated with the source by `validateApp` (its `type` follows the source kind). */
+  readonly validated: ValidatedClickPipe;
   readonly source: ClickPipeSource;
-  readonly type: ClickPipePostgresType;
   /** The sensitive ClickPipes password variable's reference (same as the source user's). */
   readonly password: string;
   /** @default - the source's host */
   readonly host?: string;
   readonly privateLink?: { readonly resourceConfigurationId: string; readonly resourceShareArn: string };
-  readonly warn?: WarningSink;
 }
 
 /**
@@ -36,15 +35,12 @@ export function addStackClickPipe(stack: TerraformStack, o: StackClickPipeOption
     tokenKey: variable(CLICKHOUSE_TOKEN_KEY_VARIABLE, "ClickHouse Cloud API key ID.", true),
     tokenSecret: variable(CLICKHOUSE_TOKEN_SECRET_VARIABLE, "ClickHouse Cloud API key secret.", true),
   });
-  const { serviceId, ...spec } = o.config;
   return new ClickPipe(stack, clickPipeId(o.sourceName), {
-    ...spec,
-    type: o.type,
+    validated: o.validated,
     source: o.source,
     password: o.password,
-    serviceId,
+    serviceId: o.serviceId,
     host: o.host,
     privateLink: o.privateLink,
-    warn: o.warn,
   });
 }

@@ -2,13 +2,12 @@ import { Construct } from "constructs";
 import { TerraformStack } from "../internal/tf";
 import { GenericSourceConfig } from "../model/app-config";
 import { BackendSpec } from "../model/backend";
+import { reportWarnings } from "../internal/annotations";
+import { isValidatedSourceConfig, validateSourceConfig, ValidatedGenericSourceConfig } from "../model/validate";
 import { OUTPUT_IDS } from "../model/construct-ids";
-import { resolveSource } from "../model/defaults";
-import { ClickPipePostgresType } from "../model/clickpipe";
 import { GenericPostgresSource } from "../postgres/generic-source";
 import { addStackClickPipe } from "./clickpipe";
 import { addConnectionOutputs, addDatabaseAccess, initStack, output } from "./common";
-import { WarningSink } from "../model/validation";
 
 export { ADMIN_PASSWORD_VARIABLE, CLICKPIPES_PASSWORD_VARIABLE, REQUIRED_TERRAFORM_VERSION } from "./common";
 
@@ -17,17 +16,24 @@ export { ADMIN_PASSWORD_VARIABLE, CLICKPIPES_PASSWORD_VARIABLE, REQUIRED_TERRAFO
  * `postgresql` (provider), `clickpipes_password` and `postgres_admin_password` (variables),
  * `<source name>` (the `GenericPostgresSource`), and the outputs `host`, `port`, `database`,
  * `user`, `publication`, `server_settings`, `restart_required`, `pg_hba_lines`.
+ *
+ * Given a raw config, the stack validates it once (with the app rules for it); given a source that
+ * `validateApp` validated (what `buildApp` passes), it does not validate again.
  */
 export class GenericPostgresStack extends TerraformStack {
   public readonly source: GenericPostgresSource;
 
-  constructor(scope: Construct, config: GenericSourceConfig, defaultBackend?: BackendSpec, warn?: WarningSink) {
+  constructor(scope: Construct, input: GenericSourceConfig | ValidatedGenericSourceConfig, defaultBackend?: BackendSpec) {
+    const checked = isValidatedSourceConfig(input) ? { source: input, warnings: [] } : validateSourceConfig(input, defaultBackend);
+    const v = checked.source as ValidatedGenericSourceConfig;
+    const config = v.config;
     super(scope, config.name);
+    reportWarnings(this, checked.warnings);
     initStack(this, config.name, config.backend ?? defaultBackend);
-    const resolved = resolveSource(config);
+    const resolved = v.source.value;
 
     const password = addDatabaseAccess(this, resolved, { host: resolved.host, superuser: resolved.adminIsSuperuser });
-    this.source = new GenericPostgresSource(this, config.name, { ...config, password, warn });
+    this.source = new GenericPostgresSource(this, config.name, { validated: v.source, password });
 
     const out = (id: string, value: unknown, description: string) => output(this, id, value, description);
     addConnectionOutputs(this, {
@@ -46,14 +52,13 @@ export class GenericPostgresStack extends TerraformStack {
     out(OUTPUT_IDS.RESTART_REQUIRED, this.source.restartRequired, "Whether the server settings need a restart to take effect.");
     out(OUTPUT_IDS.PG_HBA_LINES, this.source.pgHbaLines, "pg_hba.conf lines to add, then SELECT pg_reload_conf().");
 
-    if (config.clickpipe) {
+    if (config.clickpipe && v.clickpipe) {
       addStackClickPipe(this, {
         sourceName: config.name,
-        config: config.clickpipe,
+        serviceId: config.clickpipe.serviceId,
+        validated: v.clickpipe,
         source: this.source,
-        type: ClickPipePostgresType.POSTGRES,
         password,
-        warn,
       });
     }
   }

@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { RdsCluster, RdsClusterInstance } from "../internal/tf";
 import { AwsEngine } from "../model/aws-types";
-import { AwsSourceBase, AwsSourceProps, literal } from "./aws-source";
+import { AwsSourceBase, AwsSourceProps, literal, ValidatedAwsSourceProps } from "./aws-source";
 
 export interface AuroraSourceProps extends AwsSourceProps {
   /**
@@ -29,8 +29,8 @@ export interface AuroraSourceProps extends AwsSourceProps {
  * are not visible: set `engineVersion`, `port`, `publiclyAccessible` and `resourceArn` in the spec.
  */
 export class AuroraSource extends AwsSourceBase {
-  constructor(scope: Construct, id: string, props: AuroraSourceProps) {
-    const c = props.cluster;
+  constructor(scope: Construct, id: string, props: AuroraSourceProps | ValidatedAwsSourceProps) {
+    const c = "validated" in props ? undefined : props.cluster;
     super(
       scope,
       id,
@@ -41,7 +41,7 @@ export class AuroraSource extends AwsSourceBase {
             arn: c.arn,
             engineVersion: literal<string>(c.engineVersionInput),
             port: literal<number>(c.portInput),
-            publiclyAccessible: (props.clusterInstances ?? []).some((i) => literal<boolean>(i.publiclyAccessibleInput) === true),
+            publiclyAccessible: ((props as AuroraSourceProps).clusterInstances ?? []).some((i) => literal<boolean>(i.publiclyAccessibleInput) === true),
           }
         : undefined,
     );

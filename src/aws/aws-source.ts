@@ -1,9 +1,9 @@
 import { Construct } from "constructs";
+import { reportWarnings } from "../internal/annotations";
 import { TerraformProvider, Token } from "../internal/tf";
-import { awsNamePrefix, rebootNotice, resolveAwsSource, ResolvedAwsSource } from "../model/aws";
+import { AWS_ENGINE_NAMES, awsNamePrefix, rebootNotice, ResolvedAwsSource } from "../model/aws";
 import { AwsEngine, AwsNetworkMode, AwsSourceSpec } from "../model/aws-types";
-import { awsSourceRules } from "../model/rules/aws";
-import { assertValid, WarningSink } from "../model/validation";
+import { requireValidated, validateAwsSource, ValidatedAwsSource } from "../model/validate";
 import { ClickPipesIpAllowList } from "./ip-allow-list";
 import { ClickPipesParameterGroup, ParameterGroupKind } from "./parameter-group";
 import { ClickPipesPrivateLink } from "./privatelink";
@@ -16,11 +16,28 @@ export interface AwsSourceProps extends AwsSourceSpec {
    * @default - the stack's default aws provider
    */
   readonly provider?: TerraformProvider;
+}
+
+/**
+ * Props of an Aurora/RDS source already validated by `validateAwsSource` (or `validateApp`): no
+ * second validation. (A cluster or instance this app manages needs the raw props.)
+ */
+export interface ValidatedAwsSourceProps {
+  /** The validated, resolved spec (its engine must be the construct's). */
+  readonly validated: ValidatedAwsSource;
   /**
-   * Where synth warnings go.
-   * @default - standard error
+   * Provider to use.
+   * @default - the stack's default aws provider
    */
-  readonly warn?: WarningSink;
+  readonly provider?: TerraformProvider;
+}
+
+/** The validated spec of AWS props: the given one (its engine checked), or the raw props validated once. */
+export function validatedAwsProps(what: string, engine: AwsEngine, props: AwsSourceSpec | ValidatedAwsSourceProps): ValidatedAwsSource {
+  if (!("validated" in props)) return validateAwsSource(engine, props);
+  const v = requireValidated(props.validated, what);
+  if (v.value.engine !== engine) throw new TypeError(`${what}: the validated spec is for ${AWS_ENGINE_NAMES[v.value.engine]}, not ${AWS_ENGINE_NAMES[engine]}`);
+  return v;
 }
 
 /** What the AWS-side construct can see of a cluster or instance the same app manages. */
@@ -60,18 +77,22 @@ export abstract class AwsSourceBase extends Construct {
   /** What Terraform will not do (the reboot), one sentence. */
   public readonly rebootNotice: string;
 
-  protected constructor(scope: Construct, id: string, engine: AwsEngine, props: AwsSourceProps, managed?: ManagedDatabaseView) {
+  protected constructor(scope: Construct, id: string, engine: AwsEngine, props: AwsSourceProps | ValidatedAwsSourceProps, managed?: ManagedDatabaseView) {
     super(scope, id);
     // What the construct sees of a managed database fills the spec's gaps and is validated with it.
-    const spec: AwsSourceSpec = {
-      ...props,
-      resourceArn: props.resourceArn ?? managed?.arn,
-      engineVersion: props.engineVersion ?? managed?.engineVersion,
-      port: props.port ?? managed?.port,
-      publiclyAccessible: props.publiclyAccessible === true || managed?.publiclyAccessible === true ? true : props.publiclyAccessible,
-    };
-    assertValid<AwsSourceSpec>(spec, awsSourceRules(engine), props.warn);
-    this.resolved = resolveAwsSource(engine, spec);
+    const spec: AwsSourceSpec | ValidatedAwsSourceProps =
+      "validated" in props
+        ? props
+        : {
+            ...props,
+            resourceArn: props.resourceArn ?? managed?.arn,
+            engineVersion: props.engineVersion ?? managed?.engineVersion,
+            port: props.port ?? managed?.port,
+            publiclyAccessible: props.publiclyAccessible === true || managed?.publiclyAccessible === true ? true : props.publiclyAccessible,
+          };
+    const validated = validatedAwsProps(new.target.name, engine, spec);
+    reportWarnings(this, validated.takeWarnings());
+    this.resolved = validated.value;
     const r = this.resolved;
     const provider = props.provider;
 
@@ -88,24 +109,12 @@ export abstract class AwsSourceBase extends Construct {
     if (r.networkMode === AwsNetworkMode.IP_ALLOW_LIST) {
       this.ipAllowList = new ClickPipesIpAllowList(this, SOURCE_IDS.IP_ALLOW_LIST, {
         provider,
-        cidrs: r.allowedCidrs,
-        port: r.port,
-        securityGroupId: r.securityGroupId,
-        vpcId: r.vpcId,
+        validated,
         namePrefix: awsNamePrefix(r.name, "clickpipes"),
         description: r.clickPipesIps ? `ClickPipes CDC (${r.clickPipesIps.ipRegion} static IP)` : "ClickPipes CDC",
       });
     } else if (r.networkMode === AwsNetworkMode.PRIVATELINK) {
-      const pl = r.privateLink!;
-      this.privateLink = new ClickPipesPrivateLink(this, SOURCE_IDS.PRIVATE_LINK, {
-        provider,
-        name: r.name,
-        resourceArn: r.resourceArn!,
-        vpcId: pl.vpcId,
-        subnetIds: pl.subnetIds,
-        securityGroupIds: pl.securityGroupIds,
-        principal: pl.principal,
-      });
+      this.privateLink = new ClickPipesPrivateLink(this, SOURCE_IDS.PRIVATE_LINK, { provider, validated });
     }
   }
 }

@@ -1,9 +1,10 @@
 import { Construct } from "constructs";
+import { reportWarnings } from "../internal/annotations";
 import { TerraformProvider } from "../internal/tf";
-import { resolveAwsSource, ResolvedAwsSource } from "../model/aws";
+import { ResolvedAwsSource } from "../model/aws";
 import { AwsEngine, AwsSourceSpec } from "../model/aws-types";
-import { awsSourceRules } from "../model/rules/aws";
-import { assertValid, WarningSink } from "../model/validation";
+import { requireValidated, ValidatedAwsSource } from "../model/validate";
+import { validatedAwsProps } from "./aws-source";
 import { ReplicationRight } from "../postgres/clickpipes-user";
 import { ClickPipesGrants } from "../postgres/grants";
 import { ClickPipesPublication } from "../postgres/publication";
@@ -21,17 +22,28 @@ export interface AwsSourceDatabaseProps extends AwsSourceSpec {
    * @default - the stack's default postgresql provider
    */
   readonly provider?: TerraformProvider;
+}
+
+/** Props of a source already validated by `validateAwsSource` (or `validateApp`): no second validation. */
+export interface ValidatedAwsSourceDatabaseProps {
+  /** The validated, resolved spec (it names the engine). */
+  readonly validated: ValidatedAwsSource;
+  /** The ClickPipes password: a reference to a sensitive Terraform variable (a literal is refused). */
+  readonly password: string;
   /**
-   * Where synth warnings go.
-   * @default - standard error
+   * Provider to use.
+   * @default - the stack's default postgresql provider
    */
-  readonly warn?: WarningSink;
+  readonly provider?: TerraformProvider;
 }
 
 /**
  * The database side of an Aurora/RDS source: the same user, grants and publication as the generic
  * source (`addSourceObjects`), except that the replication right is `GRANT rds_replication`
  * (`postgresql_grant_role`; `REPLICATION` fails on RDS/Aurora) and, with IAM auth, `GRANT rds_iam`.
+ *
+ * Raw props are validated here, once; a `validated` spec is not validated again, and its warnings are
+ * reported by the first construct given it (in the ready-made stacks: the `AuroraSource`/`RdsSource`).
  *
  * Construct IDs below this one (public API): `User` (`User/Role`, `User/RdsReplication`,
  * `User/RdsIam`), `Grants`, `Publication` — as in `GenericPostgresSource`.
@@ -42,10 +54,12 @@ export class AwsSourceDatabase extends Construct {
   public readonly grants: ClickPipesGrants;
   public readonly publication: ClickPipesPublication;
 
-  constructor(scope: Construct, id: string, props: AwsSourceDatabaseProps) {
+  constructor(scope: Construct, id: string, props: AwsSourceDatabaseProps | ValidatedAwsSourceDatabaseProps) {
     super(scope, id);
-    assertValid<AwsSourceSpec>(props, awsSourceRules(props.engine), props.warn);
-    this.resolved = resolveAwsSource(props.engine, props);
+    const engine = "validated" in props ? requireValidated(props.validated, "AwsSourceDatabase").value.engine : props.engine;
+    const validated = validatedAwsProps("AwsSourceDatabase", engine, props);
+    reportWarnings(this, validated.takeWarnings());
+    this.resolved = validated.value;
     const objects = addSourceObjects(this, this.resolved, {
       password: props.password,
       replication: ReplicationRight.RDS_REPLICATION,

@@ -1,8 +1,11 @@
 import { Construct } from "constructs";
+import { reportWarnings } from "../internal/annotations";
 import { SecurityGroup, TerraformProvider, VpcSecurityGroupIngressRule } from "../internal/tf";
+import { AwsNetworkMode, AwsSourceSpec } from "../model/aws-types";
+import { IP_ALLOW_LIST_RULES } from "../model/rules/aws";
+import { requireValidated, validateProps, ValidatedAwsSource } from "../model/validate";
 import { parseCidr } from "../model/cidr";
 import { IP_ALLOW_LIST_IDS, ingressRuleId } from "../model/construct-ids";
-import { Severity, ValidationError } from "../model/validation";
 
 /** Construct ID of the rule for a CIDR (defined with the other construct IDs in `model/construct-ids`). */
 export { ingressRuleId };
@@ -26,6 +29,11 @@ export interface ClickPipesIpAllowListProps {
    */
   readonly vpcId?: string;
   /**
+   * Allow `0.0.0.0/0` or `::/0` in `cidrs` (the whole internet).
+   * @default false
+   */
+  readonly allowAnyAddress?: boolean;
+  /**
    * `name_prefix` of the dedicated security group.
    * @default "clickpipes-"
    */
@@ -42,9 +50,38 @@ export interface ClickPipesIpAllowListProps {
   readonly provider?: TerraformProvider;
 }
 
+/** Props from a source already validated (what `AuroraSource`/`RdsSource` pass): CIDRs, port, group or VPC come from it. */
+export interface ValidatedIpAllowListProps {
+  /** The validated, resolved Aurora/RDS spec. */
+  readonly validated: ValidatedAwsSource;
+  /**
+   * `name_prefix` of the dedicated security group.
+   * @default "clickpipes-"
+   */
+  readonly namePrefix?: string;
+  /**
+   * Description of each rule.
+   * @default "ClickPipes CDC"
+   */
+  readonly description?: string;
+  /**
+   * Provider to use.
+   * @default - the stack's default aws provider
+   */
+  readonly provider?: TerraformProvider;
+}
+
+/** The props' names for the spec fields the rules report. */
+function propField(specField: string): string {
+  return specField.replace(/^network\.allowedCidrs/, "cidrs").replace(/^network\./, "");
+}
+
 /**
  * One `aws_vpc_security_group_ingress_rule` per CIDR on the database port (the resource AWS
  * recommends; do not mix it with inline rules or `aws_security_group_rule` on the same group).
+ *
+ * Raw props are checked once by the rules of the tree (`IP_ALLOW_LIST_RULES`: cidr, open-to-world,
+ * aws-port, security-group-id, security-group-target); props with a `validated` spec are not.
  *
  * Construct IDs below this one (public API): `SecurityGroup` (only with `vpcId`) and one
  * `Ingress-<ip>` per CIDR (see `ingressRuleId`). Rules are keyed by address, not by position, so
@@ -57,19 +94,26 @@ export class ClickPipesIpAllowList extends Construct {
   public readonly securityGroup?: SecurityGroup;
   public readonly rules: VpcSecurityGroupIngressRule[] = [];
 
-  constructor(scope: Construct, id: string, props: ClickPipesIpAllowListProps) {
+  constructor(scope: Construct, id: string, input: ClickPipesIpAllowListProps | ValidatedIpAllowListProps) {
     super(scope, id);
-    if ((props.securityGroupId === undefined) === (props.vpcId === undefined)) {
-      throw new ValidationError([
-        {
-          rule: "security-group-target",
-          source: this.node.path,
-          severity: Severity.ERROR,
-          field: "securityGroupId",
-          value: props.securityGroupId ?? null,
-          allowed: `exactly one of securityGroupId and vpcId (vpcId is ${props.vpcId === undefined ? "unset" : JSON.stringify(props.vpcId)})`,
+    let props: ClickPipesIpAllowListProps;
+    if ("validated" in input) {
+      const r = requireValidated(input.validated, "ClickPipesIpAllowList").value;
+      props = { ...input, cidrs: r.allowedCidrs, port: r.port, securityGroupId: r.securityGroupId, vpcId: r.vpcId };
+    } else {
+      props = input;
+      const spec = {
+        name: this.node.path,
+        port: props.port,
+        network: {
+          mode: AwsNetworkMode.IP_ALLOW_LIST,
+          securityGroupId: props.securityGroupId,
+          vpcId: props.vpcId,
+          allowedCidrs: props.cidrs,
+          allowAnyAddress: props.allowAnyAddress,
         },
-      ]);
+      } as unknown as AwsSourceSpec; // the rules read only these fields
+      reportWarnings(this, validateProps(spec, IP_ALLOW_LIST_RULES, propField));
     }
     if (props.vpcId !== undefined) {
       this.securityGroup = new SecurityGroup(this, IP_ALLOW_LIST_IDS.SECURITY_GROUP, {
@@ -83,21 +127,12 @@ export class ClickPipesIpAllowList extends Construct {
     } else {
       this.securityGroupId = props.securityGroupId!;
     }
-    const canonical = props.cidrs.map((text, i) => {
+    // Checked above by the cidr and open-to-world rules (or, with `validated`, by the source's table):
+    // every entry parses. The rules are keyed by the canonical network.
+    const canonical = props.cidrs.map((text) => {
       const p = parseCidr(text);
-      if (p.ok) return p.cidr;
-      throw new ValidationError([
-        {
-          rule: "cidr",
-          source: this.node.path,
-          severity: Severity.ERROR,
-          field: `cidrs[${i}]`,
-          value: text,
-          allowed: p.error.suggestion
-            ? `a network without host bits: use ${p.error.suggestion} (this one ${p.error.reason})`
-            : `an IPv4 or IPv6 CIDR such as 203.0.113.7/32 (this one ${p.error.reason})`,
-        },
-      ]);
+      if (!p.ok) throw new TypeError(`ClickPipesIpAllowList: unchecked CIDR ${JSON.stringify(text)}`);
+      return p.cidr;
     });
     for (const cidr of [...new Set(canonical.map((c) => c.text))].sort()) {
       const v6 = cidr.includes(":");

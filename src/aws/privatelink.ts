@@ -7,7 +7,11 @@ import {
   VpclatticeResourceConfiguration,
   VpclatticeResourceGateway,
 } from "../internal/tf";
+import { reportWarnings } from "../internal/annotations";
 import { CLICKPIPES_AWS_ACCOUNT, latticeName } from "../model/aws";
+import { AwsNetworkMode, AwsSourceSpec } from "../model/aws-types";
+import { PRIVATELINK_RULES } from "../model/rules/aws";
+import { requireValidated, validateProps, ValidatedAwsSource } from "../model/validate";
 import { PRIVATE_LINK_IDS } from "../model/construct-ids";
 
 export interface ClickPipesPrivateLinkProps {
@@ -36,6 +40,17 @@ export interface ClickPipesPrivateLinkProps {
   readonly provider?: TerraformProvider;
 }
 
+/** Props from a source already validated (what `AuroraSource`/`RdsSource` pass): everything comes from it. */
+export interface ValidatedPrivateLinkProps {
+  /** The validated, resolved Aurora/RDS spec in privatelink mode. */
+  readonly validated: ValidatedAwsSource;
+  /**
+   * Provider to use.
+   * @default - the stack's default aws provider
+   */
+  readonly provider?: TerraformProvider;
+}
+
 /**
  * AWS PrivateLink to a database for ClickPipes (VPC resource, same region): a VPC Lattice resource
  * gateway, a resource configuration of type ARN pointing at the database, and a RAM share with
@@ -44,6 +59,9 @@ export interface ClickPipesPrivateLinkProps {
  * The ARN-type configuration carries no `port_ranges` or `protocol`: for an RDS/Aurora ARN, AWS
  * derives the endpoint and the Postgres port from the database itself, and the provider's schema
  * (hashicorp/aws 6.x) rejects `port_ranges`/`protocol` together with `arn_resource`.
+ *
+ * Raw props are checked once by the rules of the tree (`PRIVATELINK_RULES`: privatelink-subnets,
+ * security-group-id); props with a `validated` spec are not.
  *
  * Construct IDs below this one (public API): `ResourceGateway`, `ResourceConfiguration`,
  * `ResourceShare`, `ResourceAssociation`, `PrincipalAssociation`.
@@ -57,9 +75,21 @@ export class ClickPipesPrivateLink extends Construct {
   /** What ClickPipes asks for: the RAM resource share ARN. */
   public readonly resourceShareArn: string;
 
-  constructor(scope: Construct, id: string, props: ClickPipesPrivateLinkProps) {
+  constructor(scope: Construct, id: string, input: ClickPipesPrivateLinkProps | ValidatedPrivateLinkProps) {
     super(scope, id);
-    if (props.subnetIds.length === 0) throw new Error("ClickPipesPrivateLink needs at least one subnet");
+    let props: ClickPipesPrivateLinkProps;
+    if ("validated" in input) {
+      const r = requireValidated(input.validated, "ClickPipesPrivateLink").value;
+      if (r.privateLink === undefined || r.resourceArn === undefined) throw new TypeError("ClickPipesPrivateLink: the validated spec is not in privatelink mode");
+      props = { provider: input.provider, name: r.name, resourceArn: r.resourceArn, ...r.privateLink };
+    } else {
+      props = input;
+      const spec = {
+        name: this.node.path,
+        network: { mode: AwsNetworkMode.PRIVATELINK, privateLink: { vpcId: props.vpcId, subnetIds: props.subnetIds, securityGroupIds: props.securityGroupIds } },
+      } as unknown as AwsSourceSpec; // the rules read only these fields
+      reportWarnings(this, validateProps(spec, PRIVATELINK_RULES, (f) => f.replace(/^network\.privateLink\./, "")));
+    }
     const provider = props.provider;
     this.resourceGateway = new VpclatticeResourceGateway(this, PRIVATE_LINK_IDS.RESOURCE_GATEWAY, {
       provider,

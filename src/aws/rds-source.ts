@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { DbInstance } from "../internal/tf";
 import { AwsEngine } from "../model/aws-types";
-import { AwsSourceBase, AwsSourceProps, literal } from "./aws-source";
+import { AwsSourceBase, AwsSourceProps, literal, ValidatedAwsSourceProps } from "./aws-source";
 
 export interface RdsSourceProps extends AwsSourceProps {
   /**
@@ -19,8 +19,8 @@ export interface RdsSourceProps extends AwsSourceProps {
  * `AwsSourceBase`.
  */
 export class RdsSource extends AwsSourceBase {
-  constructor(scope: Construct, id: string, props: RdsSourceProps) {
-    const i = props.instance;
+  constructor(scope: Construct, id: string, props: RdsSourceProps | ValidatedAwsSourceProps) {
+    const i = "validated" in props ? undefined : props.instance;
     super(
       scope,
       id,

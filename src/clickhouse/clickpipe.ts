@@ -22,9 +22,9 @@ import {
   tableMappings,
   TableMapping,
 } from "../model/clickpipe";
-import { CLICKPIPE_RULES } from "../model/clickpipe-rules";
 import { ResolvedSource } from "../model/defaults";
-import { assertValid, WarningSink } from "../model/validation";
+import { requireValidated, validateClickPipe, ValidatedClickPipe } from "../model/validate";
+import { reportWarnings } from "../internal/annotations";
 import { ClickPipesGrants } from "../postgres/grants";
 import { ClickPipesPublication } from "../postgres/publication";
 import { ClickPipesUser } from "../postgres/clickpipes-user";
@@ -92,11 +92,15 @@ export interface ClickPipeProps extends ClickPipeSpec {
    * @default - the stack's default clickhouse provider
    */
   readonly provider?: TerraformProvider;
-  /**
-   * Where synth warnings go.
-   * @default - standard error
-   */
-  readonly warn?: WarningSink;
+}
+
+/**
+ * Props of a pipe already validated by `validateClickPipe` (or `validateApp`) against
+ * `source.resolved`: the pipe spec comes from `validated`, which is not validated again.
+ */
+export interface ValidatedClickPipeProps extends Omit<ClickPipeProps, keyof ClickPipeSpec> {
+  /** The validated pipe spec (checked against this `source`'s resolved spec). */
+  readonly validated: ValidatedClickPipe;
 }
 
 /**
@@ -104,6 +108,9 @@ export interface ClickPipeProps extends ClickPipeSpec {
  * name and password are references to the source's objects and variable (never copied literals),
  * and the pipe depends on the role, its memberships, the grants and the publication, so a single
  * deploy creates them first.
+ *
+ * Raw props are validated here, once (`CLICKPIPE_RULES`); props with a `validated` pipe are not.
+ * Warnings become cdktf warning annotations on this construct.
  *
  * Construct IDs below this one (public API): `Pipe` (clickhouse_clickpipe), `ReversePrivateEndpoint`
  * (clickhouse_clickpipes_reverse_private_endpoint, with `privateLink` only), `CdcInfrastructure`
@@ -120,10 +127,13 @@ export class ClickPipe extends Construct {
   /** The host the pipe connects to (a reference with `privateLink`). */
   public readonly host: string;
 
-  constructor(scope: Construct, id: string, props: ClickPipeProps) {
+  constructor(scope: Construct, id: string, input: ClickPipeProps | ValidatedClickPipeProps) {
     super(scope, id);
-    const src = props.source.resolved;
-    assertValid({ name: src.name, source: src, pipe: props }, CLICKPIPE_RULES, props.warn);
+    const src = input.source.resolved;
+    const validated = "validated" in input ? requireValidated(input.validated, "ClickPipe") : validateClickPipe(src, input);
+    if (validated.value.source !== src) throw new TypeError("ClickPipe: the validated pipe was checked against another source than props.source");
+    reportWarnings(this, validated.takeWarnings());
+    const props: ClickPipeProps = "validated" in input ? { ...input, ...validated.value.pipe } : input;
     assertPasswordIsReference(this, src.name, props.password);
     this.tableMappings = tableMappings(src, props);
 

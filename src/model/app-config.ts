@@ -3,7 +3,6 @@ import { BackendSpec } from "./backend";
 import { AuroraSourceSpec, RdsSourceSpec } from "./aws-types";
 import { ClickPipeSpec } from "./clickpipe";
 import { PostgresSourceSpec } from "./types";
-import { Rule, RuleFinding } from "./validation";
 
 /** The kinds of source the app builds stacks for. */
 export enum SourceKind {
@@ -93,48 +92,16 @@ export interface AppConfig {
   readonly sources: readonly SourceConfig[];
 }
 
-const S3_BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+/** What the app rules (`rules/app/`) check: the whole config, once, before any construct exists. */
+export interface AppRuleInput extends AppConfig {
+  /** Printed as the source of app-wide findings: `"(app)"`. */
+  readonly name: string;
+}
 
-/** Backend fields are complete and local paths are relative. */
-export const backendRule: Rule<{ readonly name?: unknown; readonly backend?: BackendSpec }> = {
-  id: "backend",
-  summary: "a backend is local (relative path), s3 (bucket, region) or cloud (organization, one of workspace name or tags)",
-  check: (s) => {
-    const b = s.backend;
-    if (b === undefined) return [];
-    const out: RuleFinding[] = [];
-    const field = "backend";
-    switch (b.type) {
-      case "local":
-        if (b.path !== undefined && (typeof b.path !== "string" || b.path === "" || b.path.startsWith("/") || /^[A-Za-z]:[\\/]/.test(b.path))) {
-          out.push({ field: `${field}.path`, value: b.path, allowed: "a relative path (absolute paths make the JSON differ between machines)" });
-        }
-        break;
-      case "s3":
-        if (typeof b.bucket !== "string" || !S3_BUCKET.test(b.bucket)) out.push({ field: `${field}.bucket`, value: b.bucket, allowed: "an S3 bucket name (3-63 lower-case letters, digits, '.' or '-')" });
-        if (typeof b.region !== "string" || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(b.region)) out.push({ field: `${field}.region`, value: b.region, allowed: "an AWS region such as eu-central-1" });
-        if (b.key !== undefined && (typeof b.key !== "string" || b.key === "")) out.push({ field: `${field}.key`, value: b.key, allowed: "a non-empty key template such as clickpipes/{stack}.tfstate" });
-        break;
-      case "cloud":
-        if (typeof b.organization !== "string" || b.organization === "") out.push({ field: `${field}.organization`, value: b.organization, allowed: "the HCP Terraform organization name" });
-        if (b.workspaceName !== undefined && b.workspaceTags !== undefined) out.push({ field: `${field}.workspaceTags`, value: b.workspaceTags, allowed: "either workspaceName or workspaceTags, not both" });
-        if (b.workspaceTags !== undefined && (!Array.isArray(b.workspaceTags) || b.workspaceTags.length === 0)) out.push({ field: `${field}.workspaceTags`, value: b.workspaceTags, allowed: "a non-empty list of tags" });
-        break;
-      default:
-        out.push({ field: `${field}.type`, value: (b as { type?: unknown }).type, allowed: "one of local, s3, cloud" });
-    }
-    return out;
-  },
-};
+/** The source kinds, as written in a config. */
+export const SOURCE_KINDS: readonly string[] = Object.values(SourceKind);
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The pipe's ClickHouse Cloud service is named by its ID (a UUID). */
-export const clickpipeServiceIdRule: Rule<{ readonly name?: unknown; readonly clickpipe?: SourceClickPipeConfig }> = {
-  id: "clickpipe-service-id",
-  summary: "clickpipe.serviceId is the UUID of a ClickHouse Cloud service",
-  check: (s) =>
-    s.clickpipe === undefined || (typeof s.clickpipe.serviceId === "string" && UUID.test(s.clickpipe.serviceId))
-      ? []
-      : [{ field: "clickpipe.serviceId", value: s.clickpipe.serviceId, allowed: "the ClickHouse Cloud service ID, a UUID such as 3f1c9a62-8d4e-4b7a-9c2d-5e6f7a8b9c0d" }],
-};
+/** Whether a config entry names a known kind (the other app rules and the source rules skip the rest). */
+export function hasKnownKind(s: unknown): s is SourceConfig {
+  return typeof s === "object" && s !== null && SOURCE_KINDS.includes((s as { kind?: unknown }).kind as string);
+}

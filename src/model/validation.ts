@@ -1,7 +1,8 @@
 /**
- * Validation as one rule table (see `rules/index.ts`): each rule is a small pure function over the
- * spec that returns findings; every finding prints as one line naming the field, the bad value and
- * what is allowed. Errors stop synthesis before anything is written; warnings are printed.
+ * Validation as rule tables (one tree under `rules/`: source, AWS, pipe and app rules): each rule is a
+ * small pure function over the spec that returns findings; every finding prints as one line naming
+ * the field, the bad value and what is allowed. Errors stop synthesis before anything is written;
+ * warnings become cdktf warning annotations (see `validate.ts`). Nothing here keeps state.
  */
 
 export enum Severity {
@@ -16,6 +17,11 @@ export interface RuleFinding {
   readonly allowed: string;
   /** @default Severity.ERROR */
   readonly severity?: Severity;
+  /**
+   * The source the finding is about, for rules that check several sources at once (the app rules).
+   * @default - the name of the spec the rule ran on
+   */
+  readonly source?: string;
 }
 
 /** A finding with the rule and source it belongs to. */
@@ -65,31 +71,8 @@ export function runRules<S extends { readonly name?: unknown }>(spec: S, rules: 
       found = [{ field: "(spec)", value: String((e as Error).message ?? e), allowed: "a spec of the documented shape" }];
     }
     for (const f of found) {
-      findings.push({ rule: rule.id, source, severity: f.severity ?? Severity.ERROR, field: f.field, value: f.value, allowed: f.allowed });
+      findings.push({ rule: rule.id, source: f.source ?? source, severity: f.severity ?? Severity.ERROR, field: f.field, value: f.value, allowed: f.allowed });
     }
   }
   return findings;
-}
-
-/** Where warnings go; tests replace it. */
-export type WarningSink = (line: string) => void;
-
-/** Warnings are printed once per (source, line), so a spec validated twice warns once. */
-const printed = new Set<string>();
-export const stderrWarningSink: WarningSink = (line) => {
-  if (printed.has(line)) return;
-  printed.add(line);
-  process.stderr.write(line + "\n");
-};
-
-/** Throw `ValidationError` when any rule reports an error; send warnings to `warn`. */
-export function assertValid<S extends { readonly name?: unknown }>(
-  spec: S,
-  rules: readonly Rule<S>[],
-  warn: WarningSink = stderrWarningSink,
-): void {
-  const findings = runRules(spec, rules);
-  const errors = findings.filter((f) => f.severity === Severity.ERROR);
-  if (errors.length > 0) throw new ValidationError(errors);
-  for (const w of findings) warn(formatFinding(w));
 }

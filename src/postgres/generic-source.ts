@@ -1,10 +1,10 @@
 import { Construct } from "constructs";
 import { TerraformProvider } from "../internal/tf";
-import { resolveSource, ResolvedSource } from "../model/defaults";
-import { SOURCE_RULES } from "../model/rules";
+import { reportWarnings } from "../internal/annotations";
+import { ResolvedSource } from "../model/defaults";
 import { pgHbaLines, restartRequired, serverSettings, ServerSetting } from "../model/server-setup";
 import { PostgresSourceSpec } from "../model/types";
-import { assertValid, WarningSink } from "../model/validation";
+import { requireValidated, validateSource, ValidatedSource } from "../model/validate";
 import { ClickPipesGrants } from "./grants";
 import { ClickPipesPublication } from "./publication";
 import { ClickPipesUser, ReplicationRight } from "./clickpipes-user";
@@ -23,15 +23,26 @@ export interface GenericPostgresSourceProps extends PostgresSourceSpec {
    * @default - the stack's default postgresql provider
    */
   readonly provider?: TerraformProvider;
+}
+
+/** Props of a source already validated by `validateSource` (or `validateApp`): no second validation. */
+export interface ValidatedGenericPostgresSourceProps {
+  /** The validated, resolved spec. */
+  readonly validated: ValidatedSource;
+  /** The ClickPipes password: a reference to a sensitive Terraform variable. A literal is refused. */
+  readonly password: string;
   /**
-   * Where synth warnings go.
-   * @default - standard error
+   * Provider to use.
+   * @default - the stack's default postgresql provider
    */
-  readonly warn?: WarningSink;
+  readonly provider?: TerraformProvider;
 }
 
 /**
  * A self-managed PostgreSQL database prepared as a ClickPipes Postgres CDC source.
+ *
+ * Raw props are validated here, once (`SOURCE_RULES`; errors throw `ValidationError`); props with a
+ * `validated` spec are not validated again. Warnings become cdktf warning annotations on this construct.
  *
  * Construct IDs below this one (public API): `User` (see `ClickPipesUser`), `Grants` (see
  * `ClickPipesGrants`), `Publication` (see `ClickPipesPublication`), `ServerSetup` (the rendered
@@ -50,10 +61,11 @@ export class GenericPostgresSource extends Construct {
   /** pg_hba.conf lines, one per ClickPipes CIDR. */
   public readonly pgHbaLines: readonly string[];
 
-  constructor(scope: Construct, id: string, props: GenericPostgresSourceProps) {
+  constructor(scope: Construct, id: string, props: GenericPostgresSourceProps | ValidatedGenericPostgresSourceProps) {
     super(scope, id);
-    assertValid<PostgresSourceSpec>(props, SOURCE_RULES, props.warn);
-    this.resolved = resolveSource(props);
+    const validated = "validated" in props ? requireValidated(props.validated, "GenericPostgresSource") : validateSource(props);
+    reportWarnings(this, validated.takeWarnings());
+    this.resolved = validated.value;
     const objects = addSourceObjects(this, this.resolved, {
       password: props.password,
       replication: ReplicationRight.ATTRIBUTE,

@@ -65,7 +65,7 @@ CREATE TABLE secret.payroll (id int PRIMARY KEY, salary numeric);
 /** Synthesize the default app with the source's version set to `major`; return the stack dir. */
 function synthDefaultStack(major: number, outdir: string): string {
   const app: AppConfig = { ...config, sources: [{ ...source, postgresVersion: major as PostgresMajorVersion }] };
-  buildApp(app, { outdir, warn: () => {} }).synth();
+  buildApp(app, { outdir }).synth();
   return path.join(outdir, "stacks", source.name);
 }
 

@@ -14,6 +14,7 @@ import * as path from "node:path";
 import type { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/app/app";
+import { warningsOf } from "../../src/internal/annotations";
 import { AppConfig, AuroraSourceConfig, GenericSourceConfig } from "../../src/model/app-config";
 import { parseCidr } from "../../src/model/cidr";
 import { alterSystemStatement, confLine } from "../../src/model/quoting/conf";
@@ -126,7 +127,9 @@ function synth(config: AppConfig, dir: string, stack = config.sources[0]!.name):
   const outdir = path.join(tmpRoot, dir);
   const warnings: string[] = [];
   try {
-    buildApp(config, { outdir, warn: (l) => warnings.push(l) }).synth();
+    const app = buildApp(config, { outdir });
+    warnings.push(...warningsOf(app).map((w) => w.message)); // the warning annotations `cdktf synth` prints
+    app.synth();
   } catch (e) {
     if (e instanceof ValidationError) return { error: e, warnings, files: listFiles(outdir) };
     throw e;

@@ -23,7 +23,7 @@ export function defaultSource(server: PgServer, database: string): GenericSource
 /** Synthesize the default generic stack for a test database into `dir/cdk.tf.json`; returns the file. */
 export function synthDefaultStack(server: PgServer, database: string, dir: string): string {
   const app = Testing.app({ stackTraces: false }) as App;
-  const stack = new GenericPostgresStack(app, defaultSource(server, database), undefined, () => {});
+  const stack = new GenericPostgresStack(app, defaultSource(server, database));
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, "cdk.tf.json");
   fs.writeFileSync(file, Testing.synth(stack));

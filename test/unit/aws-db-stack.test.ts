@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PgGrant, PgGrantRole, PgPublication, PgRole, PostgresqlProvider } from "../../src/internal/tf";
 import { parse, resourcesOf } from "../helpers";
-import { auroraSource, rdsSource, synthDb } from "../aws-helpers";
+import { auroraSource, dbStack, rdsSource, synthDb, warningLines } from "../aws-helpers";
 
 describe("Aurora/RDS database stack", () => {
   const json = synthDb(auroraSource());
@@ -60,8 +60,7 @@ describe("Aurora/RDS database stack, bad input", () => {
   });
 
   it("prints each warning once", () => {
-    const warned: string[] = [];
-    synthDb(auroraSource({ parameterGroup: { walSenderTimeoutMs: 1000 } }), (l) => warned.push(l));
+    const warned = warningLines(dbStack(auroraSource({ parameterGroup: { walSenderTimeoutMs: 1000 } })));
     expect(warned).toHaveLength(1);
     expect(warned[0]).toMatch(/\[wal-sender-timeout\]$/);
   });

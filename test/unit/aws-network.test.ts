@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AuroraSource } from "../../src/aws/aurora-source";
 import { ClickPipesIpAllowList, ingressRuleId } from "../../src/aws/ip-allow-list";
+import { ClickPipesPrivateLink } from "../../src/aws/privatelink";
 import { ValidationError } from "../../src/model/validation";
 import {
   App,
@@ -128,7 +129,7 @@ describe("PrivateLink", () => {
     const app = Testing.app({ stackTraces: false }) as App;
     const stack = new TerraformStack(app, "s");
     const cluster = new RdsCluster(stack, "Cluster", { engine: "aurora-postgresql", clusterIdentifier: "billing" });
-    new AuroraSource(stack, "billing", { ...auroraSource({ network: PRIVATELINK }), cluster, warn: () => {} });
+    new AuroraSource(stack, "billing", { ...auroraSource({ network: PRIVATELINK }), cluster });
     expect(Testing.synth(stack)).toHaveResourceWithProperties(VpclatticeResourceConfiguration, {
       resource_configuration_definition: [{ arn_resource: [{ arn: expect.stringMatching(/^\$\{aws_rds_cluster\.Cluster\.arn\}$/) }] }],
     });
@@ -136,21 +137,75 @@ describe("PrivateLink", () => {
     const stack2 = new TerraformStack(app, "t");
     const c2 = new RdsCluster(stack2, "Cluster", { engine: "aurora-postgresql" });
     const writer = new RdsClusterInstance(stack2, "Writer", { clusterIdentifier: c2.id, instanceClass: "db.r6g.large", engine: "aurora-postgresql", publiclyAccessible: true });
-    expect(() => new AuroraSource(stack2, "billing", { ...auroraSource({ network: PRIVATELINK }), cluster: c2, clusterInstances: [writer], warn: () => {} })).toThrow(
+    expect(() => new AuroraSource(stack2, "billing", { ...auroraSource({ network: PRIVATELINK }), cluster: c2, clusterInstances: [writer] })).toThrow(
       /publiclyAccessible = true is not allowed: false for privatelink .*\[privatelink-target\]/,
     );
   });
 });
 
 describe("ClickPipesIpAllowList used directly", () => {
-  it("refuses both or neither of securityGroupId and vpcId with one ValidationError line", () => {
-    const make = (props: { securityGroupId?: string; vpcId?: string }) => () =>
-      new ClickPipesIpAllowList(new TerraformStack(Testing.app(), "s"), "allow", { cidrs: ["203.0.113.7/32"], port: 5432, ...props });
+  const make = (props: { securityGroupId?: string; vpcId?: string; cidrs?: string[]; port?: number; allowAnyAddress?: boolean }) => () =>
+    new ClickPipesIpAllowList(new TerraformStack(Testing.app(), "s"), "allow", { cidrs: ["203.0.113.7/32"], port: 5432, ...props });
+
+  it("refuses both or neither of securityGroupId and vpcId with the security-group-target rule's line", () => {
     expect(make({})).toThrow(ValidationError);
-    expect(make({})).toThrow('error: source "s/allow": securityGroupId = null is not allowed: exactly one of securityGroupId and vpcId (vpcId is unset) [security-group-target]');
-    expect(make({ securityGroupId: "sg-0123456789abcdef0", vpcId: "vpc-1" })).toThrow(
-      'error: source "s/allow": securityGroupId = "sg-0123456789abcdef0" is not allowed: exactly one of securityGroupId and vpcId (vpcId is "vpc-1") [security-group-target]',
+    expect(make({})).toThrow(
+      'error: source "s/allow": securityGroupId = (missing) is not allowed: an existing security group id, or network.vpcId for a new dedicated group (exactly one of the two) [security-group-target]',
     );
-    expect(make({ vpcId: "vpc-1" })).not.toThrow();
+    expect(make({ securityGroupId: "sg-0123456789abcdef0", vpcId: "vpc-0a1b2c3d4e5f60718" })).toThrow(
+      'error: source "s/allow": vpcId = "vpc-0a1b2c3d4e5f60718" is not allowed: unset when network.securityGroupId is set (exactly one of: an existing security group, or a VPC for a new one) [security-group-target]',
+    );
+  });
+
+  it("refuses the VPC id vpc-1 as the rule does (it used to accept it)", () => {
+    let message = "accepted";
+    try {
+      make({ vpcId: "vpc-1" })();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      message = (e as Error).message;
+    }
+    expect(message).toBe('error: source "s/allow": vpcId = "vpc-1" is not allowed: a VPC id: vpc- followed by 8 or 17 lower-case hex digits [security-group-target]');
+    expect(make({ vpcId: "vpc-0a1b2c3d4e5f60718" })).not.toThrow();
+  });
+
+  it("checks group id, CIDRs, port and the whole internet with the rules of the tree, naming its own props", () => {
+    expect(make({ securityGroupId: "sg-1" })).toThrow(
+      'error: source "s/allow": securityGroupId = "sg-1" is not allowed: a security group id: sg- followed by 8 or 17 lower-case hex digits (sg-0123456789abcdef0) [security-group-id]',
+    );
+    expect(make({ securityGroupId: SG, cidrs: ["10.0.0.300/32"] })).toThrow(
+      'error: source "s/allow": cidrs[0] = "10.0.0.300/32" is not allowed: an IPv4 or IPv6 CIDR such as 203.0.113.7/32 (this one has no valid IPv4 address) [cidr]',
+    );
+    expect(make({ securityGroupId: SG, port: 80 })).toThrow(
+      'error: source "s/allow": port = 80 is not allowed: an integer from 1150 to 65535 (the ports Aurora and RDS accept) [aws-port]',
+    );
+    expect(make({ securityGroupId: SG, cidrs: ["0.0.0.0/0"] })).toThrow(
+      'error: source "s/allow": cidrs[0] = "0.0.0.0/0" is not allowed: specific CIDRs; the whole internet only with network.allowAnyAddress = true [open-to-world]',
+    );
+    expect(make({ securityGroupId: SG, cidrs: ["0.0.0.0/0"], allowAnyAddress: true })).not.toThrow();
+  });
+});
+
+describe("ClickPipesPrivateLink used directly", () => {
+  const make = (props: { subnetIds?: string[]; vpcId?: string; securityGroupIds?: string[] }) => () =>
+    new ClickPipesPrivateLink(new TerraformStack(Testing.app(), "s"), "pl", {
+      name: "billing",
+      resourceArn: CLUSTER_ARN,
+      vpcId: "vpc-0a1b2c3d4e5f60718",
+      subnetIds: ["subnet-0aaaaaaaaaaaaaaaa"],
+      ...props,
+    });
+
+  it("checks subnets, VPC and security groups with the rules of the tree, naming its own props", () => {
+    expect(make({})).not.toThrow();
+    expect(make({ subnetIds: [] })).toThrow(
+      'error: source "s/pl": subnetIds = [] is not allowed: at least one subnet id (subnet-...) for the VPC Lattice resource gateway (each at least /26) [privatelink-subnets]',
+    );
+    expect(make({ vpcId: "vpc-1" })).toThrow(
+      'error: source "s/pl": vpcId = "vpc-1" is not allowed: the VPC id of the resource gateway: vpc- followed by 8 or 17 lower-case hex digits [privatelink-subnets]',
+    );
+    expect(make({ securityGroupIds: ["default"] })).toThrow(
+      'error: source "s/pl": securityGroupIds[0] = "default" is not allowed: a security group id: sg- followed by 8 or 17 lower-case hex digits (sg-0123456789abcdef0) [security-group-id]',
+    );
   });
 });

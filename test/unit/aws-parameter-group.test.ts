@@ -84,10 +84,10 @@ describe("Aurora cluster parameter group", () => {
     // Without the cluster prop, the cluster keeps its own parameter group.
     const stack = new TerraformStack(app, "s");
     new RdsCluster(stack, "Cluster", { engine: "aurora-postgresql", engineVersion: "16.4", clusterIdentifier: "billing" });
-    new AuroraSource(stack, "billing", { ...auroraSource(), warn: () => {} });
+    new AuroraSource(stack, "billing", { ...auroraSource() });
     const withCluster = new TerraformStack(app, "t");
     const c2 = new RdsCluster(withCluster, "Cluster", { engine: "aurora-postgresql", engineVersion: "16.4", clusterIdentifier: "billing" });
-    new AuroraSource(withCluster, "billing", { ...auroraSource(), cluster: c2, warn: () => {} });
+    new AuroraSource(withCluster, "billing", { ...auroraSource(), cluster: c2 });
     const j = Testing.synth(withCluster);
     expect(j).toHaveResourceWithProperties(RdsCluster, { db_cluster_parameter_group_name: expect.stringMatching(/^\$\{aws_rds_cluster_parameter_group\.[\w-]+\.name\}$/) });
     expect(Testing.synth(stack)).not.toHaveResourceWithProperties(RdsCluster, { db_cluster_parameter_group_name: expect.anything() });
@@ -97,7 +97,7 @@ describe("Aurora cluster parameter group", () => {
     const app = Testing.app({ stackTraces: false }) as App;
     const stack = new TerraformStack(app, "s");
     const cluster = new RdsCluster(stack, "Cluster", { engine: "aurora-postgresql", engineVersion: "15.6" });
-    expect(() => new AuroraSource(stack, "billing", { ...auroraSource(), cluster, warn: () => {} })).toThrow(
+    expect(() => new AuroraSource(stack, "billing", { ...auroraSource(), cluster })).toThrow(
       /engineVersion = "15\.6" is not allowed: a 16\.x version to match postgresVersion 16/,
     );
   });
@@ -129,7 +129,7 @@ describe("RDS DB parameter group", () => {
     const app = Testing.app({ stackTraces: false }) as App;
     const stack = new TerraformStack(app, "s");
     const instance = new DbInstance(stack, "Db", { engine: "postgres", engineVersion: "16.3", instanceClass: "db.t4g.micro" });
-    new RdsSource(stack, "billing", { ...rdsSource(), instance, warn: () => {} });
+    new RdsSource(stack, "billing", { ...rdsSource(), instance });
     expect(Testing.synth(stack)).toHaveResourceWithProperties(DbInstance, {
       parameter_group_name: expect.stringMatching(/^\$\{aws_db_parameter_group\.[\w-]+\.name\}$/),
     });

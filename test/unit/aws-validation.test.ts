@@ -5,7 +5,7 @@ import { AURORA_SOURCE_RULES, RDS_SOURCE_RULES } from "../../src/model/rules/aws
 import { formatFinding, runRules, Severity } from "../../src/model/validation";
 import { CloudProvider } from "../../src/model/types";
 import { buildApp } from "../../src/app/app";
-import { auroraSource, CLUSTER_ARN, PRIVATELINK, rdsSource, SG, synthAws } from "../aws-helpers";
+import { auroraSource, awsStack, CLUSTER_ARN, PRIVATELINK, rdsSource, SG, warningLines } from "../aws-helpers";
 
 /** The lines Aurora validation prints for a config. */
 function lines(over: Partial<AuroraSourceConfig>, rules = AURORA_SOURCE_RULES): string[] {
@@ -94,8 +94,7 @@ describe("AWS validation rules", () => {
   });
 
   it("wal-sender-timeout: warns between 1 and 299999 ms, refuses negatives", () => {
-    const warned: string[] = [];
-    synthAws(auroraSource({ parameterGroup: { walSenderTimeoutMs: 60000 } }), (l) => warned.push(l));
+    const warned = warningLines(awsStack(auroraSource({ parameterGroup: { walSenderTimeoutMs: 60000 } })));
     expect(warned).toEqual([
       'warning: source "billing": parameterGroup.walSenderTimeoutMs = 60000 is not allowed: 0 or at least 300000 ms is recommended (ClickPipes FAQ: 5 minutes or more), or ClickPipes replication connections may time out [wal-sender-timeout]',
     ]);

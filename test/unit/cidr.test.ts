@@ -121,9 +121,12 @@ describe("network rules (exact lines)", () => {
 
 describe("CIDRs at synth", () => {
   it("prints the wide-network warning and renders canonical networks in pg_hba lines", async () => {
-    const { synthGeneric, parse } = await import("../helpers");
-    const warnings: string[] = [];
-    const json = parse(synthGeneric({ network: { allowedCidrs: ["010.0.0.0/8", "::ffff:203.0.113.7/128"] } }, (l) => warnings.push(l)));
+    const { genericStack, parse } = await import("../helpers");
+    const { warningsOf } = await import("../../src/internal/annotations");
+    const { Testing } = await import("../../src/internal/tf");
+    const stack = genericStack({ network: { allowedCidrs: ["010.0.0.0/8", "::ffff:203.0.113.7/128"] } });
+    const warnings = warningsOf(stack).map((w) => w.message);
+    const json = parse(Testing.synth(stack));
     expect(warnings).toEqual([
       'warning: source "orders-db": network.allowedCidrs[0] = "010.0.0.0/8" is not allowed: without a warning: IPv4 networks of /16 or narrower, IPv6 of /48 or narrower (this one, 10.0.0.0/8, opens the database port to 16777216 addresses) [wide-cidr]',
     ]);

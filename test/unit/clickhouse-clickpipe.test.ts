@@ -37,10 +37,9 @@ function synthPipe(pipe: PipeOptions = {}, source: Partial<GenericPostgresSource
     schemas: [{ name: "public" }],
     tables: ["public.orders", "public.customers", "sales.invoices"],
     password: password.stringValue,
-    warn: () => {},
     ...source,
   });
-  new ClickPipe(stack, "OrdersPipe", { source: src, password: password.stringValue, serviceId: "svc-123", warn: () => {}, ...pipe });
+  new ClickPipe(stack, "OrdersPipe", { source: src, password: password.stringValue, serviceId: "svc-123", ...pipe });
   return Testing.synth(stack);
 }
 
@@ -165,7 +164,7 @@ describe("ClickPipe", () => {
     const password = new TerraformVariable(stack, "pw", { type: "string", sensitive: true });
     const src = new GenericPostgresSource(stack, "s", {
       name: "orders-db", host: "h", database: "d", postgresVersion: PostgresMajorVersion.V16,
-      clickhouse: { cloud: CloudProvider.AWS, region: "eu-central-1" }, tables: ["public.a"], password: password.stringValue, warn: () => {},
+      clickhouse: { cloud: CloudProvider.AWS, region: "eu-central-1" }, tables: ["public.a"], password: password.stringValue,
     });
     expect(() => new ClickPipe(stack, "P1", { source: src, password: "hunter2", serviceId: "s" })).toThrow(ValidationError);
     expect(() => new ClickPipe(stack, "P2", { source: src, password: password.stringValue, serviceId: "s", tables: ["public.b"] })).toThrow(

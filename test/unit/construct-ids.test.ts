@@ -379,7 +379,7 @@ const leaves = new Map<string, string[]>();
 const jsons = new Map<string, StackJson>();
 
 beforeAll(() => {
-  const app = buildApp(CONFIG, { outdir: tmp, warn: () => {} });
+  const app = buildApp(CONFIG, { outdir: tmp });
   app.synth();
   for (const stack of app.node.children) {
     const isLeaf = (c: IConstruct) => c !== stack && c.node.children.length === 0 && c.node.id !== "backend";

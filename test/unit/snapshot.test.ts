@@ -16,7 +16,7 @@ export function normaliseVersions(json: string): string {
 describe("snapshot", () => {
   it("of the example generic stack", async () => {
     const source = config.sources.find((s) => s.kind === "generic") as GenericSourceConfig;
-    const stack = new GenericPostgresStack(Testing.app({ stackTraces: false }), source, config.backend, () => {});
+    const stack = new GenericPostgresStack(Testing.app({ stackTraces: false }), source, config.backend);
     await expect(normaliseVersions(Testing.synth(stack))).toMatchFileSnapshot(`__snapshots__/${source.name}.cdk.tf.json`);
   });
 });

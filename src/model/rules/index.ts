@@ -5,9 +5,9 @@
 import { PostgresSourceSpec } from "../types";
 import { Rule } from "../validation";
 import { cidrRule } from "./cidr";
-import { duplicatesRule } from "./duplicates";
+import { duplicatesRule } from "./duplicate";
 import { hostRule } from "./host";
-import { identifiersRule } from "./identifiers";
+import { identifiersRule } from "./identifier";
 import { objectsRule } from "./objects";
 import { openToWorldRule } from "./open-to-world";
 import { portRangeRule } from "./port-range";

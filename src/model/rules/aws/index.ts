@@ -4,10 +4,12 @@
  */
 import { AwsEngine, AwsSourceSpec } from "../../aws-types";
 import { Rule } from "../../validation";
+import { cidrRule } from "../cidr";
 import { SOURCE_RULES } from "../index";
+import { openToWorldRule } from "../open-to-world";
 import { awsPortRule } from "./aws-port";
 import { awsRegionRule } from "./aws-region";
-import { awsEndpointRule } from "./endpoint";
+import { awsEndpointRule } from "./aws-endpoint";
 import { engineMajorRule } from "./engine-major";
 import { engineSettingsRule } from "./engine-settings";
 import { engineVersionRule } from "./engine-version";
@@ -47,5 +49,14 @@ export const RDS_SOURCE_RULES: readonly Rule<AwsSourceSpec>[] = [...SOURCE_RULES
 export function awsSourceRules(engine: AwsEngine): readonly Rule<AwsSourceSpec>[] {
   return engine === AwsEngine.AURORA_POSTGRESQL ? AURORA_SOURCE_RULES : RDS_SOURCE_RULES;
 }
+
+/**
+ * The rules `ClickPipesIpAllowList` runs on its own props when used without a validated spec (its
+ * props mapped onto `network`, `port`): CIDRs, the whole internet, port, security group or VPC.
+ */
+export const IP_ALLOW_LIST_RULES: readonly Rule<AwsSourceSpec>[] = [cidrRule, openToWorldRule, awsPortRule, securityGroupIdRule, securityGroupTargetRule];
+
+/** The rules `ClickPipesPrivateLink` runs on its own props when used without a validated spec. */
+export const PRIVATELINK_RULES: readonly Rule<AwsSourceSpec>[] = [privateLinkSubnetsRule, securityGroupIdRule];
 
 export { SECURITY_GROUP_ID } from "./security-group-id";

@@ -1,6 +1,6 @@
-import { formatTableRef, parseTableRef } from "../defaults";
-import { ClickPipeRuleInput, pipeTables, tableInPublication } from "../clickpipe";
-import { Rule, RuleFinding } from "../validation";
+import { formatTableRef, parseTableRef } from "../../defaults";
+import { ClickPipeRuleInput, pipeTables, tableInPublication } from "../../clickpipe";
+import { Rule, RuleFinding } from "../../validation";
 
 function publicationDescription(i: ClickPipeRuleInput): string {
   const s = i.source;

@@ -1,5 +1,5 @@
-import { ClickPipeRuleInput, FAILOVER_SLOTS_MIN_POSTGRES } from "../clickpipe";
-import { Rule, RuleFinding } from "../validation";
+import { ClickPipeRuleInput, FAILOVER_SLOTS_MIN_POSTGRES } from "../../clickpipe";
+import { Rule, RuleFinding } from "../../validation";
 
 /** Failover slots exist from PostgreSQL 17 on and cannot be combined with an existing slot. */
 export const failoverSlotsRule: Rule<ClickPipeRuleInput> = {

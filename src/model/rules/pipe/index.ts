@@ -2,12 +2,12 @@
  * The rule table of a ClickPipe (run on the pipe spec with its resolved source): one rule per file,
  * run in this order. The source itself is validated by its own table (SOURCE_RULES) first.
  */
-import { ClickPipeRuleInput } from "../clickpipe";
-import { Rule } from "../validation";
-import { cdcSizingRule } from "./cdc-sizing";
-import { failoverSlotsRule } from "./failover-slots";
-import { replicationSlotRule } from "./replication-slot";
-import { tableMappingsRule } from "./table-mappings";
+import { ClickPipeRuleInput } from "../../clickpipe";
+import { Rule } from "../../validation";
+import { cdcSizingRule } from "./clickpipe-cdc-sizing";
+import { failoverSlotsRule } from "./clickpipe-failover-slots";
+import { replicationSlotRule } from "./clickpipe-replication-slot";
+import { tableMappingsRule } from "./clickpipe-table-mappings";
 
 export const CLICKPIPE_RULES: readonly Rule<ClickPipeRuleInput>[] = [
   tableMappingsRule,

@@ -4,8 +4,8 @@ import {
   CDC_CPU_MILLICORES_STEP,
   CDC_MEMORY_GB_PER_CORE,
   ClickPipeRuleInput,
-} from "../clickpipe";
-import { Rule, RuleFinding } from "../validation";
+} from "../../clickpipe";
+import { Rule, RuleFinding } from "../../validation";
 
 /** CDC infrastructure: CPU a multiple of 1000 from 1000 to 24000 millicores, memory 4 GiB per core. */
 export const cdcSizingRule: Rule<ClickPipeRuleInput> = {

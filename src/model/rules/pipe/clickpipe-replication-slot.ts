@@ -1,5 +1,5 @@
-import { ClickPipeReplicationMode, ClickPipeRuleInput } from "../clickpipe";
-import { Rule, RuleFinding } from "../validation";
+import { ClickPipeReplicationMode, ClickPipeRuleInput } from "../../clickpipe";
+import { Rule, RuleFinding } from "../../validation";
 
 /** An existing replication slot can only be given with replication mode cdc_only. */
 export const replicationSlotRule: Rule<ClickPipeRuleInput> = {

@@ -1,0 +1,25 @@
+/**
+ * Cases of the app table (APP_RULES), run by `checkApp` on a whole config: [name, config, every
+ * line]. Every app rule needs one (test/unit/rule-tree.test.ts checks).
+ */
+import { AppConfig } from "../../src/model/app-config";
+import { genericSource } from "../helpers";
+
+export const APP_CASES: [string, AppConfig, string[]][] = [
+  ["backend: absolute local path", { backend: { type: "local", path: "/var/state/x.tfstate" }, sources: [genericSource()] }, [
+    'error: source "(app)": backend.path = "/var/state/x.tfstate" is not allowed: a relative path (absolute paths make the JSON differ between machines) [backend]',
+  ]],
+  ["backend: a source's own S3 bucket", { sources: [genericSource({ backend: { type: "s3", bucket: "B", region: "eu-central-1" } })] }, [
+    "error: source \"orders-db\": backend.bucket = \"B\" is not allowed: an S3 bucket name (3-63 lower-case letters, digits, '.' or '-') [backend]",
+  ]],
+  ["sources: empty", { sources: [] }, ['error: source "(app)": sources = [] is not allowed: a non-empty list of sources [sources]']],
+  ["kind: unknown", { sources: [{ ...genericSource(), kind: "oracle" } as never] }, [
+    'error: source "orders-db": sources[0].kind = "oracle" is not allowed: one of generic, aurora, rds [kind]',
+  ]],
+  ["source-name: two sources, one stack name", { sources: [genericSource(), genericSource()] }, [
+    'error: source "orders-db": name = "orders-db" is not allowed: a name whose stacks no other source uses (stack "orders-db" is taken) [source-name]',
+  ]],
+  ["clickpipe-service-id: not a UUID", { sources: [genericSource({ clickpipe: { serviceId: "svc-1" } })] }, [
+    'error: source "orders-db": clickpipe.serviceId = "svc-1" is not allowed: the ClickHouse Cloud service ID, a UUID such as 3f1c9a62-8d4e-4b7a-9c2d-5e6f7a8b9c0d [clickpipe-service-id]',
+  ]],
+];

@@ -1,0 +1,59 @@
+/**
+ * Cases of the AWS tables (AURORA_SOURCE_RULES, RDS_SOURCE_RULES), run on the valid examples of
+ * test/aws-helpers.ts (auroraSource / rdsSource) with the override applied: [name, engines, override,
+ * every line of the whole table]. Every AWS rule needs one per engine (test/unit/rule-tree.test.ts checks).
+ */
+import { AwsEngine } from "../../src/model/aws-types";
+import { CLUSTER_ARN, PRIVATELINK } from "../aws-helpers";
+
+const BOTH = [AwsEngine.AURORA_POSTGRESQL, AwsEngine.RDS_POSTGRESQL];
+const PL = { resourceArn: CLUSTER_ARN, network: PRIVATELINK };
+
+export const AWS_CASES: [string, readonly AwsEngine[], Record<string, unknown>, string[]][] = [
+  ["engine-major: Aurora has no family for 18", [AwsEngine.AURORA_POSTGRESQL], { postgresVersion: 18 }, [
+    'error: source "billing": postgresVersion = 18 is not allowed: one of 12, 13, 14, 15, 16, 17 (Aurora PostgreSQL parameter group families aurora-postgresql12 ... aurora-postgresql17) [engine-major]',
+  ]],
+  ["engine-major: RDS has no family for 18", [AwsEngine.RDS_POSTGRESQL], { postgresVersion: 18 }, [
+    'error: source "billing": postgresVersion = 18 is not allowed: one of 12, 13, 14, 15, 16, 17 (RDS for PostgreSQL parameter group families postgres12 ... postgres17) [engine-major]',
+  ]],
+  ["engine-version: major differs from postgresVersion", BOTH, { engineVersion: "15.4" }, [
+    "error: source \"billing\": engineVersion = \"15.4\" is not allowed: a 16.x version to match postgresVersion 16 (the parameter group family follows postgresVersion; set both to the engine's major) [engine-version]",
+  ]],
+  ["aws-region: unknown region", BOTH, { awsRegion: "eu-middle-9" }, [
+    'error: source "billing": awsRegion = "eu-middle-9" is not allowed: an AWS region: af-south-1, ap-east-1, ap-east-2, ap-northeast-1, ap-northeast-2, ap-northeast-3, ap-south-1, ap-south-2, ap-southeast-1, ap-southeast-2, ap-southeast-3, ap-southeast-4, ap-southeast-5, ap-southeast-6, ap-southeast-7, ca-central-1, ca-west-1, cn-north-1, cn-northwest-1, eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, eu-west-3, il-central-1, me-central-1, me-south-1, mx-central-1, sa-east-1, us-east-1, us-east-2, us-gov-east-1, us-gov-west-1, us-west-1, us-west-2 [aws-region]',
+  ]],
+  ["aws-port: below 1150", BOTH, { port: 1000 }, [
+    'error: source "billing": port = 1000 is not allowed: an integer from 1150 to 65535 (the ports Aurora and RDS accept) [aws-port]',
+  ]],
+  ["aws-endpoint: reader endpoint", BOTH, { host: "billing.cluster-ro-c1a2b3c4d5e6.eu-central-1.rds.amazonaws.com" }, [
+    'error: source "billing": host = "billing.cluster-ro-c1a2b3c4d5e6.eu-central-1.rds.amazonaws.com" is not allowed: the cluster WRITER endpoint (<cluster>.cluster-<id>.<region>.rds.amazonaws.com): slots are created on the primary [aws-endpoint]',
+  ]],
+  ["network-mode: unknown mode", BOTH, { network: { mode: "vpn" } }, [
+    'error: source "billing": network.mode = "vpn" is not allowed: one of ip-allow-list, privatelink, none [network-mode]',
+  ]],
+  ["security-group-id: malformed", BOTH, { network: { securityGroupId: "sg-12345" } }, [
+    'error: source "billing": network.securityGroupId = "sg-12345" is not allowed: a security group id: sg- followed by 8 or 17 lower-case hex digits (sg-0123456789abcdef0) [security-group-id]',
+  ]],
+  ["security-group-target: neither group nor VPC", BOTH, { network: { mode: "ip-allow-list" } }, [
+    'error: source "billing": network.securityGroupId = (missing) is not allowed: an existing security group id, or network.vpcId for a new dedicated group (exactly one of the two) [security-group-target]',
+  ]],
+  ["privatelink-subnets: malformed subnet", BOTH, { ...PL, network: { ...PRIVATELINK, privateLink: { ...PRIVATELINK.privateLink, subnetIds: ["subnet-1"] } } }, [
+    'error: source "billing": network.privateLink.subnetIds[0] = "subnet-1" is not allowed: a subnet id: subnet- followed by 8 or 17 lower-case hex digits [privatelink-subnets]',
+  ]],
+  ["privatelink-target: publicly accessible", BOTH, { ...PL, publiclyAccessible: true }, [
+    'error: source "billing": publiclyAccessible = true is not allowed: false for privatelink (AWS refuses a resource configuration for a publicly accessible database); make it private or use the ip-allow-list mode [privatelink-target]',
+  ]],
+  ["wal-sender-timeout: short timeout warns", BOTH, { parameterGroup: { walSenderTimeoutMs: 60000 } }, [
+    'warning: source "billing": parameterGroup.walSenderTimeoutMs = 60000 is not allowed: 0 or at least 300000 ms is recommended (ClickPipes FAQ: 5 minutes or more), or ClickPipes replication connections may time out [wal-sender-timeout]',
+  ]],
+  ["extra-parameters: contradicts a required parameter", BOTH, { parameterGroup: { extraParameters: [{ name: "rds.logical_replication", value: "0" }] } }, [
+    'error: source "billing": parameterGroup.extraParameters[0] = "rds.logical_replication = 0" is not allowed: rds.logical_replication = 1, which ClickPipes needs (leave it out of extraParameters) [extra-parameters]',
+  ]],
+  ["engine-settings: no superuser on AWS", BOTH, { adminIsSuperuser: true }, [
+    'error: source "billing": adminIsSuperuser = true is not allowed: false or unset (RDS and Aurora have no superuser; the master user is rds_superuser) [engine-settings]',
+  ]],
+  ["engine-settings: max_slot_wal_keep_size is RDS only", [AwsEngine.AURORA_POSTGRESQL], { serverSettings: { maxSlotWalKeepSizeMb: 204800 } }, [
+    'error: source "billing": serverSettings.maxSlotWalKeepSizeMb = 204800 is not allowed: unset for Aurora (Aurora storage keeps WAL itself; the construct sets it on RDS for PostgreSQL only) [engine-settings]',
+  ]],
+  ["engine-settings: max_slot_wal_keep_size is fine on RDS", [AwsEngine.RDS_POSTGRESQL], { serverSettings: { maxSlotWalKeepSizeMb: 204800 } }, []],
+];
