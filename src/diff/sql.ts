@@ -41,35 +41,43 @@ function previewBlocks(json: Json | undefined): Map<string, string[]> {
   return out;
 }
 
-/** resourcePostgreSQLPublicationUpdate() for this change: owner, tables, params, then name. */
+/**
+ * resourcePostgreSQLPublicationUpdate() for this change, statement by statement: setPubOwner,
+ * setPubTables, setPubParams, then setPubName. As the provider does, the first three use the NEW
+ * name, unquoted (`d.Get("name")`), and only the rename quotes (pq.QuoteIdentifier); the table names
+ * are quoted part by part (quoteTableName in helpers.go).
+ */
 function publicationUpdate(r: ResourceDiff): string[] | undefined {
   const before = r.before ?? {};
   const after = r.after ?? {};
   const oldName = literal(before.name);
   const name = literal(after.name);
   if (!oldName || !name) return undefined;
-  // The statements before setPubName() run under the old name (the rename comes last).
-  const pub = quoteIdent(oldName);
   const out: string[] = [];
   const changed = (k: string) => r.changes.some((c) => c.path === k && !c.noEffect);
-  if (changed("owner") && literal(after.owner)) out.push(`ALTER PUBLICATION ${pub} OWNER TO ${quoteIdent(literal(after.owner)!)};`);
+  if (changed("owner") && literal(after.owner)) out.push(`ALTER PUBLICATION ${name} OWNER TO ${literal(after.owner)};`);
   if (changed("tables")) {
     const a = literals(before.tables);
     const b = literals(after.tables);
     if (!a || !b) return undefined;
-    for (const t of b.filter((x) => !a.includes(x))) out.push(`ALTER PUBLICATION ${pub} ADD TABLE ${quoteTableName(t)};`);
-    for (const t of a.filter((x) => !b.includes(x))) out.push(`ALTER PUBLICATION ${pub} DROP TABLE ${quoteTableName(t)};`);
+    for (const t of b.filter((x) => !a.includes(x))) out.push(`ALTER PUBLICATION ${name} ADD TABLE ${quoteTableName(t)};`);
+    for (const t of a.filter((x) => !b.includes(x))) out.push(`ALTER PUBLICATION ${name} DROP TABLE ${quoteTableName(t)};`);
   }
+  // getPublicationParameters(): `k = v` pairs joined by "," (the provider's order is a Go map's).
   const params: string[] = [];
-  if (changed("publish_param")) {
-    const ops = literals(after.publish_param);
-    if (ops) params.push(`publish = ${quoteLiteral(ops.join(", "))}`);
-  }
   if (changed("publish_via_partition_root_param") && typeof after.publish_via_partition_root_param === "boolean") {
     params.push(`publish_via_partition_root = ${after.publish_via_partition_root_param}`);
   }
-  if (params.length > 0) out.push(`ALTER PUBLICATION ${pub} SET (${params.join(", ")});`);
-  if (oldName !== name) out.push(`ALTER PUBLICATION ${quoteIdent(oldName)} RENAME TO ${quoteIdent(name)};`);
+  if (changed("publish_param")) {
+    const ops = literals(after.publish_param);
+    if (ops) params.push(`publish = '${ops.join(", ")}'`);
+  }
+  if (params.length > 0) out.push(`ALTER PUBLICATION ${name} SET (${params.join(",")});`);
+  const renamed = oldName !== name;
+  if (renamed && out.length > 0) {
+    out.unshift(`-- the provider runs these with the new name before it renames the publication: this apply fails; rename in an apply of its own`);
+  }
+  if (renamed) out.push(`ALTER PUBLICATION ${quoteIdent(oldName)} RENAME TO ${quoteIdent(name)};`);
   return out.length > 0 ? ["BEGIN;", ...out, "COMMIT;"] : undefined;
 }
 

@@ -119,9 +119,9 @@ describe("diff of two synth outputs", () => {
     expect(tables.forcesReplacement).toBeUndefined();
     expect(pub.sql).toEqual([
       "BEGIN;",
-      'ALTER PUBLICATION "clickpipes_publication" ADD TABLE "inventory"."warehouses";',
-      'ALTER PUBLICATION "clickpipes_publication" ADD TABLE "public"."refunds";',
-      'ALTER PUBLICATION "clickpipes_publication" DROP TABLE "public"."orders";',
+      'ALTER PUBLICATION clickpipes_publication ADD TABLE "inventory"."warehouses";',
+      'ALTER PUBLICATION clickpipes_publication ADD TABLE "public"."refunds";',
+      'ALTER PUBLICATION clickpipes_publication DROP TABLE "public"."orders";',
       "COMMIT;",
     ]);
     const warns = stack.verdicts.filter((v) => v.level === "WARN");
@@ -236,6 +236,17 @@ describe("diff of two synth outputs", () => {
     const renamed = await json(base, head);
     const pub = renamed.report.stacks.find((s) => s.name === "orders-db")!.resources[0];
     expect(pub).toMatchObject({ action: "update", sql: ["BEGIN;", 'ALTER PUBLICATION "clickpipes_publication" RENAME TO "cdc_pub";', "COMMIT;"] });
+    // Renamed and a table added in one change: the provider adds the table under the new name first.
+    j.resource.postgresql_publication[pubName].tables = [...j.resource.postgresql_publication[pubName].tables, "public.refunds"];
+    fs.writeFileSync(file, JSON.stringify(j));
+    const both = (await json(base, head)).report.stacks.find((s) => s.name === "orders-db")!.resources[0];
+    expect(both.sql).toEqual([
+      "BEGIN;",
+      "-- the provider runs these with the new name before it renames the publication: this apply fails; rename in an apply of its own",
+      'ALTER PUBLICATION cdc_pub ADD TABLE "public"."refunds";',
+      'ALTER PUBLICATION "clickpipes_publication" RENAME TO "cdc_pub";',
+      "COMMIT;",
+    ]);
     delete j.resource.postgresql_publication;
     fs.writeFileSync(file, JSON.stringify(j));
     const deleted = await json(base, head);
@@ -313,7 +324,7 @@ describe("diff of two synth outputs", () => {
     ]);
     expect(r.stdout.match(/<\/details>/g)).toHaveLength(2);
     expect(r.stdout).toMatch(/^\*\*BLOCKED\*\*: 1 change\(s\) would break a running ClickPipe/m);
-    expect(r.stdout).toContain('ALTER PUBLICATION "clickpipes_publication" ADD TABLE "public"."refunds";');
+    expect(r.stdout).toContain('ALTER PUBLICATION clickpipes_publication ADD TABLE "public"."refunds";');
     expect(r.stdout).toMatch(/^```sql$/m);
   });
 
