@@ -152,9 +152,16 @@ export function changeSql(stack: StackDiff): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const pg = stack.resources.filter((r) => r.mode === "managed" && r.type.startsWith("postgresql_"));
   if (pg.length === 0) return out;
-  const head = pg.some((r) => r.action !== "delete") ? previewBlocks(stack.head) : new Map<string, string[]>();
+  // The stack's preview is rendered only when some resource needs its statements (a create, a
+  // replace, an update the precise mirrors do not cover): a table added to a publication needs none.
+  let rendered: Map<string, string[]> | undefined;
+  const head = { get: (address: string) => (rendered ??= previewBlocks(stack.head)).get(address) };
+  let secrets: string[] | undefined;
   // The preview puts literal values into the SQL; a literal password must never reach the report.
-  const secrets = [...new Set([...secretLiterals(stack.base), ...secretLiterals(stack.head)])].sort((a, b) => b.length - a.length);
+  const scrubbed = (lines: string[]) => {
+    secrets ??= [...new Set([...secretLiterals(stack.base), ...secretLiterals(stack.head)])].sort((a, b) => b.length - a.length);
+    return lines.map((l) => scrub(l, secrets!));
+  };
   for (const r of pg) {
     let sql: string[] | undefined;
     if (r.action === "delete") sql = deleteSql(r);
@@ -165,7 +172,7 @@ export function changeSql(stack: StackDiff): Map<string, string[]> {
       const create = head.get(r.address);
       sql = drop || create ? [...(drop ?? []), ...(create ?? [])] : undefined;
     } else sql = head.get(r.address);
-    if (sql && sql.length > 0) out.set(r.address, sql.map((l) => scrub(l, secrets)));
+    if (sql && sql.length > 0) out.set(r.address, scrubbed(sql));
   }
   return out;
 }
