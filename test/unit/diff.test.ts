@@ -3,6 +3,7 @@
  * folders): add / remove / change / replace, stacks added and removed, secret redaction, the exit
  * codes, and the text, markdown and JSON shapes (JSON validated against the published schema).
  */
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -336,6 +337,18 @@ describe("diff of two synth outputs", () => {
       expect(validate(report) ? [] : validate.errors).toEqual([]);
     }
     expect(validate({ base: "a", head: "b", blocked: "no" })).toBe(false);
+  });
+
+  it("never loads cdktf or a provider package (a fresh process running the command)", () => {
+    const script = [
+      `const { main } = require(${JSON.stringify(path.resolve(__dirname, "../../src/cli/main.ts"))});`,
+      `main(["diff", ${JSON.stringify(base)}, ${JSON.stringify(outputs.get("tables")!)}, "--json"]).then((code) => {`,
+      `  const loaded = Object.keys(require.cache).filter((k) => /node_modules[\\/](cdktf|@cdktf|constructs)[\\/]/.test(k));`,
+      `  process.stderr.write(JSON.stringify({ code, loaded }));`,
+      `});`,
+    ].join("\n");
+    const r = spawnSync(process.execPath, ["--import", "tsx", "-e", script], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    expect(JSON.parse(r.stderr.trim().split("\n").pop()!)).toEqual({ code: 0, loaded: [] });
   });
 
   it("one stack folder on each side works like a cdktf.out folder", async () => {
