@@ -51,11 +51,7 @@ export interface StackDiff {
 }
 
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
-const byName = (a: { name: string } | string, b: { name: string } | string) => {
-  const x = typeof a === "string" ? a : a.name;
-  const y = typeof b === "string" ? b : b.name;
-  return x < y ? -1 : x > y ? 1 : 0;
-};
+const byName = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
 interface Block {
   address: string;
