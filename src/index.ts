@@ -1,40 +1,125 @@
 /**
  * Public API of cdktf-clickpipes-postgres. Everything exported here is semver-stable, and so are
- * the construct IDs documented on each construct (they derive Terraform addresses).
+ * the construct IDs documented on each construct (they derive Terraform addresses). The API report
+ * `api/cdktf-clickpipes-postgres.api.md` lists it; `npm run api` updates the report and `npm test`
+ * fails when it is stale. Names are listed one by one (no `export *`), so a new export is a
+ * deliberate change that shows in the report.
+ *
+ * Importing this module loads cdktf and the two provider packages (the constructs need them), but
+ * never a database client: `pg` is loaded by `verifySource` when it connects.
+ *
+ * @packageDocumentation
  */
-export * from "./model/types";
-export * from "./model/defaults";
-export * from "./model/validation";
-export * from "./model/validate";
-export * from "./model/clickpipes-ips";
-export * from "./model/server-setup";
-export * from "./model/backend";
-export * from "./model/app-config";
-export { SOURCE_RULES, isCidr, isAnyAddress, isPort, SOURCE_NAME_PATTERN } from "./model/rules";
-export { identifierProblem, MAX_IDENTIFIER_BYTES } from "./model/identifiers";
-export { renderServerSetup, ServerSetupFiles as RenderedServerSetupFiles } from "./render/server-setup";
-export { applyBackend } from "./backend";
-export * from "./postgres/clickpipes-user";
-export * from "./postgres/grants";
-export * from "./postgres/publication";
-export * from "./postgres/source-objects";
-export * from "./postgres/server-setup-files";
-export * from "./postgres/generic-source";
-export * from "./model/aws-types";
-export * from "./model/aws";
-export { AWS_REGIONS, isAwsRegion } from "./model/aws-regions";
-export { AURORA_SOURCE_RULES, RDS_SOURCE_RULES, awsRules, awsSourceRules, SECURITY_GROUP_ID, IP_ALLOW_LIST_RULES, PRIVATELINK_RULES } from "./model/rules/aws";
-export { APP_RULES } from "./model/rules/app";
-export * from "./aws/parameter-group";
-export * from "./aws/ip-allow-list";
-export * from "./aws/privatelink";
-export { AwsSourceBase, AwsSourceProps, ManagedDatabaseView, ValidatedAwsSourceProps } from "./aws/aws-source";
-export * from "./aws/aurora-source";
-export * from "./aws/rds-source";
-export * from "./aws/database-objects";
-export * from "./model/clickpipe";
-export { CLICKPIPE_RULES } from "./model/rules/pipe";
-export * from "./clickhouse/clickpipe";
+
+// Source configuration: the typed spec of a PostgreSQL source, and its enums.
+export {
+  CloudProvider,
+  PostgresMajorVersion,
+  PublishOperation,
+  SslMode,
+  SUPPORTED_POSTGRES_MAJORS,
+} from "./model/types";
+export type {
+  ClickHouseServiceLocation,
+  ClickPipesUserSpec,
+  NetworkSpec,
+  PostgresSourceSpec,
+  PublicationSpec,
+  SchemaSpec,
+  ServerSettingsSpec,
+} from "./model/types";
+export { AwsEngine, AwsNetworkMode, ParameterApplyMethod } from "./model/aws-types";
+export type { AuroraSourceSpec, AwsNetworkSpec, AwsSourceSpec, ParameterGroupSpec, ParameterSpec, PrivateLinkSpec, RdsSourceSpec } from "./model/aws-types";
+export { ClickPipePostgresType, ClickPipeReplicationMode } from "./model/clickpipe";
+export type { CdcInfrastructureSizing, ClickPipeRuleInput, ClickPipeSpec, TableMapping } from "./model/clickpipe";
+export { BackendType } from "./model/backend";
+export type { BackendSpec, CloudBackendSpec, LocalBackendSpec, S3BackendSpec } from "./model/backend";
+
+// What a construct resolved from its spec (read-only views on the constructs).
+export type { ResolvedSchema, ResolvedSource, TableRef } from "./model/defaults";
+export type { Cidr, IpFamily } from "./model/cidr";
+export type { ResolvedAwsSource, ResolvedParameter } from "./model/aws";
+export type { ServerSetting } from "./model/server-setup";
+
+// Bad input and warnings; validate once, then hand the validated spec to the constructs/stacks.
+export { Severity, ValidationError } from "./model/validation";
+export type { Finding, RuleFinding } from "./model/validation";
+export { Validated, validateApp, validateAwsSource, validateClickPipe, validateSource, validateSourceConfig } from "./model/validate";
+export type {
+  ValidatedApp,
+  ValidatedAwsSource,
+  ValidatedAwsSourceConfig,
+  ValidatedClickPipe,
+  ValidatedGenericSourceConfig,
+  ValidatedSource,
+  ValidatedSourceConfig,
+} from "./model/validate";
+
+// The ClickPipes static IP table (which addresses the allow lists open).
+export { CLICKPIPES_IP_TABLE, CLICKPIPES_IP_TABLE_VERSION, resolveClickPipesIps } from "./model/clickpipes-ips";
+export type { ClickPipesIpRegion, ResolvedClickPipesIps } from "./model/clickpipes-ips";
+
+// Constructs: generic PostgreSQL.
+export { GenericPostgresSource } from "./postgres/generic-source";
+export type { GenericPostgresSourceProps, ValidatedGenericPostgresSourceProps } from "./postgres/generic-source";
+export { ClickPipesUser, ReplicationRight } from "./postgres/clickpipes-user";
+export type { ClickPipesUserProps } from "./postgres/clickpipes-user";
+export { ClickPipesGrants } from "./postgres/grants";
+export type { ClickPipesGrantsProps } from "./postgres/grants";
+export { ClickPipesPublication } from "./postgres/publication";
+export type { ClickPipesPublicationProps } from "./postgres/publication";
+export { ServerSetupFiles, SERVER_SETUP_DIR } from "./postgres/server-setup-files";
+
+// Constructs: Amazon Aurora PostgreSQL and RDS for PostgreSQL.
+export { AwsSourceBase } from "./aws/aws-source";
+export type { AwsSourceProps, ManagedDatabaseView, ValidatedAwsSourceProps } from "./aws/aws-source";
+export { AuroraSource } from "./aws/aurora-source";
+export type { AuroraSourceProps } from "./aws/aurora-source";
+export { RdsSource } from "./aws/rds-source";
+export type { RdsSourceProps } from "./aws/rds-source";
+export { AwsSourceDatabase } from "./aws/database-objects";
+export type { AwsSourceDatabaseProps, ValidatedAwsSourceDatabaseProps } from "./aws/database-objects";
+export { ClickPipesParameterGroup, ParameterGroupKind } from "./aws/parameter-group";
+export type { ClickPipesParameterGroupProps } from "./aws/parameter-group";
+export { ClickPipesIpAllowList } from "./aws/ip-allow-list";
+export type { ClickPipesIpAllowListProps, ValidatedIpAllowListProps } from "./aws/ip-allow-list";
+export { ClickPipesPrivateLink } from "./aws/privatelink";
+export type { ClickPipesPrivateLinkProps, ValidatedPrivateLinkProps } from "./aws/privatelink";
+
+// Constructs: the ClickPipe in ClickHouse Cloud, and the ClickHouse provider it needs.
+export { ClickPipe } from "./clickhouse/clickpipe";
+export type { ClickPipePrivateLink, ClickPipeProps, ClickPipeSource, ValidatedClickPipeProps } from "./clickhouse/clickpipe";
 export { ClickhouseProvider } from "./internal/tf";
 export type { ClickhouseProviderConfig } from "./internal/tf";
-export * from "./verify";
+
+// Backends for a stack of your own.
+export { applyBackend } from "./backend";
+
+// The app runner: a typed config (plus fleet files) in, one stack or stack pair per source out.
+export { SourceKind, stackNames, AWS_STACK_SUFFIX, DB_STACK_SUFFIX } from "./model/app-config";
+export type { AppConfig, AuroraSourceConfig, GenericSourceConfig, RdsSourceConfig, SourceClickPipeConfig, SourceConfig } from "./model/app-config";
+export { buildApp, fleetFileList, loadAppConfig, runApp, validateAppConfig } from "./app/app";
+export type { BuildAppOptions } from "./app/app";
+export { loadFleetFile, mergeFleets } from "./fleet/load";
+export { GenericPostgresStack } from "./app/generic-postgres-stack";
+export { AwsSourceAwsStack, AwsSourceDbStack, DB_HOST_VARIABLE } from "./app/aws-source-stacks";
+export type { AwsSourceConfig } from "./app/aws-source-stacks";
+export { ADMIN_PASSWORD_VARIABLE, CLICKPIPES_PASSWORD_VARIABLE, REQUIRED_TERRAFORM_VERSION } from "./app/common";
+export { CLICKHOUSE_ORG_VARIABLE, CLICKHOUSE_TOKEN_KEY_VARIABLE, CLICKHOUSE_TOKEN_SECRET_VARIABLE } from "./app/clickpipe";
+export { checkSynth, checkSynthMain } from "./app/check-synth";
+
+// SQL preview of a synthesized stack (`cdktf-clickpipes sql`).
+export { renderStackSql, StackReadError } from "./render/sql";
+export type { RenderedSql, RenderSqlOptions } from "./render/sql";
+
+// Data-loss guard for plans (`cdktf-clickpipes guard`).
+export { guardPlan, PROTECTED } from "./guard/guard";
+export type { GuardFinding, GuardResult, ProtectedResource } from "./guard/guard";
+export { ChangeKind, parsePlan, PlanFormatError } from "./guard/plan";
+export type { ChangeAction, Plan, ResourceChange } from "./guard/plan";
+
+// Preflight check of a live source (`cdktf-clickpipes verify`).
+export { verifySource, DEFAULT_TIMEOUT_SECONDS } from "./verify/verify";
+export { formatReport } from "./verify/format";
+export { CheckId, CheckStatus, VerifyError } from "./verify/types";
+export type { CheckResult, ConnectionOptions, TableName, VerifyOptions, VerifyReport, VerifyTarget } from "./verify/types";

@@ -12,13 +12,22 @@ export function validateAppConfig(config: AppConfig): Finding[] {
   return checkApp(config).findings.filter((f) => f.severity === Severity.ERROR);
 }
 
+/** Options of `buildApp`. */
+export interface BuildAppOptions {
+  /**
+   * Folder the stacks are synthesized into.
+   * @default the cdktf default (`cdktf.out`, or `CDKTF_OUTDIR` when cdktf-cli runs the app)
+   */
+  readonly outdir?: string;
+}
+
 /**
  * Build the app: one stack per generic source, two per Aurora/RDS source, in name order. The whole
  * config is validated once first (`validateApp`): a `ValidationError` is thrown before anything is
  * built or written, and the stacks receive the validated specs, which are not validated again.
  * Warnings are cdktf warning annotations (printed by `cdktf synth`).
  */
-export function buildApp(config: AppConfig, options: { outdir?: string } = {}): App {
+export function buildApp(config: AppConfig, options: BuildAppOptions = {}): App {
   const validated = validateApp(config);
   const app = new App({ stackTraces: false, outdir: options.outdir });
   const sorted = [...validated.sources].sort((a, b) => (a.config.name < b.config.name ? -1 : a.config.name > b.config.name ? 1 : 0));

@@ -4,6 +4,7 @@
  */
 import { DIFF_COMMAND } from "./diff";
 import { GUARD_COMMAND } from "./guard";
+import { INIT_COMMAND } from "./init";
 import { SQL_COMMAND } from "./sql";
 import { verifyCommand } from "./verify";
 
@@ -16,6 +17,7 @@ export interface Command {
 export const COMMANDS: Record<string, Command> = {
   diff: DIFF_COMMAND,
   guard: GUARD_COMMAND,
+  init: INIT_COMMAND,
   sql: SQL_COMMAND,
   verify: verifyCommand,
 };

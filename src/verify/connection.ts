@@ -3,7 +3,7 @@
  * (`host=... dbname=...`), the PG* environment variables and the stack, in that order. The password
  * is never part of anything printed (see `secrets.ts`: every output line is redacted as well).
  */
-import { Client, ClientConfig } from "pg";
+import type { Client, ClientConfig } from "pg";
 import { pgpassLookup } from "./secrets";
 import { ConnectionOptions, VerifyError, VerifyTarget } from "./types";
 
@@ -210,7 +210,9 @@ export function describeTarget(t: VerifyTarget): string {
  * (never the password) and the reason.
  */
 export async function connect(resolved: ResolvedConnection, timeoutSeconds: number, extra: Partial<ClientConfig> = {}): Promise<Client> {
-  const client = new Client({ ...resolved.config, ...extra });
+  // Loaded here, not at import: the package root and the other CLI commands never load a database client.
+  const { Client: PgClient } = require("pg") as typeof import("pg");
+  const client: Client = new PgClient({ ...resolved.config, ...extra });
   client.on("error", () => {}); // a dropped connection surfaces as a failed query, not as a crash
   const where = describeTarget(resolved.target);
   let timer: NodeJS.Timeout | undefined;

@@ -1,5 +1,5 @@
 /** What every check sees: the connection, the server, and the expected objects, resolved once. */
-import { Client } from "pg";
+import type { Client } from "pg";
 import { ResolvedConnection } from "./connection";
 import { qualified } from "./names";
 import { CheckId, CheckStatus, TableName, VerifyTarget } from "./types";

@@ -1,5 +1,5 @@
 /** `verifySource`: run every check against a live source and return the report. */
-import { Client } from "pg";
+import type { Client } from "pg";
 import { VERIFY_CHECKS } from "./checks";
 import { connect, lockTimeoutMs, resolveConnection } from "./connection";
 import { ExpectedTable, VerifyContext, resolveTables } from "./context";

