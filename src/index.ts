@@ -30,8 +30,10 @@ export type {
 } from "./model/types";
 export { AwsEngine, AwsNetworkMode, ParameterApplyMethod } from "./model/aws-types";
 export type { AuroraSourceSpec, AwsNetworkSpec, AwsSourceSpec, ParameterGroupSpec, ParameterSpec, PrivateLinkSpec, RdsSourceSpec } from "./model/aws-types";
-export { ClickPipePostgresType, ClickPipeReplicationMode } from "./model/clickpipe";
-export type { CdcInfrastructureSizing, ClickPipeRuleInput, ClickPipeSpec, TableMapping } from "./model/clickpipe";
+export { ClickPipeAuthentication, ClickPipePostgresType, ClickPipeReplicationMode, ClickPipeTableEngine } from "./model/clickpipe";
+export type { CdcInfrastructureSizing, ClickPipeRuleInput, ClickPipeSpec, ClickPipeTableOptions, TableMapping } from "./model/clickpipe";
+export { HOST_PROFILES, HostProfile } from "./model/host-profiles";
+export type { HostProfileFacts, HostProfileSpec } from "./model/host-profiles";
 export { BackendType } from "./model/backend";
 export type { BackendSpec, CloudBackendSpec, LocalBackendSpec, S3BackendSpec } from "./model/backend";
 
@@ -89,6 +91,14 @@ export type { ClickPipesPrivateLinkProps, ValidatedPrivateLinkProps } from "./aw
 // Constructs: the ClickPipe in ClickHouse Cloud, and the ClickHouse provider it needs.
 export { ClickPipe } from "./clickhouse/clickpipe";
 export type { ClickPipePrivateLink, ClickPipeProps, ClickPipeSource, ValidatedClickPipeProps } from "./clickhouse/clickpipe";
+export { ClickPipesIamRole } from "./aws/clickpipes-iam-role";
+export type { ClickPipesIamRoleProps } from "./aws/clickpipes-iam-role";
+
+// What the ClickHouse provider (v3.25.3) does with each attribute: replace, update in place, refuse.
+export { CLICKHOUSE_PROVIDER_FACTS, providerAttributeFact, requiresReplace } from "./model/provider-facts/clickhouse";
+export type { ClickHouseResourceType, ProviderAttributeFact, ProviderChangeKind, ProviderValidator } from "./model/provider-facts/clickhouse";
+export { refusedMappingEdits } from "./model/clickpipe-mapping-edits";
+export type { TableMappingJson } from "./model/clickpipe-mapping-edits";
 export { ClickhouseProvider } from "./internal/tf";
 export type { ClickhouseProviderConfig } from "./internal/tf";
 
@@ -123,3 +133,4 @@ export { verifySource, DEFAULT_TIMEOUT_SECONDS } from "./verify/verify";
 export { formatReport } from "./verify/format";
 export { CheckId, CheckStatus, VerifyError } from "./verify/types";
 export type { CheckResult, ConnectionOptions, TableName, VerifyOptions, VerifyReport, VerifyTarget } from "./verify/types";
+export type { PipeExpectations, PipeTableSettings } from "./verify/pipe";

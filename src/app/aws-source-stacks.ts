@@ -11,6 +11,7 @@ import { Construct } from "constructs";
 import { applyBackend } from "../backend";
 import { AuroraSource } from "../aws/aurora-source";
 import { AwsSourceBase } from "../aws/aws-source";
+import { ClickPipesIamRole } from "../aws/clickpipes-iam-role";
 import { AwsSourceDatabase } from "../aws/database-objects";
 import { RdsSource } from "../aws/rds-source";
 import { AwsProvider, TerraformStack, TerraformVariable } from "../internal/tf";
@@ -18,6 +19,8 @@ import { reportWarnings } from "../internal/annotations";
 import { AuroraSourceConfig, AWS_STACK_SUFFIX, DB_STACK_SUFFIX, RdsSourceConfig, SourceKind } from "../model/app-config";
 import { AwsEngine, AwsNetworkMode } from "../model/aws-types";
 import { OUTPUT_IDS, PROVIDER_IDS, VARIABLE_IDS } from "../model/construct-ids";
+import { clickPipesIamRoleId } from "../model/construct-ids";
+import { dbIdentifier, defaultIamRoleName } from "../model/iam-auth";
 import { BackendSpec } from "../model/backend";
 import { engineOfKind, isValidatedSourceConfig, validateSourceConfig, ValidatedAwsSourceConfig } from "../model/validate";
 import { addStackClickPipe } from "./clickpipe";
@@ -25,6 +28,8 @@ import { addConnectionOutputs, addDatabaseAccess, initStack, output } from "./co
 
 /** Name of the db stack's variable that holds the host (the cluster WRITER endpoint address). */
 export const DB_HOST_VARIABLE = VARIABLE_IDS.DB_HOST;
+/** Output of `<name>-aws` and variable of `<name>-db`: the IAM role ClickPipes assumes (with `iamAuth` and a pipe). */
+export const CLICKPIPES_IAM_ROLE_ARN = VARIABLE_IDS.CLICKPIPES_IAM_ROLE_ARN;
 
 export type AwsSourceConfig = AuroraSourceConfig | RdsSourceConfig;
 
@@ -47,13 +52,16 @@ function validatedAwsConfig(input: AwsSourceConfig | ValidatedAwsSourceConfig, d
  * `aws` (provider), `<source name>` (`AuroraSource` or `RdsSource`), and the outputs
  * `parameter_group_name`, `parameter_group_family`, `parameters`, `reboot_required`, and by network
  * mode `security_group_id` + `allowed_cidrs` + `clickpipes_ip_region`, or
- * `privatelink_resource_configuration_id` + `privatelink_resource_share_arn`.
+ * `privatelink_resource_configuration_id` + `privatelink_resource_share_arn`; with `iamAuth` and a
+ * `clickpipe`, `<source name>-clickpipes-iam` (`ClickPipesIamRole`) and the output `clickpipes_iam_role_arn`.
  *
  * Given a raw config, the stack validates it once; given a source `validateApp` validated (what
  * `buildApp` passes), it does not validate again.
  */
 export class AwsSourceAwsStack extends TerraformStack {
   public readonly source: AwsSourceBase;
+  /** The role ClickPipes assumes, with `iamAuth` and a `clickpipe`. */
+  public readonly clickPipesIamRole?: ClickPipesIamRole;
 
   constructor(scope: Construct, input: AwsSourceConfig | ValidatedAwsSourceConfig, defaultBackend?: BackendSpec) {
     const { v, warnings } = validatedAwsConfig(input, defaultBackend);
@@ -88,6 +96,17 @@ export class AwsSourceAwsStack extends TerraformStack {
     if (this.source.privateLink) {
       out(OUTPUT_IDS.PRIVATELINK_RESOURCE_CONFIGURATION_ID, this.source.privateLink.resourceConfigurationId, "ClickPipes reverse private endpoint: VPC resource configuration ID.");
       out(OUTPUT_IDS.PRIVATELINK_RESOURCE_SHARE_ARN, this.source.privateLink.resourceShareArn, "ClickPipes reverse private endpoint: VPC resource share ARN.");
+    }
+    if (r.iamAuth && config.clickpipe?.clickhouseServiceRoleArn !== undefined) {
+      this.clickPipesIamRole = new ClickPipesIamRole(this, clickPipesIamRoleId(config.name), {
+        engine: r.engine,
+        dbIdentifier: dbIdentifier(r.engine, r.host, r.resourceArn)!,
+        clickhouseServiceRoleArn: config.clickpipe.clickhouseServiceRoleArn,
+        userName: r.userName,
+        region: r.awsRegion,
+        roleName: config.clickpipe.iamRoleName ?? defaultIamRoleName(config.name),
+      });
+      out(OUTPUT_IDS.CLICKPIPES_IAM_ROLE_ARN, this.clickPipesIamRole.roleArn, `IAM role ClickPipes assumes; variable ${CLICKPIPES_IAM_ROLE_ARN} of stack ${config.name}${DB_STACK_SUFFIX}.`);
     }
   }
 }
@@ -163,6 +182,13 @@ export class AwsSourceDbStack extends TerraformStack {
         password,
         host: host.stringValue,
         privateLink,
+        iamRoleArn: resolved.iamAuth
+          ? new TerraformVariable(this, CLICKPIPES_IAM_ROLE_ARN, {
+              type: "string",
+              nullable: false,
+              description: `Output ${CLICKPIPES_IAM_ROLE_ARN} of stack ${config.name}${AWS_STACK_SUFFIX}.`,
+            }).stringValue
+          : undefined,
       });
     }
   }

@@ -20,6 +20,10 @@ export interface StackClickPipeOptions {
   /** @default - the source's host */
   readonly host?: string;
   readonly privateLink?: { readonly resourceConfigurationId: string; readonly resourceShareArn: string };
+  /** User name ClickPipes logs in as. @default - the source role's name */
+  readonly username?: string;
+  /** IAM role ClickPipes assumes (Aurora/RDS with `iamAuth`). @default - password authentication */
+  readonly iamRoleArn?: string;
 }
 
 /**
@@ -42,5 +46,7 @@ export function addStackClickPipe(stack: TerraformStack, o: StackClickPipeOption
     serviceId: o.serviceId,
     host: o.host,
     privateLink: o.privateLink,
+    iamRoleArn: o.iamRoleArn,
+    username: o.username,
   });
 }

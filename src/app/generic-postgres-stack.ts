@@ -58,6 +58,8 @@ export class GenericPostgresStack extends TerraformStack {
         serviceId: config.clickpipe.serviceId,
         validated: v.clickpipe,
         source: this.source,
+        // PlanetScale logs in as <user>.<branch> (PlanetScale source guide).
+        username: config.planetScaleBranch !== undefined ? `${this.source.user.roleName}.${config.planetScaleBranch}` : undefined,
         password,
       });
     }

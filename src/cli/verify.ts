@@ -21,6 +21,8 @@ options:
   --tables s.t,s.u           tables the pipe replicates (exact names; "quote" a part with a dot)
   --schemas a,b              every table of these schemas
   --stack DIR|cdk.tf.json    take user, publication, tables, database, host, port from a synthesized stack
+  --pipe DIR|cdk.tf.json     take the pipe's settings (replication mode, slot, failover slots,
+                             excluded columns, sorting keys) from a synthesized stack with a ClickPipe
   --slot-test                also create and drop a temporary pgoutput slot
   --timeout SECONDS          give up on a connection or query after this long (default ${DEFAULT_TIMEOUT_SECONDS})
   --json                     print the report as JSON (schemas/verify-report.schema.json)
@@ -41,11 +43,12 @@ export function parseVerifyArgs(args: readonly string[], env: Readonly<Record<st
   let tables: TableName[] | undefined;
   let schemas: string[] | undefined;
   let stack: string | undefined;
+  let pipe: string | undefined;
   let slotTest = false;
   let json = false;
   let help = false;
   let timeoutSeconds: number | undefined;
-  const withValue = ["--url", "--publication", "--tables", "--schemas", "--stack", "--timeout"];
+  const withValue = ["--url", "--publication", "--tables", "--schemas", "--stack", "--pipe", "--timeout"];
   for (let i = 0; i < args.length; i++) {
     let arg = args[i];
     let value: string | undefined;
@@ -85,6 +88,9 @@ export function parseVerifyArgs(args: readonly string[], env: Readonly<Record<st
       case "--stack":
         stack = value;
         break;
+      case "--pipe":
+        pipe = value;
+        break;
       case "--timeout": {
         const n = Number(value);
         if (!(value !== "" && Number.isFinite(n) && n >= 1 && n <= 3600)) {
@@ -99,7 +105,7 @@ export function parseVerifyArgs(args: readonly string[], env: Readonly<Record<st
         url = arg;
     }
   }
-  return { options: { connection: { url }, publication, tables, schemas, stack, slotTest, timeoutSeconds, env }, json, help };
+  return { options: { connection: { url }, publication, tables, schemas, stack, pipe, slotTest, timeoutSeconds, env }, json, help };
 }
 
 /** Control characters (other than line feed and tab) as `\xNN`, so input never reaches a terminal raw. */

@@ -14,7 +14,7 @@ import {
 } from "../internal/tf";
 import {
   cdcMemoryGb,
-  ClickPipePostgresType,
+  ClickPipeAuthentication,
   ClickPipeReplicationMode,
   ClickPipeSpec,
   defaultTargetTable,
@@ -23,6 +23,7 @@ import {
   TableMapping,
 } from "../model/clickpipe";
 import { ResolvedSource } from "../model/defaults";
+import { HOST_PROFILES } from "../model/host-profiles";
 import { requireValidated, validateClickPipe, ValidatedClickPipe } from "../model/validate";
 import { reportWarnings } from "../internal/annotations";
 import { ClickPipesGrants } from "../postgres/grants";
@@ -65,9 +66,21 @@ export interface ClickPipeProps extends ClickPipeSpec {
   /**
    * The ClickPipes password: the same sensitive Terraform variable reference the source user was
    * created with. A literal is refused. Sent as `password_wo`, so it is in neither plan nor state;
-   * `password_wo_version` follows the source's `user.passwordVersion`.
+   * `password_wo_version` follows the source's `user.passwordVersion`. Not sent with `iamRoleArn`
+   * (the provider refuses a password with IAM_ROLE authentication).
    */
   readonly password: string;
+  /**
+   * ARN of the AWS IAM role ClickPipes assumes to connect with IAM database authentication
+   * (Aurora / RDS with `iamAuth`): the pipe uses `authentication = IAM_ROLE` and sends no password.
+   * @default - password authentication (`basic`)
+   */
+  readonly iamRoleArn?: string;
+  /**
+   * User name ClickPipes logs in as (PlanetScale: `<role>.<branch>`).
+   * @default - the source role's name (a reference)
+   */
+  readonly username?: string;
   /** ID of the ClickHouse Cloud service that runs the pipe (a literal or a reference). */
   readonly serviceId: string;
   /**
@@ -130,11 +143,11 @@ export class ClickPipe extends Construct {
   constructor(scope: Construct, id: string, input: ClickPipeProps | ValidatedClickPipeProps) {
     super(scope, id);
     const src = input.source.resolved;
-    const validated = "validated" in input ? requireValidated(input.validated, "ClickPipe") : validateClickPipe(src, input);
+    const validated = "validated" in input ? requireValidated(input.validated, "ClickPipe") : validateClickPipe(src, input, input.iamRoleArn !== undefined ? ClickPipeAuthentication.IAM_ROLE : ClickPipeAuthentication.BASIC);
     if (validated.value.source !== src) throw new TypeError("ClickPipe: the validated pipe was checked against another source than props.source");
     reportWarnings(this, validated.takeWarnings());
     const props: ClickPipeProps = "validated" in input ? { ...input, ...validated.value.pipe } : input;
-    assertPasswordIsReference(this, src.name, props.password);
+    if (props.iamRoleArn === undefined) assertPasswordIsReference(this, src.name, props.password);
     this.tableMappings = tableMappings(src, props);
 
     if (props.privateLink) {
@@ -152,6 +165,7 @@ export class ClickPipe extends Construct {
     }
 
     const { user, grants, publication } = props.source;
+    const iam = props.iamRoleArn !== undefined;
     const dependsOn: ITerraformDependable[] = [user.role, ...user.memberships, ...grants.resources, publication.publication];
     this.pipe = new ChClickPipe(this, CLICKPIPE_IDS.PIPE, {
       provider: props.provider,
@@ -160,25 +174,39 @@ export class ClickPipe extends Construct {
       name: props.name ?? src.name,
       source: {
         postgres: {
-          type: props.type ?? ClickPipePostgresType.POSTGRES,
+          type: props.type ?? HOST_PROFILES[src.hostProfile].pipeType,
           host: this.host,
           port: props.port ?? src.port,
           database: src.database,
-          credentials: {
-            username: user.roleName,
-            passwordWo: props.password,
-            passwordWoVersion: src.passwordVersion,
-          },
+          authentication: iam ? ClickPipeAuthentication.IAM_ROLE : undefined,
+          iamRole: props.iamRoleArn,
+          tlsHost: props.tlsHost,
+          caCertificate: props.caCertificate,
+          credentials: iam
+            ? { username: props.username ?? user.roleName }
+            : { username: props.username ?? user.roleName, passwordWo: props.password, passwordWoVersion: src.passwordVersion },
           settings: {
             replicationMode: props.replicationMode ?? ClickPipeReplicationMode.CDC,
             publicationName: publication.publicationName,
             replicationSlotName: props.replicationSlotName,
             enableFailoverSlots: props.enableFailoverSlots,
+            syncIntervalSeconds: props.syncIntervalSeconds,
+            pullBatchSize: props.pullBatchSize,
+            initialLoadParallelism: props.initialLoadParallelism,
+            snapshotNumRowsPerPartition: props.snapshotNumRowsPerPartition,
+            snapshotNumberOfParallelTables: props.snapshotNumberOfParallelTables,
+            allowNullableColumns: props.allowNullableColumns,
+            deleteOnMerge: props.deleteOnMerge,
           },
           tableMappings: this.mappingsExpression(props, publication),
         },
       },
-      destination: { database: props.destinationDatabase ?? DEFAULT_DESTINATION_DATABASE },
+      destination: {
+        database: props.destinationDatabase ?? DEFAULT_DESTINATION_DATABASE,
+        roles: props.destinationRoles,
+      },
+      stopped: props.stopped,
+      triggerResync: props.triggerResync,
     });
 
     if (props.cdcInfrastructure) {
@@ -194,14 +222,26 @@ export class ClickPipe extends Construct {
   }
 
   /**
-   * Without an explicit `tables` list the mappings are derived in Terraform from the publication's
-   * `tables` attribute (a reference, not a copy), with renames from the `TargetTables` local; with
-   * `tables`, they are the listed subset, written out.
+   * Without an explicit `tables` list (and without `tableOptions`) the mappings are derived in
+   * Terraform from the publication's `tables` attribute (a reference, not a copy), with renames from
+   * the `TargetTables` local; with `tables` or `tableOptions`, they are written out.
    */
   private mappingsExpression(props: ClickPipeProps, publication: ClickPipesPublication): ChTableMapping[] | IResolvable {
     const src = props.source.resolved;
-    if (props.tables !== undefined || src.tables.length === 0) {
-      return this.tableMappings.map((m) => ({ sourceSchemaName: m.sourceSchema, sourceTable: m.sourceTable, targetTable: m.targetTable }));
+    if (props.tables !== undefined || src.tables.length === 0 || props.tableOptions !== undefined) {
+      return this.tableMappings.map((m) => {
+        const o = m.options;
+        return {
+          sourceSchemaName: m.sourceSchema,
+          sourceTable: m.sourceTable,
+          targetTable: m.targetTable,
+          ...(o?.excludedColumns !== undefined ? { excludedColumns: [...o.excludedColumns].sort() } : {}),
+          ...(o?.sortingKeys !== undefined ? { useCustomSortingKey: true, sortingKeys: [...o.sortingKeys] } : {}),
+          ...(o?.tableEngine !== undefined ? { tableEngine: o.tableEngine } : {}),
+          ...(o?.partitionKey !== undefined ? { partitionKey: o.partitionKey } : {}),
+          ...(o?.partitionByExpr !== undefined ? { partitionByExpr: o.partitionByExpr } : {}),
+        };
+      });
     }
     const renames = Object.fromEntries(
       this.tableMappings

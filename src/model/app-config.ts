@@ -1,6 +1,7 @@
 /** The app's configuration: the sources to prepare, each becoming its own stack. */
 import { BackendSpec } from "./backend";
 import { AuroraSourceSpec, RdsSourceSpec } from "./aws-types";
+import { HostProfileSpec } from "./host-profiles";
 import { ClickPipeSpec } from "./clickpipe";
 import { PostgresSourceSpec } from "./types";
 
@@ -20,10 +21,23 @@ export enum SourceKind {
 export interface SourceClickPipeConfig extends Omit<ClickPipeSpec, "type"> {
   /** ID of the ClickHouse Cloud service that runs the pipe. */
   readonly serviceId: string;
+  /**
+   * Aurora/RDS with `iamAuth`: the ClickHouse service's IAM role ARN ("Service role ID (IAM)" under
+   * the service's Settings, Network security information). The `<name>-aws` stack declares a role
+   * this ARN may assume, allowed `rds-db:connect` as the ClickPipes user, and the pipe connects
+   * with `authentication = IAM_ROLE`. Required with `iamAuth`; refused for generic sources.
+   * @default - none (password authentication)
+   */
+  readonly clickhouseServiceRoleArn?: string;
+  /**
+   * Name of the IAM role ClickPipes assumes (with `clickhouseServiceRoleArn`).
+   * @default - "ClickHouseAccessRole-<source name>"
+   */
+  readonly iamRoleName?: string;
 }
 
 /** A self-managed PostgreSQL source: one stack, `<name>`. */
-export interface GenericSourceConfig extends PostgresSourceSpec {
+export interface GenericSourceConfig extends PostgresSourceSpec, HostProfileSpec {
   readonly kind: SourceKind.GENERIC | "generic";
   /**
    * State backend of this source's stack.

@@ -54,6 +54,14 @@ export interface ParameterGroupSpec {
    */
   readonly walSenderTimeoutMs?: number;
   /**
+   * Whether the group sets `wal_sender_timeout` at all. The Aurora guide we implement asks for 0;
+   * the newest ClickHouse guides no longer do (ClickPipes sets 120 s on its own replication
+   * connections): `false` leaves the parameter out, so the engine's default applies (and
+   * `walSenderTimeoutMs` must be unset; set it yourself in `extraParameters` if you want another value).
+   * @default true
+   */
+  readonly setWalSenderTimeout?: boolean;
+  /**
    * Other custom parameters your team keeps in this group. Merged with the required ones and
    * sorted by name; one that contradicts a required parameter (same name, other value) is refused.
    * @default []

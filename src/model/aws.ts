@@ -56,15 +56,18 @@ export interface ResolvedParameter {
 /** The parameters ClickPipes needs, by name (what the ClickHouse Aurora Postgres source guide and the AWS docs ask for). */
 export function requiredParameters(opts: {
   readonly engine: AwsEngine;
-  readonly walSenderTimeoutMs: number;
+  /** Undefined: the group leaves wal_sender_timeout out (`setWalSenderTimeout: false`). */
+  readonly walSenderTimeoutMs: number | undefined;
   readonly iamAuth: boolean;
   readonly maxSlotWalKeepSizeMb?: number;
 }): ResolvedParameter[] {
   const out: ResolvedParameter[] = [
     // Static: takes effect only after a reboot of the cluster / instance.
     { name: "rds.logical_replication", value: "1", applyMethod: ParameterApplyMethod.PENDING_REBOOT },
-    { name: "wal_sender_timeout", value: String(opts.walSenderTimeoutMs), applyMethod: ParameterApplyMethod.IMMEDIATE },
   ];
+  if (opts.walSenderTimeoutMs !== undefined) {
+    out.push({ name: "wal_sender_timeout", value: String(opts.walSenderTimeoutMs), applyMethod: ParameterApplyMethod.IMMEDIATE });
+  }
   // Dynamic (AWS docs: "Configuring IAM authentication for logical replication connections").
   if (opts.iamAuth) out.push({ name: "rds.iam_auth_for_replication", value: "1", applyMethod: ParameterApplyMethod.IMMEDIATE });
   if (opts.engine === AwsEngine.RDS_POSTGRESQL && opts.maxSlotWalKeepSizeMb !== undefined) {
@@ -119,7 +122,8 @@ export interface ResolvedAwsSource extends ResolvedSource {
   readonly awsRegion: string;
   readonly family: string;
   readonly iamAuth: boolean;
-  readonly walSenderTimeoutMs: number;
+  /** Undefined with `parameterGroup.setWalSenderTimeout: false`. */
+  readonly walSenderTimeoutMs: number | undefined;
   /** Required and extra parameters, merged and sorted by name. */
   readonly parameters: readonly ResolvedParameter[];
   readonly parameterGroupDescription: string;
@@ -139,7 +143,7 @@ export function resolveAwsSource(engine: AwsEngine, spec: AwsSourceSpec): Resolv
   // The generic defaults apply, except that an RDS/Aurora admin user is never a superuser.
   const base = resolveSource({ ...spec, adminIsSuperuser: false });
   const iamAuth = spec.iamAuth ?? false;
-  const walSenderTimeoutMs = spec.parameterGroup?.walSenderTimeoutMs ?? 0;
+  const walSenderTimeoutMs = spec.parameterGroup?.setWalSenderTimeout === false ? undefined : (spec.parameterGroup?.walSenderTimeoutMs ?? 0);
   const required = requiredParameters({
     engine,
     walSenderTimeoutMs,

@@ -44,6 +44,8 @@ export const VARIABLE_IDS = {
   PRIVATELINK_RESOURCE_CONFIGURATION_ID: "privatelink_resource_configuration_id",
   /** Output of the `-aws` stack, passed to the `-db` stack (pipe over PrivateLink). */
   PRIVATELINK_RESOURCE_SHARE_ARN: "privatelink_resource_share_arn",
+  /** Output of the `-aws` stack, passed to the `-db` stack (pipe with IAM authentication). */
+  CLICKPIPES_IAM_ROLE_ARN: "clickpipes_iam_role_arn",
 } as const;
 
 /** Output IDs (stack level) of the ready-made stacks: also the Terraform output names. */
@@ -67,6 +69,7 @@ export const OUTPUT_IDS = {
   CLICKPIPES_IP_REGION: "clickpipes_ip_region",
   PRIVATELINK_RESOURCE_CONFIGURATION_ID: "privatelink_resource_configuration_id",
   PRIVATELINK_RESOURCE_SHARE_ARN: "privatelink_resource_share_arn",
+  CLICKPIPES_IAM_ROLE_ARN: "clickpipes_iam_role_arn",
 } as const;
 
 /** Children of a source construct (`GenericPostgresSource`, `AwsSourceDatabase`, `AuroraSource`, `RdsSource`). */
@@ -191,6 +194,29 @@ export const CLICKPIPE_IDS = {
   TARGET_TABLES: "TargetTables",
 } as const;
 
+/** Children of `ClickPipesIamRole` (the role ClickPipes assumes, `-aws` stack, IAM authentication). */
+export const CLICKPIPES_IAM_ROLE_IDS = {
+  /** aws_partition data source. */
+  PARTITION: "Partition",
+  /** aws_caller_identity data source. */
+  ACCOUNT: "Account",
+  /** aws_rds_cluster data source (Aurora): the cluster resource ID. */
+  CLUSTER: "Cluster",
+  /** aws_db_instance data source (RDS): the instance resource ID. */
+  INSTANCE: "Instance",
+  /** aws_iam_role. */
+  ROLE: "Role",
+  /** aws_iam_role_policy (rds-db:connect). */
+  CONNECT_POLICY: "ConnectPolicy",
+} as const;
+
+const CLICKPIPES_IAM_SUFFIX = "-clickpipes-iam";
+
+/** ID of the `ClickPipesIamRole` of a source in the `-aws` stack: `<source>-clickpipes-iam`. */
+export function clickPipesIamRoleId(sourceName: string): string {
+  return `${sourceName}${CLICKPIPES_IAM_SUFFIX}`;
+}
+
 const CLICKPIPE_SUFFIX = "-clickpipe";
 
 /** ID of the pipe of a source in the ready-made stacks: `<source>-clickpipe`. */
@@ -292,6 +318,12 @@ export const SOURCE_CONSTRUCT_ENTRIES: readonly ConstructIdEntry[] = [
   entry("clickpipe.reversePrivateEndpoint", `<pipe>/${CLICKPIPE_IDS.REVERSE_PRIVATE_ENDPOINT}`, R, ["clickhouse_clickpipes_reverse_private_endpoint"], true, [D], "The pipe's network path over PrivateLink."),
   entry("clickpipe.cdcInfrastructure", `<pipe>/${CLICKPIPE_IDS.CDC_INFRASTRUCTURE}`, R, ["clickhouse_clickpipe_cdc_infrastructure"], true, PG_STACKS, "The service's CDC sizing."),
   entry("clickpipe.targetTables", `<pipe>/${CLICKPIPE_IDS.TARGET_TABLES}`, ConstructKind.LOCAL, [], false, PG_STACKS, "The target-table renames (derived mappings with renames)."),
+  entry("iamRole.partition", `<source>${CLICKPIPES_IAM_SUFFIX}/${CLICKPIPES_IAM_ROLE_IDS.PARTITION}`, ConstructKind.DATA, ["aws_partition"], false, [A], "The AWS partition of the rds-db ARN (IAM authentication)."),
+  entry("iamRole.account", `<source>${CLICKPIPES_IAM_SUFFIX}/${CLICKPIPES_IAM_ROLE_IDS.ACCOUNT}`, ConstructKind.DATA, ["aws_caller_identity"], false, [A], "The account of the rds-db ARN (IAM authentication)."),
+  entry("iamRole.cluster", `<source>${CLICKPIPES_IAM_SUFFIX}/${CLICKPIPES_IAM_ROLE_IDS.CLUSTER}`, ConstructKind.DATA, ["aws_rds_cluster"], false, [A], "The Aurora cluster's resource ID (IAM authentication)."),
+  entry("iamRole.instance", `<source>${CLICKPIPES_IAM_SUFFIX}/${CLICKPIPES_IAM_ROLE_IDS.INSTANCE}`, ConstructKind.DATA, ["aws_db_instance"], false, [A], "The RDS instance's resource ID (IAM authentication)."),
+  entry("iamRole.role", `<source>${CLICKPIPES_IAM_SUFFIX}/${CLICKPIPES_IAM_ROLE_IDS.ROLE}`, R, ["aws_iam_role"], true, [A], "The role ClickPipes assumes to log in with IAM authentication."),
+  entry("iamRole.connectPolicy", `<source>${CLICKPIPES_IAM_SUFFIX}/${CLICKPIPES_IAM_ROLE_IDS.CONNECT_POLICY}`, R, ["aws_iam_role_policy"], true, [A], "rds-db:connect as the ClickPipes user on this cluster or instance."),
 ];
 
 const stackEntry = (key: string, id: string, kind: ConstructKind, stacks: readonly StackRole[], description: string, types: readonly string[] = []) =>
@@ -313,6 +345,7 @@ export const STACK_CONSTRUCT_ENTRIES: readonly ConstructIdEntry[] = [
   stackEntry("variable.clickhouseTokenSecret", VARIABLE_IDS.CLICKHOUSE_TOKEN_SECRET, V, PG_STACKS, "Sensitive: API key secret (stacks with a pipe)."),
   stackEntry("variable.privateLinkResourceConfigurationId", VARIABLE_IDS.PRIVATELINK_RESOURCE_CONFIGURATION_ID, V, [D], "The -aws stack's output (pipe over PrivateLink)."),
   stackEntry("variable.privateLinkResourceShareArn", VARIABLE_IDS.PRIVATELINK_RESOURCE_SHARE_ARN, V, [D], "The -aws stack's output (pipe over PrivateLink)."),
+  stackEntry("variable.clickpipesIamRoleArn", VARIABLE_IDS.CLICKPIPES_IAM_ROLE_ARN, V, [D], "The -aws stack's output (pipe with IAM authentication)."),
   stackEntry("output.host", OUTPUT_IDS.HOST, O, PG_STACKS, "Host ClickPipes connects to."),
   stackEntry("output.port", OUTPUT_IDS.PORT, O, PG_STACKS, "Port ClickPipes connects to."),
   stackEntry("output.database", OUTPUT_IDS.DATABASE, O, PG_STACKS, "Database ClickPipes replicates from."),
@@ -332,6 +365,7 @@ export const STACK_CONSTRUCT_ENTRIES: readonly ConstructIdEntry[] = [
   stackEntry("output.clickpipesIpRegion", OUTPUT_IDS.CLICKPIPES_IP_REGION, O, [A], "Region of the ClickPipes static IPs (ip-allow-list with the built-in IPs)."),
   stackEntry("output.privateLinkResourceConfigurationId", OUTPUT_IDS.PRIVATELINK_RESOURCE_CONFIGURATION_ID, O, [A], "What the reverse private endpoint asks for (privatelink)."),
   stackEntry("output.privateLinkResourceShareArn", OUTPUT_IDS.PRIVATELINK_RESOURCE_SHARE_ARN, O, [A], "What the reverse private endpoint asks for (privatelink)."),
+  stackEntry("output.clickpipesIamRoleArn", OUTPUT_IDS.CLICKPIPES_IAM_ROLE_ARN, O, [A], "The role the pipe's iam_role names (IAM authentication with a pipe)."),
 ];
 
 /** Every entry of the contract. */
@@ -377,6 +411,8 @@ export interface PostgresConstructsSpec {
   readonly iamAuth?: boolean;
   /** `-db` only: the pipe connects over PrivateLink (two more variables). */
   readonly privateLinkVariables?: boolean;
+  /** `-db` only: the pipe uses IAM authentication (variable `clickpipes_iam_role_arn`). */
+  readonly iamRoleVariable?: boolean;
   /** The pipe, if any. */
   readonly pipe?: PipeConstructsSpec;
 }
@@ -402,6 +438,8 @@ export interface AwsConstructsSpec {
   /** Aurora (cluster parameter group) or RDS (DB parameter group). */
   readonly engine: "aurora-postgresql" | "postgres";
   readonly network: AwsNetworkConstructsSpec;
+  /** IAM authentication with a pipe: `<source>-clickpipes-iam` and the output `clickpipes_iam_role_arn`. */
+  readonly clickPipesIamRole?: boolean;
 }
 
 export type StackConstructsSpec = PostgresConstructsSpec | AwsConstructsSpec;
@@ -475,6 +513,16 @@ export function documentedConstructs(spec: StackConstructsSpec, options: Documen
         add("output.privateLinkResourceShareArn", OUTPUT_IDS.PRIVATELINK_RESOURCE_SHARE_ARN);
       }
     }
+    if (spec.clickPipesIamRole) {
+      const iam = clickPipesIamRoleId(s);
+      add("iamRole.partition", `${iam}/${CLICKPIPES_IAM_ROLE_IDS.PARTITION}`);
+      add("iamRole.account", `${iam}/${CLICKPIPES_IAM_ROLE_IDS.ACCOUNT}`);
+      if (spec.engine === "aurora-postgresql") add("iamRole.cluster", `${iam}/${CLICKPIPES_IAM_ROLE_IDS.CLUSTER}`);
+      else add("iamRole.instance", `${iam}/${CLICKPIPES_IAM_ROLE_IDS.INSTANCE}`);
+      add("iamRole.role", `${iam}/${CLICKPIPES_IAM_ROLE_IDS.ROLE}`);
+      add("iamRole.connectPolicy", `${iam}/${CLICKPIPES_IAM_ROLE_IDS.CONNECT_POLICY}`);
+      if (stackLevel) add("output.clickpipesIamRoleArn", OUTPUT_IDS.CLICKPIPES_IAM_ROLE_ARN);
+    }
     return out;
   }
 
@@ -531,6 +579,7 @@ export function documentedConstructs(spec: StackConstructsSpec, options: Documen
         add("variable.privateLinkResourceConfigurationId", VARIABLE_IDS.PRIVATELINK_RESOURCE_CONFIGURATION_ID);
         add("variable.privateLinkResourceShareArn", VARIABLE_IDS.PRIVATELINK_RESOURCE_SHARE_ARN);
       }
+      if (db && spec.iamRoleVariable) add("variable.clickpipesIamRoleArn", VARIABLE_IDS.CLICKPIPES_IAM_ROLE_ARN);
       add("variable.clickhouseOrganizationId", VARIABLE_IDS.CLICKHOUSE_ORGANIZATION_ID);
       add("variable.clickhouseTokenKey", VARIABLE_IDS.CLICKHOUSE_TOKEN_KEY);
       add("variable.clickhouseTokenSecret", VARIABLE_IDS.CLICKHOUSE_TOKEN_SECRET);

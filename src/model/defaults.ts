@@ -3,6 +3,7 @@
  */
 import { Cidr, parseCidr } from "./cidr";
 import { resolveClickPipesIps, ResolvedClickPipesIps } from "./clickpipes-ips";
+import type { HostProfile } from "./host-profiles";
 import { PostgresMajorVersion, PostgresSourceSpec, PublishOperation, SslMode } from "./types";
 
 export const DEFAULT_PORT = 5432;
@@ -36,6 +37,8 @@ export interface TableRef {
 /** A source spec with every default applied and every list in a canonical (sorted) order. */
 export interface ResolvedSource {
   readonly name: string;
+  /** Where the server runs (generic sources' `hostProfile`; `self-managed` otherwise). */
+  readonly hostProfile: HostProfile;
   readonly host: string;
   readonly port: number;
   readonly database: string;
@@ -119,6 +122,7 @@ export function resolveSource(spec: PostgresSourceSpec): ResolvedSource {
   const allowedCidrs = networks.map((c) => c.text);
   return {
     name: spec.name,
+    hostProfile: (spec as { readonly hostProfile?: HostProfile }).hostProfile ?? ("self-managed" as HostProfile),
     host: spec.host,
     port: spec.port ?? DEFAULT_PORT,
     database: spec.database,

@@ -11,7 +11,8 @@
 import { AppConfig, AppRuleInput, AuroraSourceConfig, GenericSourceConfig, hasKnownKind, RdsSourceConfig, SourceConfig, SourceKind } from "./app-config";
 import { resolveAwsSource, ResolvedAwsSource } from "./aws";
 import { AwsEngine, AwsSourceSpec } from "./aws-types";
-import { ClickPipePostgresType, ClickPipeRuleInput, ClickPipeSpec } from "./clickpipe";
+import { ClickPipeAuthentication, ClickPipePostgresType, ClickPipeRuleInput, ClickPipeSpec } from "./clickpipe";
+import { HOST_PROFILES } from "./host-profiles";
 import { resolveSource, ResolvedSource } from "./defaults";
 import { SOURCE_RULES } from "./rules";
 import { APP_RULES } from "./rules/app";
@@ -85,9 +86,12 @@ export function validateAwsSource(engine: AwsEngine, spec: AwsSourceSpec): Valid
   return checked(spec, awsSourceRules(engine), () => resolveAwsSource(engine, spec));
 }
 
-/** Run `CLICKPIPE_RULES` once on a pipe spec and the resolved source it reads from. */
-export function validateClickPipe(source: ResolvedSource, pipe: ClickPipeSpec): ValidatedClickPipe {
-  const input: ClickPipeRuleInput = { name: source.name, source, pipe };
+/**
+ * Run `CLICKPIPE_RULES` once on a pipe spec and the resolved source it reads from (`authentication`:
+ * how the pipe logs in, for the IAM rules; default basic).
+ */
+export function validateClickPipe(source: ResolvedSource, pipe: ClickPipeSpec, authentication?: ClickPipeAuthentication): ValidatedClickPipe {
+  const input: ClickPipeRuleInput = { name: source.name, source, pipe, ...(authentication !== undefined ? { authentication } : {}) };
   return checked(input, CLICKPIPE_RULES, () => input);
 }
 
@@ -167,9 +171,21 @@ export function checkApp(config: AppConfig): { readonly findings: Finding[]; rea
     const source = new Validated(MINT, resolved, found);
     let clickpipe: ValidatedClickPipe | undefined;
     if (s.clickpipe !== undefined) {
-      const { serviceId, ...spec } = s.clickpipe;
-      void serviceId; // checked by the app rule clickpipe-service-id; the construct takes it separately
-      const input: ClickPipeRuleInput = { name: s.name, source: resolved, pipe: { ...spec, type: PIPE_TYPES[kind] } };
+      const { serviceId, clickhouseServiceRoleArn, iamRoleName, ...spec } = s.clickpipe;
+      // serviceId and the IAM role are checked by the app rules (clickpipe-service-id, clickpipe-iam-role);
+      // the stacks take them separately.
+      void serviceId;
+      void clickhouseServiceRoleArn;
+      void iamRoleName;
+      // A generic source's pipe type follows its host profile; Aurora/RDS pipes use IAM with iamAuth.
+      const type = kind === SourceKind.GENERIC ? HOST_PROFILES[resolved.hostProfile].pipeType : PIPE_TYPES[kind];
+      const iam = engine !== undefined && (resolved as ResolvedAwsSource).iamAuth;
+      const input: ClickPipeRuleInput = {
+        name: s.name,
+        source: resolved,
+        pipe: { ...spec, type },
+        ...(iam ? { authentication: ClickPipeAuthentication.IAM_ROLE } : {}),
+      };
       const pipeFindings = runRules(input, CLICKPIPE_RULES);
       findings.push(...pipeFindings);
       if (pipeFindings.some(isError)) continue;

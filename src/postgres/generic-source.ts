@@ -9,10 +9,11 @@ import { ClickPipesGrants } from "./grants";
 import { ClickPipesPublication } from "./publication";
 import { ClickPipesUser, ReplicationRight } from "./clickpipes-user";
 import { ServerSetupFiles } from "./server-setup-files";
+import { HostProfile, HostProfileSpec } from "../model/host-profiles";
 import { addSourceObjects } from "./source-objects";
 import { SOURCE_IDS } from "../model/construct-ids";
 
-export interface GenericPostgresSourceProps extends PostgresSourceSpec {
+export interface GenericPostgresSourceProps extends PostgresSourceSpec, HostProfileSpec {
   /**
    * The ClickPipes password: a reference to a sensitive Terraform variable. A literal is refused.
    * It is written with `password_wo`, so it is in neither the plan nor the state.
@@ -60,6 +61,8 @@ export class GenericPostgresSource extends Construct {
   public readonly restartRequired: boolean;
   /** pg_hba.conf lines, one per ClickPipes CIDR. */
   public readonly pgHbaLines: readonly string[];
+  /** Where the server runs. */
+  public readonly hostProfile: HostProfile;
 
   constructor(scope: Construct, id: string, props: GenericPostgresSourceProps | ValidatedGenericPostgresSourceProps) {
     super(scope, id);
@@ -77,6 +80,7 @@ export class GenericPostgresSource extends Construct {
     this.serverSettings = serverSettings(this.resolved);
     this.restartRequired = restartRequired(this.serverSettings);
     this.pgHbaLines = pgHbaLines(this.resolved);
-    new ServerSetupFiles(this, SOURCE_IDS.SERVER_SETUP, this.resolved);
+    this.hostProfile = this.resolved.hostProfile;
+    new ServerSetupFiles(this, SOURCE_IDS.SERVER_SETUP, this.resolved, this.hostProfile);
   }
 }

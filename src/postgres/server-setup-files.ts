@@ -4,6 +4,7 @@ import { Construct } from "constructs";
 import { addCustomSynthesis, ISynthesisSession, TerraformStack } from "../internal/tf";
 import { ResolvedSource } from "../model/defaults";
 import { renderServerSetup } from "../render/server-setup";
+import { HostProfile } from "../model/host-profiles";
 
 /** Folder, inside the stack's output folder, that holds the rendered setup files of each source. */
 export const SERVER_SETUP_DIR = "server-setup";
@@ -13,10 +14,10 @@ export const SERVER_SETUP_DIR = "server-setup";
  * `cdk.tf.json` at synth time: the steps Terraform cannot do, for the DBA.
  */
 export class ServerSetupFiles extends Construct {
-  constructor(scope: Construct, id: string, src: ResolvedSource) {
+  constructor(scope: Construct, id: string, src: ResolvedSource, hostProfile: HostProfile = HostProfile.SELF_MANAGED) {
     super(scope, id);
     const stack = TerraformStack.of(this);
-    const files = renderServerSetup(src);
+    const files = renderServerSetup(src, hostProfile);
     addCustomSynthesis(this, {
       onSynthesize(session: ISynthesisSession) {
         const dir = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory, SERVER_SETUP_DIR, src.name);

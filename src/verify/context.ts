@@ -1,7 +1,8 @@
 /** What every check sees: the connection, the server, and the expected objects, resolved once. */
 import type { Client } from "pg";
 import { ResolvedConnection } from "./connection";
-import { qualified } from "./names";
+import { qualified, quoteIdent, sameTable } from "./names";
+import type { PipeExpectations } from "./pipe";
 import { CheckId, CheckStatus, TableName, VerifyTarget } from "./types";
 
 /** An expected table and what the catalog says about it. */
@@ -41,6 +42,8 @@ export interface VerifyContext {
   /** Whether the server looks like Amazon RDS/Aurora (the `rds.logical_replication` setting exists). */
   readonly rdsLike: boolean;
   readonly slotTest: boolean;
+  /** The pipe's settings (`--pipe`), when given. */
+  readonly pipe?: PipeExpectations;
   /** `current_setting(name, true)`: null when the setting does not exist. */
   setting(name: string): Promise<string | null>;
 }
@@ -96,4 +99,16 @@ export async function resolveTables(client: Client, names: readonly TableName[])
     out.push({ schema: t.schema, name: t.name, oid: row?.oid ?? null, relkind: row?.relkind ?? null, display: qualified(t) });
   }
   return out;
+}
+
+/** The SELECT list of a table for the SELECT check: `*`, or its columns without the pipe's excluded columns. */
+export async function selectList(ctx: VerifyContext, t: ExpectedTable): Promise<string> {
+  const excluded = ctx.pipe?.tables.find((x) => sameTable(x, t))?.excludedColumns ?? [];
+  if (excluded.length === 0 || t.oid === null) return "*";
+  const r = await ctx.client.query<{ attname: string }>(
+    "SELECT attname FROM pg_attribute WHERE attrelid = $1 AND attnum > 0 AND NOT attisdropped ORDER BY attnum",
+    [t.oid],
+  );
+  const cols = r.rows.map((row) => row.attname).filter((c) => !excluded.includes(c));
+  return cols.length > 0 ? cols.map(quoteIdent).join(", ") : "*";
 }

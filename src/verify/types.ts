@@ -3,6 +3,8 @@
  * ClickPipes user. The report is public API; its JSON shape is `schemas/verify-report.schema.json`.
  */
 
+import type { PipeExpectations } from "./pipe";
+
 /** Outcome of one check. */
 export enum CheckStatus {
   /** The source meets the requirement. */
@@ -34,6 +36,14 @@ export enum CheckId {
   TOAST_IDENTITY = "toast_identity",
   IDENTIFIER_DOTS = "identifier_dots",
   ROW_LEVEL_SECURITY = "row_level_security",
+  /** With `--pipe` in cdc_only mode with a slot name: the slot exists. */
+  REPLICATION_SLOT = "replication_slot",
+  /** With `--pipe` and failover slots: PostgreSQL 17+ and synchronized_standby_slots. */
+  FAILOVER_SLOTS = "failover_slots",
+  /** With `--pipe`: excluded columns and sorting keys against the replica identity. */
+  PIPE_COLUMNS = "pipe_columns",
+  /** Generated columns (not replicated). */
+  GENERATED_COLUMNS = "generated_columns",
   SLOT_TEST = "slot_test",
 }
 
@@ -86,6 +96,14 @@ export interface VerifyOptions {
    * @default - none
    */
   readonly stack?: string;
+  /**
+   * The pipe's settings: a synthesized stack holding one `clickhouse_clickpipe` (`cdk.tf.json`, its
+   * directory, or a `cdktf.out` with one stack; read like `stack`), or the settings themselves.
+   * Enables the replication_slot, failover_slots and pipe_columns checks and keeps excluded columns
+   * out of the SELECT check.
+   * @default - none (those checks SKIP)
+   */
+  readonly pipe?: string | PipeExpectations;
   /** Create and drop a temporary pgoutput slot. @default false */
   readonly slotTest?: boolean;
   /** Seconds before a connection attempt or a query gives up. @default 10 */

@@ -5,6 +5,7 @@ import { connect, lockTimeoutMs, resolveConnection } from "./connection";
 import { ExpectedTable, VerifyContext, resolveTables } from "./context";
 import { qualified, sameTable } from "./names";
 import { readStack, StackExpectations } from "./stack";
+import { PipeExpectations, readPipe } from "./pipe";
 import { CheckResult, CheckStatus, TableName, VerifyError, VerifyOptions, VerifyReport } from "./types";
 
 /** Default seconds before a connection attempt or a query gives up. */
@@ -65,6 +66,7 @@ function checkOptions(options: VerifyOptions): number {
 export async function verifySource(options: VerifyOptions = {}): Promise<VerifyReport> {
   const timeoutSeconds = checkOptions(options);
   const stack: StackExpectations | undefined = options.stack ? readStack(options.stack) : undefined;
+  const pipe: PipeExpectations | undefined = typeof options.pipe === "string" ? readPipe(options.pipe) : options.pipe;
   const env = options.env ?? process.env;
   const connection = resolveConnection(options.connection ?? {}, env, stack ?? {}, timeoutSeconds);
   const client = await connect(connection, timeoutSeconds);
@@ -97,6 +99,7 @@ export async function verifySource(options: VerifyOptions = {}): Promise<VerifyR
       tablesFrom: from,
       rdsLike: info.rds,
       slotTest: options.slotTest ?? false,
+      pipe,
       async setting(name) {
         if (!settings.has(name)) {
           const r = await client.query<{ v: string | null }>("SELECT current_setting($1, true) AS v", [name]);

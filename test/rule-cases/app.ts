@@ -4,6 +4,7 @@
  */
 import { AppConfig } from "../../src/model/app-config";
 import { genericSource } from "../helpers";
+import { auroraSource } from "../aws-helpers";
 
 export const APP_CASES: [string, AppConfig, string[]][] = [
   ["backend: absolute local path", { backend: { type: "local", path: "/var/state/x.tfstate" }, sources: [genericSource()] }, [
@@ -21,5 +22,8 @@ export const APP_CASES: [string, AppConfig, string[]][] = [
   ]],
   ["clickpipe-service-id: not a UUID", { sources: [genericSource({ clickpipe: { serviceId: "svc-1" } })] }, [
     'error: source "orders-db": clickpipe.serviceId = "svc-1" is not allowed: the ClickHouse Cloud service ID, a UUID such as 3f1c9a62-8d4e-4b7a-9c2d-5e6f7a8b9c0d [clickpipe-service-id]',
+  ]],
+  ["clickpipe-iam-role: iamAuth without the ClickHouse service role", { sources: [auroraSource({ iamAuth: true, clickpipe: { serviceId: "3f1c9a62-8d4e-4b7a-9c2d-5e6f7a8b9c0d", replicationMode: "snapshot" as never } })] }, [
+    'error: source "billing": clickpipe.clickhouseServiceRoleArn = (missing) is not allowed: the ClickHouse service\'s IAM role ARN (service Settings, Network security information, "Service role ID (IAM)"), e.g. arn:aws:iam::123456789012:role/CH-S3-...-Role (required with iamAuth) [clickpipe-iam-role]',
   ]],
 ];

@@ -30,7 +30,18 @@ describe("ClickPipe rule table", () => {
 
   it("has one rule per file, each covered above", () => {
     const ids = CLICKPIPE_RULES.map((r) => r.id);
-    expect(ids).toEqual(["clickpipe-table-mappings", "clickpipe-replication-slot", "clickpipe-failover-slots", "clickpipe-cdc-sizing"]);
+    expect(ids).toEqual([
+      "clickpipe-table-mappings",
+      "clickpipe-replication-slot",
+      "clickpipe-failover-slots",
+      "clickpipe-cdc-sizing",
+      "clickpipe-settings-range",
+      "clickpipe-table-options",
+      "clickpipe-target-tables-unique",
+      "clickpipe-source-settings",
+      "clickpipe-stopped",
+      "clickpipe-trigger-resync",
+    ]);
     for (const id of ids) expect(PIPE_CASES.some(([, , , line]) => line.endsWith(`[${id}]`))).toBe(true);
   });
 });

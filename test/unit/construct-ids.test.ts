@@ -12,6 +12,7 @@ import { IConstruct } from "constructs";
 import { buildApp } from "../../src/app/app";
 import { AppConfig } from "../../src/model/app-config";
 import { AwsNetworkMode } from "../../src/model/aws-types";
+import { ClickPipeReplicationMode } from "../../src/model/clickpipe";
 import {
   CONSTRUCT_ID_ENTRIES,
   ConstructKind,
@@ -28,6 +29,7 @@ import { genericSource } from "../helpers";
 const SERVICE_A = "3f1c9a62-8d4e-4b7a-9c2d-5e6f7a8b9c0d";
 const SERVICE_B = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
 const SERVICE_C = "0d9c8b7a-6f5e-4d3c-9b2a-1f0e9d8c7b6a";
+const CH_ROLE = "arn:aws:iam::426924874929:role/CH-S3-steel-ab-12-ue1-29-Role";
 
 /** One app with every mode: generic (table-scoped and schema-wide), Aurora (existing group, new group + IAM, PrivateLink + pipe), RDS. */
 const CONFIG: AppConfig = {
@@ -43,16 +45,18 @@ const CONFIG: AppConfig = {
     }),
     // Aurora, IP allow list on an existing group (built-in ClickPipes IPs), pipe with a renamed table.
     auroraSource({ name: "billing", clickpipe: { serviceId: SERVICE_B, targetTables: { "public.invoices": "invoices" } } }),
-    // Aurora, IP allow list on a new group in a VPC with custom CIDRs (IPv4 /32, /24, IPv6), IAM auth.
+    // Aurora, IP allow list on a new group in a VPC with custom CIDRs (IPv4 /32, /24, IPv6), IAM auth,
+    // pipe with IAM authentication (the role ClickPipes assumes in -aws).
     auroraSource({
       name: "ledger",
       iamAuth: true,
+      clickpipe: { serviceId: SERVICE_A, replicationMode: ClickPipeReplicationMode.SNAPSHOT, clickhouseServiceRoleArn: CH_ROLE },
       network: { mode: AwsNetworkMode.IP_ALLOW_LIST, vpcId: "vpc-0a1b2c3d4e5f60718", allowedCidrs: ["192.0.2.10/32", "198.51.100.0/24", "2001:db8::/64"] },
     }),
     // Aurora over PrivateLink, pipe with reverse private endpoint and CDC infrastructure.
     auroraSource({ name: "payments", resourceArn: CLUSTER_ARN, network: PRIVATELINK, clickpipe: { serviceId: SERVICE_C, cdcInfrastructure: { cpuMillicores: 1000 } } }),
-    // RDS, no network resource.
-    rdsSource({ name: "crm", network: { mode: AwsNetworkMode.NONE } }),
+    // RDS, no network resource; IAM auth with a pipe (the instance's resource ID).
+    rdsSource({ name: "crm", network: { mode: AwsNetworkMode.NONE }, iamAuth: true, clickpipe: { serviceId: SERVICE_B, replicationMode: ClickPipeReplicationMode.SNAPSHOT, clickhouseServiceRoleArn: CH_ROLE } }),
   ],
 };
 
@@ -167,6 +171,12 @@ const GOLDEN: Record<string, readonly string[]> = {
     "ledger-aws/reboot_required",
     "ledger-aws/security_group_id",
     "ledger-aws/allowed_cidrs",
+    "ledger-aws/ledger-clickpipes-iam/Partition",
+    "ledger-aws/ledger-clickpipes-iam/Account",
+    "ledger-aws/ledger-clickpipes-iam/Cluster",
+    "ledger-aws/ledger-clickpipes-iam/Role",
+    "ledger-aws/ledger-clickpipes-iam/ConnectPolicy",
+    "ledger-aws/clickpipes_iam_role_arn",
   ],
   "ledger-db": [
     "ledger-db/db_host",
@@ -190,6 +200,12 @@ const GOLDEN: Record<string, readonly string[]> = {
     "ledger-db/publication",
     "ledger-db/authentication",
     "ledger-db/clickpipe_source_type",
+    "ledger-db/clickpipes_iam_role_arn",
+    "ledger-db/clickhouse_organization_id",
+    "ledger-db/clickhouse_token_key",
+    "ledger-db/clickhouse_token_secret",
+    "ledger-db/clickhouse",
+    "ledger-db/ledger-clickpipe/Pipe",
   ],
   "payments-aws": [
     "payments-aws/aws",
@@ -244,6 +260,12 @@ const GOLDEN: Record<string, readonly string[]> = {
     "crm-aws/parameter_group_family",
     "crm-aws/parameters",
     "crm-aws/reboot_required",
+    "crm-aws/crm-clickpipes-iam/Partition",
+    "crm-aws/crm-clickpipes-iam/Account",
+    "crm-aws/crm-clickpipes-iam/Instance",
+    "crm-aws/crm-clickpipes-iam/Role",
+    "crm-aws/crm-clickpipes-iam/ConnectPolicy",
+    "crm-aws/clickpipes_iam_role_arn",
   ],
   "crm-db": [
     "crm-db/db_host",
@@ -252,6 +274,7 @@ const GOLDEN: Record<string, readonly string[]> = {
     "crm-db/postgresql",
     "crm-db/crm/User/Role",
     "crm-db/crm/User/RdsReplication",
+    "crm-db/crm/User/RdsIam",
     "crm-db/crm/Grants/schema-public/Usage",
     "crm-db/crm/Grants/schema-public/SelectAllTables",
     "crm-db/crm/Grants/schema-public/DefaultSelect-postgres",
@@ -266,6 +289,12 @@ const GOLDEN: Record<string, readonly string[]> = {
     "crm-db/publication",
     "crm-db/authentication",
     "crm-db/clickpipe_source_type",
+    "crm-db/clickpipes_iam_role_arn",
+    "crm-db/clickhouse_organization_id",
+    "crm-db/clickhouse_token_key",
+    "crm-db/clickhouse_token_secret",
+    "crm-db/clickhouse",
+    "crm-db/crm-clickpipe/Pipe",
   ],
 };
 
@@ -278,6 +307,10 @@ const GOLDEN_TYPES: Record<string, string> = {
   "payments-aws/payments/PrivateLink/ResourceShare": "aws_ram_resource_share",
   "payments-aws/payments/PrivateLink/PrincipalAssociation": "aws_ram_principal_association",
   "payments-db/payments-clickpipe/ReversePrivateEndpoint": "clickhouse_clickpipes_reverse_private_endpoint",
+  "ledger-aws/ledger-clickpipes-iam/Role": "aws_iam_role",
+  "ledger-aws/ledger-clickpipes-iam/ConnectPolicy": "aws_iam_role_policy",
+  "ledger-aws/ledger-clickpipes-iam/Cluster": "aws_rds_cluster",
+  "crm-aws/crm-clickpipes-iam/Instance": "aws_db_instance",
   "payments-db/payments-clickpipe/CdcInfrastructure": "clickhouse_clickpipe_cdc_infrastructure",
   "events/events/Publication/SchemaTables": "postgresql_tables",
 };
@@ -327,6 +360,7 @@ const SPECS: Record<string, StackConstructsSpec> = {
     source: "ledger",
     engine: "aurora-postgresql",
     network: { mode: "ip-allow-list", newSecurityGroup: true, cidrs: ["192.0.2.10/32", "198.51.100.0/24", "2001:db8::/64"], clickPipesIpRegion: false },
+    clickPipesIamRole: true,
   },
   "ledger-db": {
     stack: StackRole.DB,
@@ -337,6 +371,8 @@ const SPECS: Record<string, StackConstructsSpec> = {
     ],
     tableScopedSchemas: [],
     iamAuth: true,
+    iamRoleVariable: true,
+    pipe: { id: "ledger-clickpipe" },
   },
   "payments-aws": { stack: StackRole.AWS, source: "payments", engine: "aurora-postgresql", network: { mode: "privatelink" } },
   "payments-db": {
@@ -350,7 +386,7 @@ const SPECS: Record<string, StackConstructsSpec> = {
     privateLinkVariables: true,
     pipe: { id: "payments-clickpipe", reversePrivateEndpoint: true, cdcInfrastructure: true },
   },
-  "crm-aws": { stack: StackRole.AWS, source: "crm", engine: "postgres", network: { mode: "none" } },
+  "crm-aws": { stack: StackRole.AWS, source: "crm", engine: "postgres", network: { mode: "none" }, clickPipesIamRole: true },
   "crm-db": {
     stack: StackRole.DB,
     source: "crm",
@@ -359,6 +395,9 @@ const SPECS: Record<string, StackConstructsSpec> = {
       { name: "sales", owners: ["postgres"] },
     ],
     tableScopedSchemas: [],
+    iamAuth: true,
+    iamRoleVariable: true,
+    pipe: { id: "crm-clickpipe" },
   },
 };
 
@@ -502,6 +541,8 @@ describe("construct IDs: the module", () => {
       "payments-db/payments-clickpipe/Pipe",
       "payments-db/payments-clickpipe/ReversePrivateEndpoint",
       "payments-db/payments-clickpipe/CdcInfrastructure",
+      "ledger-aws/ledger-clickpipes-iam/Role",
+      "ledger-aws/ledger-clickpipes-iam/ConnectPolicy",
     ]) {
       expect(critical(p), p).toBe(true);
     }
@@ -513,6 +554,7 @@ describe("construct IDs: the module", () => {
       "orders-db/postgresql",
       "orders-db/clickpipes_password",
       "orders-db/host",
+      "ledger-aws/ledger-clickpipes-iam/Cluster",
     ]) {
       expect(critical(p), p).toBe(false);
     }

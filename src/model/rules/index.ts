@@ -7,6 +7,11 @@ import { Rule } from "../validation";
 import { cidrRule } from "./cidr";
 import { duplicatesRule } from "./duplicate";
 import { hostRule } from "./host";
+import { hostPoolerRule } from "./host-pooler";
+import { hostPostgresVersionRule } from "./host-postgres-version";
+import { hostProfileRule } from "./host-profile";
+import { hostRowLevelSecurityRule } from "./host-row-level-security";
+import { hostTimescaleRule } from "./host-timescale";
 import { identifiersRule } from "./identifier";
 import { objectsRule } from "./objects";
 import { openToWorldRule } from "./open-to-world";
@@ -36,6 +41,12 @@ export const SOURCE_RULES: readonly Rule<PostgresSourceSpec>[] = [
   wideCidrRule,
   serverSettingsRule,
   userRule,
+  // Host profiles (generic sources' `hostProfile`): each rule cites the host's ClickPipes guide.
+  hostProfileRule,
+  hostPoolerRule,
+  hostPostgresVersionRule,
+  hostTimescaleRule,
+  hostRowLevelSecurityRule,
 ];
 
 export { isCidr, isAnyAddress } from "./cidr";

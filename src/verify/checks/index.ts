@@ -18,10 +18,14 @@ import { toastIdentityCheck } from "./toast-identity";
 import { userCheck } from "./user";
 import { walLevelCheck } from "./wal-level";
 import { walSenderTimeoutCheck } from "./wal-sender-timeout";
+import { replicationSlotCheck } from "./replication-slot";
+import { failoverSlotsCheck } from "./failover-slots";
+import { pipeColumnsCheck } from "./pipe-columns";
+import { generatedColumnsCheck } from "./generated-columns";
 
 export { KNOWN_BROKEN_RELEASES } from "./server-version";
 export { MIN_SLOT_WAL_KEEP_SIZE_MB } from "./max-slot-wal-keep-size";
-export { MIN_WAL_SENDER_TIMEOUT_MS } from "./wal-sender-timeout";
+export { CLICKPIPES_WAL_SENDER_TIMEOUT_MS } from "./wal-sender-timeout";
 
 export const VERIFY_CHECKS: readonly Check[] = [
   serverVersionCheck,
@@ -41,5 +45,9 @@ export const VERIFY_CHECKS: readonly Check[] = [
   toastIdentityCheck,
   identifierDotsCheck,
   rowLevelSecurityCheck,
+  replicationSlotCheck,
+  failoverSlotsCheck,
+  pipeColumnsCheck,
+  generatedColumnsCheck,
   slotTestCheck,
 ];

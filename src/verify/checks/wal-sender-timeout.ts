@@ -1,22 +1,26 @@
-import { Check, pass, settingFix, warn } from "../context";
+import { Check, pass } from "../context";
 import { CheckId } from "../types";
 
-/** The recommended floor for `wal_sender_timeout`, in ms (5 minutes). */
-export const MIN_WAL_SENDER_TIMEOUT_MS = 300000;
+/**
+ * The `wal_sender_timeout` ClickPipes sets on its own replication connections (120 s; PeerDB sets it
+ * per connection, and ClickHouse docs PR "Remove mentions of wal_sender_timeout=0", merged
+ * 2026-04-11, dropped the server-side advice).
+ */
+export const CLICKPIPES_WAL_SENDER_TIMEOUT_MS = 120000;
 
-/** `wal_sender_timeout` 0 (off) or at least 5 minutes. */
+/**
+ * `wal_sender_timeout`: informational. ClickPipes overrides it per replication connection, so the
+ * server value does not decide whether the pipe's connection survives; the check reports it.
+ */
 export const walSenderTimeoutCheck: Check = {
   id: CheckId.WAL_SENDER_TIMEOUT,
-  fallbackFix: "ALTER SYSTEM SET wal_sender_timeout = '5min'; SELECT pg_reload_conf();",
+  fallbackFix: "SHOW wal_sender_timeout;",
   async run(ctx) {
     const ms = Number(
       (await ctx.client.query<{ setting: string }>("SELECT setting FROM pg_settings WHERE name = 'wal_sender_timeout'")).rows[0].setting,
     );
-    if (ms === 0) return pass("wal_sender_timeout = 0 (disabled)");
-    if (ms >= MIN_WAL_SENDER_TIMEOUT_MS) return pass(`wal_sender_timeout = ${ms} ms (at least ${MIN_WAL_SENDER_TIMEOUT_MS})`);
-    return warn(
-      `wal_sender_timeout = ${ms} ms is below ${MIN_WAL_SENDER_TIMEOUT_MS} ms (5 min): the server may drop the pipe's connection during long transactions`,
-      ctx.rdsLike ? "set wal_sender_timeout = 0 in the DB (cluster) parameter group" : settingFix(ctx, "wal_sender_timeout", "5min", false),
+    return pass(
+      `wal_sender_timeout = ${ms === 0 ? "0 (disabled)" : `${ms} ms`} on the server (informational: ClickPipes sets ${CLICKPIPES_WAL_SENDER_TIMEOUT_MS / 1000} s on its own replication connections)`,
     );
   },
 };

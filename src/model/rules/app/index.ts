@@ -6,9 +6,10 @@
 import { AppRuleInput } from "../../app-config";
 import { Rule } from "../../validation";
 import { backendRule } from "./backend";
+import { clickpipeIamRoleRule } from "./clickpipe-iam-role";
 import { clickpipeServiceIdRule } from "./clickpipe-service-id";
 import { kindRule } from "./kind";
 import { uniqueStackNamesRule } from "./source-name";
 import { sourcesRule } from "./sources";
 
-export const APP_RULES: readonly Rule<AppRuleInput>[] = [backendRule, sourcesRule, kindRule, uniqueStackNamesRule, clickpipeServiceIdRule];
+export const APP_RULES: readonly Rule<AppRuleInput>[] = [backendRule, sourcesRule, kindRule, uniqueStackNamesRule, clickpipeServiceIdRule, clickpipeIamRoleRule];

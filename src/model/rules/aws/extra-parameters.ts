@@ -23,7 +23,12 @@ export function extraParametersRule(engine: AwsEngine): Rule<AwsSourceSpec> {
       });
       const required = requiredParameters({
         engine,
-        walSenderTimeoutMs: typeof s.parameterGroup?.walSenderTimeoutMs === "number" ? s.parameterGroup.walSenderTimeoutMs : 0,
+        walSenderTimeoutMs:
+          s.parameterGroup?.setWalSenderTimeout === false
+            ? undefined
+            : typeof s.parameterGroup?.walSenderTimeoutMs === "number"
+              ? s.parameterGroup.walSenderTimeoutMs
+              : 0,
         iamAuth: s.iamAuth === true,
         maxSlotWalKeepSizeMb: s.serverSettings?.maxSlotWalKeepSizeMb,
       });

@@ -8,10 +8,22 @@ import { cdcSizingRule } from "./clickpipe-cdc-sizing";
 import { failoverSlotsRule } from "./clickpipe-failover-slots";
 import { replicationSlotRule } from "./clickpipe-replication-slot";
 import { tableMappingsRule } from "./clickpipe-table-mappings";
+import { settingsRangeRule } from "./clickpipe-settings-range";
+import { sourceSettingsRule } from "./clickpipe-source-settings";
+import { stoppedRule } from "./clickpipe-stopped";
+import { tableOptionsRule } from "./clickpipe-table-options";
+import { targetTablesUniqueRule } from "./clickpipe-target-tables-unique";
+import { triggerResyncRule } from "./clickpipe-trigger-resync";
 
 export const CLICKPIPE_RULES: readonly Rule<ClickPipeRuleInput>[] = [
   tableMappingsRule,
   replicationSlotRule,
   failoverSlotsRule,
   cdcSizingRule,
+  settingsRangeRule,
+  tableOptionsRule,
+  targetTablesUniqueRule,
+  sourceSettingsRule,
+  stoppedRule,
+  triggerResyncRule,
 ];

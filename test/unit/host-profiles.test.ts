@@ -1,0 +1,145 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { SOURCE_RULES } from "../../src/model/rules";
+import { HOST_PROFILES, HostProfile, HostProfileRuleInput } from "../../src/model/host-profiles";
+import { formatFinding, runRules } from "../../src/model/validation";
+import { resolveSource } from "../../src/model/defaults";
+import { renderServerSetup } from "../../src/render/server-setup";
+import { genericSource, parse, resourcesOf, synthGeneric } from "../helpers";
+
+const SERVICE = "3f1c9a62-8d4e-4b7a-9c2d-5e6f7a8b9c0d";
+const G = "https://clickhouse.com/docs/integrations/clickpipes/postgres/source";
+
+const HOST_RULES = SOURCE_RULES.filter((r) => r.id.startsWith("host-"));
+
+function lines(over: Partial<HostProfileRuleInput>): string[] {
+  const spec = { name: "orders-db", host: "db.example.com", port: 5432, postgresVersion: 16, schemas: [{ name: "public" }], ...over };
+  return runRules(spec as never, HOST_RULES).map(formatFinding);
+}
+
+describe("host profiles", () => {
+  it("each profile sets the pipe type", () => {
+    const expected: Record<HostProfile, string> = {
+      supabase: "supabase",
+      neon: "neon",
+      crunchybridge: "crunchybridge",
+      planetscale: "planetscale",
+      tigerdata: "tigerdata",
+      alloydb: "alloydb",
+      cloudsql: "cloudsqlpostgres",
+      azure: "azurepostgres",
+      "self-managed": "postgres",
+    };
+    for (const p of Object.values(HostProfile)) expect(HOST_PROFILES[p].pipeType).toBe(expected[p]);
+    const json = synthGeneric({ hostProfile: HostProfile.NEON, clickpipe: { serviceId: SERVICE } });
+    expect((Object.values(resourcesOf(json, "clickhouse_clickpipe"))[0] as any).source.postgres.type).toBe("neon");
+  });
+
+  it("no profile weakens the defaults: same user, grants, publication and network lines as self-managed, never 0.0.0.0/0", () => {
+    const strip = (json: string) => {
+      const j = parse(json) as any;
+      return JSON.stringify({ resource: j.resource, out: j.output?.pg_hba_lines });
+    };
+    const base = strip(synthGeneric({ clickpipe: undefined }));
+    for (const p of Object.values(HostProfile)) {
+      const over = p === HostProfile.PLANETSCALE ? { hostProfile: p, planetScaleBranch: "main" } : { hostProfile: p, user: { bypassRowLevelSecurity: false } };
+      const json = synthGeneric(over);
+      expect(strip(json)).toBe(base);
+      expect(json).not.toContain("0.0.0.0/0");
+    }
+  });
+
+  it("PlanetScale: the pipe logs in as <role>.<branch>", () => {
+    const json = synthGeneric({ hostProfile: HostProfile.PLANETSCALE, planetScaleBranch: "main", clickpipe: { serviceId: SERVICE } });
+    const pipe = Object.values(resourcesOf(json, "clickhouse_clickpipe"))[0] as any;
+    expect(pipe.source.postgres.credentials.username).toMatch(/^\$\{postgresql_role\.orders-db_User_Role_[0-9A-F]{8}\.name\}\.main$/);
+    expect(pipe.source.postgres.type).toBe("planetscale");
+  });
+
+  const cases: [string, Partial<HostProfileRuleInput>, string[]][] = [
+    ["Supabase pooler host and port", { hostProfile: HostProfile.SUPABASE, host: "aws-0-eu-central-1.pooler.supabase.com", port: 6543, user: { bypassRowLevelSecurity: true } }, [
+      `error: source "orders-db": host = "aws-0-eu-central-1.pooler.supabase.com" is not allowed: the direct connection db.<project ref>.supabase.co, not the Supabase pooler (replication connections cannot go through it; ${G}/supabase) [host-pooler]`,
+      `error: source "orders-db": port = 6543 is not allowed: 5432, the direct connection (6543 is the Supabase pooler; ${G}/supabase) [host-pooler]`,
+    ]],
+    ["Supabase without BYPASSRLS", { hostProfile: HostProfile.SUPABASE, host: "db.abcdefgh.supabase.co" }, [
+      `warning: source "orders-db": user.bypassRowLevelSecurity = (missing) is not allowed: true when a replicated table has row-level security on (Supabase enables it; without BYPASSRLS the initial load reads none of its rows; ${G}/supabase); not set for you, as it widens the user's rights [host-row-level-security]`,
+    ]],
+    ["Neon pooled endpoint", { hostProfile: HostProfile.NEON, host: "ep-cool-darkness-123456-pooler.eu-central-1.aws.neon.tech" }, [
+      `error: source "orders-db": host = "ep-cool-darkness-123456-pooler.eu-central-1.aws.neon.tech" is not allowed: the direct endpoint (the host name without -pooler; pooled connections cannot replicate; ${G}/neon-postgres) [host-pooler]`,
+    ]],
+    ["PlanetScale PSBouncer port", { hostProfile: HostProfile.PLANETSCALE, planetScaleBranch: "main", port: 6432 }, [
+      `error: source "orders-db": port = 6432 is not allowed: 5432, the primary's direct port (6432 is PSBouncer, which cannot carry replication connections; ${G}/planetscale) [host-pooler]`,
+    ]],
+    ["PlanetScale replica host", { hostProfile: HostProfile.PLANETSCALE, planetScaleBranch: "main", host: "replica.abc.psdb.cloud" }, [
+      `error: source "orders-db": host = "replica.abc.psdb.cloud" is not allowed: the primary's host (ClickPipes replicates from the primary only; ${G}/planetscale) [host-pooler]`,
+    ]],
+    ["PlanetScale without a branch", { hostProfile: HostProfile.PLANETSCALE }, [
+      `error: source "orders-db": planetScaleBranch = (missing) is not allowed: the PlanetScale branch name (letters, digits, - or _): ClickPipes logs in as <user>.<branch> (${G}/planetscale) [host-profile]`,
+    ]],
+    ["branch without PlanetScale", { planetScaleBranch: "main" }, [
+      'error: source "orders-db": planetScaleBranch = "main" is not allowed: unset unless hostProfile is planetscale [host-profile]',
+    ]],
+    ["unknown profile", { hostProfile: "heroku" as never }, [
+      'error: source "orders-db": hostProfile = "heroku" is not allowed: one of supabase, neon, crunchybridge, planetscale, tigerdata, alloydb, cloudsql, azure, self-managed [host-profile]',
+    ]],
+    ["AlloyDB 13", { hostProfile: HostProfile.ALLOYDB, postgresVersion: 13 }, [
+      `error: source "orders-db": postgresVersion = 13 is not allowed: 14 or later on AlloyDB (logical replication exists from AlloyDB 14 on; ${G}/alloydb) [host-postgres-version]`,
+    ]],
+    ["Tiger Data without the chunk schema", { hostProfile: HostProfile.TIGERDATA }, [
+      `warning: source "orders-db": schemas = ["public"] is not allowed: a list that includes _timescaledb_internal when you replicate hypertables (their rows live in its chunk tables; ${G}/timescale) [host-timescale]`,
+    ]],
+    ["PgBouncer port on a self-managed server", { port: 6432 }, [
+      'warning: source "orders-db": port = 6432 is not allowed: the server\'s own port: 6432 is PgBouncer\'s default, and a pooler cannot carry replication connections [host-pooler]',
+    ]],
+  ];
+  it.each(cases)("%s", (_n, over, expected) => expect(lines(over)).toEqual(expected));
+
+  it("valid profiles pass quietly; one rule per file named after its id", () => {
+    expect(lines({ hostProfile: HostProfile.SUPABASE, host: "db.abcdefgh.supabase.co", user: { bypassRowLevelSecurity: true } })).toEqual([]);
+    expect(lines({ hostProfile: HostProfile.TIGERDATA, schemas: [{ name: "public" }, { name: "_timescaledb_internal" }] })).toEqual([]);
+    expect(lines({ hostProfile: HostProfile.AZURE })).toEqual([]);
+    expect(HOST_RULES.map((r) => r.id)).toEqual(["host-profile", "host-pooler", "host-postgres-version", "host-timescale", "host-row-level-security"]);
+    for (const r of HOST_RULES) expect(existsSync(join(__dirname, "../../src/model/rules", `${r.id}.ts`))).toBe(true);
+  });
+
+  it("hosts whose settings live in a console: the rendered files say what to set there", () => {
+    const src = resolveSource(genericSource({ hostProfile: HostProfile.CLOUDSQL }));
+    const files = renderServerSetup(src, HostProfile.CLOUDSQL);
+    expect(files["postgresql.conf"]).toContain(
+      `# Cloud SQL for PostgreSQL manages this server: you cannot edit postgresql.conf or run ALTER SYSTEM there.\n# Set the values below in its console instead (ClickPipes guide: ${G}/google-cloudsql):\n#   - Cloud SQL console: the instance's flag cloudsql.logical_decoding = on (the instance restarts), and the other settings below as flags\n`,
+    );
+    expect(files["alter-system.sql"]).toContain("-- Cloud SQL for PostgreSQL manages this server");
+    expect(files["pg_hba.conf"]).toContain("# Cloud SQL for PostgreSQL has no pg_hba.conf you can edit: Cloud SQL console: Connections, Authorized networks (add the ClickPipes IPs below).");
+    const alloy = renderServerSetup(src, HostProfile.ALLOYDB)["postgresql.conf"];
+    expect(alloy).toContain("alloydb.enable_pglogical = on and alloydb.logical_decoding = on");
+    for (const p of Object.values(HostProfile)) {
+      const f = renderServerSetup(src, p);
+      if (p === HostProfile.SELF_MANAGED) expect(f).toEqual(renderServerSetup(src));
+      else expect(f["postgresql.conf"]).toContain(HOST_PROFILES[p].guide);
+    }
+  });
+});
+
+describe("a ClickPipe in your own app follows the source's host profile", () => {
+  it("type supabase from a GenericPostgresSource with hostProfile supabase; an explicit type wins", async () => {
+    const { ClickPipe } = await import("../../src/clickhouse/clickpipe");
+    const { GenericPostgresSource } = await import("../../src/postgres/generic-source");
+    const { App, ClickhouseProvider, PostgresqlProvider, TerraformStack, TerraformVariable, Testing } = await import("../../src/internal/tf");
+    const synth = (type?: string) => {
+      const app = Testing.app({ stackTraces: false }) as InstanceType<typeof App>;
+      const stack = new TerraformStack(app, "s");
+      new PostgresqlProvider(stack, "postgresql", { host: "db.abcdefgh.supabase.co" });
+      new ClickhouseProvider(stack, "clickhouse", { organizationId: "o", tokenKey: "k", tokenSecret: "s" });
+      const pw = new TerraformVariable(stack, "pw", { type: "string", sensitive: true });
+      const src = new GenericPostgresSource(stack, "src", {
+        ...genericSource({ host: "db.abcdefgh.supabase.co", hostProfile: HostProfile.SUPABASE, user: { bypassRowLevelSecurity: true } }),
+        password: pw.stringValue,
+      });
+      new ClickPipe(stack, "pipe", { source: src, password: pw.stringValue, serviceId: "svc", ...(type ? { type: type as never } : {}) });
+      return (Object.values(resourcesOf(Testing.synth(stack), "clickhouse_clickpipe"))[0] as any).source.postgres.type;
+    };
+    expect(synth()).toBe("supabase");
+    expect(synth("postgres")).toBe("postgres");
+  });
+});
