@@ -14,6 +14,7 @@ import * as path from "node:path";
 import { CodeMaker } from "codemaker";
 import { ConstructsMakerProviderTarget, LANGUAGES, TerraformProviderConstraint } from "@cdktf/commons";
 import { TerraformProviderGenerator } from "@cdktf/provider-generator/lib/get/generator/provider-generator";
+import { listFiles } from "../src/internal/file-tree";
 
 const ROOT = path.resolve(__dirname, "..");
 export const SCHEMA_FILE = path.join(ROOT, "schemas", "clickhouse-provider-schema.json");
@@ -39,19 +40,6 @@ export async function generate(outdir: string): Promise<string[]> {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
   return listFiles(outdir);
-}
-
-export function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.push(path.relative(dir, p));
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 if (require.main === module) {

@@ -120,7 +120,7 @@ export { checkSynth, checkSynthMain } from "./app/check-synth";
 
 // SQL preview of a synthesized stack (`cdktf-clickpipes sql`).
 export { renderStackSql, StackReadError } from "./render/sql";
-export type { RenderedSql, RenderSqlOptions } from "./render/sql";
+export type { RenderedSql, RenderSqlOptions, StackReadErrorKind } from "./render/sql";
 
 // Data-loss guard for plans (`cdktf-clickpipes guard`).
 export { guardPlan, PROTECTED } from "./guard/guard";

@@ -11,7 +11,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { diffTrees, isEmptyDiff, readTree } from "../internal/tree-diff";
+import { diffTrees, isEmptyDiff, readTree } from "../internal/file-tree";
 import { AppConfig } from "../model/app-config";
 import { ValidationError } from "../model/validation";
 import { buildApp, fleetFileList, loadAppConfig } from "./app";

@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
+import { listFiles } from "../internal/file-tree";
 import type { Command } from "./main";
 
 const USAGE = "usage: cdktf-clickpipes init [dir] [--package <npm spec>] [--json]";
@@ -72,18 +73,11 @@ export function scaffoldFiles(dir: string, own: OwnPackage, packageSpec?: string
   const versions = scaffoldVersions(own);
   const templates = path.join(own.root, "templates", "init");
   const files = new Map<string, string>();
-  const walk = (rel: string): void => {
-    for (const entry of fs.readdirSync(path.join(templates, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const from = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(from);
-      else {
-        // npm leaves .gitignore files out of packages: the template is named gitignore.
-        const to = from === "gitignore" ? ".gitignore" : from;
-        files.set(to, fs.readFileSync(path.join(templates, from), "utf8").replace(/\{\{NAME\}\}/g, name).replace(/\{\{VERSION\}\}/g, own.version));
-      }
-    }
-  };
-  walk("");
+  for (const from of listFiles(templates)) {
+    // npm leaves .gitignore files out of packages: the template is named gitignore.
+    const to = from === "gitignore" ? ".gitignore" : from;
+    files.set(to, fs.readFileSync(path.join(templates, ...from.split("/")), "utf8").replace(/\{\{NAME\}\}/g, name).replace(/\{\{VERSION\}\}/g, own.version));
+  }
   const pkg = {
     name,
     version: "0.0.0",

@@ -1,6 +1,6 @@
 /**
  * `cdktf-clickpipes sql <stack dir or cdk.tf.json>`: print the SQL the postgresql provider runs for a
- * synthesized stack (see `render/sql.ts`). Exit 0 with the script on stdout; exit 2 with one line
+ * synthesized stack (see `render/sql/`). Exit 0 with the script on stdout; exit 2 with one line
  * on stderr when the path or its JSON cannot be read.
  */
 import type { Command } from "./main";

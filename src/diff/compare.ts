@@ -5,6 +5,7 @@
  */
 import type { ChangeAction, ResourceChange } from "../guard/verdicts";
 import { AttributeChange, compareResource, isSensitivePath, jsonEqual } from "./attributes";
+import { stackNodes } from "../render/stack-json";
 import type { Json, SynthStack } from "./read";
 
 export interface ResourceDiff {
@@ -60,18 +61,12 @@ interface Block {
   config: Json;
 }
 
+/** The stack's resources and data sources by address (the shared walker, `stackNodes`). */
 function blocks(json: Json | undefined): Map<string, Block> {
   const out = new Map<string, Block>();
   if (!json) return out;
-  for (const [mode, prefix] of [["resource", ""], ["data", "data."]] as const) {
-    const byType = json[mode];
-    if (!isObject(byType)) continue;
-    for (const [type, named] of Object.entries(byType)) {
-      if (!isObject(named)) continue;
-      for (const [name, config] of Object.entries(named)) {
-        out.set(`${prefix}${type}.${name}`, { address: `${prefix}${type}.${name}`, mode: mode === "data" ? "data" : "managed", type, config: isObject(config) ? config : {} });
-      }
-    }
+  for (const n of stackNodes(json)) {
+    out.set(n.address, { address: n.address, mode: n.mode === "data" ? "data" : "managed", type: n.type, config: isObject(n.config) ? n.config : {} });
   }
   return out;
 }

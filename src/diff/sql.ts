@@ -2,14 +2,16 @@
  * The SQL a change runs, where the synthesized JSON alone tells it, mirroring cyrilgdn/postgresql
  * 1.26.0 as the SQL preview does:
  * - created, replaced and in-place updated postgresql_* resources: the statements of the SQL
- *   preview (src/render/sql) for that resource in the head stack (its create-or-update path; for
- *   grants and default privileges the provider's own REVOKE + GRANT);
+ *   preview's renderer for that resource type (`renderResource` of src/render/sql, its
+ *   create-or-update path; for grants and default privileges the provider's own REVOKE + GRANT);
  * - publication and role updates: the statements of resourcePostgreSQLPublicationUpdate() /
  *   resourcePostgreSQLRoleUpdate() for exactly this change, in the provider's order;
  * - deletes: what the provider's Delete function runs (publication, role), or what it does in words.
  * Values that are Terraform expressions are not resolved: no SQL is shown for them.
  */
-import { quoteIdent, quoteLiteral, quoteTableName, renderStackSql, StackReadError } from "../render/sql";
+import { quoteIdent, quoteLiteral, quoteTableName } from "../model/quoting/sql";
+import { providerSetOrder, renderContext, renderResource, Unrenderable } from "../render/sql";
+import { stackNodes } from "../render/stack-json";
 import { scrub, secretLiterals } from "./attributes";
 import type { ResourceDiff, StackDiff } from "./compare";
 import type { Json } from "./read";
@@ -17,28 +19,20 @@ import type { Json } from "./read";
 const literal = (v: unknown): string | undefined => (typeof v === "string" && !v.includes("${") ? v : undefined);
 const literals = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((x) => literal(x) !== undefined) ? (v as string[]) : undefined);
 
-/** The preview's statements per address, from one rendering of the stack. */
-function previewBlocks(json: Json | undefined): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  if (!json) return out;
-  let sql: string;
-  let order: string[];
+/**
+ * The SQL preview's statements for one resource of a stack (`renderResource` of src/render/sql,
+ * with the stack's other resources for references), or undefined when the preview cannot render it.
+ */
+function previewOf(json: Json | undefined, address: string, nodes: () => ReturnType<typeof stackNodes>): string[] | undefined {
+  if (!json) return undefined;
+  const node = nodes().find((n) => n.address === address);
+  if (!node) return undefined;
   try {
-    ({ sql, order } = renderStackSql(json));
+    return renderResource(node.type, node.config, renderContext(nodes()));
   } catch (e) {
-    if (e instanceof StackReadError) return out;
+    if (e instanceof Unrenderable) return undefined;
     throw e;
   }
-  const lines = sql.split("\n");
-  const wanted = new Set(order);
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^-- (\S+)(?: \(.*\))?$/.exec(lines[i]);
-    if (!m || !wanted.has(m[1]) || out.has(m[1])) continue;
-    const block: string[] = [];
-    for (let j = i + 1; j < lines.length && lines[j] !== ""; j++) block.push(lines[j]);
-    out.set(m[1], block);
-  }
-  return out;
 }
 
 /**
@@ -60,8 +54,9 @@ function publicationUpdate(r: ResourceDiff): string[] | undefined {
     const a = literals(before.tables);
     const b = literals(after.tables);
     if (!a || !b) return undefined;
-    for (const t of b.filter((x) => !a.includes(x))) out.push(`ALTER PUBLICATION ${name} ADD TABLE ${quoteTableName(t)};`);
-    for (const t of a.filter((x) => !b.includes(x))) out.push(`ALTER PUBLICATION ${name} DROP TABLE ${quoteTableName(t)};`);
+    // arrayDifference() over the sets' List(): the provider's set order (providerSetOrder).
+    for (const t of providerSetOrder(b).filter((x) => !a.includes(x))) out.push(`ALTER PUBLICATION ${name} ADD TABLE ${quoteTableName(t)};`);
+    for (const t of providerSetOrder(a).filter((x) => !b.includes(x))) out.push(`ALTER PUBLICATION ${name} DROP TABLE ${quoteTableName(t)};`);
   }
   // getPublicationParameters(): `k = v` pairs joined by "," (the provider's order is a Go map's).
   const params: string[] = [];
@@ -152,10 +147,10 @@ export function changeSql(stack: StackDiff): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const pg = stack.resources.filter((r) => r.mode === "managed" && r.type.startsWith("postgresql_"));
   if (pg.length === 0) return out;
-  // The stack's preview is rendered only when some resource needs its statements (a create, a
-  // replace, an update the precise mirrors do not cover): a table added to a publication needs none.
-  let rendered: Map<string, string[]> | undefined;
-  const head = { get: (address: string) => (rendered ??= previewBlocks(stack.head)).get(address) };
+  // The preview renders a resource only when a change needs its statements (a create, a replace,
+  // an update the precise mirrors above do not cover): a table added to a publication needs none.
+  let nodes: ReturnType<typeof stackNodes> | undefined;
+  const head = { get: (address: string) => previewOf(stack.head, address, () => (nodes ??= stack.head ? stackNodes(stack.head) : [])) };
   let secrets: string[] | undefined;
   // The preview puts literal values into the SQL; a literal password must never reach the report.
   const scrubbed = (lines: string[]) => {

@@ -25,8 +25,8 @@ export const AWS_ENGINE_NAMES: Readonly<Record<AwsEngine, string>> = {
 /** AWS account ClickPipes shares PrivateLink resources with. */
 export const CLICKPIPES_AWS_ACCOUNT = "072088201116";
 
-/** The ClickPipes FAQ: wal_sender_timeout of at least 5 minutes, or 0 (no timeout). */
-export const MIN_RECOMMENDED_WAL_SENDER_TIMEOUT_MS = 300000;
+/** The ClickPipes FAQ: wal_sender_timeout of at least 5 minutes, or 0 (no timeout). Defined in ./thresholds. */
+export { MIN_RECOMMENDED_WAL_SENDER_TIMEOUT_MS } from "./thresholds";
 
 /** Aurora and RDS accept DB ports 1150-65535. */
 export const AWS_MIN_PORT = 1150;

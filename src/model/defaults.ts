@@ -16,11 +16,9 @@ export const DEFAULT_PUBLISH_OPERATIONS: readonly PublishOperation[] = [
   PublishOperation.DELETE,
   PublishOperation.TRUNCATE,
 ];
-/** `max_slot_wal_keep_size` of the ClickHouse generic Postgres source guide (100 GB, in MB); less is a warning. */
-export const RECOMMENDED_MAX_SLOT_WAL_KEEP_SIZE_MB = 102400;
-/** `max_wal_senders` / `max_replication_slots` of the ClickHouse generic Postgres source guide; less is an error. */
-export const MIN_WAL_SENDERS = 10;
-export const MIN_REPLICATION_SLOTS = 10;
+// Thresholds live in ./thresholds (shared with verify); re-exported here for existing importers.
+import { MIN_REPLICATION_SLOTS, MIN_WAL_SENDERS, RECOMMENDED_MAX_SLOT_WAL_KEEP_SIZE_MB } from "./thresholds";
+export { MIN_REPLICATION_SLOTS, MIN_WAL_SENDERS, RECOMMENDED_MAX_SLOT_WAL_KEEP_SIZE_MB };
 
 /** A schema with its owners resolved. */
 export interface ResolvedSchema {

@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { DefaultTokenResolver, StringConcat, TerraformProvider, TerraformStack, TerraformVariable, Token, Tokenization } from "../internal/tf";
 import { ResolvedSource } from "../model/defaults";
+import { TERRAFORM_VARIABLE_REFERENCE } from "../model/patterns";
 import { Severity, ValidationError } from "../model/validation";
 import { ClickPipesGrants } from "./grants";
 import { ClickPipesPublication } from "./publication";
@@ -53,7 +54,7 @@ export function assertPasswordIsReference(scope: Construct, source: string, pass
   if (typeof password !== "string" || !Token.isUnresolved(password)) refuse("a literal string");
   const stack = TerraformStack.of(scope);
   const resolved = Tokenization.resolve(password, { scope, resolver: new DefaultTokenResolver(new StringConcat()) }) as unknown;
-  const m = typeof resolved === "string" ? /^\$\{var\.([A-Za-z0-9_-]+)\}$/.exec(resolved) : null;
+  const m = typeof resolved === "string" ? TERRAFORM_VARIABLE_REFERENCE.exec(resolved) : null;
   if (!m) refuse("an expression that is not a variable");
   const variable = stack.node.findAll().find((c): c is TerraformVariable => c instanceof TerraformVariable && c.friendlyUniqueId === m![1]);
   if (!variable || variable.sensitive !== true) refuse(`variable ${m![1]}, which is not sensitive`);

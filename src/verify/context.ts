@@ -1,5 +1,6 @@
 /** What every check sees: the connection, the server, and the expected objects, resolved once. */
 import type { Client } from "pg";
+import { quoteLiteral } from "../model/quoting";
 import { ResolvedConnection } from "./connection";
 import { qualified, quoteIdent, sameTable } from "./names";
 import type { PipeExpectations } from "./pipe";
@@ -84,7 +85,7 @@ export function settingFix(ctx: VerifyContext, name: string, value: string, rest
   if (ctx.rdsLike) {
     return `set ${name} = ${value} in the DB (cluster) parameter group${restart ? ", then reboot" : ""}`;
   }
-  return `ALTER SYSTEM SET ${name} = '${value}'; ${restart ? "then restart the server" : "SELECT pg_reload_conf();"}`;
+  return `ALTER SYSTEM SET ${name} = ${quoteLiteral(value)}; ${restart ? "then restart the server" : "SELECT pg_reload_conf();"}`;
 }
 
 /** Load catalog facts about expected tables by oid. */

@@ -1,19 +1,13 @@
 /** Table names for verify: parsing `schema.table` arguments and quoting for SQL and messages. */
+import { quoteIdentIfNeeded } from "../model/quoting";
 import { TableName, VerifyError } from "./types";
 
-/** Quote an identifier when PostgreSQL would not read it back unchanged. */
-export function quoteIdent(name: string): string {
-  return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
-}
+/** Quote an identifier when PostgreSQL would not read it back unchanged (the model's quoting). */
+export const quoteIdent = quoteIdentIfNeeded;
 
 /** `schema.table`, each part quoted only where needed (also the form in messages). */
 export function qualified(t: TableName): string {
   return `${quoteIdent(t.schema)}.${quoteIdent(t.name)}`;
-}
-
-/** A SQL string literal. */
-export function literal(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
 }
 
 /**

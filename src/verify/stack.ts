@@ -3,8 +3,7 @@
  * publication and its tables (or the schemas its plan-time table list reads), and the database,
  * host and port the stack targets.
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
+import { dataSource, literalString, locateStackFile, outputValue, providerConfig, readStackJson, resourcesOfType, StackJson, StackReadError } from "../render/stack-json";
 import { TableName, VerifyError } from "./types";
 
 export interface StackExpectations {
@@ -23,50 +22,52 @@ export interface StackExpectations {
   readonly port?: number;
 }
 
-type Json = Record<string, unknown>;
+const ALLOWED = "allowed: a cdk.tf.json, its directory, or a cdktf.out directory with one stack";
 
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
-/** A literal string (not a Terraform expression). */
-const literalString = (v: unknown): string | undefined => (typeof v === "string" && !v.includes("${") ? v : undefined);
+/** verify's one-line message for a failure of the shared stack reader. */
+function verifyMessage(e: StackReadError): string {
+  const arg = e.location;
+  switch (e.kind) {
+    case "not-found":
+      return `--stack: "${arg}" does not exist; ${ALLOWED}`;
+    case "ambiguous":
+      return `--stack: "${arg}" holds ${e.stacks!.length} stacks; name one: ${e.stacks!.join(", ")}`;
+    case "no-stack":
+      return `--stack: no cdk.tf.json in "${arg}"; ${ALLOWED} (run npx cdktf synth first)`;
+    case "unreadable":
+    case "invalid-json":
+      return `--stack: ${e.file} is not readable JSON: ${e.detail}`;
+    default:
+      return `--stack: ${e.file ?? arg} is not a Terraform JSON object`;
+  }
+}
 
 /** The cdk.tf.json a `--stack` argument names. */
 export function findStackFile(arg: string): string {
-  if (!fs.existsSync(arg)) throw new VerifyError(`--stack: "${arg}" does not exist; allowed: a cdk.tf.json, its directory, or a cdktf.out directory with one stack`);
-  if (fs.statSync(arg).isFile()) return arg;
-  const direct = path.join(arg, "cdk.tf.json");
-  if (fs.existsSync(direct)) return direct;
-  const stacksDir = path.join(arg, "stacks");
-  const candidates = fs.existsSync(stacksDir)
-    ? fs.readdirSync(stacksDir).filter((d) => fs.existsSync(path.join(stacksDir, d, "cdk.tf.json"))).sort()
-    : [];
-  if (candidates.length === 1) return path.join(stacksDir, candidates[0], "cdk.tf.json");
-  if (candidates.length > 1) {
-    throw new VerifyError(`--stack: "${arg}" holds ${candidates.length} stacks; name one: ${candidates.map((c) => path.join(arg, "stacks", c)).join(", ")}`);
+  try {
+    return locateStackFile(arg, { outDir: true });
+  } catch (e) {
+    throw e instanceof StackReadError ? new VerifyError(verifyMessage(e)) : e;
   }
-  throw new VerifyError(`--stack: no cdk.tf.json in "${arg}"; allowed: a cdk.tf.json, its directory, or a cdktf.out directory with one stack (run npx cdktf synth first)`);
 }
 
-function single(resources: unknown, type: string, file: string): Json | undefined {
-  if (!isObject(resources)) return undefined;
-  const byName = resources[type];
-  if (!isObject(byName)) return undefined;
-  const values = Object.values(byName).filter(isObject);
+function single(json: StackJson, type: string, file: string): StackJson | undefined {
+  const values = resourcesOfType(json, type);
   if (values.length > 1) throw new VerifyError(`--stack: ${file} has ${values.length} ${type} resources; verify checks one source: pass --publication/--tables and a user instead`);
   return values[0];
 }
 
 /** Read a stack's expectations. Throws `VerifyError` (one line) for an unreadable or unexpected file. */
 export function readStack(arg: string): StackExpectations {
-  const file = findStackFile(arg);
-  let json: unknown;
+  let file: string;
+  let json: StackJson;
   try {
-    json = JSON.parse(fs.readFileSync(file, "utf8"));
+    ({ file, json } = readStackJson(arg, { outDir: true, checkShape: false }));
   } catch (e) {
-    throw new VerifyError(`--stack: ${file} is not readable JSON: ${(e as Error).message}`);
+    throw e instanceof StackReadError ? new VerifyError(verifyMessage(e)) : e;
   }
-  if (!isObject(json)) throw new VerifyError(`--stack: ${file} is not a Terraform JSON object`);
-  const role = single(json.resource, "postgresql_role", file);
-  const pub = single(json.resource, "postgresql_publication", file);
+  const role = single(json, "postgresql_role", file);
+  const pub = single(json, "postgresql_publication", file);
   if (!role && !pub) throw new VerifyError(`--stack: ${file} has no postgresql_role or postgresql_publication resource; is it a ClickPipes source stack?`);
 
   const tables: TableName[] = [];
@@ -80,15 +81,12 @@ export function readStack(arg: string): StackExpectations {
   } else if (pub && typeof pub.tables === "string") {
     // A plan-time list: `${[for ... in data.postgresql_tables.<name>.tables: ...]}`.
     const m = /data\.postgresql_tables\.([A-Za-z0-9_-]+)\./.exec(pub.tables);
-    const data = isObject(json.data) && isObject(json.data.postgresql_tables) ? json.data.postgresql_tables : undefined;
-    const source = m && data && isObject(data[m[1]]) ? (data[m[1]] as Json) : undefined;
+    const source = m ? dataSource(json, "postgresql_tables", m[1]) : undefined;
     if (source && Array.isArray(source.schemas)) for (const s of source.schemas) if (literalString(s)) schemas.push(s as string);
   }
 
-  const outputs = isObject(json.output) ? json.output : {};
-  const outputValue = (name: string) => (isObject(outputs[name]) ? (outputs[name] as Json).value : undefined);
-  const provider = isObject(json.provider) && Array.isArray(json.provider.postgresql) && isObject(json.provider.postgresql[0]) ? (json.provider.postgresql[0] as Json) : {};
-  const port = outputValue("port") ?? provider.port;
+  const provider = providerConfig(json, "postgresql");
+  const port = outputValue(json, "port") ?? provider.port;
   return {
     file,
     user: literalString(role?.name),
@@ -96,8 +94,8 @@ export function readStack(arg: string): StackExpectations {
     tables,
     schemas,
     allTables: pub?.all_tables === true,
-    database: literalString(outputValue("database")) ?? literalString(provider.database) ?? literalString(pub?.database),
-    host: literalString(outputValue("host")) ?? literalString(provider.host),
+    database: literalString(outputValue(json, "database")) ?? literalString(provider.database) ?? literalString(pub?.database),
+    host: literalString(outputValue(json, "host")) ?? literalString(provider.host),
     port: typeof port === "number" ? port : undefined,
   };
 }

@@ -9,24 +9,23 @@
  *   (psql's autocommit behaviour: BEGIN/COMMIT in the script work; ALTER SYSTEM works).
  * - The first failing statement throws (ON_ERROR_STOP=1), naming the statement.
  *
- * Backslash meta-commands are not supported: a line starting with `\` throws.
+ * Meta-commands: `\set NAME value` (value with `:NAME` substituted; psql's display settings such as
+ * ECHO or VERBOSITY have no effect here), `\if :{?NAME}` / `\else` / `\endif` (a variable defined or
+ * not), `\echo` (ignored), and `\gset` ending a query (its result is dropped). Any other line
+ * starting with `\` throws.
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import type { Client } from "pg";
+import { quoteIdent, quoteLiteralEscaped } from "../../src/model/quoting";
 
 export type PsqlVariables = Readonly<Record<string, string>>;
 
 /** psql's quoting of `:'name'` (PQescapeLiteral): E'...' when the value has a backslash. */
-export function quoteLiteral(value: string): string {
-  const body = value.replace(/'/g, "''");
-  return value.includes("\\") ? `E'${body.replace(/\\/g, "\\\\")}'` : `'${body}'`;
-}
+export const quoteLiteral = quoteLiteralEscaped;
 
 /** psql's quoting of `:"name"` (PQescapeIdentifier). */
-export function quoteIdentifier(value: string): string {
-  return `"${value.replace(/"/g, '""')}"`;
-}
+export const quoteIdentifier = quoteIdent;
 
 interface Scan {
   /** The text with variables substituted. */
@@ -37,7 +36,46 @@ interface Scan {
 
 const IDENT = /[A-Za-z_][A-Za-z0-9_]*/y;
 
-function scan(sql: string, vars: PsqlVariables): Scan {
+/** Handle the meta-command lines psql would (see the header); returns the SQL left and the variables. */
+function metaCommands(sql: string, given: PsqlVariables): { sql: string; vars: Record<string, string> } {
+  const vars: Record<string, string> = { ECHO: "none", VERBOSITY: "default", SHOW_CONTEXT: "errors", ...given };
+  const kept: string[] = [];
+  const branches: { active: boolean; taken: boolean }[] = [];
+  const active = () => branches.every((b) => b.active);
+  const interpolate = (text: string) =>
+    text
+      .replace(/:\{\?([A-Za-z_][A-Za-z0-9_]*)\}/g, (_m, n: string) => (Object.prototype.hasOwnProperty.call(vars, n) ? "TRUE" : "FALSE"))
+      .replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, (m, n: string) => (Object.prototype.hasOwnProperty.call(vars, n) ? vars[n] : m));
+  for (const line of sql.split("\n")) {
+    const m = /^\s*\\([a-z]+)(?:\s+(.*))?$/.exec(line);
+    if (!m) {
+      kept.push(active() ? line : "");
+      continue;
+    }
+    const [, cmd, arg = ""] = m;
+    kept.push("");
+    if (cmd === "if") branches.push({ active: active() && /^(true|on|1)$/i.test(interpolate(arg.trim())), taken: false });
+    else if (cmd === "else") {
+      const b = branches[branches.length - 1];
+      if (!b) throw new Error("\\else without \\if");
+      b.taken = b.taken || b.active;
+      b.active = !b.taken;
+    } else if (cmd === "endif") {
+      if (!branches.pop()) throw new Error("\\endif without \\if");
+    } else if (!active()) continue;
+    else if (cmd === "set") {
+      const sm = /^([A-Za-z_][A-Za-z0-9_]*)\s*(.*)$/.exec(arg.trim());
+      if (!sm) throw new Error(`\\set needs a name: ${line}`);
+      vars[sm[1]] = interpolate(sm[2]);
+    } else if (cmd === "echo") continue;
+    else throw new Error(`psql meta-command not supported by the test harness: ${line.trim()}`);
+  }
+  if (branches.length > 0) throw new Error("\\if without \\endif");
+  return { sql: kept.join("\n"), vars };
+}
+
+function scan(script: string, given: PsqlVariables): Scan {
+  const { sql, vars } = metaCommands(script, given);
   let out = "";
   let current = "";
   const statements: string[] = [];
@@ -131,6 +169,11 @@ function scan(sql: string, vars: PsqlVariables): Scan {
         emit(ch);
         i++;
       }
+    } else if (ch === "\\" && sql.startsWith("\\gset", i) && !/[A-Za-z0-9_]/.test(sql[i + 5] ?? "")) {
+      // \gset ends the query like a semicolon (psql stores its one row in variables; dropped here).
+      if (current.trim() !== "") statements.push(current.trim());
+      current = "";
+      i += 5;
     } else if (ch === "\\" && atLineStart(i)) {
       throw new Error(`psql meta-commands are not supported by the test harness: ${sql.slice(i, sql.indexOf("\n", i) < 0 ? undefined : sql.indexOf("\n", i))}`);
     } else if (ch === "(") {
@@ -198,13 +241,15 @@ export interface RealPsqlOptions {
   readonly database: string;
   readonly file: string;
   readonly vars?: PsqlVariables;
+  /** More psql options (e.g. `-e` to echo every query). @default [] */
+  readonly args?: readonly string[];
 }
 
 /** Run a script file with the real psql (`-v ON_ERROR_STOP=1 -X -q`); returns status and output. */
 export function runRealPsql(psql: string, o: RealPsqlOptions): { status: number | null; stdout: string; stderr: string } {
   const args = ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", o.host, "-p", String(o.port), "-U", o.user, "-d", o.database];
   for (const [k, v] of Object.entries(o.vars ?? {})) args.push("-v", `${k}=${v}`);
-  args.push("-f", o.file);
+  args.push(...(o.args ?? []), "-f", o.file);
   const r = spawnSync(psql, args, { encoding: "utf8", env: { ...process.env, PGPASSWORD: o.password, PGCONNECT_TIMEOUT: "10" } });
   return { status: r.status, stdout: r.stdout ?? "", stderr: r.stderr ?? "" };
 }

@@ -38,6 +38,11 @@ const VERSIONS = (process.env.CLICKPIPES_PG_VERSIONS ?? "12,13,14,15,16,17,18")
   .filter((v) => Number.isInteger(v) && v > 0);
 /** Exercises quoting: a quote, a double quote, a backslash and a colon. */
 const PASSWORD = `cp-'test' "pw" \\ :x`;
+/**
+ * The password the role then has: the provider writes it with pqQuoteLiteral() (helpers.go), which
+ * doubles backslashes inside a standard string literal, and the SQL preview mirrors that.
+ */
+const STORED_PASSWORD = PASSWORD.replace(/\\/g, "\\\\");
 /** The version whose first apply goes through the real psql, when the machine has one. */
 const PSQL_VERSION = 18;
 const REPLICA_START_VERSION = 16;
@@ -135,7 +140,7 @@ function suite(major: number, opts: { startWithReplica?: boolean } = {}): void {
       console.log(`[integration] ${label}: ${((Date.now() - t0) / 1000).toFixed(1)} s (start, fixture, synth, render, apply via ${s.appliedWith ?? "-"}, checks)`);
     });
 
-    const asUser = (replication = false) => s.server.connect({ user: USER, password: PASSWORD, database: DATABASE, replication });
+    const asUser = (replication = false) => s.server.connect({ user: USER, password: STORED_PASSWORD, database: DATABASE, replication });
 
     if (opts.startWithReplica) {
       it("runs with wal_level=logical after the stack's ALTER SYSTEM settings and a restart", async () => {

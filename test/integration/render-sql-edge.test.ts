@@ -59,7 +59,7 @@ describe("rendered SQL edge cases (PostgreSQL 18)", () => {
           u: { role: "${postgresql_role.r.name}", database: "orders", schema: 'Odd "Schema"', object_type: "schema", privileges: ["USAGE"] },
           t: { role: "${postgresql_role.r.name}", database: "orders", schema: 'Odd "Schema"', object_type: "table", objects: ["Tab'le"], privileges: ["SELECT"], depends_on: ["postgresql_grant.u"] },
         },
-        postgresql_publication: { p: { name: "pub-odd", database: "orders", tables: [`Odd "Schema".Tab'le`], publish_param: ["insert", "update"] } },
+        postgresql_publication: { p: { name: "pub_odd", database: "orders", tables: [`Odd "Schema".Tab'le`], publish_param: ["insert", "update"] } },
       },
     });
     expect(notRendered).toEqual([]);
@@ -68,14 +68,32 @@ describe("rendered SQL edge cases (PostgreSQL 18)", () => {
     const before = await catalogSnapshot(admin);
     await runPsqlScript(admin, sql, vars);
     expect(await catalogSnapshot(admin)).toEqual(before);
-    expect(before.publicationTables.filter((t) => t.pubname === "pub-odd")).toEqual([{ pubname: "pub-odd", schemaname: 'Odd "Schema"', tablename: "Tab'le" }]);
-    expect(before.publications.find((p) => p.pubname === "pub-odd")).toMatchObject({ pubinsert: true, pubupdate: true, pubdelete: false, pubtruncate: false });
-    const user = await server.connect({ user: role, password: "p'w\\2", database: "orders" });
+    expect(before.publicationTables.filter((t) => t.pubname === "pub_odd")).toEqual([{ pubname: "pub_odd", schemaname: 'Odd "Schema"', tablename: "Tab'le" }]);
+    expect(before.publications.find((p) => p.pubname === "pub_odd")).toMatchObject({ pubinsert: true, pubupdate: true, pubdelete: false, pubtruncate: false });
+    // setRolePassword()/resourcePostgreSQLRoleCreate() write the password with pqQuoteLiteral(), which doubles the
+    // backslash inside a standard string: the role's password is p'w\\2, as Terraform would set it.
+    await expect(server.connect({ user: role, password: "p'w\\2", database: "orders" })).rejects.toThrow(/password authentication failed/);
+    const user = await server.connect({ user: role, password: "p'w\\\\2", database: "orders" });
     try {
       await expect(user.query(`SELECT * FROM "Odd ""Schema"""."Tab'le"`)).resolves.toBeDefined();
       await expect(user.query("SELECT * FROM sales.invoices")).rejects.toThrow(/permission denied/);
     } finally {
       await user.end();
     }
+  });
+
+  it("runs the publication statements with the name unquoted, as the provider does: upper case folds, then a re-run fails", async () => {
+    const stack = {
+      resource: { postgresql_publication: { p: { name: "MixedCase_Pub", database: "orders", tables: ["public.customers"] } } },
+    };
+    const { sql, notRendered } = renderStackSql(stack);
+    expect(notRendered).toEqual([]);
+    await runPsqlScript(admin, sql);
+    // CREATE PUBLICATION MixedCase_Pub: the server folds the unquoted name.
+    expect((await admin.query("SELECT pubname FROM pg_publication WHERE lower(pubname) = 'mixedcase_pub'")).rows).toEqual([{ pubname: "mixedcase_pub" }]);
+    // The provider's read (pubname = 'MixedCase_Pub') then misses it and creates again: so does the script.
+    await expect(runPsqlScript(admin, sql)).rejects.toThrow(/publication "mixedcase_pub" already exists/);
+    await admin.query("ROLLBACK"); // psql would have ended the session; the harness client is still in the failed transaction
+    await admin.query("DROP PUBLICATION mixedcase_pub");
   });
 });

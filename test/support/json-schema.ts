@@ -1,15 +1,25 @@
 /**
- * A small JSON Schema (draft-07) validator for the features our schemas use: type (one or a list),
- * const, enum, properties, required, additionalProperties (boolean), items, minItems, minLength,
- * pattern, minimum, maximum, $ref to "#/definitions/...", if/then/else. Anything else in a schema
- * is an error, so a schema cannot silently rely on a keyword this validator ignores.
+ * JSON Schema validation for tests, with ajv (the validator the fleet loader uses). Strict mode:
+ * a schema using an unknown keyword or format is an error, not silently ignored.
  */
+import Ajv, { ErrorObject, ValidateFunction } from "ajv";
+
 type Schema = Record<string, unknown>;
 
-const KNOWN = new Set([
-  "$schema", "$id", "title", "description", "type", "const", "enum", "properties", "required", "additionalProperties",
-  "items", "minItems", "minLength", "pattern", "minimum", "maximum", "$ref", "if", "then", "else", "definitions",
-]);
+const compiled = new WeakMap<Schema, ValidateFunction>();
+
+/** `/checks/1/fix` -> `$.checks[1].fix`. */
+function jsonPath(instancePath: string): string {
+  return (
+    "$" +
+    instancePath
+      .split("/")
+      .slice(1)
+      .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"))
+      .map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`))
+      .join("")
+  );
+}
 
 function typeOf(v: unknown): string {
   if (v === null) return "null";
@@ -18,53 +28,31 @@ function typeOf(v: unknown): string {
   return typeof v;
 }
 
-function typeMatches(want: string, v: unknown): boolean {
-  const t = typeOf(v);
-  return want === t || (want === "number" && t === "integer");
+/** One ajv error (verbose: with the offending data) as `path: problem`. */
+function describe(e: ErrorObject): string {
+  const at = jsonPath(e.instancePath);
+  const p = e.params as Record<string, unknown>;
+  if (e.keyword === "type") return `${at}: is ${typeOf(e.data)}, expected ${String(p.type).split(",").join(" or ")}`;
+  if (e.keyword === "pattern") return `${at}: does not match ${String(p.pattern)}`;
+  if (e.keyword === "maximum") return `${at}: above ${String(p.limit)}`;
+  if (e.keyword === "minimum") return `${at}: below ${String(p.limit)}`;
+  if (e.keyword === "minLength") return `${at}: shorter than ${String(p.limit)}`;
+  if (e.keyword === "minItems") return `${at}: fewer than ${String(p.limit)} items`;
+  if (e.keyword === "additionalProperties") return `${at}: unexpected property "${(e.params as { additionalProperty: string }).additionalProperty}"`;
+  if (e.keyword === "required") return `${at}: missing required property "${(e.params as { missingProperty: string }).missingProperty}"`;
+  if (e.keyword === "enum") return `${at}: ${JSON.stringify(e.data)} is not one of ${JSON.stringify(p.allowedValues)}`;
+  if (e.keyword === "const") return `${at}: must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
+  return `${at}: ${e.message}`;
 }
 
-/** Errors of `value` against `schema` (empty when valid), as `path: problem`. */
-export function validateJsonSchema(schema: Schema, value: unknown, root: Schema = schema, at = "$"): string[] {
-  const errors: string[] = [];
-  for (const key of Object.keys(schema)) if (!KNOWN.has(key)) throw new Error(`json-schema: keyword "${key}" at ${at} is not supported by this validator`);
-  if (typeof schema.$ref === "string") {
-    const m = /^#\/definitions\/(.+)$/.exec(schema.$ref);
-    const target = m ? (root.definitions as Record<string, Schema> | undefined)?.[m[1]] : undefined;
-    if (!target) throw new Error(`json-schema: unresolvable $ref ${schema.$ref}`);
-    errors.push(...validateJsonSchema(target, value, root, at));
+/** Errors of `value` against `schema` (empty when valid), as `path: problem`. Throws for an invalid schema. */
+export function validateJsonSchema(schema: Schema, value: unknown): string[] {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    validate = new Ajv({ allErrors: true, strict: true, verbose: true }).compile(schema);
+    compiled.set(schema, validate);
   }
-  if (schema.type !== undefined) {
-    const types = Array.isArray(schema.type) ? (schema.type as string[]) : [schema.type as string];
-    if (!types.some((t) => typeMatches(t, value))) return [...errors, `${at}: is ${typeOf(value)}, expected ${types.join(" or ")}`];
-  }
-  if ("const" in schema && JSON.stringify(schema.const) !== JSON.stringify(value)) errors.push(`${at}: must be ${JSON.stringify(schema.const)}`);
-  if (Array.isArray(schema.enum) && !schema.enum.some((e) => JSON.stringify(e) === JSON.stringify(value))) {
-    errors.push(`${at}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`);
-  }
-  if (typeof value === "string") {
-    if (typeof schema.minLength === "number" && [...value].length < schema.minLength) errors.push(`${at}: shorter than ${schema.minLength}`);
-    if (typeof schema.pattern === "string" && !new RegExp(schema.pattern, "u").test(value)) errors.push(`${at}: does not match ${schema.pattern}`);
-  }
-  if (typeof value === "number") {
-    if (typeof schema.minimum === "number" && value < schema.minimum) errors.push(`${at}: below ${schema.minimum}`);
-    if (typeof schema.maximum === "number" && value > schema.maximum) errors.push(`${at}: above ${schema.maximum}`);
-  }
-  if (Array.isArray(value)) {
-    if (typeof schema.minItems === "number" && value.length < schema.minItems) errors.push(`${at}: fewer than ${schema.minItems} items`);
-    if (schema.items) value.forEach((v, i) => errors.push(...validateJsonSchema(schema.items as Schema, v, root, `${at}[${i}]`)));
-  }
-  if (typeOf(value) === "object") {
-    const obj = value as Record<string, unknown>;
-    const props = (schema.properties ?? {}) as Record<string, Schema>;
-    for (const r of (schema.required ?? []) as string[]) if (!(r in obj)) errors.push(`${at}: missing required property "${r}"`);
-    for (const [k, v] of Object.entries(obj)) {
-      if (props[k]) errors.push(...validateJsonSchema(props[k], v, root, `${at}.${k}`));
-      else if (schema.additionalProperties === false) errors.push(`${at}: unexpected property "${k}"`);
-    }
-  }
-  if (schema.if) {
-    const branch = validateJsonSchema(schema.if as Schema, value, root, at).length === 0 ? schema.then : schema.else;
-    if (branch) errors.push(...validateJsonSchema(branch as Schema, value, root, at));
-  }
-  return errors;
+  if (validate(value)) return [];
+  // An if/then/else failure is reported by the branch's own errors; the "if" summary repeats them.
+  return (validate.errors ?? []).filter((e) => e.keyword !== "if").map(describe);
 }

@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { Fn, TerraformLocal, TerraformStack, TerraformVariable, Testing } from "../../src/internal/tf";
-import { readTree } from "../../src/internal/tree-diff";
+import { readTree } from "../../src/internal/file-tree";
 import { AppConfig } from "../../src/model/app-config";
 import { GenericPostgresSource } from "../../src/postgres/generic-source";
 import { ValidationError } from "../../src/model/validation";

@@ -3,22 +3,10 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { listFiles } from "../../src/internal/file-tree";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const COMMITTED = path.join(ROOT, "src", "clickhouse", "generated");
-
-function files(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.push(path.relative(dir, p));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
 
 describe("npm run gen:clickhouse", () => {
   it("regenerates exactly the committed bindings from the committed schema", () => {
@@ -26,9 +14,9 @@ describe("npm run gen:clickhouse", () => {
     try {
       const out = path.join(tmp, "generated");
       execFileSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "gen-clickhouse.ts"), out], { cwd: ROOT, stdio: "pipe" });
-      const committed = files(COMMITTED);
+      const committed = listFiles(COMMITTED);
       expect(committed.length).toBeGreaterThanOrEqual(5);
-      expect(files(out)).toEqual(committed);
+      expect(listFiles(out)).toEqual(committed);
       for (const f of committed) {
         expect(fs.readFileSync(path.join(out, f), "utf8"), f).toBe(fs.readFileSync(path.join(COMMITTED, f), "utf8"));
       }

@@ -118,10 +118,11 @@ describe("diff of two synth outputs", () => {
     expect(tables.added).toEqual(["inventory.warehouses", "public.refunds"]);
     expect(tables.removed).toEqual(["public.orders"]);
     expect(tables.forcesReplacement).toBeUndefined();
+    // In the order the provider lists its Terraform set (providerSetOrder), not the config's.
     expect(pub.sql).toEqual([
       "BEGIN;",
-      'ALTER PUBLICATION clickpipes_publication ADD TABLE "inventory"."warehouses";',
       'ALTER PUBLICATION clickpipes_publication ADD TABLE "public"."refunds";',
+      'ALTER PUBLICATION clickpipes_publication ADD TABLE "inventory"."warehouses";',
       'ALTER PUBLICATION clickpipes_publication DROP TABLE "public"."orders";',
       "COMMIT;",
     ]);

@@ -25,7 +25,27 @@ describe("psql variable substitution (test harness)", () => {
     expect(stmts).toEqual(["BEGIN", "DO $$ BEGIN x; y; END $$", "SELECT ';' , \";\"", "-- trailing; comment\nCOMMIT"]);
   });
 
-  it("refuses backslash meta-commands", () => {
-    expect(() => splitPsqlScript("SELECT 1;\n\\gexec\n", {})).toThrow(/meta-commands/);
+  it("refuses backslash meta-commands it does not implement", () => {
+    expect(() => splitPsqlScript("SELECT 1;\n\\gexec\n", {})).toThrow(/meta-command not supported/);
+  });
+
+  it("runs \\set, \\if :{?name} / \\else / \\endif and \\gset like psql", () => {
+    const script = [
+      "\\set saved :ECHO",
+      "\\set ECHO none",
+      "\\if :{?pw}",
+      "SELECT 'has pw';",
+      "\\else",
+      "SELECT 'no pw';",
+      "\\endif",
+      "SELECT set_config('x.pw', :'pw', true) IS NULL AS unused \\gset",
+      "SELECT :'saved', :'ECHO';",
+    ].join("\n");
+    expect(splitPsqlScript(script, { pw: "s'3" })).toEqual([
+      "SELECT 'has pw'",
+      "SELECT set_config('x.pw', 's''3', true) IS NULL AS unused",
+      "SELECT 'none', 'none'",
+    ]);
+    expect(splitPsqlScript(script, {})[0]).toBe("SELECT 'no pw'");
   });
 });

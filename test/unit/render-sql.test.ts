@@ -3,7 +3,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main";
-import { quoteIdent, renderStackSql } from "../../src/render/sql";
+import { quoteIdent, renderResource, renderStackSql } from "../../src/render/sql";
+import { providerSetOrder } from "../../src/render/sql/provider-set";
 import { parse, synthGeneric } from "../helpers";
 
 const role = (name: string, extra: Record<string, unknown> = {}) => ({ name, login: true, replication: true, password_wo: "${var.clickpipes_password}", password_wo_version: "1", ...extra });
@@ -49,7 +50,11 @@ describe("renderStackSql", () => {
     vi.stubEnv("clickpipes_password", "from-the-env");
     const r = renderStackSql(parse(synthGeneric()));
     expect(r.variables).toEqual(["clickpipes_password"]);
-    expect(r.sql).toContain("SET cdktf_clickpipes.clickpipes_password = :'clickpipes_password';");
+    // Handed to the server for the role's transaction only, with a SELECT whose result psql stores (\\gset).
+    expect(r.sql).toContain("SELECT set_config('cdktf_clickpipes.clickpipes_password', :'clickpipes_password', true) IS NULL AS cdktf_clickpipes_unused \\gset");
+    expect(r.sql).not.toMatch(/^SET cdktf_clickpipes/m);
+    // The script stops before anything runs when the variable is missing.
+    expect(r.sql.indexOf("\\if :{?clickpipes_password}")).toBeLessThan(r.sql.indexOf("-- postgresql_"));
     expect(r.sql).toContain("current_setting('cdktf_clickpipes.clickpipes_password')");
     expect(r.sql).toContain("-v clickpipes_password=...");
     expect(r.sql).not.toContain("from-the-env");
@@ -106,14 +111,17 @@ describe("renderStackSql", () => {
     expect(r.sql).toContain(`WHERE rolname = 'O''Brien "x"'`);
     expect(r.sql).toContain(`EXECUTE 'CREATE ROLE "O''Brien ""x"""' || ' WITH' || ''`);
     expect(r.sql).toContain(`wanted text[] := ARRAY['"Odd ""Schema"""."Tab''le"']::text[];`);
-    expect(r.sql).toContain(`'CREATE PUBLICATION "pub-1"'`);
+    // resourcePostgreSQLPublicationCreate(): the name goes in unquoted, as the provider writes it.
+    expect(r.sql).toContain(`'CREATE PUBLICATION pub-1 '`);
   });
 
   it("renders a schema-wide publication as a run-time query of the postgresql_tables data source", () => {
     const r = renderStackSql(parse(synthGeneric({ tables: [] })));
     expect(r.notRendered).toEqual([]);
     expect(r.sql).toContain(
-      "wanted text[] := (SELECT coalesce(array_agg(DISTINCT format('%I.%I', table_schema, table_name)), '{}') FROM information_schema.tables WHERE table_schema = ANY (array['public','sales']) AND table_type = ANY (array['BASE TABLE']));",
+      "wanted text[] := (SELECT coalesce(array_agg(DISTINCT q.name), '{}') FROM information_schema.tables CROSS JOIN LATERAL " +
+        "(SELECT string_agg('\"' || replace(x.part, '\"', '\"\"') || '\"', '.' ORDER BY x.i) AS name FROM unnest(string_to_array(table_schema || '.' || table_name, '.')) WITH ORDINALITY AS x(part, i)) q " +
+        "WHERE table_schema = ANY (array['public','sales']) AND table_type = ANY (array['BASE TABLE']));",
     );
     expect(r.sql).toMatch(/-- tables: every table data\.postgresql_tables\.orders-db_Publication_SchemaTables_[0-9A-F]{8} lists/);
   });
@@ -182,5 +190,87 @@ describe("cdktf-clickpipes sql", () => {
       expect(r.out).toBe("");
       expect(r.err).toMatch(/^cdktf-clickpipes sql: cannot read stack ".*": .* is not a synthesized stack \(no valid "(terraform|resource)" block; expected cdktf\.out\/stacks\/<stack>\/cdk\.tf\.json\)\n$/);
     }
+  });
+});
+
+/**
+ * Each statement as resource_postgresql_*.go of cyrilgdn/terraform-provider-postgresql v1.26.0
+ * builds it (the comment names the Go function). The script runs them through EXECUTE, so the
+ * statement text is in SQL string literals: quotes are doubled there.
+ */
+describe("statements as the provider writes them", () => {
+  const sqlOf = (type: string, attrs: Record<string, unknown>) => renderResource(type, attrs).join("\n");
+
+  it("postgresql_publication: the name and the owner unquoted", () => {
+    const pub = sqlOf("postgresql_publication", {
+      name: "MyPub", database: "db", owner: "App_Owner", tables: ["s.t", 'Odd "S".T'], publish_param: ["insert", "update"], publish_via_partition_root_param: true,
+    });
+    // resourcePostgreSQLPublicationCreate(): "CREATE PUBLICATION %s %s %s" (name, getTablesForPublication(), getPublicationParameters()).
+    expect(pub).toContain(
+      `EXECUTE 'CREATE PUBLICATION MyPub ' || CASE WHEN cardinality(wanted) > 0 THEN 'FOR TABLE ' || array_to_string(wanted, ', ') ELSE '' END || ' WITH (publish_via_partition_root = true,publish = ''insert, update'')';`,
+    );
+    // getTablesForPublication(): quoteTableName() of each table, every part double-quoted, in the set's order.
+    const quoted: Record<string, string> = { "s.t": `'"s"."t"'`, 'Odd "S".T': `'"Odd ""S"""."T"'` };
+    expect(pub).toContain(`wanted text[] := ARRAY[${providerSetOrder(["s.t", 'Odd "S".T']).map((t) => quoted[t]).join(", ")}]::text[];`);
+    // setPubOwner(): "ALTER PUBLICATION %s OWNER TO %s", neither quoted (on create, and on update when it differs).
+    expect(pub.split("EXECUTE 'ALTER PUBLICATION MyPub OWNER TO App_Owner';")).toHaveLength(3);
+    // setPubTables(): "ALTER PUBLICATION %s ADD TABLE %s" / "... DROP TABLE %s" with quoteTableName().
+    expect(pub).toContain(`EXECUTE 'ALTER PUBLICATION MyPub ADD TABLE ' || t;`);
+    expect(pub).toContain(`EXECUTE 'ALTER PUBLICATION MyPub DROP TABLE ' || (SELECT string_agg('"' || replace(x.part, '"', '""') || '"', '.' ORDER BY x.i)`);
+    // setPubParams(): "ALTER PUBLICATION %s %s" with getPublicationParameters()' "SET (%s)" of the changed ones.
+    expect(pub).toContain(`EXECUTE 'ALTER PUBLICATION MyPub SET (' || array_to_string(params, ',') || ')';`);
+    expect(pub).toContain(`params := params || 'publish = ''insert, update''';`);
+    // resourcePostgreSQLPublicationExists(): WHERE pubname = $1 with the name as given (an upper-case one is then not found).
+    expect(pub).toContain("SELECT * INTO p FROM pg_publication WHERE pubname = 'MyPub';");
+    expect(pub).not.toContain('"MyPub"');
+  });
+
+  it("postgresql_publication: a false publish_via_partition_root is left out on create (d.GetOk), FOR ALL TABLES", () => {
+    const pub = sqlOf("postgresql_publication", { name: "p", database: "db", all_tables: true, publish_via_partition_root_param: false });
+    // getTablesForPublication() "FOR ALL TABLES"; getPublicationParameters() adds nothing: "CREATE PUBLICATION p FOR ALL TABLES ".
+    expect(pub).toContain(`EXECUTE 'CREATE PUBLICATION p FOR ALL TABLES ';`);
+    expect(pub).toContain(`params := params || 'publish_via_partition_root = false'`);
+    expect(pub).not.toContain("ADD TABLE");
+  });
+
+  it("postgresql_role: create, password and update in the provider's order and quoting", () => {
+    const r = sqlOf("postgresql_role", { name: "cp", login: true, replication: true, password_wo: "${var.pw}", password_wo_version: "1", valid_until: "2030-01-01 00:00:00+00" });
+    const pq = `'''' || replace(replace(current_setting('cdktf_clickpipes.pw'), chr(92), chr(92) || chr(92)), '''', '''''') || ''''`;
+    // resourcePostgreSQLRoleCreate(): "CREATE ROLE %s%s", " WITH " + ENCRYPTED PASSWORD '<pqQuoteLiteral>' VALID UNTIL ... CONNECTION LIMIT ... flags.
+    expect(r).toContain(
+      `EXECUTE 'CREATE ROLE "cp"' || ' WITH' || CASE WHEN current_setting('cdktf_clickpipes.pw') = '' THEN '' WHEN upper(current_setting('cdktf_clickpipes.pw')) = 'NULL' THEN ' PASSWORD NULL' ELSE ' ENCRYPTED PASSWORD ' || ${pq} END || ' VALID UNTIL ''2030-01-01 00:00:00+00'' CONNECTION LIMIT -1 NOSUPERUSER NOCREATEDB NOCREATEROLE INHERIT LOGIN NOBYPASSRLS REPLICATION';`,
+    );
+    // setRolePassword(): "ALTER ROLE %s PASSWORD '%s'" with pqQuoteLiteral() (backslashes doubled), no NULL keyword.
+    expect(r).toContain(`EXECUTE 'ALTER ROLE "cp" PASSWORD ' || ${pq};`);
+    // resourcePostgreSQLRoleUpdate(): setRolePassword, setRoleBypassRLS, setRoleConnLimit, setRoleCreateDB, setRoleCreateRole,
+    // setRoleInherit, setRoleLogin, setRoleReplication, setRoleSuperuser, setRoleValidUntil.
+    const order = ["PASSWORD ' ||", "WITH NOBYPASSRLS", "CONNECTION LIMIT -1'", "WITH NOCREATEDB", "WITH NOCREATEROLE", "WITH INHERIT", "WITH LOGIN", "WITH REPLICATION", "WITH NOSUPERUSER", `VALID UNTIL ''2030-01-01 00:00:00+00'''`];
+    const update = r.slice(r.indexOf("  ELSE"));
+    const at = order.map((o) => update.indexOf(`ALTER ROLE "cp" ${o}`));
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    // Both password statements are raised again without their text when they fail.
+    expect(r.split("RAISE EXCEPTION USING ERRCODE = SQLSTATE, MESSAGE = SQLERRM")).toHaveLength(3);
+  });
+
+  it("postgresql_grant: quoteIdentifyIdent() keeps a signature's first argument list and drops text after a second '('", () => {
+    const g = sqlOf("postgresql_grant", { role: "r", database: "db", schema: "s", object_type: "function", objects: ["f(int, text)", "g(a(b))"], privileges: ["EXECUTE"] });
+    // createRevokeQuery() / createGrantQuery(): setToPgIdentList() = "schema".quoteIdentifyIdent(object), joined by ",".
+    expect(g).toContain(`REVOKE EXECUTE ON FUNCTION "s"."f"(int, text),"s"."g"(a FROM "r";`);
+    expect(g).toContain(`GRANT EXECUTE ON FUNCTION "s"."f"(int, text),"s"."g"(a TO "r";`);
+  });
+
+  it("postgresql_default_privileges: two spaces where the schema would be", () => {
+    const d = sqlOf("postgresql_default_privileges", { role: "r", database: "db", owner: "o", object_type: "table", privileges: ["SELECT"] });
+    // revokeRoleDefaultPrivileges() / grantRoleDefaultPrivileges(): "ALTER DEFAULT PRIVILEGES FOR ROLE %s %s REVOKE|GRANT ...".
+    expect(d).toContain(`ALTER DEFAULT PRIVILEGES FOR ROLE "o"  REVOKE ALL ON TABLES FROM "r";`);
+    expect(d).toContain(`ALTER DEFAULT PRIVILEGES FOR ROLE "o"  GRANT SELECT ON TABLES TO "r";`);
+    const s = sqlOf("postgresql_default_privileges", { role: "r", database: "db", owner: "o", schema: "S", object_type: "sequence", privileges: ["USAGE"] });
+    expect(s).toContain(`ALTER DEFAULT PRIVILEGES FOR ROLE "o" IN SCHEMA "S" GRANT USAGE ON SEQUENCES TO "r";`);
+  });
+
+  it("postgresql_grant_role: createRevokeRoleQuery() then createGrantRoleQuery(), both quoted", () => {
+    const g = sqlOf("postgresql_grant_role", { role: "Cp", grant_role: "rds_replication", with_admin_option: true });
+    expect(g).toContain(`REVOKE "rds_replication" FROM "Cp";\nGRANT "rds_replication" TO "Cp" WITH ADMIN OPTION;`);
   });
 });

@@ -6,6 +6,8 @@
  * newlines itself. Setting names are plain lower-case (dotted for extension settings).
  */
 
+import { quoteLiteralEscaped } from "./sql";
+
 const SETTING_NAME = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/;
 
 /** Why a setting name or value cannot be written, or undefined. */
@@ -30,7 +32,5 @@ export function confLine(name: string, value: string): string {
 /** `ALTER SYSTEM SET name = '<value>';` */
 export function alterSystemStatement(name: string, value: string): string {
   check(name, value);
-  const quoted = value.replace(/'/g, "''");
-  const literal = value.includes("\\") ? `E'${quoted.replace(/\\/g, "\\\\")}'` : `'${quoted}'`;
-  return `ALTER SYSTEM SET ${name} = ${literal};`;
+  return `ALTER SYSTEM SET ${name} = ${quoteLiteralEscaped(value)};`;
 }

@@ -7,7 +7,7 @@ const isInt = (v: unknown): v is number => typeof v === "number" && Number.isInt
 /** The server settings the source needs, as the ClickHouse generic Postgres source guide sets them. */
 export const serverSettingsRule: Rule<PostgresSourceSpec> = {
   id: "server-settings",
-  summary: "max_wal_senders and max_replication_slots >= 10; max_slot_wal_keep_size >= 102400 MB or -1 (warning below)",
+  summary: `max_wal_senders >= ${MIN_WAL_SENDERS} and max_replication_slots >= ${MIN_REPLICATION_SLOTS}; max_slot_wal_keep_size >= ${RECOMMENDED_MAX_SLOT_WAL_KEEP_SIZE_MB} MB or -1 (warning below)`,
   check: (s) => {
     const out: RuleFinding[] = [];
     const ss = s.serverSettings ?? {};

@@ -1,8 +1,9 @@
 import { Check, pass, settingFix, skip, warn } from "../context";
+import { RECOMMENDED_MAX_SLOT_WAL_KEEP_SIZE_MB } from "../../model/thresholds";
 import { CheckId } from "../types";
 
-/** The recommended floor for `max_slot_wal_keep_size`, in MB (100 GB). */
-export const MIN_SLOT_WAL_KEEP_SIZE_MB = 102400;
+/** The recommended floor for `max_slot_wal_keep_size`, in MB (100 GB): the model's threshold. */
+export const MIN_SLOT_WAL_KEEP_SIZE_MB = RECOMMENDED_MAX_SLOT_WAL_KEEP_SIZE_MB;
 
 /** `max_slot_wal_keep_size` (PostgreSQL 13+) at least 100 GB or unlimited (-1). */
 export const maxSlotWalKeepSizeCheck: Check = {

@@ -1,5 +1,5 @@
 import { Check, fail, pass, skip } from "../context";
-import { literal } from "../names";
+import { quoteLiteral as literal } from "../../model/quoting";
 import { CheckId } from "../types";
 
 /** With `cdc_only` and a named slot, the slot exists: a logical pgoutput slot of this database. */

@@ -28,7 +28,7 @@ export const serverVersionCheck: Check = {
     if (/^PostgreSQL \d+(?:\.\d+)*-YB-\d+(?:\.\d+)*-/.test(v.rows[0].version)) {
       return fail("YugabyteDB is not supported", "use a PostgreSQL server as the source");
     }
-    if (ctx.versionNum < 120000) {
+    if (ctx.major < 12) {
       return fail(`postgres must be of PG12 or above. Current version: ${ctx.major}`, "upgrade the server to PostgreSQL 12 or later");
     }
     const fixed = brokenReleaseUpgrade(ctx.versionNum);

@@ -1,12 +1,8 @@
+import { CLICKPIPES_WAL_SENDER_TIMEOUT_MS } from "../../model/thresholds";
 import { Check, pass } from "../context";
 import { CheckId } from "../types";
 
-/**
- * The `wal_sender_timeout` ClickPipes sets on its own replication connections (120 s; PeerDB sets it
- * per connection, and ClickHouse docs PR "Remove mentions of wal_sender_timeout=0", merged
- * 2026-04-11, dropped the server-side advice).
- */
-export const CLICKPIPES_WAL_SENDER_TIMEOUT_MS = 120000;
+export { CLICKPIPES_WAL_SENDER_TIMEOUT_MS };
 
 /**
  * `wal_sender_timeout`: informational. ClickPipes overrides it per replication connection, so the

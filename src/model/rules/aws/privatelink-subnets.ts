@@ -1,8 +1,8 @@
 import { AwsNetworkMode, AwsSourceSpec } from "../../aws-types";
+import { AWS_VPC_ID } from "../../patterns";
 import { Rule, RuleFinding } from "../../validation";
 
 const SUBNET_ID = /^subnet-([0-9a-f]{8}|[0-9a-f]{17})$/;
-const VPC_ID = /^vpc-([0-9a-f]{8}|[0-9a-f]{17})$/;
 
 /** PrivateLink needs the resource gateway's VPC and at least one subnet. */
 export const privateLinkSubnetsRule: Rule<AwsSourceSpec> = {
@@ -24,7 +24,7 @@ export const privateLinkSubnetsRule: Rule<AwsSourceSpec> = {
         else if (pl.subnetIds.indexOf(id) !== i) out.push({ field: `network.privateLink.subnetIds[${i}]`, value: id, allowed: "each subnet once" });
       });
     }
-    if (!(typeof pl?.vpcId === "string" && VPC_ID.test(pl.vpcId))) {
+    if (!(typeof pl?.vpcId === "string" && AWS_VPC_ID.test(pl.vpcId))) {
       out.push({ field: "network.privateLink.vpcId", value: pl?.vpcId, allowed: "the VPC id of the resource gateway: vpc- followed by 8 or 17 lower-case hex digits" });
     }
     return out;

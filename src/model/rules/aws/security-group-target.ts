@@ -1,4 +1,5 @@
 import { AwsNetworkMode, AwsSourceSpec } from "../../aws-types";
+import { AWS_VPC_ID } from "../../patterns";
 import { Rule } from "../../validation";
 
 /** IP allow list: the rules go on an existing group or on a new one in a VPC, never both, never neither. */
@@ -16,7 +17,7 @@ export const securityGroupTargetRule: Rule<AwsSourceSpec> = {
     if (!hasSg && !hasVpc) {
       return [{ field: "network.securityGroupId", value: undefined, allowed: "an existing security group id, or network.vpcId for a new dedicated group (exactly one of the two)" }];
     }
-    if (hasVpc && !(typeof n!.vpcId === "string" && /^vpc-([0-9a-f]{8}|[0-9a-f]{17})$/.test(n!.vpcId))) {
+    if (hasVpc && !(typeof n!.vpcId === "string" && AWS_VPC_ID.test(n!.vpcId))) {
       return [{ field: "network.vpcId", value: n!.vpcId, allowed: "a VPC id: vpc- followed by 8 or 17 lower-case hex digits" }];
     }
     return [];

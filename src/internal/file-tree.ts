@@ -1,19 +1,28 @@
+/**
+ * The one file-tree walker of the project: the synth check, the code generator and the tests list
+ * and compare directory trees with it. Paths are relative and POSIX (`/`), sorted by code unit.
+ */
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-/** Every file below `dir`, as relative POSIX paths mapped to their bytes. Missing dir = empty. */
-export function readTree(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
+/** Every regular file below `dir`, as sorted relative POSIX paths. A missing `dir` has none. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
   if (!fs.existsSync(dir)) return out;
   const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.isFile()) out.set(path.relative(dir, p).split(path.sep).join("/"), fs.readFileSync(p));
+      else if (e.isFile()) out.push(path.relative(dir, p).split(path.sep).join("/"));
     }
   };
   walk(dir);
   return out;
+}
+
+/** Every file below `dir`, as relative POSIX paths mapped to their bytes. Missing dir = empty. */
+export function readTree(dir: string): Map<string, Buffer> {
+  return new Map(listFiles(dir).map((f) => [f, fs.readFileSync(path.join(dir, ...f.split("/")))]));
 }
 
 export interface TreeDiff {

@@ -1,0 +1,7 @@
+/**
+ * Quoting for every file format this project writes and another program parses. One module per
+ * format; each is pure. SQL: `./sql`; postgresql.conf and ALTER SYSTEM: `./conf`; pg_hba.conf: `./pg-hba`.
+ */
+export * from "./sql";
+export * from "./conf";
+export * from "./pg-hba";
