@@ -3,6 +3,7 @@
  * the provider does about each change (src/model/provider-facts) and which values must not be shown.
  */
 import { factsFor, pathWithin, ResourceTypeFacts } from "../model/provider-facts";
+import { quoteIdent, quoteLiteral } from "../model/quoting/sql";
 
 /** Keys of a resource block that are Terraform meta-arguments or cdktf metadata, not attributes. */
 export const META_KEYS = new Set(["//", "lifecycle", "depends_on", "provider", "count", "for_each", "provisioner", "connection"]);
@@ -179,8 +180,9 @@ export function secretLiterals(json: Record<string, unknown> | undefined): strin
   const add = (v: unknown) => {
     if (typeof v !== "string" || v === "" || /^\$\{[^}]*\}$/.test(v)) return;
     out.add(v);
-    out.add(v.replace(/'/g, "''"));
-    out.add(v.replace(/"/g, '""'));
+    // Its spellings inside SQL literals and identifiers (the one quoting module, outer quotes off).
+    out.add(quoteLiteral(v).slice(1, -1));
+    out.add(quoteIdent(v).slice(1, -1));
   };
   const walk = (facts: ResourceTypeFacts | undefined, path: string, v: unknown) => {
     if (path && isSensitivePath(facts, path)) {
