@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import Ajv, { ErrorObject, ValidateFunction } from "ajv";
 import { parse as parseYaml, YAMLParseError } from "yaml";
+import { oneLine, readTextFile } from "../internal/text-file";
 import { AppConfig } from "../model/app-config";
 import { Finding, Severity, ValidationError } from "../model/validation";
 
@@ -108,7 +109,7 @@ export function parseFleetText(text: string, file: string): unknown {
     return parseYaml(text, { prettyErrors: true });
   } catch (e) {
     const where = e instanceof YAMLParseError && e.linePos ? `:${e.linePos[0].line}:${e.linePos[0].col}` : "";
-    const message = (e as Error).message.split("\n")[0]!.replace(/:$/, "").replace(/[\u0000-\u001f\u007f-\u009f]/g, "?").slice(0, 200);
+    const message = oneLine((e as Error).message).replace(/:$/, "");
     throw new ValidationError([{ rule: "fleet-syntax", source: "(fleet)", severity: Severity.ERROR, field: `${file}${where}`, value: "(unparsable)", allowed: `valid YAML or JSON (${message})` }]);
   }
 }
@@ -151,23 +152,15 @@ function describeDocument(doc: unknown): string | undefined {
 /** Read, parse and shape-check one fleet file. Semantic rules run later, in `buildApp`. */
 export function loadFleetFile(file: string): AppConfig {
   const allowed = 'a YAML or JSON fleet file: a mapping with a "sources" list';
-  let bytes: Buffer;
-  try {
-    const stat = fs.statSync(file);
-    if (stat.isDirectory()) throw fleetFileError(file, "(a directory)", allowed);
-    if (stat.size > MAX_FLEET_FILE_BYTES) throw fleetFileError(file, `(${stat.size} bytes)`, `${allowed}, at most ${MAX_FLEET_FILE_BYTES} bytes`);
-    bytes = fs.readFileSync(file);
-  } catch (e) {
-    if (e instanceof ValidationError) throw e;
-    throw fleetFileError(file, (e as NodeJS.ErrnoException).code ?? "unreadable", "a readable YAML or JSON fleet file");
+  const read = readTextFile(file, MAX_FLEET_FILE_BYTES);
+  if ("problem" in read) {
+    const { kind, what } = read.problem;
+    if (kind === "missing" || kind === "unreadable") {
+      throw fleetFileError(file, kind === "missing" ? "ENOENT" : what.replace(/^unreadable \((.*)\)$/, "$1"), "a readable YAML or JSON fleet file");
+    }
+    throw fleetFileError(file, `(${what})`, kind === "too-large" ? `${allowed}, at most ${MAX_FLEET_FILE_BYTES} bytes` : allowed);
   }
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw fleetFileError(file, "(binary: not UTF-8 text)", allowed);
-  }
-  if (text.includes("\0")) throw fleetFileError(file, "(binary: contains NUL bytes)", allowed);
+  const text = read.text;
   const doc = parseFleetText(text, file);
   const what = describeDocument(doc);
   if (what) throw fleetFileError(file, what, allowed);

@@ -12,7 +12,14 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { oneLine, readTextFile } from "../internal/text-file";
 import { isTerraformExpression } from "../model/patterns";
+
+/**
+ * Largest `cdk.tf.json` read (64 MB). One source's stack is tens of kilobytes; anything near this is
+ * not a synthesized stack, and reading it whole would only exhaust memory.
+ */
+export const MAX_STACK_FILE_BYTES = 64 * 1024 * 1024;
 
 /** A parsed Terraform JSON object. */
 export type StackJson = Record<string, unknown>;
@@ -27,6 +34,10 @@ export type StackReadErrorKind =
   | "ambiguous"
   /** The file cannot be read. */
   | "unreadable"
+  /** The file is larger than `MAX_STACK_FILE_BYTES` (refused unread). */
+  | "too-large"
+  /** The file is not UTF-8 text, or holds NUL bytes. */
+  | "binary"
   /** The file is not JSON. */
   | "invalid-json"
   /** The JSON is not an object. */
@@ -133,21 +144,22 @@ export function assertStackShape(json: unknown, label: string, requireTerraformB
 /** Locate, read and parse a stack. Throws `StackReadError`. */
 export function readStackJson(location: string, options: ReadStackOptions = {}): { file: string; json: StackJson } {
   const file = locateStackFile(location, options);
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch (e) {
+  const read = readTextFile(file, MAX_STACK_FILE_BYTES);
+  if ("problem" in read) {
+    const { kind, what } = read.problem;
     throw new StackReadError(
-      `cannot read stack "${location}": ${file} is missing or unreadable (run "cdktf synth" first)`,
-      { kind: "unreadable", location, file, detail: (e as Error).message },
+      kind === "missing"
+        ? `cannot read stack "${location}": ${file} is missing (run "cdktf synth" first)`
+        : `cannot read stack "${location}": ${file} is not a synthesized stack: ${what}`,
+      { kind: kind === "too-large" || kind === "binary" ? kind : "unreadable", location, file, detail: what },
     );
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(read.text);
   } catch (e) {
     const message = (e as Error).message;
-    throw new StackReadError(`cannot read stack "${location}": ${file} is not valid JSON (${message.split("\n")[0]})`, { kind: "invalid-json", location, file, detail: message });
+    throw new StackReadError(`cannot read stack "${location}": ${file} is not valid JSON (${oneLine(message)})`, { kind: "invalid-json", location, file, detail: message });
   }
   const label = `stack "${location}": ${file}`;
   if (options.checkShape === false) {

@@ -2,8 +2,7 @@
  * Read what verify needs from a synthesized stack's ClickPipe (`clickhouse_clickpipe`): replication
  * mode, the named slot, failover slots, and per-table excluded columns and sorting keys.
  */
-import * as fs from "node:fs";
-import { findStackFile } from "./stack";
+import { readVerifyStack } from "./stack";
 import { TableName, VerifyError } from "./types";
 
 /** Per-table settings of a pipe mapping. */
@@ -32,13 +31,7 @@ const literalList = (v: unknown): string[] => (Array.isArray(v) ? v.map(literal)
 
 /** Read the pipe of a stack (`--pipe`). Throws `VerifyError` (one line) when there is no single pipe. */
 export function readPipe(arg: string): PipeExpectations {
-  const file = findStackFile(arg);
-  let json: unknown;
-  try {
-    json = JSON.parse(fs.readFileSync(file, "utf8"));
-  } catch (e) {
-    throw new VerifyError(`--pipe: ${file} is not readable JSON: ${(e as Error).message}`);
-  }
+  const { file, json } = readVerifyStack(arg, "--pipe");
   const pipes = isObject(json) && isObject(json.resource) && isObject(json.resource.clickhouse_clickpipe) ? Object.values(json.resource.clickhouse_clickpipe).filter(isObject) : [];
   if (pipes.length !== 1) {
     throw new VerifyError(`--pipe: ${file} has ${pipes.length} clickhouse_clickpipe resources; allowed: a stack with exactly one pipe (give the source a clickpipe block)`);

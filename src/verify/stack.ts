@@ -4,6 +4,7 @@
  * host and port the stack targets.
  */
 import { dataSource, literalString, locateStackFile, outputValue, providerConfig, readStackJson, resourcesOfType, StackJson, StackReadError } from "../render/stack-json";
+import { oneLine } from "../internal/text-file";
 import { TableName, VerifyError } from "./types";
 
 export interface StackExpectations {
@@ -24,21 +25,36 @@ export interface StackExpectations {
 
 const ALLOWED = "allowed: a cdk.tf.json, its directory, or a cdktf.out directory with one stack";
 
-/** verify's one-line message for a failure of the shared stack reader. */
-function verifyMessage(e: StackReadError): string {
+/** verify's one-line message for a failure of the shared stack reader (`flag`: --stack or --pipe). */
+function verifyMessage(e: StackReadError, flag: string): string {
   const arg = e.location;
   switch (e.kind) {
     case "not-found":
-      return `--stack: "${arg}" does not exist; ${ALLOWED}`;
+      return `${flag}: "${arg}" does not exist; ${ALLOWED}`;
     case "ambiguous":
-      return `--stack: "${arg}" holds ${e.stacks!.length} stacks; name one: ${e.stacks!.join(", ")}`;
+      return `${flag}: "${arg}" holds ${e.stacks!.length} stacks; name one: ${e.stacks!.join(", ")}`;
     case "no-stack":
-      return `--stack: no cdk.tf.json in "${arg}"; ${ALLOWED} (run npx cdktf synth first)`;
+      return `${flag}: no cdk.tf.json in "${arg}"; ${ALLOWED} (run npx cdktf synth first)`;
+    case "too-large":
+    case "binary":
+      return `${flag}: ${e.file} is not a synthesized stack: ${e.detail}`;
     case "unreadable":
     case "invalid-json":
-      return `--stack: ${e.file} is not readable JSON: ${e.detail}`;
+      return `${flag}: ${e.file} is not readable JSON: ${oneLine(e.detail ?? "")}`;
     default:
-      return `--stack: ${e.file ?? arg} is not a Terraform JSON object`;
+      return `${flag}: ${e.file ?? arg} is not a Terraform JSON object`;
+  }
+}
+
+/**
+ * The stack JSON a `--stack` or `--pipe` argument names, through the shared reader
+ * (render/stack-json). Throws `VerifyError` with one line.
+ */
+export function readVerifyStack(arg: string, flag: "--stack" | "--pipe"): { file: string; json: StackJson } {
+  try {
+    return readStackJson(arg, { outDir: true, checkShape: false });
+  } catch (e) {
+    throw e instanceof StackReadError ? new VerifyError(verifyMessage(e, flag)) : e;
   }
 }
 
@@ -47,7 +63,7 @@ export function findStackFile(arg: string): string {
   try {
     return locateStackFile(arg, { outDir: true });
   } catch (e) {
-    throw e instanceof StackReadError ? new VerifyError(verifyMessage(e)) : e;
+    throw e instanceof StackReadError ? new VerifyError(verifyMessage(e, "--stack")) : e;
   }
 }
 
@@ -59,13 +75,7 @@ function single(json: StackJson, type: string, file: string): StackJson | undefi
 
 /** Read a stack's expectations. Throws `VerifyError` (one line) for an unreadable or unexpected file. */
 export function readStack(arg: string): StackExpectations {
-  let file: string;
-  let json: StackJson;
-  try {
-    ({ file, json } = readStackJson(arg, { outDir: true, checkShape: false }));
-  } catch (e) {
-    throw e instanceof StackReadError ? new VerifyError(verifyMessage(e)) : e;
-  }
+  const { file, json } = readVerifyStack(arg, "--stack");
   const role = single(json, "postgresql_role", file);
   const pub = single(json, "postgresql_publication", file);
   if (!role && !pub) throw new VerifyError(`--stack: ${file} has no postgresql_role or postgresql_publication resource; is it a ClickPipes source stack?`);

@@ -140,7 +140,7 @@ describe("fleet files", () => {
     const big = path.join(tmp, "big.yaml");
     fs.writeFileSync(big, "");
     fs.truncateSync(big, 17 * 1024 * 1024); // sparse: nothing is written
-    expect(() => loadFleetFile(big)).toThrow(`error: source "(fleet)": ${big} = "(${17 * 1024 * 1024} bytes)" ${allowed.replace(" [fleet-file]", "")}, at most 16777216 bytes [fleet-file]`);
+    expect(() => loadFleetFile(big)).toThrow(`error: source "(fleet)": ${big} = "(${17 * 1024 * 1024} bytes, over the limit of 16777216)" ${allowed.replace(" [fleet-file]", "")}, at most 16777216 bytes [fleet-file]`);
     expect(() => loadFleetFile(tmp)).toThrow(`error: source "(fleet)": ${tmp} = "(a directory)" ${allowed}`);
   });
 

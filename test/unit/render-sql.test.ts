@@ -176,6 +176,28 @@ describe("cdktf-clickpipes sql", () => {
     expect((await run(["sql", bad])).err).toContain("is not valid JSON");
   });
 
+  it("exits 2 with one short line, naming the file, for an oversized or binary file (no bytes echoed)", async () => {
+    const big = path.join(tmp, "big.json");
+    fs.writeFileSync(big, "");
+    fs.truncateSync(big, 600 * 1024 * 1024); // sparse: 600 MB that take no disk
+    const binary = path.join(tmp, "binary.json");
+    fs.writeFileSync(binary, Buffer.from([0x7b, 0x01, 0x1b, 0x5b, 0x32, 0x4a, 0xff, 0xfe, 0x00, 0x07]));
+    const controls = path.join(tmp, "controls.json");
+    fs.writeFileSync(controls, "\u0001\u001b[2J{");
+    const cases: [string, string][] = [
+      [big, `cdktf-clickpipes sql: cannot read stack "${big}": ${big} is not a synthesized stack: ${600 * 1024 * 1024} bytes, over the limit of 67108864\n`],
+      [binary, `cdktf-clickpipes sql: cannot read stack "${binary}": ${binary} is not a synthesized stack: binary: not UTF-8 text\n`],
+    ];
+    for (const [file, line] of cases) {
+      const r = await run(["sql", file]);
+      expect(r).toEqual({ code: 2, out: "", err: line });
+    }
+    const r = await run(["sql", controls]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^cdktf-clickpipes sql: cannot read stack ".*": .* is not valid JSON \(.*\)\n$/);
+    expect(r.err.slice(0, -1)).not.toMatch(/[\u0000-\u001f]/);
+  });
+
   it("exits 2 for JSON that is not a synthesized stack (a manifest, a plan, a wrong shape)", async () => {
     const cases: [string, unknown][] = [
       ["manifest.json", { version: "0.21.0", stacks: { a: { name: "a" } } }],

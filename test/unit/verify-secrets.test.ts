@@ -128,4 +128,20 @@ describe("verify output", () => {
     const r = await run(["--bogus\u001b[2J"]);
     expect(r.err).toBe('cdktf-clickpipes verify: unknown option "--bogus\\x1b[2J"; see cdktf-clickpipes verify --help\n');
   });
+
+  it("refuses a binary or oversized --stack / --pipe file in one line without echoing its bytes", async () => {
+    const binary = path.join(tmp, "binary.json");
+    fs.writeFileSync(binary, Buffer.from([0x7b, 0x1b, 0x5b, 0x32, 0x4a, 0xff, 0x00]));
+    const big = path.join(tmp, "big.json");
+    fs.writeFileSync(big, "");
+    fs.truncateSync(big, 65 * 1024 * 1024);
+    for (const flag of ["--stack", "--pipe"]) {
+      expect(await run(["postgres://u@h/db", flag, binary])).toEqual({ code: 2, out: "", err: `cdktf-clickpipes verify: ${flag}: ${binary} is not a synthesized stack: binary: not UTF-8 text\n` });
+      expect(await run(["postgres://u@h/db", flag, big])).toEqual({
+        code: 2,
+        out: "",
+        err: `cdktf-clickpipes verify: ${flag}: ${big} is not a synthesized stack: ${65 * 1024 * 1024} bytes, over the limit of 67108864\n`,
+      });
+    }
+  });
 });
