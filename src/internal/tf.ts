@@ -11,6 +11,7 @@ export {
   Fn,
   LocalBackend,
   NamedCloudWorkspace,
+  Op,
   S3Backend,
   StringConcat,
   TaggedCloudWorkspaces,

@@ -1,6 +1,14 @@
 import { Construct } from "constructs";
-import { PgGrantRole, PgRole, TerraformProvider } from "../internal/tf";
+import { Fn, Op, PgGrantRole, PgRole, TerraformProvider } from "../internal/tf";
 import { USER_IDS } from "../model/construct-ids";
+
+/**
+ * Why a password with a backslash is refused at plan time: cyrilgdn/postgresql 1.26.0 writes the
+ * password with its pqQuoteLiteral, which doubles backslashes, and PostgreSQL (standard_conforming_strings
+ * on) stores both: the role's password would differ from the one ClickPipes is given.
+ */
+export const PASSWORD_BACKSLASH_MESSAGE =
+  "The ClickPipes password must not contain a backslash: the postgresql provider (cyrilgdn 1.26.0) doubles backslashes in the PASSWORD literal, so the role would get a different password than ClickPipes. Choose a password without backslashes.";
 
 /** How the ClickPipes role gets the right to open replication connections. */
 export enum ReplicationRight {
@@ -74,6 +82,10 @@ export class ClickPipesUser extends Construct {
         preventDestroy: props.protectFromDestroy ?? true,
         // Memberships are managed by postgresql_grant_role; the role must not revoke them.
         ignoreChanges: rds ? ["roles"] : undefined,
+        // A precondition, not a variable validation: Terraform 1.11 prints the variable's value in a
+        // failed validation's diagnostic even when it is sensitive, never in a precondition's.
+        // cdktf writes string arguments into the expression unescaped: "\\\\" is HCL's "\\" (one backslash).
+        precondition: [{ condition: Op.not(Fn.strcontains(props.password, "\\\\")), errorMessage: PASSWORD_BACKSLASH_MESSAGE }],
       },
     });
     this.roleName = this.role.name;
