@@ -7,7 +7,10 @@
  * the naive baseline (bench/naive/app.ts) and one PASS/FAIL line per target. Targets are
  * reported, not asserted: the exit code is 0 unless a child crashed.
  *
- *   npm run bench [-- --json] [--repeat 3] [--compiled]
+ *   npm run bench [-- --json] [--repeat 3] [--compiled] [--review-only]
+ *
+ * Also the PR-review rows (bench/review.ts): `diff` of two 1000-source synth outputs (target < 5 s)
+ * and `guard` of a 10,000-resource plan (target < 2 s). `--review-only` runs just those.
  *
  * `--compiled` also compiles src/, stacks/ and bench/ with tsc into a temporary folder and measures
  * plain `node` on the JS (rows "compiled").
@@ -17,6 +20,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { ChildResult } from "./child";
+import { measureReview, ReviewRow } from "./review";
 
 /** How the child runs: tsx as `cdktf.json` runs the app, tsx with source maps off, or compiled JS. */
 type Mode = "tsx" | "maps off" | "compiled";
@@ -64,7 +68,7 @@ function option(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const KNOWN = new Set(["--json", "--compiled", "--repeat"]);
+const KNOWN = new Set(["--json", "--compiled", "--repeat", "--review-only"]);
 for (const [i, a] of process.argv.slice(2).entries()) {
   if (a.startsWith("--") && !KNOWN.has(a)) {
     process.stderr.write(`bench: unknown option "${a}"; known: ${[...KNOWN].join(", ")}\n`);
@@ -85,8 +89,9 @@ const repeat = Number(repeatText);
 const big = Math.max(1, repeat - 2);
 
 const compiled = process.argv.includes("--compiled");
+const reviewOnly = process.argv.includes("--review-only");
 
-const CASES: Case[] = [
+const SYNTH_CASES: Case[] = [
   // Ours runs as stacks/main.ts does: tsx, source maps off before cdktf loads (stacks/no-source-maps.ts).
   { label: "generic", impl: "ours", kind: "generic", n: 1, mode: "maps off", repeat },
   { label: "generic", impl: "ours", kind: "generic", n: 10, mode: "maps off", repeat },
@@ -105,6 +110,7 @@ const CASES: Case[] = [
       ] as Case[])
     : []),
 ];
+const CASES: Case[] = reviewOnly ? [] : SYNTH_CASES;
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -217,19 +223,28 @@ function main(): number {
   } finally {
     if (compiledDir) fs.rmSync(compiledDir, { recursive: true, force: true });
   }
+  let review: ReviewRow[] = [];
+  try {
+    review = measureReview(repeat, progress);
+  } catch (e) {
+    crashed = true;
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  }
   const loadAfter = os.loadavg().map((x) => Number(x.toFixed(2)));
 
-  log("");
-  log("| fleet | sources | runs | wall s | start-up s | import s | build+synth s | per-source ms | peak RSS MB |");
-  log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+  if (rows.length > 0) log("");
+  if (rows.length > 0) log("| fleet | sources | runs | wall s | start-up s | import s | build+synth s | per-source ms | peak RSS MB |");
+  if (rows.length > 0) log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const r of rows) {
     log(`| ${r.label} | ${r.n} | ${r.runs} | ${s(r.wallMs)} | ${s(r.startupMs)} | ${s(r.importMs)} | ${s(r.buildSynthMs)} | ${r.perSourceMs.toFixed(1)} | ${r.peakRssMB.toFixed(0)} |`);
   }
   log("");
-  log("wall = process start to end of synth = start-up (Node + tsx) + import (cdktf, providers, app) + build+synth;");
-  log("per-source ms = build+synth / sources; \"maps off\" = tsx, then process.setSourceMapsEnabled(false) before the import");
-  log("(what stacks/main.ts does, so our rows run that way; the naive app keeps tsx's defaults unless labelled);");
-  log("\"compiled\" = tsc output run by plain node (source maps off, no tsx loader).");
+  if (rows.length > 0) {
+    log("wall = process start to end of synth = start-up (Node + tsx) + import (cdktf, providers, app) + build+synth;");
+    log("per-source ms = build+synth / sources; \"maps off\" = tsx, then process.setSourceMapsEnabled(false) before the import");
+    log("(what stacks/main.ts does, so our rows run that way; the naive app keeps tsx's defaults unless labelled);");
+    log("\"compiled\" = tsc output run by plain node (source maps off, no tsx loader).");
+  }
 
   const find = (label: string, n: number) => rows.find((r) => r.label === label && r.n === n);
   const checks: Check[] = [];
@@ -275,12 +290,20 @@ function main(): number {
   if (defaultRatio) {
     checks.push({ target: "at least 3x faster than the naive baseline (100 sources, wall)", measured: `${defaultRatio.ratio.toFixed(2)}x`, pass: defaultRatio.ratio >= TARGET_RATIO });
   }
+  if (review.length > 0) {
+    log("");
+    log("| PR review | runs | wall s | in command s | exit | target s | what |");
+    log("|---|---:|---:|---:|---:|---:|---|");
+    for (const r of review) log(`| ${r.label} | ${r.runs} | ${s(r.wallMs)} | ${s(r.commandMs)} | ${r.exitCode} | ${s(r.targetMs)} | ${r.detail} |`);
+    log("(wall = a fresh `node --import tsx` process running the CLI, start-up included; median of the runs)");
+    for (const r of review) checks.push({ target: `${r.label} in under ${s(r.targetMs)} s`, measured: `${s(r.wallMs)} s`, pass: r.wallMs < r.targetMs });
+  }
   log("");
   for (const c of checks) log(`${c.pass ? "PASS" : "FAIL"} ${c.target}: ${c.measured}`);
   log(`Load average after: ${loadAfter.join(" ")}`);
 
   if (json) {
-    process.stdout.write(JSON.stringify({ machine: { ...before, loadAverageAfter: loadAfter }, rows, ratios, checks, crashed }, null, 2) + "\n");
+    process.stdout.write(JSON.stringify({ machine: { ...before, loadAverageAfter: loadAfter }, rows, review, ratios, checks, crashed }, null, 2) + "\n");
   }
   return crashed ? 1 : 0;
 }

@@ -2,6 +2,7 @@
  * The `cdktf-clickpipes` command. Subcommands register in `COMMANDS`; each returns its exit code.
  * Exit codes: 0 ok, 1 a check found a problem, 2 called wrongly or could not run.
  */
+import { DIFF_COMMAND } from "./diff";
 import { GUARD_COMMAND } from "./guard";
 import { INIT_COMMAND } from "./init";
 import { SQL_COMMAND } from "./sql";
@@ -14,6 +15,7 @@ export interface Command {
 }
 
 export const COMMANDS: Record<string, Command> = {
+  diff: DIFF_COMMAND,
   guard: GUARD_COMMAND,
   init: INIT_COMMAND,
   sql: SQL_COMMAND,

@@ -1,0 +1,143 @@
+/**
+ * `npm run bench` rows for the PR-review tools (not timed tests):
+ * - `diff` of two 1000-source synth outputs (base: the generic fleet; head: every source with one
+ *   more table, every tenth with one more schema), target under 5 s;
+ * - `guard` of a 10,000-resource plan (`terraform show -json` shape, a mix of no-ops, updates,
+ *   creates, deletes and replaces of the stacks' resource types), target under 2 s.
+ * Each measurement is a fresh `node --import tsx` process running the CLI as a user does
+ * (bench/cli-child.ts); its wall time counts from process start (Node + tsx start-up included).
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+export interface ReviewRow {
+  label: string;
+  runs: number;
+  /** Median wall time of the CLI process, ms. */
+  wallMs: number;
+  /** Median time inside the command (after imports), ms. */
+  commandMs: number;
+  exitCode: number;
+  targetMs: number;
+  detail: string;
+}
+
+const MB = 1024 * 1024;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+interface CliResult {
+  wallMs: number;
+  commandMs: number;
+  code: number;
+}
+
+function runCli(args: string[]): CliResult {
+  const r = spawnSync(process.execPath, ["--import", "tsx", path.join(__dirname, "cli-child.ts"), ...args], {
+    encoding: "utf8",
+    env: { ...process.env, CHECKPOINT_DISABLE: "1" },
+    stdio: ["ignore", "ignore", "pipe"],
+    maxBuffer: 64 * MB,
+  });
+  const last = (r.stderr ?? "").trim().split("\n").pop() ?? "";
+  try {
+    return JSON.parse(last) as CliResult;
+  } catch {
+    throw new Error(`cli child failed (exit ${r.status ?? r.signal}):\n${r.stderr}`);
+  }
+}
+
+/** Synthesize base and head fleets of `n` generic sources (one child process each side). */
+function synthPair(n: number, dir: string): { base: string; head: string } {
+  const base = path.join(dir, "base");
+  const head = path.join(dir, "head");
+  for (const [variant, out] of [["base", base], ["head", head]] as const) {
+    const r = spawnSync(process.execPath, ["--import", "tsx", path.join(__dirname, "review-synth.ts"), "--n", String(n), "--variant", variant, "--out", out], {
+      encoding: "utf8",
+      env: { ...process.env, CHECKPOINT_DISABLE: "1" },
+      maxBuffer: 64 * MB,
+    });
+    if (r.status !== 0) throw new Error(`synth of the ${variant} fleet failed:\n${r.stderr}`);
+  }
+  return { base, head };
+}
+
+const GUARD_TYPES = [
+  "postgresql_grant",
+  "postgresql_default_privileges",
+  "postgresql_publication",
+  "postgresql_role",
+  "aws_vpc_security_group_ingress_rule",
+  "clickhouse_clickpipe",
+  "aws_rds_cluster_parameter_group",
+  "postgresql_grant_role",
+];
+const ACTIONS: string[][] = [["no-op"], ["no-op"], ["no-op"], ["update"], ["create"], ["no-op"], ["delete"], ["no-op"], ["delete", "create"], ["no-op"]];
+
+/** A plan JSON with `n` resource changes. */
+export function syntheticPlan(n: number): string {
+  const changes = Array.from({ length: n }, (_, i) => {
+    const type = GUARD_TYPES[i % GUARD_TYPES.length];
+    const name = `src-${String(Math.floor(i / 10)).padStart(4, "0")}_Res_${i}`;
+    const actions = ACTIONS[i % ACTIONS.length];
+    const attrs = { name: `obj_${i}`, tables: ["public.a", "public.b"], login: true, cidr_ipv4: "10.0.0.1/32", grant_role: "rds_replication" };
+    return {
+      address: `${type}.${name}`,
+      mode: "managed",
+      type,
+      name,
+      provider_name: "registry.terraform.io/x/y",
+      change: { actions, before: actions[0] === "create" ? null : attrs, after: actions.includes("delete") && actions.length === 1 ? null : { ...attrs, tables: ["public.a", "public.c"] } },
+    };
+  });
+  return JSON.stringify({ format_version: "1.2", terraform_version: "1.9.0", resource_changes: changes });
+}
+
+function row(label: string, runs: CliResult[], targetMs: number, detail: string): ReviewRow {
+  return {
+    label,
+    runs: runs.length,
+    wallMs: median(runs.map((r) => r.wallMs)),
+    commandMs: median(runs.map((r) => r.commandMs)),
+    exitCode: runs[0].code,
+    targetMs,
+    detail,
+  };
+}
+
+export const DIFF_SOURCES = 1000;
+export const GUARD_RESOURCES = 10_000;
+
+/** Measure both rows; `progress` gets one line per run. */
+export function measureReview(repeat: number, progress: (line: string) => void): ReviewRow[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-bench-review-"));
+  try {
+    const rows: ReviewRow[] = [];
+    progress(`  review: synthesizing base and head fleets of ${DIFF_SOURCES} generic sources`);
+    const { base, head } = synthPair(DIFF_SOURCES, dir);
+    const diffRuns: CliResult[] = [];
+    for (let i = 0; i < repeat; i++) {
+      const r = runCli(["diff", base, head, "--json"]);
+      progress(`  diff x${DIFF_SOURCES} run ${i + 1}/${repeat}: ${(r.wallMs / 1000).toFixed(2)} s (exit ${r.code})`);
+      diffRuns.push(r);
+    }
+    rows.push(row(`diff, ${DIFF_SOURCES} + ${DIFF_SOURCES} generic sources`, diffRuns, 5000, "--json; every source +1 table, every 10th +1 schema"));
+    const plan = path.join(dir, "plan.json");
+    fs.writeFileSync(plan, syntheticPlan(GUARD_RESOURCES));
+    const guardRuns: CliResult[] = [];
+    for (let i = 0; i < repeat; i++) {
+      const r = runCli(["guard", plan, "--json"]);
+      progress(`  guard x${GUARD_RESOURCES} run ${i + 1}/${repeat}: ${(r.wallMs / 1000).toFixed(2)} s (exit ${r.code})`);
+      guardRuns.push(r);
+    }
+    rows.push(row(`guard, ${GUARD_RESOURCES} resource changes`, guardRuns, 2000, "--json; plan format 1.2"));
+    return rows;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * `cdktf-clickpipes diff <base> <head>`: compare two synthesized outputs (a cdktf.out folder or one
+ * stack folder each) without credentials or Terraform. Exit 0 nothing blocked, 1 a change is
+ * blocked (not allowed with --allow), 2 called wrongly or an input is not synth output.
+ */
+import { parseArgs } from "node:util";
+import { DiffInputError, readSynthOutput } from "../diff/read";
+import { buildDiffReport, formatMarkdown, formatText } from "../diff/report";
+import type { Command } from "./main";
+
+const USAGE = "usage: cdktf-clickpipes diff <base> <head> [--allow <address>]... [--markdown | --json]";
+
+const HELP = `${USAGE}
+
+Compares two synthesized outputs (cdktf.out folders, or one stack folder each), e.g. synth of a
+PR's base and of its head. No credentials, no Terraform. Per stack: resources to create, update in
+place, replace (per the providers' ForceNew facts) or destroy, with changed attributes (secrets
+shown as (sensitive)); stacks added or removed; variable, output and provider changes; the SQL
+the change runs; what the ClickPipe will do; the same BLOCK/WARN verdicts as guard.
+
+  --allow <address>  a blocked change is deliberate (repeat, or comma-separate)
+  --markdown         a PR comment: one collapsible section per stack, blocked first
+  --json             the report as JSON (schemas/diff-report.schema.json)
+
+Exit: 0 nothing blocked, 1 a change is blocked, 2 called wrongly or an input is not synth output.
+`;
+
+export async function runDiff(args: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { allow: { type: "string", multiple: true }, json: { type: "boolean" }, markdown: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    });
+  } catch (e) {
+    err.write(`cdktf-clickpipes diff: ${(e as Error).message.split("\n")[0]}; ${USAGE}\n`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    out.write(HELP);
+    return 0;
+  }
+  if (parsed.positionals.length !== 2) {
+    err.write(`cdktf-clickpipes diff: expected two folders (base and head), got ${parsed.positionals.length}; ${USAGE}\n`);
+    return 2;
+  }
+  if (parsed.values.json && parsed.values.markdown) {
+    err.write(`cdktf-clickpipes diff: --json and --markdown exclude each other; ${USAGE}\n`);
+    return 2;
+  }
+  const [baseDir, headDir] = parsed.positionals;
+  const allow = (parsed.values.allow ?? []).flatMap((a) => a.split(",")).map((a) => a.trim()).filter(Boolean);
+  let report;
+  try {
+    report = buildDiffReport(readSynthOutput(baseDir, "base"), readSynthOutput(headDir, "head"), { baseLabel: baseDir, headLabel: headDir, allow });
+  } catch (e) {
+    if (e instanceof DiffInputError) {
+      err.write(`cdktf-clickpipes diff: ${e.message.replace(/\s*\n\s*/g, " ")}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  out.write(parsed.values.json ? JSON.stringify(report, null, 2) + "\n" : parsed.values.markdown ? formatMarkdown(report) : formatText(report));
+  return report.blocked ? 1 : 0;
+}
+
+export const DIFF_COMMAND: Command = {
+  summary: "compare two synth outputs (base, head) without credentials: changes, replaces, SQL, verdicts",
+  run: (a) => runDiff(a),
+};

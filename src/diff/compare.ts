@@ -1,0 +1,218 @@
+/**
+ * The difference of two synthesized outputs, stack by stack: resources (by Terraform address)
+ * created, updated in place, replaced or deleted, and changes of variables, outputs, providers
+ * and the terraform block. Pure: no files, no cdktf.
+ */
+import type { ChangeAction, ResourceChange } from "../guard/verdicts";
+import { AttributeChange, compareResource, isSensitivePath, jsonEqual } from "./attributes";
+import { stackNodes } from "../render/stack-json";
+import type { Json, SynthStack } from "./read";
+
+export interface ResourceDiff {
+  /** `<type>.<logical id>`, or `data.<type>.<logical id>` for a data source. */
+  readonly address: string;
+  readonly mode: "managed" | "data";
+  readonly type: string;
+  readonly action: ChangeAction;
+  readonly constructPath?: string;
+  /** Attribute changes (update and replace). */
+  readonly changes: readonly AttributeChange[];
+  /** Attributes whose change forces the replacement. */
+  readonly replaceBecause: readonly string[];
+  /** The provider tables know the type; false: in place vs replace unknown (treated as in place). */
+  readonly knownType: boolean;
+  readonly before?: Json;
+  readonly after?: Json;
+}
+
+/** A change of a variable, output, provider or terraform-block entry. */
+export interface NamedChange {
+  readonly name: string;
+  readonly action: "add" | "remove" | "change";
+  readonly before?: unknown;
+  readonly after?: unknown;
+  readonly sensitive?: boolean;
+}
+
+export interface StackDiff {
+  readonly name: string;
+  readonly status: "added" | "removed" | "changed" | "unchanged";
+  readonly resources: readonly ResourceDiff[];
+  readonly variables: readonly NamedChange[];
+  readonly outputs: readonly NamedChange[];
+  /** Terraform locals (e.g. a pipe's target-table map). */
+  readonly locals: readonly NamedChange[];
+  readonly providers: readonly NamedChange[];
+  readonly terraform: readonly NamedChange[];
+  /** Resources whose only differences have no effect in Terraform (e.g. a write-only value alone). */
+  readonly noEffect: readonly { readonly address: string; readonly changes: readonly AttributeChange[] }[];
+  /** The stack's JSON on each side (for SQL and pipe effects). */
+  readonly base?: Json;
+  readonly head?: Json;
+}
+
+const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+const byName = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+interface Block {
+  address: string;
+  mode: "managed" | "data";
+  type: string;
+  config: Json;
+}
+
+/** The stack's resources and data sources by address (the shared walker, `stackNodes`). */
+function blocks(json: Json | undefined): Map<string, Block> {
+  const out = new Map<string, Block>();
+  if (!json) return out;
+  for (const n of stackNodes(json)) {
+    out.set(n.address, { address: n.address, mode: n.mode === "data" ? "data" : "managed", type: n.type, config: isObject(n.config) ? n.config : {} });
+  }
+  return out;
+}
+
+const constructPathOf = (config: Json | undefined): string | undefined => {
+  const p = (config?.["//"] as { metadata?: { path?: unknown } } | undefined)?.metadata?.path;
+  return typeof p === "string" ? p : undefined;
+};
+
+function diffResources(base: Json | undefined, head: Json | undefined): { resources: ResourceDiff[]; noEffect: StackDiff["noEffect"][number][] } {
+  const a = blocks(base);
+  const b = blocks(head);
+  const resources: ResourceDiff[] = [];
+  const noEffect: StackDiff["noEffect"][number][] = [];
+  for (const address of [...new Set([...a.keys(), ...b.keys()])].sort()) {
+    const x = a.get(address);
+    const y = b.get(address);
+    const any = (x ?? y)!;
+    const common = { address, mode: any.mode, type: any.type, constructPath: constructPathOf(y?.config ?? x?.config) };
+    if (!x || !y) {
+      resources.push({ ...common, action: x ? "delete" : "create", changes: [], replaceBecause: [], knownType: true, before: x?.config, after: y?.config });
+      continue;
+    }
+    if (jsonEqual(x.config, y.config)) continue;
+    const cmp = compareResource(any.type, x.config, y.config);
+    if (cmp.changes.length === 0) continue; // only metadata / lifecycle / depends_on differ
+    if (!cmp.effective) {
+      noEffect.push({ address, changes: cmp.changes });
+      continue;
+    }
+    resources.push({
+      ...common,
+      action: cmp.replaceBecause.length > 0 ? "replace" : "update",
+      changes: cmp.changes,
+      replaceBecause: cmp.replaceBecause,
+      knownType: cmp.known,
+      before: x.config,
+      after: y.config,
+    });
+  }
+  return { resources, noEffect };
+}
+
+/** Sensitive variables (in either side) by name. */
+function sensitiveVariables(...jsons: (Json | undefined)[]): Set<string> {
+  const out = new Set<string>();
+  for (const j of jsons) {
+    const vars = isObject(j?.variable) ? j!.variable : {};
+    for (const [n, v] of Object.entries(vars)) if (isObject(v) && v.sensitive === true) out.add(n);
+  }
+  return out;
+}
+
+function diffNamed(a: unknown, b: unknown, isSecret: (name: string, v: unknown) => boolean): NamedChange[] {
+  const x = isObject(a) ? a : {};
+  const y = isObject(b) ? b : {};
+  const out: NamedChange[] = [];
+  for (const name of [...new Set([...Object.keys(x), ...Object.keys(y)])].sort()) {
+    if (name === "//") continue;
+    if (jsonEqual(x[name], y[name])) continue;
+    const action = !(name in x) ? "add" : !(name in y) ? "remove" : "change";
+    const sensitive = isSecret(name, x[name]) || isSecret(name, y[name]);
+    out.push(sensitive ? { name, action, sensitive: true } : { name, action, before: x[name], after: y[name] });
+  }
+  return out;
+}
+
+/** A variable block with its default hidden when the variable is sensitive. */
+function redactVariable(v: unknown): unknown {
+  if (!isObject(v) || v.sensitive !== true || !("default" in v)) return v;
+  return { ...v, default: "(sensitive)" };
+}
+
+/** Provider blocks flattened to `<provider>[i].<attribute>` entries, secrets marked. */
+function providerEntries(json: Json | undefined): Json {
+  const out: Json = {};
+  const providers = isObject(json?.provider) ? json!.provider : {};
+  for (const [name, list] of Object.entries(providers)) {
+    (Array.isArray(list) ? list : [list]).forEach((cfg, i) => {
+      if (!isObject(cfg)) return;
+      for (const [k, v] of Object.entries(cfg)) out[`${name}${Array.isArray(list) && list.length > 1 ? `[${i}]` : ""}.${k}`] = v;
+    });
+  }
+  return out;
+}
+
+function terraformEntries(json: Json | undefined): Json {
+  const out: Json = {};
+  const tf = isObject(json?.terraform) ? json!.terraform : {};
+  const walk = (prefix: string, v: unknown) => {
+    if (isObject(v)) for (const [k, x] of Object.entries(v)) walk(prefix ? `${prefix}.${k}` : k, x);
+    else out[prefix] = v;
+  };
+  walk("", tf);
+  return out;
+}
+
+function diffStack(name: string, base: SynthStack | undefined, head: SynthStack | undefined): StackDiff {
+  const bj = base?.json;
+  const hj = head?.json;
+  const { resources, noEffect } = diffResources(bj, hj);
+  const secretVars = sensitiveVariables(bj, hj);
+  const variables = diffNamed(bj?.variable, hj?.variable, () => false).map((c) =>
+    secretVars.has(c.name)
+      ? { ...c, sensitive: true, before: c.before === undefined ? undefined : redactVariable(c.before), after: c.after === undefined ? undefined : redactVariable(c.after) }
+      : c,
+  );
+  const outputs = diffNamed(bj?.output, hj?.output, (_n, v) => isObject(v) && v.sensitive === true);
+  const locals = diffNamed(bj?.locals, hj?.locals, (n) => isSensitivePath(undefined, n));
+  const providers = diffNamed(providerEntries(bj), providerEntries(hj), (n) => isSensitivePath(undefined, n.replace(/\[\d+\]/g, "")));
+  const terraform = diffNamed(terraformEntries(bj), terraformEntries(hj), (n) => isSensitivePath(undefined, n));
+  const status = !base ? "added" : !head ? "removed" : resources.length + variables.length + outputs.length + locals.length + providers.length + terraform.length + noEffect.length > 0 ? "changed" : "unchanged";
+  return { name, status, resources, variables, outputs, locals, providers, terraform, noEffect, base: bj, head: hj };
+}
+
+/** Compare two synthesized outputs (stacks by name). */
+export function diffOutputs(base: Map<string, SynthStack>, head: Map<string, SynthStack>): StackDiff[] {
+  return [...new Set([...base.keys(), ...head.keys()])].sort(byName).map((n) => diffStack(n, base.get(n), head.get(n)));
+}
+
+/** The changes `judge` reads: managed resources of stacks present in head (a removed stack destroys nothing). */
+export function resourceChanges(stacks: readonly StackDiff[]): ResourceChange[] {
+  return stacks
+    .filter((s) => s.status !== "removed")
+    .flatMap((s) =>
+      s.resources
+        .filter((r) => r.mode === "managed")
+        .map((r) => ({ stack: s.name, address: r.address, type: r.type, action: r.action, before: r.before, after: r.after, constructPath: r.constructPath })),
+    );
+}
+
+/**
+ * Managed resources of head stacks that the change leaves as they are (present on both sides with
+ * no effective change): `judge` reads them to see, e.g., that a deleted ingress rule's addresses stay
+ * open through another rule.
+ */
+export function unchangedResources(stacks: readonly StackDiff[]): ResourceChange[] {
+  const out: ResourceChange[] = [];
+  for (const s of stacks) {
+    if (s.status === "removed" || s.status === "added") continue;
+    const changed = new Set(s.resources.map((r) => r.address));
+    const base = blocks(s.base);
+    for (const b of blocks(s.head).values()) {
+      if (b.mode !== "managed" || changed.has(b.address) || !base.has(b.address)) continue;
+      out.push({ stack: s.name, address: b.address, type: b.type, action: "update", before: base.get(b.address)!.config, after: b.config, constructPath: constructPathOf(b.config) });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,345 @@
+/**
+ * The `diff` report: one object (the `--json` output, schemas/diff-report.schema.json) and its
+ * text and markdown renderings. Secrets never reach the report: sensitive attribute values,
+ * sensitive variables' defaults and sensitive outputs are `(sensitive)`.
+ */
+import { judge } from "../guard/verdicts";
+import type { AttributeChange } from "./attributes";
+import { diffOutputs, NamedChange, resourceChanges, StackDiff, unchangedResources } from "./compare";
+import { pipeEffects } from "./pipe";
+import type { SynthStack } from "./read";
+import { changeSql } from "./sql";
+
+/** A BLOCK or WARN verdict (`judge` of src/guard/verdicts.ts, or the diff's own stack-level rule). */
+export interface Verdict {
+  readonly level: "BLOCK" | "WARN";
+  /** Rule id. */
+  readonly rule: string;
+  /** The resource address (or the stack name, for a stack-level verdict). */
+  readonly address: string;
+  /** One line: what happens and why it matters. */
+  readonly message: string;
+  /** Tables concerned (`schema.table`). */
+  readonly tables?: readonly string[];
+  /** A BLOCK named by `--allow`: reported, not blocking. */
+  readonly allowed?: boolean;
+}
+
+export interface DiffReportChange {
+  /** Dotted attribute path. */
+  readonly path: string;
+  readonly before?: unknown;
+  readonly after?: unknown;
+  /** The value is secret and not shown. */
+  readonly sensitive?: boolean;
+  /** List elements only in head. */
+  readonly added?: readonly unknown[];
+  /** List elements only in base. */
+  readonly removed?: readonly unknown[];
+  readonly forcesReplacement?: boolean;
+  /** Terraform plans nothing for this change (see `note`). */
+  readonly noEffect?: boolean;
+  readonly note?: string;
+}
+
+export interface DiffReportResource {
+  /** Terraform address: `<type>.<logical id>` (`data.` first for a data source). */
+  readonly address: string;
+  readonly type: string;
+  readonly mode: "managed" | "data";
+  readonly action: "create" | "update" | "replace" | "delete";
+  readonly constructPath?: string;
+  /** Attributes whose change forces the replacement. */
+  readonly replaceBecause?: readonly string[];
+  /** False when the provider tables do not know the type: in place vs replace is not known. */
+  readonly knownType: boolean;
+  readonly changes: readonly DiffReportChange[];
+  /** SQL the change runs (postgresql_* resources), mirroring the provider. */
+  readonly sql?: readonly string[];
+  /** The verdicts on this resource. */
+  readonly verdicts: readonly Verdict[];
+}
+
+export interface DiffReportNamedChange {
+  readonly name: string;
+  readonly action: "add" | "remove" | "change";
+  readonly before?: unknown;
+  readonly after?: unknown;
+  readonly sensitive?: boolean;
+}
+
+export interface DiffReportStack {
+  readonly name: string;
+  readonly status: "added" | "removed" | "changed" | "unchanged";
+  /** For a removed stack: what happens to its objects. */
+  readonly note?: string;
+  /** Addresses a removed stack managed: they stay in place, no longer managed. */
+  readonly unmanaged?: readonly string[];
+  /** Some verdict of this stack blocks (not allowed). */
+  readonly blocked: boolean;
+  readonly verdicts: readonly Verdict[];
+  /** Resources, blocked first, then by address. */
+  readonly resources: readonly DiffReportResource[];
+  /** Resources whose differences have no effect in Terraform. */
+  readonly noEffect: readonly { readonly address: string; readonly changes: readonly DiffReportChange[] }[];
+  readonly variables: readonly DiffReportNamedChange[];
+  readonly outputs: readonly DiffReportNamedChange[];
+  /** Terraform locals that changed (e.g. a pipe's target-table map). */
+  readonly locals: readonly DiffReportNamedChange[];
+  readonly providers: readonly DiffReportNamedChange[];
+  readonly terraform: readonly DiffReportNamedChange[];
+  /** What the ClickPipe will do. */
+  readonly pipe: readonly string[];
+}
+
+export interface DiffReport {
+  readonly base: string;
+  readonly head: string;
+  /** Some change is blocked (exit 1). */
+  readonly blocked: boolean;
+  readonly summary: {
+    readonly stacksAdded: number;
+    readonly stacksRemoved: number;
+    readonly stacksChanged: number;
+    readonly create: number;
+    readonly update: number;
+    readonly replace: number;
+    readonly delete: number;
+    readonly blocked: number;
+    readonly warnings: number;
+  };
+  readonly stacks: readonly DiffReportStack[];
+}
+
+const toChange = (c: AttributeChange): DiffReportChange => ({ ...c });
+const toNamed = (c: NamedChange): DiffReportNamedChange => ({ ...c });
+
+/** Build the report of two read outputs. */
+export function buildDiffReport(
+  base: Map<string, SynthStack>,
+  head: Map<string, SynthStack>,
+  opts: { readonly baseLabel: string; readonly headLabel: string; readonly allow?: readonly string[] },
+): DiffReport {
+  const stacks = diffOutputs(base, head);
+  const verdicts: Verdict[] = judge(resourceChanges(stacks), { allow: opts.allow ?? [], unchanged: unchangedResources(stacks) });
+  const reports = stacks.map((s) => stackReport(s, verdicts));
+  const blockingCount = reports.flatMap((s) => s.verdicts).filter((v) => v.level === "BLOCK" && !v.allowed).length;
+  const count = (a: DiffReportResource["action"]) => reports.filter((s) => s.status !== "removed").flatMap((s) => s.resources).filter((r) => r.action === a && r.mode === "managed").length;
+  return {
+    base: opts.baseLabel,
+    head: opts.headLabel,
+    blocked: blockingCount > 0,
+    summary: {
+      stacksAdded: reports.filter((s) => s.status === "added").length,
+      stacksRemoved: reports.filter((s) => s.status === "removed").length,
+      stacksChanged: reports.filter((s) => s.status === "changed").length,
+      create: count("create"),
+      update: count("update"),
+      replace: count("replace"),
+      delete: count("delete"),
+      blocked: blockingCount,
+      warnings: reports.flatMap((s) => s.verdicts).filter((v) => v.level === "WARN").length,
+    },
+    stacks: reports,
+  };
+}
+
+function stackReport(s: StackDiff, all: readonly Verdict[]): DiffReportStack {
+  const common = {
+    name: s.name,
+    variables: s.variables.map(toNamed),
+    outputs: s.outputs.map(toNamed),
+    locals: s.locals.map(toNamed),
+    providers: s.providers.map(toNamed),
+    terraform: s.terraform.map(toNamed),
+  };
+  if (s.status === "removed") {
+    const unmanaged = s.resources.filter((r) => r.mode === "managed").map((r) => r.address);
+    const verdict: Verdict = {
+      level: "WARN",
+      rule: "stack-no-longer-managed",
+      address: s.name,
+      message: `stack ${s.name} is gone from head: its ${unmanaged.length} resource(s) are no longer managed; they stay in the database and cloud until destroyed (cdktf destroy ${s.name} before removing it, or remove them by hand)`,
+    };
+    return {
+      ...common,
+      status: "removed",
+      note: verdict.message,
+      unmanaged,
+      blocked: false,
+      verdicts: [verdict],
+      resources: [],
+      noEffect: [],
+      variables: [],
+      outputs: [],
+      locals: [],
+      providers: [],
+      terraform: [],
+      pipe: [],
+    };
+  }
+  const addresses = new Set(s.resources.map((r) => r.address));
+  const verdicts = all.filter((v) => addresses.has(v.address));
+  const sql = changeSql(s);
+  const blocks = (a: string) => verdicts.some((v) => v.address === a && v.level === "BLOCK" && !v.allowed);
+  const resources: DiffReportResource[] = s.resources
+    .map((r) => ({
+      address: r.address,
+      type: r.type,
+      mode: r.mode,
+      action: r.action,
+      ...(r.constructPath ? { constructPath: r.constructPath } : {}),
+      ...(r.replaceBecause.length > 0 ? { replaceBecause: r.replaceBecause } : {}),
+      knownType: r.knownType,
+      changes: r.changes.map(toChange),
+      ...(sql.has(r.address) ? { sql: sql.get(r.address)! } : {}),
+      verdicts: verdicts.filter((v) => v.address === r.address),
+    }))
+    .sort((a, b) => Number(blocks(b.address)) - Number(blocks(a.address)) || (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  const order = (v: Verdict) => (v.level === "BLOCK" && !v.allowed ? 0 : v.level === "BLOCK" ? 1 : 2);
+  return {
+    ...common,
+    status: s.status,
+    blocked: verdicts.some((v) => order(v) === 0),
+    verdicts: [...verdicts].sort((a, b) => order(a) - order(b)),
+    resources,
+    noEffect: s.noEffect.map((n) => ({ address: n.address, changes: n.changes.map(toChange) })),
+    pipe: pipeEffects(s),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text and markdown.
+
+const SYMBOL: Record<DiffReportResource["action"], string> = { create: "+", update: "~", replace: "-/+", delete: "-" };
+const WORDS: Record<DiffReportResource["action"], string> = { create: "create", update: "update in place", replace: "replace", delete: "destroy" };
+
+/** A value on one line (JSON), secrets already removed. */
+function show(v: unknown): string {
+  if (v === undefined) return "(unset)";
+  const s = JSON.stringify(v);
+  return s.length > 200 ? s.slice(0, 197) + "..." : s;
+}
+
+function changeLine(c: DiffReportChange): string {
+  const what = c.sensitive
+    ? "(sensitive)"
+    : c.added || c.removed
+      ? [...(c.added ?? []).map((x) => `+${show(x)}`), ...(c.removed ?? []).map((x) => `-${show(x)}`)].join(" ") || `${show(c.before)} -> ${show(c.after)}`
+      : `${show(c.before)} -> ${show(c.after)}`;
+  const tags = [c.forcesReplacement ? "forces replacement" : "", c.note ?? ""].filter(Boolean);
+  return `${c.path}: ${what}${tags.length ? `  (${tags.join("; ")})` : ""}`;
+}
+
+function namedLine(kind: string, c: DiffReportNamedChange): string {
+  const sign = c.action === "add" ? "+" : c.action === "remove" ? "-" : "~";
+  if (c.sensitive && c.before === undefined && c.after === undefined) return `${sign} ${kind} ${c.name}: (sensitive)`;
+  const value = c.action === "add" ? show(c.after) : c.action === "remove" ? show(c.before) : `${show(c.before)} -> ${show(c.after)}`;
+  return `${sign} ${kind} ${c.name}: ${value}${c.sensitive ? " (sensitive: default hidden)" : ""}`;
+}
+
+function verdictLine(v: Verdict): string {
+  const level = v.level === "BLOCK" && v.allowed ? "ALLOWED" : v.level;
+  return `${level} [${v.rule}] ${v.address}: ${v.message}`;
+}
+
+function resourceHeader(r: DiffReportResource): string {
+  const why = r.action === "replace" ? ` (replace: ${r.replaceBecause?.join(", ")})` : r.action === "update" && !r.knownType ? " (update; in place or replace not known for this type)" : ` (${WORDS[r.action]})`;
+  return `${SYMBOL[r.action]} ${r.address}${why}`;
+}
+
+function summaryLine(r: DiffReport): string {
+  const s = r.summary;
+  const stacks = [s.stacksAdded && `${s.stacksAdded} stack(s) added`, s.stacksRemoved && `${s.stacksRemoved} stack(s) removed`, `${s.stacksChanged} stack(s) changed`].filter(Boolean).join(", ");
+  const verdict = r.blocked ? `BLOCKED: ${s.blocked} change(s) would break a running ClickPipe; if deliberate, re-run with --allow <address>` : "no blocking change";
+  return `diff: ${stacks}; ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.delete} to destroy; ${s.warnings} warning(s); ${verdict}`;
+}
+
+/** Plain text, for a terminal or a CI log. */
+export function formatText(r: DiffReport): string {
+  const out: string[] = [`diff ${r.base} -> ${r.head}`];
+  for (const s of r.stacks) {
+    if (s.status === "unchanged") continue;
+    out.push("", `stack ${s.name}: ${s.status}${s.blocked ? " (BLOCKED)" : ""}`);
+    for (const v of s.verdicts) out.push(`  ${verdictLine(v)}`);
+    if (s.unmanaged) for (const a of s.unmanaged) out.push(`  ! ${a} (no longer managed)`);
+    for (const res of s.resources) {
+      out.push(`  ${resourceHeader(res)}`);
+      for (const c of res.changes) out.push(`      ${changeLine(c)}`);
+      if (res.sql) {
+        out.push("      SQL:");
+        for (const l of res.sql) out.push(`        ${l}`);
+      }
+    }
+    for (const n of s.noEffect) for (const c of n.changes) out.push(`  = ${n.address}: ${changeLine(c)}`);
+    for (const [kind, list] of [["variable", s.variables], ["output", s.outputs], ["local", s.locals], ["provider", s.providers], ["terraform", s.terraform]] as const) {
+      for (const c of list) out.push(`  ${namedLine(kind, c)}`);
+    }
+    for (const p of s.pipe) out.push(`  pipe: ${p}`);
+  }
+  out.push("", summaryLine(r));
+  return out.join("\n") + "\n";
+}
+
+/** Markdown text is inserted literally: escape what would become markup. */
+const md = (s: string) => s.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`);
+const code = (s: string) => {
+  const fence = s.includes("``") ? "```" : s.includes("`") ? "``" : "`";
+  return `${fence}${fence.length > 1 ? " " : ""}${s}${fence.length > 1 ? " " : ""}${fence}`;
+};
+
+/** Markdown for a PR comment: one collapsible section per stack, blocked stacks and items first. */
+export function formatMarkdown(r: DiffReport): string {
+  const out: string[] = [`### cdktf-clickpipes diff`, "", r.blocked ? `**BLOCKED**: ${r.summary.blocked} change(s) would break a running ClickPipe. If deliberate, re-run with \`--allow <address>\`.` : "No blocking change.", "", md(summaryLine(r)), ""];
+  const stacks = [...r.stacks].filter((s) => s.status !== "unchanged").sort((a, b) => Number(b.blocked) - Number(a.blocked));
+  if (stacks.length === 0) out.push("No stack changed.", "");
+  for (const s of stacks) {
+    const counts = (["create", "update", "replace", "delete"] as const).map((a) => [a, s.resources.filter((x) => x.action === a).length] as const).filter(([, n]) => n > 0).map(([a, n]) => `${n} ${a}`);
+    const title = `${s.blocked ? "BLOCKED " : ""}${code(s.name)}: ${s.status}${counts.length ? ` (${counts.join(", ")})` : ""}`;
+    out.push(`<details${s.blocked ? " open" : ""}><summary>${title}</summary>`, "");
+    if (s.verdicts.length > 0) {
+      for (const v of s.verdicts) out.push(`- **${v.level === "BLOCK" && v.allowed ? "ALLOWED" : v.level}** ${code(v.rule)} ${code(v.address)}: ${md(v.message)}`);
+      out.push("");
+    }
+    if (s.unmanaged && s.unmanaged.length > 0) {
+      out.push("No longer managed (they stay until destroyed):", "");
+      for (const a of s.unmanaged) out.push(`- ${code(a)}`);
+      out.push("");
+    }
+    if (s.resources.length > 0) {
+      out.push("| | resource | change |", "|---|---|---|");
+      for (const res of s.resources) {
+        const detail = res.changes.map((c) => code(changeLine(c))).join("<br>") || md(WORDS[res.action]);
+        const why = res.action === "replace" ? `**replace** (${res.replaceBecause?.map(code).join(", ")})` : WORDS[res.action];
+        const cell = `${why}${res.changes.length ? `<br>${detail}` : ""}`.replace(/\|/g, "\\|");
+        out.push(`| ${SYMBOL[res.action]} | ${code(res.address)} | ${cell} |`);
+      }
+      out.push("");
+    }
+    const sqlRes = s.resources.filter((x) => x.sql);
+    if (sqlRes.length > 0) {
+      out.push("SQL the change runs (mirroring cyrilgdn/postgresql 1.26.0):", "", "```sql");
+      for (const res of sqlRes) out.push(`-- ${res.address}`, ...res.sql!.map((l) => l.replace(/```/g, "` ` `")));
+      out.push("```", "");
+    }
+    const other = [
+      ...s.noEffect.flatMap((n) => n.changes.map((c) => `= ${n.address}: ${changeLine(c)}`)),
+      ...s.variables.map((c) => namedLine("variable", c)),
+      ...s.outputs.map((c) => namedLine("output", c)),
+      ...s.locals.map((c) => namedLine("local", c)),
+      ...s.providers.map((c) => namedLine("provider", c)),
+      ...s.terraform.map((c) => namedLine("terraform", c)),
+    ];
+    if (other.length > 0) {
+      for (const l of other) out.push(`- ${code(l)}`);
+      out.push("");
+    }
+    if (s.pipe.length > 0) {
+      out.push("What the ClickPipe will do:", "");
+      for (const p of s.pipe) out.push(`- ${md(p)}`);
+      out.push("");
+    }
+    out.push("</details>", "");
+  }
+  return out.join("\n");
+}
