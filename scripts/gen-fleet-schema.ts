@@ -4,37 +4,25 @@
  *   npm run gen:schema            write it
  *   npm run gen:schema -- --check exit 1 when the committed file is stale
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
-import { createGenerator } from "ts-json-schema-generator";
+import { generateSchema, ROOT, schemaMain } from "./json-schema-gen";
 
-const ROOT = path.resolve(__dirname, "..");
 export const FLEET_SCHEMA_PATH = path.join(ROOT, "schemas/fleet.schema.json");
 
 export function generateFleetSchema(): string {
-  const schema = createGenerator({
-    path: path.join(ROOT, "src/model/app-config.ts"),
-    tsconfig: path.join(ROOT, "tsconfig.json"),
+  return generateSchema({
+    source: "src/model/app-config.ts",
     type: "AppConfig",
-    expose: "export",
-    topRef: true,
-    jsDoc: "extended",
-    sortProps: true,
-    additionalProperties: false,
-    skipTypeCheck: true,
-  }).createSchema("AppConfig");
-  tidyDefaults(schema);
-  // JSON fleet files may name their schema, as editors expect.
-  const app = (schema.definitions as Record<string, { properties: Record<string, unknown> }>).AppConfig!;
-  app.properties = { $schema: { type: "string", description: "URL or path of this schema, for editors." }, ...app.properties };
-  const out = {
-    $schema: "http://json-schema.org/draft-07/schema#",
-    $id: "https://github.com/cdktf-clickpipes-postgres/schemas/fleet.schema.json",
+    id: "https://github.com/cdktf-clickpipes-postgres/schemas/fleet.schema.json",
     title: "cdktf-clickpipes-postgres fleet file",
     description: "Sources to prepare as ClickPipes Postgres CDC sources; each becomes its own stack (or stack pair).",
-    ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== "$schema")),
-  };
-  return JSON.stringify(out, null, 2) + "\n";
+    tidy: (schema) => {
+      tidyDefaults(schema);
+      // JSON fleet files may name their schema, as editors expect.
+      const app = (schema.definitions as Record<string, { properties: Record<string, unknown> }>).AppConfig!;
+      app.properties = { $schema: { type: "string", description: "URL or path of this schema, for editors." }, ...app.properties };
+    },
+  });
 }
 
 type Node = { [k: string]: unknown };
@@ -64,15 +52,4 @@ function tidyDefaults(node: unknown): void {
   for (const v of Object.values(n)) tidyDefaults(v);
 }
 
-if (require.main === module) {
-  const text = generateFleetSchema();
-  if (process.argv.includes("--check")) {
-    const current = fs.existsSync(FLEET_SCHEMA_PATH) ? fs.readFileSync(FLEET_SCHEMA_PATH, "utf8") : "";
-    if (current !== text) {
-      process.stderr.write(`${path.relative(ROOT, FLEET_SCHEMA_PATH)} is stale; run: npm run gen:schema\n`);
-      process.exit(1);
-    }
-  } else {
-    fs.writeFileSync(FLEET_SCHEMA_PATH, text);
-  }
-}
+if (require.main === module) schemaMain(FLEET_SCHEMA_PATH, generateFleetSchema(), "npm run gen:schema");

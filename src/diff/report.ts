@@ -25,22 +25,8 @@ export interface Verdict {
   readonly allowed?: boolean;
 }
 
-export interface DiffReportChange {
-  /** Dotted attribute path. */
-  readonly path: string;
-  readonly before?: unknown;
-  readonly after?: unknown;
-  /** The value is secret and not shown. */
-  readonly sensitive?: boolean;
-  /** List elements only in head. */
-  readonly added?: readonly unknown[];
-  /** List elements only in base. */
-  readonly removed?: readonly unknown[];
-  readonly forcesReplacement?: boolean;
-  /** Terraform plans nothing for this change (see `note`). */
-  readonly noEffect?: boolean;
-  readonly note?: string;
-}
+/** One changed attribute: the diff's `AttributeChange` (secrets never carry a value). */
+export type DiffReportChange = AttributeChange;
 
 export interface DiffReportResource {
   /** Terraform address: `<type>.<logical id>` (`data.` first for a data source). */
