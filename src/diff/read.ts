@@ -4,7 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { readStackJson, StackReadError } from "../render/sql";
+import { readStackJson, StackReadError, stackNameOf } from "../render/stack-json";
 
 /** A folder that cannot be diffed: the message is one line for the user (exit 2). */
 export class DiffInputError extends Error {}
@@ -33,8 +33,7 @@ export function readSynthOutput(location: string, label: string): Map<string, Sy
   const read = (dir: string, fallbackName: string) => {
     try {
       const { file, json } = readStackJson(dir);
-      const meta = (json["//"] as { metadata?: { stackName?: unknown } } | undefined)?.metadata;
-      const name = typeof meta?.stackName === "string" && meta.stackName !== "" ? meta.stackName : fallbackName;
+      const name = stackNameOf(json) || fallbackName;
       stacks.set(name, { name, file, json });
     } catch (e) {
       if (e instanceof StackReadError) throw new DiffInputError(`${label}: ${e.message}`);
