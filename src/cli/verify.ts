@@ -4,7 +4,10 @@
  */
 import type { Command } from "./main";
 import { redactUrl } from "../verify/connection";
+import { escapeControl } from "../internal/text-file";
 import { collectSecrets, redact } from "../verify/secrets";
+
+export { escapeControl };
 import { formatReport } from "../verify/format";
 import { parseTableName, splitList } from "../verify/names";
 import { TableName, VerifyError, VerifyOptions } from "../verify/types";
@@ -106,11 +109,6 @@ export function parseVerifyArgs(args: readonly string[], env: Readonly<Record<st
     }
   }
   return { options: { connection: { url }, publication, tables, schemas, stack, pipe, slotTest, timeoutSeconds, env }, json, help };
-}
-
-/** Control characters (other than line feed and tab) as `\xNN`, so input never reaches a terminal raw. */
-export function escapeControl(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 
 /**

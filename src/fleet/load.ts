@@ -154,10 +154,8 @@ export function loadFleetFile(file: string): AppConfig {
   const allowed = 'a YAML or JSON fleet file: a mapping with a "sources" list';
   const read = readTextFile(file, MAX_FLEET_FILE_BYTES);
   if ("problem" in read) {
-    const { kind, what } = read.problem;
-    if (kind === "missing" || kind === "unreadable") {
-      throw fleetFileError(file, kind === "missing" ? "ENOENT" : what.replace(/^unreadable \((.*)\)$/, "$1"), "a readable YAML or JSON fleet file");
-    }
+    const { kind, what, code } = read.problem;
+    if (code !== undefined) throw fleetFileError(file, code, "a readable YAML or JSON fleet file");
     throw fleetFileError(file, `(${what})`, kind === "too-large" ? `${allowed}, at most ${MAX_FLEET_FILE_BYTES} bytes` : allowed);
   }
   const text = read.text;

@@ -9,6 +9,8 @@ import * as fs from "node:fs";
 export interface TextFileProblem {
   readonly kind: "missing" | "directory" | "too-large" | "binary" | "unreadable";
   readonly what: string;
+  /** The system's error code (ENOENT, EACCES, ...) for `missing` and `unreadable`. */
+  readonly code?: string;
 }
 
 /** The text of `file`, or why not. Never throws for a file-system or encoding problem. */
@@ -21,7 +23,7 @@ export function readTextFile(file: string, maxBytes: number): { readonly text: s
     bytes = fs.readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? "unreadable";
-    return { problem: code === "ENOENT" ? { kind: "missing", what: "no such file" } : { kind: "unreadable", what: `unreadable (${code})` } };
+    return { problem: code === "ENOENT" ? { kind: "missing", what: "no such file", code } : { kind: "unreadable", what: `unreadable (${code})`, code } };
   }
   let text: string;
   try {
@@ -33,8 +35,13 @@ export function readTextFile(file: string, maxBytes: number): { readonly text: s
   return { text };
 }
 
-/** A parser's or the system's message on one short line: control characters as `?`, at most `max` characters. */
+/** Control characters (other than line feed and tab) as `\xNN`, so input never reaches a terminal raw. */
+export function escapeControl(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+
+/** A parser's or the system's message on one short line: its first line, control characters escaped, at most `max` characters. */
 export function oneLine(message: string, max = 200): string {
-  const line = message.split("\n")[0]!.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+  const line = escapeControl(message.split("\n")[0]!);
   return line.length > max ? `${line.slice(0, max)}...` : line;
 }

@@ -4,7 +4,7 @@
  * is never part of anything printed (see `secrets.ts`: every output line is redacted as well).
  */
 import type { Client, ClientConfig } from "pg";
-import { pgpassLookup } from "./secrets";
+import { pgpassLookup, URL_PASSWORD, URL_SCHEME } from "./secrets";
 import { ConnectionOptions, VerifyError, VerifyTarget } from "./types";
 
 export interface ResolvedConnection {
@@ -25,7 +25,7 @@ export interface StackDefaults {
  * the last `@` goes, so an unencoded password with `:`, `/` or `@` in it is not half-printed.
  */
 export function redactUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/?#@]*):.*@/i, "$1:***@");
+  return url.replace(URL_PASSWORD, "$1:***@");
 }
 
 /** `ssl` option of `pg` for a libpq `sslmode`. `require` encrypts without verifying, as libpq does. */
@@ -62,7 +62,7 @@ const CONNINFO_KEYWORDS = ["host", "hostaddr", "port", "dbname", "user", "passwo
 
 /** Whether `text` is a libpq key/value connection string rather than a URL. */
 export function isKeyValueConninfo(text: string): boolean {
-  return !/^[a-z][a-z0-9+.-]*:\/\//i.test(text) && /^\s*[a-z_]+\s*=/i.test(text);
+  return !URL_SCHEME.test(text) && /^\s*[a-z_]+\s*=/i.test(text);
 }
 
 /**

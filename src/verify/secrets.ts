@@ -4,9 +4,18 @@
  * password of the PGPASSFILE (or ~/.pgpass) that node-postgres may read. Every line verify writes
  * (text or JSON report, stdout or stderr) passes through `redact`.
  */
-import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { readTextFile } from "../internal/text-file";
+
+/** A URL scheme: `postgres://`, `postgresql://`, or any other. */
+export const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/**
+ * The password of a URL: group 1 is the scheme and user, group 2 everything between the user's `:`
+ * and the last `@` (so an unencoded password with `:`, `/` or `@` is covered whole).
+ */
+export const URL_PASSWORD = /^([a-z][a-z0-9+.-]*:\/\/[^:/?#@]*):(.*)@/i;
 
 /** What a redacted secret is replaced with. */
 export const REDACTED = "***";
@@ -45,14 +54,12 @@ export function pgpassEntries(text: string): PgpassEntry[] {
   return out;
 }
 
+/** Largest pgpass file read (1 MB); a larger or binary one is ignored. */
+const MAX_PGPASS_BYTES = 1_000_000;
+
 function readPgpass(env: Readonly<Record<string, string | undefined>>): string | undefined {
-  try {
-    const file = pgpassFile(env);
-    const stat = fs.statSync(file);
-    return stat.isFile() && stat.size < 1_000_000 ? fs.readFileSync(file, "utf8") : undefined;
-  } catch {
-    return undefined;
-  }
+  const read = readTextFile(pgpassFile(env), MAX_PGPASS_BYTES);
+  return "text" in read ? read.text : undefined;
 }
 
 /** The password of the first pgpass line matching the target (libpq's order and `*` wildcards). */
@@ -82,11 +89,11 @@ export function collectSecrets(args: readonly string[], env: Readonly<Record<str
   };
   for (const a of args) {
     // URL form: everything between the user's ":" and the last "@" (also unencoded, also malformed).
-    const url = /^[a-z][a-z0-9+.-]*:\/\/[^:/?#@]*:(.*)@/i.exec(a);
+    const url = URL_PASSWORD.exec(a);
     if (url) {
-      add(url[1]);
+      add(url[2]);
       try {
-        add(decodeURIComponent(url[1]!));
+        add(decodeURIComponent(url[2]!));
       } catch {
         // not percent-encoded: the raw text is covered above
       }
