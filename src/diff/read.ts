@@ -4,7 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { readStackJson, StackReadError, stackNameOf } from "../render/stack-json";
+import { readSynthStacks, StackReadError } from "../render/stack-json";
 
 /** A folder that cannot be diffed: the message is one line for the user (exit 2). */
 export class DiffInputError extends Error {}
@@ -29,29 +29,20 @@ export function readSynthOutput(location: string, label: string): Map<string, Sy
   if (!stat.isDirectory()) {
     throw new DiffInputError(`${label} "${location}" is not a folder; expected a cdktf.out folder (stacks/<name>/cdk.tf.json) or one stack folder (cdk.tf.json)`);
   }
-  const stacks = new Map<string, SynthStack>();
-  const read = (dir: string, fallbackName: string) => {
-    try {
-      const { file, json } = readStackJson(dir);
-      const name = stackNameOf(json) || fallbackName;
-      stacks.set(name, { name, file, json });
-    } catch (e) {
-      if (e instanceof StackReadError) throw new DiffInputError(`${label}: ${e.message}`);
-      throw e;
-    }
-  };
-  if (fs.existsSync(path.join(location, "cdk.tf.json"))) {
-    read(location, path.basename(path.resolve(location)));
-    return stacks;
-  }
-  const stacksDir = path.join(location, "stacks");
-  let dirs: string[] = [];
+  let read;
   try {
-    dirs = fs.readdirSync(stacksDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
-  } catch {
-    throw new DiffInputError(`${label} "${location}" is not synth output: no cdk.tf.json and no stacks/ folder (run cdktf synth, or pass a stack folder)`);
+    read = readSynthStacks(location);
+  } catch (e) {
+    if (e instanceof StackReadError) throw new DiffInputError(`${label}: ${e.message}`);
+    throw e;
   }
-  if (dirs.length === 0) throw new DiffInputError(`${label} "${location}" is not synth output: ${stacksDir} holds no stack folders`);
-  for (const d of dirs) read(path.join(stacksDir, d), d);
-  return new Map([...stacks.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  if (read.length === 0) {
+    const hasStacks = fs.existsSync(path.join(location, "stacks"));
+    throw new DiffInputError(
+      hasStacks
+        ? `${label} "${location}" is not synth output: ${path.join(location, "stacks")} holds no stack folders`
+        : `${label} "${location}" is not synth output: no cdk.tf.json and no stacks/ folder (run cdktf synth, or pass a stack folder)`,
+    );
+  }
+  return new Map(read.map((s) => [s.name, { name: s.name, file: s.file, json: s.json }] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -5,8 +5,7 @@
  * given (`readSynthIndex`), otherwise from the construct IDs its Terraform address carries.
  */
 import * as fs from "node:fs";
-import * as path from "node:path";
-import { constructPath, readStackJson, StackReadError, stackNameOf, stackNodes } from "../render/stack-json";
+import { constructPath, readSynthStacks, StackReadError, stackNodes } from "../render/stack-json";
 import { changeKind, ChangeKind, Plan } from "./plan";
 import { ChangeAction, judge, ResourceChange, Verdict } from "./verdicts";
 
@@ -34,29 +33,20 @@ export interface SynthIndex {
  */
 export function readSynthIndex(dir: string): SynthIndex {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new SynthIndexError(`${dir}: no such folder`);
-  const stackDirs: string[] = [];
-  if (fs.existsSync(path.join(dir, "cdk.tf.json"))) stackDirs.push(dir);
-  else {
-    const stacksDir = fs.existsSync(path.join(dir, "stacks")) ? path.join(dir, "stacks") : dir;
-    for (const name of fs.readdirSync(stacksDir).sort()) {
-      if (fs.existsSync(path.join(stacksDir, name, "cdk.tf.json"))) stackDirs.push(path.join(stacksDir, name));
+  let read;
+  try {
+    read = readSynthStacks(dir);
+  } catch (e) {
+    if (e instanceof StackReadError) {
+      const what = e.kind === "invalid-json" ? "is not JSON" : e.kind === "unreadable" ? "cannot be read" : e.kind === "not-stack" || e.kind === "not-object" ? "is not a synthesized stack" : undefined;
+      throw new SynthIndexError(what ? `${e.file ?? e.location}: ${what}; run: npx cdktf synth` : e.message);
     }
+    throw e;
   }
-  if (stackDirs.length === 0) throw new SynthIndexError(`${dir}: not synth output (no stacks/<name>/cdk.tf.json); run: npx cdktf synth`);
+  if (read.length === 0) throw new SynthIndexError(`${dir}: not synth output (no stacks/<name>/cdk.tf.json); run: npx cdktf synth`);
   const byAddress = new Map<string, SynthEntry[]>();
   const stacks: string[] = [];
-  for (const stackDir of stackDirs) {
-    let json;
-    try {
-      json = readStackJson(stackDir).json;
-    } catch (e) {
-      if (e instanceof StackReadError) {
-        const what = e.kind === "invalid-json" ? "is not JSON" : e.kind === "unreadable" ? "cannot be read" : "is not a synthesized stack";
-        throw new SynthIndexError(`${e.file ?? stackDir}: ${what}; run: npx cdktf synth`);
-      }
-      throw e;
-    }
-    const stack = stackNameOf(json) ?? path.basename(stackDir);
+  for (const { name: stack, json } of read) {
     stacks.push(stack);
     for (const node of stackNodes(json)) {
       const p = node.mode === "resource" ? constructPath(node) : undefined;

@@ -7,23 +7,65 @@ import * as fs from "node:fs";
 
 /** Why a file could not be read as text. `what` is a short description for a one-line message. */
 export interface TextFileProblem {
-  readonly kind: "missing" | "directory" | "too-large" | "binary" | "unreadable";
+  readonly kind: "missing" | "directory" | "not-a-file" | "too-large" | "binary" | "unreadable";
   readonly what: string;
   /** The system's error code (ENOENT, EACCES, ...) for `missing` and `unreadable`. */
   readonly code?: string;
 }
 
-/** The text of `file`, or why not. Never throws for a file-system or encoding problem. */
+/** What a non-regular file is, in words (a FIFO, a device, ...), or undefined for a regular file. */
+export function notARegularFile(stat: fs.Stats): { kind: "directory" | "not-a-file"; what: string } | undefined {
+  if (stat.isFile()) return undefined;
+  if (stat.isDirectory()) return { kind: "directory", what: "a directory" };
+  const what = stat.isFIFO()
+    ? "a FIFO (named pipe)"
+    : stat.isSocket()
+      ? "a socket"
+      : stat.isCharacterDevice()
+        ? "a character device"
+        : stat.isBlockDevice()
+          ? "a block device"
+          : "not a regular file";
+  return { kind: "not-a-file", what: `${what}, not a regular file` };
+}
+
+/**
+ * The text of `file`, or why not. Never throws for a file-system or encoding problem.
+ *
+ * Only a regular file is read (a symbolic link is followed to one): a directory, FIFO, socket or
+ * device is refused from `stat`, before it is opened (opening a FIFO blocks until a writer comes;
+ * a device such as /dev/zero never ends). The file is then opened non-blocking and checked again on
+ * the open descriptor (so a file swapped for a FIFO in between is refused too), and at most
+ * `maxBytes` are read even when the size reported was smaller (files under /proc report 0).
+ */
 export function readTextFile(file: string, maxBytes: number): { readonly text: string } | { readonly problem: TextFileProblem } {
   let bytes: Buffer;
+  const tooLarge = (size: number | string): { problem: TextFileProblem } => ({ problem: { kind: "too-large", what: `${size} bytes, over the limit of ${maxBytes}` } });
+  let fd: number | undefined;
   try {
-    const stat = fs.statSync(file);
-    if (stat.isDirectory()) return { problem: { kind: "directory", what: "a directory" } };
-    if (stat.size > maxBytes) return { problem: { kind: "too-large", what: `${stat.size} bytes, over the limit of ${maxBytes}` } };
-    bytes = fs.readFileSync(file);
+    const before = notARegularFile(fs.statSync(file));
+    if (before) return { problem: before };
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    const stat = fs.fstatSync(fd);
+    const after = notARegularFile(stat);
+    if (after) return { problem: after };
+    if (stat.size > maxBytes) return tooLarge(stat.size);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(Math.max(stat.size - total + 1, 1 << 16), maxBytes + 1 - total, 1 << 24));
+      const got = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (got === 0) break;
+      chunks.push(chunk.subarray(0, got));
+      total += got;
+      if (total > maxBytes) return tooLarge(`more than ${maxBytes}`);
+    }
+    bytes = Buffer.concat(chunks, total);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? "unreadable";
     return { problem: code === "ENOENT" ? { kind: "missing", what: "no such file", code } : { kind: "unreadable", what: `unreadable (${code})`, code } };
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
   let text: string;
   try {

@@ -3,11 +3,10 @@ import * as path from "node:path";
 import { Construct } from "constructs";
 import { addCustomSynthesis, ISynthesisSession, TerraformStack } from "../internal/tf";
 import { ResolvedSource } from "../model/defaults";
-import { renderServerSetup } from "../render/server-setup";
+import { renderServerSetup, SERVER_SETUP_DIR } from "../render/server-setup";
 import { HostProfile } from "../model/host-profiles";
 
-/** Folder, inside the stack's output folder, that holds the rendered setup files of each source. */
-export const SERVER_SETUP_DIR = "server-setup";
+export { SERVER_SETUP_DIR };
 
 /**
  * Writes `server-setup/<source>/{postgresql.conf,pg_hba.conf,alter-system.sql}` beside the stack's

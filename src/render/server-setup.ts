@@ -13,6 +13,16 @@ export interface ServerSetupFiles {
   readonly "alter-system.sql": string;
 }
 
+/** Folder, inside the stack's output folder, that holds the rendered setup files of each source. */
+export const SERVER_SETUP_DIR = "server-setup";
+
+/**
+ * The files synth writes in `server-setup/<source>/` (the keys of `ServerSetupFiles`). The review
+ * tools refuse a stack folder holding any other file (see `render/stack-folder.ts`): a file added
+ * here by a new feature must be added to this list.
+ */
+export const SERVER_SETUP_FILE_NAMES: readonly string[] = ["postgresql.conf", "pg_hba.conf", "alter-system.sql"] satisfies readonly (keyof ServerSetupFiles)[];
+
 /**
  * The notes of a host whose server settings you cannot edit in files (`#` or `--` comments): what
  * to set in its console instead, citing its ClickPipes source guide. Empty for self-managed servers.
