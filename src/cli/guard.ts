@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import { parseArgs } from "node:util";
 import { guardPlan, readSynthIndex, SynthIndex, SynthIndexError } from "../guard/guard";
-import { parsePlan, PlanFormatError } from "../guard/plan";
+import { PlanFormatError, readPlanFile } from "../guard/plan";
 import type { Verdict } from "../guard/verdicts";
 import type { Command } from "./main";
 
@@ -60,15 +60,8 @@ export async function runGuard(args: string[], out = process.stdout, err = proce
   const allow = (v.allow ?? []).flatMap((a) => a.split(",")).map((a) => a.trim()).filter(Boolean);
   const report: { file: string; stack?: string; verdicts: readonly Verdict[] }[] = [];
   for (const file of parsed.positionals) {
-    let text: string;
     try {
-      text = fs.readFileSync(file, "utf8");
-    } catch (e) {
-      err.write(`cdktf-clickpipes guard: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-      return 2;
-    }
-    try {
-      const plan = parsePlan(text, file);
+      const plan = readPlanFile(file);
       const r = guardPlan(plan, { allow, synth });
       if (synth && !r.stack && plan.resourceChanges.some((c) => c.mode === "managed")) {
         err.write(`cdktf-clickpipes guard: warning: ${file}: cannot tell which stack of ${synth.dir} it is of (its addresses are not there); constructs recognised from addresses\n`);

@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import Ajv, { ErrorObject, ValidateFunction } from "ajv";
 import { parse as parseYaml, YAMLParseError } from "yaml";
+import { findUnsafeKey, MAX_JSON_DEPTH, parseStrictJson, StrictJsonError } from "../internal/strict-json";
 import { oneLine, readTextFile } from "../internal/text-file";
 import { AppConfig } from "../model/app-config";
 import { Finding, Severity, ValidationError } from "../model/validation";
@@ -103,15 +104,36 @@ function toFindings(errors: readonly ErrorObject[], root: unknown, source: strin
   return out;
 }
 
-/** Parse a fleet file's text (YAML is a superset of JSON). Throws ValidationError with one line. */
+/**
+ * Parse a fleet file's text: a `.json` file with the strict JSON parser (a key twice, a prototype
+ * key or nesting deeper than 128 levels refused), anything else as YAML (a superset of JSON; it
+ * refuses a key twice itself; prototype keys and depth are checked after). Throws ValidationError
+ * with one line.
+ */
 export function parseFleetText(text: string, file: string): unknown {
+  const refuse = (where: string, allowed: string) =>
+    new ValidationError([{ rule: "fleet-syntax", source: "(fleet)", severity: Severity.ERROR, field: `${file}${where}`, value: "(unparsable)", allowed }]);
+  if (file.toLowerCase().endsWith(".json")) {
+    try {
+      return parseStrictJson(text);
+    } catch (e) {
+      if (!(e instanceof StrictJsonError)) throw e;
+      throw refuse(`:${e.line}:${e.column}`, `strict JSON (${e.message.replace(/^line \d+ column \d+: /, "")})`);
+    }
+  }
+  let doc: unknown;
   try {
-    return parseYaml(text, { prettyErrors: true });
+    doc = parseYaml(text, { prettyErrors: true });
   } catch (e) {
     const where = e instanceof YAMLParseError && e.linePos ? `:${e.linePos[0].line}:${e.linePos[0].col}` : "";
     const message = oneLine((e as Error).message).replace(/:$/, "");
-    throw new ValidationError([{ rule: "fleet-syntax", source: "(fleet)", severity: Severity.ERROR, field: `${file}${where}`, value: "(unparsable)", allowed: `valid YAML or JSON (${message})` }]);
+    throw refuse(where, `valid YAML or JSON (${message})`);
   }
+  const unsafe = findUnsafeKey(doc);
+  if (unsafe) {
+    throw refuse("", unsafe.problem === "too-deep" ? `nesting at most ${MAX_JSON_DEPTH} levels deep (deeper at ${unsafe.path})` : `no key naming a member of every JavaScript object (found ${unsafe.path})`);
+  }
+  return doc;
 }
 
 /** Structural check of a parsed fleet document against the schema; returns one finding per problem. */

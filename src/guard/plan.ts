@@ -1,8 +1,16 @@
 /**
  * Reading `terraform show -json <planfile>` output (the JSON plan representation, format 0.x and
  * 1.x: https://developer.hashicorp.com/terraform/internals/json-format). Only the parts the guard
- * needs: `format_version` and `resource_changes[]`.
+ * needs: `format_version` and `resource_changes[]`. Read with the strict JSON parser (a key twice,
+ * a prototype key or nesting deeper than 128 levels is refused) and, from a file, through
+ * `readPlanFile` (regular files only, at most `MAX_PLAN_FILE_BYTES`).
  */
+import { parseStrictJson, StrictJsonError } from "../internal/strict-json";
+import { readTextFile } from "../internal/text-file";
+import { MAX_STACK_FILE_BYTES } from "../render/stack-json";
+
+/** Largest plan file read: the stack reader's cap (64 MB). */
+export const MAX_PLAN_FILE_BYTES = MAX_STACK_FILE_BYTES;
 
 /** Terraform's change actions. */
 export type ChangeAction = "no-op" | "create" | "read" | "update" | "delete" | "forget";
@@ -41,8 +49,10 @@ const KNOWN_ACTIONS = new Set(["no-op", "create", "read", "update", "delete", "f
 export function parsePlan(text: string, source = "plan"): Plan {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
-  } catch {
+    raw = parseStrictJson(text);
+  } catch (e) {
+    if (!(e instanceof StrictJsonError)) throw e;
+    if (e.problem !== "syntax") throw new PlanFormatError(`${source}: is refused: ${e.message}`);
     const binary = text.startsWith("PK");
     throw new PlanFormatError(
       binary
@@ -51,7 +61,8 @@ export function parsePlan(text: string, source = "plan"): Plan {
     );
   }
   const obj = raw as { format_version?: unknown; resource_changes?: unknown };
-  if (!obj || typeof obj !== "object" || typeof obj.format_version !== "string") {
+  if (!obj || typeof obj !== "object" || Array.isArray(obj)) throw new PlanFormatError(`${source}: is not a JSON object; expected the output of: terraform show -json <planfile>`);
+  if (typeof obj.format_version !== "string") {
     throw new PlanFormatError(`${source}: has no format_version; expected the output of: terraform show -json <planfile>`);
   }
   if (!/^[01]\.\d+$/.test(obj.format_version)) {
@@ -84,6 +95,22 @@ export function parsePlan(text: string, source = "plan"): Plan {
       };
     }),
   };
+}
+
+/** Read and parse a plan file (`parsePlan`). Throws `PlanFormatError` with one line, also for a file that cannot be read. */
+export function readPlanFile(file: string): Plan {
+  const read = readTextFile(file, MAX_PLAN_FILE_BYTES);
+  if ("problem" in read) {
+    const p = read.problem;
+    throw new PlanFormatError(
+      p.code !== undefined
+        ? `cannot read ${file}: ${p.code}`
+        : p.kind === "binary"
+          ? `${file}: is a binary file (a plan file?); convert it with: terraform show -json ${file} > plan.json`
+          : `${file}: is refused: ${p.what}; expected the output of: terraform show -json <planfile>`,
+    );
+  }
+  return parsePlan(read.text, file);
 }
 
 /** Classify the action list: replace is delete+create in either order. */

@@ -227,3 +227,23 @@ export function parseStrictJson(text: string, options: StrictJsonOptions = {}): 
     }
   }
 }
+
+/**
+ * The first prototype key (`PROTOTYPE_KEYS`) or too deep nesting in an already parsed value (from
+ * another parser, e.g. YAML), walked without recursion: `{ problem, path }`, or undefined.
+ */
+export function findUnsafeKey(value: unknown, maxDepth = MAX_JSON_DEPTH): { problem: "prototype-key" | "too-deep"; path: string } | undefined {
+  const todo: [unknown, (string | number)[]][] = [[value, []]];
+  while (todo.length > 0) {
+    const [v, p] = todo.pop()!;
+    if (typeof v !== "object" || v === null) continue;
+    if (p.length >= maxDepth) return { problem: "too-deep", path: jsonPath(p) };
+    if (Array.isArray(v)) v.forEach((x, i) => todo.push([x, [...p, i]]));
+    else
+      for (const k of Object.keys(v)) {
+        if (PROTOTYPE_KEYS.has(k)) return { problem: "prototype-key", path: jsonPath([...p, k]) };
+        todo.push([(v as Record<string, unknown>)[k], [...p, k]]);
+      }
+  }
+  return undefined;
+}
