@@ -54,6 +54,8 @@ export type StackReadErrorKind =
   | "unknown-block"
   /** The stack folder holds files besides cdk.tf.json and the server-setup files, or symbolic links. */
   | "stack-folder"
+  /** A field the postgresql provider writes into SQL unquoted fails the identifier rules (`names`: every such `address.field`). */
+  | "unsafe-name"
   /** A stack folder of a synth output whose cdk.tf.json claims another stack name (`//`.metadata.stackName), or two claiming one. */
   | "stack-name"
   /** The JSON is not an object. */
@@ -242,7 +244,8 @@ export function assertStackShape(json: unknown, label: string, requireTerraformB
   }
   const problem = blockProblem(json);
   if (problem) {
-    throw new StackReadError(`cannot read ${label} ${problem.what}`, { kind: problem.kind, location, file, detail: problem.what, names: problem.names });
+    const what = problem.kind === "not-stack" ? `is not a synthesized stack: ${problem.what}` : problem.what;
+    throw new StackReadError(`cannot read ${label} ${what}`, { kind: problem.kind, location, file, detail: problem.what, names: problem.names });
   }
 }
 

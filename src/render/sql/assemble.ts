@@ -12,10 +12,13 @@ import {
   readStackJson,
   StackJson,
   StackNode,
+  StackReadError,
   stackNameOf,
   stackNodes,
 } from "../stack-json";
+import { oneLine } from "../../internal/text-file";
 import { dependencyOrder } from "./order";
+import { unquotedFieldProblems } from "./unquoted";
 import { dollarQuote, QUIET_LOGGING_SETTINGS, quietLoggingBlock, varSetting } from "./plpgsql";
 import { RENDERED_DATA_SOURCES, renderResource } from "./resources";
 import { RenderContext, renderContext, resolveLiteral, Unrenderable } from "./values";
@@ -122,6 +125,15 @@ function header(json: StackJson, stackName: string, databases: string[], variabl
 export function renderStackSql(input: string | object, options: RenderSqlOptions = {}): RenderedSql {
   const json: unknown = typeof input === "string" ? readStackJson(input).json : input;
   assertStackShape(json, "the given JSON:", false);
+  const unsafe = unquotedFieldProblems(json);
+  if (unsafe.length > 0) {
+    const u = unsafe[0]!;
+    const more = unsafe.length > 1 ? ` (and ${unsafe.length - 1} more field${unsafe.length > 2 ? "s" : ""})` : "";
+    throw new StackReadError(
+      `cannot render ${u.address}: ${u.field} ${JSON.stringify(oneLine(u.value, 80))} ${u.problem}; allowed: ${u.allowed}${more}`,
+      { kind: "unsafe-name", location: typeof input === "string" ? input : "", detail: `${u.address}.${u.field}`, names: unsafe.map((x) => `${x.address}.${x.field}`) },
+    );
+  }
   const stackName = options.stackName ?? stackNameOf(json) ?? "stack";
   const nodes = stackNodes(json);
   const ordered = dependencyOrder(nodes);

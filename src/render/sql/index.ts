@@ -45,5 +45,6 @@ export {
 } from "./resources";
 export { Attributes, RenderContext, renderContext, Unrenderable } from "./values";
 export { providerSetOrder } from "./provider-set";
+export { unquotedFieldProblems, UnquotedFieldProblem } from "./unquoted";
 export { readStackJson, StackReadError, StackReadErrorKind } from "../stack-json";
 export { quoteIdent, quoteLiteral } from "../../model/quoting";
