@@ -2,14 +2,14 @@
  * Attribute-level comparison of two configurations of one resource (from cdk.tf.json), with what
  * the provider does about each change (src/model/provider-facts) and which values must not be shown.
  */
-import { factsFor, pathWithin, ResourceTypeFacts } from "../model/provider-facts";
-import { quoteIdent, quoteLiteral } from "../model/quoting/sql";
+import { factsFor, pathWithin } from "../model/provider-facts";
+import { isSensitivePath, redactSecretsInString, redactValue } from "../model/secrets";
+
+// The secrets module decides what is never printed; re-exported for the diff's modules.
+export { isSensitivePath, scrub, secretLiterals } from "../model/secrets";
 
 /** Keys of a resource block that are Terraform meta-arguments or cdktf metadata, not attributes. */
 export const META_KEYS = new Set(["//", "lifecycle", "depends_on", "provider", "count", "for_each", "provisioner", "connection"]);
-
-/** Attribute names whose values are treated as secret wherever they appear (besides the provider tables). */
-const SECRET_NAME = /(^|_)(password|passwd|secret|token|private_key|credentials?|access_key)(_|$)/i;
 
 export interface AttributeChange {
   /** Dotted path, without list indices. */
@@ -53,12 +53,6 @@ function pathsWithin(base: string, v: unknown, out: Set<string>): void {
   else if (isObject(v)) for (const [k, x] of Object.entries(v)) pathsWithin(`${base}.${k}`, x, out);
 }
 
-/** Whether a path holds a secret for this resource type. */
-export function isSensitivePath(facts: ResourceTypeFacts | undefined, path: string): boolean {
-  if (path.split(".").some((seg) => SECRET_NAME.test(seg) && !seg.endsWith("_version"))) return true;
-  return (facts?.sensitive ?? []).some((p) => pathWithin(path, p)) || (facts?.writeOnly ?? []).some((w) => pathWithin(path, w.path));
-}
-
 /** Value at a dotted path, following objects (and the first element of single-block lists). */
 function valueAt(root: unknown, path: string): unknown {
   let v: unknown = root;
@@ -69,6 +63,9 @@ function valueAt(root: unknown, path: string): unknown {
   }
   return v;
 }
+
+/** A value as shown: secrets inside its strings (URL passwords, `password=...`) redacted. */
+const shown = (v: unknown): unknown => (typeof v === "string" ? redactSecretsInString(v) : v === undefined ? v : redactValue(undefined, v));
 
 const absent = (v: unknown) => v === undefined || v === null;
 
@@ -141,9 +138,9 @@ export function compareResource(type: string, before: Record<string, unknown>, a
     const b = r.after as unknown[];
     changes.push({
       path,
-      ...(sensitive ? { sensitive: true } : { before: r.before, after: r.after }),
+      ...(sensitive ? { sensitive: true } : { before: shown(r.before), after: shown(r.after) }),
       ...(listOfPlain && !sensitive
-        ? { added: b.filter((x) => !a.some((y) => jsonEqual(x, y))), removed: a.filter((x) => !b.some((y) => jsonEqual(x, y))) }
+        ? { added: b.filter((x) => !a.some((y) => jsonEqual(x, y))).map(shown), removed: a.filter((x) => !b.some((y) => jsonEqual(x, y))).map(shown) }
         : {}),
       ...(forcing.length > 0 ? { forcesReplacement: true } : {}),
       ...(noEffect ? { noEffect: true } : {}),
@@ -158,54 +155,7 @@ export function compareResource(type: string, before: Record<string, unknown>, a
   return { changes, replaceBecause: [...replaceBecause].sort(), known: facts !== undefined, effective: changes.some((c) => !c.noEffect) };
 }
 
-/** Redacted copy of a value for display: secret paths become "(sensitive)". */
+/** Redacted copy of a value for display: secret paths become "(sensitive)", secrets inside strings too (`model/secrets`). */
 export function redact(type: string, value: unknown, path = ""): unknown {
-  const facts = factsFor(type);
-  if (path && isSensitivePath(facts, path)) return "(sensitive)";
-  if (Array.isArray(value)) return value.map((v) => redact(type, v, path));
-  if (isObject(value)) {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => !META_KEYS.has(k)).map(([k, v]) => [k, redact(type, v, path ? `${path}.${k}` : k)]));
-  }
-  return value;
-}
-
-/**
- * Literal secret values anywhere in a stack's JSON (values at secret paths that are not Terraform
- * expressions, provider secrets, sensitive variables' defaults), with the quoted spellings they take
- * in SQL, so text built from the JSON (the SQL preview) can be scrubbed of them.
- */
-export function secretLiterals(json: Record<string, unknown> | undefined): string[] {
-  const out = new Set<string>();
-  if (!json) return [];
-  const add = (v: unknown) => {
-    if (typeof v !== "string" || v === "" || /^\$\{[^}]*\}$/.test(v)) return;
-    out.add(v);
-    // Its spellings inside SQL literals and identifiers (the one quoting module, outer quotes off).
-    out.add(quoteLiteral(v).slice(1, -1));
-    out.add(quoteIdent(v).slice(1, -1));
-  };
-  const walk = (facts: ResourceTypeFacts | undefined, path: string, v: unknown) => {
-    if (path && isSensitivePath(facts, path)) {
-      const all = (x: unknown): void => (Array.isArray(x) ? x.forEach(all) : isObject(x) ? Object.values(x).forEach(all) : add(x));
-      all(v);
-      return;
-    }
-    if (Array.isArray(v)) v.forEach((x) => walk(facts, path, x));
-    else if (isObject(v)) for (const [k, x] of Object.entries(v)) if (k !== "//") walk(facts, path ? `${path}.${k}` : k, x);
-  };
-  for (const mode of ["resource", "data"]) {
-    const byType = json[mode];
-    if (!isObject(byType)) continue;
-    for (const [type, named] of Object.entries(byType)) if (isObject(named)) for (const cfg of Object.values(named)) walk(factsFor(type), "", cfg);
-  }
-  if (isObject(json.provider)) for (const list of Object.values(json.provider)) walk(undefined, "", list);
-  if (isObject(json.variable)) for (const v of Object.values(json.variable)) if (isObject(v) && v.sensitive === true) add(v.default);
-  return [...out].sort((a, b) => b.length - a.length);
-}
-
-/** `text` with every secret literal replaced by `(sensitive)`. */
-export function scrub(text: string, secrets: readonly string[]): string {
-  let t = text;
-  for (const s of secrets) t = t.split(s).join("(sensitive)");
-  return t;
+  return redactValue(type, value, path, META_KEYS);
 }

@@ -5,6 +5,7 @@
  */
 import type { ChangeAction, ResourceChange } from "../guard/verdicts";
 import { AttributeChange, compareResource, isSensitivePath, jsonEqual } from "./attributes";
+import { isSecretName, isSensitiveBlock, redactValue, SENSITIVE } from "../model/secrets";
 import { stackNodes } from "../render/stack-json";
 import type { Json, SynthStack } from "./read";
 
@@ -115,7 +116,7 @@ function sensitiveVariables(...jsons: (Json | undefined)[]): Set<string> {
   const out = new Set<string>();
   for (const j of jsons) {
     const vars = isObject(j?.variable) ? j!.variable : {};
-    for (const [n, v] of Object.entries(vars)) if (isObject(v) && v.sensitive === true) out.add(n);
+    for (const [n, v] of Object.entries(vars)) if (isSensitiveBlock(v) || isSecretName(n)) out.add(n);
   }
   return out;
 }
@@ -129,15 +130,15 @@ function diffNamed(a: unknown, b: unknown, isSecret: (name: string, v: unknown) 
     if (jsonEqual(x[name], y[name])) continue;
     const action = !(name in x) ? "add" : !(name in y) ? "remove" : "change";
     const sensitive = isSecret(name, x[name]) || isSecret(name, y[name]);
-    out.push(sensitive ? { name, action, sensitive: true } : { name, action, before: x[name], after: y[name] });
+    out.push(sensitive ? { name, action, sensitive: true } : { name, action, before: redactValue(undefined, x[name]), after: redactValue(undefined, y[name]) });
   }
   return out;
 }
 
-/** A variable block with its default hidden when the variable is sensitive. */
+/** A secret variable's block with its default hidden. */
 function redactVariable(v: unknown): unknown {
-  if (!isObject(v) || v.sensitive !== true || !("default" in v)) return v;
-  return { ...v, default: "(sensitive)" };
+  if (!isObject(v) || !("default" in v)) return v;
+  return { ...v, default: SENSITIVE };
 }
 
 /** Provider blocks flattened to `<provider>[i].<attribute>` entries, secrets marked. */
@@ -174,7 +175,7 @@ function diffStack(name: string, base: SynthStack | undefined, head: SynthStack 
       ? { ...c, sensitive: true, before: c.before === undefined ? undefined : redactVariable(c.before), after: c.after === undefined ? undefined : redactVariable(c.after) }
       : c,
   );
-  const outputs = diffNamed(bj?.output, hj?.output, (_n, v) => isObject(v) && v.sensitive === true);
+  const outputs = diffNamed(bj?.output, hj?.output, (n, v) => isSensitiveBlock(v) || isSecretName(n));
   const locals = diffNamed(bj?.locals, hj?.locals, (n) => isSensitivePath(undefined, n));
   const providers = diffNamed(providerEntries(bj), providerEntries(hj), (n) => isSensitivePath(undefined, n.replace(/\[\d+\]/g, "")));
   const terraform = diffNamed(terraformEntries(bj), terraformEntries(hj), (n) => isSensitivePath(undefined, n));
