@@ -6,12 +6,14 @@
  *   (the example app's entry; your own app calls `checkSynthMain(config, fleetFiles)`)
  *
  * Synthesizes the app into a temporary folder and compares every file of `stacks/` with the
- * committed folder. Exit 0 up to date, 1 stale (lists the files), 2 could not run.
+ * committed folder. Exit 0 up to date, 1 stale (lists the files), 2 could not run or the committed
+ * folder holds a symlink or another non-regular file (each named).
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { diffTrees, isEmptyDiff, readTree } from "../internal/file-tree";
+import { nonRegularEntries } from "../render/stack-folder";
 import { AppConfig } from "../model/app-config";
 import { ValidationError } from "../model/validation";
 import { buildApp, fleetFileList, loadAppConfig } from "./app";
@@ -19,6 +21,14 @@ import { buildApp, fleetFileList, loadAppConfig } from "./app";
 export function checkSynth(config: AppConfig, committedOutdir: string, log: (line: string) => void): number {
   if (!fs.existsSync(path.join(committedOutdir, "stacks"))) {
     log(`check-synth: ${committedOutdir}/stacks does not exist; name the folder the stacks were synthesized into`);
+    return 2;
+  }
+  // The comparison reads regular files only: a symlink (or FIFO, device) would pass unseen while
+  // Terraform follows it (e.g. an x_override.tf.json linked from elsewhere). Refused, each named.
+  const special = nonRegularEntries(path.join(committedOutdir, "stacks"));
+  if (special.length > 0) {
+    for (const s of special) log(`refused: ${committedOutdir}/stacks: ${s}`);
+    log(`check-synth: ${committedOutdir}/stacks holds ${special.length} symlink(s) or special file(s); synth writes only regular files: remove them and commit`);
     return 2;
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-check-"));

@@ -38,7 +38,14 @@ export function readSynthIndex(dir: string): SynthIndex {
     read = readSynthStacks(dir);
   } catch (e) {
     if (e instanceof StackReadError) {
-      const what = e.kind === "invalid-json" ? "is not JSON" : e.kind === "unreadable" ? "cannot be read" : e.kind === "not-stack" || e.kind === "not-object" ? "is not a synthesized stack" : undefined;
+      const what =
+        e.kind === "invalid-json"
+          ? "is not JSON"
+          : e.kind === "unreadable"
+            ? "cannot be read"
+            : e.kind === "not-stack" || e.kind === "not-object"
+              ? `is not a synthesized stack${e.detail ? `: ${e.detail}` : ""}`
+              : undefined;
       throw new SynthIndexError(what ? `${e.file ?? e.location}: ${what}; run: npx cdktf synth` : e.message);
     }
     throw e;

@@ -96,3 +96,27 @@ export function checkStackFolder(dir: string): StackFolderProblem | undefined {
     entries: refused.map(([rel]) => rel),
   };
 }
+
+/**
+ * Every symbolic link, FIFO, socket or device below `root` (relative POSIX path and description),
+ * walked without following links: what a tree comparison of regular files would skip unseen.
+ */
+export function nonRegularEntries(root: string): string[] {
+  const out: string[] = [];
+  const todo = [""];
+  while (todo.length > 0) {
+    const rel = todo.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(path.join(root, ...rel.split("/").filter(Boolean)), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) todo.push(r);
+      else if (!e.isFile()) out.push(describeEntry(root, r, e));
+    }
+  }
+  return out.sort();
+}

@@ -234,7 +234,7 @@ function describeJson(v: unknown): string {
  * Terraform. `label` starts the message (`stack "<location>": <file>` or `the given JSON:`).
  */
 export function assertStackShape(json: unknown, label: string, requireTerraformBlock: boolean, location = "", file?: string): asserts json is StackJson {
-  if (!isJsonObject(json)) throw new StackReadError(`cannot read ${label} is not a Terraform JSON object`, { kind: "not-object", location, file });
+  if (!isJsonObject(json)) throw new StackReadError(`cannot read ${label} is not a Terraform JSON object`, { kind: "not-object", location, file, detail: "not a Terraform JSON object" });
   if (requireTerraformBlock && !isJsonObject(json.terraform)) {
     throw new StackReadError(`cannot read ${label} is not a synthesized stack (no valid "terraform" block; expected cdktf.out/stacks/<stack>/cdk.tf.json)`, {
       kind: "not-stack",
