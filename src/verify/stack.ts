@@ -41,8 +41,11 @@ function verifyMessage(e: StackReadError, flag: string): string {
     case "unreadable":
     case "invalid-json":
       return `${flag}: ${e.file} is not readable JSON: ${oneLine(e.detail ?? "")}`;
-    default:
+    case "not-object":
       return `${flag}: ${e.file ?? arg} is not a Terraform JSON object`;
+    default:
+      // Refused by the shared reader (strict JSON, the stack folder, block shapes): its own line.
+      return `${flag}: ${e.message.replace(/^cannot read /, "")}`;
   }
 }
 
