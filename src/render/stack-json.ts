@@ -42,7 +42,7 @@ export type StackReadErrorKind =
   | "binary"
   /** The file is not JSON. */
   | "invalid-json"
-  /** The JSON has a key twice in one object (`detail`: the path). */
+  /** The JSON has a key twice in one object (`jsonPath`: where). */
   | "duplicate-key"
   /** The JSON has a key naming a member of every JavaScript object (`__proto__`, `constructor`, ...). */
   | "prototype-key"
@@ -50,17 +50,17 @@ export type StackReadErrorKind =
   | "too-deep"
   /** A path that is a FIFO, device, socket or other non-regular file (refused unopened). */
   | "not-a-file"
-  /** The stack has top-level blocks Terraform knows that no cdktf stack has, or that nobody knows (`blocks`). */
+  /** The stack has top-level blocks that are not Terraform JSON blocks (`names`). */
   | "unknown-block"
-  /** The stack folder holds files besides cdk.tf.json and the server-setup files, or symbolic links. */
+  /** The stack folder holds files besides cdk.tf.json and the server-setup files, or symbolic links (`names`). */
   | "stack-folder"
   /** A field the postgresql provider writes into SQL unquoted fails the identifier rules (`names`: every such `address.field`). */
   | "unsafe-name"
-  /** A stack folder of a synth output whose cdk.tf.json claims another stack name (`//`.metadata.stackName), or two claiming one. */
+  /** A stack folder under `stacks/` whose cdk.tf.json claims another stack name (`//`.metadata.stackName) than the folder's. */
   | "stack-name"
   /** The JSON is not an object. */
   | "not-object"
-  /** The JSON is an object but not a synthesized stack (no `terraform` block, bad `resource`/`data`). */
+  /** The JSON is an object but not a synthesized stack (no `terraform` block, a block not in the form cdktf writes). */
   | "not-stack"
   /** The stack's resources depend on each other in a cycle. */
   | "cycle";
