@@ -96,6 +96,11 @@ describe("the packed package, installed into a fresh project", () => {
       expect(packedFiles, f).toContain(f);
     }
     expect(packedFiles.filter((f) => /^(test|src|stacks|scripts|bench|dist\/stacks)\//.test(f))).toEqual([]);
+    // The README's links into docs/ work in the package: every page it names is shipped.
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const docLinks = [...readme.matchAll(/\]\((docs\/[^)#\s]+)/g)].map((m) => m[1]!);
+    expect(docLinks.length).toBeGreaterThan(5);
+    for (const f of [...docLinks, "docs/README.md", "CHANGELOG.md"]) expect(packedFiles, f).toContain(f);
   });
 
   it("(d) with production dependencies only: the root requires without loading pg, and the bin answers", () => {

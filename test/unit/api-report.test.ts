@@ -30,13 +30,15 @@ describe("API report (api/cdktf-clickpipes-postgres.api.md)", () => {
     }
   });
 
-  it("lists the names the README examples import, and no internal helper", () => {
+  it("lists the names the examples of the README and docs/ import, and no internal helper", () => {
     const report = fs.readFileSync(path.join(REPORT_FOLDER, REPORT_FILE), "utf8");
     const exported = new Set([...report.matchAll(/^export (?:declare )?(?:abstract )?(?:class|interface|type|function|const|enum) (\w+)/gm)].map((m) => m[1]));
-    const readme = fs.readFileSync(path.join(__dirname, "../../README.md"), "utf8");
+    const root = path.join(__dirname, "../..");
+    const pages = ["README.md", ...fs.readdirSync(path.join(root, "docs"), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".md")).map((f) => path.join("docs", f))];
+    const readme = pages.map((f) => fs.readFileSync(path.join(root, f), "utf8")).join("\n");
     const imported = [...readme.matchAll(/import \{([^}]+)\} from "cdktf-clickpipes-postgres"/g)].flatMap((m) => m[1]!.split(",").map((s) => s.trim()));
     expect(imported.length).toBeGreaterThan(5);
-    for (const name of imported) expect(exported.has(name), `README imports ${name}`).toBe(true);
+    for (const name of imported) expect(exported.has(name), `the docs import ${name}`).toBe(true);
     for (const name of ["renderStackSql", "guardPlan", "verifySource", "buildApp", "runApp", "CLICKPIPES_IP_TABLE", "GenericPostgresSource", "AuroraSource", "ClickPipe"]) {
       expect(exported.has(name), name).toBe(true);
     }
