@@ -3,6 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { apiReport, REPORT_FILE, REPORT_FOLDER } from "../../scripts/api-report";
+import { listFiles } from "../../src/internal/file-tree";
 
 // API Extractor over the declarations of src/index.ts; `npm run api` rewrites the report.
 describe("API report (api/cdktf-clickpipes-postgres.api.md)", () => {
@@ -34,7 +35,7 @@ describe("API report (api/cdktf-clickpipes-postgres.api.md)", () => {
     const report = fs.readFileSync(path.join(REPORT_FOLDER, REPORT_FILE), "utf8");
     const exported = new Set([...report.matchAll(/^export (?:declare )?(?:abstract )?(?:class|interface|type|function|const|enum) (\w+)/gm)].map((m) => m[1]));
     const root = path.join(__dirname, "../..");
-    const pages = ["README.md", ...fs.readdirSync(path.join(root, "docs"), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".md")).map((f) => path.join("docs", f))];
+    const pages = ["README.md", ...listFiles(path.join(root, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
     const readme = pages.map((f) => fs.readFileSync(path.join(root, f), "utf8")).join("\n");
     const imported = [...readme.matchAll(/import \{([^}]+)\} from "cdktf-clickpipes-postgres"/g)].flatMap((m) => m[1]!.split(",").map((s) => s.trim()));
     expect(imported.length).toBeGreaterThan(5);

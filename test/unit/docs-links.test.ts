@@ -9,22 +9,17 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { listFiles } from "../../src/internal/file-tree";
 
 const ROOT = path.join(__dirname, "../..");
 
 /** The Markdown files whose links are checked, relative to root, sorted. */
 function docFiles(root: string): string[] {
-  const out = ["README.md", "CHANGELOG.md"].filter((f) => fs.existsSync(path.join(root, f)));
-  const walk = (dir: string): void => {
-    if (!fs.existsSync(path.join(root, dir))) return;
-    for (const e of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
-      const rel = `${dir}/${e.name}`;
-      if (e.isDirectory()) walk(rel);
-      else if (e.name.endsWith(".md")) out.push(rel);
-    }
-  };
-  walk("docs");
-  return out.sort();
+  const top = ["README.md", "CHANGELOG.md"].filter((f) => fs.existsSync(path.join(root, f)));
+  const pages = listFiles(path.join(root, "docs"))
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => `docs/${f}`);
+  return [...top, ...pages].sort();
 }
 
 /** The lines outside fenced code blocks, with their 1-based numbers. */
