@@ -4,7 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { readStackJson, StackReadError, stackNameOf } from "../render/stack-json";
+import { readStackJson, StackReadError } from "../render/stack-json";
 
 /** A folder that cannot be diffed: the message is one line for the user (exit 2). */
 export class DiffInputError extends Error {}
@@ -33,7 +33,8 @@ export function readSynthOutput(location: string, label: string): Map<string, Sy
   const read = (dir: string, fallbackName: string) => {
     try {
       const { file, json } = readStackJson(dir);
-      const name = stackNameOf(json) || fallbackName;
+      // The stack is the folder Terraform runs in, never the JSON's own `stackName` (the PR writes it).
+      const name = fallbackName;
       stacks.set(name, { name, file, json });
     } catch (e) {
       if (e instanceof StackReadError) throw new DiffInputError(`${label}: ${e.message}`);
