@@ -3,7 +3,7 @@
  * created, updated in place, replaced or deleted, and changes of variables, outputs, providers
  * and the terraform block. Pure: no files, no cdktf.
  */
-import type { ChangeAction, ConfigChange, MetaChange, ResourceChange } from "../guard/verdicts";
+import { ChangeAction, ConfigChange, knownProviderSource, MetaChange, ResourceChange } from "../guard/verdicts";
 import { AttributeChange, compareResource, isSensitivePath, jsonEqual, META_KEYS } from "./attributes";
 import { stackNodes } from "../render/stack-json";
 import type { Json, SynthStack } from "./read";
@@ -289,7 +289,8 @@ export function configChanges(stacks: readonly StackDiff[]): ConfigChange[] {
     if (s.status === "removed") continue;
     for (const m of s.modules) out.push({ stack: s.name, address: `module.${m.name}`, rule: "module", what: `module ${m.name} ${said(m)}` });
     for (const t of s.terraform) {
-      if (/^required_providers\.[^.]+\.source$/.test(t.name)) out.push({ stack: s.name, address: `terraform.${t.name}`, rule: "provider-source", what: `provider source ${said(t)} (${JSON.stringify(t.before ?? null)} -> ${JSON.stringify(t.after ?? null)})` });
+      // A source added with a new provider is judged by what it is; any change of one is blocked.
+      if (/^required_providers\.[^.]+\.source$/.test(t.name) && !(t.action === "add" && knownProviderSource(t.after))) out.push({ stack: s.name, address: `terraform.${t.name}`, rule: "provider-source", what: `provider source ${said(t)} (${JSON.stringify(t.before ?? null)} -> ${JSON.stringify(t.after ?? null)})` });
     }
     for (const p of s.providers) {
       if (/\.alias$/.test(p.name)) out.push({ stack: s.name, address: `provider.${p.name}`, rule: "provider-alias", what: `provider alias ${said(p)} (${JSON.stringify(p.before ?? null)} -> ${JSON.stringify(p.after ?? null)})` });

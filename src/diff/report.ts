@@ -310,7 +310,7 @@ export function formatText(r: DiffReport): string {
 /**
  * Markdown for a PR comment: one collapsible section per stack, blocked stacks and items first.
  * Every value from the input goes through `src/internal/markdown.ts` (code spans, text, HTML);
- * the only HTML is the formatter's own `<details>`, `<summary>` and `<br>`.
+ * the only HTML is the formatter's own `<details>`, `<summary>`, `<code>` and `<br>`.
  */
 export function formatMarkdown(r: DiffReport): string {
   const out: string[] = [
@@ -325,7 +325,7 @@ export function formatMarkdown(r: DiffReport): string {
   if (stacks.length === 0) out.push("No stack changed.", "");
   for (const s of stacks) {
     const counts = (["create", "update", "replace", "delete"] as const).map((a) => [a, s.resources.filter((x) => x.action === a).length] as const).filter(([, n]) => n > 0).map(([a, n]) => `${n} ${a}`);
-    const title = `${s.blocked ? "BLOCKED " : ""}${mdHtml(s.name)}: ${s.status}${counts.length ? ` (${counts.join(", ")})` : ""}`;
+    const title = `${s.blocked ? "BLOCKED " : ""}<code>${mdHtml(s.name)}</code>: ${s.status}${counts.length ? ` (${counts.join(", ")})` : ""}`;
     out.push(`<details${s.blocked ? " open" : ""}><summary>${title}</summary>`, "");
     const verdicts = [...s.configVerdicts, ...s.verdicts];
     if (verdicts.length > 0) {

@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { constructPath, readStackJson, StackReadError, stackNodes } from "../render/stack-json";
 import { changeKind, ChangeKind, Plan } from "./plan";
-import { ChangeAction, ConfigChange, judge, judgeConfig, ResourceChange, Verdict } from "./verdicts";
+import { ChangeAction, ConfigChange, judge, judgeConfig, knownProviderSource, ResourceChange, Verdict } from "./verdicts";
 
 /** Thrown for a `--synth` folder that is not synth output (one line). */
 export class SynthIndexError extends Error {}
@@ -120,12 +120,6 @@ export function planChanges(plan: Plan, synth?: SynthIndex): PlanChanges {
   return { stack, changes, unchanged };
 }
 
-/**
- * Provider sources the stacks use (cdktf provider packages pinned in package.json), and Terraform's
- * built-in provider. Any other source in a plan is judged by `provider-source`.
- */
-export const KNOWN_PROVIDER_SOURCES: ReadonlySet<string> = new Set(["cyrilgdn/postgresql", "hashicorp/aws", "clickhouse/clickhouse", "terraform.io/builtin/terraform"]);
-
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
@@ -158,8 +152,7 @@ export function planConfigChanges(plan: Plan, stack?: string): ConfigChange[] {
   if (isObj(config.provider_config)) {
     for (const [key, p] of Object.entries(config.provider_config)) {
       if (!isObj(p)) continue;
-      const source = String(p.full_name ?? p.name ?? "").toLowerCase().replace(/^registry\.terraform\.io\//, "");
-      if (!KNOWN_PROVIDER_SOURCES.has(source)) out.push({ ...(stack ? { stack } : {}), address: `provider.${key}`, rule: "provider-source", what: `provider ${key} from ${JSON.stringify(p.full_name ?? p.name ?? null)}` });
+      if (!knownProviderSource(p.full_name ?? p.name)) out.push({ ...(stack ? { stack } : {}), address: `provider.${key}`, rule: "provider-source", what: `provider ${key} from ${JSON.stringify(p.full_name ?? p.name ?? null)}` });
       if (typeof p.alias === "string" && p.alias !== "") out.push({ ...(stack ? { stack } : {}), address: `provider.${key}`, rule: "provider-alias", what: `provider configuration with alias ${JSON.stringify(p.alias)}` });
     }
   }

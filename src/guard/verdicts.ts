@@ -461,6 +461,17 @@ export function judge(changes: readonly ResourceChange[], opts: JudgeOptions = {
   return out;
 }
 
+/**
+ * Provider sources the stacks use (the cdktf provider packages pinned in package.json), and
+ * Terraform's built-in provider. Any other source is judged by `provider-source`.
+ */
+const KNOWN_PROVIDER_SOURCES: ReadonlySet<string> = new Set(["cyrilgdn/postgresql", "hashicorp/aws", "clickhouse/clickhouse", "terraform.io/builtin/terraform"]);
+
+/** Whether a provider source (`cyrilgdn/postgresql`, `registry.terraform.io/hashicorp/aws`, ...) is one the stacks use. */
+export function knownProviderSource(source: unknown): boolean {
+  return typeof source === "string" && KNOWN_PROVIDER_SOURCES.has(source.toLowerCase().replace(/^registry\.terraform\.io\//, ""));
+}
+
 /** A change of the stack's configuration outside its resources (module blocks, provider sources and aliases, provisioners). */
 export interface ConfigChange {
   readonly stack?: string;
