@@ -69,10 +69,15 @@ interface Block {
   config: Json;
 }
 
-/** The stack's resources and data sources by address (the shared walker, `stackNodes`). */
+const BLOCKS = new WeakMap<Json, Map<string, Block>>();
+
+/** The stack's resources and data sources by address (the shared walker, `stackNodes`; once per stack JSON). */
 function blocks(json: Json | undefined): Map<string, Block> {
+  if (!json) return new Map();
+  const cached = BLOCKS.get(json);
+  if (cached) return cached;
   const out = new Map<string, Block>();
-  if (!json) return out;
+  BLOCKS.set(json, out);
   for (const n of stackNodes(json)) {
     out.set(n.address, { address: n.address, mode: n.mode === "data" ? "data" : "managed", type: n.type, config: isObject(n.config) ? n.config : {} });
   }

@@ -75,6 +75,9 @@ export function mdFence(lines: readonly string[]): string {
 }
 
 /** `JSON.stringify` whose C1 controls, DEL and reordering characters are `\uNNNN` escapes (same JSON values). */
+const JSON_UNSAFE = /[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
 export function jsonText(value: unknown, indent = 2): string {
-  return JSON.stringify(value, null, indent).replace(/[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g, (c) => `\\u${hex4(c)}`);
+  const text = JSON.stringify(value, null, indent);
+  JSON_UNSAFE.lastIndex = 0;
+  return JSON_UNSAFE.test(text) ? text.replace(JSON_UNSAFE, (c) => `\\u${hex4(c)}`) : text;
 }
