@@ -1,13 +1,13 @@
 /**
  * Inputs of the large PR-review bench rows (issue 18 item 10), made from ONE real synth (a generic
  * source and an Aurora source with an IP allow list) whose JSON is then grown:
- * - grants: the generic stack with `GRANTS` table-scoped SELECT grants (copies of the synthesized
+ * - grants: the generic stack with `--grants` table-scoped SELECT grants (copies of the synthesized
  *   grant, one table each); head changes every one of them (half revoke SELECT in place, half move
  *   to another table: a replace);
- * - ingress: the `-aws` stack with `INGRESS` /32 rules in ONE security group (copies of the
+ * - ingress: the `-aws` stack with `--ingress` /32 rules in ONE security group (copies of the
  *   synthesized rule); head deletes every other one and adds one /17 covering the lower half.
  * For `guard`, the same changes as plans in `terraform show -json` format (1.2).
- *   node --import tsx bench/review-large.ts --out DIR
+ *   node --import tsx bench/review-large.ts --out DIR --grants 20000 --ingress 40000
  * writes DIR/{grants,ingress}/{base,head} (cdktf.out folders) and DIR/{grants,ingress}.plan.json.
  */
 import * as fs from "node:fs";
@@ -17,9 +17,6 @@ import { SourceKind, type AppConfig } from "../src/model/app-config";
 import { AwsNetworkMode } from "../src/model/aws-types";
 import { BackendType } from "../src/model/backend";
 import { CloudProvider, PostgresMajorVersion } from "../src/model/types";
-
-export const GRANTS = 20_000;
-export const INGRESS = 40_000;
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -69,7 +66,7 @@ function change(address: string, type: string, actions: string[], before: Json |
 const strip = (b: Json): Json => Object.fromEntries(Object.entries(b).filter(([k]) => !["//", "depends_on", "lifecycle"].includes(k)));
 
 /** Grow the synthesized stacks into the bench inputs under `dir`. */
-export function makeLargeReviewInputs(synthDir: string, dir: string): void {
+function makeLargeReviewInputs(synthDir: string, dir: string, grants: number, ingress: number): void {
   const read = (stack: string) => JSON.parse(fs.readFileSync(path.join(synthDir, "stacks", stack, "cdk.tf.json"), "utf8")) as Json;
 
   // Grants: one stack, GRANTS table-scoped SELECT grants, every one changed in head.
@@ -78,7 +75,7 @@ export function makeLargeReviewInputs(synthDir: string, dir: string): void {
   const base = structuredClone(orders);
   const head = structuredClone(orders);
   const plan: Json[] = [];
-  for (let i = 0; i < GRANTS; i++) {
+  for (let i = 0; i < grants; i++) {
     const name = grantName.replace(/tables-[^_]+_SelectTables_[0-9A-F]{8}$/, `tables-s${i}_SelectTables_${hex8(i)}`);
     const b = { ...structuredClone(grant), schema: `s${i}`, objects: [`t${i}`] };
     const h = i % 2 === 0 ? { ...b, privileges: [] } : { ...b, objects: [`t${i}_v2`] };
@@ -99,7 +96,7 @@ export function makeLargeReviewInputs(synthDir: string, dir: string): void {
   ihead.resource.aws_vpc_security_group_ingress_rule = {};
   const iplan: Json[] = [];
   const ruleAddress = (cidr: string, i: number) => ruleName.replace(/Ingress-[^_]+_[0-9A-F]{8}$/, `Ingress-${cidr.replace(/[./]/g, "")}_${hex8(i)}`);
-  for (let i = 0; i < INGRESS; i++) {
+  for (let i = 0; i < ingress; i++) {
     const cidr = `${ip(i)}/32`;
     const name = ruleAddress(cidr, i);
     const body = { ...structuredClone(rule), cidr_ipv4: cidr };
@@ -108,7 +105,7 @@ export function makeLargeReviewInputs(synthDir: string, dir: string): void {
     iplan.push(change(`aws_vpc_security_group_ingress_rule.${name}`, "aws_vpc_security_group_ingress_rule", i % 2 === 1 ? ["no-op"] : ["delete"], strip(body), i % 2 === 1 ? strip(body) : null));
   }
   const wide = { ...structuredClone(rule), cidr_ipv4: "10.0.0.0/17" };
-  const wideName = ruleAddress("10.0.0.0/17", INGRESS);
+  const wideName = ruleAddress("10.0.0.0/17", ingress);
   ihead.resource.aws_vpc_security_group_ingress_rule[wideName] = wide;
   iplan.push(change(`aws_vpc_security_group_ingress_rule.${wideName}`, "aws_vpc_security_group_ingress_rule", ["create"], null, strip(wide)));
   writeStack(path.join(dir, "ingress/base"), "billing-aws", ibase);
@@ -116,11 +113,11 @@ export function makeLargeReviewInputs(synthDir: string, dir: string): void {
   fs.writeFileSync(path.join(dir, "ingress.plan.json"), JSON.stringify({ format_version: "1.2", terraform_version: "1.11.4", resource_changes: iplan }));
 }
 
-if (require.main === module) {
+{
   process.setSourceMapsEnabled(false);
   const out = arg("out");
   const synthDir = path.join(out, "synth");
   fs.mkdirSync(out, { recursive: true });
   buildApp(config, { outdir: synthDir }).synth();
-  makeLargeReviewInputs(synthDir, out);
+  makeLargeReviewInputs(synthDir, out, Number(arg("grants")), Number(arg("ingress")));
 }

@@ -74,8 +74,9 @@ export function mdFence(lines: readonly string[]): string {
   return "`".repeat(Math.max(3, ...lines.map((l) => longestRun(l, "`") + 1)));
 }
 
-/** `JSON.stringify` whose C1 controls, DEL and reordering characters are `\uNNNN` escapes (same JSON values). */
 const JSON_UNSAFE = /[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/** `JSON.stringify` whose C1 controls, DEL and reordering characters are `\uNNNN` escapes (same JSON values). */
 export function jsonText(value: unknown, indent = 2): string {
   const text = JSON.stringify(value, null, indent);
   JSON_UNSAFE.lastIndex = 0;
