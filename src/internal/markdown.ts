@@ -6,9 +6,10 @@
  * - `escapeLine`: a value on one line of terminal text. Control characters (C0 but tab, DEL, C1)
  *   as `\xNN` (`escapeControl`), line breaks as `\n` / `\r`, and the characters that reorder or
  *   hide text (bidirectional overrides, U+2028/U+2029) as `\u{NNNN}`.
- * - `mdText`: Markdown inline text: every ASCII punctuation character backslash-escaped, `&`, `<`,
- *   `>`, `"` as entities (no HTML, no link, no emphasis), `@` followed by a zero-width joiner (no
- *   mention fires).
+ * - `mdText`: Markdown inline text: every ASCII punctuation character that can start markup
+ *   backslash-escaped (`.`, `,`, `/`, `;`, `=`, `?`, `%` are inert mid-line; a leading `1.` is
+ *   escaped), `&`, `<`, `>`, `"` as entities (no HTML, no link, no emphasis), `@` followed by a
+ *   zero-width joiner (no mention fires).
  * - `mdCode`: a code span whose fence is one backtick longer than the longest backtick run inside
  *   (CommonMark 6.1), so the value can never close it; `|` as `\|` for GFM table cells.
  * - `mdHtml`: text inside HTML the formatter emits (`<summary>`): entities for `& < > " '`.
@@ -37,7 +38,9 @@ const ENTITY: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">
 
 /** Markdown inline text: nothing in `value` becomes markup, HTML, a link or a mention. */
 export function mdText(value: string): string {
-  return escapeLine(value).replace(/[!-/:-@[-`{-~]/g, (c) => (c === "@" ? NO_MENTION : c === "'" ? "\\'" : (ENTITY[c] ?? `\\${c}`)));
+  return escapeLine(value)
+    .replace(/[!"#$&'()*+\-:<>@[\\\]^_`{|}~]/g, (c) => (c === "@" ? NO_MENTION : c === "'" ? "\\'" : (ENTITY[c] ?? `\\${c}`)))
+    .replace(/^(\d+)([.)])/, "$1\\$2");
 }
 
 /** The longest run of `ch` in `text`. */
