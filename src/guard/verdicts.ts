@@ -7,7 +7,7 @@
  * (provisioners, provider changes, meta-arguments). The metadata and the stack name in the JSON
  * are hints: a disagreement between a metadata path and the address is itself reported.
  *
- * Every rule is one row of `RULES` (the docs' rule table is checked against it).
+ * Every rule is one row of `RULES` (the rule table of docs/tools/guard.md is checked against it).
  */
 import { identify } from "./declared";
 import type { Cidr } from "../model/cidr";
@@ -79,15 +79,15 @@ export interface JudgeOptions {
 export interface Rule {
   readonly id: string;
   readonly level: VerdictLevel;
-  /** The change, in words (README "what"). */
+  /** The change, in words (docs/tools/guard.md "what"). */
   readonly what: string;
-  /** What it does to a running pipe (README "why"). */
+  /** What it does to a running pipe (docs/tools/guard.md "why"). */
   readonly why: string;
 }
 
 const rule = (id: string, level: VerdictLevel, what: string, why: string): Rule => ({ id, level, what, why });
 
-/** Every rule, in the order of the README table. */
+/** Every rule, in the order of the docs/tools/guard.md table. */
 export const RULES: readonly Rule[] = [
   rule("clickpipe-replaced", "BLOCK", "`clickhouse_clickpipe` replaced (a pipe setting the provider can only apply by recreating the pipe)", "a new pipe runs a full initial load of every table on a new replication slot; the old slot is left behind and retains WAL"),
   rule("clickpipe-deleted", "BLOCK", "`clickhouse_clickpipe` deleted", "replication stops; the slot is left behind and retains WAL"),
@@ -113,7 +113,7 @@ export const RULES: readonly Rule[] = [
   rule("publication-tables-added", "WARN", "tables join the publication", "an initial load of each runs"),
   rule("pipe-tables-removed", "WARN", "tables leave the pipe's table mappings", "their replication stops"),
   rule("pipe-tables-added", "WARN", "tables join the pipe's table mappings", "an initial load of each runs"),
-  rule("grants-removed", "WARN", "grants of the ClickPipes role deleted (a schema or its tables no longer granted)", "the pipe can no longer read those tables; keep them out of the publication too"),
+  rule("grants-removed", "WARN", "grants of the ClickPipes role deleted, or SELECT/USAGE revoked in place (a schema or its tables no longer granted)", "the pipe can no longer read those tables; keep them out of the publication too"),
   rule("provisioner", "BLOCK", "a `provisioner` or `connection` block added or changed on any resource", "it runs commands on the machine that applies the plan, with its credentials"),
   rule("module", "BLOCK", "a `module` block (or call) added or changed", "code from outside the stack runs with the stack's providers; nothing here reviews it"),
   rule("provider-source", "BLOCK", "`terraform.required_providers` source added or changed (or an unexpected provider source in a plan)", "another provider binary acts on the database, the cloud account and ClickHouse with the stack's credentials"),

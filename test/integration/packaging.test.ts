@@ -97,6 +97,11 @@ describe("the packed package, installed into a fresh project", () => {
     expect(published.keywords).toEqual(expect.arrayContaining(["cdktf", "clickpipes", "postgresql", "cdc", "clickhouse", "terraform"]));
     expect(published.exports["./aws"]).toEqual({ types: "./dist/src/aws/index.d.ts", default: "./dist/src/aws/index.js" });
     expect(published.peerDependenciesMeta).toEqual({ "@cdktf/provider-aws": { optional: true } });
+    // The README's links into docs/ work in the package: every page it names is shipped.
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const docLinks = [...readme.matchAll(/\]\((docs\/[^)#\s]+)/g)].map((m) => m[1]!);
+    expect(docLinks.length).toBeGreaterThan(5);
+    for (const f of [...docLinks, "docs/README.md", "CHANGELOG.md"]) expect(packedFiles, f).toContain(f);
   });
 
   it("(e) without the AWS provider: a generic source with a pipe synthesizes, and nothing loads @cdktf/provider-aws", () => {
