@@ -164,8 +164,9 @@ function diffResources(base: Json | undefined, head: Json | undefined): { resour
       continue;
     }
     if (cmp.changes.length === 0 && meta.length === 0) continue; // only the `//` metadata differs
-    if (!cmp.effective && meta.length === 0) {
-      noEffect.push({ address, changes: cmp.changes });
+    // `depends_on` only orders operations: Terraform plans nothing for it alone.
+    if (!cmp.effective && meta.every((m) => m.key === "depends_on")) {
+      noEffect.push({ address, changes: withMeta(cmp.changes) });
       continue;
     }
     resources.push({

@@ -119,7 +119,7 @@ export const RULES: readonly Rule[] = [
   rule("provider-source", "BLOCK", "`terraform.required_providers` source added or changed (or an unexpected provider source in a plan)", "another provider binary acts on the database, the cloud account and ClickHouse with the stack's credentials"),
   rule("provider-alias", "BLOCK", "a resource's `provider` meta-argument, or a provider block's `alias`, added or changed", "the resource is managed through another provider configuration (another host or account)"),
   rule("identity-mismatch", "WARN", "a resource's metadata path disagrees with its address (cdktf derives one from the other)", "hand-edited synth output: the address is judged, the metadata ignored"),
-  rule("meta-argument", "WARN", "`count`, `for_each`, `depends_on` or `lifecycle` (`prevent_destroy` removed, `ignore_changes`, `create_before_destroy`, ...) changed", "Terraform acts differently on the resource than its attributes say"),
+  rule("meta-argument", "WARN", "`count`, `for_each` or `lifecycle` (`prevent_destroy` removed, `ignore_changes`, `create_before_destroy`, ...) changed (`depends_on` is listed as a change, no verdict)", "Terraform acts differently on the resource than its attributes say"),
   rule("role-password-changed", "WARN", "ClickPipes role's password changed (`password_wo_version` or `password`)", "the pipe fails to log in until its stored password is updated"),
   rule("replication-capacity", "WARN", "`max_replication_slots` or `max_wal_senders` lowered in the parameter group", "after the next reboot the pipe's slot or sender may no longer fit"),
   rule("cdc-infrastructure-removed", "WARN", "CDC infrastructure sizing deleted or replaced", "the provider only forgets it: the service keeps its sizing, no longer managed here"),
@@ -365,7 +365,8 @@ export function judge(changes: readonly ResourceChange[], opts: JudgeOptions = {
       if (PROVISIONER_KEYS.has(m.key)) push("provisioner", `${m.key} ${m.before === undefined ? "added" : m.after === undefined ? "removed" : "changed"}: ${ruleById("provisioner").why}`);
       else if (m.key === "provider") push("provider-alias", `provider ${show(m.before)} -> ${show(m.after)}: ${ruleById("provider-alias").why}`);
     }
-    const metaOther = (c.meta ?? []).filter((m) => !PROVISIONER_KEYS.has(m.key) && m.key !== "provider");
+    // `depends_on` only orders operations (the grants' chain moves whenever a schema is added): listed as a change, no verdict.
+    const metaOther = (c.meta ?? []).filter((m) => !PROVISIONER_KEYS.has(m.key) && m.key !== "provider" && m.key !== "depends_on");
     if (metaOther.length > 0) {
       const said = metaOther.map((m) =>
         m.key === "lifecycle" && truthy(attr(m.before as Record<string, unknown>, "prevent_destroy")) && !truthy(attr(m.after as Record<string, unknown>, "prevent_destroy"))

@@ -133,11 +133,14 @@ describe("1. meta-arguments, modules and providers are judged", () => {
     const { code, r } = await report(h);
     expect(code).toBe(0);
     const warns = verdicts(r).filter((x) => x.startsWith("WARN meta-argument orders-db "));
-    expect(warns).toHaveLength(3);
+    expect(warns).toHaveLength(2);
     const s = r.stacks.find((x) => x.name === "orders-db")!;
     const pub = s.resources.find((x) => x.type === "postgresql_publication")!;
     expect(pub.verdicts[0]!.message).toMatch(/prevent_destroy removed/);
     expect(pub.changes).toContainEqual(expect.objectContaining({ path: "lifecycle", note: "meta-argument" }));
+    // depends_on only orders operations: listed as a change, no verdict.
+    expect(s.resources.some((x) => x.type === "postgresql_grant")).toBe(false);
+    expect(s.noEffect).toEqual([{ address: expect.stringMatching(/^postgresql_grant\./), changes: [expect.objectContaining({ path: "depends_on", note: "meta-argument" })] }]);
   });
 
   it("a provisioner on any resource, a provider meta-argument, a provider alias, a module and a provider source: BLOCK unless allowed", async () => {
