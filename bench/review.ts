@@ -3,7 +3,10 @@
  * - `diff` of two 1000-source synth outputs (base: the generic fleet; head: every source with one
  *   more table, every tenth with one more schema), target under 5 s;
  * - `guard` of a 10,000-resource plan (`terraform show -json` shape, a mix of no-ops, updates,
- *   creates, deletes and replaces of the stacks' resource types), target under 2 s.
+ *   creates, deletes and replaces of the stacks' resource types), target under 2 s;
+ * - near-linear at scale (issue 18): `diff` and `guard` of 20,000 changed grants in one stack and
+ *   of 40,000 ingress rules in one security group (bench/review-large.ts, grown from a real synth),
+ *   each target under 5 s.
  * Each measurement is a fresh `node --import tsx` process running the CLI as a user does
  * (bench/cli-child.ts); its wall time counts from process start (Node + tsx start-up included).
  */
@@ -110,6 +113,36 @@ function row(label: string, runs: CliResult[], targetMs: number, detail: string)
   };
 }
 
+export const GRANTS = 20_000;
+export const INGRESS = 40_000;
+
+/** The rows of bench/review-large.ts: 20,000 changed grants, 40,000 ingress rules in one group. */
+export function measureLarge(dir: string, repeat: number, progress: (line: string) => void): ReviewRow[] {
+  const large = path.join(dir, "large");
+  progress(`  review: growing a real synth to ${GRANTS} grants and ${INGRESS} ingress rules`);
+  const r = spawnSync(process.execPath, ["--import", "tsx", path.join(__dirname, "review-large.ts"), "--out", large, "--grants", String(GRANTS), "--ingress", String(INGRESS)], {
+    encoding: "utf8",
+    env: { ...process.env, CHECKPOINT_DISABLE: "1" },
+    maxBuffer: 64 * MB,
+  });
+  if (r.status !== 0) throw new Error(`bench/review-large.ts failed:\n${r.stderr}`);
+  const cases: [string, string[], string][] = [
+    [`diff, ${GRANTS} changed grants in one stack`, ["diff", path.join(large, "grants/base"), path.join(large, "grants/head"), "--json"], "--json; half revoke SELECT in place, half replaced"],
+    [`guard, ${GRANTS} changed grants in one stack`, ["guard", path.join(large, "grants.plan.json"), "--no-synth", "--json"], "--json; the same changes as a plan"],
+    [`diff, ${INGRESS} ingress rules in one group`, ["diff", path.join(large, "ingress/base"), path.join(large, "ingress/head"), "--json"], "--json; every other /32 deleted, one /17 added (coverage per group)"],
+    [`guard, ${INGRESS} ingress rules in one group`, ["guard", path.join(large, "ingress.plan.json"), "--no-synth", "--json"], "--json; the same changes as a plan"],
+  ];
+  return cases.map(([label, args, detail]) => {
+    const runs: CliResult[] = [];
+    for (let i = 0; i < repeat; i++) {
+      const x = runCli(args);
+      progress(`  ${label} run ${i + 1}/${repeat}: ${(x.wallMs / 1000).toFixed(2)} s (exit ${x.code})`);
+      runs.push(x);
+    }
+    return row(label, runs, 5000, detail);
+  });
+}
+
 export const DIFF_SOURCES = 1000;
 export const GUARD_RESOURCES = 10_000;
 
@@ -136,6 +169,7 @@ export function measureReview(repeat: number, progress: (line: string) => void):
       guardRuns.push(r);
     }
     rows.push(row(`guard, ${GUARD_RESOURCES} resource changes`, guardRuns, 2000, "--json; plan format 1.2"));
+    rows.push(...measureLarge(dir, repeat, progress));
     return rows;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

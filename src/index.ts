@@ -113,7 +113,7 @@ export { ChangeKind, parsePlan, PlanFormatError } from "./guard/plan";
 export type { ChangeAction, Plan, ResourceChange } from "./guard/plan";
 // The verdicts guard and diff share (its change types under other names: plan.ts has the plan's).
 export { judge, RULES, ruleById } from "./guard/verdicts";
-export type { ChangeAction as JudgedChangeAction, JudgeOptions, ResourceChange as JudgedResourceChange, Rule, Verdict, VerdictLevel } from "./guard/verdicts";
+export type { ChangeAction as JudgedChangeAction, JudgeOptions, MetaChange, ResourceChange as JudgedResourceChange, Rule, Verdict, VerdictLevel } from "./guard/verdicts";
 
 // Preflight check of a live source (`cdktf-clickpipes verify`).
 export { verifySource, DEFAULT_TIMEOUT_SECONDS } from "./verify/verify";

@@ -5,10 +5,11 @@
  */
 import { parseArgs } from "node:util";
 import { DiffInputError, readSynthOutput } from "../diff/read";
-import { buildDiffReport, formatMarkdown, formatText } from "../diff/report";
+import { buildDiffReport, formatJson, formatMarkdown, formatText } from "../diff/report";
+import { escapeLine } from "../internal/markdown";
 import type { Command } from "./main";
 
-const USAGE = "usage: cdktf-clickpipes diff <base> <head> [--allow <address>]... [--markdown | --json]";
+const USAGE = "usage: cdktf-clickpipes diff <base> <head> [--allow [<stack>:]<address>]... [--markdown | --json]";
 
 const HELP = `${USAGE}
 
@@ -18,7 +19,8 @@ place, replace (per the providers' ForceNew facts) or destroy, with changed attr
 shown as (sensitive)); stacks added or removed; variable, output and provider changes; the SQL
 the change runs; what the ClickPipe will do; the same BLOCK/WARN verdicts as guard.
 
-  --allow <address>  a blocked change is deliberate (repeat, or comma-separate)
+  --allow <address>  a blocked change is deliberate (repeat, or comma-separate); <stack>:<address>
+                     allows it in that stack only (the stack is its folder under cdktf.out/stacks)
   --markdown         a PR comment: one collapsible section per stack, blocked first
   --json             the report as JSON (schemas/diff-report.schema.json)
 
@@ -56,12 +58,12 @@ export async function runDiff(args: string[], out: NodeJS.WritableStream = proce
     report = buildDiffReport(readSynthOutput(baseDir, "base"), readSynthOutput(headDir, "head"), { baseLabel: baseDir, headLabel: headDir, allow });
   } catch (e) {
     if (e instanceof DiffInputError) {
-      err.write(`cdktf-clickpipes diff: ${e.message.replace(/\s*\n\s*/g, " ")}\n`);
+      err.write(`cdktf-clickpipes diff: ${escapeLine(e.message.replace(/\s*\n\s*/g, " "))}\n`);
       return 2;
     }
     throw e;
   }
-  out.write(parsed.values.json ? JSON.stringify(report, null, 2) + "\n" : parsed.values.markdown ? formatMarkdown(report) : formatText(report));
+  out.write(parsed.values.json ? formatJson(report) : parsed.values.markdown ? formatMarkdown(report) : formatText(report));
   return report.blocked ? 1 : 0;
 }
 

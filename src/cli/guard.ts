@@ -8,9 +8,10 @@ import { parseArgs } from "node:util";
 import { guardPlan, readSynthIndex, SynthIndex, SynthIndexError } from "../guard/guard";
 import { PlanFormatError, readPlanFile } from "../guard/plan";
 import type { Verdict } from "../guard/verdicts";
+import { escapeLine, jsonText } from "../internal/markdown";
 import type { Command } from "./main";
 
-const USAGE = "usage: cdktf-clickpipes guard <plan.json>... [--synth <cdktf.out>|--no-synth] [--allow <address>]... [--json]";
+const USAGE = "usage: cdktf-clickpipes guard <plan.json>... [--synth <cdktf.out>|--no-synth] [--allow [<stack>:]<address>]... [--json]";
 
 /** The synth output read by default, when present in the working directory. */
 export const DEFAULT_SYNTH_DIR = "cdktf.out";
@@ -53,7 +54,7 @@ export async function runGuard(args: string[], out = process.stdout, err = proce
       synth = readSynthIndex(synthDir);
     } catch (e) {
       if (!(e instanceof SynthIndexError)) throw e;
-      err.write(`cdktf-clickpipes guard: --synth ${e.message}\n`);
+      err.write(`cdktf-clickpipes guard: --synth ${escapeLine(e.message)}\n`);
       return 2;
     }
   }
@@ -64,12 +65,12 @@ export async function runGuard(args: string[], out = process.stdout, err = proce
       const plan = readPlanFile(file);
       const r = guardPlan(plan, { allow, synth });
       if (synth && !r.stack && plan.resourceChanges.some((c) => c.mode === "managed")) {
-        err.write(`cdktf-clickpipes guard: warning: ${file}: cannot tell which stack of ${synth.dir} it is of (its addresses are not there); constructs recognised from addresses\n`);
+        err.write(`cdktf-clickpipes guard: warning: ${escapeLine(file)}: cannot tell which stack of ${synth.dir} it is of (its addresses are not there); constructs recognised from addresses\n`);
       }
       report.push({ file, ...(r.stack ? { stack: r.stack } : {}), verdicts: r.verdicts });
     } catch (e) {
       if (e instanceof PlanFormatError) {
-        err.write(`cdktf-clickpipes guard: ${e.message}\n`);
+        err.write(`cdktf-clickpipes guard: ${escapeLine(e.message)}\n`);
         return 2;
       }
       throw e;
@@ -80,19 +81,19 @@ export async function runGuard(args: string[], out = process.stdout, err = proce
   const warnings = all.filter((x) => x.level === "WARN");
   const constructs = synth ? `synth output ${synth.dir}` : "addresses (no synth output)";
   if (v.json) {
-    out.write(JSON.stringify({ blocked: blocking.length > 0, constructsFrom: synth ? "synth" : "address", synth: synth?.dir ?? null, plans: report }, null, 2) + "\n");
+    out.write(jsonText({ blocked: blocking.length > 0, constructsFrom: synth ? "synth" : "address", synth: synth?.dir ?? null, plans: report }) + "\n");
   } else {
     for (const r of report) {
       for (const x of r.verdicts) {
         const tag = x.level === "WARN" ? "WARN    " : x.allowed ? "ALLOWED " : "BLOCKED ";
-        out.write(`${tag} ${r.file}${r.stack ? ` (${r.stack})` : ""}: ${x.address} [${x.rule}] ${x.message}\n`);
+        out.write(`${escapeLine(`${tag} ${r.file}${r.stack ? ` (${r.stack})` : ""}: ${x.address} [${x.rule}] ${x.message}`)}\n`);
       }
     }
     const warned = warnings.length ? `; ${warnings.length} warning(s)` : "";
     out.write(
       blocking.length > 0
-        ? `guard: ${blocking.length} change(s) would break a running ClickPipe${warned}; if deliberate, re-run with --allow <address> (constructs from ${constructs})\n`
-        : `guard: nothing breaks a running ClickPipe in ${report.length} plan(s)${warned} (constructs from ${constructs})\n`,
+        ? `guard: ${blocking.length} change(s) would break a running ClickPipe${warned}; if deliberate, re-run with --allow <address> (constructs from ${escapeLine(constructs)})\n`
+        : `guard: nothing breaks a running ClickPipe in ${report.length} plan(s)${warned} (constructs from ${escapeLine(constructs)})\n`,
     );
   }
   return blocking.length > 0 ? 1 : 0;

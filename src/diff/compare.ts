@@ -3,8 +3,8 @@
  * created, updated in place, replaced or deleted, and changes of variables, outputs, providers
  * and the terraform block. Pure: no files, no cdktf.
  */
-import type { ChangeAction, ResourceChange } from "../guard/verdicts";
-import { AttributeChange, compareResource, isSensitivePath, jsonEqual } from "./attributes";
+import { ChangeAction, ConfigChange, knownProviderSource, MetaChange, ResourceChange } from "../guard/verdicts";
+import { AttributeChange, compareResource, isSensitivePath, jsonEqual, META_KEYS } from "./attributes";
 import { isSecretName, isSensitiveBlock, redactValue, SENSITIVE } from "../model/secrets";
 import { stackNodes } from "../render/stack-json";
 import type { Json, SynthStack } from "./read";
@@ -24,6 +24,12 @@ export interface ResourceDiff {
   readonly knownType: boolean;
   readonly before?: Json;
   readonly after?: Json;
+  /** The other side's construct path when it differs (a hint, like `constructPath`). */
+  readonly baseConstructPath?: string;
+  /** Meta-argument changes (`count`, `for_each`, `provider`, `depends_on`, `lifecycle`, `provisioner`, `connection`). */
+  readonly meta?: readonly MetaChange[];
+  /** Why a resource present on both sides is destroyed (e.g. `count = 0`). */
+  readonly reason?: string;
 }
 
 /** A change of a variable, output, provider or terraform-block entry. */
@@ -45,6 +51,8 @@ export interface StackDiff {
   readonly locals: readonly NamedChange[];
   readonly providers: readonly NamedChange[];
   readonly terraform: readonly NamedChange[];
+  /** `module` blocks (code from outside the stack). */
+  readonly modules: readonly NamedChange[];
   /** Resources whose only differences have no effect in Terraform (e.g. a write-only value alone). */
   readonly noEffect: readonly { readonly address: string; readonly changes: readonly AttributeChange[] }[];
   /** The stack's JSON on each side (for SQL and pipe effects). */
@@ -62,10 +70,15 @@ interface Block {
   config: Json;
 }
 
-/** The stack's resources and data sources by address (the shared walker, `stackNodes`). */
+const BLOCKS = new WeakMap<Json, Map<string, Block>>();
+
+/** The stack's resources and data sources by address (the shared walker, `stackNodes`; once per stack JSON). */
 function blocks(json: Json | undefined): Map<string, Block> {
+  if (!json) return new Map();
+  const cached = BLOCKS.get(json);
+  if (cached) return cached;
   const out = new Map<string, Block>();
-  if (!json) return out;
+  BLOCKS.set(json, out);
   for (const n of stackNodes(json)) {
     out.set(n.address, { address: n.address, mode: n.mode === "data" ? "data" : "managed", type: n.type, config: isObject(n.config) ? n.config : {} });
   }
@@ -77,35 +90,95 @@ const constructPathOf = (config: Json | undefined): string | undefined => {
   return typeof p === "string" ? p : undefined;
 };
 
+/** Meta-argument changes of a resource block (keys other than attributes; `//` metadata excepted). */
+function metaChanges(x: Json, y: Json): MetaChange[] {
+  const out: MetaChange[] = [];
+  for (const key of [...META_KEYS].sort()) {
+    if (key === "//" || jsonEqual(x[key], y[key])) continue;
+    out.push({ key, ...(key in x ? { before: x[key] } : {}), ...(key in y ? { after: y[key] } : {}) });
+  }
+  return out;
+}
+
+/**
+ * Whether head's `count` / `for_each` can destroy an instance base has (Terraform: `count = 0` or an
+ * empty `for_each` destroys every instance; adding `for_each` destroys the instance without a key;
+ * removing `for_each` destroys the keyed ones; a lower count destroys the last ones). An expression
+ * is unknown until plan time: it may drop instances (fail closed). Returns why, or undefined.
+ */
+function instancesDropped(x: Json, y: Json): string | undefined {
+  const literalCount = (v: unknown) => (typeof v === "number" ? v : typeof v === "string" && /^\d+$/.test(v) ? Number(v) : undefined);
+  const expr = (v: unknown) => JSON.stringify(v);
+  if (!jsonEqual(x.count, y.count)) {
+    const was = "count" in x ? literalCount(x.count) : 1;
+    const now = "count" in y ? literalCount(y.count) : 1;
+    if (now === undefined) return `count = ${expr(y.count)}: instances unknown until plan, may destroy`;
+    if (was === undefined || now < was) return now === 0 ? "count = 0" : `count ${expr(x.count)} -> ${now}`;
+  }
+  if (!jsonEqual(x.for_each, y.for_each)) {
+    if (!("for_each" in y)) return "for_each removed: its keyed instances are destroyed";
+    const v = y.for_each;
+    const keys = Array.isArray(v) ? v.map(String) : isObject(v) ? Object.keys(v) : undefined;
+    if (keys === undefined) return `for_each = ${expr(v)}: instances unknown until plan, may destroy`;
+    if (!("for_each" in x)) return keys.length === 0 ? "for_each is empty" : "for_each added: the instance without a key is destroyed";
+    const before = Array.isArray(x.for_each) ? x.for_each.map(String) : isObject(x.for_each) ? Object.keys(x.for_each) : undefined;
+    if (keys.length === 0) return "for_each is empty";
+    if (before === undefined || before.some((k) => !keys.includes(k))) return `for_each drops key(s)${before ? ` ${before.filter((k) => !keys.includes(k)).join(", ")}` : ""}`;
+  }
+  return undefined;
+}
+
 function diffResources(base: Json | undefined, head: Json | undefined): { resources: ResourceDiff[]; noEffect: StackDiff["noEffect"][number][] } {
   const a = blocks(base);
   const b = blocks(head);
   const resources: ResourceDiff[] = [];
   const noEffect: StackDiff["noEffect"][number][] = [];
-  for (const address of [...new Set([...a.keys(), ...b.keys()])].sort()) {
+  const addresses = [...a.keys()];
+  for (const k of b.keys()) if (!a.has(k)) addresses.push(k);
+  for (const address of addresses.sort()) {
     const x = a.get(address);
     const y = b.get(address);
     const any = (x ?? y)!;
-    const common = { address, mode: any.mode, type: any.type, constructPath: constructPathOf(y?.config ?? x?.config) };
+    const basePath = x ? constructPathOf(x.config) : undefined;
+    const headPath = y ? constructPathOf(y.config) : undefined;
+    const common = {
+      address,
+      mode: any.mode,
+      type: any.type,
+      constructPath: headPath ?? basePath,
+      ...(basePath !== undefined && headPath !== undefined && basePath !== headPath ? { baseConstructPath: basePath } : {}),
+    };
     if (!x || !y) {
-      resources.push({ ...common, action: x ? "delete" : "create", changes: [], replaceBecause: [], knownType: true, before: x?.config, after: y?.config });
+      // A new resource: only what runs commands or picks another provider configuration is judged.
+      const meta = !x && y ? metaChanges({}, y.config).filter((m) => ["provisioner", "connection", "provider"].includes(m.key)) : [];
+      resources.push({ ...common, action: x ? "delete" : "create", changes: [], replaceBecause: [], knownType: true, before: x?.config, after: y?.config, ...(meta.length ? { meta } : {}) });
       continue;
     }
     if (jsonEqual(x.config, y.config)) continue;
+    const meta = metaChanges(x.config, y.config);
+    const metaAsChanges: AttributeChange[] = meta.map((m) => ({ path: m.key, ...("before" in m ? { before: m.before } : {}), ...("after" in m ? { after: m.after } : {}), note: "meta-argument" }));
+    const dropped = any.mode === "managed" ? instancesDropped(x.config, y.config) : undefined;
     const cmp = compareResource(any.type, x.config, y.config);
-    if (cmp.changes.length === 0) continue; // only metadata / lifecycle / depends_on differ
-    if (!cmp.effective) {
-      noEffect.push({ address, changes: cmp.changes });
+    const withMeta = (changes: readonly AttributeChange[]) => [...changes, ...metaAsChanges].sort((p, q) => (p.path < q.path ? -1 : p.path > q.path ? 1 : 0));
+    if (dropped !== undefined) {
+      resources.push({ ...common, action: "delete", reason: dropped, changes: withMeta(cmp.changes), replaceBecause: [], knownType: cmp.known, before: x.config, after: y.config, meta });
+      continue;
+    }
+    if (cmp.changes.length === 0 && meta.length === 0) continue; // only the `//` metadata differs
+    // `depends_on` only orders operations: Terraform plans nothing for it alone.
+    if (!cmp.effective && meta.every((m) => m.key === "depends_on")) {
+      noEffect.push({ address, changes: withMeta(cmp.changes) });
       continue;
     }
     resources.push({
       ...common,
       action: cmp.replaceBecause.length > 0 ? "replace" : "update",
-      changes: cmp.changes,
+      changes: withMeta(cmp.changes),
       replaceBecause: cmp.replaceBecause,
       knownType: cmp.known,
       before: x.config,
       after: y.config,
+      ...(meta.length ? { meta } : {}),
     });
   }
   return { resources, noEffect };
@@ -179,8 +252,10 @@ function diffStack(name: string, base: SynthStack | undefined, head: SynthStack 
   const locals = diffNamed(bj?.locals, hj?.locals, (n) => isSensitivePath(undefined, n));
   const providers = diffNamed(providerEntries(bj), providerEntries(hj), (n) => isSensitivePath(undefined, n.replace(/\[\d+\]/g, "")));
   const terraform = diffNamed(terraformEntries(bj), terraformEntries(hj), (n) => isSensitivePath(undefined, n));
-  const status = !base ? "added" : !head ? "removed" : resources.length + variables.length + outputs.length + locals.length + providers.length + terraform.length + noEffect.length > 0 ? "changed" : "unchanged";
-  return { name, status, resources, variables, outputs, locals, providers, terraform, noEffect, base: bj, head: hj };
+  const modules = diffNamed(bj?.module, hj?.module, () => false);
+  const status =
+    !base ? "added" : !head ? "removed" : resources.length + variables.length + outputs.length + locals.length + providers.length + terraform.length + modules.length + noEffect.length > 0 ? "changed" : "unchanged";
+  return { name, status, resources, variables, outputs, locals, providers, terraform, modules, noEffect, base: bj, head: hj };
 }
 
 /** Compare two synthesized outputs (stacks by name). */
@@ -195,8 +270,40 @@ export function resourceChanges(stacks: readonly StackDiff[]): ResourceChange[] 
     .flatMap((s) =>
       s.resources
         .filter((r) => r.mode === "managed")
-        .map((r) => ({ stack: s.name, address: r.address, type: r.type, action: r.action, before: r.before, after: r.after, constructPath: r.constructPath })),
+        .map((r) => ({
+          stack: s.name,
+          address: r.address,
+          type: r.type,
+          action: r.action,
+          before: r.before,
+          after: r.after,
+          constructPath: r.constructPath,
+          ...(r.baseConstructPath !== undefined ? { baseConstructPath: r.baseConstructPath } : {}),
+          ...(r.meta ? { meta: r.meta } : {}),
+          ...(r.reason ? { reason: r.reason } : {}),
+        })),
     );
+}
+
+/**
+ * Changes of a head stack's configuration outside its resources that a rule blocks: `module`
+ * blocks, `terraform.required_providers` sources, provider aliases.
+ */
+export function configChanges(stacks: readonly StackDiff[]): ConfigChange[] {
+  const out: ConfigChange[] = [];
+  const said = (c: NamedChange) => (c.action === "add" ? "added" : c.action === "remove" ? "removed" : "changed");
+  for (const s of stacks) {
+    if (s.status === "removed") continue;
+    for (const m of s.modules) out.push({ stack: s.name, address: `module.${m.name}`, rule: "module", what: `module ${m.name} ${said(m)}` });
+    for (const t of s.terraform) {
+      // A source added with a new provider is judged by what it is; any change of one is blocked.
+      if (/^required_providers\.[^.]+\.source$/.test(t.name) && !(t.action === "add" && knownProviderSource(t.after))) out.push({ stack: s.name, address: `terraform.${t.name}`, rule: "provider-source", what: `provider source ${said(t)} (${JSON.stringify(t.before ?? null)} -> ${JSON.stringify(t.after ?? null)})` });
+    }
+    for (const p of s.providers) {
+      if (/\.alias$/.test(p.name)) out.push({ stack: s.name, address: `provider.${p.name}`, rule: "provider-alias", what: `provider alias ${said(p)} (${JSON.stringify(p.before ?? null)} -> ${JSON.stringify(p.after ?? null)})` });
+    }
+  }
+  return out;
 }
 
 /**

@@ -3,9 +3,10 @@
  * text and markdown renderings. Secrets never reach the report: sensitive attribute values,
  * sensitive variables' defaults and sensitive outputs are `(sensitive)`.
  */
-import { judge } from "../guard/verdicts";
+import { judge, judgeConfig } from "../guard/verdicts";
+import { escapeLine, jsonText, mdCode, mdFence, mdHtml, mdText } from "../internal/markdown";
 import type { AttributeChange } from "./attributes";
-import { diffOutputs, NamedChange, resourceChanges, StackDiff, unchangedResources } from "./compare";
+import { configChanges, diffOutputs, NamedChange, resourceChanges, StackDiff, unchangedResources } from "./compare";
 import { pipeEffects } from "./pipe";
 import type { SynthStack } from "./read";
 import { changeSql } from "./sql";
@@ -15,6 +16,8 @@ export interface Verdict {
   readonly level: "BLOCK" | "WARN";
   /** Rule id. */
   readonly rule: string;
+  /** The stack the verdict is of. */
+  readonly stack?: string;
   /** The resource address (or the stack name, for a stack-level verdict). */
   readonly address: string;
   /** One line: what happens and why it matters. */
@@ -35,6 +38,8 @@ export interface DiffReportResource {
   readonly mode: "managed" | "data";
   readonly action: "create" | "update" | "replace" | "delete";
   readonly constructPath?: string;
+  /** Why a resource present on both sides is destroyed (e.g. `count = 0`). */
+  readonly reason?: string;
   /** Attributes whose change forces the replacement. */
   readonly replaceBecause?: readonly string[];
   /** False when the provider tables do not know the type: in place vs replace is not known. */
@@ -74,6 +79,10 @@ export interface DiffReportStack {
   readonly locals: readonly DiffReportNamedChange[];
   readonly providers: readonly DiffReportNamedChange[];
   readonly terraform: readonly DiffReportNamedChange[];
+  /** `module` blocks added, removed or changed. */
+  readonly modules: readonly DiffReportNamedChange[];
+  /** Verdicts on the stack's configuration outside its resources (modules, provider sources and aliases). */
+  readonly configVerdicts: readonly Verdict[];
   /** What the ClickPipe will do. */
   readonly pipe: readonly string[];
 }
@@ -107,9 +116,19 @@ export function buildDiffReport(
   opts: { readonly baseLabel: string; readonly headLabel: string; readonly allow?: readonly string[] },
 ): DiffReport {
   const stacks = diffOutputs(base, head);
-  const verdicts: Verdict[] = judge(resourceChanges(stacks), { allow: opts.allow ?? [], unchanged: unchangedResources(stacks) });
-  const reports = stacks.map((s) => stackReport(s, verdicts));
-  const blockingCount = reports.flatMap((s) => s.verdicts).filter((v) => v.level === "BLOCK" && !v.allowed).length;
+  const verdicts: Verdict[] = [
+    ...judge(resourceChanges(stacks), { allow: opts.allow ?? [], unchanged: unchangedResources(stacks) }),
+    ...judgeConfig(configChanges(stacks), { allow: opts.allow ?? [] }),
+  ];
+  // Verdicts by stack: the same address in two stacks (staging and prod of one construct) is judged per stack.
+  const byStack = new Map<string, Verdict[]>();
+  for (const v of verdicts) {
+    const list = byStack.get(v.stack ?? "");
+    if (list) list.push(v);
+    else byStack.set(v.stack ?? "", [v]);
+  }
+  const reports = stacks.map((s) => stackReport(s, byStack.get(s.name) ?? []));
+  const blockingCount = reports.flatMap((s) => [...s.verdicts, ...s.configVerdicts]).filter((v) => v.level === "BLOCK" && !v.allowed).length;
   const count = (a: DiffReportResource["action"]) => reports.filter((s) => s.status !== "removed").flatMap((s) => s.resources).filter((r) => r.action === a && r.mode === "managed").length;
   return {
     base: opts.baseLabel,
@@ -124,13 +143,13 @@ export function buildDiffReport(
       replace: count("replace"),
       delete: count("delete"),
       blocked: blockingCount,
-      warnings: reports.flatMap((s) => s.verdicts).filter((v) => v.level === "WARN").length,
+      warnings: reports.flatMap((s) => [...s.verdicts, ...s.configVerdicts]).filter((v) => v.level === "WARN").length,
     },
     stacks: reports,
   };
 }
 
-function stackReport(s: StackDiff, all: readonly Verdict[]): DiffReportStack {
+function stackReport(s: StackDiff, stackVerdicts: readonly Verdict[]): DiffReportStack {
   const common = {
     name: s.name,
     variables: s.variables.map(toNamed),
@@ -138,12 +157,14 @@ function stackReport(s: StackDiff, all: readonly Verdict[]): DiffReportStack {
     locals: s.locals.map(toNamed),
     providers: s.providers.map(toNamed),
     terraform: s.terraform.map(toNamed),
+    modules: s.modules.map(toNamed),
   };
   if (s.status === "removed") {
     const unmanaged = s.resources.filter((r) => r.mode === "managed").map((r) => r.address);
     const verdict: Verdict = {
       level: "WARN",
       rule: "stack-no-longer-managed",
+      stack: s.name,
       address: s.name,
       message: `stack ${s.name} is gone from head: its ${unmanaged.length} resource(s) are no longer managed; they stay in the database and cloud until destroyed (cdktf destroy ${s.name} before removing it, or remove them by hand)`,
     };
@@ -161,13 +182,22 @@ function stackReport(s: StackDiff, all: readonly Verdict[]): DiffReportStack {
       locals: [],
       providers: [],
       terraform: [],
+      modules: [],
+      configVerdicts: [],
       pipe: [],
     };
   }
   const addresses = new Set(s.resources.map((r) => r.address));
-  const verdicts = all.filter((v) => addresses.has(v.address));
+  const verdicts = stackVerdicts.filter((v) => addresses.has(v.address));
+  const configVerdicts = stackVerdicts.filter((v) => !addresses.has(v.address));
+  const byAddress = new Map<string, Verdict[]>();
+  for (const v of verdicts) {
+    const list = byAddress.get(v.address);
+    if (list) list.push(v);
+    else byAddress.set(v.address, [v]);
+  }
   const sql = changeSql(s);
-  const blocks = (a: string) => verdicts.some((v) => v.address === a && v.level === "BLOCK" && !v.allowed);
+  const blocks = (a: string) => (byAddress.get(a) ?? []).some((v) => v.level === "BLOCK" && !v.allowed);
   const resources: DiffReportResource[] = s.resources
     .map((r) => ({
       address: r.address,
@@ -175,19 +205,23 @@ function stackReport(s: StackDiff, all: readonly Verdict[]): DiffReportStack {
       mode: r.mode,
       action: r.action,
       ...(r.constructPath ? { constructPath: r.constructPath } : {}),
+      ...(r.reason ? { reason: r.reason } : {}),
       ...(r.replaceBecause.length > 0 ? { replaceBecause: r.replaceBecause } : {}),
       knownType: r.knownType,
       changes: r.changes.map(toChange),
       ...(sql.has(r.address) ? { sql: sql.get(r.address)! } : {}),
-      verdicts: verdicts.filter((v) => v.address === r.address),
+      verdicts: byAddress.get(r.address) ?? [],
     }))
-    .sort((a, b) => Number(blocks(b.address)) - Number(blocks(a.address)) || (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+    .map((r) => ({ r, blocked: blocks(r.address) }))
+    .sort((a, b) => Number(b.blocked) - Number(a.blocked) || (a.r.address < b.r.address ? -1 : a.r.address > b.r.address ? 1 : 0))
+    .map((x) => x.r);
   const order = (v: Verdict) => (v.level === "BLOCK" && !v.allowed ? 0 : v.level === "BLOCK" ? 1 : 2);
   return {
     ...common,
     status: s.status,
-    blocked: verdicts.some((v) => order(v) === 0),
+    blocked: [...verdicts, ...configVerdicts].some((v) => order(v) === 0),
     verdicts: [...verdicts].sort((a, b) => order(a) - order(b)),
+    configVerdicts: [...configVerdicts].sort((a, b) => order(a) - order(b)),
     resources,
     noEffect: s.noEffect.map((n) => ({ address: n.address, changes: n.changes.map(toChange) })),
     pipe: pipeEffects(s),
@@ -224,33 +258,41 @@ function namedLine(kind: string, c: DiffReportNamedChange): string {
   return `${sign} ${kind} ${c.name}: ${value}${c.sensitive ? " (sensitive: default hidden)" : ""}`;
 }
 
+const levelOf = (v: Verdict) => (v.level === "BLOCK" && v.allowed ? "ALLOWED" : v.level);
+
 function verdictLine(v: Verdict): string {
-  const level = v.level === "BLOCK" && v.allowed ? "ALLOWED" : v.level;
-  return `${level} [${v.rule}] ${v.address}: ${v.message}`;
+  return `${levelOf(v)} [${v.rule}] ${v.address}: ${v.message}`;
 }
 
-function resourceHeader(r: DiffReportResource): string {
-  const why = r.action === "replace" ? ` (replace: ${r.replaceBecause?.join(", ")})` : r.action === "update" && !r.knownType ? " (update; in place or replace not known for this type)" : ` (${WORDS[r.action]})`;
-  return `${SYMBOL[r.action]} ${r.address}${why}`;
+function resourceWhy(r: DiffReportResource): string {
+  if (r.action === "replace") return `replace: ${r.replaceBecause?.join(", ")}`;
+  if (r.action === "update" && !r.knownType) return "update; in place or replace not known for this type";
+  return r.reason ? `${WORDS[r.action]}: ${r.reason}` : WORDS[r.action];
 }
 
 function summaryLine(r: DiffReport): string {
   const s = r.summary;
   const stacks = [s.stacksAdded && `${s.stacksAdded} stack(s) added`, s.stacksRemoved && `${s.stacksRemoved} stack(s) removed`, `${s.stacksChanged} stack(s) changed`].filter(Boolean).join(", ");
-  const verdict = r.blocked ? `BLOCKED: ${s.blocked} change(s) would break a running ClickPipe; if deliberate, re-run with --allow <address>` : "no blocking change";
+  const verdict = r.blocked ? `BLOCKED: ${s.blocked} change(s) would break a running ClickPipe; if deliberate, re-run with --allow <address> (or <stack>:<address>)` : "no blocking change";
   return `diff: ${stacks}; ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.delete} to destroy; ${s.warnings} warning(s); ${verdict}`;
 }
 
-/** Plain text, for a terminal or a CI log. */
+const OTHER_KINDS = ["variable", "output", "local", "provider", "terraform", "module"] as const;
+const otherLists = (s: DiffReportStack) => [s.variables, s.outputs, s.locals, s.providers, s.terraform, s.modules] as const;
+
+/**
+ * Plain text, for a terminal or a CI log. Every line passes through `escapeLine`: a value from the
+ * input cannot carry a control character, a line break or a reordering character to the reader.
+ */
 export function formatText(r: DiffReport): string {
   const out: string[] = [`diff ${r.base} -> ${r.head}`];
   for (const s of r.stacks) {
     if (s.status === "unchanged") continue;
     out.push("", `stack ${s.name}: ${s.status}${s.blocked ? " (BLOCKED)" : ""}`);
-    for (const v of s.verdicts) out.push(`  ${verdictLine(v)}`);
+    for (const v of [...s.configVerdicts, ...s.verdicts]) out.push(`  ${verdictLine(v)}`);
     if (s.unmanaged) for (const a of s.unmanaged) out.push(`  ! ${a} (no longer managed)`);
     for (const res of s.resources) {
-      out.push(`  ${resourceHeader(res)}`);
+      out.push(`  ${SYMBOL[res.action]} ${res.address} (${resourceWhy(res)})`);
       for (const c of res.changes) out.push(`      ${changeLine(c)}`);
       if (res.sql) {
         out.push("      SQL:");
@@ -258,74 +300,81 @@ export function formatText(r: DiffReport): string {
       }
     }
     for (const n of s.noEffect) for (const c of n.changes) out.push(`  = ${n.address}: ${changeLine(c)}`);
-    for (const [kind, list] of [["variable", s.variables], ["output", s.outputs], ["local", s.locals], ["provider", s.providers], ["terraform", s.terraform]] as const) {
-      for (const c of list) out.push(`  ${namedLine(kind, c)}`);
-    }
+    otherLists(s).forEach((list, i) => list.forEach((c) => out.push(`  ${namedLine(OTHER_KINDS[i]!, c)}`)));
     for (const p of s.pipe) out.push(`  pipe: ${p}`);
   }
   out.push("", summaryLine(r));
-  return out.join("\n") + "\n";
+  return out.map(escapeLine).join("\n") + "\n";
 }
 
-/** Markdown text is inserted literally: escape what would become markup. */
-const md = (s: string) => s.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`);
-const code = (s: string) => {
-  const fence = s.includes("``") ? "```" : s.includes("`") ? "``" : "`";
-  return `${fence}${fence.length > 1 ? " " : ""}${s}${fence.length > 1 ? " " : ""}${fence}`;
-};
-
-/** Markdown for a PR comment: one collapsible section per stack, blocked stacks and items first. */
+/**
+ * Markdown for a PR comment: one collapsible section per stack, blocked stacks and items first.
+ * Every value from the input goes through `src/internal/markdown.ts` (code spans, text, HTML);
+ * the only HTML is the formatter's own `<details>`, `<summary>`, `<code>` and `<br>`.
+ */
 export function formatMarkdown(r: DiffReport): string {
-  const out: string[] = [`### cdktf-clickpipes diff`, "", r.blocked ? `**BLOCKED**: ${r.summary.blocked} change(s) would break a running ClickPipe. If deliberate, re-run with \`--allow <address>\`.` : "No blocking change.", "", md(summaryLine(r)), ""];
+  const out: string[] = [
+    `### cdktf-clickpipes diff`,
+    "",
+    r.blocked ? `**BLOCKED**: ${r.summary.blocked} change(s) would break a running ClickPipe. If deliberate, re-run with \`--allow <address>\` (or \`<stack>:<address>\`).` : "No blocking change.",
+    "",
+    mdText(summaryLine(r)),
+    "",
+  ];
   const stacks = [...r.stacks].filter((s) => s.status !== "unchanged").sort((a, b) => Number(b.blocked) - Number(a.blocked));
   if (stacks.length === 0) out.push("No stack changed.", "");
   for (const s of stacks) {
     const counts = (["create", "update", "replace", "delete"] as const).map((a) => [a, s.resources.filter((x) => x.action === a).length] as const).filter(([, n]) => n > 0).map(([a, n]) => `${n} ${a}`);
-    const title = `${s.blocked ? "BLOCKED " : ""}${code(s.name)}: ${s.status}${counts.length ? ` (${counts.join(", ")})` : ""}`;
+    const title = `${s.blocked ? "BLOCKED " : ""}<code>${mdHtml(s.name)}</code>: ${s.status}${counts.length ? ` (${counts.join(", ")})` : ""}`;
     out.push(`<details${s.blocked ? " open" : ""}><summary>${title}</summary>`, "");
-    if (s.verdicts.length > 0) {
-      for (const v of s.verdicts) out.push(`- **${v.level === "BLOCK" && v.allowed ? "ALLOWED" : v.level}** ${code(v.rule)} ${code(v.address)}: ${md(v.message)}`);
+    const verdicts = [...s.configVerdicts, ...s.verdicts];
+    if (verdicts.length > 0) {
+      for (const v of verdicts) out.push(`- **${levelOf(v)}** ${mdCode(v.rule)} ${mdCode(v.address)}: ${mdText(v.message)}`);
       out.push("");
     }
     if (s.unmanaged && s.unmanaged.length > 0) {
       out.push("No longer managed (they stay until destroyed):", "");
-      for (const a of s.unmanaged) out.push(`- ${code(a)}`);
+      for (const a of s.unmanaged) out.push(`- ${mdCode(a)}`);
       out.push("");
     }
     if (s.resources.length > 0) {
       out.push("| | resource | change |", "|---|---|---|");
       for (const res of s.resources) {
-        const detail = res.changes.map((c) => code(changeLine(c))).join("<br>") || md(WORDS[res.action]);
-        const why = res.action === "replace" ? `**replace** (${res.replaceBecause?.map(code).join(", ")})` : WORDS[res.action];
-        const cell = `${why}${res.changes.length ? `<br>${detail}` : ""}`.replace(/\|/g, "\\|");
-        out.push(`| ${SYMBOL[res.action]} | ${code(res.address)} | ${cell} |`);
+        const cell = (t: string) => mdCode(t, { inTable: true });
+        const why =
+          res.action === "replace"
+            ? `**replace** (${(res.replaceBecause ?? []).map(cell).join(", ")})`
+            : `${WORDS[res.action]}${res.reason ? ` (${cell(res.reason)})` : ""}`;
+        const detail = res.changes.map((c) => cell(changeLine(c))).join("<br>");
+        out.push(`| ${SYMBOL[res.action]} | ${cell(res.address)} | ${why}${detail ? `<br>${detail}` : ""} |`);
       }
       out.push("");
     }
     const sqlRes = s.resources.filter((x) => x.sql);
     if (sqlRes.length > 0) {
-      out.push("SQL the change runs (mirroring cyrilgdn/postgresql 1.26.0):", "", "```sql");
-      for (const res of sqlRes) out.push(`-- ${res.address}`, ...res.sql!.map((l) => l.replace(/```/g, "` ` `")));
-      out.push("```", "");
+      const lines = sqlRes.flatMap((res) => [`-- ${res.address}`, ...res.sql!]).map(escapeLine);
+      const fence = mdFence(lines);
+      out.push("SQL the change runs (mirroring cyrilgdn/postgresql 1.26.0):", "", `${fence}sql`, ...lines, fence, "");
     }
     const other = [
       ...s.noEffect.flatMap((n) => n.changes.map((c) => `= ${n.address}: ${changeLine(c)}`)),
-      ...s.variables.map((c) => namedLine("variable", c)),
-      ...s.outputs.map((c) => namedLine("output", c)),
-      ...s.locals.map((c) => namedLine("local", c)),
-      ...s.providers.map((c) => namedLine("provider", c)),
-      ...s.terraform.map((c) => namedLine("terraform", c)),
+      ...otherLists(s).flatMap((list, i) => list.map((c) => namedLine(OTHER_KINDS[i]!, c))),
     ];
     if (other.length > 0) {
-      for (const l of other) out.push(`- ${code(l)}`);
+      for (const l of other) out.push(`- ${mdCode(l)}`);
       out.push("");
     }
     if (s.pipe.length > 0) {
       out.push("What the ClickPipe will do:", "");
-      for (const p of s.pipe) out.push(`- ${md(p)}`);
+      for (const p of s.pipe) out.push(`- ${mdText(p)}`);
       out.push("");
     }
     out.push("</details>", "");
   }
   return out.join("\n");
+}
+
+/** The report as JSON (`--json`): C1 controls and reordering characters as `\uNNNN` escapes. */
+export function formatJson(r: DiffReport): string {
+  return jsonText(r) + "\n";
 }

@@ -23,12 +23,14 @@ const literals = (v: unknown): string[] | undefined => (Array.isArray(v) && v.ev
  * The SQL preview's statements for one resource of a stack (`renderResource` of src/render/sql,
  * with the stack's other resources for references), or undefined when the preview cannot render it.
  */
-function previewOf(json: Json | undefined, address: string, nodes: () => ReturnType<typeof stackNodes>): string[] | undefined {
+function previewOf(json: Json | undefined, address: string, nodes: () => ReadonlyMap<string, ReturnType<typeof stackNodes>[number]>): string[] | undefined {
   if (!json) return undefined;
-  const node = nodes().find((n) => n.address === address);
+  const byAddress = nodes();
+  const node = byAddress.get(address);
   if (!node) return undefined;
   try {
-    return renderResource(node.type, node.config, renderContext(nodes()));
+    // One node map per stack (a fresh context per resource: its variable and data sets are per render).
+    return renderResource(node.type, node.config, { ...renderContext(), nodes: byAddress });
   } catch (e) {
     if (e instanceof Unrenderable) return undefined;
     throw e;
@@ -149,8 +151,8 @@ export function changeSql(stack: StackDiff): Map<string, string[]> {
   if (pg.length === 0) return out;
   // The preview renders a resource only when a change needs its statements (a create, a replace,
   // an update the precise mirrors above do not cover): a table added to a publication needs none.
-  let nodes: ReturnType<typeof stackNodes> | undefined;
-  const head = { get: (address: string) => previewOf(stack.head, address, () => (nodes ??= stack.head ? stackNodes(stack.head) : [])) };
+  let nodes: Map<string, ReturnType<typeof stackNodes>[number]> | undefined;
+  const head = { get: (address: string) => previewOf(stack.head, address, () => (nodes ??= new Map((stack.head ? stackNodes(stack.head) : []).map((n) => [n.address, n])))) };
   let secrets: string[] | undefined;
   // The preview puts literal values into the SQL; a literal password must never reach the report.
   const scrubbed = (lines: string[]) => {

@@ -10,7 +10,7 @@
  * The construct-ID table itself is `src/model/construct-ids.ts` (shared with the constructs and
  * their golden test); this module only turns a path or an address into one of its entries.
  */
-import { ConstructKind, SOURCE_CONSTRUCT_ENTRIES } from "../model/construct-ids";
+import { ConstructKind, SOURCE_CONSTRUCT_ENTRIES, terraformLogicalId } from "../model/construct-ids";
 
 /** What the guard needs to know about a declared construct. */
 export interface DeclaredConstruct {
@@ -21,7 +21,7 @@ export interface DeclaredConstruct {
   /** The construct path below the stack, when known exactly (from the synth metadata). */
   readonly path?: string;
   /** How it was recognised. */
-  readonly by: "metadata" | "address";
+  readonly by: "metadata" | "address" | "type";
 }
 
 /** The resource entries of the construct-ID table (the ones a plan or a synth output can hold). */
@@ -86,4 +86,62 @@ export function declaredConstruct(type: string, address: string, constructPath?:
   if (id === undefined) return undefined;
   const m = MATCHERS.find((x) => x.entry.terraformTypes.includes(type) && x.logicalId.test(id));
   return m ? { key: m.entry.key, pipeCritical: m.entry.pipeCritical, by: "address" } : undefined;
+}
+
+/**
+ * Resource types that only our constructs declare in a ClickPipes source stack, and whose every
+ * construct-ID entry is pipe-critical: a resource of one of these types is protected whatever its
+ * address and metadata say (`postgresql_role`, grants, security groups, IAM roles and ClickPipes of
+ * other kinds, e.g. Kafka, are common in users' own constructs: recognised by address or metadata only).
+ */
+const PROTECTED_BY_TYPE: ReadonlyMap<string, (typeof RESOURCE_ENTRIES)[number]> = new Map(
+  [
+    "postgresql_publication",
+    "clickhouse_clickpipes_reverse_private_endpoint",
+    "clickhouse_clickpipe_cdc_infrastructure",
+    "aws_rds_cluster_parameter_group",
+    "aws_db_parameter_group",
+  ].map((t) => {
+    const e = RESOURCE_ENTRIES.filter((x) => x.terraformTypes.includes(t));
+    if (e.length !== 1 || !e[0]!.pipeCritical) throw new Error(`protected-by-type ${t} must be one pipe-critical entry`);
+    return [t, e[0]!] as const;
+  }),
+);
+
+/** Who declared a resource, from everything the input says, and where the hints disagree. */
+export interface Identity {
+  /** The construct (address first: Terraform acts on the address; then metadata; then the type). */
+  readonly construct?: DeclaredConstruct;
+  /** A disagreement between the address and a metadata path, in words (undefined: none). */
+  readonly mismatch?: string;
+}
+
+/**
+ * The identity of a resource from its address, its type and the metadata paths of either side
+ * (hints only: the pull request writes them). The address wins; a metadata path (stack name first)
+ * whose logical ID is not the address's is reported as a mismatch; a type only our constructs
+ * declare (e.g. `postgresql_publication`) is recognised whatever the rest says.
+ */
+export function identify(type: string, address: string, constructPaths: readonly (string | undefined)[] = []): Identity {
+  const byAddress = declaredConstruct(type, address);
+  const id = logicalIdOf(address, type);
+  let byMeta: DeclaredConstruct | undefined;
+  let mismatch: string | undefined;
+  for (const p of new Set(constructPaths.filter((x): x is string => x !== undefined))) {
+    const d = declaredConstruct(type, address, p);
+    byMeta ??= d;
+    const rel = p.slice(p.indexOf("/") + 1);
+    let expected: string | undefined;
+    try {
+      expected = p.includes("/") ? terraformLogicalId(rel) : undefined;
+    } catch {
+      expected = undefined;
+    }
+    if (mismatch === undefined && (d !== undefined || byAddress !== undefined) && expected !== id) {
+      mismatch = `its metadata path ${p} belongs to logical ID ${expected ?? "(none)"}, not to the address's ${id ?? "(none)"}`;
+    }
+  }
+  const t = PROTECTED_BY_TYPE.get(type);
+  const construct = byAddress ?? byMeta ?? (t ? { key: t.key, pipeCritical: t.pipeCritical, by: "type" as const } : undefined);
+  return { ...(construct ? { construct } : {}), ...(mismatch ? { mismatch } : {}) };
 }

@@ -7,7 +7,7 @@
 import * as fs from "node:fs";
 import { constructPath, readSynthStacks, StackReadError, stackNodes } from "../render/stack-json";
 import { changeKind, ChangeKind, Plan } from "./plan";
-import { ChangeAction, judge, ResourceChange, Verdict } from "./verdicts";
+import { ChangeAction, ConfigChange, judge, judgeConfig, knownProviderSource, ResourceChange, Verdict } from "./verdicts";
 
 /** Thrown for a `--synth` folder that is not synth output (one line). */
 export class SynthIndexError extends Error {}
@@ -15,7 +15,8 @@ export class SynthIndexError extends Error {}
 /** Where a resource was declared: its stack and construct path (cdk.tf.json `//`.metadata.path). */
 export interface SynthEntry {
   readonly stack: string;
-  readonly constructPath: string;
+  /** A hint only (the synth output is the pull request's). */
+  readonly constructPath?: string;
 }
 
 /** Every managed resource of a synth output, by Terraform address. */
@@ -56,9 +57,12 @@ export function readSynthIndex(dir: string): SynthIndex {
   for (const { name: stack, json } of read) {
     stacks.push(stack);
     for (const node of stackNodes(json)) {
-      const p = node.mode === "resource" ? constructPath(node) : undefined;
-      if (p === undefined) continue;
-      byAddress.set(node.address, [...(byAddress.get(node.address) ?? []), { stack, constructPath: p }]);
+      if (node.mode !== "resource") continue;
+      const p = constructPath(node);
+      const entry = { stack, ...(p !== undefined ? { constructPath: p } : {}) };
+      const list = byAddress.get(node.address);
+      if (list) list.push(entry);
+      else byAddress.set(node.address, [entry]);
     }
   }
   return { dir, stacks, byAddress };
@@ -103,13 +107,52 @@ export function planChanges(plan: Plan, synth?: SynthIndex): PlanChanges {
       type: c.type,
       ...(c.before ? { before: c.before } : {}),
       ...(c.after ? { after: c.after } : {}),
-      ...(entry ? { constructPath: entry.constructPath } : {}),
+      ...(entry?.constructPath !== undefined ? { constructPath: entry.constructPath } : {}),
     };
     const action = ACTION[changeKind(c.actions.filter((a) => a !== "forget"))];
     if (action) changes.push({ ...base, action });
     else if (!c.actions.includes("forget")) unchanged.push({ ...base, action: "update" });
   }
   return { stack, changes, unchanged };
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * What a plan's `configuration` holds that the stacks never declare: provisioners (they run
+ * commands on the machine that applies), module calls, provider configurations with an alias or
+ * from an unexpected source. None of them shows in `resource_changes` as a change of ours.
+ */
+export function planConfigChanges(plan: Plan, stack?: string): ConfigChange[] {
+  const out: ConfigChange[] = [];
+  const config = plan.configuration;
+  if (!config) return out;
+  const at = (prefix: string, a: string) => (prefix ? `${prefix}.${a}` : a);
+  const walk = (mod: unknown, prefix: string, depth: number) => {
+    if (!isObj(mod) || depth > 32) return;
+    for (const r of Array.isArray(mod.resources) ? mod.resources : []) {
+      if (isObj(r) && Array.isArray(r.provisioners) && r.provisioners.length > 0) {
+        const kinds = r.provisioners.map((p) => (isObj(p) && typeof p.type === "string" ? p.type : "?")).join(", ");
+        out.push({ ...(stack ? { stack } : {}), address: at(prefix, String(r.address ?? "?")), rule: "provisioner", what: `provisioner(s) ${kinds} declared` });
+      }
+    }
+    if (isObj(mod.module_calls)) {
+      for (const [name, call] of Object.entries(mod.module_calls)) {
+        const source = isObj(call) && typeof call.source === "string" ? ` (source ${JSON.stringify(call.source)})` : "";
+        out.push({ ...(stack ? { stack } : {}), address: at(prefix, `module.${name}`), rule: "module", what: `module ${name} called${source}` });
+        if (isObj(call)) walk(call.module, at(prefix, `module.${name}`), depth + 1);
+      }
+    }
+  };
+  walk(config.root_module, "", 0);
+  if (isObj(config.provider_config)) {
+    for (const [key, p] of Object.entries(config.provider_config)) {
+      if (!isObj(p)) continue;
+      if (!knownProviderSource(p.full_name ?? p.name)) out.push({ ...(stack ? { stack } : {}), address: `provider.${key}`, rule: "provider-source", what: `provider ${key} from ${JSON.stringify(p.full_name ?? p.name ?? null)}` });
+      if (typeof p.alias === "string" && p.alias !== "") out.push({ ...(stack ? { stack } : {}), address: `provider.${key}`, rule: "provider-alias", what: `provider configuration with alias ${JSON.stringify(p.alias)}` });
+    }
+  }
+  return out;
 }
 
 export interface GuardResult {
@@ -122,7 +165,7 @@ export interface GuardResult {
 /** Check one plan. `allow` holds addresses whose BLOCK verdicts are deliberate. */
 export function guardPlan(plan: Plan, opts: { readonly allow?: readonly string[]; readonly synth?: SynthIndex } = {}): GuardResult {
   const { stack, changes, unchanged } = planChanges(plan, opts.synth);
-  const verdicts = judge(changes, { allow: opts.allow, unchanged });
+  const verdicts = [...judgeConfig(planConfigChanges(plan, stack), { allow: opts.allow }), ...judge(changes, { allow: opts.allow, unchanged })];
   // Blocked first, then allowed, then warnings; in plan order within each.
   const rank = (v: Verdict) => (v.level === "BLOCK" ? (v.allowed ? 1 : 0) : 2);
   const sorted = verdicts.map((v, i) => ({ v, i })).sort((a, b) => rank(a.v) - rank(b.v) || a.i - b.i).map((x) => x.v);

@@ -29,6 +29,8 @@ export interface ResourceChange {
 export interface Plan {
   readonly formatVersion: string;
   readonly resourceChanges: readonly ResourceChange[];
+  /** The plan's `configuration` object as read (provider configurations, modules, provisioners), when present. */
+  readonly configuration?: Record<string, unknown>;
 }
 
 /** What a plan does to one resource, in words. */
@@ -75,8 +77,10 @@ export function parsePlan(text: string, source = "plan"): Plan {
   }
   const changes = obj.resource_changes ?? [];
   if (!Array.isArray(changes)) throw new PlanFormatError(`${source}: resource_changes is not a list`);
+  const configuration = (obj as { configuration?: unknown }).configuration;
   return {
     formatVersion: obj.format_version,
+    ...(typeof configuration === "object" && configuration !== null && !Array.isArray(configuration) ? { configuration: configuration as Record<string, unknown> } : {}),
     resourceChanges: changes.map((c: Record<string, unknown>, i: number) => {
       const change = (c?.change ?? {}) as { actions?: unknown; before?: unknown; after?: unknown };
       const actions = change.actions;

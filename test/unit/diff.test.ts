@@ -321,8 +321,8 @@ describe("diff of two synth outputs", () => {
     expect(r.code).toBe(1);
     const sections = [...r.stdout.matchAll(/<details( open)?><summary>(.*?)<\/summary>/g)];
     expect(sections.map((m) => [m[1] ?? "", m[2].replace(/ \(.*$/, "")])).toEqual([
-      [" open", "BLOCKED `billing-db`: changed"],
-      ["", "`orders-db`: changed"],
+      [" open", "BLOCKED <code>billing-db</code>: changed"],
+      ["", "<code>orders-db</code>: changed"],
     ]);
     expect(r.stdout.match(/<\/details>/g)).toHaveLength(2);
     expect(r.stdout).toMatch(/^\*\*BLOCKED\*\*: 1 change\(s\) would break a running ClickPipe/m);

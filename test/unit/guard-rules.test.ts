@@ -11,7 +11,7 @@ import { buildApp } from "../../src/app/app";
 import { declaredConstruct } from "../../src/guard/declared";
 import { guardPlan, readSynthIndex, SynthIndex } from "../../src/guard/guard";
 import { parsePlan } from "../../src/guard/plan";
-import { JUDGED_KEYS, RULES } from "../../src/guard/verdicts";
+import { CONFIG_RULE_IDS, JUDGED_KEYS, RULES } from "../../src/guard/verdicts";
 import { ConstructKind, SOURCE_CONSTRUCT_ENTRIES, terraformLogicalId } from "../../src/model/construct-ids";
 import { makePlans } from "../fixtures/plans/make-plans";
 import { RULE_CASES } from "../fixtures/plans/rule-cases";
@@ -66,7 +66,8 @@ describe("rule table", () => {
   });
 
   it("every rule has a case, and every case its fixture in both plan formats", () => {
-    for (const r of RULES) expect(RULE_CASES.some((c) => c.changes.some((ch) => ch.expect?.includes(r.id))), r.id).toBe(true);
+    // Configuration rules (provisioners, modules, provider sources/aliases, meta-arguments, identity) have hostile-edit tests (review-hostile.test.ts).
+    for (const r of RULES.filter((x) => !CONFIG_RULE_IDS.has(x.id))) expect(RULE_CASES.some((c) => c.changes.some((ch) => ch.expect?.includes(r.id))), r.id).toBe(true);
     const files = fs.readdirSync(RULES_DIR).sort();
     expect(files).toEqual(RULE_CASES.flatMap((c) => FORMATS.map((f) => `${c.name}.${f}.json`)).sort());
     for (const c of RULE_CASES) {

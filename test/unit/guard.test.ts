@@ -96,14 +96,20 @@ describe("guard by declared constructs", () => {
     const text = plan([
       role("reporting", DELETE, { name: "reporting", login: true }),
       role("analytics_Role_0A1B2C3D", REPLACE),
-      rc("postgresql_publication", "legacy", DELETE),
       rc("postgresql_grant_role", "reporting_rds_replication", DELETE, { grant_role: "rds_replication" }),
-      rc("aws_vpc_security_group_ingress_rule", "office", DELETE, { cidr_ipv4: "3.127.86.90/32", from_port: 5432, to_port: 5432 }),
-      rc("aws_db_parameter_group", "other", ["update"], { parameter: [{ name: "rds.logical_replication", value: "1" }] }, { parameter: [] }),
+      rc("aws_vpc_security_group_ingress_rule", "office", DELETE, { cidr_ipv4: "3.127.86.90/32", from_port: 5432, to_port: 5432, ip_protocol: "tcp" }),
       rc("clickhouse_clickpipe", "kafka", REPLACE),
       rc("aws_s3_bucket", "b", DELETE),
     ]);
     expect(guardPlan(parsePlan(text)).verdicts).toEqual([]);
+  });
+
+  it("protects a publication or a parameter group by its type alone, whatever its address says", () => {
+    const text = plan([
+      rc("postgresql_publication", "legacy", DELETE),
+      rc("aws_db_parameter_group", "other", ["update"], { parameter: [{ name: "rds.logical_replication", value: "1" }] }, { parameter: [] }),
+    ]);
+    expect(blockedIds(text)).toEqual(["publication:postgresql_publication.legacy", "logical-replication-off:aws_db_parameter_group.other"]);
   });
 
   it("recognises a construct nested in a user's own construct, and ignores data sources and forget", () => {
@@ -130,7 +136,7 @@ describe("guard by declared constructs", () => {
   it("compares ingress addresses as sets: a rule whose addresses stay allowed is not blocked", () => {
     const sg = "sg-0123456789abcdef0";
     const ing = (id: string, actions: Actions, cidr: string, port = 5432, group = sg) => {
-      const body = { [cidr.includes(":") ? "cidr_ipv6" : "cidr_ipv4"]: cidr, from_port: port, to_port: port, security_group_id: group };
+      const body = { [cidr.includes(":") ? "cidr_ipv6" : "cidr_ipv4"]: cidr, from_port: port, to_port: port, ip_protocol: "tcp", security_group_id: group };
       return rc("aws_vpc_security_group_ingress_rule", `src_IpAllowList_${id}_0A1B2C3D`, actions, actions[0] === "create" ? null : body, actions.includes("create") ? body : null);
     };
     // A /32 gone, its /24 added: still allowed.
