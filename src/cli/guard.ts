@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { guardPlan, readSynthIndex, SynthIndex, SynthIndexError } from "../guard/guard";
 import { parsePlan, PlanFormatError } from "../guard/plan";
 import type { Verdict } from "../guard/verdicts";
+import { splitAllow } from "./allow";
 import type { Command } from "./main";
 
 const USAGE = "usage: cdktf-clickpipes guard <plan.json>... [--synth <cdktf.out>|--no-synth] [--allow <address>]... [--json]";
@@ -57,7 +58,7 @@ export async function runGuard(args: string[], out = process.stdout, err = proce
       return 2;
     }
   }
-  const allow = (v.allow ?? []).flatMap((a) => a.split(",")).map((a) => a.trim()).filter(Boolean);
+  const allow = splitAllow(v.allow);
   const report: { file: string; stack?: string; verdicts: readonly Verdict[] }[] = [];
   for (const file of parsed.positionals) {
     let text: string;
