@@ -206,6 +206,25 @@ describe("the packed package, installed into a fresh project", () => {
     expect(pipes[0]!.source.postgres.credentials.password_wo).toBe("${var.clickpipes_password}");
   }, 300_000);
 
+  it("(f) the scaffold commands the docs give run as written (README and getting started give the same block)", () => {
+    const block = (file: string) => {
+      const m = /<!-- scaffold-commands[^>]*-->\n```sh\n([\s\S]*?)```/.exec(fs.readFileSync(path.join(ROOT, file), "utf8"));
+      expect(m, `${file} has a scaffold-commands block`).not.toBeNull();
+      return m![1]!;
+    };
+    const commands = block("README.md");
+    expect(block("docs/getting-started.md")).toBe(commands);
+    // The block names the tarball `npm run pack` writes for this version.
+    expect(commands).toContain(`./${path.basename(tarball)}`);
+    step("docs: the scaffold-commands block, with bash -e, in the folder holding the tarball");
+    const r = run("bash", ["-euo", "pipefail", "-c", commands], work, { env: { npm_config_prefer_offline: "true", npm_config_audit: "false", npm_config_fund: "false" } });
+    expect(r.status, `${tail(r.stdout)}\n${tail(r.stderr)}`).toBe(0);
+    const scaffold = path.join(work, "my-sources");
+    expect(JSON.parse(fs.readFileSync(path.join(scaffold, "package.json"), "utf8")).dependencies["cdktf-clickpipes-postgres"]).toBe(`file:../${path.basename(tarball)}`);
+    expect(fs.readdirSync(path.join(scaffold, "cdktf.out/stacks")).sort()).toEqual(["billing-aurora-aws", "billing-aurora-db", "crm-db", "orders-db"]);
+    expect(r.stdout).toContain("CREATE PUBLICATION");
+  }, 600_000);
+
   describe("(c) the installed bin", () => {
     let server: PgServer;
     beforeAll(async () => {
