@@ -23,7 +23,7 @@ function positiveInt(name: string, value: string | undefined, def: number, min: 
   return n;
 }
 
-export async function runRunTask(args: string[], out = process.stdout, err = process.stderr): Promise<number> {
+export async function runRunTask(args: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   const fail = (line: string) => {
     err.write(`cdktf-clickpipes run-task: ${line}\n${USAGE}\n`);
     return 2;

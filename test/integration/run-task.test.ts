@@ -329,3 +329,35 @@ describe("logs", () => {
     for (const secret of [TOKEN, KEY, "signature=", "Bearer"]) expect(text).not.toContain(secret);
   });
 });
+
+describe("the command's arguments", () => {
+  it("wrong options, an unreadable --allow-file, a busy port: exit 2 with one line; --allow-file reads addresses and # comments", async () => {
+    const { runRunTask } = await import("../../src/cli/run-task");
+    const { readAllowFile } = await import("../../src/cli/allow");
+    const os = await import("node:os");
+    const run = async (args: string[]) => {
+      let out = "";
+      let err = "";
+      const w = (f: (s: string) => void) => ({ write: (s: string) => (f(s), true) }) as unknown as NodeJS.WritableStream;
+      const code = await runRunTask(args, w((s) => (out += s)), w((s) => (err += s)));
+      return { code, out, err: err.split("\n")[0] };
+    };
+    const saved = process.env.CLICKPIPES_RUN_TASK_HMAC_KEY;
+    process.env.CLICKPIPES_RUN_TASK_HMAC_KEY = KEY;
+    try {
+      expect(await run(["--port", "http"])).toMatchObject({ code: 2, err: 'cdktf-clickpipes run-task: --port "http" is not a whole number 0 or more' });
+      expect(await run(["--max-concurrent", "0"])).toMatchObject({ code: 2, err: 'cdktf-clickpipes run-task: --max-concurrent "0" is not a whole number 1 or more' });
+      expect((await run(["--bogus"])).code).toBe(2);
+      expect(await run(["--allow-file", "/nonexistent/allow.txt"])).toMatchObject({ code: 2, err: "cdktf-clickpipes run-task: --allow-file /nonexistent/allow.txt: cannot read it: ENOENT" });
+      const busy = new URL(task.url);
+      expect(await run(["--port", busy.port])).toMatchObject({ code: 2, err: `cdktf-clickpipes run-task: cannot listen on 127.0.0.1:${busy.port}: EADDRINUSE` });
+      expect((await run(["--help"])).out).toContain("Exit codes:");
+    } finally {
+      if (saved === undefined) delete process.env.CLICKPIPES_RUN_TASK_HMAC_KEY;
+      else process.env.CLICKPIPES_RUN_TASK_HMAC_KEY = saved;
+    }
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "run-task-allow-")), "allow.txt");
+    fs.writeFileSync(file, `# deliberate resync, ticket 42\n${BLOCKED_ADDRESS}  # publication rebuilt\n\n  postgresql_role.x_User_Role_1\n`);
+    expect(readAllowFile(file)).toEqual([BLOCKED_ADDRESS, "postgresql_role.x_User_Role_1"]);
+  });
+});
