@@ -7,6 +7,9 @@
  * - near-linear at scale (issue 18): `diff` and `guard` of 20,000 changed grants in one stack and
  *   of 40,000 ingress rules in one security group (bench/review-large.ts, grown from a real synth),
  *   each target under 5 s.
+ * - the run task end to end on that plan on loopback (bench/run-task-child.ts: signed request,
+ *   plan download through the archivist redirect, guard, callback PATCH), target under 2 s; timed
+ *   inside one process from the request to the callback's arrival (server start-up excluded).
  * Each measurement is a fresh `node --import tsx` process running the CLI as a user does
  * (bench/cli-child.ts); its wall time counts from process start (Node + tsx start-up included).
  */
@@ -143,6 +146,34 @@ export function measureLarge(dir: string, repeat: number, progress: (line: strin
   });
 }
 
+/** The run task row: a fresh process timing request → callback on loopback, `repeat` times. */
+function measureRunTask(repeat: number, progress: (line: string) => void): ReviewRow {
+  const r = spawnSync(process.execPath, ["--import", "tsx", path.join(__dirname, "run-task-child.ts"), "--n", String(GUARD_RESOURCES), "--repeat", String(repeat)], {
+    encoding: "utf8",
+    env: { ...process.env, CHECKPOINT_DISABLE: "1" },
+    stdio: ["ignore", "ignore", "pipe"],
+    maxBuffer: 64 * MB,
+  });
+  const last = (r.stderr ?? "").trim().split("\n").pop() ?? "";
+  let result: { times: number[]; status: string; callbackBytes: number; planBytes: number };
+  try {
+    result = JSON.parse(last);
+  } catch {
+    throw new Error(`run task bench failed (exit ${r.status ?? r.signal}):\n${r.stderr}`);
+  }
+  result.times.forEach((t, i) => progress(`  run task x${GUARD_RESOURCES} run ${i + 1}/${repeat}: ${(t / 1000).toFixed(2)} s (${result.status})`));
+  const ms = median(result.times);
+  return {
+    label: `run task, ${GUARD_RESOURCES} resource changes`,
+    runs: result.times.length,
+    wallMs: ms,
+    commandMs: ms,
+    exitCode: r.status ?? 1,
+    targetMs: 2000,
+    detail: `loopback, request to callback; plan ${(result.planBytes / MB).toFixed(1)} MB, callback ${result.callbackBytes} bytes, ${result.status}`,
+  };
+}
+
 export const DIFF_SOURCES = 1000;
 export const GUARD_RESOURCES = 10_000;
 
@@ -170,6 +201,7 @@ export function measureReview(repeat: number, progress: (line: string) => void):
     }
     rows.push(row(`guard, ${GUARD_RESOURCES} resource changes`, guardRuns, 2000, "--json; plan format 1.2"));
     rows.push(...measureLarge(dir, repeat, progress));
+    rows.push(measureRunTask(repeat, progress));
     return rows;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

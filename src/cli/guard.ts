@@ -9,6 +9,7 @@ import { guardPlan, readSynthIndex, SynthIndex, SynthIndexError } from "../guard
 import { PlanFormatError, readPlanFile } from "../guard/plan";
 import type { Verdict } from "../guard/verdicts";
 import { escapeLine, jsonText } from "../internal/markdown";
+import { splitAllow } from "./allow";
 import type { Command } from "./main";
 
 const USAGE = "usage: cdktf-clickpipes guard <plan.json>... [--synth <cdktf.out>|--no-synth] [--allow [<stack>:]<address>]... [--json]";
@@ -58,7 +59,7 @@ export async function runGuard(args: string[], out = process.stdout, err = proce
       return 2;
     }
   }
-  const allow = (v.allow ?? []).flatMap((a) => a.split(",")).map((a) => a.trim()).filter(Boolean);
+  const allow = splitAllow(v.allow);
   const report: { file: string; stack?: string; verdicts: readonly Verdict[] }[] = [];
   for (const file of parsed.positionals) {
     try {

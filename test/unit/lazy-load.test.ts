@@ -91,6 +91,19 @@ describe("lazy loading", () => {
     for (const p of [...HEAVY, "pg"]) expect(packages).not.toContain(p);
   });
 
+  it("the run task server judges a plan without loading cdktf, the providers or pg", () => {
+    const plan = path.join(ROOT, "test/fixtures/plans/replace-publication.json");
+    const { packages, result } = loadedPackages(`
+      const { judgePlanText } = require(${JSON.stringify(path.join(ROOT, "src/runtask/result.ts"))});
+      const { startRunTaskServer } = require(${JSON.stringify(path.join(ROOT, "src/runtask/server.ts"))});
+      const s = await startRunTaskServer({ hmacKey: "k", port: 0, log: () => undefined });
+      await s.close(100);
+      return judgePlanText(require("node:fs").readFileSync(${JSON.stringify(plan)}, "utf8"), []).status;
+    `);
+    expect(result).toBe("failed");
+    for (const p of [...HEAVY, "pg"]) expect(packages).not.toContain(p);
+  });
+
   it("`verify` loads pg only when it connects, and never cdktf", () => {
     const help = loadedPackages(cliRun(["verify", "--help"]));
     expect(help.result).toBe(0);
