@@ -26,6 +26,8 @@ pg_monitor (the stacks' monitoring role) to see every session.
 options:
   --url URL                         connection string (or give it as the only positional argument)
   --slot NAME                       check this slot (repeatable); default every logical slot of the database
+  --source NAME                     the source's name in the config: label source="NAME" on every metric
+                                    (the rendered alert rules select it)
   --thresholds FILE                 JSON thresholds (the source's health block; synth writes it to
                                     server-setup/<source>/health.json); the options below override it
   --retained-wal-warn-fraction F    WARN above F x max_slot_wal_keep_size of retained WAL (default 0.5)
@@ -102,7 +104,8 @@ export function parseHealthArgs(args: readonly string[], env: Readonly<Record<st
   let output: HealthOutput = "text";
   let help = false;
   let timeoutSeconds: number | undefined;
-  const withValue = ["--url", "--slot", "--thresholds", "--timeout", ...Object.keys(THRESHOLD_FLAGS)];
+  let source: string | undefined;
+  const withValue = ["--url", "--slot", "--source", "--thresholds", "--timeout", ...Object.keys(THRESHOLD_FLAGS)];
   for (let i = 0; i < args.length; i++) {
     let arg = args[i]!;
     let value: string | undefined;
@@ -156,6 +159,10 @@ export function parseHealthArgs(args: readonly string[], env: Readonly<Record<st
       case "--thresholds":
         file = value;
         break;
+      case "--source":
+        if (!value) throw new VerifyError("--source needs the source's name");
+        source = value;
+        break;
       case "--timeout": {
         const n = Number(value);
         if (!(value !== "" && Number.isFinite(n) && n >= 1 && n <= 3600)) {
@@ -179,7 +186,7 @@ export function parseHealthArgs(args: readonly string[], env: Readonly<Record<st
     const name = flagOf[field] ?? (file !== undefined && HEALTH_FIELDS.includes(field) ? `${field} (--thresholds)` : field);
     throw new VerifyError(`${name} = ${JSON.stringify(problem.value) ?? "(default)"} is not allowed: ${problem.allowed}`);
   }
-  return { options: { connection: { url }, slots, thresholds: resolveHealthThresholds(merged), timeoutSeconds, env }, output, help };
+  return { options: { connection: { url }, slots, source, thresholds: resolveHealthThresholds(merged), timeoutSeconds, env }, output, help };
 }
 
 /** JSON with the C1 control characters (which JSON.stringify leaves raw) escaped as `\u00NN`. */
@@ -203,8 +210,10 @@ export async function runHealth(
     err: (s: string) => rawIo.err(escapeControl(redact(s, secrets))),
   };
   const prometheus = args.includes("--prometheus");
+  let source: string | null = null;
   try {
     const parsed = parseHealthArgs(args, env);
+    source = parsed.options.source ?? null;
     if (parsed.help) {
       io.out(HEALTH_USAGE);
       return 0;
@@ -215,7 +224,7 @@ export async function runHealth(
   } catch (e) {
     const message = e instanceof VerifyError ? e.message : `unexpected error: ${String((e as Error)?.message ?? e).split("\n")[0]}`;
     // A scrape of the textfile still learns that the source is down.
-    if (prometheus && e instanceof HealthError && e.target) io.out(formatUnreachablePrometheus(e.target));
+    if (prometheus && e instanceof HealthError && e.target) io.out(formatUnreachablePrometheus(e.target, source));
     io.err(`cdktf-clickpipes health: ${message}\n`);
     return 2;
   }

@@ -2,7 +2,7 @@
  * Outputs of `cdktf-clickpipes health`: text (one line per finding) and the Prometheus text
  * exposition format (version 0.0.4: for node_exporter's textfile collector or a cron job pushing to
  * a Pushgateway). Every metric is named `clickpipes_source_*`, with its unit in the name, and
- * carries the labels `server` (`host:port`) and `database`.
+ * carries the labels `server` (`host:port`), `database` and, with `--source`, `source`.
  */
 import { escapeControl } from "../internal/text-file";
 import { describeTarget } from "../verify/connection";
@@ -115,14 +115,14 @@ function collector(base: Labels) {
 }
 
 /** The labels every metric of a source carries. */
-export function baseLabels(target: VerifyTarget): Labels {
+export function baseLabels(target: VerifyTarget, source: string | null): Labels {
   const host = target.host.includes(":") ? `[${target.host}]` : target.host;
-  return { server: `${host}:${target.port}`, database: target.database };
+  return { ...(source !== null ? { source } : {}), server: `${host}:${target.port}`, database: target.database };
 }
 
 /** The report as Prometheus text exposition format. */
 export function formatHealthPrometheus(report: HealthReport): string {
-  const c = collector(baseLabels(report.target));
+  const c = collector(baseLabels(report.target, report.source));
   const b = (x: boolean) => (x ? 1 : 0);
   c.add("up", 1);
   c.add("health_status", STATUS_VALUE[report.verdict]);
@@ -162,8 +162,8 @@ export function formatHealthPrometheus(report: HealthReport): string {
 }
 
 /** What `--prometheus` prints when the source could not be reached: `up 0` (labels when the target is known). */
-export function formatUnreachablePrometheus(target: VerifyTarget | undefined): string {
-  const c = collector(target ? baseLabels(target) : {});
+export function formatUnreachablePrometheus(target: VerifyTarget | undefined, source: string | null): string {
+  const c = collector(target ? baseLabels(target, source) : source !== null ? { source } : {});
   c.add("up", 0);
   return c.text();
 }

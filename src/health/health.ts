@@ -287,13 +287,19 @@ export async function checkHealth(options: HealthOptions = {}): Promise<HealthRe
   const connection = resolveConnection(options.connection ?? {}, env, {}, timeoutSeconds);
   let client: Client;
   try {
-    client = await connect(connection, timeoutSeconds, { application_name: HEALTH_APPLICATION_NAME });
+    // No statement_timeout as a startup option: it would hide the login's own value from pg_settings;
+    // it is set with SET LOCAL once the settings are read (the client-side query_timeout stays).
+    client = await connect(connection, timeoutSeconds, { application_name: HEALTH_APPLICATION_NAME, statement_timeout: undefined });
   } catch (e) {
     throw e instanceof VerifyError ? new HealthError(e.message, connection.target) : e;
   }
   try {
     await client.query("BEGIN TRANSACTION READ ONLY");
-    const report = await inspect(client, options, connection.target);
+    const settingRows = (
+      await client.query<SettingRow>("SELECT name, setting FROM pg_settings WHERE name IN ('idle_in_transaction_session_timeout', 'statement_timeout') ORDER BY name")
+    ).rows;
+    await client.query(`SET LOCAL statement_timeout = ${Math.round(timeoutSeconds * 1000)}`);
+    const report = await inspect(client, options, connection.target, settingRows);
     await client.query("COMMIT");
     return report;
   } catch (e) {
@@ -308,7 +314,12 @@ export async function checkHealth(options: HealthOptions = {}): Promise<HealthRe
   }
 }
 
-async function inspect(client: Client, options: HealthOptions, target: HealthReport["target"]): Promise<HealthReport> {
+interface SettingRow {
+  name: string;
+  setting: string;
+}
+
+async function inspect(client: Client, options: HealthOptions, target: HealthReport["target"], settingRows: readonly SettingRow[]): Promise<HealthReport> {
   const thresholds = options.thresholds ?? resolveHealthThresholds();
   const info = (
     await client.query<InfoRow>(
@@ -389,13 +400,8 @@ async function inspect(client: Client, options: HealthOptions, target: HealthRep
     });
   }
 
-  const settingRows = (
-    await client.query<{ name: string; reset_val: string; unit: string | null }>(
-      "SELECT name, reset_val, unit FROM pg_settings WHERE name IN ('idle_in_transaction_session_timeout', 'statement_timeout') ORDER BY name",
-    )
-  ).rows;
   const settings: SettingHealth[] = settingRows.map((s) => {
-    const ms = Number(s.reset_val);
+    const ms = Number(s.setting);
     const value = ms === 0 ? "0" : formatDuration(ms / 1000);
     const advice = ms === 0 ? SETTING_ADVICE[s.name]! : null;
     findings.push({ status: HealthStatus.OK, kind: HealthFindingKind.SETTING, subject: s.name, message: advice ?? `${value} for this login's sessions (roles and databases can set their own)` });
@@ -408,6 +414,7 @@ async function inspect(client: Client, options: HealthOptions, target: HealthRep
   return {
     reportVersion: 1,
     target,
+    source: options.source ?? null,
     serverVersion: info.version.split(" ")[0]!,
     serverVersionNum: versionNum,
     inRecovery: info.recovery,

@@ -124,6 +124,8 @@ export interface HealthReportThresholds {
 export interface HealthReport {
   readonly reportVersion: 1;
   readonly target: VerifyTarget;
+  /** `--source`: the source's name in the config, or `null`. */
+  readonly source: string | null;
   /** `server_version`, e.g. `16.4`. */
   readonly serverVersion: string;
   readonly serverVersionNum: number;
@@ -155,6 +157,8 @@ export interface HealthOptions {
   readonly connection?: { readonly url?: string };
   /** Slots to check (exact names); default: every logical slot of the database. */
   readonly slots?: readonly string[];
+  /** The source's name in the config: the `source` label of every Prometheus metric (what the rendered alert rules select). */
+  readonly source?: string;
   readonly thresholds?: import("../model/health").ResolvedHealthThresholds;
   /** Seconds before a connection or query gives up. @default 10 */
   readonly timeoutSeconds?: number;
