@@ -326,7 +326,7 @@ async function inspect(client: Client, options: HealthOptions, target: HealthRep
       `SELECT current_setting('server_version_num') AS num, current_setting('server_version') AS version,
               pg_is_in_recovery() AS recovery, current_user AS user,
               (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) OR pg_has_role(current_user, 'pg_read_all_stats', 'MEMBER') AS sees_all,
-              (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND query = '<insufficient privilege>') AS hidden,
+              (SELECT count(*) FROM pg_stat_activity WHERE query = '<insufficient privilege>' AND usesysid IS NOT NULL) AS hidden,
               (SELECT setting FROM pg_settings WHERE name = 'max_slot_wal_keep_size') AS keep_mb,
               (SELECT COALESCE(max(GREATEST(EXTRACT(EPOCH FROM (clock_timestamp() - xact_start)), 0)), 0)::float8 FROM pg_stat_activity
                 WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()) AS oldest_xact,
