@@ -66,7 +66,7 @@ async function until(what: string, test: () => Promise<boolean>, seconds = 30): 
 }
 
 const slotRow = async (s: PgServer, name: string) =>
-  (await s.query("SELECT active, wal_status FROM pg_replication_slots WHERE slot_name = $1", [name]))[0] as { active: boolean; wal_status?: string } | undefined;
+  (await s.query("SELECT to_jsonb(s) ->> 'wal_status' AS wal_status, active FROM pg_replication_slots s WHERE slot_name = $1", [name]))[0] as { active: boolean; wal_status?: string } | undefined;
 
 describe.each([12, 13, 14, 15, 16, 17, 18])("health on PostgreSQL %i", (major) => {
   let server: PgServer;
