@@ -16,7 +16,7 @@ const SUBJECT_WIDTH = 28;
 export function formatHealthText(report: HealthReport): string {
   const lines: string[] = [];
   const where = describeTarget(report.target);
-  lines.push(`health ${where} (PostgreSQL ${report.serverVersion}${report.inRecovery ? ", standby" : ""}): ${report.slots.length} slot${report.slots.length === 1 ? "" : "s"}`);
+  lines.push(`health ${where.replace(/[\r\n]+/g, " ")} (PostgreSQL ${report.serverVersion}${report.inRecovery ? ", standby" : ""}): ${report.slots.length} slot${report.slots.length === 1 ? "" : "s"}`);
   for (const f of report.findings) lines.push(`${f.status.padEnd(4)}  ${`${f.kind} ${f.subject}`.padEnd(SUBJECT_WIDTH)} ${f.message.replace(/[\r\n]+/g, " ")}`);
   const s = report.summary;
   lines.push(`${report.verdict}: ${s.crit} critical, ${s.warn} warning${s.warn === 1 ? "" : "s"}, ${s.ok} ok`);
