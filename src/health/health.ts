@@ -154,6 +154,10 @@ const SETTING_ADVICE: Record<string, string> = {
     "0 (no limit): one runaway statement keeps its transaction (and the slots' WAL) open; set a limit on the application roles, e.g. ALTER ROLE app SET statement_timeout = '15min' (not on the ClickPipes user: its initial load runs long queries)",
 };
 
+/** What to do about a slot without consumer (said once per slot, whichever threshold it crossed). */
+const NO_CONSUMER_FIX =
+  "no consumer reads it: resume or fix the pipe; if no pipe uses this slot any more (orphaned), drop it with SELECT pg_drop_replication_slot('<slot>')";
+
 function judgeSlot(r: SlotRow, t: HealthReport["thresholds"], versionNum: number): { slot: SlotHealth; finding: HealthFinding } {
   let status = HealthStatus.OK;
   const parts: string[] = [];
@@ -178,11 +182,7 @@ function judgeSlot(r: SlotRow, t: HealthReport["thresholds"], versionNum: number
     parts.push(`retains ${formatBytes(r.retained)} of WAL${over === HealthStatus.OK ? "" : ` (over the ${over === HealthStatus.CRIT ? "crit" : "warn"} threshold ${formatBytes(over === HealthStatus.CRIT ? t.retainedWalCritBytes : t.retainedWalWarnBytes)})`}`);
     if (over !== HealthStatus.OK) {
       status = worst(status, over);
-      fixes.push(
-        r.active
-          ? "the consumer is slow: check the pipe's throughput and long transactions on the source"
-          : "no consumer reads it: resume or fix the pipe; if no pipe uses this slot any more (orphaned), drop it with SELECT pg_drop_replication_slot('<slot>')",
-      );
+      fixes.push(r.active ? "the consumer is slow: check the pipe's throughput and long transactions on the source" : NO_CONSUMER_FIX);
     }
   }
   if (r.flush_lag !== null) parts.push(`unconfirmed ${formatBytes(r.flush_lag)}`);
@@ -194,7 +194,7 @@ function judgeSlot(r: SlotRow, t: HealthReport["thresholds"], versionNum: number
       parts.push(`inactive for ${formatDuration(s)}${over === HealthStatus.OK ? "" : ` (over ${formatDuration(over === HealthStatus.CRIT ? t.inactiveSlotCritSeconds : t.inactiveSlotWarnSeconds)})`}`);
       if (over !== HealthStatus.OK) {
         status = worst(status, over);
-        fixes.push("is the pipe paused or failing? resume it; a slot no pipe uses is orphaned: drop it");
+        fixes.push(NO_CONSUMER_FIX);
       }
     } else if (versionNum < 170000) {
       parts.push("inactive since an unknown time (recorded from PostgreSQL 17 on)");
