@@ -343,6 +343,33 @@ describe("the alert rules file", () => {
   });
 });
 
+describe("secrets", () => {
+  it("never prints a password of the URL, the key/value string or PGPASSWORD, in any output", async () => {
+    for (const args of [
+      ["postgres://u:url-secret-1@127.0.0.1:1/db", "--timeout", "2", "--prometheus"],
+      ["host=127.0.0.1 port=1 user=u password='kv secret 2' dbname=db", "--timeout", "2", "--json"],
+    ]) {
+      let out = "";
+      let err = "";
+      const code = await runHealth(args, { out: (x) => (out += x), err: (x) => (err += x) }, { PGPASSWORD: "env-secret-3" });
+      expect(code).toBe(2);
+      expect(err).toMatch(/^cdktf-clickpipes health: could not connect to u@127\.0\.0\.1:1\/db: /);
+      for (const secret of ["url-secret-1", "kv secret 2", "env-secret-3"]) expect(out + err).not.toContain(secret);
+    }
+  });
+});
+
+describe("docs/operations.md", () => {
+  const doc = fs.readFileSync(path.resolve(__dirname, "../../docs/operations.md"), "utf8");
+  it("lists every metric, every alert and every health field", () => {
+    const brace = (name: string) => name.replace(/^slot_(spill|stream)_(txns|count|bytes)_total$/, "slot_{spill,stream}_{txns,count,bytes}_total").replace(/^slot_decoded_(txns|bytes)_total$/, "slot_decoded_{txns,bytes}_total");
+    for (const m of Object.keys(HEALTH_METRICS)) expect(doc, m).toContain(`clickpipes_source_${brace(m)}`);
+    const rules = (parseYaml(renderAlertRules(resolveSource(genericSource()))) as { groups: { rules: { alert: string }[] }[] }).groups[0]!.rules;
+    for (const r of rules) expect(doc, r.alert).toMatch(new RegExp(`\`${r.alert.replace(/(Critical|Warning)$/, "")}`));
+    for (const f of Object.keys(HEALTH_DEFAULTS)) expect(doc, f).toContain(`| \`${f}\` |`);
+  });
+});
+
 describe("the published JSON Schema", () => {
   it("schemas/health-report.schema.json is up to date with the HealthReport type", () => {
     expect(fs.readFileSync(HEALTH_SCHEMA_PATH, "utf8")).toBe(generateHealthSchema());
