@@ -2,6 +2,7 @@
  * Types of `cdktf-clickpipes health`: replication slots and old transactions of a live source. The
  * report is public API; its JSON shape is `schemas/health-report.schema.json`.
  */
+import type { ResolvedHealthThresholds } from "../model/health";
 import type { VerifyTarget } from "../verify/types";
 
 /** A verdict: nothing to do, look soon, act now. */
@@ -159,7 +160,8 @@ export interface HealthOptions {
   readonly slots?: readonly string[];
   /** The source's name in the config: the `source` label of every Prometheus metric (what the rendered alert rules select). */
   readonly source?: string;
-  readonly thresholds?: import("../model/health").ResolvedHealthThresholds;
+  /** @default - the defaults of `HealthThresholdsSpec` */
+  readonly thresholds?: ResolvedHealthThresholds;
   /** Seconds before a connection or query gives up. @default 10 */
   readonly timeoutSeconds?: number;
   readonly env?: Readonly<Record<string, string | undefined>>;
