@@ -27,6 +27,8 @@ export interface ReviewRow {
   commandMs: number;
   exitCode: number;
   targetMs: number;
+  /** What the target is checked on: the process's wall time (default) or the time inside the command. */
+  targetOn?: "wall" | "command";
   detail: string;
 }
 
@@ -37,13 +39,13 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-interface CliResult {
+export interface CliResult {
   wallMs: number;
   commandMs: number;
   code: number;
 }
 
-function runCli(args: string[]): CliResult {
+export function runCli(args: string[]): CliResult {
   const r = spawnSync(process.execPath, ["--import", "tsx", path.join(__dirname, "cli-child.ts"), ...args], {
     encoding: "utf8",
     env: { ...process.env, CHECKPOINT_DISABLE: "1" },
@@ -104,7 +106,7 @@ export function syntheticPlan(n: number): string {
   return JSON.stringify({ format_version: "1.2", terraform_version: "1.9.0", resource_changes: changes });
 }
 
-function row(label: string, runs: CliResult[], targetMs: number, detail: string): ReviewRow {
+export function row(label: string, runs: CliResult[], targetMs: number, detail: string): ReviewRow {
   return {
     label,
     runs: runs.length,

@@ -7,10 +7,12 @@
  * the naive baseline (bench/naive/app.ts) and one PASS/FAIL line per target. Targets are
  * reported, not asserted: the exit code is 0 unless a child crashed.
  *
- *   npm run bench [-- --json] [--repeat 3] [--compiled] [--review-only]
+ *   npm run bench [-- --json] [--repeat 3] [--compiled] [--review-only] [--health-only]
  *
  * Also the PR-review rows (bench/review.ts): `diff` of two 1000-source synth outputs (target < 5 s)
  * and `guard` of a 10,000-resource plan (target < 2 s). `--review-only` runs just those.
+ * And the day-two row (bench/health.ts): `health` on a PostgreSQL 17 with 50 slots and 2,000 sessions
+ * (target < 1 s in the command). `--health-only` runs just that one.
  *
  * `--compiled` also compiles src/, stacks/ and bench/ with tsc into a temporary folder and measures
  * plain `node` on the JS (rows "compiled").
@@ -20,6 +22,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { ChildResult } from "./child";
+import { measureHealth } from "./health";
 import { measureReview, ReviewRow } from "./review";
 
 /** How the child runs: tsx as `cdktf.json` runs the app, tsx with source maps off, or compiled JS. */
@@ -68,7 +71,7 @@ function option(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const KNOWN = new Set(["--json", "--compiled", "--repeat", "--review-only"]);
+const KNOWN = new Set(["--json", "--compiled", "--repeat", "--review-only", "--health-only"]);
 for (const [i, a] of process.argv.slice(2).entries()) {
   if (a.startsWith("--") && !KNOWN.has(a)) {
     process.stderr.write(`bench: unknown option "${a}"; known: ${[...KNOWN].join(", ")}\n`);
@@ -90,6 +93,7 @@ const big = Math.max(1, repeat - 2);
 
 const compiled = process.argv.includes("--compiled");
 const reviewOnly = process.argv.includes("--review-only");
+const healthOnly = process.argv.includes("--health-only");
 
 const SYNTH_CASES: Case[] = [
   // Ours runs as stacks/main.ts does: tsx, source maps off before cdktf loads (stacks/no-source-maps.ts).
@@ -110,7 +114,7 @@ const SYNTH_CASES: Case[] = [
       ] as Case[])
     : []),
 ];
-const CASES: Case[] = reviewOnly ? [] : SYNTH_CASES;
+const CASES: Case[] = reviewOnly || healthOnly ? [] : SYNTH_CASES;
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -203,7 +207,7 @@ function machine() {
 const s = (ms: number) => (ms / 1000).toFixed(2);
 const perSource = (r: Row) => Object.entries(r.resourcesPerSource).map(([t, k]) => `${t} ${k}`).join(", ");
 
-function main(): number {
+async function main(): Promise<number> {
   const before = machine();
   log(`Machine: ${before.cores} cores (${before.cpu}), ${before.memoryGB} GB, Node ${before.node}, ${before.platform}; load average ${before.loadAverage.join(" ")}`);
   log(`Each row: a fresh \`node --import tsx\` process (plain \`node\` for "compiled") synthesizing the whole fleet in one App; median of the runs.`);
@@ -224,11 +228,21 @@ function main(): number {
     if (compiledDir) fs.rmSync(compiledDir, { recursive: true, force: true });
   }
   let review: ReviewRow[] = [];
-  try {
-    review = measureReview(repeat, progress);
-  } catch (e) {
-    crashed = true;
-    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  if (!healthOnly) {
+    try {
+      review = measureReview(repeat, progress);
+    } catch (e) {
+      crashed = true;
+      process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    }
+  }
+  if (!reviewOnly) {
+    try {
+      review.push(await measureHealth(repeat, progress));
+    } catch (e) {
+      crashed = true;
+      process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    }
   }
   const loadAfter = os.loadavg().map((x) => Number(x.toFixed(2)));
 
@@ -292,11 +306,14 @@ function main(): number {
   }
   if (review.length > 0) {
     log("");
-    log("| PR review | runs | wall s | in command s | exit | target s | what |");
+    log("| PR review / day two | runs | wall s | in command s | exit | target s | what |");
     log("|---|---:|---:|---:|---:|---:|---|");
     for (const r of review) log(`| ${r.label} | ${r.runs} | ${s(r.wallMs)} | ${s(r.commandMs)} | ${r.exitCode} | ${s(r.targetMs)} | ${r.detail} |`);
     log("(wall = a fresh `node --import tsx` process running the CLI, start-up included; median of the runs)");
-    for (const r of review) checks.push({ target: `${r.label} in under ${s(r.targetMs)} s`, measured: `${s(r.wallMs)} s`, pass: r.wallMs < r.targetMs });
+    for (const r of review) {
+      const ms = r.targetOn === "command" ? r.commandMs : r.wallMs;
+      checks.push({ target: `${r.label} in under ${s(r.targetMs)} s${r.targetOn === "command" ? " (in command)" : ""}`, measured: `${s(ms)} s`, pass: ms < r.targetMs });
+    }
   }
   log("");
   for (const c of checks) log(`${c.pass ? "PASS" : "FAIL"} ${c.target}: ${c.measured}`);
@@ -308,4 +325,12 @@ function main(): number {
   return crashed ? 1 : 0;
 }
 
-process.exitCode = main();
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -121,3 +121,12 @@ export { formatReport } from "./verify/format";
 export { CheckId, CheckStatus, VerifyError } from "./verify/types";
 export type { CheckResult, ConnectionOptions, TableName, VerifyOptions, VerifyReport, VerifyTarget } from "./verify/types";
 export type { PipeExpectations, PipeTableSettings } from "./verify/pipe";
+
+// Day two: slot and session health of a live source (`cdktf-clickpipes health`), its thresholds and alert rules.
+export { checkHealth, DEFAULT_HEALTH_TIMEOUT_SECONDS, HealthError } from "./health/health";
+export { formatHealthPrometheus, formatHealthText, HEALTH_METRICS, METRIC_PREFIX } from "./health/format";
+export { HealthFindingKind, HealthStatus } from "./health/types";
+export type { HealthFinding, HealthOptions, HealthReport, HealthReportThresholds, SessionHealth, SettingHealth, SlotHealth, SlotStats } from "./health/types";
+export { HEALTH_DEFAULTS, parseDuration, resolveHealthThresholds } from "./model/health";
+export type { HealthThresholdsSpec, ResolvedHealthThresholds } from "./model/health";
+export { ALERT_RULES_FILE, HEALTH_THRESHOLDS_FILE, renderAlertRules, renderHealthThresholds } from "./render/health-alerts";

@@ -4,6 +4,7 @@
  */
 import { DIFF_COMMAND } from "./diff";
 import { GUARD_COMMAND } from "./guard";
+import { HEALTH_COMMAND } from "./health";
 import { INIT_COMMAND } from "./init";
 import { RUN_TASK_COMMAND } from "./run-task";
 import { SQL_COMMAND } from "./sql";
@@ -18,6 +19,7 @@ export interface Command {
 export const COMMANDS: Record<string, Command> = {
   diff: DIFF_COMMAND,
   guard: GUARD_COMMAND,
+  health: HEALTH_COMMAND,
   init: INIT_COMMAND,
   "run-task": RUN_TASK_COMMAND,
   sql: SQL_COMMAND,

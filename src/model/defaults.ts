@@ -3,6 +3,7 @@
  */
 import { Cidr, parseCidr } from "./cidr";
 import { resolveClickPipesIps, ResolvedClickPipesIps } from "./clickpipes-ips";
+import { resolveHealthThresholds, ResolvedHealthThresholds } from "./health";
 import type { HostProfile } from "./host-profiles";
 import { PostgresMajorVersion, PostgresSourceSpec, PublishOperation, SslMode } from "./types";
 
@@ -72,6 +73,8 @@ export interface ResolvedSource {
   readonly maxWalSenders: number;
   readonly maxReplicationSlots: number;
   readonly protectFromDestroy: boolean;
+  /** Thresholds of health, the alert rules and the alarms, with defaults applied. */
+  readonly health: ResolvedHealthThresholds;
 }
 
 /** Split `schema.table` at its first dot. */
@@ -146,5 +149,6 @@ export function resolveSource(spec: PostgresSourceSpec): ResolvedSource {
     maxWalSenders: spec.serverSettings?.maxWalSenders ?? MIN_WAL_SENDERS,
     maxReplicationSlots: spec.serverSettings?.maxReplicationSlots ?? MIN_REPLICATION_SLOTS,
     protectFromDestroy: spec.protectFromDestroy ?? true,
+    health: resolveHealthThresholds(spec.health),
   };
 }

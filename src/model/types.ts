@@ -2,6 +2,7 @@
  * Source specification types. Pure TypeScript: nothing here imports cdktf, so the model can be
  * validated, rendered and tested without building a construct tree.
  */
+import type { HealthThresholdsSpec } from "./health";
 
 /** PostgreSQL major versions ClickPipes Postgres CDC supports (12 and later). */
 export enum PostgresMajorVersion {
@@ -201,6 +202,12 @@ export interface PostgresSourceSpec {
   readonly network?: NetworkSpec;
   /** Server settings to render. @default - the values of the ClickHouse generic Postgres source guide */
   readonly serverSettings?: ServerSettingsSpec;
+  /**
+   * Thresholds of `cdktf-clickpipes health`, of the rendered Prometheus alert rules and of the AWS
+   * stacks' alarms (retained WAL, inactive slots, old transactions).
+   * @default - the defaults of `HealthThresholdsSpec` (WARN at 50 % and CRIT at 80 % of max_slot_wal_keep_size, ...)
+   */
+  readonly health?: HealthThresholdsSpec;
   /**
    * Set `lifecycle.prevent_destroy` on the role and the publication. Dropping either breaks the
    * pipe and forces a full resync of every table; turn this off only to retire the source.

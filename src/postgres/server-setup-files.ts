@@ -10,7 +10,9 @@ export { SERVER_SETUP_DIR };
 
 /**
  * Writes `server-setup/<source>/{postgresql.conf,pg_hba.conf,alter-system.sql}` beside the stack's
- * `cdk.tf.json` at synth time: the steps Terraform cannot do, for the DBA.
+ * `cdk.tf.json` at synth time: the steps Terraform cannot do, for the DBA; and for day two
+ * `clickpipes-alerts.rules.yml` (Prometheus alerting rules on `cdktf-clickpipes health --prometheus`)
+ * and `health.json` (the thresholds, for `health --thresholds`).
  */
 export class ServerSetupFiles extends Construct {
   constructor(scope: Construct, id: string, src: ResolvedSource, hostProfile: HostProfile = HostProfile.SELF_MANAGED) {

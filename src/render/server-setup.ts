@@ -6,11 +6,16 @@ import { ResolvedSource } from "../model/defaults";
 import { alterSystemStatement, confLine } from "../model/quoting/conf";
 import { pgHbaLines, restartRequired, serverSettings } from "../model/server-setup";
 import { HOST_PROFILES, HostProfile } from "../model/host-profiles";
+import { ALERT_RULES_FILE, HEALTH_THRESHOLDS_FILE, renderAlertRules, renderHealthThresholds } from "./health-alerts";
 
 export interface ServerSetupFiles {
   readonly "postgresql.conf": string;
   readonly "pg_hba.conf": string;
   readonly "alter-system.sql": string;
+  /** Prometheus alerting rules on `cdktf-clickpipes health --prometheus` (thresholds of the source's `health` block). */
+  readonly "clickpipes-alerts.rules.yml": string;
+  /** The source's health thresholds, for `cdktf-clickpipes health --thresholds`. */
+  readonly "health.json": string;
 }
 
 /** Folder, inside the stack's output folder, that holds the rendered setup files of each source. */
@@ -66,5 +71,11 @@ export function renderServerSetup(src: ResolvedSource, profile: HostProfile = Ho
     settings.map((s) => alterSystemStatement(s.name, s.value)).join("\n") +
     "\nSELECT pg_reload_conf();\n" +
     (restart ? "-- Then RESTART the server: wal_level, max_wal_senders and max_replication_slots take effect only after a restart.\n" : "");
-  return { "postgresql.conf": conf, "pg_hba.conf": hba, "alter-system.sql": sql };
+  return {
+    "postgresql.conf": conf,
+    "pg_hba.conf": hba,
+    "alter-system.sql": sql,
+    [ALERT_RULES_FILE]: renderAlertRules(src),
+    [HEALTH_THRESHOLDS_FILE]: renderHealthThresholds(src),
+  };
 }

@@ -115,8 +115,18 @@ describe("lazy loading", () => {
     for (const p of HEAVY) expect(connect.packages).not.toContain(p);
   });
 
+  it("`health` loads pg only when it connects, and never cdktf", () => {
+    const help = loadedPackages(cliRun(["health", "--help"]));
+    expect(help.result).toBe(0);
+    for (const p of [...HEAVY, "pg"]) expect(help.packages).not.toContain(p);
+    const connect = loadedPackages(cliRun(["health", "postgres://u:p@127.0.0.1:1/db", "--timeout", "2", "--prometheus"]));
+    expect(connect.result).toBe(2);
+    expect(connect.packages).toContain("pg");
+    for (const p of HEAVY) expect(connect.packages).not.toContain(p);
+  });
+
   it("`init` and every other command never load cdktf or the providers", () => {
-    const others = Object.keys(COMMANDS).filter((c) => !["sql", "guard", "verify"].includes(c));
+    const others = Object.keys(COMMANDS).filter((c) => !["sql", "guard", "verify", "health"].includes(c));
     expect(others).toContain("init");
     for (const name of others) {
       const args = name === "init" ? ["init", path.join(tmp, "scaffold")] : [name, "--help"];

@@ -6,6 +6,7 @@ import { PostgresSourceSpec } from "../types";
 import { Rule } from "../validation";
 import { cidrRule } from "./cidr";
 import { duplicatesRule } from "./duplicate";
+import { healthRule } from "./health";
 import { hostRule } from "./host";
 import { hostPoolerRule } from "./host-pooler";
 import { hostPostgresVersionRule } from "./host-postgres-version";
@@ -41,6 +42,7 @@ export const SOURCE_RULES: readonly Rule<PostgresSourceSpec>[] = [
   wideCidrRule,
   serverSettingsRule,
   userRule,
+  healthRule,
   // Host profiles (generic sources' `hostProfile`): each rule cites the host's ClickPipes guide.
   hostProfileRule,
   hostPoolerRule,

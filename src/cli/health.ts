@@ -1,0 +1,236 @@
+/**
+ * `cdktf-clickpipes health`: replication slots and old transactions of a live source, for a DBA's
+ * cron job or node_exporter's textfile collector. Read-only; safe every minute.
+ * Exit 0 when nothing is critical (warnings allowed), 1 when something is, 2 when called wrongly
+ * or the source could not be reached.
+ */
+import type { Command } from "./main";
+import { escapeControl, readTextFile } from "../internal/text-file";
+import { DURATION_ALLOWED, HEALTH_FIELDS, HealthThresholdsSpec, healthThresholdProblems, parseDuration, resolveHealthThresholds } from "../model/health";
+import { formatHealthPrometheus, formatHealthText, formatUnreachablePrometheus } from "../health/format";
+import { checkHealth, DEFAULT_HEALTH_TIMEOUT_SECONDS, HealthError } from "../health/health";
+import { HealthOptions, HealthStatus } from "../health/types";
+import { redactUrl } from "../verify/connection";
+import { collectSecrets, redact } from "../verify/secrets";
+import { VerifyError } from "../verify/types";
+
+export const HEALTH_USAGE = `usage: cdktf-clickpipes health [postgres://user@host:port/db | --url URL] [options]
+
+Checks the replication slots of the database and the sessions that hold WAL back: per logical slot
+its plugin, consumer, wal_status, safe_wal_size, retained and unconfirmed WAL, inactive time (17+),
+spill/stream counters (14+); transactions older than --max-transaction-age or idle in transaction.
+Connects like verify (the URL, or PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD, PGPASSFILE,
+PGSSLMODE); runs one READ ONLY transaction; the password is never printed. Use a login with
+pg_monitor (the stacks' monitoring role) to see every session.
+
+options:
+  --url URL                         connection string (or give it as the only positional argument)
+  --slot NAME                       check this slot (repeatable); default every logical slot of the database
+  --source NAME                     the source's name in the config: label source="NAME" on every metric
+                                    (the rendered alert rules select it)
+  --thresholds FILE                 JSON thresholds (the source's health block; synth writes it to
+                                    server-setup/<source>/health.json); the options below override it
+  --retained-wal-warn-fraction F    WARN above F x max_slot_wal_keep_size of retained WAL (default 0.5)
+  --retained-wal-crit-fraction F    CRIT above F x max_slot_wal_keep_size (default 0.8)
+  --retained-wal-warn-bytes SIZE    WARN above SIZE when max_slot_wal_keep_size is -1 or absent (default 10GB)
+  --retained-wal-crit-bytes SIZE    CRIT above SIZE then (default 50GB); SIZE: bytes, or with kB, MB, GB, TB
+  --inactive-slot-warn DURATION     WARN for a slot without consumer this long (PostgreSQL 17+; default 15m)
+  --inactive-slot-crit DURATION     CRIT for it (default 1h)
+  --max-transaction-age DURATION    WARN for a transaction open longer (default 1h); DURATION: 30s, 5m, 1h30m, 2d
+  --idle-in-transaction-age DURATION  WARN for a session idle in transaction longer (default 5m)
+  --timeout SECONDS                 give up on a connection or query after this long (default ${DEFAULT_HEALTH_TIMEOUT_SECONDS})
+  --json                            print the report as JSON (schemas/health-report.schema.json)
+  --prometheus                      print Prometheus text exposition format (clickpipes_source_* metrics;
+                                    "clickpipes_source_up 0" when the source cannot be reached)
+
+exit codes: 0 nothing critical (warnings allowed), 1 something critical, 2 called wrongly or could not connect
+`;
+
+/** Flags that set one threshold field, and how their value is read. */
+const THRESHOLD_FLAGS: Record<string, { field: keyof HealthThresholdsSpec; kind: "fraction" | "size" | "duration" }> = {
+  "--retained-wal-warn-fraction": { field: "retainedWalWarnFraction", kind: "fraction" },
+  "--retained-wal-crit-fraction": { field: "retainedWalCritFraction", kind: "fraction" },
+  "--retained-wal-warn-bytes": { field: "retainedWalWarnBytes", kind: "size" },
+  "--retained-wal-crit-bytes": { field: "retainedWalCritBytes", kind: "size" },
+  "--inactive-slot-warn": { field: "inactiveSlotWarn", kind: "duration" },
+  "--inactive-slot-crit": { field: "inactiveSlotCrit", kind: "duration" },
+  "--max-transaction-age": { field: "maxTransactionAge", kind: "duration" },
+  "--idle-in-transaction-age": { field: "idleInTransactionAge", kind: "duration" },
+};
+
+const SIZE_UNITS: Record<string, number> = { "": 1, B: 1, kB: 1024, MB: 1024 ** 2, GB: 1024 ** 3, TB: 1024 ** 4 };
+
+/** Bytes of a size (`1048576`, `512kB`, `10GB`; units as PostgreSQL's, 1024-based), or `undefined`. */
+export function parseSize(text: string): number | undefined {
+  const m = /^(\d+)\s*(B|kB|MB|GB|TB)?$/.exec(text);
+  if (!m) return undefined;
+  const n = Number(m[1]) * SIZE_UNITS[m[2] ?? ""]!;
+  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+}
+
+export type HealthOutput = "text" | "json" | "prometheus";
+
+interface Parsed {
+  readonly options: HealthOptions;
+  readonly output: HealthOutput;
+  readonly help: boolean;
+}
+
+/** Read the `--thresholds` file: a JSON object of `HealthThresholdsSpec` fields. Throws `VerifyError` (one line). */
+function readThresholdsFile(file: string): HealthThresholdsSpec {
+  const read = readTextFile(file, 64 * 1024);
+  if ("problem" in read) throw new VerifyError(`--thresholds ${JSON.stringify(file)}: ${read.problem.what}`);
+  let value: unknown;
+  try {
+    value = JSON.parse(read.text);
+  } catch (e) {
+    throw new VerifyError(`--thresholds ${JSON.stringify(file)}: not JSON (${String((e as Error).message).split("\n")[0]})`);
+  }
+  const problems = healthThresholdProblems(value);
+  if (problems.length > 0) {
+    const p = problems[0]!;
+    throw new VerifyError(`--thresholds ${JSON.stringify(file)}: ${p.field} = ${JSON.stringify(p.value) ?? "(missing)"} is not allowed: ${p.allowed}`);
+  }
+  return value as HealthThresholdsSpec;
+}
+
+/** Parse the arguments. Throws `VerifyError` (one line) for a wrong call. */
+export function parseHealthArgs(args: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env): Parsed {
+  let url: string | undefined;
+  const slots: string[] = [];
+  let file: string | undefined;
+  const flags: Record<string, unknown> = {};
+  const flagOf: Partial<Record<keyof HealthThresholdsSpec, string>> = {};
+  let output: HealthOutput = "text";
+  let help = false;
+  let timeoutSeconds: number | undefined;
+  let source: string | undefined;
+  const withValue = ["--url", "--slot", "--source", "--thresholds", "--timeout", ...Object.keys(THRESHOLD_FLAGS)];
+  for (let i = 0; i < args.length; i++) {
+    let arg = args[i]!;
+    let value: string | undefined;
+    const eq = arg.indexOf("=");
+    if (arg.startsWith("--") && eq > 0) {
+      value = arg.slice(eq + 1);
+      arg = arg.slice(0, eq);
+    }
+    if (withValue.includes(arg) && value === undefined) {
+      value = args[++i];
+      if (value === undefined) throw new VerifyError(`${arg} needs a value`);
+    }
+    const threshold = THRESHOLD_FLAGS[arg];
+    if (threshold) {
+      const v = value!;
+      if (threshold.kind === "duration") {
+        if (parseDuration(v) === undefined) throw new VerifyError(`${arg} = ${JSON.stringify(v)} is not allowed: ${DURATION_ALLOWED}`);
+        flags[threshold.field] = v;
+      } else if (threshold.kind === "size") {
+        const n = parseSize(v);
+        if (n === undefined) throw new VerifyError(`${arg} = ${JSON.stringify(v)} is not allowed: a size above 0 in bytes, or with a unit kB, MB, GB or TB (e.g. 10GB)`);
+        flags[threshold.field] = n;
+      } else {
+        const n = Number(v);
+        if (!(v.trim() !== "" && Number.isFinite(n) && n > 0 && n <= 1)) throw new VerifyError(`${arg} = ${JSON.stringify(v)} is not allowed: a number above 0 and at most 1 (e.g. 0.5)`);
+        flags[threshold.field] = n;
+      }
+      flagOf[threshold.field] = arg;
+      continue;
+    }
+    switch (arg) {
+      case "--help":
+      case "-h":
+        help = true;
+        break;
+      case "--json":
+        if (output === "prometheus") throw new VerifyError("--json and --prometheus exclude each other: give one");
+        output = "json";
+        break;
+      case "--prometheus":
+        if (output === "json") throw new VerifyError("--json and --prometheus exclude each other: give one");
+        output = "prometheus";
+        break;
+      case "--url":
+        url = value;
+        break;
+      case "--slot":
+        if (!value) throw new VerifyError("--slot needs a slot name");
+        slots.push(value);
+        break;
+      case "--thresholds":
+        file = value;
+        break;
+      case "--source":
+        if (!value) throw new VerifyError("--source needs the source's name");
+        source = value;
+        break;
+      case "--timeout": {
+        const n = Number(value);
+        if (!(value !== "" && Number.isFinite(n) && n >= 1 && n <= 3600)) {
+          throw new VerifyError(`--timeout = "${value}" is not allowed: a number of seconds from 1 to 3600`);
+        }
+        timeoutSeconds = n;
+        break;
+      }
+      default:
+        if (arg.startsWith("-")) throw new VerifyError(`unknown option "${arg}"; see cdktf-clickpipes health --help`);
+        if (url !== undefined) throw new VerifyError(`unexpected argument "${redactUrl(arg)}": give one connection URL`);
+        url = arg;
+    }
+  }
+  if (help) return { options: {}, output, help };
+  const merged = { ...(file !== undefined ? readThresholdsFile(file) : {}), ...flags } as HealthThresholdsSpec;
+  // Each value is valid alone; what is left is warn above crit.
+  const problem = healthThresholdProblems(merged)[0];
+  if (problem) {
+    const field = problem.field as keyof HealthThresholdsSpec;
+    const name = flagOf[field] ?? (file !== undefined && HEALTH_FIELDS.includes(field) ? `${field} (--thresholds)` : field);
+    throw new VerifyError(`${name} = ${JSON.stringify(problem.value) ?? "(default)"} is not allowed: ${problem.allowed}`);
+  }
+  return { options: { connection: { url }, slots, source, thresholds: resolveHealthThresholds(merged), timeoutSeconds, env }, output, help };
+}
+
+/** JSON with the C1 control characters (which JSON.stringify leaves raw) escaped as `\u00NN`. */
+function jsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`) + "\n";
+}
+
+/**
+ * Run health with CLI arguments; write to stdout/stderr; return the exit code. Every byte written
+ * passes `redact` with the secrets of every connection input, as verify's output does; text has its
+ * control characters escaped.
+ */
+export async function runHealth(
+  args: readonly string[],
+  rawIo: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) },
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<number> {
+  const secrets = collectSecrets(args, env);
+  const io = {
+    out: (s: string) => rawIo.out(escapeControl(redact(s, secrets))),
+    err: (s: string) => rawIo.err(escapeControl(redact(s, secrets))),
+  };
+  const prometheus = args.includes("--prometheus");
+  let source: string | null = null;
+  try {
+    const parsed = parseHealthArgs(args, env);
+    source = parsed.options.source ?? null;
+    if (parsed.help) {
+      io.out(HEALTH_USAGE);
+      return 0;
+    }
+    const report = await checkHealth(parsed.options);
+    io.out(parsed.output === "json" ? jsonText(report) : parsed.output === "prometheus" ? formatHealthPrometheus(report) : formatHealthText(report));
+    return report.verdict === HealthStatus.CRIT ? 1 : 0;
+  } catch (e) {
+    const message = e instanceof VerifyError ? e.message : `unexpected error: ${String((e as Error)?.message ?? e).split("\n")[0]}`;
+    // A scrape of the textfile still learns that the source is down.
+    if (prometheus && e instanceof HealthError && e.target) io.out(formatUnreachablePrometheus(e.target, source));
+    io.err(`cdktf-clickpipes health: ${message}\n`);
+    return 2;
+  }
+}
+
+export const HEALTH_COMMAND: Command = {
+  summary: "replication slots and old transactions of a live source: OK/WARN/CRIT, --json, --prometheus",
+  run: (args) => runHealth(args),
+};

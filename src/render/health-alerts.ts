@@ -1,0 +1,203 @@
+/**
+ * The Prometheus alerting rules of a source (`server-setup/<source>/clickpipes-alerts.rules.yml`) on
+ * the metrics of `cdktf-clickpipes health --prometheus --source <name>`, with the thresholds of the
+ * source's `health` block, and `health.json` (those thresholds, for `health --thresholds`).
+ * Written with the `yaml` library, so every value is quoted by YAML's rules; label values in PromQL
+ * selectors are quoted by PromQL's string rules.
+ */
+import { stringify } from "yaml";
+import { ResolvedSource } from "../model/defaults";
+import { formatDuration, HealthThresholdsSpec, retainedWalThresholds } from "../model/health";
+
+/** File names of the rendered health files. */
+export const ALERT_RULES_FILE = "clickpipes-alerts.rules.yml" as const;
+export const HEALTH_THRESHOLDS_FILE = "health.json" as const;
+
+const MB = 1024 * 1024;
+
+/** A PromQL string literal (double quotes; backslash, double quote and control characters escaped). */
+export function promqlString(text: string): string {
+  return JSON.stringify(text);
+}
+
+/** Bytes as a short size for alert text (`80 GiB`). */
+function size(bytes: number): string {
+  const units = ["bytes", "KiB", "MiB", "GiB", "TiB"];
+  let v = bytes;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${Number.isInteger(v) ? v : v.toFixed(1)} ${units[i]}`;
+}
+
+interface AlertRule {
+  readonly alert: string;
+  readonly expr: string;
+  readonly for?: string;
+  readonly labels: Record<string, string>;
+  readonly annotations: { summary: string; description: string; runbook: string };
+}
+
+const ORPHAN =
+  "Dropping a slot is safe only when no pipe will read it again: the ClickPipe was deleted, or resynced under a new slot (its settings name the slot it uses), " +
+  "the slot has no consumer (active = false) and no ClickPipe in ClickHouse Cloud lists it. Then run SELECT pg_drop_replication_slot('{{ $labels.slot }}'); " +
+  "dropping the slot of a pipe that is only paused forces that pipe into a full resync.";
+
+/** The thresholds of the source in bytes and seconds, as the rules use them. */
+export function alertThresholds(src: ResolvedSource) {
+  const keepBytes = src.postgresVersion >= 13 ? (src.maxSlotWalKeepSizeMb < 0 ? -1 : src.maxSlotWalKeepSizeMb * MB) : null;
+  return { ...retainedWalThresholds(src.health, keepBytes), keepBytes, ...src.health };
+}
+
+/** The alerting rules file of a source. */
+export function renderAlertRules(src: ResolvedSource): string {
+  const t = alertThresholds(src);
+  const sel = (extra = "") => `{source=${promqlString(src.name)}${extra}}`;
+  const m = (name: string, extra = "") => `clickpipes_source_${name}${sel(extra)}`;
+  const labels = (severity: "critical" | "warning" | "info") => ({ severity, source: src.name });
+  const keepText =
+    t.from === "max_slot_wal_keep_size"
+      ? `${Math.round(t.retainedWalWarnFraction * 100)} % / ${Math.round(t.retainedWalCritFraction * 100)} % of max_slot_wal_keep_size = ${size(t.keepBytes!)}`
+      : `absolute sizes: max_slot_wal_keep_size is ${t.keepBytes === null ? "absent (PostgreSQL 12)" : "-1 (no limit: WAL grows until the disk is full)"}`;
+  const rules: AlertRule[] = [
+    {
+      alert: "ClickPipesSourceDown",
+      expr: `${m("up")} == 0`,
+      for: "5m",
+      labels: labels("critical"),
+      annotations: {
+        summary: `cdktf-clickpipes health cannot reach source ${src.name} ({{ $labels.server }})`,
+        description: "health could not connect or its queries failed for 5 minutes; slot health is unknown meanwhile.",
+        runbook: "Run cdktf-clickpipes health by hand with the same connection to see the one-line reason (network, password, pg_hba.conf, server down). The ClickPipe is likely failing too.",
+      },
+    },
+    {
+      alert: "ClickPipesSourceHealthMissing",
+      expr: `absent(${m("up")})`,
+      for: "15m",
+      labels: labels("warning"),
+      annotations: {
+        summary: `no health metrics for source ${src.name}`,
+        description: "The cron job or textfile collector that runs cdktf-clickpipes health --prometheus --source for this source has not reported for 15 minutes.",
+        runbook: "Check the cron job (or systemd timer) and that its output file is in node_exporter's --collector.textfile.directory; run the command by hand.",
+      },
+    },
+    {
+      alert: "ClickPipesSlotLost",
+      expr: `${m("slot_wal_status", ', wal_status="lost"')} == 1`,
+      labels: labels("critical"),
+      annotations: {
+        summary: `replication slot {{ $labels.slot }} of source ${src.name} is lost`,
+        description: "PostgreSQL invalidated the slot: it retained more WAL than max_slot_wal_keep_size and the WAL it needs was removed. The pipe cannot continue from it.",
+        runbook: `Resync the ClickPipe (it creates a new slot and reloads the tables), then drop the lost slot. Raise max_slot_wal_keep_size (server-setup/${src.name}/postgresql.conf) or fix what kept the pipe from reading. ${ORPHAN}`,
+      },
+    },
+    {
+      alert: "ClickPipesSlotUnreserved",
+      expr: `${m("slot_wal_status", ', wal_status="unreserved"')} == 1`,
+      labels: labels("critical"),
+      annotations: {
+        summary: `replication slot {{ $labels.slot }} of source ${src.name} is about to be lost`,
+        description: "wal_status is unreserved: the slot holds more WAL than max_slot_wal_keep_size and will be invalidated at the next checkpoint unless its consumer catches up.",
+        runbook: "Resume the pipe now (ClickPipes console) or raise max_slot_wal_keep_size and SELECT pg_reload_conf(); once lost, only a full resync helps.",
+      },
+    },
+    {
+      alert: "ClickPipesSlotRetainedWalCritical",
+      expr: `${m("slot_retained_wal_bytes")} > ${t.critBytes}`,
+      for: "5m",
+      labels: labels("critical"),
+      annotations: {
+        summary: `slot {{ $labels.slot }} of source ${src.name} retains {{ $value | humanize1024 }}B of WAL (critical over ${size(t.critBytes)})`,
+        description: `Thresholds: ${keepText}. Past max_slot_wal_keep_size the slot is invalidated and the pipe needs a full resync; without a limit the disk fills.`,
+        runbook: `Is the pipe paused or failing (clickpipes_source_slot_active = 0)? Resume or fix it. Is it slow? Look for long transactions (ClickPipesLongTransaction) and large transactions spilling to disk. ${ORPHAN}`,
+      },
+    },
+    {
+      alert: "ClickPipesSlotRetainedWalWarning",
+      expr: `${m("slot_retained_wal_bytes")} > ${t.warnBytes}`,
+      for: "15m",
+      labels: labels("warning"),
+      annotations: {
+        summary: `slot {{ $labels.slot }} of source ${src.name} retains {{ $value | humanize1024 }}B of WAL (warning over ${size(t.warnBytes)})`,
+        description: `Thresholds: ${keepText}. The pipe is behind or stopped; WAL accumulates on the source's disk.`,
+        runbook: "Check the pipe's status in the ClickPipes console and clickpipes_source_slot_active; a paused pipe keeps its slot and its WAL. Resume it, or if the pipe is gone, see the critical alert's runbook on dropping an orphaned slot.",
+      },
+    },
+    {
+      alert: "ClickPipesSlotInactiveCritical",
+      expr: `${m("slot_inactive_seconds")} > ${t.inactiveSlotCritSeconds}`,
+      labels: labels("critical"),
+      annotations: {
+        summary: `slot {{ $labels.slot }} of source ${src.name} has had no consumer for {{ $value | humanizeDuration }} (critical over ${formatDuration(t.inactiveSlotCritSeconds)})`,
+        description: "No pipe has read the slot for that long (PostgreSQL 17+ records inactive_since); it retains WAL all the while.",
+        runbook: `Resume or fix the pipe. ${ORPHAN}`,
+      },
+    },
+    {
+      alert: "ClickPipesSlotInactiveWarning",
+      expr: `${m("slot_inactive_seconds")} > ${t.inactiveSlotWarnSeconds}`,
+      labels: labels("warning"),
+      annotations: {
+        summary: `slot {{ $labels.slot }} of source ${src.name} has had no consumer for {{ $value | humanizeDuration }} (warning over ${formatDuration(t.inactiveSlotWarnSeconds)})`,
+        description: "No pipe is reading the slot: the pipe may be paused, failing, or deleted without its slot.",
+        runbook: "Check the pipe in the ClickPipes console and resume it; an orphaned slot (its pipe deleted) should be dropped (see the critical alert's runbook).",
+      },
+    },
+    {
+      alert: "ClickPipesLongTransaction",
+      expr: `${m("oldest_transaction_age_seconds")} > ${t.maxTransactionAgeSeconds}`,
+      labels: labels("warning"),
+      annotations: {
+        summary: `a transaction on source ${src.name} has been open for {{ $value | humanizeDuration }} (over ${formatDuration(t.maxTransactionAgeSeconds)})`,
+        description: "Logical decoding cannot move a slot's restart point past the oldest running transaction: WAL accumulates for every slot, and vacuum is held back.",
+        runbook: "Run cdktf-clickpipes health to see the session (pid, user, application). End it in the application, or SELECT pg_terminate_backend(pid). Bound such sessions with statement_timeout on application roles (not on the ClickPipes user).",
+      },
+    },
+    {
+      alert: "ClickPipesIdleInTransaction",
+      expr: `${m("oldest_idle_in_transaction_seconds")} > ${t.idleInTransactionAgeSeconds}`,
+      labels: labels("warning"),
+      annotations: {
+        summary: `a session on source ${src.name} has been idle in transaction for {{ $value | humanizeDuration }} (over ${formatDuration(t.idleInTransactionAgeSeconds)})`,
+        description: "A client opened a transaction and stopped talking: it holds back the slots' WAL (and vacuum) until it commits or is killed.",
+        runbook: "Run cdktf-clickpipes health to see the session; fix the application (missing commit) or SELECT pg_terminate_backend(pid). Set idle_in_transaction_session_timeout on application roles, e.g. ALTER ROLE app SET idle_in_transaction_session_timeout = '10min'.",
+      },
+    },
+    {
+      alert: "ClickPipesHealthCannotSeeSessions",
+      expr: `${m("sees_all_sessions")} == 0`,
+      for: "1h",
+      labels: labels("info"),
+      annotations: {
+        summary: `health for source ${src.name} cannot see other users' sessions`,
+        description: "The login health runs as is neither superuser nor a member of pg_monitor: old transactions of other users are not checked.",
+        runbook: "Run health as the stacks' monitoring role, or GRANT pg_monitor TO the login.",
+      },
+    },
+  ];
+  const header =
+    `# Prometheus alerting rules for ClickPipes source "${src.name}", on the metrics of:\n` +
+    `#   cdktf-clickpipes health --prometheus --source ${src.name} --thresholds server-setup/${src.name}/${HEALTH_THRESHOLDS_FILE} <connection>\n` +
+    `# (every minute, output to node_exporter's textfile directory). Generated by cdktf-clickpipes-postgres; thresholds from the\n` +
+    `# source's health block. Check with: promtool check rules ${ALERT_RULES_FILE}\n`;
+  return header + stringify({ groups: [{ name: `clickpipes-source-${src.name}`, rules }] }, { lineWidth: 0 });
+}
+
+/** `health.json`: the source's thresholds (defaults applied), for `cdktf-clickpipes health --thresholds`. */
+export function renderHealthThresholds(src: ResolvedSource): string {
+  const h = src.health;
+  const spec: Required<HealthThresholdsSpec> = {
+    retainedWalWarnFraction: h.retainedWalWarnFraction,
+    retainedWalCritFraction: h.retainedWalCritFraction,
+    retainedWalWarnBytes: h.retainedWalWarnBytes,
+    retainedWalCritBytes: h.retainedWalCritBytes,
+    inactiveSlotWarn: formatDuration(h.inactiveSlotWarnSeconds),
+    inactiveSlotCrit: formatDuration(h.inactiveSlotCritSeconds),
+    maxTransactionAge: formatDuration(h.maxTransactionAgeSeconds),
+    idleInTransactionAge: formatDuration(h.idleInTransactionAgeSeconds),
+  };
+  return JSON.stringify(spec, null, 2) + "\n";
+}
