@@ -10,6 +10,7 @@ export const DEFAULT_PORT = 5432;
 export const DEFAULT_ADMIN_USER = "postgres";
 export const DEFAULT_USER_NAME = "clickpipes_user";
 export const DEFAULT_PUBLICATION_NAME = "clickpipes_publication";
+export const DEFAULT_MONITORING_ROLE_NAME = "clickpipes_monitor";
 export const DEFAULT_PUBLISH_OPERATIONS: readonly PublishOperation[] = [
   PublishOperation.INSERT,
   PublishOperation.UPDATE,
@@ -72,6 +73,8 @@ export interface ResolvedSource {
   readonly maxWalSenders: number;
   readonly maxReplicationSlots: number;
   readonly protectFromDestroy: boolean;
+  /** The monitoring role, when the spec asks for one. */
+  readonly monitoring: { readonly name: string; readonly passwordVersion: number } | undefined;
 }
 
 /** Split `schema.table` at its first dot. */
@@ -146,5 +149,8 @@ export function resolveSource(spec: PostgresSourceSpec): ResolvedSource {
     maxWalSenders: spec.serverSettings?.maxWalSenders ?? MIN_WAL_SENDERS,
     maxReplicationSlots: spec.serverSettings?.maxReplicationSlots ?? MIN_REPLICATION_SLOTS,
     protectFromDestroy: spec.protectFromDestroy ?? true,
+    monitoring: spec.monitoring
+      ? { name: spec.monitoring.name ?? DEFAULT_MONITORING_ROLE_NAME, passwordVersion: spec.monitoring.passwordVersion ?? 1 }
+      : undefined,
   };
 }

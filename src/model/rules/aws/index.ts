@@ -7,6 +7,9 @@ import { Rule } from "../../validation";
 import { cidrRule } from "../cidr";
 import { SOURCE_RULES } from "../index";
 import { openToWorldRule } from "../open-to-world";
+import { alarmDbIdentifierRule } from "./alarm-db-identifier";
+import { alarmSnsTopicRule } from "./alarm-sns-topic";
+import { alarmThresholdsRule } from "./alarm-thresholds";
 import { awsPortRule } from "./aws-port";
 import { awsRegionRule } from "./aws-region";
 import { awsEndpointRule } from "./aws-endpoint";
@@ -37,6 +40,9 @@ export function awsRules(engine: AwsEngine): Rule<AwsSourceSpec>[] {
     walSenderTimeoutRule,
     extraParametersRule(engine),
     engineSettingsRule(engine),
+    alarmThresholdsRule,
+    alarmSnsTopicRule,
+    alarmDbIdentifierRule(engine),
   ];
 }
 
