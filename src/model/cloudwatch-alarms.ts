@@ -113,10 +113,8 @@ export interface ResolvedAlarms {
 /** The identifier the alarms' dimension needs: `alarms.dbIdentifier`, else derived from `resourceArn` or `host`. */
 export function alarmDbIdentifier(engine: AwsEngine, spec: { readonly host: string; readonly resourceArn?: string; readonly alarms?: CloudWatchAlarmsSpec }): string | undefined {
   if (spec.alarms?.dbIdentifier !== undefined) return spec.alarms.dbIdentifier;
-  const arn = spec.resourceArn;
-  // A Terraform reference to the ARN names no identifier here (the construct passes the managed one).
-  if (arn !== undefined && arn.includes("${")) return dbIdentifier(engine, spec.host);
-  return dbIdentifier(engine, spec.host, arn);
+  // An ARN of the other kind (or a Terraform reference) names no identifier: the host may still.
+  return (spec.resourceArn !== undefined ? dbIdentifier(engine, spec.host, spec.resourceArn) : undefined) ?? dbIdentifier(engine, spec.host);
 }
 
 /** Apply the defaults (after validation). */

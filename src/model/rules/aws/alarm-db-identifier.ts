@@ -1,6 +1,7 @@
 import { AwsEngine, AwsSourceSpec } from "../../aws-types";
 import { alarmDbIdentifier, DB_IDENTIFIER } from "../../cloudwatch-alarms";
 import { Rule } from "../../validation";
+import { awsEndpointRule } from "./aws-endpoint";
 
 /**
  * With alarms on, the alarms' dimension needs the DB cluster (Aurora) or instance (RDS) identifier:
@@ -20,7 +21,9 @@ export function alarmDbIdentifierRule(engine: AwsEngine): Rule<AwsSourceSpec> {
         if (typeof given === "string" && (DB_IDENTIFIER.test(given) || given.includes("${"))) return [];
         return [{ field: "alarms.dbIdentifier", value: given, allowed: `a ${what}: a letter, then letters, digits and single hyphens, at most 63 characters` }];
       }
-      if (typeof s.host !== "string" || alarmDbIdentifier(engine, { host: s.host, resourceArn: s.resourceArn }) !== undefined) return [];
+      // A host refused outright (reader or proxy endpoint) is reported by its own rule, once.
+      if (typeof s.host !== "string" || awsEndpointRule.check(s).length > 0) return [];
+      if (alarmDbIdentifier(engine, { host: s.host, resourceArn: s.resourceArn }) !== undefined) return [];
       return [
         {
           field: "alarms.dbIdentifier",
