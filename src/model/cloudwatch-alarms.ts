@@ -26,8 +26,11 @@ import { AwsEngine, CloudWatchAlarmsSpec } from "./aws-types";
 import { ALARM_IDS } from "./construct-ids";
 import { dbIdentifier } from "./iam-auth";
 
-/** A metric name, which is also the alarm's construct ID below `Alarms` (`ALARM_IDS`). */
-export type AlarmMetric = (typeof ALARM_IDS)[keyof typeof ALARM_IDS];
+/** A metric name, which is also the alarm's construct ID below `Alarms` (`ALARM_IDS` of the construct-ID table). */
+export type AlarmMetric = "OldestReplicationSlotLag" | "ReplicationSlotDiskUsage" | "TransactionLogsDiskUsage" | "FreeStorageSpace" | "FreeLocalStorage";
+// Compile-time: every construct ID of the table is a metric of this type.
+const _idsAreMetrics: readonly AlarmMetric[] = Object.values(ALARM_IDS);
+void _idsAreMetrics;
 
 const GIB = 1024 * 1024 * 1024;
 
@@ -46,7 +49,9 @@ export const MAX_ALARM_EVALUATION_SECONDS = 86400;
 
 /** One metric of the table: the engines it applies to and what it means. */
 export interface AlarmMetricFacts {
+  /** The AWS/RDS metric. */
   readonly metric: AlarmMetric;
+  /** The engines AWS publishes it for (the metric tables cited above). */
   readonly engines: readonly AwsEngine[];
   /** Over (`GreaterThanThreshold`, statistic Maximum) or under (`LessThanThreshold`, statistic Minimum). */
   readonly direction: "over" | "under";
@@ -101,12 +106,19 @@ export const ALARM_METRICS: readonly AlarmMetricFacts[] = [
 export interface ResolvedAlarms {
   /** The cluster (Aurora) or instance (RDS) identifier, or a Terraform reference to it. */
   readonly dbIdentifier: string;
+  /** Topic of the alarm and OK actions, if any. */
   readonly snsTopicArn: string | undefined;
+  /** Threshold of `OldestReplicationSlotLag` (bytes). */
   readonly oldestReplicationSlotLagBytes: number;
+  /** Threshold of `ReplicationSlotDiskUsage` (bytes). */
   readonly replicationSlotDiskUsageBytes: number;
+  /** Threshold of `TransactionLogsDiskUsage` (bytes). */
   readonly transactionLogsDiskUsageBytes: number;
+  /** Threshold of `FreeStorageSpace` / `FreeLocalStorage` (bytes, alarm under it). */
   readonly freeStorageSpaceBytes: number;
+  /** Periods over the threshold before the alarm fires. */
   readonly evaluationPeriods: number;
+  /** Period length in seconds. */
   readonly periodSeconds: number;
 }
 
@@ -139,15 +151,25 @@ export function resolveAlarms(engine: AwsEngine, spec: { readonly host: string; 
 export interface AlarmDefinition {
   /** Construct ID below `Alarms` (the metric name). */
   readonly id: AlarmMetric;
+  /** `alarm_name` (ForceNew: a new name replaces the alarm). */
   readonly alarmName: string;
+  /** `alarm_description`: what it means and what to do. */
   readonly description: string;
+  /** `namespace`. */
   readonly namespace: "AWS/RDS";
+  /** `metric_name`. */
   readonly metricName: AlarmMetric;
+  /** `statistic`: Maximum over a threshold, Minimum under one. */
   readonly statistic: "Maximum" | "Minimum";
+  /** `comparison_operator`. */
   readonly comparisonOperator: "GreaterThanThreshold" | "LessThanThreshold";
+  /** `threshold` in bytes. */
   readonly threshold: number;
+  /** `period`. */
   readonly periodSeconds: number;
+  /** `evaluation_periods`. */
   readonly evaluationPeriods: number;
+  /** `dimensions`: `DBClusterIdentifier` + `Role = WRITER` (Aurora) or `DBInstanceIdentifier` (RDS). */
   readonly dimensions: Readonly<Record<string, string>>;
   /** The SNS topic for alarm and OK actions, when set. */
   readonly actions: readonly string[];

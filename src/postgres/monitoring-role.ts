@@ -39,10 +39,13 @@ export interface ClickPipesMonitoringRoleProps {
  * `Connect` (postgresql_grant).
  */
 export class ClickPipesMonitoringRole extends Construct {
+  /** The role resource. */
   public readonly role: PgRole;
   /** The role name as a reference, so dependents wait for the role. */
   public readonly roleName: string;
+  /** GRANT pg_monitor. */
   public readonly pgMonitor: PgGrantRole;
+  /** GRANT CONNECT on the source database. */
   public readonly connect: PgGrant;
 
   constructor(scope: Construct, id: string, props: ClickPipesMonitoringRoleProps) {
