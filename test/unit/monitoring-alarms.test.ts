@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { App, RdsCluster, TerraformStack, TerraformVariable, Testing } from "../../src/internal/tf";
 import { AuroraSource } from "../../src/aws/aurora-source";
+import { AwsSourceDatabase } from "../../src/aws/database-objects";
 import { GenericPostgresSource } from "../../src/postgres/generic-source";
 import { ALARM_DEFAULTS, alarmDefinitions, resolveAlarms } from "../../src/model/cloudwatch-alarms";
 import { AwsEngine } from "../../src/model/aws-types";
@@ -116,6 +117,14 @@ describe("CloudWatch alarms", () => {
     expect(() => synthAws(auroraSource({ host: "billing-db.internal.example.com" }))).toThrow(
       /^error: source "billing": alarms\.dbIdentifier = \(missing\) is not allowed: the DB cluster identifier the CloudWatch alarms watch: set alarms\.dbIdentifier .* \[alarm-db-identifier\]$/,
     );
+  });
+
+  it("AwsSourceDatabase (the -db half) neither checks nor needs the alarms' identifier", () => {
+    const stack = new TerraformStack(Testing.app() as App, "s");
+    const password = new TerraformVariable(stack, "pw", { type: "string", sensitive: true }).stringValue;
+    const { kind: _k, ...spec } = auroraSource({ host: "billing-db.internal.example.com", alarms: { periodSeconds: 1 } });
+    const db = new AwsSourceDatabase(stack, "billing", { ...spec, engine: AwsEngine.AURORA_POSTGRESQL, password } as never);
+    expect(db.resolved.alarms).toBeUndefined();
   });
 
   it("a cluster the app manages: its cluster_identifier reference is the dimension", () => {

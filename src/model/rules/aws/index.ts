@@ -57,6 +57,22 @@ export function awsSourceRules(engine: AwsEngine): readonly Rule<AwsSourceSpec>[
 }
 
 /**
+ * The rules of the network path (security group ingress or PrivateLink) and of the CloudWatch
+ * alarms: only the `-aws` half (`AuroraSource`/`RdsSource`) uses `network` and `alarms`, so
+ * `AwsSourceDatabase` (the `-db` half) skips them.
+ */
+const AWS_SIDE_RULE_IDS: ReadonlySet<string> = new Set(
+  [networkModeRule, securityGroupIdRule, securityGroupTargetRule, privateLinkSubnetsRule, privateLinkTargetRule, alarmThresholdsRule, alarmSnsTopicRule, alarmDbIdentifierRule(AwsEngine.AURORA_POSTGRESQL)].map((r) => r.id),
+);
+const AURORA_DATABASE_RULES = AURORA_SOURCE_RULES.filter((r) => !AWS_SIDE_RULE_IDS.has(r.id));
+const RDS_DATABASE_RULES = RDS_SOURCE_RULES.filter((r) => !AWS_SIDE_RULE_IDS.has(r.id));
+
+/** The rule table of an engine's database half (`AwsSourceDatabase`): every rule but the network and alarm ones. */
+export function awsDatabaseRules(engine: AwsEngine): readonly Rule<AwsSourceSpec>[] {
+  return engine === AwsEngine.AURORA_POSTGRESQL ? AURORA_DATABASE_RULES : RDS_DATABASE_RULES;
+}
+
+/**
  * The rules `ClickPipesIpAllowList` runs on its own props when used without a validated spec (its
  * props mapped onto `network`, `port`): CIDRs, the whole internet, port, security group or VPC.
  */
