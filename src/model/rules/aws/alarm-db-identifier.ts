@@ -1,7 +1,7 @@
 import { AwsEngine, AwsSourceSpec } from "../../aws-types";
 import { alarmDbIdentifier, DB_IDENTIFIER } from "../../cloudwatch-alarms";
 import { Rule } from "../../validation";
-import { awsEndpointRule } from "./aws-endpoint";
+import { refusedEndpoint } from "./aws-endpoint";
 
 /**
  * With alarms on, the alarms' dimension needs the DB cluster (Aurora) or instance (RDS) identifier:
@@ -22,7 +22,7 @@ export function alarmDbIdentifierRule(engine: AwsEngine): Rule<AwsSourceSpec> {
         return [{ field: "alarms.dbIdentifier", value: given, allowed: `a ${what}: a letter, then letters, digits and single hyphens, at most 63 characters` }];
       }
       // A host refused outright (reader or proxy endpoint) is reported by its own rule, once.
-      if (typeof s.host !== "string" || awsEndpointRule.check(s).length > 0) return [];
+      if (typeof s.host !== "string" || refusedEndpoint(s.host) !== undefined) return [];
       if (alarmDbIdentifier(engine, { host: s.host, resourceArn: s.resourceArn }) !== undefined) return [];
       return [
         {
