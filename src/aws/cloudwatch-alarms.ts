@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
-import { CloudwatchMetricAlarm, TerraformProvider } from "../internal/tf";
+import { TerraformProvider } from "../internal/tf";
+import { CloudwatchMetricAlarm } from "../internal/tf-aws";
 import { AlarmDefinition } from "../model/cloudwatch-alarms";
 
 export interface ClickPipesAlarmsProps {
