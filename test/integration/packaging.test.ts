@@ -97,6 +97,11 @@ describe("the packed package, installed into a fresh project", () => {
     expect(published.keywords).toEqual(expect.arrayContaining(["cdktf", "clickpipes", "postgresql", "cdc", "clickhouse", "terraform"]));
     expect(published.exports["./aws"]).toEqual({ types: "./dist/src/aws/index.d.ts", default: "./dist/src/aws/index.js" });
     expect(published.peerDependenciesMeta).toEqual({ "@cdktf/provider-aws": { optional: true } });
+    // The README's links into docs/ work in the package: every page it names is shipped.
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const docLinks = [...readme.matchAll(/\]\((docs\/[^)#\s]+)/g)].map((m) => m[1]!);
+    expect(docLinks.length).toBeGreaterThan(5);
+    for (const f of [...docLinks, "docs/README.md", "CHANGELOG.md"]) expect(packedFiles, f).toContain(f);
   });
 
   it("(e) without the AWS provider: a generic source with a pipe synthesizes, and nothing loads @cdktf/provider-aws", () => {
@@ -200,6 +205,25 @@ describe("the packed package, installed into a fresh project", () => {
     expect(pipes[0]!.source.postgres.credentials.username).toMatch(/^\$\{postgresql_role\.[^}]+\.name\}$/);
     expect(pipes[0]!.source.postgres.credentials.password_wo).toBe("${var.clickpipes_password}");
   }, 300_000);
+
+  it("(f) the scaffold commands the docs give run as written (README and getting started give the same block)", () => {
+    const block = (file: string) => {
+      const m = /<!-- scaffold-commands[^>]*-->\n```sh\n([\s\S]*?)```/.exec(fs.readFileSync(path.join(ROOT, file), "utf8"));
+      expect(m, `${file} has a scaffold-commands block`).not.toBeNull();
+      return m![1]!;
+    };
+    const commands = block("README.md");
+    expect(block("docs/getting-started.md")).toBe(commands);
+    // The block names the tarball `npm run pack` writes for this version.
+    expect(commands).toContain(`./${path.basename(tarball)}`);
+    step("docs: the scaffold-commands block, with bash -e, in the folder holding the tarball");
+    const r = run("bash", ["-euo", "pipefail", "-c", commands], work, { env: { npm_config_prefer_offline: "true", npm_config_audit: "false", npm_config_fund: "false" } });
+    expect(r.status, `${tail(r.stdout)}\n${tail(r.stderr)}`).toBe(0);
+    const scaffold = path.join(work, "my-sources");
+    expect(JSON.parse(fs.readFileSync(path.join(scaffold, "package.json"), "utf8")).dependencies["cdktf-clickpipes-postgres"]).toBe(`file:../${path.basename(tarball)}`);
+    expect(fs.readdirSync(path.join(scaffold, "cdktf.out/stacks")).sort()).toEqual(["billing-aurora-aws", "billing-aurora-db", "crm-db", "orders-db"]);
+    expect(r.stdout).toContain("CREATE PUBLICATION");
+  }, 600_000);
 
   describe("(c) the installed bin", () => {
     let server: PgServer;

@@ -3,6 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { apiReport, AWS_REPORT_FILE, exportedNames, REPORT_FILE, REPORT_FOLDER } from "../../scripts/api-report";
+import { listFiles } from "../../src/internal/file-tree";
 
 // API Extractor over the declarations of src/index.ts and src/aws/index.ts; `npm run api` rewrites the reports.
 describe("API reports (api/cdktf-clickpipes-postgres.api.md, api/cdktf-clickpipes-postgres-aws.api.md)", () => {
@@ -11,7 +12,7 @@ describe("API reports (api/cdktf-clickpipes-postgres.api.md, api/cdktf-clickpipe
     const code = apiReport("check", (l) => lines.push(l));
     expect(code, lines.join("\n")).toBe(0);
     expect(lines).toEqual([`api: api/${REPORT_FILE} is up to date`, `api: api/${AWS_REPORT_FILE} is up to date`]);
-  });
+  }, 300_000); // API Extractor over two entry points: minutes on a loaded 2-core machine
 
   it("fails with the first differing line when the committed report is stale", () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), "cp-api-"));
@@ -30,12 +31,14 @@ describe("API reports (api/cdktf-clickpipes-postgres.api.md, api/cdktf-clickpipe
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
     }
-  });
+  }, 300_000); // API Extractor over two entry points: minutes on a loaded 2-core machine
 
   it("lists the names the docs examples import, AWS constructs only under /aws, and no internal helper", () => {
     const root = new Set(exportedNames(fs.readFileSync(path.join(REPORT_FOLDER, REPORT_FILE), "utf8")));
     const aws = new Set(exportedNames(fs.readFileSync(path.join(REPORT_FOLDER, AWS_REPORT_FILE), "utf8")));
-    const docs = [path.join(__dirname, "../../README.md"), ...markdownUnder(path.join(__dirname, "../../docs"))].map((f) => fs.readFileSync(f, "utf8")).join("\n");
+    const repo = path.join(__dirname, "../..");
+    const pages = ["README.md", ...listFiles(path.join(repo, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
+    const docs = pages.map((f) => fs.readFileSync(path.join(repo, f), "utf8")).join("\n");
     const imports = (from: string) => [...docs.matchAll(new RegExp(`import \\{([^}]+)\\} from "${from}"`, "g"))].flatMap((m) => m[1]!.split(",").map((s) => s.trim()).filter(Boolean));
     expect(imports("cdktf-clickpipes-postgres").length).toBeGreaterThan(5);
     for (const name of imports("cdktf-clickpipes-postgres")) expect(root.has(name), `docs import ${name} from the root`).toBe(true);
@@ -54,7 +57,3 @@ describe("API reports (api/cdktf-clickpipes-postgres.api.md, api/cdktf-clickpipe
   });
 });
 
-function markdownUnder(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? markdownUnder(path.join(dir, e.name)) : e.name.endsWith(".md") ? [path.join(dir, e.name)] : []));
-}
