@@ -24,6 +24,7 @@ export {
 export type {
   ClickHouseServiceLocation,
   ClickPipesUserSpec,
+  MonitoringRoleSpec,
   NetworkSpec,
   PostgresSourceSpec,
   PublicationSpec,
@@ -31,7 +32,9 @@ export type {
   ServerSettingsSpec,
 } from "./model/types";
 export { AwsEngine, AwsNetworkMode, ParameterApplyMethod } from "./model/aws-types";
-export type { AuroraSourceSpec, AwsNetworkSpec, AwsSourceSpec, ParameterGroupSpec, ParameterSpec, PrivateLinkSpec, RdsSourceSpec } from "./model/aws-types";
+export type { AuroraSourceSpec, AwsNetworkSpec, AwsSourceSpec, CloudWatchAlarmsSpec, ParameterGroupSpec, ParameterSpec, PrivateLinkSpec, RdsSourceSpec } from "./model/aws-types";
+export { ALARM_DEFAULTS, ALARM_METRICS, alarmDefinitions } from "./model/cloudwatch-alarms";
+export type { AlarmDefinition, AlarmMetric, AlarmMetricFacts, ResolvedAlarms } from "./model/cloudwatch-alarms";
 export { ClickPipeAuthentication, ClickPipePostgresType, ClickPipeReplicationMode, ClickPipeTableEngine } from "./model/clickpipe";
 export type { CdcInfrastructureSizing, ClickPipeRuleInput, ClickPipeSpec, ClickPipeTableOptions, TableMapping } from "./model/clickpipe";
 export { HOST_PROFILES, HostProfile } from "./model/host-profiles";
@@ -67,6 +70,8 @@ export type { ClickPipesIpRegion, ResolvedClickPipesIps } from "./model/clickpip
 export { GenericPostgresSource } from "./postgres/generic-source";
 export type { GenericPostgresSourceProps, ValidatedGenericPostgresSourceProps } from "./postgres/generic-source";
 export { ClickPipesUser, ReplicationRight } from "./postgres/clickpipes-user";
+export { ClickPipesMonitoringRole } from "./postgres/monitoring-role";
+export type { ClickPipesMonitoringRoleProps } from "./postgres/monitoring-role";
 export type { ClickPipesUserProps } from "./postgres/clickpipes-user";
 export { ClickPipesGrants } from "./postgres/grants";
 export type { ClickPipesGrantsProps } from "./postgres/grants";

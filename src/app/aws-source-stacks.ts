@@ -25,7 +25,7 @@ import { dbIdentifier, defaultIamRoleName } from "../model/iam-auth";
 import { BackendSpec } from "../model/backend";
 import { engineOfKind, isValidatedSourceConfig, validateSourceConfig, ValidatedAwsSourceConfig } from "../model/validate";
 import { addStackClickPipe } from "./clickpipe";
-import { addConnectionOutputs, addDatabaseAccess, initStack, output } from "./common";
+import { addConnectionOutputs, addDatabaseAccess, addMonitoringPassword, initStack, output } from "./common";
 
 /** Name of the db stack's variable that holds the host (the cluster WRITER endpoint address). */
 export const DB_HOST_VARIABLE = VARIABLE_IDS.DB_HOST;
@@ -50,7 +50,7 @@ function validatedAwsConfig(input: AwsSourceConfig | ValidatedAwsSourceConfig, d
 
 /**
  * The AWS side of an Aurora/RDS source, stack `<name>-aws`. Top-level construct IDs (public API):
- * `aws` (provider), `<source name>` (`AuroraSource` or `RdsSource`), and the outputs
+ * `aws` (provider), `<source name>` (`AuroraSource` or `RdsSource`, with its `Alarms`), and the outputs
  * `parameter_group_name`, `parameter_group_family`, `parameters`, `reboot_required`, and by network
  * mode `security_group_id` + `allowed_cidrs` + `clickpipes_ip_region`, or
  * `privatelink_resource_configuration_id` + `privatelink_resource_share_arn`; with `iamAuth` and a
@@ -115,7 +115,7 @@ export class AwsSourceAwsStack extends TerraformStack {
 /**
  * The database objects of an Aurora/RDS source, stack `<name>-db`. Top-level construct IDs
  * (public API): `postgresql` (provider), `db_host`, `clickpipes_password`, `postgres_admin_password`
- * (variables), `<source name>` (`AwsSourceDatabase`), and the outputs `host`, `port`, `database`,
+ * (variables; with `monitoring` also `monitoring_password`), `<source name>` (`AwsSourceDatabase`), and the outputs `host`, `port`, `database`,
  * `user`, `publication`, `authentication`, `clickpipe_source_type`.
  *
  * Validation as in `AwsSourceAwsStack`: once for a raw config, not again for a validated one.
@@ -144,7 +144,8 @@ export class AwsSourceDbStack extends TerraformStack {
     });
     // RDS/Aurora have no superuser: with superuser = true the provider reads pg_shadow and fails.
     const password = addDatabaseAccess(this, resolved, { host: host.stringValue, superuser: false });
-    this.source = new AwsSourceDatabase(this, config.name, { validated: v.source, password });
+    const monitoringPassword = addMonitoringPassword(this, resolved);
+    this.source = new AwsSourceDatabase(this, config.name, { validated: v.source, password, monitoringPassword });
 
     const out = (id: string, value: unknown, description: string) => output(this, id, value, description);
     addConnectionOutputs(this, {

@@ -43,6 +43,17 @@ export function addDatabaseAccess(stack: TerraformStack, src: ResolvedSource, op
   return password;
 }
 
+/** With `monitoring`: the sensitive variable `monitoring_password`; returns its reference. */
+export function addMonitoringPassword(stack: TerraformStack, src: ResolvedSource): string | undefined {
+  if (!src.monitoring) return undefined;
+  return new TerraformVariable(stack, VARIABLE_IDS.MONITORING_PASSWORD, {
+    type: "string",
+    sensitive: true,
+    nullable: false,
+    description: `Password of the monitoring role ${src.monitoring.name} (pg_monitor). Written with password_wo: never in plan or state.`,
+  }).stringValue;
+}
+
 /** A stack output (construct ID = output name). */
 export function output(stack: TerraformStack, id: string, value: unknown, description: string): TerraformOutput {
   return new TerraformOutput(stack, id, { value, description });

@@ -7,13 +7,14 @@ import { isValidatedSourceConfig, validateSourceConfig, ValidatedGenericSourceCo
 import { OUTPUT_IDS } from "../model/construct-ids";
 import { GenericPostgresSource } from "../postgres/generic-source";
 import { addStackClickPipe } from "./clickpipe";
-import { addConnectionOutputs, addDatabaseAccess, initStack, output } from "./common";
+import { addConnectionOutputs, addDatabaseAccess, addMonitoringPassword, initStack, output } from "./common";
 
 export { ADMIN_PASSWORD_VARIABLE, CLICKPIPES_PASSWORD_VARIABLE, REQUIRED_TERRAFORM_VERSION } from "./common";
 
 /**
  * One self-managed PostgreSQL source as a stack. Top-level construct IDs (public API):
- * `postgresql` (provider), `clickpipes_password` and `postgres_admin_password` (variables),
+ * `postgresql` (provider), `clickpipes_password` and `postgres_admin_password` (variables; with
+ * `monitoring` also `monitoring_password`),
  * `<source name>` (the `GenericPostgresSource`), and the outputs `host`, `port`, `database`,
  * `user`, `publication`, `server_settings`, `restart_required`, `pg_hba_lines`.
  *
@@ -33,7 +34,8 @@ export class GenericPostgresStack extends TerraformStack {
     const resolved = v.source.value;
 
     const password = addDatabaseAccess(this, resolved, { host: resolved.host, superuser: resolved.adminIsSuperuser });
-    this.source = new GenericPostgresSource(this, config.name, { validated: v.source, password });
+    const monitoringPassword = addMonitoringPassword(this, resolved);
+    this.source = new GenericPostgresSource(this, config.name, { validated: v.source, password, monitoringPassword });
 
     const out = (id: string, value: unknown, description: string) => output(this, id, value, description);
     addConnectionOutputs(this, {

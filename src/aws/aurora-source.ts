@@ -39,6 +39,7 @@ export class AuroraSource extends AwsSourceBase {
       c
         ? {
             arn: c.arn,
+            identifier: c.clusterIdentifier,
             engineVersion: literal<string>(c.engineVersionInput),
             port: literal<number>(c.portInput),
             publiclyAccessible: ((props as AuroraSourceProps).clusterInstances ?? []).some((i) => literal<boolean>(i.publiclyAccessibleInput) === true),

@@ -4,6 +4,8 @@ import { TerraformProvider, Token } from "../internal/tf";
 import { AWS_ENGINE_NAMES, awsNamePrefix, rebootNotice, ResolvedAwsSource } from "../model/aws";
 import { AwsEngine, AwsNetworkMode, AwsSourceSpec } from "../model/aws-types";
 import { requireValidated, validateAwsSource, ValidatedAwsSource } from "../model/validate";
+import { alarmDefinitions } from "../model/cloudwatch-alarms";
+import { ClickPipesAlarms } from "./cloudwatch-alarms";
 import { ClickPipesIpAllowList } from "./ip-allow-list";
 import { ClickPipesParameterGroup, ParameterGroupKind } from "./parameter-group";
 import { ClickPipesPrivateLink } from "./privatelink";
@@ -55,6 +57,8 @@ export interface ManagedDatabaseView {
   readonly port?: number;
   /** True when an instance is configured with `publicly_accessible = true` (a literal). */
   readonly publiclyAccessible: boolean;
+  /** The cluster / instance identifier (a reference): the alarms' dimension. */
+  readonly identifier?: string;
 }
 
 /** The literal value of an input, or undefined when it is unset or a Terraform reference. */
@@ -71,14 +75,16 @@ export function literal<T>(value: T | unknown): T | undefined {
  * parameter group and the network path ClickPipes takes.
  *
  * Construct IDs below this one (public API): `ParameterGroup` (see `ClickPipesParameterGroup`),
- * and, by network mode, `IpAllowList` (see `ClickPipesIpAllowList`) or `PrivateLink` (see
- * `ClickPipesPrivateLink`).
+ * by network mode, `IpAllowList` (see `ClickPipesIpAllowList`) or `PrivateLink` (see
+ * `ClickPipesPrivateLink`), and `Alarms` (see `ClickPipesAlarms`) unless `alarms.enabled` is false.
  */
 export abstract class AwsSourceBase extends Construct {
   public readonly resolved: ResolvedAwsSource;
   public readonly parameterGroup: ClickPipesParameterGroup;
   public readonly ipAllowList?: ClickPipesIpAllowList;
   public readonly privateLink?: ClickPipesPrivateLink;
+  /** The CloudWatch alarms, unless `alarms.enabled` is false. */
+  public readonly alarms?: ClickPipesAlarms;
   /** What Terraform will not do (the reboot), one sentence. */
   public readonly rebootNotice: string;
 
@@ -94,6 +100,8 @@ export abstract class AwsSourceBase extends Construct {
             engineVersion: props.engineVersion ?? managed?.engineVersion,
             port: props.port ?? managed?.port,
             publiclyAccessible: props.publiclyAccessible === true || managed?.publiclyAccessible === true ? true : props.publiclyAccessible,
+            alarms:
+              managed?.identifier !== undefined && props.alarms?.dbIdentifier === undefined ? { ...props.alarms, dbIdentifier: managed.identifier } : props.alarms,
           };
     const validated = validatedAwsProps(new.target.name, engine, spec);
     reportWarnings(this, validated.takeWarnings());
@@ -121,5 +129,6 @@ export abstract class AwsSourceBase extends Construct {
     } else if (r.networkMode === AwsNetworkMode.PRIVATELINK) {
       this.privateLink = new ClickPipesPrivateLink(this, SOURCE_IDS.PRIVATE_LINK, { provider, validated });
     }
+    if (r.alarms) this.alarms = new ClickPipesAlarms(this, SOURCE_IDS.ALARMS, { provider, alarms: alarmDefinitions(r.name, engine, r.alarms) });
   }
 }

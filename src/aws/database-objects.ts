@@ -9,6 +9,7 @@ import { ReplicationRight } from "../postgres/clickpipes-user";
 import { ClickPipesGrants } from "../postgres/grants";
 import { ClickPipesPublication } from "../postgres/publication";
 import { ClickPipesUser } from "../postgres/clickpipes-user";
+import { ClickPipesMonitoringRole } from "../postgres/monitoring-role";
 import { addSourceObjects } from "../postgres/source-objects";
 
 export interface AwsSourceDatabaseProps extends AwsSourceSpec {
@@ -16,6 +17,11 @@ export interface AwsSourceDatabaseProps extends AwsSourceSpec {
   readonly engine: AwsEngine;
   /** The ClickPipes password: a reference to a sensitive Terraform variable (a literal is refused). */
   readonly password: string;
+  /**
+   * The monitoring role's password: a reference to a sensitive Terraform variable (required with `monitoring`).
+   * @default - none (no monitoring role without `monitoring`)
+   */
+  readonly monitoringPassword?: string;
   /**
    * Provider to use (configure it with `superuser = false`, `sslmode = require`, the real
    * `expected_version` and the WRITER endpoint address).
@@ -30,6 +36,11 @@ export interface ValidatedAwsSourceDatabaseProps {
   readonly validated: ValidatedAwsSource;
   /** The ClickPipes password: a reference to a sensitive Terraform variable (a literal is refused). */
   readonly password: string;
+  /**
+   * The monitoring role's password: a reference to a sensitive Terraform variable (required with `monitoring`).
+   * @default - none (no monitoring role without `monitoring`)
+   */
+  readonly monitoringPassword?: string;
   /**
    * Provider to use.
    * @default - the stack's default postgresql provider
@@ -47,13 +58,15 @@ export interface ValidatedAwsSourceDatabaseProps {
  * reported by the first construct given it (in the ready-made stacks: the `AuroraSource`/`RdsSource`).
  *
  * Construct IDs below this one (public API): `User` (`User/Role`, `User/RdsReplication`,
- * `User/RdsIam`), `Grants`, `Publication` — as in `GenericPostgresSource`.
+ * `User/RdsIam`), `Grants`, `Publication`, with `monitoring` `Monitoring` — as in `GenericPostgresSource`.
  */
 export class AwsSourceDatabase extends Construct {
   public readonly resolved: ResolvedAwsSource;
   public readonly user: ClickPipesUser;
   public readonly grants: ClickPipesGrants;
   public readonly publication: ClickPipesPublication;
+  /** The monitoring role, with `monitoring`. */
+  public readonly monitoring?: ClickPipesMonitoringRole;
 
   constructor(scope: Construct, id: string, props: AwsSourceDatabaseProps | ValidatedAwsSourceDatabaseProps) {
     super(scope, id);
@@ -63,6 +76,7 @@ export class AwsSourceDatabase extends Construct {
     this.resolved = validated.value;
     const objects = addSourceObjects(this, this.resolved, {
       password: props.password,
+      monitoringPassword: props.monitoringPassword,
       replication: ReplicationRight.RDS_REPLICATION,
       iamAuth: this.resolved.iamAuth,
       provider: props.provider,
@@ -70,5 +84,6 @@ export class AwsSourceDatabase extends Construct {
     this.user = objects.user;
     this.grants = objects.grants;
     this.publication = objects.publication;
+    this.monitoring = objects.monitoring;
   }
 }

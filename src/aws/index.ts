@@ -20,6 +20,8 @@ export { ClickPipesParameterGroup, ParameterGroupKind } from "./parameter-group"
 export type { ClickPipesParameterGroupProps } from "./parameter-group";
 export { ClickPipesIpAllowList } from "./ip-allow-list";
 export type { ClickPipesIpAllowListProps, ValidatedIpAllowListProps } from "./ip-allow-list";
+export { ClickPipesAlarms } from "./cloudwatch-alarms";
+export type { ClickPipesAlarmsProps } from "./cloudwatch-alarms";
 export { ClickPipesPrivateLink } from "./privatelink";
 export type { ClickPipesPrivateLinkProps, ValidatedPrivateLinkProps } from "./privatelink";
 // The IAM role ClickPipes assumes for IAM database authentication.
@@ -31,6 +33,7 @@ export type { AwsSourceConfig } from "../app/aws-source-stacks";
 // The provider's classes the constructs above show in their props and members (types only: build
 // them with @cdktf/provider-aws's own deep imports, e.g. `@cdktf/provider-aws/lib/rds-cluster`).
 export type {
+  CloudwatchMetricAlarm,
   DbInstance,
   DbParameterGroup,
   IamRole,

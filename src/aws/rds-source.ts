@@ -29,6 +29,7 @@ export class RdsSource extends AwsSourceBase {
       i
         ? {
             arn: i.arn,
+            identifier: i.identifier,
             engineVersion: literal<string>(i.engineVersionInput),
             port: literal<number>(i.portInput),
             publiclyAccessible: literal<boolean>(i.publiclyAccessibleInput) === true,

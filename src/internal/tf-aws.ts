@@ -81,3 +81,5 @@ export type DataAwsRdsCluster = import("@cdktf/provider-aws/lib/data-aws-rds-clu
 export const DataAwsRdsCluster: typeof import("@cdktf/provider-aws/lib/data-aws-rds-cluster").DataAwsRdsCluster = lazyClass(() => (require("@cdktf/provider-aws/lib/data-aws-rds-cluster") as typeof import("@cdktf/provider-aws/lib/data-aws-rds-cluster")).DataAwsRdsCluster);
 export type DataAwsDbInstance = import("@cdktf/provider-aws/lib/data-aws-db-instance").DataAwsDbInstance;
 export const DataAwsDbInstance: typeof import("@cdktf/provider-aws/lib/data-aws-db-instance").DataAwsDbInstance = lazyClass(() => (require("@cdktf/provider-aws/lib/data-aws-db-instance") as typeof import("@cdktf/provider-aws/lib/data-aws-db-instance")).DataAwsDbInstance);
+export type CloudwatchMetricAlarm = import("@cdktf/provider-aws/lib/cloudwatch-metric-alarm").CloudwatchMetricAlarm;
+export const CloudwatchMetricAlarm: typeof import("@cdktf/provider-aws/lib/cloudwatch-metric-alarm").CloudwatchMetricAlarm = lazyClass(() => (require("@cdktf/provider-aws/lib/cloudwatch-metric-alarm") as typeof import("@cdktf/provider-aws/lib/cloudwatch-metric-alarm")).CloudwatchMetricAlarm);

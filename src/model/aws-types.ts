@@ -118,6 +118,64 @@ export interface PrivateLinkSpec {
   readonly principal?: string;
 }
 
+/**
+ * CloudWatch alarms on the AWS/RDS metrics of logical replication and storage (`-aws` stack). The
+ * metrics, their engines and dimensions are in `src/model/cloudwatch-alarms.ts` (with the AWS pages
+ * they come from). Thresholds are in bytes; every alarm fires after `evaluationPeriods` periods of
+ * `periodSeconds` over (free storage: under) its threshold.
+ */
+export interface CloudWatchAlarmsSpec {
+  /**
+   * Create the alarms. `false` creates none (and needs no identifier).
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * The DB cluster identifier (Aurora: dimensions `DBClusterIdentifier` + `Role = WRITER`) or DB
+   * instance identifier (RDS: dimension `DBInstanceIdentifier`).
+   * @default - from `resourceArn`, else the first label of the `*.rds.amazonaws.com` endpoint in
+   *   `host`, else the cluster/instance passed to the construct; refused when none names it
+   */
+  readonly dbIdentifier?: string;
+  /**
+   * SNS topic for alarm and OK actions (`arn:<partition>:sns:<awsRegion>:<account>:<topic>`, same
+   * region as the source). Unset: the alarms change state in CloudWatch and notify no one.
+   * @default - no actions
+   */
+  readonly snsTopicArn?: string;
+  /**
+   * `OldestReplicationSlotLag` over this many bytes: the slot furthest behind retains this much WAL.
+   * @default 10737418240 (10 GiB)
+   */
+  readonly oldestReplicationSlotLagBytes?: number;
+  /**
+   * `ReplicationSlotDiskUsage` over this many bytes: disk used by replication slot files.
+   * @default 10737418240 (10 GiB)
+   */
+  readonly replicationSlotDiskUsageBytes?: number;
+  /**
+   * `TransactionLogsDiskUsage` over this many bytes: disk used by WAL.
+   * @default 21474836480 (20 GiB)
+   */
+  readonly transactionLogsDiskUsageBytes?: number;
+  /**
+   * `FreeStorageSpace` (RDS) or `FreeLocalStorage` (Aurora) under this many bytes.
+   * @default 5368709120 (5 GiB)
+   */
+  readonly freeStorageSpaceBytes?: number;
+  /**
+   * Periods in a row over the threshold before the alarm fires (1 to 1440; `periodSeconds` times
+   * this at most one day).
+   * @default 3
+   */
+  readonly evaluationPeriods?: number;
+  /**
+   * Period in seconds: a multiple of 60 (the AWS/RDS metrics are published every minute).
+   * @default 300
+   */
+  readonly periodSeconds?: number;
+}
+
 /** An Aurora PostgreSQL cluster or RDS PostgreSQL instance prepared as a ClickPipes source. */
 export interface AwsSourceSpec extends PostgresSourceSpec {
   /**
@@ -155,6 +213,11 @@ export interface AwsSourceSpec extends PostgresSourceSpec {
   readonly parameterGroup?: ParameterGroupSpec;
   /** Network path. @default - IP allow list (needs `securityGroupId` or `vpcId`) */
   readonly network?: AwsNetworkSpec;
+  /**
+   * CloudWatch alarms on replication slot lag, WAL and slot disk usage and free storage (`-aws` stack).
+   * @default - on, with the default thresholds of `CloudWatchAlarmsSpec`
+   */
+  readonly alarms?: CloudWatchAlarmsSpec;
 }
 
 /** An Aurora PostgreSQL source. */

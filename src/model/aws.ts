@@ -4,6 +4,7 @@
  */
 import { resolveSource, ResolvedSource } from "./defaults";
 import { AwsEngine, AwsNetworkMode, AwsSourceSpec, ParameterApplyMethod, ParameterSpec } from "./aws-types";
+import { resolveAlarms, ResolvedAlarms } from "./cloudwatch-alarms";
 
 /**
  * PostgreSQL majors with a parameter-group family per engine (AWS docs, "Supported DB engines",
@@ -134,6 +135,8 @@ export interface ResolvedAwsSource extends ResolvedSource {
   readonly privateLink:
     | { readonly vpcId: string; readonly subnetIds: readonly string[]; readonly securityGroupIds: readonly string[]; readonly principal: string }
     | undefined;
+  /** The CloudWatch alarms; undefined with `alarms.enabled: false`. */
+  readonly alarms: ResolvedAlarms | undefined;
 }
 
 const sortText = (list: readonly string[]) => [...new Set(list)].sort();
@@ -174,6 +177,7 @@ export function resolveAwsSource(engine: AwsEngine, spec: AwsSourceSpec): Resolv
             principal: pl.principal ?? CLICKPIPES_AWS_ACCOUNT,
           }
         : undefined,
+    alarms: resolveAlarms(engine, spec),
   };
 }
 

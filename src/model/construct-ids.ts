@@ -46,6 +46,8 @@ export const VARIABLE_IDS = {
   PRIVATELINK_RESOURCE_SHARE_ARN: "privatelink_resource_share_arn",
   /** Output of the `-aws` stack, passed to the `-db` stack (pipe with IAM authentication). */
   CLICKPIPES_IAM_ROLE_ARN: "clickpipes_iam_role_arn",
+  /** Sensitive: the monitoring role's password (generic and `-db` stacks, with `monitoring`). */
+  MONITORING_PASSWORD: "monitoring_password",
 } as const;
 
 /** Output IDs (stack level) of the ready-made stacks: also the Terraform output names. */
@@ -88,6 +90,34 @@ export const SOURCE_IDS = {
   IP_ALLOW_LIST: "IpAllowList",
   /** `ClickPipesPrivateLink` (`-aws`, network mode privatelink). */
   PRIVATE_LINK: "PrivateLink",
+  /** `ClickPipesMonitoringRole` (generic and `-db`, with `monitoring`). */
+  MONITORING: "Monitoring",
+  /** `ClickPipesAlarms`: the CloudWatch alarms (`-aws`, unless `alarms.enabled` is false). */
+  ALARMS: "Alarms",
+} as const;
+
+/** Children of `ClickPipesMonitoringRole`. */
+export const MONITORING_IDS = {
+  /** postgresql_role: the monitoring login. */
+  ROLE: "Role",
+  /** postgresql_grant_role of pg_monitor. */
+  PG_MONITOR: "PgMonitor",
+  /** postgresql_grant CONNECT on the source database. */
+  CONNECT: "Connect",
+} as const;
+
+/**
+ * Children of `ClickPipesAlarms`: one `aws_cloudwatch_metric_alarm` per metric, the construct ID
+ * being the metric name (see `src/model/cloudwatch-alarms.ts` for which apply to which engine).
+ */
+export const ALARM_IDS = {
+  OLDEST_REPLICATION_SLOT_LAG: "OldestReplicationSlotLag",
+  REPLICATION_SLOT_DISK_USAGE: "ReplicationSlotDiskUsage",
+  TRANSACTION_LOGS_DISK_USAGE: "TransactionLogsDiskUsage",
+  /** RDS only. */
+  FREE_STORAGE_SPACE: "FreeStorageSpace",
+  /** Aurora only. */
+  FREE_LOCAL_STORAGE: "FreeLocalStorage",
 } as const;
 
 /** Children of `ClickPipesUser`. */
@@ -323,6 +353,14 @@ export const SOURCE_CONSTRUCT_ENTRIES: readonly ConstructIdEntry[] = [
   entry("iamRole.cluster", `<source>${CLICKPIPES_IAM_SUFFIX}/${CLICKPIPES_IAM_ROLE_IDS.CLUSTER}`, ConstructKind.DATA, ["aws_rds_cluster"], false, [A], "The Aurora cluster's resource ID (IAM authentication)."),
   entry("iamRole.instance", `<source>${CLICKPIPES_IAM_SUFFIX}/${CLICKPIPES_IAM_ROLE_IDS.INSTANCE}`, ConstructKind.DATA, ["aws_db_instance"], false, [A], "The RDS instance's resource ID (IAM authentication)."),
   entry("iamRole.role", `<source>${CLICKPIPES_IAM_SUFFIX}/${CLICKPIPES_IAM_ROLE_IDS.ROLE}`, R, ["aws_iam_role"], true, [A], "The role ClickPipes assumes to log in with IAM authentication."),
+  entry("monitoring.role", `<source>/${SOURCE_IDS.MONITORING}/${MONITORING_IDS.ROLE}`, R, ["postgresql_role"], false, PG_STACKS, "The monitoring login role (`monitoring`; not the pipe's: deleting it is an ordinary change)."),
+  entry("monitoring.pgMonitor", `<source>/${SOURCE_IDS.MONITORING}/${MONITORING_IDS.PG_MONITOR}`, R, ["postgresql_grant_role"], false, PG_STACKS, "GRANT pg_monitor to the monitoring role."),
+  entry("monitoring.connect", `<source>/${SOURCE_IDS.MONITORING}/${MONITORING_IDS.CONNECT}`, R, ["postgresql_grant"], false, PG_STACKS, "CONNECT on the source database to the monitoring role."),
+  entry("alarms.oldestReplicationSlotLag", `<source>/${SOURCE_IDS.ALARMS}/${ALARM_IDS.OLDEST_REPLICATION_SLOT_LAG}`, R, ["aws_cloudwatch_metric_alarm"], false, [A], "CloudWatch alarm: OldestReplicationSlotLag over its threshold."),
+  entry("alarms.replicationSlotDiskUsage", `<source>/${SOURCE_IDS.ALARMS}/${ALARM_IDS.REPLICATION_SLOT_DISK_USAGE}`, R, ["aws_cloudwatch_metric_alarm"], false, [A], "CloudWatch alarm: ReplicationSlotDiskUsage over its threshold."),
+  entry("alarms.transactionLogsDiskUsage", `<source>/${SOURCE_IDS.ALARMS}/${ALARM_IDS.TRANSACTION_LOGS_DISK_USAGE}`, R, ["aws_cloudwatch_metric_alarm"], false, [A], "CloudWatch alarm: TransactionLogsDiskUsage over its threshold."),
+  entry("alarms.freeStorageSpace", `<source>/${SOURCE_IDS.ALARMS}/${ALARM_IDS.FREE_STORAGE_SPACE}`, R, ["aws_cloudwatch_metric_alarm"], false, [A], "CloudWatch alarm: FreeStorageSpace under its threshold (RDS)."),
+  entry("alarms.freeLocalStorage", `<source>/${SOURCE_IDS.ALARMS}/${ALARM_IDS.FREE_LOCAL_STORAGE}`, R, ["aws_cloudwatch_metric_alarm"], false, [A], "CloudWatch alarm: FreeLocalStorage of the writer under its threshold (Aurora)."),
   entry("iamRole.connectPolicy", `<source>${CLICKPIPES_IAM_SUFFIX}/${CLICKPIPES_IAM_ROLE_IDS.CONNECT_POLICY}`, R, ["aws_iam_role_policy"], true, [A], "rds-db:connect as the ClickPipes user on this cluster or instance."),
 ];
 
@@ -346,6 +384,7 @@ export const STACK_CONSTRUCT_ENTRIES: readonly ConstructIdEntry[] = [
   stackEntry("variable.privateLinkResourceConfigurationId", VARIABLE_IDS.PRIVATELINK_RESOURCE_CONFIGURATION_ID, V, [D], "The -aws stack's output (pipe over PrivateLink)."),
   stackEntry("variable.privateLinkResourceShareArn", VARIABLE_IDS.PRIVATELINK_RESOURCE_SHARE_ARN, V, [D], "The -aws stack's output (pipe over PrivateLink)."),
   stackEntry("variable.clickpipesIamRoleArn", VARIABLE_IDS.CLICKPIPES_IAM_ROLE_ARN, V, [D], "The -aws stack's output (pipe with IAM authentication)."),
+  stackEntry("variable.monitoringPassword", VARIABLE_IDS.MONITORING_PASSWORD, V, PG_STACKS, "Sensitive: the monitoring role's password (`monitoring`)."),
   stackEntry("output.host", OUTPUT_IDS.HOST, O, PG_STACKS, "Host ClickPipes connects to."),
   stackEntry("output.port", OUTPUT_IDS.PORT, O, PG_STACKS, "Port ClickPipes connects to."),
   stackEntry("output.database", OUTPUT_IDS.DATABASE, O, PG_STACKS, "Database ClickPipes replicates from."),
@@ -413,6 +452,8 @@ export interface PostgresConstructsSpec {
   readonly privateLinkVariables?: boolean;
   /** `-db` only: the pipe uses IAM authentication (variable `clickpipes_iam_role_arn`). */
   readonly iamRoleVariable?: boolean;
+  /** A monitoring role (`monitoring`): `Monitoring/*` and the variable `monitoring_password`. */
+  readonly monitoring?: boolean;
   /** The pipe, if any. */
   readonly pipe?: PipeConstructsSpec;
 }
@@ -440,6 +481,8 @@ export interface AwsConstructsSpec {
   readonly network: AwsNetworkConstructsSpec;
   /** IAM authentication with a pipe: `<source>-clickpipes-iam` and the output `clickpipes_iam_role_arn`. */
   readonly clickPipesIamRole?: boolean;
+  /** CloudWatch alarms (`Alarms/*`), unless `alarms.enabled` is false. */
+  readonly alarms?: boolean;
 }
 
 export type StackConstructsSpec = PostgresConstructsSpec | AwsConstructsSpec;
@@ -513,6 +556,14 @@ export function documentedConstructs(spec: StackConstructsSpec, options: Documen
         add("output.privateLinkResourceShareArn", OUTPUT_IDS.PRIVATELINK_RESOURCE_SHARE_ARN);
       }
     }
+    if (spec.alarms) {
+      const alarms = `${s}/${SOURCE_IDS.ALARMS}`;
+      add("alarms.oldestReplicationSlotLag", `${alarms}/${ALARM_IDS.OLDEST_REPLICATION_SLOT_LAG}`);
+      add("alarms.replicationSlotDiskUsage", `${alarms}/${ALARM_IDS.REPLICATION_SLOT_DISK_USAGE}`);
+      add("alarms.transactionLogsDiskUsage", `${alarms}/${ALARM_IDS.TRANSACTION_LOGS_DISK_USAGE}`);
+      if (spec.engine === "aurora-postgresql") add("alarms.freeLocalStorage", `${alarms}/${ALARM_IDS.FREE_LOCAL_STORAGE}`);
+      else add("alarms.freeStorageSpace", `${alarms}/${ALARM_IDS.FREE_STORAGE_SPACE}`);
+    }
     if (spec.clickPipesIamRole) {
       const iam = clickPipesIamRoleId(s);
       add("iamRole.partition", `${iam}/${CLICKPIPES_IAM_ROLE_IDS.PARTITION}`);
@@ -532,6 +583,7 @@ export function documentedConstructs(spec: StackConstructsSpec, options: Documen
     if (db) add("variable.dbHost", VARIABLE_IDS.DB_HOST);
     add("variable.clickpipesPassword", VARIABLE_IDS.CLICKPIPES_PASSWORD);
     add("variable.adminPassword", VARIABLE_IDS.ADMIN_PASSWORD);
+    if (spec.monitoring) add("variable.monitoringPassword", VARIABLE_IDS.MONITORING_PASSWORD);
   }
   const user = `${s}/${SOURCE_IDS.USER}`;
   add("user.role", `${user}/${USER_IDS.ROLE}`);
@@ -552,6 +604,12 @@ export function documentedConstructs(spec: StackConstructsSpec, options: Documen
   const publication = `${s}/${SOURCE_IDS.PUBLICATION}`;
   if (spec.schemaWidePublication) add("publication.schemaTables", `${publication}/${PUBLICATION_IDS.SCHEMA_TABLES}`);
   add("publication.publication", `${publication}/${PUBLICATION_IDS.PUBLICATION}`);
+  if (spec.monitoring) {
+    const monitoring = `${s}/${SOURCE_IDS.MONITORING}`;
+    add("monitoring.role", `${monitoring}/${MONITORING_IDS.ROLE}`);
+    add("monitoring.pgMonitor", `${monitoring}/${MONITORING_IDS.PG_MONITOR}`);
+    add("monitoring.connect", `${monitoring}/${MONITORING_IDS.CONNECT}`);
+  }
   if (!db) add("serverSetup", `${s}/${SOURCE_IDS.SERVER_SETUP}`);
   if (stackLevel) {
     for (const [key, id] of [

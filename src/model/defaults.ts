@@ -11,6 +11,7 @@ export const DEFAULT_PORT = 5432;
 export const DEFAULT_ADMIN_USER = "postgres";
 export const DEFAULT_USER_NAME = "clickpipes_user";
 export const DEFAULT_PUBLICATION_NAME = "clickpipes_publication";
+export const DEFAULT_MONITORING_ROLE_NAME = "clickpipes_monitor";
 export const DEFAULT_PUBLISH_OPERATIONS: readonly PublishOperation[] = [
   PublishOperation.INSERT,
   PublishOperation.UPDATE,
@@ -75,6 +76,8 @@ export interface ResolvedSource {
   readonly protectFromDestroy: boolean;
   /** Thresholds of health, the alert rules and the alarms, with defaults applied. */
   readonly health: ResolvedHealthThresholds;
+  /** The monitoring role, when the spec asks for one. */
+  readonly monitoring: { readonly name: string; readonly passwordVersion: number } | undefined;
 }
 
 /** Split `schema.table` at its first dot. */
@@ -150,5 +153,8 @@ export function resolveSource(spec: PostgresSourceSpec): ResolvedSource {
     maxReplicationSlots: spec.serverSettings?.maxReplicationSlots ?? MIN_REPLICATION_SLOTS,
     protectFromDestroy: spec.protectFromDestroy ?? true,
     health: resolveHealthThresholds(spec.health),
+    monitoring: spec.monitoring
+      ? { name: spec.monitoring.name ?? DEFAULT_MONITORING_ROLE_NAME, passwordVersion: spec.monitoring.passwordVersion ?? 1 }
+      : undefined,
   };
 }

@@ -87,6 +87,25 @@ export interface ClickPipesUserSpec {
   readonly bypassRowLevelSecurity?: boolean;
 }
 
+/**
+ * A login role for monitoring (`cdktf-clickpipes health`, a Prometheus exporter): member of
+ * `pg_monitor` and nothing else, so slot and session checks need neither the ClickPipes user nor a
+ * superuser. Its password is written like the ClickPipes user's: `password_wo` from a sensitive
+ * variable (`monitoring_password` in the ready-made stacks), never in plan or state.
+ */
+export interface MonitoringRoleSpec {
+  /**
+   * Role name (any PostgreSQL identifier; not the ClickPipes user's nor the admin's name).
+   * @default "clickpipes_monitor"
+   */
+  readonly name?: string;
+  /**
+   * Version of the write-only password. Bump it to rotate the password.
+   * @default 1
+   */
+  readonly passwordVersion?: number;
+}
+
 /** The publication ClickPipes reads. */
 export interface PublicationSpec {
   /**
@@ -196,6 +215,12 @@ export interface PostgresSourceSpec {
   readonly tables?: string[];
   /** The publication. @default - `clickpipes_publication`, listed tables */
   readonly publication?: PublicationSpec;
+  /**
+   * A monitoring login role (`pg_monitor` only). Present: the stacks create it, with its own
+   * sensitive password variable. It is not pipe-critical: `guard` and `diff` treat it as ordinary.
+   * @default - no monitoring role
+   */
+  readonly monitoring?: MonitoringRoleSpec;
   /** Where the ClickHouse Cloud service runs: picks the ClickPipes static IPs. */
   readonly clickhouse: ClickHouseServiceLocation;
   /** Network allow list. @default - the ClickPipes IPs of the region */

@@ -87,11 +87,12 @@ export function validateAwsSource(engine: AwsEngine, spec: AwsSourceSpec): Valid
 }
 
 /**
- * Run the table of the engine without the network rules once: for `AwsSourceDatabase` (the `-db`
- * half), which never uses `network` and so does not demand it.
+ * Run the table of the engine without the network and alarm rules once: for `AwsSourceDatabase`
+ * (the `-db` half), which never uses `network` nor `alarms` and so does not demand them (its
+ * resolved spec has no alarms).
  */
 export function validateAwsDatabaseSource(engine: AwsEngine, spec: AwsSourceSpec): ValidatedAwsSource {
-  return checked(spec, awsDatabaseRules(engine), () => resolveAwsSource(engine, spec));
+  return checked(spec, awsDatabaseRules(engine), () => resolveAwsSource(engine, { ...spec, alarms: { enabled: false } }));
 }
 
 /**

@@ -10,6 +10,21 @@ import { USER_IDS } from "../model/construct-ids";
 export const PASSWORD_BACKSLASH_MESSAGE =
   "The ClickPipes password must not contain a backslash: the postgresql provider (cyrilgdn 1.26.0) doubles backslashes in the PASSWORD literal, so the role would get a different password than ClickPipes. Choose a password without backslashes.";
 
+/**
+ * The password arguments of a login role: `password_wo` from a sensitive variable, its version,
+ * and the precondition that refuses a backslash (`message`). Shared by every role this library creates.
+ */
+export function writeOnlyPasswordArgs(password: string, version: number | undefined, message: string = PASSWORD_BACKSLASH_MESSAGE) {
+  return {
+    passwordWo: password,
+    passwordWoVersion: String(version ?? 1),
+    // A precondition, not a variable validation: Terraform 1.11 prints the variable's value in a
+    // failed validation's diagnostic even when it is sensitive, never in a precondition's.
+    // cdktf writes string arguments into the expression unescaped: "\\\\" is HCL's "\\" (one backslash).
+    precondition: [{ condition: Op.not(Fn.strcontains(password, "\\\\")), errorMessage: message }],
+  };
+}
+
 /** How the ClickPipes role gets the right to open replication connections. */
 export enum ReplicationRight {
   /** `ALTER ROLE ... REPLICATION` (self-managed PostgreSQL). */
@@ -70,22 +85,19 @@ export class ClickPipesUser extends Construct {
   constructor(scope: Construct, id: string, props: ClickPipesUserProps) {
     super(scope, id);
     const rds = props.replication === ReplicationRight.RDS_REPLICATION;
+    const { precondition, ...password } = writeOnlyPasswordArgs(props.password, props.passwordVersion);
     this.role = new PgRole(this, USER_IDS.ROLE, {
       provider: props.provider,
       name: props.name,
       login: true,
       replication: rds ? undefined : true,
       bypassRowLevelSecurity: props.bypassRowLevelSecurity ? true : undefined,
-      passwordWo: props.password,
-      passwordWoVersion: String(props.passwordVersion ?? 1),
+      ...password,
       lifecycle: {
         preventDestroy: props.protectFromDestroy ?? true,
         // Memberships are managed by postgresql_grant_role; the role must not revoke them.
         ignoreChanges: rds ? ["roles"] : undefined,
-        // A precondition, not a variable validation: Terraform 1.11 prints the variable's value in a
-        // failed validation's diagnostic even when it is sensitive, never in a precondition's.
-        // cdktf writes string arguments into the expression unescaped: "\\\\" is HCL's "\\" (one backslash).
-        precondition: [{ condition: Op.not(Fn.strcontains(props.password, "\\\\")), errorMessage: PASSWORD_BACKSLASH_MESSAGE }],
+        precondition,
       },
     });
     this.roleName = this.role.name;

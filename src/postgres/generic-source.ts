@@ -8,6 +8,7 @@ import { requireValidated, validateSource, ValidatedSource } from "../model/vali
 import { ClickPipesGrants } from "./grants";
 import { ClickPipesPublication } from "./publication";
 import { ClickPipesUser, ReplicationRight } from "./clickpipes-user";
+import { ClickPipesMonitoringRole } from "./monitoring-role";
 import { ServerSetupFiles } from "./server-setup-files";
 import { HostProfile, HostProfileSpec } from "../model/host-profiles";
 import { addSourceObjects } from "./source-objects";
@@ -19,6 +20,11 @@ export interface GenericPostgresSourceProps extends PostgresSourceSpec, HostProf
    * It is written with `password_wo`, so it is in neither the plan nor the state.
    */
   readonly password: string;
+  /**
+   * The monitoring role's password: a reference to a sensitive Terraform variable (required with `monitoring`).
+   * @default - none (no monitoring role without `monitoring`)
+   */
+  readonly monitoringPassword?: string;
   /**
    * Provider to use.
    * @default - the stack's default postgresql provider
@@ -33,6 +39,11 @@ export interface ValidatedGenericPostgresSourceProps {
   /** The ClickPipes password: a reference to a sensitive Terraform variable. A literal is refused. */
   readonly password: string;
   /**
+   * The monitoring role's password: a reference to a sensitive Terraform variable (required with `monitoring`).
+   * @default - none (no monitoring role without `monitoring`)
+   */
+  readonly monitoringPassword?: string;
+  /**
    * Provider to use.
    * @default - the stack's default postgresql provider
    */
@@ -46,7 +57,8 @@ export interface ValidatedGenericPostgresSourceProps {
  * `validated` spec are not validated again. Warnings become cdktf warning annotations on this construct.
  *
  * Construct IDs below this one (public API): `User` (see `ClickPipesUser`), `Grants` (see
- * `ClickPipesGrants`), `Publication` (see `ClickPipesPublication`), `ServerSetup` (the rendered
+ * `ClickPipesGrants`), `Publication` (see `ClickPipesPublication`), with `monitoring` `Monitoring`
+ * (see `ClickPipesMonitoringRole`), `ServerSetup` (the rendered
  * server settings and pg_hba lines, written beside the stack at synth).
  */
 export class GenericPostgresSource extends Construct {
@@ -55,6 +67,8 @@ export class GenericPostgresSource extends Construct {
   public readonly user: ClickPipesUser;
   public readonly grants: ClickPipesGrants;
   public readonly publication: ClickPipesPublication;
+  /** The monitoring role, with `monitoring`. */
+  public readonly monitoring?: ClickPipesMonitoringRole;
   /** Server settings the DBA must apply (Terraform cannot). */
   public readonly serverSettings: readonly ServerSetting[];
   /** Whether applying `serverSettings` needs a restart. */
@@ -71,9 +85,11 @@ export class GenericPostgresSource extends Construct {
     this.resolved = validated.value;
     const objects = addSourceObjects(this, this.resolved, {
       password: props.password,
+      monitoringPassword: props.monitoringPassword,
       replication: ReplicationRight.ATTRIBUTE,
       provider: props.provider,
     });
+    this.monitoring = objects.monitoring;
     this.user = objects.user;
     this.grants = objects.grants;
     this.publication = objects.publication;

@@ -6,6 +6,7 @@ import { Severity, ValidationError } from "../model/validation";
 import { ClickPipesGrants } from "./grants";
 import { ClickPipesPublication } from "./publication";
 import { ClickPipesUser, ReplicationRight } from "./clickpipes-user";
+import { ClickPipesMonitoringRole } from "./monitoring-role";
 import { SOURCE_IDS } from "../model/construct-ids";
 
 /** Options of the database objects every source type shares. */
@@ -14,6 +15,11 @@ export interface SourceObjectsOptions {
   readonly password: string;
   /** How the role gets the replication right. */
   readonly replication: ReplicationRight;
+  /**
+   * The monitoring role's password (a reference to a sensitive variable); required when the spec has `monitoring`.
+   * @default - none
+   */
+  readonly monitoringPassword?: string;
   /**
    * Grant `rds_iam` too.
    * @default false
@@ -31,6 +37,8 @@ export interface SourceObjects {
   readonly user: ClickPipesUser;
   readonly grants: ClickPipesGrants;
   readonly publication: ClickPipesPublication;
+  /** The monitoring role, with `monitoring`. */
+  readonly monitoring?: ClickPipesMonitoringRole;
 }
 
 /**
@@ -38,14 +46,14 @@ export interface SourceObjects {
  * `${var.<name>}` of a sensitive Terraform variable without a default in the same stack. A literal,
  * a function of a literal, a local, or a non-sensitive variable is refused (never echoed).
  */
-export function assertPasswordIsReference(scope: Construct, source: string, password: string): void {
+export function assertPasswordIsReference(scope: Construct, source: string, password: string, field = "password"): void {
   const refuse = (why: string | undefined) => {
     throw new ValidationError([
       {
         rule: "password-reference",
         source,
         severity: Severity.ERROR,
-        field: "password",
+        field,
         // A missing password prints as (missing); anything else is described, never echoed.
         value: why === undefined ? undefined : `<${why}, not shown>`,
         allowed: "a reference to a sensitive Terraform variable without a default (new TerraformVariable(..., { sensitive: true }).stringValue)",
@@ -100,5 +108,16 @@ export function addSourceObjects(scope: Construct, src: ResolvedSource, opts: So
     operations: src.publishOperations,
     protectFromDestroy: src.protectFromDestroy,
   });
-  return { user, grants, publication };
+  let monitoring: ClickPipesMonitoringRole | undefined;
+  if (src.monitoring) {
+    assertPasswordIsReference(scope, src.name, opts.monitoringPassword!, "monitoringPassword");
+    monitoring = new ClickPipesMonitoringRole(scope, SOURCE_IDS.MONITORING, {
+      provider: opts.provider,
+      name: src.monitoring.name,
+      password: opts.monitoringPassword!,
+      passwordVersion: src.monitoring.passwordVersion,
+      database: src.database,
+    });
+  }
+  return { user, grants, publication, monitoring };
 }

@@ -56,4 +56,37 @@ export const AWS_CASES: [string, readonly AwsEngine[], Record<string, unknown>, 
     'error: source "billing": serverSettings.maxSlotWalKeepSizeMb = 204800 is not allowed: unset for Aurora (Aurora storage keeps WAL itself; the construct sets it on RDS for PostgreSQL only) [engine-settings]',
   ]],
   ["engine-settings: max_slot_wal_keep_size is fine on RDS", [AwsEngine.RDS_POSTGRESQL], { serverSettings: { maxSlotWalKeepSizeMb: 204800 } }, []],
+  ["alarm-thresholds: zero threshold", BOTH, { alarms: { oldestReplicationSlotLagBytes: 0 } }, [
+    'error: source "billing": alarms.oldestReplicationSlotLagBytes = 0 is not allowed: a whole number of bytes of at least 1 [alarm-thresholds]',
+  ]],
+  ["alarm-thresholds: period not a multiple of 60", BOTH, { alarms: { periodSeconds: 90 } }, [
+    'error: source "billing": alarms.periodSeconds = 90 is not allowed: a multiple of 60 seconds (the AWS/RDS metrics are published every minute) [alarm-thresholds]',
+  ]],
+  ["alarm-thresholds: longer than a day", BOTH, { alarms: { periodSeconds: 3600, evaluationPeriods: 25 } }, [
+    'error: source "billing": alarms.evaluationPeriods = 25 is not allowed: at most 24 with periodSeconds 3600 (CloudWatch evaluates at most one day) [alarm-thresholds]',
+  ]],
+  ["alarm-thresholds: enabled not a boolean", BOTH, { alarms: { enabled: "no" } }, [
+    'error: source "billing": alarms.enabled = "no" is not allowed: true or false [alarm-thresholds]',
+  ]],
+  ["alarm-sns-topic: other region", BOTH, { alarms: { snsTopicArn: "arn:aws:sns:us-east-1:123456789012:dba-pager" } }, [
+    'error: source "billing": alarms.snsTopicArn = "arn:aws:sns:us-east-1:123456789012:dba-pager" is not allowed: an SNS topic ARN in eu-central-1: arn:aws:sns:eu-central-1:<12-digit account>:<topic> [alarm-sns-topic]',
+  ]],
+  ["alarm-sns-topic: not an SNS ARN", BOTH, { alarms: { snsTopicArn: "arn:aws:sqs:eu-central-1:123456789012:dba-pager" } }, [
+    'error: source "billing": alarms.snsTopicArn = "arn:aws:sqs:eu-central-1:123456789012:dba-pager" is not allowed: an SNS topic ARN in eu-central-1: arn:aws:sns:eu-central-1:<12-digit account>:<topic> [alarm-sns-topic]',
+  ]],
+  ["alarm-sns-topic: a topic of the region is fine", BOTH, { alarms: { snsTopicArn: "arn:aws:sns:eu-central-1:123456789012:dba-pager" } }, []],
+  ["alarm-db-identifier: Aurora host that names no cluster", [AwsEngine.AURORA_POSTGRESQL], { host: "billing-db.internal.example.com" }, [
+    'error: source "billing": alarms.dbIdentifier = (missing) is not allowed: the DB cluster identifier the CloudWatch alarms watch: set alarms.dbIdentifier (host "billing-db.internal.example.com" and resourceArn name none), or alarms.enabled = false [alarm-db-identifier]',
+  ]],
+  ["alarm-db-identifier: RDS host that names no instance", [AwsEngine.RDS_POSTGRESQL], { host: "billing-db.internal.example.com" }, [
+    'error: source "billing": alarms.dbIdentifier = (missing) is not allowed: the DB instance identifier the CloudWatch alarms watch: set alarms.dbIdentifier (host "billing-db.internal.example.com" and resourceArn name none), or alarms.enabled = false [alarm-db-identifier]',
+  ]],
+  ["alarm-db-identifier: malformed cluster identifier", [AwsEngine.AURORA_POSTGRESQL], { alarms: { dbIdentifier: "billing--db" } }, [
+    'error: source "billing": alarms.dbIdentifier = "billing--db" is not allowed: a DB cluster identifier: a letter, then letters, digits and single hyphens, at most 63 characters [alarm-db-identifier]',
+  ]],
+  ["alarm-db-identifier: malformed instance identifier", [AwsEngine.RDS_POSTGRESQL], { alarms: { dbIdentifier: "billing-" } }, [
+    'error: source "billing": alarms.dbIdentifier = "billing-" is not allowed: a DB instance identifier: a letter, then letters, digits and single hyphens, at most 63 characters [alarm-db-identifier]',
+  ]],
+  ["alarm-db-identifier: off needs no identifier", BOTH, { host: "billing-db.internal.example.com", alarms: { enabled: false } }, []],
+  ["alarm-db-identifier: given for a custom host", BOTH, { host: "billing-db.internal.example.com", alarms: { dbIdentifier: "billing" } }, []],
 ];

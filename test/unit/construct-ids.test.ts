@@ -34,8 +34,8 @@ const CH_ROLE = "arn:aws:iam::426924874929:role/CH-S3-steel-ab-12-ue1-29-Role";
 /** One app with every mode: generic (table-scoped and schema-wide), Aurora (existing group, new group + IAM, PrivateLink + pipe), RDS. */
 const CONFIG: AppConfig = {
   sources: [
-    // Generic: two schemas granted whole (one with two owners), one table-scoped schema, no pipe.
-    genericSource(),
+    // Generic: two schemas granted whole (one with two owners), one table-scoped schema, no pipe, a monitoring role.
+    genericSource({ monitoring: {} }),
     // Generic, schema-wide publication (plan-time table list), pipe with CDC infrastructure.
     genericSource({
       name: "events",
@@ -49,6 +49,7 @@ const CONFIG: AppConfig = {
     // pipe with IAM authentication (the role ClickPipes assumes in -aws).
     auroraSource({
       name: "ledger",
+      alarms: { enabled: false },
       iamAuth: true,
       clickpipe: { serviceId: SERVICE_A, replicationMode: ClickPipeReplicationMode.SNAPSHOT, clickhouseServiceRoleArn: CH_ROLE },
       network: { mode: AwsNetworkMode.IP_ALLOW_LIST, vpcId: "vpc-0a1b2c3d4e5f60718", allowedCidrs: ["192.0.2.10/32", "198.51.100.0/24", "2001:db8::/64"] },
@@ -56,7 +57,7 @@ const CONFIG: AppConfig = {
     // Aurora over PrivateLink, pipe with reverse private endpoint and CDC infrastructure.
     auroraSource({ name: "payments", resourceArn: CLUSTER_ARN, network: PRIVATELINK, clickpipe: { serviceId: SERVICE_C, cdcInfrastructure: { cpuMillicores: 1000 } } }),
     // RDS, no network resource; IAM auth with a pipe (the instance's resource ID).
-    rdsSource({ name: "crm", network: { mode: AwsNetworkMode.NONE }, iamAuth: true, clickpipe: { serviceId: SERVICE_B, replicationMode: ClickPipeReplicationMode.SNAPSHOT, clickhouseServiceRoleArn: CH_ROLE } }),
+    rdsSource({ name: "crm", monitoring: { name: "crm_monitor" }, network: { mode: AwsNetworkMode.NONE }, iamAuth: true, clickpipe: { serviceId: SERVICE_B, replicationMode: ClickPipeReplicationMode.SNAPSHOT, clickhouseServiceRoleArn: CH_ROLE } }),
   ],
 };
 
@@ -66,6 +67,7 @@ const GOLDEN: Record<string, readonly string[]> = {
     "orders-db/postgresql",
     "orders-db/clickpipes_password",
     "orders-db/postgres_admin_password",
+    "orders-db/monitoring_password",
     "orders-db/orders-db/User/Role",
     "orders-db/orders-db/Grants/schema-public/Usage",
     "orders-db/orders-db/Grants/schema-public/SelectAllTables",
@@ -77,6 +79,9 @@ const GOLDEN: Record<string, readonly string[]> = {
     "orders-db/orders-db/Grants/tables-inventory/Usage",
     "orders-db/orders-db/Grants/tables-inventory/SelectTables",
     "orders-db/orders-db/Publication/Publication",
+    "orders-db/orders-db/Monitoring/Role",
+    "orders-db/orders-db/Monitoring/PgMonitor",
+    "orders-db/orders-db/Monitoring/Connect",
     "orders-db/orders-db/ServerSetup",
     "orders-db/host",
     "orders-db/port",
@@ -122,6 +127,10 @@ const GOLDEN: Record<string, readonly string[]> = {
     "billing-aws/billing/IpAllowList/Ingress-18.197.167.47",
     "billing-aws/billing/IpAllowList/Ingress-35.157.23.2",
     "billing-aws/billing/IpAllowList/Ingress-52.28.148.40",
+    "billing-aws/billing/Alarms/OldestReplicationSlotLag",
+    "billing-aws/billing/Alarms/ReplicationSlotDiskUsage",
+    "billing-aws/billing/Alarms/TransactionLogsDiskUsage",
+    "billing-aws/billing/Alarms/FreeLocalStorage",
     "billing-aws/parameter_group_name",
     "billing-aws/parameter_group_family",
     "billing-aws/parameters",
@@ -215,6 +224,10 @@ const GOLDEN: Record<string, readonly string[]> = {
     "payments-aws/payments/PrivateLink/ResourceShare",
     "payments-aws/payments/PrivateLink/ResourceAssociation",
     "payments-aws/payments/PrivateLink/PrincipalAssociation",
+    "payments-aws/payments/Alarms/OldestReplicationSlotLag",
+    "payments-aws/payments/Alarms/ReplicationSlotDiskUsage",
+    "payments-aws/payments/Alarms/TransactionLogsDiskUsage",
+    "payments-aws/payments/Alarms/FreeLocalStorage",
     "payments-aws/parameter_group_name",
     "payments-aws/parameter_group_family",
     "payments-aws/parameters",
@@ -256,6 +269,10 @@ const GOLDEN: Record<string, readonly string[]> = {
   "crm-aws": [
     "crm-aws/aws",
     "crm-aws/crm/ParameterGroup/ParameterGroup",
+    "crm-aws/crm/Alarms/OldestReplicationSlotLag",
+    "crm-aws/crm/Alarms/ReplicationSlotDiskUsage",
+    "crm-aws/crm/Alarms/TransactionLogsDiskUsage",
+    "crm-aws/crm/Alarms/FreeStorageSpace",
     "crm-aws/parameter_group_name",
     "crm-aws/parameter_group_family",
     "crm-aws/parameters",
@@ -271,6 +288,7 @@ const GOLDEN: Record<string, readonly string[]> = {
     "crm-db/db_host",
     "crm-db/clickpipes_password",
     "crm-db/postgres_admin_password",
+    "crm-db/monitoring_password",
     "crm-db/postgresql",
     "crm-db/crm/User/Role",
     "crm-db/crm/User/RdsReplication",
@@ -282,6 +300,9 @@ const GOLDEN: Record<string, readonly string[]> = {
     "crm-db/crm/Grants/schema-sales/SelectAllTables",
     "crm-db/crm/Grants/schema-sales/DefaultSelect-postgres",
     "crm-db/crm/Publication/Publication",
+    "crm-db/crm/Monitoring/Role",
+    "crm-db/crm/Monitoring/PgMonitor",
+    "crm-db/crm/Monitoring/Connect",
     "crm-db/host",
     "crm-db/port",
     "crm-db/database",
@@ -313,6 +334,11 @@ const GOLDEN_TYPES: Record<string, string> = {
   "crm-aws/crm-clickpipes-iam/Instance": "aws_db_instance",
   "payments-db/payments-clickpipe/CdcInfrastructure": "clickhouse_clickpipe_cdc_infrastructure",
   "events/events/Publication/SchemaTables": "postgresql_tables",
+  "orders-db/orders-db/Monitoring/Role": "postgresql_role",
+  "orders-db/orders-db/Monitoring/PgMonitor": "postgresql_grant_role",
+  "crm-db/crm/Monitoring/Connect": "postgresql_grant",
+  "billing-aws/billing/Alarms/FreeLocalStorage": "aws_cloudwatch_metric_alarm",
+  "crm-aws/crm/Alarms/FreeStorageSpace": "aws_cloudwatch_metric_alarm",
 };
 
 /** The spec of each stack for `documentedConstructs` (hand-written, from the config above). */
@@ -325,6 +351,7 @@ const SPECS: Record<string, StackConstructsSpec> = {
       { name: "sales", owners: ["app_owner", "postgres"] },
     ],
     tableScopedSchemas: ["inventory"],
+    monitoring: true,
   },
   events: {
     stack: StackRole.GENERIC,
@@ -344,6 +371,7 @@ const SPECS: Record<string, StackConstructsSpec> = {
       cidrs: ["3.127.86.90/32", "3.122.25.29/32", "18.195.233.217/32", "18.197.167.47/32", "35.157.23.2/32", "52.28.148.40/32"],
       clickPipesIpRegion: true,
     },
+    alarms: true,
   },
   "billing-db": {
     stack: StackRole.DB,
@@ -374,7 +402,7 @@ const SPECS: Record<string, StackConstructsSpec> = {
     iamRoleVariable: true,
     pipe: { id: "ledger-clickpipe" },
   },
-  "payments-aws": { stack: StackRole.AWS, source: "payments", engine: "aurora-postgresql", network: { mode: "privatelink" } },
+  "payments-aws": { stack: StackRole.AWS, source: "payments", engine: "aurora-postgresql", network: { mode: "privatelink" }, alarms: true },
   "payments-db": {
     stack: StackRole.DB,
     source: "payments",
@@ -386,7 +414,7 @@ const SPECS: Record<string, StackConstructsSpec> = {
     privateLinkVariables: true,
     pipe: { id: "payments-clickpipe", reversePrivateEndpoint: true, cdcInfrastructure: true },
   },
-  "crm-aws": { stack: StackRole.AWS, source: "crm", engine: "postgres", network: { mode: "none" }, clickPipesIamRole: true },
+  "crm-aws": { stack: StackRole.AWS, source: "crm", engine: "postgres", network: { mode: "none" }, clickPipesIamRole: true, alarms: true },
   "crm-db": {
     stack: StackRole.DB,
     source: "crm",
@@ -397,6 +425,7 @@ const SPECS: Record<string, StackConstructsSpec> = {
     tableScopedSchemas: [],
     iamAuth: true,
     iamRoleVariable: true,
+    monitoring: true,
     pipe: { id: "crm-clickpipe" },
   },
 };

@@ -97,6 +97,11 @@ beforeAll(() => {
   build("rotate", (c) => {
     aurora(c).user = { passwordVersion: 2 };
   });
+  // A monitoring role on the generic source; the Aurora source's alarms switched off.
+  build("monitoring", (c) => {
+    generic(c).monitoring = {};
+    aurora(c).alarms = { enabled: false };
+  });
 });
 
 describe("diff of two synth outputs", () => {
@@ -274,6 +279,35 @@ describe("diff of two synth outputs", () => {
     const nologin = report.stacks.find((s) => s.name === "orders-db")!.resources[0];
     expect(nologin).toMatchObject({ action: "update", sql: ["BEGIN;", 'ALTER ROLE "clickpipes_user" WITH NOLOGIN;', "COMMIT;"] });
     expect(nologin.verdicts).toEqual([expect.objectContaining({ level: "BLOCK", address: nologin.address })]);
+  });
+
+  it("the monitoring role and the CloudWatch alarms are ordinary resources: created, deleted, replaced without a verdict", async () => {
+    // Added role, removed alarms: exit 0, no verdict anywhere.
+    const added = await json(base, outputs.get("monitoring")!);
+    expect(added.code).toBe(0);
+    const orders = added.report.stacks.find((s) => s.name === "orders-db")!.resources;
+    expect(orders.map((r) => `${r.action} ${r.type}`).sort()).toEqual(["create postgresql_grant", "create postgresql_grant_role", "create postgresql_role"]);
+    const alarms = added.report.stacks.find((s) => s.name === "billing-aws")!.resources;
+    expect(alarms.map((r) => `${r.action} ${r.type}`)).toEqual(Array(4).fill("delete aws_cloudwatch_metric_alarm"));
+    for (const stack of added.report.stacks) for (const r of stack.resources) expect(r.verdicts, r.address).toEqual([]);
+    // The role deleted (the way back): an ordinary delete, not the ClickPipes role's BLOCK.
+    const removed = await json(outputs.get("monitoring")!, base);
+    expect(removed.code).toBe(0);
+    const gone = removed.report.stacks.find((s) => s.name === "orders-db")!.resources.find((r) => r.type === "postgresql_role")!;
+    expect(gone).toMatchObject({ action: "delete", verdicts: [] });
+    // A renamed alarm is replaced (alarm_name is ForceNew); a new threshold is an update in place.
+    const head = path.join(tmp, "alarm-edit");
+    fs.cpSync(base, head, { recursive: true });
+    const file = path.join(head, "stacks/billing-aws/cdk.tf.json");
+    const j = JSON.parse(fs.readFileSync(file, "utf8"));
+    const byMetric = (m: string) => Object.values(j.resource.aws_cloudwatch_metric_alarm as Record<string, Record<string, unknown>>).find((a) => a.metric_name === m)!;
+    byMetric("OldestReplicationSlotLag").alarm_name = "billing-slot-lag";
+    byMetric("FreeLocalStorage").threshold = 1073741824;
+    fs.writeFileSync(file, JSON.stringify(j));
+    const edited = await json(base, head);
+    expect(edited.code).toBe(0);
+    const changes = edited.report.stacks.find((s) => s.name === "billing-aws")!.resources;
+    expect(changes.map((r) => `${r.action} ${r.verdicts.length}`).sort()).toEqual(["replace 0", "update 0"]);
   });
 
   it("a schema-wide publication: a schema added to its plan-time table list is an initial load of that schema's tables", async () => {

@@ -9,6 +9,7 @@ import { factsFor, forcesReplacement as requiresReplace, PROVIDER_FACTS } from "
 describe("provider facts: literal pins from the Go source at the pinned versions", () => {
   it("covers every resource type the constructs declare, each with its provider and Go file", () => {
     expect([...PROVIDER_FACTS.keys()].sort()).toEqual([
+      "aws_cloudwatch_metric_alarm",
       "aws_db_parameter_group",
       "aws_ram_principal_association",
       "aws_ram_resource_association",
@@ -53,6 +54,7 @@ describe("provider facts: literal pins from the Go source at the pinned versions
     expect(factsFor("aws_ram_resource_share")!.forceNew).toEqual(["permission_arns"]);
     expect(factsFor("aws_ram_resource_association")!.forceNew).toEqual(["resource_arn", "resource_share_arn"]);
     expect(factsFor("aws_ram_principal_association")!.forceNew).toEqual(["principal", "resource_share_arn"]);
+    expect(factsFor("aws_cloudwatch_metric_alarm")!.forceNew).toEqual(["alarm_name"]);
     expect(factsFor("aws_rds_cluster")!.forceNew).toContain("engine");
     expect(factsFor("aws_rds_cluster")!.forceNew).toContain("master_username");
     expect(factsFor("aws_rds_cluster")!.forceNew).not.toContain("db_cluster_parameter_group_name");

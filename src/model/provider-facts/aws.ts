@@ -158,4 +158,14 @@ export const AWS_FACTS: readonly ResourceTypeFacts[] = [
     readAt: "04bea1b51d8292763bba568bbb71a367b0999273",
     forceNew: ["principal", "resource_share_arn"],
   },
+  {
+    // Only alarm_name is ForceNew; every other argument is written again by PutMetricAlarm in place
+    // (resourceMetricAlarmUpdate). The CloudWatch alarms of the -aws stack (not pipe-critical).
+    type: "aws_cloudwatch_metric_alarm",
+    provider: PROVIDER,
+    goFile: "internal/service/cloudwatch/metric_alarm.go",
+    readAt: "055611a654738da73e7b1e2b5d2b7672c6d4d531",
+    forceNew: ["alarm_name"],
+    optionalComputed: ["evaluate_low_sample_count_percentiles"],
+  },
 ];

@@ -14,6 +14,7 @@ import { hostProfileRule } from "./host-profile";
 import { hostRowLevelSecurityRule } from "./host-row-level-security";
 import { hostTimescaleRule } from "./host-timescale";
 import { identifiersRule } from "./identifier";
+import { monitoringRoleRule } from "./monitoring-role";
 import { objectsRule } from "./objects";
 import { openToWorldRule } from "./open-to-world";
 import { portRangeRule } from "./port-range";
@@ -43,6 +44,7 @@ export const SOURCE_RULES: readonly Rule<PostgresSourceSpec>[] = [
   serverSettingsRule,
   userRule,
   healthRule,
+  monitoringRoleRule,
   // Host profiles (generic sources' `hostProfile`): each rule cites the host's ClickPipes guide.
   hostProfileRule,
   hostPoolerRule,

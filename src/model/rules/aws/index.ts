@@ -7,6 +7,9 @@ import { Rule } from "../../validation";
 import { cidrRule } from "../cidr";
 import { SOURCE_RULES } from "../index";
 import { openToWorldRule } from "../open-to-world";
+import { alarmDbIdentifierRule } from "./alarm-db-identifier";
+import { alarmSnsTopicRule } from "./alarm-sns-topic";
+import { alarmThresholdsRule } from "./alarm-thresholds";
 import { awsPortRule } from "./aws-port";
 import { awsRegionRule } from "./aws-region";
 import { awsEndpointRule } from "./aws-endpoint";
@@ -37,6 +40,9 @@ export function awsRules(engine: AwsEngine): Rule<AwsSourceSpec>[] {
     walSenderTimeoutRule,
     extraParametersRule(engine),
     engineSettingsRule(engine),
+    alarmThresholdsRule,
+    alarmSnsTopicRule,
+    alarmDbIdentifierRule(engine),
   ];
 }
 
@@ -51,14 +57,17 @@ export function awsSourceRules(engine: AwsEngine): readonly Rule<AwsSourceSpec>[
 }
 
 /**
- * The rules of the network path (security group ingress or PrivateLink): only the `-aws` half
- * (`AuroraSource`/`RdsSource`) uses `network`, so `AwsSourceDatabase` (the `-db` half) skips them.
+ * The rules of the network path (security group ingress or PrivateLink) and of the CloudWatch
+ * alarms: only the `-aws` half (`AuroraSource`/`RdsSource`) uses `network` and `alarms`, so
+ * `AwsSourceDatabase` (the `-db` half) skips them.
  */
-const NETWORK_RULES: ReadonlySet<Rule<AwsSourceSpec>> = new Set([networkModeRule, securityGroupIdRule, securityGroupTargetRule, privateLinkSubnetsRule, privateLinkTargetRule]);
-const AURORA_DATABASE_RULES = AURORA_SOURCE_RULES.filter((r) => !NETWORK_RULES.has(r));
-const RDS_DATABASE_RULES = RDS_SOURCE_RULES.filter((r) => !NETWORK_RULES.has(r));
+const AWS_SIDE_RULE_IDS: ReadonlySet<string> = new Set(
+  [networkModeRule, securityGroupIdRule, securityGroupTargetRule, privateLinkSubnetsRule, privateLinkTargetRule, alarmThresholdsRule, alarmSnsTopicRule, alarmDbIdentifierRule(AwsEngine.AURORA_POSTGRESQL)].map((r) => r.id),
+);
+const AURORA_DATABASE_RULES = AURORA_SOURCE_RULES.filter((r) => !AWS_SIDE_RULE_IDS.has(r.id));
+const RDS_DATABASE_RULES = RDS_SOURCE_RULES.filter((r) => !AWS_SIDE_RULE_IDS.has(r.id));
 
-/** The rule table of an engine's database half (`AwsSourceDatabase`): every rule but the network ones. */
+/** The rule table of an engine's database half (`AwsSourceDatabase`): every rule but the network and alarm ones. */
 export function awsDatabaseRules(engine: AwsEngine): readonly Rule<AwsSourceSpec>[] {
   return engine === AwsEngine.AURORA_POSTGRESQL ? AURORA_DATABASE_RULES : RDS_DATABASE_RULES;
 }

@@ -1,0 +1,148 @@
+/**
+ * Day two in the stacks (issue 17 items 2 and 4): the monitoring role (pg_monitor + CONNECT, a
+ * write-only password from its own sensitive variable) and the CloudWatch alarms of the `-aws`
+ * stack (metrics per engine, dimension, thresholds, SNS actions, switch), from real synth.
+ */
+import { describe, expect, it } from "vitest";
+import { App, TerraformStack, TerraformVariable, Testing } from "../../src/internal/tf";
+import { RdsCluster } from "../../src/internal/tf-aws";
+import { AuroraSource } from "../../src/aws/aurora-source";
+import { AwsSourceDatabase } from "../../src/aws/database-objects";
+import { GenericPostgresSource } from "../../src/postgres/generic-source";
+import { ALARM_DEFAULTS, alarmDefinitions, resolveAlarms } from "../../src/model/cloudwatch-alarms";
+import { AwsEngine } from "../../src/model/aws-types";
+import { ValidationError } from "../../src/model/validation";
+import { MONITORING_PASSWORD_BACKSLASH_MESSAGE } from "../../src/postgres/monitoring-role";
+import { auroraSource, CLUSTER_ARN, rdsSource, SG, synthAws, synthDb } from "../aws-helpers";
+import { genericSource, resourcesOf, synthGeneric } from "../helpers";
+
+type Body = Record<string, unknown>;
+const one = (json: string, type: string): Body => {
+  const all = Object.values(resourcesOf(json, type));
+  expect(all).toHaveLength(1);
+  return all[0]!;
+};
+const alarmsOf = (json: string) => Object.values(resourcesOf(json, "aws_cloudwatch_metric_alarm")) as Body[];
+
+describe("monitoring role", () => {
+  it("generic stack: a login role with pg_monitor and CONNECT on the source database, nothing else", () => {
+    const json = synthGeneric({ monitoring: {} });
+    const roles = Object.values(resourcesOf(json, "postgresql_role")) as Body[];
+    const mon = roles.find((r) => r.name === "clickpipes_monitor")!;
+    expect(mon).toMatchObject({ login: true, password_wo: "${var.monitoring_password}", password_wo_version: "1" });
+    expect(mon.replication).toBeUndefined();
+    expect(mon.bypass_row_level_security).toBeUndefined();
+    expect((mon.lifecycle as Body).prevent_destroy).toBeUndefined();
+    expect((mon.lifecycle as Body).precondition).toEqual([
+      { condition: '${!strcontains(var.monitoring_password, "\\\\")}', error_message: MONITORING_PASSWORD_BACKSLASH_MESSAGE },
+    ]);
+    expect(one(json, "postgresql_grant_role")).toMatchObject({ grant_role: "pg_monitor" });
+    const grants = (Object.values(resourcesOf(json, "postgresql_grant")) as Body[]).filter((g) => g.object_type === "database");
+    expect(grants).toEqual([expect.objectContaining({ database: "orders", privileges: ["CONNECT"] })]);
+    expect(String(grants[0]!.role)).toContain("Monitoring_Role");
+    // Its own sensitive variable without a default; the password never appears as a literal.
+    const v = (JSON.parse(json) as { variable: Record<string, Body> }).variable.monitoring_password;
+    expect(v).toMatchObject({ sensitive: true, nullable: false, type: "string" });
+    expect(v.default).toBeUndefined();
+  });
+
+  it("-db stack: the same role, name and password version from the spec", () => {
+    const json = synthDb(auroraSource({ monitoring: { name: "billing_monitor", passwordVersion: 3 } }));
+    const roles = Object.values(resourcesOf(json, "postgresql_role")) as Body[];
+    expect(roles.find((r) => r.name === "billing_monitor")).toMatchObject({ password_wo_version: "3" });
+    const memberships = (Object.values(resourcesOf(json, "postgresql_grant_role")) as Body[]).map((g) => g.grant_role).sort();
+    expect(memberships).toEqual(["pg_monitor", "rds_replication"]);
+  });
+
+  it("no monitoring block: no role, no variable", () => {
+    const json = synthGeneric();
+    expect(Object.values(resourcesOf(json, "postgresql_role"))).toHaveLength(1);
+    expect((JSON.parse(json) as { variable: Record<string, unknown> }).variable.monitoring_password).toBeUndefined();
+  });
+
+  it("the construct refuses a missing or literal monitoring password (one finding, never echoed)", () => {
+    const stack = new TerraformStack(Testing.app() as App, "s");
+    const password = new TerraformVariable(stack, "pw", { type: "string", sensitive: true }).stringValue;
+    const make = (id: string, monitoringPassword?: string) => () =>
+      new GenericPostgresSource(stack, id, { ...genericSource({ name: id, monitoring: {} }), password, monitoringPassword });
+    expect(make("a")).toThrow(ValidationError);
+    expect(make("b", "s3cret-literal")).toThrow(/monitoringPassword = "<a literal string, not shown>" is not allowed/);
+    expect(() => make("c", "s3cret-literal")()).not.toThrow(/s3cret/);
+  });
+});
+
+describe("CloudWatch alarms", () => {
+  it("Aurora: three replication metrics and FreeLocalStorage on the cluster's WRITER, with the defaults", () => {
+    const alarms = alarmsOf(synthAws(auroraSource()));
+    expect(alarms.map((a) => a.metric_name).sort()).toEqual(["FreeLocalStorage", "OldestReplicationSlotLag", "ReplicationSlotDiskUsage", "TransactionLogsDiskUsage"]);
+    for (const a of alarms) {
+      expect(a.dimensions).toEqual({ DBClusterIdentifier: "billing", Role: "WRITER" });
+      expect(a).toMatchObject({ namespace: "AWS/RDS", period: 300, evaluation_periods: 3 });
+      expect(a.alarm_actions).toBeUndefined();
+      expect(a.ok_actions).toBeUndefined();
+    }
+    const lag = alarms.find((a) => a.metric_name === "OldestReplicationSlotLag")!;
+    expect(lag).toMatchObject({ alarm_name: "billing-clickpipes-oldest-replication-slot-lag", comparison_operator: "GreaterThanThreshold", statistic: "Maximum", threshold: 10737418240 });
+    expect(alarms.find((a) => a.metric_name === "FreeLocalStorage")).toMatchObject({ comparison_operator: "LessThanThreshold", statistic: "Minimum", threshold: 5368709120 });
+  });
+
+  it("RDS: FreeStorageSpace instead of FreeLocalStorage, on the instance", () => {
+    const alarms = alarmsOf(synthAws(rdsSource()));
+    expect(alarms.map((a) => a.metric_name).sort()).toEqual(["FreeStorageSpace", "OldestReplicationSlotLag", "ReplicationSlotDiskUsage", "TransactionLogsDiskUsage"]);
+    for (const a of alarms) expect(a.dimensions).toEqual({ DBInstanceIdentifier: "billing" });
+  });
+
+  it("thresholds, periods and the SNS topic from the config; the identifier from resourceArn or alarms.dbIdentifier", () => {
+    const topic = "arn:aws:sns:eu-central-1:123456789012:dba-pager";
+    const alarms = alarmsOf(
+      synthAws(
+        auroraSource({
+          host: "billing-db.internal.example.com",
+          resourceArn: CLUSTER_ARN.replace(":billing", ":billing-prod"),
+          alarms: { snsTopicArn: topic, oldestReplicationSlotLagBytes: 1024, periodSeconds: 60, evaluationPeriods: 15 },
+        }),
+      ),
+    );
+    const lag = alarms.find((a) => a.metric_name === "OldestReplicationSlotLag")!;
+    expect(lag).toMatchObject({ threshold: 1024, period: 60, evaluation_periods: 15, alarm_actions: [topic], ok_actions: [topic] });
+    expect(lag.dimensions).toEqual({ DBClusterIdentifier: "billing-prod", Role: "WRITER" });
+    const given = alarmsOf(synthAws(rdsSource({ host: "crm.internal.example.com", alarms: { dbIdentifier: "crm-primary" } })));
+    expect(given[0]!.dimensions).toEqual({ DBInstanceIdentifier: "crm-primary" });
+  });
+
+  it("alarms.enabled = false: no alarm, and no identifier needed", () => {
+    expect(alarmsOf(synthAws(auroraSource({ host: "billing-db.internal.example.com", alarms: { enabled: false } })))).toEqual([]);
+  });
+
+  it("no identifier while alarms are on: one line naming the field, nothing synthesized", () => {
+    expect(() => synthAws(auroraSource({ host: "billing-db.internal.example.com" }))).toThrow(
+      /^error: source "billing": alarms\.dbIdentifier = \(missing\) is not allowed: the DB cluster identifier the CloudWatch alarms watch: set alarms\.dbIdentifier .* \[alarm-db-identifier\]$/,
+    );
+  });
+
+  it("AwsSourceDatabase (the -db half) neither checks nor needs the alarms' identifier", () => {
+    const stack = new TerraformStack(Testing.app() as App, "s");
+    const password = new TerraformVariable(stack, "pw", { type: "string", sensitive: true }).stringValue;
+    const { kind: _k, ...spec } = auroraSource({ host: "billing-db.internal.example.com", alarms: { periodSeconds: 1 } });
+    const db = new AwsSourceDatabase(stack, "billing", { ...spec, engine: AwsEngine.AURORA_POSTGRESQL, password } as never);
+    expect(db.resolved.alarms).toBeUndefined();
+  });
+
+  it("a cluster the app manages: its cluster_identifier reference is the dimension", () => {
+    const app = Testing.app() as App;
+    const stack = new TerraformStack(app, "s");
+    const cluster = new RdsCluster(stack, "cluster", { engine: "aurora-postgresql", clusterIdentifier: "managed-billing" });
+    const { name: _n, ...spec } = auroraSource({ host: "billing-db.internal.example.com", network: { securityGroupId: SG } });
+    new AuroraSource(stack, "billing", { ...spec, name: "billing", cluster } as never);
+    const alarms = alarmsOf(Testing.synth(stack));
+    expect(alarms).toHaveLength(4);
+    for (const a of alarms) expect(a.dimensions).toEqual({ DBClusterIdentifier: "${aws_rds_cluster.cluster.cluster_identifier}", Role: "WRITER" });
+  });
+
+  it("the model: defaults documented in ALARM_DEFAULTS, one alarm per metric of the engine", () => {
+    const r = resolveAlarms(AwsEngine.RDS_POSTGRESQL, { host: "x.c1a2b3c4d5e6.eu-central-1.rds.amazonaws.com" })!;
+    expect(r).toEqual({ dbIdentifier: "x", snsTopicArn: undefined, ...ALARM_DEFAULTS });
+    expect(alarmDefinitions("x", AwsEngine.RDS_POSTGRESQL, r).map((a) => a.id)).toEqual(["OldestReplicationSlotLag", "ReplicationSlotDiskUsage", "TransactionLogsDiskUsage", "FreeStorageSpace"]);
+    expect(resolveAlarms(AwsEngine.AURORA_POSTGRESQL, { host: "h", alarms: { enabled: false } })).toBeUndefined();
+  });
+});
