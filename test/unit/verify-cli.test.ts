@@ -190,6 +190,7 @@ describe("verify report schema validator", () => {
   const good = {
     reportVersion: 1,
     target: { host: "h", port: 5432, database: "d", user: "u" },
+    tls: false,
     serverVersion: "16.14",
     publication: null,
     tables: ["public.t"],
