@@ -306,7 +306,8 @@ export async function connectNegotiated(
     } catch (e) {
       client.end().catch(() => {});
       failures.push({ ssl, error: e });
-      if (unreachable(e)) break;
+      // Another transport cannot help when the server is unreachable or SCRAM is required on every transport.
+      if (unreachable(e) || (e instanceof WeakPasswordRequest && e.always)) break;
     } finally {
       clearTimeout(timer);
     }
