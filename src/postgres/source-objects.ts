@@ -96,6 +96,7 @@ export function addSourceObjects(scope: Construct, src: ResolvedSource, opts: So
     publishViaPartitionRoot: src.publishViaPartitionRoot,
     operations: src.publishOperations,
     protectFromDestroy: src.protectFromDestroy,
+    ignoreTableChanges: src.timescaleDb && !src.allTables,
   });
   return { user, grants, publication };
 }

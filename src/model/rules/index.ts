@@ -22,6 +22,7 @@ import { regionRule } from "./region";
 import { serverSettingsRule } from "./server-settings";
 import { sourceNameRule } from "./source-name";
 import { tableFormatRule } from "./table-format";
+import { timescaledbPublicationRule } from "./timescaledb-publication";
 import { userRule } from "./user";
 import { wideCidrRule } from "./wide-cidr";
 
@@ -47,6 +48,7 @@ export const SOURCE_RULES: readonly Rule<PostgresSourceSpec>[] = [
   hostPostgresVersionRule,
   hostTimescaleRule,
   hostRowLevelSecurityRule,
+  timescaledbPublicationRule,
 ];
 
 export { isCidr, isAnyAddress } from "./cidr";
