@@ -318,7 +318,10 @@ export async function connectNegotiated(
     throw new VerifyError(`could not connect to ${where}: no answer within ${timeoutSeconds} s (timeout); check host, port, firewall and that it is PostgreSQL (--timeout to wait longer)`);
   }
   const text = (e: unknown) => (e instanceof WeakPasswordRequest ? e.message : connectionErrorText(e, resolved.config.password !== undefined));
-  const earlier = failures.length > 1 ? ` (sslmode=${resolved.sslmode}: tried ${failures[0].ssl === false ? "without TLS" : "TLS"} first: ${text(failures[0].error)})` : "";
+  // A server that declines TLS is no failure for prefer (libpq goes on without a word); other first failures are told.
+  const declined = (e: unknown) => /^The server does not support SSL connections$/.test(String((e as Error)?.message));
+  const earlier =
+    failures.length > 1 && !declined(failures[0].error) ? ` (sslmode=${resolved.sslmode}: tried ${failures[0].ssl === false ? "without TLS" : "TLS"} first: ${text(failures[0].error)})` : "";
   throw new VerifyError(`could not connect to ${where}: ${text(last)}${earlier}`);
 }
 
