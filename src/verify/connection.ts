@@ -232,7 +232,7 @@ export function describeTarget(t: VerifyTarget): string {
 
 /** Thrown (inside pg) when verify refuses to send the password in a weak form. */
 class WeakPasswordRequest extends Error {
-  constructor(readonly kind: "cleartext" | "MD5", readonly tls: boolean, readonly always: boolean) {
+  constructor(kind: "cleartext" | "MD5", readonly always: boolean) {
     super(
       always
         ? `the server asked for the password ${kind === "MD5" ? "as an MD5 hash" : "in cleartext"} and --require-scram allows only SCRAM: use scram-sha-256 in pg_hba.conf (with password_encryption = 'scram-sha-256', then set the password again), or drop --require-scram`
@@ -267,7 +267,7 @@ function newClient(resolved: ResolvedConnection, ssl: TlsAttempt, extra: Partial
     const con = (client as unknown as { connection: NodeJS.EventEmitter & { stream?: { encrypted?: boolean } } }).connection;
     const weak = (kind: "cleartext" | "MD5") => () => {
       const tls = con.stream?.encrypted === true;
-      if (resolved.requireScram === true || !tls) refused = new WeakPasswordRequest(kind, tls, resolved.requireScram === true);
+      if (resolved.requireScram === true || !tls) refused = new WeakPasswordRequest(kind, resolved.requireScram === true);
     };
     con.on("authenticationCleartextPassword", weak("cleartext"));
     con.on("authenticationMD5Password", weak("MD5"));
