@@ -16,7 +16,8 @@ import { DEFAULT_TIMEOUT_SECONDS, verifySource } from "../verify/verify";
 export const VERIFY_USAGE = `usage: cdktf-clickpipes verify [postgres://user@host:port/db | --url URL] [options]
 
 Connects as the ClickPipes user (the URL, or PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD,
-PGSSLMODE) and checks that a ClickPipes Postgres CDC pipe will work. The password is never printed.
+PGSSLMODE; no sslmode means prefer: TLS first, then plain, as libpq) and checks that a ClickPipes
+Postgres pipe will work. The password is never printed.
 
 options:
   --url URL                  connection string (or give it as the only positional argument)
@@ -26,6 +27,12 @@ options:
   --stack DIR|cdk.tf.json    take user, publication, tables, database, host, port from a synthesized stack
   --pipe DIR|cdk.tf.json     take the pipe's settings (replication mode, slot, failover slots,
                              excluded columns, sorting keys) from a synthesized stack with a ClickPipe
+  --admin URL                the admin login Terraform uses (postgres://tf_admin@host/db): also check it
+                             may create the FOR TABLE publication (owns every table, or superuser);
+                             host, port, database and sslmode default to the ClickPipes connection's,
+                             the password comes from this URL or ~/.pgpass
+  --require-scram            refuse cleartext and MD5 password requests (only SCRAM sends the password)
+  --no-require-scram         answer them (default: refused when the connection has no TLS)
   --slot-test                also create and drop a temporary pgoutput slot
   --timeout SECONDS          give up on a connection or query after this long (default ${DEFAULT_TIMEOUT_SECONDS})
   --json                     print the report as JSON (schemas/verify-report.schema.json)
@@ -48,10 +55,12 @@ export function parseVerifyArgs(args: readonly string[], env: Readonly<Record<st
   let stack: string | undefined;
   let pipe: string | undefined;
   let slotTest = false;
+  let admin: string | undefined;
+  let requireScram: boolean | undefined;
   let json = false;
   let help = false;
   let timeoutSeconds: number | undefined;
-  const withValue = ["--url", "--publication", "--tables", "--schemas", "--stack", "--pipe", "--timeout"];
+  const withValue = ["--url", "--publication", "--tables", "--schemas", "--stack", "--pipe", "--timeout", "--admin"];
   for (let i = 0; i < args.length; i++) {
     let arg = args[i];
     let value: string | undefined;
@@ -74,6 +83,15 @@ export function parseVerifyArgs(args: readonly string[], env: Readonly<Record<st
         break;
       case "--slot-test":
         slotTest = true;
+        break;
+      case "--require-scram":
+      case "--no-require-scram":
+        if (requireScram !== undefined && requireScram !== (arg === "--require-scram")) throw new VerifyError("--require-scram and --no-require-scram exclude each other");
+        requireScram = arg === "--require-scram";
+        break;
+      case "--admin":
+        if (!value) throw new VerifyError("--admin needs a connection URL (postgres://tf_admin@host/db)");
+        admin = value;
         break;
       case "--url":
         url = value;
@@ -108,7 +126,8 @@ export function parseVerifyArgs(args: readonly string[], env: Readonly<Record<st
         url = arg;
     }
   }
-  return { options: { connection: { url }, publication, tables, schemas, stack, pipe, slotTest, timeoutSeconds, env }, json, help };
+  const adminOptions = admin === undefined ? undefined : { url: admin, requireScram };
+  return { options: { connection: { url, requireScram }, admin: adminOptions, publication, tables, schemas, stack, pipe, slotTest, timeoutSeconds, env }, json, help };
 }
 
 /**

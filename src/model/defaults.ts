@@ -39,6 +39,8 @@ export interface ResolvedSource {
   readonly name: string;
   /** Where the server runs (generic sources' `hostProfile`; `self-managed` otherwise). */
   readonly hostProfile: HostProfile;
+  /** Generic sources' `timescaleDb`: the publication must hold `_timescaledb_internal` (false otherwise). */
+  readonly timescaleDb: boolean;
   readonly host: string;
   readonly port: number;
   readonly database: string;
@@ -127,6 +129,7 @@ export function resolveSource(spec: PostgresSourceSpec): ResolvedSource {
   return {
     name: spec.name,
     hostProfile: (spec as { readonly hostProfile?: HostProfile }).hostProfile ?? ("self-managed" as HostProfile),
+    timescaleDb: (spec as { readonly timescaleDb?: boolean }).timescaleDb === true,
     host: spec.host,
     port: spec.port ?? DEFAULT_PORT,
     database: spec.database,

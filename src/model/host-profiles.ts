@@ -128,6 +128,8 @@ export const PGBOUNCER_PORT = 6432;
 export const SUPABASE_POOLER_PORT = 6543;
 /** The schema holding TimescaleDB hypertable chunks. */
 export const TIMESCALE_INTERNAL_SCHEMA = "_timescaledb_internal";
+/** `TABLES IN SCHEMA` in publications: PostgreSQL 15 and later (PostgreSQL 15 release notes). */
+export const SCHEMA_PUBLICATION_MIN_VERSION = 15;
 /** AlloyDB supports logical replication from version 14 on (AlloyDB guide, "Supported versions"). */
 export const ALLOYDB_MIN_VERSION = 14;
 
@@ -145,6 +147,18 @@ export interface HostProfileSpec {
    * @default - none
    */
   readonly planetScaleBranch?: string;
+  /**
+   * The database runs the TimescaleDB extension (self-hosted, e.g. with `self-managed`).
+   * Hypertable rows live in chunk tables under `_timescaledb_internal`, created continuously, so
+   * the publication must hold that whole schema (ClickHouse Timescale guide): PostgreSQL 15 or later
+   * (`TABLES IN SCHEMA`) unless `publication.allTables`. The pinned postgresql provider cannot
+   * publish a schema, so synth renders the step as `server-setup/<source>/timescaledb-publication.sql`
+   * (run it as a superuser after the first apply), and Terraform stops managing the publication's
+   * table list after creating it (the provider would read the chunks back and try to drop them).
+   * `cdktf-clickpipes verify` FAILs (timescale_chunks) while chunk tables are missing.
+   * @default false
+   */
+  readonly timescaleDb?: boolean;
 }
 
 /** A generic source spec with its host profile. */
@@ -158,4 +172,5 @@ export interface HostProfileRuleInput {
   readonly user?: { readonly bypassRowLevelSecurity?: boolean };
   readonly hostProfile?: HostProfile;
   readonly planetScaleBranch?: string;
+  readonly timescaleDb?: boolean;
 }

@@ -38,6 +38,15 @@ export interface ClickPipesPublicationProps {
    */
   readonly protectFromDestroy?: boolean;
   /**
+   * `lifecycle.ignore_changes = ["tables"]`: Terraform creates the publication with its table list
+   * and then leaves the list alone. For publications that also hold a schema added by hand
+   * (TimescaleDB's `_timescaledb_internal`): cyrilgdn/postgresql 1.26.0 reads the tables back from
+   * `pg_publication_tables`, which lists the schema's tables too, and its next apply would run
+   * `ALTER PUBLICATION ... DROP TABLE` for each of them (refused: they are in it through the schema).
+   * @default false
+   */
+  readonly ignoreTableChanges?: boolean;
+  /**
    * Provider to use.
    * @default - the stack's default postgresql provider
    */
@@ -78,7 +87,7 @@ export class ClickPipesPublication extends Construct {
       tables,
       publishViaPartitionRootParam: props.publishViaPartitionRoot,
       publishParam: props.operations ? [...props.operations] : undefined,
-      lifecycle: { preventDestroy: props.protectFromDestroy ?? true },
+      lifecycle: { preventDestroy: props.protectFromDestroy ?? true, ...(props.ignoreTableChanges ? { ignoreChanges: ["tables"] } : {}) },
     });
     this.publicationName = this.publication.name;
   }

@@ -107,6 +107,7 @@ export function addSourceObjects(scope: Construct, src: ResolvedSource, opts: So
     publishViaPartitionRoot: src.publishViaPartitionRoot,
     operations: src.publishOperations,
     protectFromDestroy: src.protectFromDestroy,
+    ignoreTableChanges: src.timescaleDb && !src.allTables,
   });
   let monitoring: ClickPipesMonitoringRole | undefined;
   if (src.monitoring) {

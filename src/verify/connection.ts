@@ -7,10 +7,22 @@ import type { Client, ClientConfig } from "pg";
 import { pgpassLookup, URL_PASSWORD, URL_SCHEME } from "./secrets";
 import { ConnectionOptions, VerifyError, VerifyTarget } from "./types";
 
+/** TLS of one connection attempt: `false` plain, else Node TLS options. */
+export type TlsAttempt = false | { readonly rejectUnauthorized: boolean };
+
 export interface ResolvedConnection {
   readonly target: VerifyTarget;
-  /** Configuration for `new Client()` (holds the password; never print it). */
+  /** Configuration for `new Client()` (holds the password; never print it). `ssl` is the first attempt's. */
   readonly config: ClientConfig;
+  /** The libpq `sslmode` in force (`prefer` when none was given, as libpq). */
+  readonly sslmode: string;
+  /**
+   * The transports to try, in order, as libpq does for the sslmode: `prefer` TLS then plain, `allow`
+   * plain then TLS, every other mode one. A later one is tried when the server turns the earlier down.
+   */
+  readonly attempts: readonly TlsAttempt[];
+  /** Refuse cleartext and MD5 password requests: true always, false never, undefined when no TLS protects the password. */
+  readonly requireScram?: boolean;
 }
 
 export interface StackDefaults {
@@ -28,21 +40,30 @@ export function redactUrl(url: string): string {
   return url.replace(URL_PASSWORD, "$1:***@");
 }
 
-/** `ssl` option of `pg` for a libpq `sslmode`. `require` encrypts without verifying, as libpq does. */
-function sslFor(mode: string | undefined, where: string): ClientConfig["ssl"] {
+const TLS_NO_VERIFY: TlsAttempt = { rejectUnauthorized: false };
+
+/**
+ * The transports libpq tries for an `sslmode` (libpq docs, "SSL Mode Descriptions"; fe-connect.c):
+ * `prefer` (also no sslmode) TLS first and plain when the server declines TLS or turns the TLS
+ * connection down; `allow` plain first and TLS when the server turns the plain one down.
+ * `require` encrypts without verifying, as libpq does.
+ */
+export function tlsAttempts(mode: string | undefined, where: string): readonly TlsAttempt[] {
   switch (mode) {
     case undefined:
     case "":
-    case "disable":
-    case "allow":
-      return false;
     case "prefer":
+      return [TLS_NO_VERIFY, false];
+    case "allow":
+      return [false, TLS_NO_VERIFY];
+    case "disable":
+      return [false];
     case "require":
     case "no-verify":
-      return { rejectUnauthorized: false };
+      return [TLS_NO_VERIFY];
     case "verify-ca":
     case "verify-full":
-      return { rejectUnauthorized: true };
+      return [{ rejectUnauthorized: true }];
     default:
       throw new VerifyError(`${where}: sslmode = "${mode}" is not allowed: allowed disable, allow, prefer, require, verify-ca, verify-full`);
   }
@@ -172,17 +193,21 @@ export function resolveConnection(
   const port = opts.port ?? url.port ?? envPort ?? stack.port ?? 5432;
   const database = opts.database ?? url.database ?? env.PGDATABASE ?? stack.database ?? user;
   const password = opts.password ?? url.password ?? env.PGPASSWORD ?? pgpassLookup(env, { host, port, database, user });
-  const ssl = url.sslmode !== undefined ? sslFor(url.sslmode, "--url") : sslFor(env.PGSSLMODE, "PGSSLMODE");
+  const sslmode = url.sslmode !== undefined ? url.sslmode : env.PGSSLMODE;
+  const attempts = tlsAttempts(sslmode, url.sslmode !== undefined ? "--url" : "PGSSLMODE");
   const ms = Math.round(timeoutSeconds * 1000);
   return {
     target: { host, port, database, user },
+    sslmode: sslmode || "prefer",
+    attempts,
+    requireScram: opts.requireScram,
     config: {
       host,
       port,
       database,
       user,
       password,
-      ssl,
+      ssl: attempts[0],
       connectionTimeoutMillis: ms,
       // The server cancels a statement after the timeout; the client gives up a little later.
       statement_timeout: ms,
@@ -205,33 +230,104 @@ export function describeTarget(t: VerifyTarget): string {
   return `${t.user}@${host}:${t.port}/${t.database}`;
 }
 
+/** Thrown (inside pg) when verify refuses to send the password in a weak form. */
+class WeakPasswordRequest extends Error {
+  constructor(kind: "cleartext" | "MD5", readonly always: boolean) {
+    super(
+      always
+        ? `the server asked for the password ${kind === "MD5" ? "as an MD5 hash" : "in cleartext"} and --require-scram allows only SCRAM: use scram-sha-256 in pg_hba.conf (with password_encryption = 'scram-sha-256', then set the password again), or drop --require-scram`
+        : `the server asked for the password ${kind === "MD5" ? "as an MD5 hash" : "in cleartext"} over a connection without TLS; verify sends a password unprotected by TLS only through SCRAM: use scram-sha-256 in pg_hba.conf (with password_encryption = 'scram-sha-256', then set the password again), or connect with sslmode=require, or pass --no-require-scram to send it anyway`,
+    );
+  }
+}
+
 /**
- * Connect, giving up after the timeout. Throws `VerifyError` with one line naming the target
- * (never the password) and the reason.
+ * A client for one attempt. With a password and SCRAM required (or, by default, on a connection
+ * without TLS) the password is handed to pg through a function that refuses when the server asked
+ * for it in cleartext or as MD5: pg reads the password only after the authentication request's event,
+ * so nothing is sent.
  */
-export async function connect(resolved: ResolvedConnection, timeoutSeconds: number, extra: Partial<ClientConfig> = {}): Promise<Client> {
+function newClient(resolved: ResolvedConnection, ssl: TlsAttempt, extra: Partial<ClientConfig>): Client {
   // Loaded here, not at import: the package root and the other CLI commands never load a database client.
   const { Client: PgClient } = require("pg") as typeof import("pg");
-  const client: Client = new PgClient({ ...resolved.config, ...extra });
-  client.on("error", () => {}); // a dropped connection surfaces as a failed query, not as a crash
-  const where = describeTarget(resolved.target);
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error("__timeout__")), timeoutSeconds * 1000 + 500);
-  });
-  try {
-    await Promise.race([client.connect(), timeout]);
-    return client;
-  } catch (e) {
-    client.end().catch(() => {});
-    const msg = (e as Error).message ?? String(e);
-    if (msg === "__timeout__" || /timeout expired/i.test(msg)) {
-      throw new VerifyError(`could not connect to ${where}: no answer within ${timeoutSeconds} s (timeout); check host, port, firewall and that it is PostgreSQL (--timeout to wait longer)`);
-    }
-    throw new VerifyError(`could not connect to ${where}: ${connectionErrorText(e, resolved.config.password !== undefined)}`);
-  } finally {
-    clearTimeout(timer);
+  const password = resolved.config.password;
+  const guard = typeof password === "string" && resolved.requireScram !== false;
+  let refused: WeakPasswordRequest | undefined;
+  const config: ClientConfig = { ...resolved.config, ssl, ...extra };
+  if (guard) {
+    config.password = () => {
+      if (refused) throw refused;
+      return password;
+    };
   }
+  const client: Client = new PgClient(config);
+  client.on("error", () => {}); // a dropped connection surfaces as a failed query, not as a crash
+  if (guard) {
+    // `connection` is pg's protocol object (not in its types); its events carry the server's auth requests.
+    const con = (client as unknown as { connection: NodeJS.EventEmitter & { stream?: { encrypted?: boolean } } }).connection;
+    const weak = (kind: "cleartext" | "MD5") => () => {
+      const tls = con.stream?.encrypted === true;
+      if (resolved.requireScram === true || !tls) refused = new WeakPasswordRequest(kind, resolved.requireScram === true);
+    };
+    con.on("authenticationCleartextPassword", weak("cleartext"));
+    con.on("authenticationMD5Password", weak("MD5"));
+  }
+  return client;
+}
+
+/** Whether an attempt failed before the server could answer (no other transport helps). */
+function unreachable(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const msg = String((e as Error)?.message ?? e);
+  return msg === "__timeout__" || /timeout expired/i.test(msg) || ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"].includes(code ?? "");
+}
+
+/**
+ * Connect, trying the sslmode's transports in libpq's order, and return the client with the
+ * connection narrowed to the transport that worked (later connections use it). Throws
+ * `VerifyError` with one line naming the target (never the password) and the reason.
+ */
+export async function connectNegotiated(
+  resolved: ResolvedConnection,
+  timeoutSeconds: number,
+  extra: Partial<ClientConfig> = {},
+): Promise<{ client: Client; connection: ResolvedConnection; tls: boolean }> {
+  const where = describeTarget(resolved.target);
+  const failures: { ssl: TlsAttempt; error: unknown }[] = [];
+  for (const ssl of resolved.attempts) {
+    const client = newClient(resolved, ssl, extra);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error("__timeout__")), timeoutSeconds * 1000 + 500);
+    });
+    try {
+      await Promise.race([client.connect(), timeout]);
+      return { client, connection: { ...resolved, attempts: [ssl], config: { ...resolved.config, ssl } }, tls: ssl !== false };
+    } catch (e) {
+      client.end().catch(() => {});
+      failures.push({ ssl, error: e });
+      // Another transport cannot help when the server is unreachable or SCRAM is required on every transport.
+      if (unreachable(e) || (e instanceof WeakPasswordRequest && e.always)) break;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  const last = failures[failures.length - 1]!.error;
+  const msg = String((last as Error)?.message ?? last);
+  if (msg === "__timeout__" || /timeout expired/i.test(msg)) {
+    throw new VerifyError(`could not connect to ${where}: no answer within ${timeoutSeconds} s (timeout); check host, port, firewall and that it is PostgreSQL (--timeout to wait longer)`);
+  }
+  const text = (e: unknown) => (e instanceof WeakPasswordRequest ? e.message : connectionErrorText(e, resolved.config.password !== undefined));
+  // A server that declines TLS is no failure for prefer (libpq goes on without a word); other first failures are told.
+  const declined = (e: unknown) => /^The server does not support SSL connections$/.test(String((e as Error)?.message));
+  const earlier =
+    failures.length > 1 && !declined(failures[0].error) ? ` (sslmode=${resolved.sslmode}: tried ${failures[0].ssl === false ? "without TLS" : "TLS"} first: ${text(failures[0].error)})` : "";
+  throw new VerifyError(`could not connect to ${where}: ${text(last)}${earlier}`);
+}
+
+/** `connectNegotiated` for callers that need only the client. */
+export async function connect(resolved: ResolvedConnection, timeoutSeconds: number, extra: Partial<ClientConfig> = {}): Promise<Client> {
+  return (await connectNegotiated(resolved, timeoutSeconds, extra)).client;
 }
 
 /** One line for a connection error. */

@@ -45,6 +45,8 @@ export interface VerifyContext {
   readonly slotTest: boolean;
   /** The pipe's settings (`--pipe`), when given. */
   readonly pipe?: PipeExpectations;
+  /** The admin login Terraform uses (`--admin`), resolved; absent when not given. */
+  readonly admin?: ResolvedConnection;
   /** `current_setting(name, true)`: null when the setting does not exist. */
   setting(name: string): Promise<string | null>;
 }
@@ -61,6 +63,13 @@ export interface Check {
   readonly id: CheckId;
   /** The fix shown when the check itself errors out (e.g. a query timed out). */
   readonly fallbackFix: string;
+  /**
+   * Only change data capture needs it (replication, slots, publication, replica identity): SKIPped
+   * for an Initial Load Only pipe (`--pipe` with replication mode `snapshot`), as PeerDB skips these
+   * validations with noCDC (flow/connectors/postgres/validate.go `ValidateMirrorSource`).
+   * @default false
+   */
+  readonly cdcOnly?: boolean;
   readonly run: (ctx: VerifyContext) => Promise<CheckOutcome>;
 }
 

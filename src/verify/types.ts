@@ -44,6 +44,12 @@ export enum CheckId {
   PIPE_COLUMNS = "pipe_columns",
   /** Generated columns (not replicated). */
   GENERATED_COLUMNS = "generated_columns",
+  /** A generated column inside a primary key (breaks deduplication in ClickHouse). */
+  GENERATED_PRIMARY_KEY = "generated_primary_key",
+  /** TimescaleDB: the publication holds the whole `_timescaledb_internal` schema (chunk tables). */
+  TIMESCALE_CHUNKS = "timescale_chunks",
+  /** With `--admin`: the admin login Terraform uses owns every table of the FOR TABLE publication, or is superuser. */
+  PUBLICATION_OWNER = "publication_owner",
   SLOT_TEST = "slot_test",
 }
 
@@ -79,6 +85,12 @@ export interface ConnectionOptions {
   readonly user?: string;
   /** @default - from `url`, `PGPASSWORD`, or ~/.pgpass */
   readonly password?: string;
+  /**
+   * Refuse to answer a cleartext or MD5 password request (exit 2 with one line): only SCRAM may
+   * carry the password. `false` answers every request.
+   * @default - on when a password is sent over a connection without TLS, off over TLS
+   */
+  readonly requireScram?: boolean;
 }
 
 export interface VerifyOptions {
@@ -104,6 +116,14 @@ export interface VerifyOptions {
    * @default - none (those checks SKIP)
    */
   readonly pipe?: string | PipeExpectations;
+  /**
+   * The admin login Terraform's postgresql provider uses (it creates the publication): enables the
+   * publication_owner check, run on a second connection as this login. Fields left out come from the
+   * ClickPipes connection (host, port, database, sslmode); the password from `url` or ~/.pgpass
+   * (never `PGPASSWORD`, which is the ClickPipes user's).
+   * @default - none (the publication_owner check SKIPs)
+   */
+  readonly admin?: ConnectionOptions;
   /** Create and drop a temporary pgoutput slot. @default false */
   readonly slotTest?: boolean;
   /** Seconds before a connection attempt or a query gives up. @default 10 */
@@ -125,6 +145,8 @@ export interface VerifyReport {
   /** Version of this shape. */
   readonly reportVersion: 1;
   readonly target: VerifyTarget;
+  /** Whether the connection uses TLS (with sslmode prefer or allow, the transport that worked). */
+  readonly tls: boolean;
   /** `server_version` of the source, e.g. "16.14". */
   readonly serverVersion: string;
   /** The publication checked, or null when none was given. */

@@ -1,12 +1,17 @@
 /** `verifySource`: run every check against a live source and return the report. */
 import type { Client } from "pg";
 import { VERIFY_CHECKS } from "./checks";
-import { connect, lockTimeoutMs, resolveConnection } from "./connection";
+import { connectNegotiated, lockTimeoutMs, ResolvedConnection, resolveConnection } from "./connection";
 import { ExpectedTable, VerifyContext, resolveTables } from "./context";
 import { qualified, sameTable } from "./names";
 import { readStack, StackExpectations } from "./stack";
 import { PipeExpectations, readPipe } from "./pipe";
-import { CheckResult, CheckStatus, TableName, VerifyError, VerifyOptions, VerifyReport } from "./types";
+import { CheckResult, CheckStatus, ConnectionOptions, TableName, VerifyError, VerifyOptions, VerifyReport } from "./types";
+
+/** `replication_mode` of an Initial Load Only pipe. */
+const SNAPSHOT_MODE = "snapshot";
+/** Reason of a CDC-only check on an Initial Load Only pipe. */
+export const INITIAL_LOAD_ONLY_SKIP = "Initial Load Only pipe (replication_mode snapshot): no replication, slot or publication needed";
 
 /** Default seconds before a connection attempt or a query gives up. */
 export const DEFAULT_TIMEOUT_SECONDS = 10;
@@ -59,6 +64,26 @@ function checkOptions(options: VerifyOptions): number {
 }
 
 /**
+ * The admin login's connection: host, port, database and sslmode default to the ClickPipes
+ * connection's; the password comes from its URL or ~/.pgpass, never from PGPASSWORD or PGUSER
+ * (those belong to the ClickPipes user).
+ */
+function resolveAdmin(admin: ConnectionOptions, env: Readonly<Record<string, string | undefined>>, main: ResolvedConnection, timeoutSeconds: number): ResolvedConnection {
+  const adminEnv = { ...env, PGUSER: undefined, PGPASSWORD: undefined, PGHOST: undefined, PGPORT: undefined, PGDATABASE: undefined };
+  const { host, port, database } = main.target;
+  try {
+    if (!admin.user && !(admin.url && /@|(^|\s)user\s*=/.test(admin.url))) throw new VerifyError("--admin: no user: give the admin login Terraform uses, e.g. --admin postgres://tf_admin@db.example.com/orders");
+    const resolved = resolveConnection(admin, adminEnv, { host, port, database }, timeoutSeconds);
+    // Without an sslmode of its own the admin connection follows the ClickPipes one.
+    const ownMode = admin.url !== undefined && /sslmode/i.test(admin.url);
+    return ownMode ? resolved : { ...resolved, sslmode: main.sslmode, attempts: main.attempts, config: { ...resolved.config, ssl: main.attempts[0] } };
+  } catch (e) {
+    if (e instanceof VerifyError) throw new VerifyError(e.message.replace(/^--url\b/, "--admin").replace(/^(?!--admin)/, "--admin: "));
+    throw e;
+  }
+}
+
+/**
  * Connect as the ClickPipes user and run every check of `VERIFY_CHECKS`. Resolves with the report
  * (including FAILs); rejects with `VerifyError` (one line, no password) when the options are wrong,
  * the stack cannot be read, or the source cannot be reached within the timeout.
@@ -68,8 +93,9 @@ export async function verifySource(options: VerifyOptions = {}): Promise<VerifyR
   const stack: StackExpectations | undefined = options.stack ? readStack(options.stack) : undefined;
   const pipe: PipeExpectations | undefined = typeof options.pipe === "string" ? readPipe(options.pipe) : options.pipe;
   const env = options.env ?? process.env;
-  const connection = resolveConnection(options.connection ?? {}, env, stack ?? {}, timeoutSeconds);
-  const client = await connect(connection, timeoutSeconds);
+  const resolved = resolveConnection(options.connection ?? {}, env, stack ?? {}, timeoutSeconds);
+  const admin = options.admin ? resolveAdmin(options.admin, env, resolved, timeoutSeconds) : undefined;
+  const { client, connection, tls } = await connectNegotiated(resolved, timeoutSeconds);
   try {
     const info = (
       await client.query<{ num: string; version: string; user: string; rds: boolean }>(
@@ -100,6 +126,7 @@ export async function verifySource(options: VerifyOptions = {}): Promise<VerifyR
       rdsLike: info.rds,
       slotTest: options.slotTest ?? false,
       pipe,
+      admin,
       async setting(name) {
         if (!settings.has(name)) {
           const r = await client.query<{ v: string | null }>("SELECT current_setting($1, true) AS v", [name]);
@@ -109,7 +136,12 @@ export async function verifySource(options: VerifyOptions = {}): Promise<VerifyR
       },
     };
     const checks: CheckResult[] = [];
+    const initialLoadOnly = pipe?.replicationMode === SNAPSHOT_MODE;
     for (const check of VERIFY_CHECKS) {
+      if (check.cdcOnly && initialLoadOnly) {
+        checks.push({ id: check.id, status: CheckStatus.SKIP, reason: INITIAL_LOAD_ONLY_SKIP, fix: null });
+        continue;
+      }
       try {
         const outcome = await check.run(ctx);
         // Names may hold line breaks (quoted identifiers); the report keeps every reason and fix on one line.
@@ -137,6 +169,7 @@ export async function verifySource(options: VerifyOptions = {}): Promise<VerifyR
     return {
       reportVersion: 1,
       target: connection.target,
+      tls,
       serverVersion: ctx.version,
       publication: publication ?? null,
       tables: tables.map((t) => qualified(t)),

@@ -66,6 +66,14 @@ export interface ServerOptions {
    */
   readonly standby?: boolean;
   /**
+   * Serve TLS: a fresh self-signed certificate (openssl, RSA 2048, CN localhost) is written to the
+   * data directory as server.crt/server.key (mode 0600, owned by the server's user) and `ssl = on`
+   * is set. pg_hba lines stay `host` (plain and TLS both allowed) unless `hba` adds `hostssl` /
+   * `hostnossl` rules. Added for verify's sslmode tests.
+   * @default false
+   */
+  readonly ssl?: boolean;
+  /**
    * Print the server log to stderr (also printed when the server fails to start).
    * @default false
    */
@@ -318,6 +326,15 @@ export async function startServer(opts: ServerOptions): Promise<PgServer> {
       "host replication all 127.0.0.1/32 scram-sha-256",
     ];
     fs.writeFileSync(path.join(dataDir, "pg_hba.conf"), hba.join("\n") + "\n");
+    if (opts.ssl) {
+      const crt = path.join(dataDir, "server.crt");
+      const key = path.join(dataDir, "server.key");
+      execFileSync("openssl", ["req", "-new", "-x509", "-nodes", "-days", "2", "-newkey", "rsa:2048", "-subj", "/CN=localhost", "-keyout", key, "-out", crt], { stdio: "ignore" });
+      for (const f of [crt, key]) {
+        fs.chmodSync(f, 0o600);
+        chown(f);
+      }
+    }
 
     // Ports are picked at random; retry if another process grabbed ours in between.
     for (let attempt = 1; ; attempt++) {
@@ -334,6 +351,7 @@ export async function startServer(opts: ServerOptions): Promise<PgServer> {
         max_connections: 30,
         logging_collector: false,
         ...(opts.walLevel ? { wal_level: opts.walLevel } : {}),
+        ...(opts.ssl ? { ssl: true } : {}),
         ...(opts.settings ?? {}),
       };
       fs.appendFileSync(

@@ -51,6 +51,7 @@ export const SOURCE_CASES: [string, Record<string, unknown>, string][] = [
   ["host-profile unknown", { hostProfile: "heroku" }, 'error: source "orders-db": hostProfile = "heroku" is not allowed: one of supabase, neon, crunchybridge, planetscale, tigerdata, alloydb, cloudsql, azure, self-managed [host-profile]'],
   ["host-pooler Neon pooled endpoint", { hostProfile: "neon", host: "ep-cool-darkness-123456-pooler.eu-central-1.aws.neon.tech" }, 'error: source "orders-db": host = "ep-cool-darkness-123456-pooler.eu-central-1.aws.neon.tech" is not allowed: the direct endpoint (the host name without -pooler; pooled connections cannot replicate; https://clickhouse.com/docs/integrations/clickpipes/postgres/source/neon-postgres) [host-pooler]'],
   ["host-postgres-version AlloyDB 13", { hostProfile: "alloydb", postgresVersion: 13 }, 'error: source "orders-db": postgresVersion = 13 is not allowed: 14 or later on AlloyDB (logical replication exists from AlloyDB 14 on; https://clickhouse.com/docs/integrations/clickpipes/postgres/source/alloydb) [host-postgres-version]'],
+  ["timescaledb-publication before PostgreSQL 15", { timescaleDb: true, postgresVersion: 14 }, 'error: source "orders-db": postgresVersion = 14 is not allowed: 15 or later with timescaleDb (the publication must hold the whole _timescaledb_internal schema, whose chunk tables appear continuously: TABLES IN SCHEMA exists from PostgreSQL 15), or publication.allTables = true [timescaledb-publication]'],
 ];
 
 /** Rules that only warn: [name, override, the exact warning line (the only finding)]. */

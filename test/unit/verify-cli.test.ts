@@ -50,6 +50,29 @@ describe("verify arguments", () => {
     });
   });
 
+  it("reads --admin and --require-scram / --no-require-scram", () => {
+    const p = parseVerifyArgs(["postgres://u@h/db", "--admin", "postgres://tf_admin@h/db", "--no-require-scram"], {});
+    expect(p.options.admin).toEqual({ url: "postgres://tf_admin@h/db", requireScram: false });
+    expect(p.options.connection).toEqual({ url: "postgres://u@h/db", requireScram: false });
+    expect(parseVerifyArgs(["--require-scram"], {}).options.connection?.requireScram).toBe(true);
+    expect(parseVerifyArgs([], {}).options.connection?.requireScram).toBeUndefined();
+    expect(() => parseVerifyArgs(["--require-scram", "--no-require-scram"], {})).toThrow("--require-scram and --no-require-scram exclude each other");
+    expect(() => parseVerifyArgs(["--admin"], {})).toThrow("--admin needs a value");
+  });
+
+  it("tries the transports of each sslmode in libpq's order", () => {
+    const attempts = (mode?: string) => resolveConnection({ url: `postgres://u@h/db${mode ? `?sslmode=${mode}` : ""}` }, {}, {}, 5).attempts;
+    const tls = { rejectUnauthorized: false };
+    expect(attempts()).toEqual([tls, false]);
+    expect(attempts("prefer")).toEqual([tls, false]);
+    expect(attempts("allow")).toEqual([false, tls]);
+    expect(attempts("disable")).toEqual([false]);
+    expect(attempts("require")).toEqual([tls]);
+    expect(attempts("verify-full")).toEqual([{ rejectUnauthorized: true }]);
+    expect(resolveConnection({}, { PGUSER: "u" }, {}, 5).sslmode).toBe("prefer");
+    expect(resolveConnection({}, { PGUSER: "u", PGSSLMODE: "allow" }, {}, 5).attempts).toEqual([false, tls]);
+  });
+
   it("rejects a wrong call with one line and exit 2", async () => {
     for (const [args, message] of [
       [["--bogus"], 'unknown option "--bogus"'],
@@ -190,6 +213,7 @@ describe("verify report schema validator", () => {
   const good = {
     reportVersion: 1,
     target: { host: "h", port: 5432, database: "d", user: "u" },
+    tls: false,
     serverVersion: "16.14",
     publication: null,
     tables: ["public.t"],

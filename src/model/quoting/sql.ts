@@ -17,11 +17,38 @@ export function quoteIdent(name: string): string {
 }
 
 /**
+ * Keywords PostgreSQL does not accept as a bare identifier everywhere (reserved, column-name and
+ * type/function-name keywords: `pg_get_keywords()` rows whose `catcode` is not `U`), so
+ * `quote_ident()` quotes them. The union over PostgreSQL 12-18, read from `pg_get_keywords()` of
+ * real 12.x and 18.x servers on 2026-12-03 (18 added the json_* words, merge_action, normalize and
+ * system_user); a test compares it with every server of the harness.
+ */
+export const QUOTED_KEYWORDS: ReadonlySet<string> = new Set([
+  "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization", "between",
+  "bigint", "binary", "bit", "boolean", "both", "case", "cast", "char", "character", "check", "coalesce", "collate",
+  "collation", "column", "concurrently", "constraint", "create", "cross", "current_catalog", "current_date",
+  "current_role", "current_schema", "current_time", "current_timestamp", "current_user", "dec", "decimal", "default",
+  "deferrable", "desc", "distinct", "do", "else", "end", "except", "exists", "extract", "false", "fetch", "float",
+  "for", "foreign", "freeze", "from", "full", "grant", "greatest", "group", "grouping", "having", "ilike", "in",
+  "initially", "inner", "inout", "int", "integer", "intersect", "interval", "into", "is", "isnull", "join", "json",
+  "json_array", "json_arrayagg", "json_exists", "json_object", "json_objectagg", "json_query", "json_scalar",
+  "json_serialize", "json_table", "json_value", "lateral", "leading", "least", "left", "like", "limit", "localtime",
+  "localtimestamp", "merge_action", "national", "natural", "nchar", "none", "normalize", "not", "notnull", "null",
+  "nullif", "numeric", "offset", "on", "only", "or", "order", "out", "outer", "overlaps", "overlay", "placing",
+  "position", "precision", "primary", "real", "references", "returning", "right", "row", "select", "session_user",
+  "setof", "similar", "smallint", "some", "substring", "symmetric", "system_user", "table", "tablesample", "then",
+  "time", "timestamp", "to", "trailing", "treat", "trim", "true", "union", "unique", "user", "using", "values",
+  "varchar", "variadic", "verbose", "when", "where", "window", "with", "xmlattributes", "xmlconcat", "xmlelement",
+  "xmlexists", "xmlforest", "xmlnamespaces", "xmlparse", "xmlpi", "xmlroot", "xmlserialize", "xmltable",
+]);
+
+/**
  * The identifier as written when PostgreSQL reads it back unchanged without quotes
- * (`[a-z_][a-z0-9_$]*`), else `quoteIdent(name)`. For messages and fix suggestions a person reads.
+ * (`[a-z_][a-z0-9_$]*` and not one of `QUOTED_KEYWORDS`), else `quoteIdent(name)`. For messages
+ * and fix suggestions a person reads or pastes (`ALTER TABLE "user".t ...`).
  */
 export function quoteIdentIfNeeded(name: string): string {
-  return PLAIN_IDENTIFIER.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
+  return PLAIN_IDENTIFIER.test(name) && !QUOTED_KEYWORDS.has(name) ? name : `"${name.replace(/"/g, '""')}"`;
 }
 
 /** `'text'` with embedded single quotes doubled (standard_conforming_strings = on). */

@@ -24,6 +24,7 @@ import { regionRule } from "./region";
 import { serverSettingsRule } from "./server-settings";
 import { sourceNameRule } from "./source-name";
 import { tableFormatRule } from "./table-format";
+import { timescaledbPublicationRule } from "./timescaledb-publication";
 import { userRule } from "./user";
 import { wideCidrRule } from "./wide-cidr";
 
@@ -51,6 +52,7 @@ export const SOURCE_RULES: readonly Rule<PostgresSourceSpec>[] = [
   hostPostgresVersionRule,
   hostTimescaleRule,
   hostRowLevelSecurityRule,
+  timescaledbPublicationRule,
 ];
 
 export { isCidr, isAnyAddress } from "./cidr";

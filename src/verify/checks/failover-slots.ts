@@ -8,6 +8,7 @@ import { CheckId } from "../types";
  */
 export const failoverSlotsCheck: Check = {
   id: CheckId.FAILOVER_SLOTS,
+  cdcOnly: true,
   fallbackFix: "ALTER SYSTEM SET synchronized_standby_slots = '<physical slot of the standby>'; SELECT pg_reload_conf();",
   async run(ctx) {
     if (ctx.pipe?.enableFailoverSlots !== true) return skip("the pipe does not ask for failover slots");

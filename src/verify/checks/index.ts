@@ -22,6 +22,9 @@ import { replicationSlotCheck } from "./replication-slot";
 import { failoverSlotsCheck } from "./failover-slots";
 import { pipeColumnsCheck } from "./pipe-columns";
 import { generatedColumnsCheck } from "./generated-columns";
+import { generatedPrimaryKeyCheck } from "./generated-primary-key";
+import { timescaleChunksCheck } from "./timescale-chunks";
+import { publicationOwnerCheck } from "./publication-owner";
 
 export { KNOWN_BROKEN_RELEASES } from "./server-version";
 export { MIN_SLOT_WAL_KEEP_SIZE_MB } from "./max-slot-wal-keep-size";
@@ -49,5 +52,8 @@ export const VERIFY_CHECKS: readonly Check[] = [
   failoverSlotsCheck,
   pipeColumnsCheck,
   generatedColumnsCheck,
+  generatedPrimaryKeyCheck,
+  timescaleChunksCheck,
+  publicationOwnerCheck,
   slotTestCheck,
 ];

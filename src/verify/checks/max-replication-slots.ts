@@ -5,6 +5,7 @@ import { CheckId } from "../types";
 /** `max_replication_slots` leaves a slot free for the pipe. */
 export const maxReplicationSlotsCheck: Check = {
   id: CheckId.MAX_REPLICATION_SLOTS,
+  cdcOnly: true,
   fallbackFix: `ALTER SYSTEM SET max_replication_slots = '${MIN_REPLICATION_SLOTS}'; then restart the server`,
   async run(ctx) {
     const max = Number(await ctx.setting("max_replication_slots"));

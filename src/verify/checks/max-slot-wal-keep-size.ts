@@ -8,6 +8,7 @@ export const MIN_SLOT_WAL_KEEP_SIZE_MB = RECOMMENDED_MAX_SLOT_WAL_KEEP_SIZE_MB;
 /** `max_slot_wal_keep_size` (PostgreSQL 13+) at least 100 GB or unlimited (-1). */
 export const maxSlotWalKeepSizeCheck: Check = {
   id: CheckId.MAX_SLOT_WAL_KEEP_SIZE,
+  cdcOnly: true,
   fallbackFix: `ALTER SYSTEM SET max_slot_wal_keep_size = '${MIN_SLOT_WAL_KEEP_SIZE_MB}'; SELECT pg_reload_conf();`,
   async run(ctx) {
     if (ctx.major < 13) return skip(`max_slot_wal_keep_size exists on PostgreSQL 13 and later (this is ${ctx.version})`);

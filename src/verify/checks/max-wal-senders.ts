@@ -5,6 +5,7 @@ import { CheckId } from "../types";
 /** `max_wal_senders` at least 2, and one of them free. */
 export const maxWalSendersCheck: Check = {
   id: CheckId.MAX_WAL_SENDERS,
+  cdcOnly: true,
   fallbackFix: `ALTER SYSTEM SET max_wal_senders = '${MIN_WAL_SENDERS}'; then restart the server`,
   async run(ctx) {
     const max = Number(await ctx.setting("max_wal_senders"));

@@ -8,6 +8,7 @@ import { CheckId } from "../types";
  */
 export const partitionRootCheck: Check = {
   id: CheckId.PARTITION_ROOT,
+  cdcOnly: true,
   fallbackFix: "ALTER PUBLICATION <name> SET (publish_via_partition_root = true);",
   async run(ctx) {
     const partitioned = existingTables(ctx).filter((t) => t.relkind === "p");

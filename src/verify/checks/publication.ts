@@ -9,6 +9,7 @@ import { CheckId } from "../types";
  */
 export const publicationCheck: Check = {
   id: CheckId.PUBLICATION,
+  cdcOnly: true,
   fallbackFix: "CREATE PUBLICATION <name> FOR TABLE <schema.table>, ...;",
   async run(ctx) {
     if (!ctx.publication) return skip("no publication given (--publication or --stack)");

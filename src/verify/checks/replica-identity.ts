@@ -17,6 +17,7 @@ interface Row {
  */
 export const replicaIdentityCheck: Check = {
   id: CheckId.REPLICA_IDENTITY,
+  cdcOnly: true,
   fallbackFix: "ALTER TABLE <table> ADD PRIMARY KEY (...); or ALTER TABLE <table> REPLICA IDENTITY FULL;",
   async run(ctx) {
     const tables = existingTables(ctx);

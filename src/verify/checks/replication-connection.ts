@@ -6,6 +6,7 @@ import { CheckId, VerifyError } from "../types";
 /** A replication connection (`replication=database`, as ClickPipes opens) runs IDENTIFY_SYSTEM. */
 export const replicationConnectionCheck: Check = {
   id: CheckId.REPLICATION_CONNECTION,
+  cdcOnly: true,
   fallbackFix: "give the user the replication right and allow it in pg_hba.conf",
   async run(ctx) {
     const user = quoteIdent(ctx.user);

@@ -9,6 +9,7 @@ import { CheckId } from "../types";
  */
 export const replicationRightCheck: Check = {
   id: CheckId.REPLICATION_RIGHT,
+  cdcOnly: true,
   fallbackFix: "ALTER ROLE <user> WITH REPLICATION; (RDS/Aurora: GRANT rds_replication TO <user>;)",
   async run(ctx) {
     const user = quoteIdent(ctx.user);

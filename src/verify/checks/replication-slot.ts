@@ -5,6 +5,7 @@ import { CheckId } from "../types";
 /** With `cdc_only` and a named slot, the slot exists: a logical pgoutput slot of this database. */
 export const replicationSlotCheck: Check = {
   id: CheckId.REPLICATION_SLOT,
+  cdcOnly: true,
   fallbackFix: "SELECT pg_create_logical_replication_slot('<slot>', 'pgoutput');",
   async run(ctx) {
     const slot = ctx.pipe?.replicationSlotName;

@@ -6,6 +6,7 @@ import { CheckId } from "../types";
 /** With `--slot-test`: create a temporary pgoutput slot and drop it again. */
 export const slotTestCheck: Check = {
   id: CheckId.SLOT_TEST,
+  cdcOnly: true,
   fallbackFix: "fix the failures above, then retry",
   async run(ctx) {
     if (!ctx.slotTest) return skip("not requested (--slot-test)");

@@ -4,6 +4,7 @@ import { CheckId } from "../types";
 /** On a standby: PostgreSQL 16+ (logical slots on standbys) and hot_standby_feedback on. */
 export const standbyCheck: Check = {
   id: CheckId.STANDBY,
+  cdcOnly: true,
   fallbackFix: "connect to the primary (writer endpoint)",
   async run(ctx) {
     const inRecovery = (await ctx.client.query<{ r: boolean }>("SELECT pg_is_in_recovery() AS r")).rows[0].r;

@@ -9,6 +9,7 @@ import { CheckId } from "../types";
  */
 export const toastIdentityCheck: Check = {
   id: CheckId.TOAST_IDENTITY,
+  cdcOnly: true,
   fallbackFix: "ALTER TABLE <table> REPLICA IDENTITY FULL;",
   async run(ctx) {
     const tables = existingTables(ctx);

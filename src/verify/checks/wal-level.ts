@@ -4,6 +4,7 @@ import { CheckId } from "../types";
 /** `wal_level` must be `logical`. */
 export const walLevelCheck: Check = {
   id: CheckId.WAL_LEVEL,
+  cdcOnly: true,
   fallbackFix: "ALTER SYSTEM SET wal_level = 'logical'; then restart the server",
   async run(ctx) {
     const level = (await ctx.client.query<{ wal_level: string }>("SHOW wal_level")).rows[0].wal_level;

@@ -10,6 +10,7 @@ export { CLICKPIPES_WAL_SENDER_TIMEOUT_MS };
  */
 export const walSenderTimeoutCheck: Check = {
   id: CheckId.WAL_SENDER_TIMEOUT,
+  cdcOnly: true,
   fallbackFix: "SHOW wal_sender_timeout;",
   async run(ctx) {
     const ms = Number(
