@@ -7,6 +7,7 @@ import { Rule } from "../validation";
 import { cidrRule } from "./cidr";
 import { duplicatesRule } from "./duplicate";
 import { hostRule } from "./host";
+import { hostInitialLoadOnlyRule } from "./host-initial-load-only";
 import { hostPoolerRule } from "./host-pooler";
 import { hostPostgresVersionRule } from "./host-postgres-version";
 import { hostProfileRule } from "./host-profile";
@@ -44,6 +45,7 @@ export const SOURCE_RULES: readonly Rule<PostgresSourceSpec>[] = [
   // Host profiles (generic sources' `hostProfile`): each rule cites the host's ClickPipes guide.
   hostProfileRule,
   hostPoolerRule,
+  hostInitialLoadOnlyRule,
   hostPostgresVersionRule,
   hostTimescaleRule,
   hostRowLevelSecurityRule,
