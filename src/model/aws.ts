@@ -41,8 +41,17 @@ export const AWS_ENGINE_NAMES: Readonly<Record<AwsEngine, string>> = {
   [AwsEngine.RDS_POSTGRESQL]: "RDS for PostgreSQL",
 };
 
-/** AWS account ClickPipes shares PrivateLink resources with. */
+/** AWS account ClickPipes shares PrivateLink resources with (source: `CLICKPIPES_AWS_ACCOUNT_SOURCE`). */
 export const CLICKPIPES_AWS_ACCOUNT = "072088201116";
+
+/** The ClickPipes PrivateLink page naming the account ("ClickPipes account ID `072088201116`"). */
+export const CLICKPIPES_AWS_ACCOUNT_SOURCE: FactSource = repoFile(
+  "ClickPipes AWS PrivateLink page",
+  "ClickHouse/ClickHouse",
+  "docs/integrations/clickpipes/networking/aws-privatelink.mdx",
+  "084e931134af1fdb76a233f2f2c5c23fd9501194",
+  "2026-12-03",
+);
 
 /** The ClickPipes FAQ: wal_sender_timeout of at least 5 minutes, or 0 (no timeout). Defined in ./thresholds. */
 export { MIN_RECOMMENDED_WAL_SENDER_TIMEOUT_MS } from "./thresholds";

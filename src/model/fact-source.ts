@@ -26,12 +26,6 @@ export interface FactSource {
   readonly url?: string;
 }
 
-/** A value with its source. */
-export interface Sourced<T> {
-  readonly value: T;
-  readonly source: FactSource;
-}
-
 /** A repository file read at a commit. */
 export function repoFile(title: string, repo: string, path: string, commit: string, read: string): FactSource {
   return { title, repo, path, commit, read };

@@ -58,7 +58,7 @@ export const HOST_PROFILES: Readonly<Record<HostProfile, HostProfileFacts>> = {
     serverSettingsInFiles: false,
     consoleSteps: [
       "wal_level is already logical on Supabase; change max_slot_wal_keep_size and the other settings below with the Supabase CLI (supabase postgres-config update) or support, not ALTER SYSTEM",
-      "connect ClickPipes to the direct connection (db.<project ref>.supabase.co:5432, IPv6: ClickPipes reaches Supabase over IPv6 natively), not the IPv4 connection pooler (it cannot carry CDC)",
+      "connect ClickPipes to the direct connection (db.<project ref>.supabase.co:5432, IPv6 unless the project has Supabase's IPv4 add-on; ClickPipes reaches Supabase over IPv6 natively), not the IPv4 connection pooler (it cannot carry CDC)",
     ],
     networkConsole: "Supabase: Database settings, Network restrictions (allow the ClickPipes IPs below)",
     source: guide("Supabase", "supabase.mdx", "2d4672c32006ce7c89d7c675ac5ee6711eff36d6"),
@@ -156,6 +156,15 @@ export const SUPABASE_POOLER_PORT = 6543;
 export const TIMESCALE_INTERNAL_SCHEMA = "_timescaledb_internal";
 /** AlloyDB supports logical replication from version 14 on (AlloyDB guide, "Supported versions"). */
 export const ALLOYDB_MIN_VERSION = 14;
+
+/** Where each host constant above comes from (keyed by its export name). */
+export const HOST_CONSTANT_SOURCES: Readonly<Record<"PGBOUNCER_PORT" | "SUPABASE_POOLER_PORT" | "TIMESCALE_INTERNAL_SCHEMA" | "ALLOYDB_MIN_VERSION", FactSource>> = {
+  PGBOUNCER_PORT: HOST_PROFILES[HostProfile.PLANETSCALE].source,
+  // Supabase docs: shared pooler (Supavisor) transaction mode on :6543, IPv4; the direct connection db.<ref>.supabase.co:5432 is IPv6 (IPv4 with the IPv4 add-on).
+  SUPABASE_POOLER_PORT: { title: "Supabase: Connect to your database (pooler ports, IPv6 direct connection)", url: "https://supabase.com/docs/guides/database/connecting-to-postgres", read: "2026-12-03" },
+  TIMESCALE_INTERNAL_SCHEMA: HOST_PROFILES[HostProfile.TIGERDATA].source,
+  ALLOYDB_MIN_VERSION: HOST_PROFILES[HostProfile.ALLOYDB].source,
+};
 
 /** The host-profile fields of a generic source (construct props and config). */
 export interface HostProfileSpec {
