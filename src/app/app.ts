@@ -1,5 +1,6 @@
 import { loadFleetFile, mergeFleets } from "../fleet/load";
 import { reportWarnings } from "../internal/annotations";
+import { exitWhenFlushed } from "../internal/exit";
 import { App, TerraformStack } from "../internal/tf";
 import { AppConfig, SourceKind } from "../model/app-config";
 import { checkApp, validateApp } from "../model/validate";
@@ -61,7 +62,8 @@ export function runApp(config: AppConfig, fleetFiles: readonly string[] = []): v
   } catch (e) {
     if (e instanceof ValidationError) {
       process.stderr.write(e.message + "\n");
-      process.exit(1);
+      exitWhenFlushed(1);
+      return;
     }
     throw e;
   }
