@@ -1,4 +1,4 @@
-import { loadFleetFile, mergeFleets } from "../fleet/load";
+import { checkFleetFile, mergeFleets } from "../fleet/load";
 import { reportWarnings } from "../internal/annotations";
 import { exitWhenFlushed } from "../internal/exit";
 import { App, TerraformStack } from "../internal/tf";
@@ -50,9 +50,19 @@ export function fleetFileList(configured: readonly string[], env: string | undef
   return [...new Set([...configured, ...fromEnv])];
 }
 
-/** The typed config plus the sources of every fleet file (each checked against the fleet schema). */
+/**
+ * The typed config plus the sources of every fleet file (each checked against the fleet schema).
+ * Every error at once: when a file or a source fails the schema, the app rules still run over every
+ * other source, and one `ValidationError` carries all their lines (a schema error never hides the
+ * next source's errors).
+ */
 export function loadAppConfig(config: AppConfig, fleetFiles: readonly string[] = []): AppConfig {
-  return mergeFleets(config, fleetFiles.map(loadFleetFile));
+  const checks = fleetFiles.map(checkFleetFile);
+  const merged = mergeFleets(config, checks.map((c) => c.config));
+  const shape = checks.flatMap((c) => c.findings);
+  if (shape.length === 0) return merged;
+  const rules = merged.sources.length > 0 ? checkApp(merged).findings.filter((f) => f.severity === Severity.ERROR) : [];
+  throw new ValidationError([...shape, ...rules]);
 }
 
 /** Entry point: synth, or print one line per error and exit 1 (no stack trace for user mistakes). */
