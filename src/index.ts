@@ -63,8 +63,13 @@ export type {
 } from "./model/validate";
 
 // The ClickPipes static IP table (which addresses the allow lists open).
-export { CLICKPIPES_IP_TABLE, CLICKPIPES_IP_TABLE_VERSION, resolveClickPipesIps } from "./model/clickpipes-ips";
+export { CLICKPIPES_IP_TABLE, CLICKPIPES_IP_TABLE_SOURCE, CLICKPIPES_IP_TABLE_VERSION, resolveClickPipesIps } from "./model/clickpipes-ips";
 export type { ClickPipesIpRegion, ResolvedClickPipesIps } from "./model/clickpipes-ips";
+// Every outside fact with its source and the day it was read (README "Facts and their sources").
+export { FACT_KINDS } from "./model/facts";
+export type { FactEntry, FactKind } from "./model/facts";
+export { citeSource } from "./model/fact-source";
+export type { FactSource } from "./model/fact-source";
 
 // Constructs: generic PostgreSQL.
 export { GenericPostgresSource } from "./postgres/generic-source";

@@ -1,7 +1,11 @@
 /**
  * AWS regions an Aurora or RDS source may live in (AWS docs, "Regions and Availability Zones",
- * read 2026-11-01), as data. Add a region here when AWS opens one.
+ * read 2026-11-01: `AWS_REGIONS_SOURCE`), as data. Add a region here when AWS opens one.
  */
+import { FactSource, webPage } from "./fact-source";
+
+/** Where the list below comes from. */
+export const AWS_REGIONS_SOURCE: FactSource = webPage("AWS: Regions and Availability Zones", "https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html", "2026-11-01");
 export const AWS_REGIONS: readonly string[] = [
   "af-south-1",
   "ap-east-1",

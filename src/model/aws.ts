@@ -5,17 +5,36 @@
 import { resolveSource, ResolvedSource } from "./defaults";
 import { AwsEngine, AwsNetworkMode, AwsSourceSpec, ParameterApplyMethod, ParameterSpec } from "./aws-types";
 import { resolveAlarms, ResolvedAlarms } from "./cloudwatch-alarms";
+import { FactSource, repoFile, webPage } from "./fact-source";
 
 /**
- * PostgreSQL majors with a parameter-group family per engine (AWS docs, "Supported DB engines",
- * read 2026-11-01): `aurora-postgresql12` ... `aurora-postgresql17` and `postgres12` ... `postgres17`.
- * 12 is in RDS Extended Support (paid) on both. ClickPipes needs 12 or later, so 11 and older are
- * left out. Add a major here when AWS ships its family.
+ * PostgreSQL majors with a parameter-group family per engine: `aurora-postgresql12` ...
+ * `aurora-postgresql18` and `postgres12` ... `postgres18` (sources in `AWS_ENGINE_SOURCES`; 18 added
+ * 2026-12-03). 12 is in RDS Extended Support (paid) on both. ClickPipes needs 12 or later, so 11
+ * and older are left out. Add a major here when AWS ships its family.
+ *
+ * PostgreSQL 18 and parameter scope: on Aurora every parameter this library sets
+ * (`rds.logical_replication`, `wal_sender_timeout`, `rds.iam_auth_for_replication`) is a replication
+ * setting, which AWS keeps cluster-wide ("all the parameters for replication settings must be
+ * identical throughout an Aurora cluster", DB cluster parameter groups page), so it stays in the
+ * cluster parameter group for `aurora-postgresql18` too; on RDS everything is in the one DB
+ * parameter group, `max_slot_wal_keep_size` included. The parameters reported as moved to instance
+ * scope in `aurora-postgresql18` (`log_min_duration_statement`, `shared_preload_libraries`) are not
+ * ones we set; a team passing them in `extraParameters` must put them in the instance group itself.
  */
 export const AWS_ENGINE_MAJORS: Readonly<Record<AwsEngine, readonly number[]>> = {
-  [AwsEngine.AURORA_POSTGRESQL]: [12, 13, 14, 15, 16, 17],
-  [AwsEngine.RDS_POSTGRESQL]: [12, 13, 14, 15, 16, 17],
+  [AwsEngine.AURORA_POSTGRESQL]: [12, 13, 14, 15, 16, 17, 18],
+  [AwsEngine.RDS_POSTGRESQL]: [12, 13, 14, 15, 16, 17, 18],
 };
+
+/** Where the engine majors / families and the parameter scopes above come from. */
+export const AWS_ENGINE_SOURCES: readonly FactSource[] = [
+  webPage("AWS: Amazon RDS for PostgreSQL updates (PostgreSQL 18 versions)", "https://docs.aws.amazon.com/AmazonRDS/latest/PostgreSQLReleaseNotes/postgresql-versions.html", "2026-12-03"),
+  webPage("AWS: Amazon Aurora PostgreSQL updates", "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraPostgreSQLReleaseNotes/AuroraPostgreSQL.Updates.html", "2026-12-03"),
+  webPage("AWS: DB cluster parameter groups for Amazon Aurora DB clusters (replication settings are cluster-wide)", "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/USER_WorkingWithDBClusterParamGroups.html", "2026-12-03"),
+  // The provider passes `family` through unchecked (schema.TypeString, Required, ForceNew, no ValidateFunc).
+  repoFile("hashicorp/aws aws_rds_cluster_parameter_group schema (family unvalidated)", "hashicorp/terraform-provider-aws", "internal/service/rds/cluster_parameter_group.go", "01e5fd8f048e919760263fed00bb5a7120439a4f", "2026-12-03"),
+];
 
 /** Display name of each engine, for messages. */
 export const AWS_ENGINE_NAMES: Readonly<Record<AwsEngine, string>> = {
@@ -23,8 +42,17 @@ export const AWS_ENGINE_NAMES: Readonly<Record<AwsEngine, string>> = {
   [AwsEngine.RDS_POSTGRESQL]: "RDS for PostgreSQL",
 };
 
-/** AWS account ClickPipes shares PrivateLink resources with. */
+/** AWS account ClickPipes shares PrivateLink resources with (source: `CLICKPIPES_AWS_ACCOUNT_SOURCE`). */
 export const CLICKPIPES_AWS_ACCOUNT = "072088201116";
+
+/** The ClickPipes PrivateLink page naming the account ("ClickPipes account ID `072088201116`"). */
+export const CLICKPIPES_AWS_ACCOUNT_SOURCE: FactSource = repoFile(
+  "ClickPipes AWS PrivateLink page",
+  "ClickHouse/ClickHouse",
+  "docs/integrations/clickpipes/networking/aws-privatelink.mdx",
+  "084e931134af1fdb76a233f2f2c5c23fd9501194",
+  "2026-12-03",
+);
 
 /** The ClickPipes FAQ: wal_sender_timeout of at least 5 minutes, or 0 (no timeout). Defined in ./thresholds. */
 export { MIN_RECOMMENDED_WAL_SENDER_TIMEOUT_MS } from "./thresholds";

@@ -1,12 +1,28 @@
 /**
- * ClickPipes static NAT IPs, as versioned data. Source: ClickHouse docs page
- * `clickpipes/networking/static-ips` (read 2026-11-01). The list changes often: bump
- * `CLICKPIPES_IP_TABLE_VERSION` with every edit, and let users override it with `network.allowedCidrs`.
+ * ClickPipes static NAT IPs, as versioned data. Source: ClickHouse/ClickHouse
+ * `docs/integrations/clickpipes/networking/static-ips.mdx` @340ecd8f (read 2026-12-03; the same
+ * table and default-region rules are served as `clickpipes_egress_ips` per region by the Cloud
+ * endpoints API, https://api.clickhouse.cloud/static-ips.json). The list changes often: bump
+ * `CLICKPIPES_IP_TABLE_VERSION` and `CLICKPIPES_IP_TABLE_SOURCE` with every edit, and let users
+ * override it with `network.allowedCidrs`.
+ *
+ * 2026-12-03 against 2026-11-01: ap-east-2 (Taipei) added (six addresses, services created on or
+ * after 2026-08-04; older services in ap-east-2 use us-east-2). Every other row and default-region
+ * rule re-read and unchanged.
  */
+import { clickPipesPage, FactSource } from "./fact-source";
 import { CloudProvider } from "./types";
 
 /** Version of the table below: the day the docs page was read. */
-export const CLICKPIPES_IP_TABLE_VERSION = "2026-11-01";
+export const CLICKPIPES_IP_TABLE_VERSION = "2026-12-03";
+
+/** Where the table and the default-region rules below come from. */
+export const CLICKPIPES_IP_TABLE_SOURCE: FactSource = clickPipesPage(
+  "ClickPipes static IPs page",
+  "networking/static-ips.mdx",
+  "340ecd8f2f444ad673409c5b64af4afc7e6bce82",
+  CLICKPIPES_IP_TABLE_VERSION,
+);
 
 /** Google Cloud regions apply only to services that got ClickPipes on or after this day. */
 export const GCP_REGIONAL_IPS_SINCE = "2026-06-15";
@@ -32,6 +48,7 @@ export const CLICKPIPES_IP_TABLE: readonly ClickPipesIpRegion[] = [
   { cloud: CloudProvider.AWS, region: "ap-southeast-2", since: "2025-06-25", ips: ["3.106.48.103", "52.62.168.142", "13.55.113.162", "3.24.61.148", "54.206.77.184", "54.79.253.17"] },
   { cloud: CloudProvider.AWS, region: "af-south-1", since: "2026-04-15", ips: ["13.245.187.24", "15.240.60.178", "15.240.81.191", "13.245.25.101", "13.245.91.225", "15.240.54.195"] },
   { cloud: CloudProvider.AWS, region: "ap-east-1", since: "2026-04-15", ips: ["18.166.168.168", "43.199.224.85", "95.40.0.242", "16.162.107.229", "43.199.125.240", "54.46.86.27"] },
+  { cloud: CloudProvider.AWS, region: "ap-east-2", since: "2026-08-04", ips: ["43.212.223.232", "43.213.191.245", "43.213.177.170", "43.213.254.52", "54.54.16.115", "43.212.222.227"] },
   { cloud: CloudProvider.AWS, region: "ap-northeast-1", since: "2026-04-15", ips: ["54.168.88.92", "35.76.97.79", "54.64.100.89", "54.178.40.17", "52.195.101.208", "13.193.109.245"] },
   { cloud: CloudProvider.AWS, region: "ap-southeast-3", since: "2026-03-06", ips: ["16.78.195.195", "43.218.184.235", "16.79.88.54", "15.232.6.147", "15.232.46.145", "108.137.199.68"] },
   { cloud: CloudProvider.AWS, region: "ca-central-1", since: "2026-04-15", ips: ["52.60.123.235", "3.97.222.98", "3.99.62.248", "15.223.61.186", "3.96.255.101", "3.97.29.96"] },
@@ -113,15 +130,23 @@ export function resolveClickPipesIps(cloud: CloudProvider, region: string, servi
   let reason: string;
   if (ownApplies) {
     chosen = own;
-    reason = `${cloud}/${region} has its own ClickPipes IPs`;
+    reason =
+      serviceCreatedOn === undefined && since !== undefined
+        ? `${cloud}/${region} has its own ClickPipes IPs for services that got ClickPipes on or after ${since} (older services use the ${fallbackRegion(region)} IPs: set clickhouse.serviceCreatedOn)`
+        : `${cloud}/${region} has its own ClickPipes IPs`;
   } else {
-    const fallback = EU_REGION.test(region) ? "eu-central-1" : "us-east-2";
+    const fallback = fallbackRegion(region);
     chosen = row(CloudProvider.AWS, fallback)!;
     reason = own
       ? `services in ${cloud}/${region} that got ClickPipes before ${since} use the ${fallback} IPs`
       : `${cloud}/${region} has no IPs of its own; ${EU_REGION.test(region) ? "EU" : "other"} services use the ${fallback} IPs`;
   }
   return { tableVersion: CLICKPIPES_IP_TABLE_VERSION, ipRegion: chosen.region, reason, ips: [...chosen.ips].sort(compareIp) };
+}
+
+/** The default region of the docs' rules: eu-central-1 for EU regions, us-east-2 for every other one. */
+function fallbackRegion(region: string): string {
+  return EU_REGION.test(region) ? "eu-central-1" : "us-east-2";
 }
 
 /** Numeric order for dotted IPv4 strings; anything else sorts as text after them. */

@@ -2,9 +2,18 @@
  * Host profiles of a generic source: where the PostgreSQL server runs. A profile sets the pipe's
  * `type` and applies that host's rules from its ClickPipes source guide (the rule table
  * `HOST_PROFILE_RULES`); it never weakens the defaults (same least-privilege user and grants, same
- * network rules, no 0.0.0.0/0). Facts: ClickPipes Postgres source guides, read 2026-11-22.
+ * network rules, no 0.0.0.0/0). Facts: the ClickPipes Postgres source guides in
+ * ClickHouse/ClickHouse `docs/integrations/clickpipes/postgres/source/`, each profile's `source`
+ * naming the file and commit read (2026-12-03).
+ *
+ * Changed 2026-12-03 (against the guides read 2026-11-22): Tiger Cloud cannot enable logical
+ * replication, so a `tigerdata` source runs Initial Load Only pipes (rule `host-initial-load-only`);
+ * PlanetScale's PSBouncer port 6432 is fine for Initial Load Only pipes (5432 stays required for
+ * CDC); Supabase's direct connection is IPv6; Neon's IP Allow is an Enterprise-plan feature;
+ * Crunchy Bridge has logical replication on by default.
  */
 import { ClickPipePostgresType } from "./clickpipe";
+import { clickPipesPage, FactSource } from "./fact-source";
 
 /** Where a generic source's server runs. */
 export enum HostProfile {
@@ -32,7 +41,12 @@ export interface HostProfileFacts {
   readonly consoleSteps: readonly string[];
   /** Where the ClickPipes IPs are allowed instead of pg_hba.conf (undefined: pg_hba.conf). */
   readonly networkConsole?: string;
+  /** The guide's file and commit these facts were read from, and when. */
+  readonly source: FactSource;
 }
+
+const READ = "2026-12-03";
+const guide = (title: string, file: string, commit: string) => clickPipesPage(`ClickPipes ${title} source guide`, `postgres/source/${file}`, commit, READ);
 
 const GUIDES = "https://clickhouse.com/docs/integrations/clickpipes/postgres/source";
 
@@ -44,9 +58,10 @@ export const HOST_PROFILES: Readonly<Record<HostProfile, HostProfileFacts>> = {
     serverSettingsInFiles: false,
     consoleSteps: [
       "wal_level is already logical on Supabase; change max_slot_wal_keep_size and the other settings below with the Supabase CLI (supabase postgres-config update) or support, not ALTER SYSTEM",
-      "connect ClickPipes to the direct connection (db.<project ref>.supabase.co:5432), not the connection pooler",
+      "connect ClickPipes to the direct connection (db.<project ref>.supabase.co:5432, IPv6 unless the project has Supabase's IPv4 add-on; ClickPipes reaches Supabase over IPv6 natively), not the IPv4 connection pooler (it cannot carry CDC)",
     ],
     networkConsole: "Supabase: Database settings, Network restrictions (allow the ClickPipes IPs below)",
+    source: guide("Supabase", "supabase.mdx", "2d4672c32006ce7c89d7c675ac5ee6711eff36d6"),
   },
   [HostProfile.NEON]: {
     title: "Neon",
@@ -57,15 +72,20 @@ export const HOST_PROFILES: Readonly<Record<HostProfile, HostProfileFacts>> = {
       "Neon console: Project settings, Logical Replication, Enable (sets wal_level = logical; the compute restarts)",
       "use the direct endpoint (without -pooler in the host name), not the pooled one",
     ],
-    networkConsole: "Neon console: Project settings, IP Allow (allow the ClickPipes IPs below)",
+    networkConsole: "Neon console: Settings, IP Allow, an Enterprise-plan feature (allow the ClickPipes IPs below; other plans have no IP allow list)",
+    source: guide("Neon", "neon-postgres.mdx", "013b51e1868b3c5c04333709dbac2dfd1ee2f2cb"),
   },
   [HostProfile.CRUNCHY_BRIDGE]: {
     title: "Crunchy Bridge",
     pipeType: ClickPipePostgresType.CRUNCHY_BRIDGE,
     guide: `${GUIDES}/crunchy-postgres`,
     serverSettingsInFiles: false,
-    consoleSteps: ["Crunchy Bridge dashboard: the cluster's Configuration (set the settings below; wal_level = logical needs a restart)"],
+    consoleSteps: [
+      "logical replication is on by default on Crunchy Bridge (wal_level = logical): check SHOW wal_level, max_wal_senders and max_replication_slots (10 each)",
+      "Crunchy Bridge dashboard: the cluster's Configuration (set the other settings below there)",
+    ],
     networkConsole: "Crunchy Bridge dashboard: the cluster's Networking, firewall rules (allow the ClickPipes IPs below)",
+    source: guide("Crunchy Bridge", "crunchy-postgres.mdx", "5b551f3d6e7c2419fde2b13d09e448cc67bef9df"),
   },
   [HostProfile.PLANETSCALE]: {
     title: "PlanetScale for Postgres",
@@ -74,9 +94,10 @@ export const HOST_PROFILES: Readonly<Record<HostProfile, HostProfileFacts>> = {
     serverSettingsInFiles: false,
     consoleSteps: [
       "PlanetScale console: the branch's Cluster configuration, Parameters: raise max_slot_wal_keep_size from its 4 GB default (to the value below), wal_level = logical",
-      "connect to the primary on port 5432 (not PSBouncer on 6432, not a replica), as <user>.<branch>",
+      "connect to the primary (not a replica) as <user>.<branch>, on port 5432 for CDC pipes; PSBouncer on 6432 serves Initial Load Only (snapshot) pipes only",
     ],
     networkConsole: "PlanetScale console: the database's IP restrictions (allow the ClickPipes IPs below)",
+    source: guide("PlanetScale for Postgres", "planetscale.mdx", "46bc66c36d15faefc9c34c9dc4c7cd7112a78010"),
   },
   [HostProfile.TIGERDATA]: {
     title: "Tiger Data (Timescale)",
@@ -84,10 +105,11 @@ export const HOST_PROFILES: Readonly<Record<HostProfile, HostProfileFacts>> = {
     guide: `${GUIDES}/timescale`,
     serverSettingsInFiles: false,
     consoleSteps: [
-      "Tiger Cloud console: the service's Operations, Database parameters (set the settings below; wal_level = logical needs a restart)",
-      "publish the hypertables' chunks: include the _timescaledb_internal schema in the publication",
+      "Tiger Cloud cannot enable logical replication: only Initial Load Only pipes (replication mode snapshot) work, so wal_level and the replication settings below cannot and need not be set",
+      "for CDC from TimescaleDB, run it yourself (hostProfile self-managed) and publish the _timescaledb_internal schema with the hypertables",
     ],
     networkConsole: "Tiger Cloud console: the service's IP allow list (allow the ClickPipes IPs below)",
+    source: guide("Timescale", "timescale.mdx", "d6e9dae5afbaa5166e29e065f988268c6a25a104"),
   },
   [HostProfile.ALLOYDB]: {
     title: "AlloyDB for PostgreSQL",
@@ -96,6 +118,7 @@ export const HOST_PROFILES: Readonly<Record<HostProfile, HostProfileFacts>> = {
     serverSettingsInFiles: false,
     consoleSteps: ["AlloyDB console: the primary instance's flags alloydb.enable_pglogical = on and alloydb.logical_decoding = on (the instance restarts); AlloyDB 14 or later"],
     networkConsole: "AlloyDB: the instance's authorized external networks / public IP (allow the ClickPipes IPs below)",
+    source: guide("AlloyDB", "alloydb.mdx", "7cbac2a7b0267805a54ad777df3d29463d17c8b3"),
   },
   [HostProfile.CLOUDSQL]: {
     title: "Cloud SQL for PostgreSQL",
@@ -104,6 +127,7 @@ export const HOST_PROFILES: Readonly<Record<HostProfile, HostProfileFacts>> = {
     serverSettingsInFiles: false,
     consoleSteps: ["Cloud SQL console: the instance's flag cloudsql.logical_decoding = on (the instance restarts), and the other settings below as flags"],
     networkConsole: "Cloud SQL console: Connections, Authorized networks (add the ClickPipes IPs below)",
+    source: guide("Google Cloud SQL", "google-cloudsql.mdx", "5f6c4b7469b6f63745694131224ac476055d7ea8"),
   },
   [HostProfile.AZURE]: {
     title: "Azure Database for PostgreSQL (Flexible Server)",
@@ -112,6 +136,7 @@ export const HOST_PROFILES: Readonly<Record<HostProfile, HostProfileFacts>> = {
     serverSettingsInFiles: false,
     consoleSteps: ["Azure portal: the server's Server parameters, wal_level = LOGICAL and the settings below (Save, then restart the server)"],
     networkConsole: "Azure portal: the server's Networking, firewall rules (add the ClickPipes IPs below)",
+    source: guide("Azure Flexible Server", "azure-flexible-server-postgres.mdx", "4f508f11d10fbaddba586e3536bf487c0360b4d3"),
   },
   [HostProfile.SELF_MANAGED]: {
     title: "self-managed PostgreSQL",
@@ -119,10 +144,11 @@ export const HOST_PROFILES: Readonly<Record<HostProfile, HostProfileFacts>> = {
     guide: `${GUIDES}/generic`,
     serverSettingsInFiles: true,
     consoleSteps: [],
+    source: guide("generic Postgres", "generic.mdx", "1932be9b6ba83564a4fbdcf5f8818db6415a8142"),
   },
 };
 
-/** PgBouncer's default port (and PlanetScale's PSBouncer). */
+/** PgBouncer's default port (and PlanetScale's PSBouncer: Initial Load Only pipes only, planetscale.mdx caveat 2). */
 export const PGBOUNCER_PORT = 6432;
 /** Supabase's transaction pooler port. */
 export const SUPABASE_POOLER_PORT = 6543;
@@ -132,6 +158,15 @@ export const TIMESCALE_INTERNAL_SCHEMA = "_timescaledb_internal";
 export const SCHEMA_PUBLICATION_MIN_VERSION = 15;
 /** AlloyDB supports logical replication from version 14 on (AlloyDB guide, "Supported versions"). */
 export const ALLOYDB_MIN_VERSION = 14;
+
+/** Where each host constant above comes from (keyed by its export name). */
+export const HOST_CONSTANT_SOURCES: Readonly<Record<"PGBOUNCER_PORT" | "SUPABASE_POOLER_PORT" | "TIMESCALE_INTERNAL_SCHEMA" | "ALLOYDB_MIN_VERSION", FactSource>> = {
+  PGBOUNCER_PORT: HOST_PROFILES[HostProfile.PLANETSCALE].source,
+  // Supabase docs: shared pooler (Supavisor) transaction mode on :6543, IPv4; the direct connection db.<ref>.supabase.co:5432 is IPv6 (IPv4 with the IPv4 add-on).
+  SUPABASE_POOLER_PORT: { title: "Supabase: Connect to your database (pooler ports, IPv6 direct connection)", url: "https://supabase.com/docs/guides/database/connecting-to-postgres", read: "2026-12-03" },
+  TIMESCALE_INTERNAL_SCHEMA: HOST_PROFILES[HostProfile.TIGERDATA].source,
+  ALLOYDB_MIN_VERSION: HOST_PROFILES[HostProfile.ALLOYDB].source,
+};
 
 /** The host-profile fields of a generic source (construct props and config). */
 export interface HostProfileSpec {
@@ -173,4 +208,6 @@ export interface HostProfileRuleInput {
   readonly hostProfile?: HostProfile;
   readonly planetScaleBranch?: string;
   readonly timescaleDb?: boolean;
+  /** The source's pipe, when the app config declares one (its mode decides what some hosts accept). */
+  readonly clickpipe?: { readonly replicationMode?: unknown };
 }

@@ -1,11 +1,31 @@
 /**
  * IAM database authentication of a ClickPipe on Aurora / RDS, as pure data: the role ClickPipes
  * assumes, its trust and permission policies, and where the cluster / instance identifier comes
- * from. ClickHouse docs: "AWS IAM DB authentication (RDS/Aurora)"
- * (https://clickhouse.com/docs/integrations/clickpipes/postgres/auth, now per source guide:
- * .../postgres/source/aurora#iam-authentication and .../postgres/source/rds#iam-authentication).
+ * from. Sources (read 2026-12-03): `IAM_AUTH_SOURCES` below — the clickhouse-docs snippet
+ * `_iam_authentication.md` @0ee64cd6 (trust policy with `sts:AssumeRole` AND `sts:TagSession`;
+ * `rds-db:connect` on `arn:aws:rds-db:<region>:<account>:dbuser:<resource id>/<user>`), the RDS and
+ * Aurora source guides (IAM works for CDC once `rds.iam_auth_for_replication = 1`, PostgreSQL 11+;
+ * older versions only run Initial Load Only, and ClickPipes needs 12+ anyway) and AWS's pages
+ * "Configuring IAM authentication for logical replication connections" (dynamic parameter, cluster
+ * parameter group on Aurora, DB parameter group on RDS).
+ *
+ * Changed 2026-12-03: the trust policy allows `sts:TagSession` too (without it ClickPipes cannot
+ * assume the role), and IAM no longer means Initial Load Only.
  */
 import { AwsEngine } from "./aws-types";
+import { clickPipesPage, FactSource, repoFile, webPage } from "./fact-source";
+
+/** Where the IAM facts of this file come from. */
+export const IAM_AUTH_SOURCES: readonly FactSource[] = [
+  repoFile("ClickPipes IAM authentication snippet (trust and permission policies)", "ClickHouse/clickhouse-docs", "docs/_snippets/clickpipes/_iam_authentication.md", "0ee64cd6b6c4bf11381ccc542aae17e3cc92dcb7", "2026-12-03"),
+  clickPipesPage("ClickPipes RDS Postgres source guide (IAM for replication, PostgreSQL 11+)", "postgres/source/rds.mdx", "4f39aaacdcca2fe1c89e876664898fc6c81474e4", "2026-12-03"),
+  clickPipesPage("ClickPipes Aurora Postgres source guide (rds.iam_auth_for_replication = 1)", "postgres/source/aurora.mdx", "32d59a0e5eccd058a45e5e988693edfe07904707", "2026-12-03"),
+  webPage("AWS: Configuring IAM authentication for logical replication connections (Aurora)", "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraPostgreSQL.Replication.Logical.IAM-auth.html", "2026-12-03"),
+  webPage("AWS: Configuring IAM authentication for logical replication connections (RDS)", "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/PostgreSQL.Concepts.General.FeatureSupport.IAMLogicalReplication.html", "2026-12-03"),
+];
+
+/** The actions the ClickHouse service role may perform on the role (the snippet's trust policy). */
+export const CLICKPIPES_TRUST_ACTIONS: readonly string[] = ["sts:AssumeRole", "sts:TagSession"];
 
 /** Prefix of the role name (the ClickPipes role-based access guides ask for it). */
 export const CLICKPIPES_IAM_ROLE_PREFIX = "ClickHouseAccessRole-";
@@ -39,11 +59,11 @@ export function dbIdentifier(engine: AwsEngine, host: string, resourceArn?: stri
   return m[1];
 }
 
-/** The trust policy: the ClickHouse service's IAM role may assume the role. */
+/** The trust policy: the ClickHouse service's IAM role may assume the role and tag the session. */
 export function clickPipesTrustPolicy(clickhouseServiceRoleArn: string): object {
   return {
     Version: "2012-10-17",
-    Statement: [{ Effect: "Allow", Principal: { AWS: clickhouseServiceRoleArn }, Action: "sts:AssumeRole" }],
+    Statement: [{ Effect: "Allow", Principal: { AWS: clickhouseServiceRoleArn }, Action: [...CLICKPIPES_TRUST_ACTIONS] }],
   };
 }
 

@@ -10,11 +10,14 @@ const BOTH = [AwsEngine.AURORA_POSTGRESQL, AwsEngine.RDS_POSTGRESQL];
 const PL = { resourceArn: CLUSTER_ARN, network: PRIVATELINK };
 
 export const AWS_CASES: [string, readonly AwsEngine[], Record<string, unknown>, string[]][] = [
-  ["engine-major: Aurora has no family for 18", [AwsEngine.AURORA_POSTGRESQL], { postgresVersion: 18 }, [
-    'error: source "billing": postgresVersion = 18 is not allowed: one of 12, 13, 14, 15, 16, 17 (Aurora PostgreSQL parameter group families aurora-postgresql12 ... aurora-postgresql17) [engine-major]',
+  // 19: no family on either engine yet (and not a major the source table knows either).
+  ["engine-major: Aurora has no family for 19", [AwsEngine.AURORA_POSTGRESQL], { postgresVersion: 19 }, [
+    'error: source "billing": postgresVersion = 19 is not allowed: one of 12, 13, 14, 15, 16, 17, 18 (ClickPipes needs PostgreSQL 12 or later) [postgres-version]',
+    'error: source "billing": postgresVersion = 19 is not allowed: one of 12, 13, 14, 15, 16, 17, 18 (Aurora PostgreSQL parameter group families aurora-postgresql12 ... aurora-postgresql18) [engine-major]',
   ]],
-  ["engine-major: RDS has no family for 18", [AwsEngine.RDS_POSTGRESQL], { postgresVersion: 18 }, [
-    'error: source "billing": postgresVersion = 18 is not allowed: one of 12, 13, 14, 15, 16, 17 (RDS for PostgreSQL parameter group families postgres12 ... postgres17) [engine-major]',
+  ["engine-major: RDS has no family for 19", [AwsEngine.RDS_POSTGRESQL], { postgresVersion: 19 }, [
+    'error: source "billing": postgresVersion = 19 is not allowed: one of 12, 13, 14, 15, 16, 17, 18 (ClickPipes needs PostgreSQL 12 or later) [postgres-version]',
+    'error: source "billing": postgresVersion = 19 is not allowed: one of 12, 13, 14, 15, 16, 17, 18 (RDS for PostgreSQL parameter group families postgres12 ... postgres18) [engine-major]',
   ]],
   ["engine-version: major differs from postgresVersion", BOTH, { engineVersion: "15.4" }, [
     "error: source \"billing\": engineVersion = \"15.4\" is not allowed: a 16.x version to match postgresVersion 16 (the parameter group family follows postgresVersion; set both to the engine's major) [engine-version]",

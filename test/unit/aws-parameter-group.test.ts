@@ -27,12 +27,30 @@ describe("Aurora cluster parameter group", () => {
   });
 
   it("maps every supported major to its family and refuses the rest", () => {
-    for (const major of [12, 13, 14, 15, 16, 17]) {
+    for (const major of [12, 13, 14, 15, 16, 17, 18]) {
       expect(parameterGroupFamily(AwsEngine.AURORA_POSTGRESQL, major)).toBe(`aurora-postgresql${major}`);
       expect(parameterGroupFamily(AwsEngine.RDS_POSTGRESQL, major)).toBe(`postgres${major}`);
     }
-    expect(() => parameterGroupFamily(AwsEngine.AURORA_POSTGRESQL, 18)).toThrow(/no parameter group family for PostgreSQL 18/);
+    expect(() => parameterGroupFamily(AwsEngine.AURORA_POSTGRESQL, 19)).toThrow(/no parameter group family for PostgreSQL 19/);
+    expect(() => parameterGroupFamily(AwsEngine.RDS_POSTGRESQL, 11)).toThrow(/no parameter group family for PostgreSQL 11/);
     expect(synthAws(auroraSource({ postgresVersion: 12 }))).toHaveResourceWithProperties(RdsClusterParameterGroup, { family: "aurora-postgresql12" });
+  });
+
+  it("PostgreSQL 18: both engines synthesize with the 18 families and the same parameters in the same groups", () => {
+    const aurora = synthAws(auroraSource({ postgresVersion: 18, engineVersion: "18.4", iamAuth: true }));
+    expect(aurora).toHaveResourceWithProperties(RdsClusterParameterGroup, {
+      family: "aurora-postgresql18",
+      parameter: [
+        { name: "rds.iam_auth_for_replication", value: "1", apply_method: "immediate" },
+        { name: "rds.logical_replication", value: "1", apply_method: "pending-reboot" },
+        { name: "wal_sender_timeout", value: "0", apply_method: "immediate" },
+      ],
+    });
+    expect(Object.keys(resourcesOf(aurora, "aws_db_parameter_group"))).toHaveLength(0);
+    const rds = synthAws(rdsSource({ postgresVersion: 18 }));
+    expect(rds).toHaveResourceWithProperties(DbParameterGroup, { family: "postgres18" });
+    const names = (Object.values(resourcesOf(rds, "aws_db_parameter_group"))[0]!.parameter as { name: string }[]).map((p) => p.name);
+    expect(names).toEqual(["rds.logical_replication", "wal_sender_timeout"]);
   });
 
   it("sets wal_sender_timeout in ms and rds.iam_auth_for_replication with IAM auth", () => {

@@ -20,11 +20,11 @@ describe("AWS validation rules", () => {
   });
 
   it("engine-major: refuses a major without a parameter group family", () => {
-    expect(lines({ postgresVersion: 18 })).toEqual([
-      'error: source "billing": postgresVersion = 18 is not allowed: one of 12, 13, 14, 15, 16, 17 (Aurora PostgreSQL parameter group families aurora-postgresql12 ... aurora-postgresql17) [engine-major]',
-    ]);
+    expect(lines({ postgresVersion: 19 as never })).toContain(
+      'error: source "billing": postgresVersion = 19 is not allowed: one of 12, 13, 14, 15, 16, 17, 18 (Aurora PostgreSQL parameter group families aurora-postgresql12 ... aurora-postgresql18) [engine-major]',
+    );
     expect(runRules(rdsSource({ postgresVersion: 11 as never }), RDS_SOURCE_RULES).map(formatFinding)).toContain(
-      'error: source "billing": postgresVersion = 11 is not allowed: one of 12, 13, 14, 15, 16, 17 (RDS for PostgreSQL parameter group families postgres12 ... postgres17) [engine-major]',
+      'error: source "billing": postgresVersion = 11 is not allowed: one of 12, 13, 14, 15, 16, 17, 18 (RDS for PostgreSQL parameter group families postgres12 ... postgres18) [engine-major]',
     );
   });
 
@@ -140,8 +140,8 @@ describe("AWS validation rules", () => {
   });
 
   it("stops the app before anything is built, one line per problem", () => {
-    expect(() => buildApp({ sources: [auroraSource({ postgresVersion: 18, network: { securityGroupId: "sg-x" } })] })).toThrow(
-      /postgresVersion = 18 .*\[engine-major\]\nerror: .*network\.securityGroupId = "sg-x" .*\[security-group-id\]/,
+    expect(() => buildApp({ sources: [auroraSource({ postgresVersion: 19 as never, network: { securityGroupId: "sg-x" } })] })).toThrow(
+      /postgresVersion = 19 .*\[engine-major\]\nerror: .*network\.securityGroupId = "sg-x" .*\[security-group-id\]/,
     );
     expect(() => buildApp({ sources: [auroraSource({ name: "x" }), { ...auroraSource({ name: "x-aws" }), kind: "generic" as never }] })).toThrow(/stack "x-aws" is taken/);
   });

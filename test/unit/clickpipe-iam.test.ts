@@ -4,7 +4,7 @@ import { checkApp } from "../../src/model/validate";
 import { AwsEngine } from "../../src/model/aws-types";
 import { dbIdentifier } from "../../src/model/iam-auth";
 import { formatFinding, runRules } from "../../src/model/validation";
-import { auroraSource, dbStack, rdsSource, synthAws, synthDb, warningLines } from "../aws-helpers";
+import { auroraSource, awsStack, dbStack, rdsSource, synthAws, synthDb, warningLines } from "../aws-helpers";
 import { Testing } from "../../src/internal/tf";
 import { genericSource, parse, resourcesOf } from "../helpers";
 
@@ -25,7 +25,8 @@ describe("IAM authentication for Aurora/RDS pipes", () => {
     expect(role.name).toBe("ClickHouseAccessRole-billing");
     expect(JSON.parse(role.assume_role_policy as string)).toEqual({
       Version: "2012-10-17",
-      Statement: [{ Effect: "Allow", Principal: { AWS: CH_ROLE }, Action: "sts:AssumeRole" }],
+      // clickhouse-docs _iam_authentication.md @0ee64cd6 (read 2026-12-03): both actions, or ClickPipes cannot assume the role.
+      Statement: [{ Effect: "Allow", Principal: { AWS: CH_ROLE }, Action: ["sts:AssumeRole", "sts:TagSession"] }],
     });
     const [, policy] = one(json, "aws_iam_role_policy");
     expect(policy.role).toBe(`\${aws_iam_role.${roleId}.id}`);
@@ -56,15 +57,29 @@ describe("IAM authentication for Aurora/RDS pipes", () => {
     );
   });
 
-  it("the -db stack takes the role ARN as a variable and the pipe uses IAM_ROLE without a password", () => {
-    const stack = dbStack(auroraSource({ iamAuth: true, clickpipe: { serviceId: SERVICE, clickhouseServiceRoleArn: CH_ROLE } }));
+  it("the -db stack takes the role ARN as a variable and the pipe uses IAM_ROLE without a password; a CDC pipe gets no IAM warning", () => {
+    const stack = dbStack(auroraSource({ iamAuth: true, clickpipe: { serviceId: SERVICE, clickhouseServiceRoleArn: CH_ROLE, replicationMode: "cdc" as never } }));
     const json = Testing.synth(stack);
     const warnings = warningLines(stack);
     expect(parse(json).variable!.clickpipes_iam_role_arn).toMatchObject({ type: "string", nullable: false });
     const [, pipe] = one(json, "clickhouse_clickpipe") as [string, any];
     expect(pipe.source.postgres).toMatchObject({ authentication: "IAM_ROLE", iam_role: "${var.clickpipes_iam_role_arn}" });
     expect(Object.keys(pipe.source.postgres.credentials)).toEqual(["username"]);
-    expect(warnings.filter((w) => w.includes("[clickpipe-source-settings]"))).toHaveLength(1);
+    expect(pipe.source.postgres.settings.replication_mode).toBe("cdc");
+    expect(warnings).toEqual([]);
+  });
+
+  it("Aurora and RDS with iamAuth and a CDC pipe: rds.iam_auth_for_replication = 1 in the parameter group, both trust actions", () => {
+    for (const src of [auroraSource, rdsSource]) {
+      const config = src({ iamAuth: true, clickpipe: { serviceId: SERVICE, clickhouseServiceRoleArn: CH_ROLE, replicationMode: "cdc" as never } });
+      const json = synthAws(config);
+      const groups = [...Object.values(resourcesOf(json, "aws_rds_cluster_parameter_group")), ...Object.values(resourcesOf(json, "aws_db_parameter_group"))];
+      expect(groups).toHaveLength(1);
+      expect(groups[0]!.parameter).toContainEqual({ name: "rds.iam_auth_for_replication", value: "1", apply_method: "immediate" });
+      const [, role] = one(json, "aws_iam_role");
+      expect(JSON.parse(role.assume_role_policy as string).Statement[0].Action).toEqual(["sts:AssumeRole", "sts:TagSession"]);
+      expect(warningLines(awsStack(config))).toEqual([]);
+    }
   });
 
   it("no role without iamAuth, and no IAM variable", () => {

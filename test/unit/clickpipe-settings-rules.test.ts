@@ -112,12 +112,13 @@ describe("pipe settings rules", () => {
     }
   });
 
-  it("IAM authentication: refused for a generic source, a warning with CDC", () => {
+  it("IAM authentication: refused for a generic source, accepted with every mode on Aurora/RDS (no CDC warning since 2026-12-03)", () => {
     expect(lines({ replicationMode: "snapshot" as never }, ClickPipeAuthentication.IAM_ROLE)).toEqual([
       "error: source \"orders-db\": clickpipe.authentication = \"IAM_ROLE\" is not allowed: basic for type postgres (IAM database authentication exists for aurorapostgres and rdspostgres only) [clickpipe-source-settings]",
     ]);
-    expect(lines({ type: "aurorapostgres" as never }, ClickPipeAuthentication.IAM_ROLE)).toEqual([
-      "warning: source \"orders-db\": clickpipe.authentication = \"IAM_ROLE\" is not allowed: with replicationMode cdc only where ClickPipes supports IAM for replication connections: https://clickhouse.com/docs/integrations/clickpipes/postgres/auth says RDS/Aurora Postgres pipes with IAM authentication run Initial Load Only (snapshot); check your source guide's \"IAM authentication\" section before relying on CDC [clickpipe-source-settings]",
-    ]);
+    for (const mode of ["cdc", "cdc_only", "snapshot"]) {
+      expect(lines({ type: "aurorapostgres" as never, replicationMode: mode as never }, ClickPipeAuthentication.IAM_ROLE)).toEqual([]);
+      expect(lines({ type: "rdspostgres" as never, replicationMode: mode as never }, ClickPipeAuthentication.IAM_ROLE)).toEqual([]);
+    }
   });
 });

@@ -17,7 +17,7 @@ describe("ClickPipes static IP table", () => {
       expect(new Set(r.ips).size, r.region).toBe(r.ips.length);
       for (const ip of r.ips) expect(isCidr(`${ip}/32`), ip).toBe(true);
     }
-    expect(CLICKPIPES_IP_TABLE.filter((r) => r.cloud === CloudProvider.AWS)).toHaveLength(19);
+    expect(CLICKPIPES_IP_TABLE.filter((r) => r.cloud === CloudProvider.AWS)).toHaveLength(20);
     expect(CLICKPIPES_IP_TABLE.filter((r) => r.cloud === CloudProvider.GCP)).toHaveLength(11);
   });
 

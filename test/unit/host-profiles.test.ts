@@ -50,6 +50,24 @@ describe("host profiles", () => {
     }
   });
 
+  it("Tiger Data: a snapshot pipe synthesizes; a CDC pipe stops synth with one line citing the Timescale guide", () => {
+    const tiger = { hostProfile: HostProfile.TIGERDATA, schemas: [{ name: "public" }, { name: "_timescaledb_internal" }] };
+    const json = synthGeneric({ ...tiger, clickpipe: { serviceId: SERVICE, replicationMode: "snapshot" as never } });
+    const pipe = Object.values(resourcesOf(json, "clickhouse_clickpipe"))[0] as any;
+    expect([pipe.source.postgres.type, pipe.source.postgres.settings.replication_mode]).toEqual(["tigerdata", "snapshot"]);
+    for (const mode of ["cdc", "cdc_only"]) {
+      expect(() => synthGeneric({ ...tiger, clickpipe: { serviceId: SERVICE, replicationMode: mode as never } })).toThrow(
+        new RegExp(`^error: source "orders-db": clickpipe\\.replicationMode = "${mode}" is not allowed: snapshot: Tiger Cloud cannot enable logical replication.*${G}/timescale\\) \\[host-initial-load-only\\]$`),
+      );
+    }
+  });
+
+  it("PlanetScale: PSBouncer's 6432 synthesizes for a snapshot pipe, not for a CDC one", () => {
+    const ps = { hostProfile: HostProfile.PLANETSCALE, planetScaleBranch: "main", port: 6432 };
+    expect(synthGeneric({ ...ps, clickpipe: { serviceId: SERVICE, replicationMode: "snapshot" as never } })).toContain('"replication_mode": "snapshot"');
+    expect(() => synthGeneric({ ...ps, clickpipe: { serviceId: SERVICE } })).toThrow(/^error: source "orders-db": port = 6432 is not allowed: 5432 for a cdc pipe .*\[host-initial-load-only\]$/);
+  });
+
   it("PlanetScale: the pipe logs in as <role>.<branch>", () => {
     const json = synthGeneric({ hostProfile: HostProfile.PLANETSCALE, planetScaleBranch: "main", clickpipe: { serviceId: SERVICE } });
     const pipe = Object.values(resourcesOf(json, "clickhouse_clickpipe"))[0] as any;
@@ -59,7 +77,7 @@ describe("host profiles", () => {
 
   const cases: [string, Partial<HostProfileRuleInput>, string[]][] = [
     ["Supabase pooler host and port", { hostProfile: HostProfile.SUPABASE, host: "aws-0-eu-central-1.pooler.supabase.com", port: 6543, user: { bypassRowLevelSecurity: true } }, [
-      `error: source "orders-db": host = "aws-0-eu-central-1.pooler.supabase.com" is not allowed: the direct connection db.<project ref>.supabase.co, not the Supabase pooler (replication connections cannot go through it; ${G}/supabase) [host-pooler]`,
+      `error: source "orders-db": host = "aws-0-eu-central-1.pooler.supabase.com" is not allowed: the direct connection db.<project ref>.supabase.co (IPv6; ClickPipes connects to Supabase over IPv6 natively), not the IPv4 Supabase pooler (replication connections cannot go through it; ${G}/supabase) [host-pooler]`,
       `error: source "orders-db": port = 6543 is not allowed: 5432, the direct connection (6543 is the Supabase pooler; ${G}/supabase) [host-pooler]`,
     ]],
     ["Supabase without BYPASSRLS", { hostProfile: HostProfile.SUPABASE, host: "db.abcdefgh.supabase.co" }, [
@@ -68,8 +86,17 @@ describe("host profiles", () => {
     ["Neon pooled endpoint", { hostProfile: HostProfile.NEON, host: "ep-cool-darkness-123456-pooler.eu-central-1.aws.neon.tech" }, [
       `error: source "orders-db": host = "ep-cool-darkness-123456-pooler.eu-central-1.aws.neon.tech" is not allowed: the direct endpoint (the host name without -pooler; pooled connections cannot replicate; ${G}/neon-postgres) [host-pooler]`,
     ]],
-    ["PlanetScale PSBouncer port", { hostProfile: HostProfile.PLANETSCALE, planetScaleBranch: "main", port: 6432 }, [
-      `error: source "orders-db": port = 6432 is not allowed: 5432, the primary's direct port (6432 is PSBouncer, which cannot carry replication connections; ${G}/planetscale) [host-pooler]`,
+    ["PlanetScale PSBouncer port with a CDC pipe", { hostProfile: HostProfile.PLANETSCALE, planetScaleBranch: "main", port: 6432, clickpipe: { replicationMode: "cdc_only" } }, [
+      `error: source "orders-db": port = 6432 is not allowed: 5432 for a cdc_only pipe (6432 is PSBouncer, which cannot carry replication connections; it serves Initial Load Only pipes, replication mode snapshot, only; ${G}/planetscale) [host-initial-load-only]`,
+    ]],
+    ["PlanetScale PSBouncer port, pipe declared elsewhere", { hostProfile: HostProfile.PLANETSCALE, planetScaleBranch: "main", port: 6432 }, [
+      `warning: source "orders-db": port = 6432 is not allowed: 5432 for a CDC pipe (6432 is PSBouncer, which cannot carry replication connections; it serves Initial Load Only pipes, replication mode snapshot, only; ${G}/planetscale) [host-initial-load-only]`,
+    ]],
+    ["PlanetScale on another port", { hostProfile: HostProfile.PLANETSCALE, planetScaleBranch: "main", port: 3306 }, [
+      `error: source "orders-db": port = 3306 is not allowed: 5432, the primary's direct port (or 6432, PSBouncer, for Initial Load Only pipes; ${G}/planetscale) [host-pooler]`,
+    ]],
+    ["Tiger Data with a CDC pipe (the default mode)", { hostProfile: HostProfile.TIGERDATA, schemas: [{ name: "public" }, { name: "_timescaledb_internal" }], clickpipe: {} }, [
+      `error: source "orders-db": clickpipe.replicationMode = "cdc" is not allowed: snapshot: Tiger Cloud cannot enable logical replication, so only Initial Load Only pipes work there; for CDC run TimescaleDB yourself (hostProfile self-managed) (${G}/timescale) [host-initial-load-only]`,
     ]],
     ["PlanetScale replica host", { hostProfile: HostProfile.PLANETSCALE, planetScaleBranch: "main", host: "replica.abc.psdb.cloud" }, [
       `error: source "orders-db": host = "replica.abc.psdb.cloud" is not allowed: the primary's host (ClickPipes replicates from the primary only; ${G}/planetscale) [host-pooler]`,
@@ -86,7 +113,7 @@ describe("host profiles", () => {
     ["AlloyDB 13", { hostProfile: HostProfile.ALLOYDB, postgresVersion: 13 }, [
       `error: source "orders-db": postgresVersion = 13 is not allowed: 14 or later on AlloyDB (logical replication exists from AlloyDB 14 on; ${G}/alloydb) [host-postgres-version]`,
     ]],
-    ["Tiger Data without the chunk schema", { hostProfile: HostProfile.TIGERDATA }, [
+    ["Tiger Data without the chunk schema", { hostProfile: HostProfile.TIGERDATA, clickpipe: { replicationMode: "snapshot" } }, [
       `warning: source "orders-db": schemas = ["public"] is not allowed: a list that includes _timescaledb_internal when you replicate hypertables (their rows live in its chunk tables; ${G}/timescale) [host-timescale]`,
     ]],
     ["PgBouncer port on a self-managed server", { port: 6432 }, [
@@ -97,9 +124,10 @@ describe("host profiles", () => {
 
   it("valid profiles pass quietly; one rule per file named after its id", () => {
     expect(lines({ hostProfile: HostProfile.SUPABASE, host: "db.abcdefgh.supabase.co", user: { bypassRowLevelSecurity: true } })).toEqual([]);
-    expect(lines({ hostProfile: HostProfile.TIGERDATA, schemas: [{ name: "public" }, { name: "_timescaledb_internal" }] })).toEqual([]);
+    expect(lines({ hostProfile: HostProfile.TIGERDATA, schemas: [{ name: "public" }, { name: "_timescaledb_internal" }], clickpipe: { replicationMode: "snapshot" } })).toEqual([]);
+    expect(lines({ hostProfile: HostProfile.PLANETSCALE, planetScaleBranch: "main", port: 6432, clickpipe: { replicationMode: "snapshot" } })).toEqual([]);
     expect(lines({ hostProfile: HostProfile.AZURE })).toEqual([]);
-    expect(HOST_RULES.map((r) => r.id)).toEqual(["host-profile", "host-pooler", "host-postgres-version", "host-timescale", "host-row-level-security"]);
+    expect(HOST_RULES.map((r) => r.id)).toEqual(["host-profile", "host-pooler", "host-initial-load-only", "host-postgres-version", "host-timescale", "host-row-level-security"]);
     for (const r of HOST_RULES) expect(existsSync(join(__dirname, "../../src/model/rules", `${r.id}.ts`))).toBe(true);
   });
 

@@ -8,6 +8,7 @@ import { cidrRule } from "./cidr";
 import { duplicatesRule } from "./duplicate";
 import { healthRule } from "./health";
 import { hostRule } from "./host";
+import { hostInitialLoadOnlyRule } from "./host-initial-load-only";
 import { hostPoolerRule } from "./host-pooler";
 import { hostPostgresVersionRule } from "./host-postgres-version";
 import { hostProfileRule } from "./host-profile";
@@ -49,6 +50,7 @@ export const SOURCE_RULES: readonly Rule<PostgresSourceSpec>[] = [
   // Host profiles (generic sources' `hostProfile`): each rule cites the host's ClickPipes guide.
   hostProfileRule,
   hostPoolerRule,
+  hostInitialLoadOnlyRule,
   hostPostgresVersionRule,
   hostTimescaleRule,
   hostRowLevelSecurityRule,

@@ -1,17 +1,10 @@
 import { Check, fail, pass, warn } from "../context";
 import { CheckId } from "../types";
 
-/**
- * Minor releases whose logical decoding can ask for a memory allocation over 1 GB ("invalid
- * memory alloc request size"); fixed in the next minor release (PeerDB classifies the error).
- */
-export const KNOWN_BROKEN_RELEASES: Readonly<Record<number, string>> = {
-  170005: "17.6",
-  160009: "16.10",
-  150013: "15.14",
-  140018: "14.19",
-  130021: "13.22",
-};
+import { KNOWN_BROKEN_RELEASES } from "../../model/known-broken-releases";
+
+/** The known-broken minor releases live with their source in src/model/known-broken-releases.ts. */
+export { KNOWN_BROKEN_RELEASES };
 
 /** The release to upgrade to when `versionNum` is a known-broken minor release. */
 export function brokenReleaseUpgrade(versionNum: number): string | undefined {

@@ -2,7 +2,7 @@ import { AWS_ENGINE_MAJORS, AWS_ENGINE_NAMES } from "../../aws";
 import { AwsEngine, AwsSourceSpec } from "../../aws-types";
 import { Rule } from "../../validation";
 
-/** The engine must have a parameter group family for the major (Aurora/RDS: 12-17; 18 is refused). */
+/** The engine must have a parameter group family for the major (Aurora/RDS: 12-18; 19 is refused until AWS ships its family). */
 export function engineMajorRule(engine: AwsEngine): Rule<AwsSourceSpec> {
   const majors = AWS_ENGINE_MAJORS[engine];
   return {

@@ -1,19 +1,18 @@
-import { ClickPipeAuthentication, ClickPipePostgresType, ClickPipeReplicationMode, ClickPipeRuleInput } from "../../clickpipe";
-import { Rule, RuleFinding, Severity } from "../../validation";
+import { ClickPipeAuthentication, ClickPipePostgresType, ClickPipeRuleInput } from "../../clickpipe";
+import { Rule, RuleFinding } from "../../validation";
 
 const TYPES = Object.values(ClickPipePostgresType) as string[];
 const PEM_CERT = /^\s*(-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END CERTIFICATE-----\s*)+$/;
 
-/** The ClickHouse page that documents IAM database authentication for RDS / Aurora Postgres sources. */
-export const CLICKPIPES_IAM_AUTH_PAGE = "https://clickhouse.com/docs/integrations/clickpipes/postgres/auth";
-
 /**
  * The source side of the pipe: `type` one the provider accepts, `caCertificate` PEM certificates,
- * `tlsHost` a host name, and IAM authentication only for Aurora / RDS, with a warning for CDC.
+ * `tlsHost` a host name, and IAM authentication only for Aurora / RDS. IAM works with every
+ * replication mode there: the parameter group sets `rds.iam_auth_for_replication = 1` (RDS and
+ * Aurora source guides, read 2026-12-03; see `IAM_AUTH_SOURCES`), so no warning for CDC any more.
  */
 export const sourceSettingsRule: Rule<ClickPipeRuleInput> = {
   id: "clickpipe-source-settings",
-  summary: "type is a provider source type; caCertificate is PEM; IAM_ROLE only for Aurora/RDS (with CDC a warning)",
+  summary: "type is a provider source type; caCertificate is PEM; IAM_ROLE only for Aurora/RDS",
   check: (i) => {
     const out: RuleFinding[] = [];
     const p = i.pipe;
@@ -34,15 +33,6 @@ export const sourceSettingsRule: Rule<ClickPipeRuleInput> = {
       const type = p.type ?? ClickPipePostgresType.POSTGRES;
       if (type !== ClickPipePostgresType.AURORA_POSTGRES && type !== ClickPipePostgresType.RDS_POSTGRES) {
         out.push({ field: "clickpipe.authentication", value: "IAM_ROLE", allowed: `basic for type ${type} (IAM database authentication exists for aurorapostgres and rdspostgres only)` });
-      }
-      const mode = p.replicationMode ?? ClickPipeReplicationMode.CDC;
-      if (mode !== ClickPipeReplicationMode.SNAPSHOT) {
-        out.push({
-          severity: Severity.WARNING,
-          field: "clickpipe.authentication",
-          value: "IAM_ROLE",
-          allowed: `with replicationMode ${mode} only where ClickPipes supports IAM for replication connections: ${CLICKPIPES_IAM_AUTH_PAGE} says RDS/Aurora Postgres pipes with IAM authentication run Initial Load Only (snapshot); check your source guide's "IAM authentication" section before relying on CDC`,
-        });
       }
     }
     return out;
