@@ -131,12 +131,12 @@ describe("host profiles", () => {
     for (const r of HOST_RULES) expect(existsSync(join(__dirname, "../../src/model/rules", `${r.id}.ts`))).toBe(true);
   });
 
-  it("timescaleDb renders timescaledb-publication.sql, unless the publication is FOR ALL TABLES; other sources get the three files", () => {
+  it("timescaleDb renders timescaledb-publication.sql, unless the publication is FOR ALL TABLES; other sources get the five files", () => {
     const ts = renderServerSetup(resolveSource(genericSource({ timescaleDb: true })));
-    expect(Object.keys(ts)).toEqual(["postgresql.conf", "pg_hba.conf", "alter-system.sql", "timescaledb-publication.sql"]);
+    expect(Object.keys(ts)).toEqual(["postgresql.conf", "pg_hba.conf", "alter-system.sql", "clickpipes-alerts.rules.yml", "health.json", "timescaledb-publication.sql"]);
     expect(ts["timescaledb-publication.sql"]).toContain('    ALTER PUBLICATION "clickpipes_publication" ADD TABLES IN SCHEMA "_timescaledb_internal";\n');
-    expect(Object.keys(renderServerSetup(resolveSource(genericSource({ timescaleDb: true, publication: { allTables: true } }))))).toHaveLength(3);
-    expect(Object.keys(renderServerSetup(resolveSource(genericSource())))).toHaveLength(3);
+    expect(Object.keys(renderServerSetup(resolveSource(genericSource({ timescaleDb: true, publication: { allTables: true } }))))).toHaveLength(5);
+    expect(Object.keys(renderServerSetup(resolveSource(genericSource())))).toHaveLength(5);
   });
 
   it("hosts whose settings live in a console: the rendered files say what to set there", () => {

@@ -44,7 +44,8 @@ describe("ValidationError as Node and cdktf print it", () => {
       app,
       `import { App, TerraformStack } from ${JSON.stringify(path.join(ROOT, "src/internal/tf"))};\n` +
         `import { GenericPostgresSource } from ${JSON.stringify(path.join(ROOT, "src/postgres/generic-source"))};\n` +
-        `const stack = new TerraformStack(new App(), "s");\n` +
+        // Its own outdir: a default App() would create cdktf.out/ in the repository, which guard then reads.
+        `const stack = new TerraformStack(new App({ outdir: ${JSON.stringify(path.join(tmp, "app-out"))} }), "s");\n` +
         `new GenericPostgresSource(stack, "x", { name: "orders", host: "db?sslmode=disable", database: "orders", postgresVersion: 16, port: 70000, clickhouse: { cloud: "aws", region: "eu-central-1" }, tables: ["public.a"] } as never);\n`,
     );
     const r = spawnSync(process.execPath, ["--import", "tsx", app], { encoding: "utf8", cwd: ROOT });
