@@ -5,6 +5,7 @@
 import { DIFF_COMMAND } from "./diff";
 import { GUARD_COMMAND } from "./guard";
 import { INIT_COMMAND } from "./init";
+import { IPS_COMMAND } from "./ips";
 import { SQL_COMMAND } from "./sql";
 import { verifyCommand } from "./verify";
 
@@ -18,6 +19,7 @@ export const COMMANDS: Record<string, Command> = {
   diff: DIFF_COMMAND,
   guard: GUARD_COMMAND,
   init: INIT_COMMAND,
+  ips: IPS_COMMAND,
   sql: SQL_COMMAND,
   verify: verifyCommand,
 };

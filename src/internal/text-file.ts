@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 
 /** Why a file could not be read as text. `what` is a short description for a one-line message. */
 export interface TextFileProblem {
-  readonly kind: "missing" | "directory" | "too-large" | "binary" | "unreadable";
+  readonly kind: "missing" | "directory" | "not-a-file" | "too-large" | "binary" | "unreadable";
   readonly what: string;
   /** The system's error code (ENOENT, EACCES, ...) for `missing` and `unreadable`. */
   readonly code?: string;
@@ -19,12 +19,19 @@ export function readTextFile(file: string, maxBytes: number): { readonly text: s
   try {
     const stat = fs.statSync(file);
     if (stat.isDirectory()) return { problem: { kind: "directory", what: "a directory" } };
+    // A FIFO or a device would block the read or never end: refused before it is opened.
+    if (!stat.isFile()) return { problem: { kind: "not-a-file", what: "not a regular file (a FIFO, socket or device)" } };
     if (stat.size > maxBytes) return { problem: { kind: "too-large", what: `${stat.size} bytes, over the limit of ${maxBytes}` } };
     bytes = fs.readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? "unreadable";
     return { problem: code === "ENOENT" ? { kind: "missing", what: "no such file", code } : { kind: "unreadable", what: `unreadable (${code})`, code } };
   }
+  return decodeText(bytes);
+}
+
+/** Bytes as UTF-8 text, or why they are not text (not UTF-8, or NUL bytes). */
+export function decodeText(bytes: Uint8Array): { readonly text: string } | { readonly problem: TextFileProblem } {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);

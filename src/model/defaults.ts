@@ -1,7 +1,7 @@
 /**
  * Defaults of a source spec, resolved in one place so constructs, renderers and checks agree.
  */
-import { Cidr, parseCidr } from "./cidr";
+import { Cidr, hostNetwork, parseCidr } from "./cidr";
 import { resolveClickPipesIps, ResolvedClickPipesIps } from "./clickpipes-ips";
 import type { HostProfile } from "./host-profiles";
 import { PostgresMajorVersion, PostgresSourceSpec, PublishOperation, SslMode } from "./types";
@@ -116,7 +116,7 @@ export function resolveSource(spec: PostgresSourceSpec): ResolvedSource {
     : resolveClickPipesIps(spec.clickhouse.cloud, spec.clickhouse.region, spec.clickhouse.serviceCreatedOn);
   const networks = spec.network?.allowedCidrs
     ? parseNetworks(spec.network.allowedCidrs).sort((a, b) => byText(a.text, b.text))
-    : parseNetworks(clickPipesIps!.ips.map((ip) => `${ip}/32`));
+    : parseNetworks(clickPipesIps!.ips.map(hostNetwork));
   const allowedCidrs = networks.map((c) => c.text);
   return {
     name: spec.name,
