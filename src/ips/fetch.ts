@@ -110,35 +110,37 @@ async function getOnce(url: URL, limits: FetchLimits, signal: AbortSignal): Prom
       : {}),
   };
   return new Promise<Answer>((resolve, reject) => {
+    let settled = false;
+    const done = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      f();
+    };
     const req = (secure ? https : http).request(url, options, (res) => {
       const status = res.statusCode ?? 0;
+      const refuse = (problem: string) => {
+        done(() => reject(new FetchProblem(problem)));
+        res.destroy();
+      };
       if (REDIRECTS.has(status) || status < 200 || status > 299) {
         res.resume();
-        resolve({ status, location: typeof res.headers.location === "string" ? res.headers.location : undefined });
+        done(() => resolve({ status, location: typeof res.headers.location === "string" ? res.headers.location : undefined }));
         return;
       }
       const declared = Number(res.headers["content-length"]);
-      if (Number.isFinite(declared) && declared > limits.maxBytes) {
-        res.destroy();
-        reject(new FetchProblem(`the body is ${declared} bytes, over the limit of ${limits.maxBytes}`));
-        return;
-      }
+      if (Number.isFinite(declared) && declared > limits.maxBytes) return refuse(`the body is ${declared} bytes, over the limit of ${limits.maxBytes}`);
       const chunks: Buffer[] = [];
       let size = 0;
       res.on("data", (chunk: Buffer) => {
         size += chunk.length;
-        if (size > limits.maxBytes) {
-          res.destroy();
-          reject(new FetchProblem(`the body is over the limit of ${limits.maxBytes} bytes`));
-          return;
-        }
+        if (size > limits.maxBytes) return refuse(`the body is over the limit of ${limits.maxBytes} bytes`);
         chunks.push(chunk);
       });
-      res.once("end", () => resolve({ status, bytes: Buffer.concat(chunks) }));
-      res.once("error", reject);
-      res.once("aborted", () => reject(new FetchProblem("the connection closed before the body ended")));
+      res.once("end", () => done(() => resolve({ status, bytes: Buffer.concat(chunks) })));
+      res.once("error", (e) => done(() => reject(e)));
+      res.once("aborted", () => done(() => reject(new FetchProblem("the connection closed before the body ended"))));
     });
-    req.once("error", reject);
+    req.once("error", (e) => done(() => reject(e)));
     req.end();
   });
 }

@@ -11,17 +11,11 @@ import { CloudProvider } from "../model/types";
 export interface IpsTableRegion {
   readonly cloud: string;
   readonly region: string;
-  /**
-   * The addresses apply to services created on or after this day (`YYYY-MM-DD`); older ones use the default region's.
-   * @default - every service of the region
-   */
+  /** The addresses apply to services created on or after this day (`YYYY-MM-DD`); older ones use the default region's. Absent: every service of the region. */
   readonly since?: string;
   /** The region's addresses, sorted; empty when it uses a default region's (`usesRegion`). */
   readonly ips: readonly string[];
-  /**
-   * The default region whose addresses services of this region use (it has none of its own).
-   * @default - the region has addresses of its own
-   */
+  /** The default region whose addresses services of this region use (it has none of its own). Absent: the region has addresses of its own. */
   readonly usesRegion?: string;
 }
 

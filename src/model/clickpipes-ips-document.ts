@@ -44,7 +44,7 @@ export type DocumentParse = { readonly ok: true; readonly regions: readonly Docu
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 function kindOf(v: unknown): string {
-  return v === null ? "null" : Array.isArray(v) ? "a list" : isObject(v) ? "an object" : `a ${typeof v}`;
+  return v === undefined ? "missing" : v === null ? "null" : Array.isArray(v) ? "a list" : isObject(v) ? "an object" : `a ${typeof v}`;
 }
 
 /** A JSON path segment for an object key. */
