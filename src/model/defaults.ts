@@ -113,7 +113,7 @@ export function resolveSource(spec: PostgresSourceSpec): ResolvedSource {
   const ops = new Set(spec.publication?.operations ?? DEFAULT_PUBLISH_OPERATIONS);
   const clickPipesIps = spec.network?.allowedCidrs
     ? undefined
-    : resolveClickPipesIps(spec.clickhouse.cloud, spec.clickhouse.region, spec.clickhouse.serviceCreatedOn);
+    : resolveClickPipesIps(spec.clickhouse.cloud, spec.clickhouse.region, spec.clickhouse.serviceCreatedOn, spec.clickhouse.ipTable);
   const networks = spec.network?.allowedCidrs
     ? parseNetworks(spec.network.allowedCidrs).sort((a, b) => byText(a.text, b.text))
     : parseNetworks(clickPipesIps!.ips.map(hostNetwork));

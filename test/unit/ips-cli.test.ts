@@ -17,17 +17,7 @@ import { runIps } from "../../src/cli/ips";
 import { CLICKPIPES_IP_TABLE, CLICKPIPES_IP_TABLE_VERSION, compareIp } from "../../src/model/clickpipes-ips";
 import type { IpsCheckReport, IpsTableReport } from "../../src/ips/report";
 import { validateJsonSchema } from "../support/json-schema";
-
-/** The embedded table as ClickHouse Cloud's static-ips.json shapes it (with the other fields it carries). */
-export function apiDocument(): Record<string, Record<string, unknown>[]> {
-  const doc: Record<string, Record<string, unknown>[]> = { aws: [], gcp: [], azure: [] };
-  for (const r of CLICKPIPES_IP_TABLE) {
-    doc[r.cloud]!.push({ egress_ips: ["192.0.2.1"], ingress_ips: ["192.0.2.2"], region: r.region, s3_endpoints: "vpce-0123", clickpipes_egress_ips: [...r.ips].reverse() });
-  }
-  // A ClickHouse region without ClickPipes addresses of its own, as the API may list it.
-  doc.azure!.push({ egress_ips: ["192.0.2.3"], ingress_ips: ["192.0.2.4"], region: "eastus2" });
-  return doc;
-}
+import { apiDocument } from "../support/static-ips";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cp-ips-"));
 let server: http.Server;
@@ -47,12 +37,12 @@ beforeAll(async () => {
   bodies.set("/escape.json", JSON.stringify({ aws: [{ region: "evil\u001b[31m\u009b1;2\nregion", clickpipes_egress_ips: ["203.0.113.10"] }] }));
   server = http.createServer((req, res) => {
     const url = req.url ?? "/";
-    if (bodies.has(url)) return res.writeHead(200, { "content-type": "application/json" }).end(bodies.get(url));
-    if (url === "/loop-a") return res.writeHead(302, { location: "/loop-b" }).end();
-    if (url === "/loop-b") return res.writeHead(301, { location: "/loop-a" }).end();
-    if (url === "/moved") return res.writeHead(308, { location: "/agree.json" }).end();
+    if (bodies.has(url)) return void res.writeHead(200, { "content-type": "application/json" }).end(bodies.get(url));
+    if (url === "/loop-a") return void res.writeHead(302, { location: "/loop-b" }).end();
+    if (url === "/loop-b") return void res.writeHead(301, { location: "/loop-a" }).end();
+    if (url === "/moved") return void res.writeHead(308, { location: "/agree.json" }).end();
     if (url === "/slow") return void setTimeout(() => res.writeHead(200).end("{}"), 5000).unref();
-    if (url === "/huge-declared") return res.writeHead(200, { "content-length": String(6 * 1024 * 1024) }).end();
+    if (url === "/huge-declared") return void res.writeHead(200, { "content-length": String(6 * 1024 * 1024) }).end();
     if (url === "/huge-streamed") {
       res.writeHead(200, { "content-type": "application/json" }); // chunked: no length declared
       const chunk = Buffer.alloc(64 * 1024, 0x20);
@@ -65,9 +55,9 @@ beforeAll(async () => {
         res.end();
       };
       res.on("error", () => {});
-      return pump();
+      return void pump();
     }
-    res.writeHead(404).end("not found");
+    return void res.writeHead(404).end("not found");
   });
   // Not a proxy: a CONNECT gets 407.
   server.on("connect", (_req: http.IncomingMessage, socket: net.Socket) => socket.end("HTTP/1.1 407 Proxy Authentication Required\r\n\r\n"));

@@ -5,6 +5,7 @@
 import { PostgresSourceSpec } from "../types";
 import { Rule } from "../validation";
 import { cidrRule } from "./cidr";
+import { clickpipesIpsRule } from "./clickpipes-ips";
 import { duplicatesRule } from "./duplicate";
 import { hostRule } from "./host";
 import { hostPoolerRule } from "./host-pooler";
@@ -36,6 +37,7 @@ export const SOURCE_RULES: readonly Rule<PostgresSourceSpec>[] = [
   objectsRule,
   publicationRule,
   regionRule,
+  clickpipesIpsRule,
   cidrRule,
   openToWorldRule,
   wideCidrRule,
