@@ -60,6 +60,10 @@ export type {
 // The ClickPipes static IP table (which addresses the allow lists open).
 export { CLICKPIPES_IP_TABLE, CLICKPIPES_IP_TABLE_VERSION, resolveClickPipesIps } from "./model/clickpipes-ips";
 export type { ClickPipesIpRegion, ResolvedClickPipesIps } from "./model/clickpipes-ips";
+// A downloaded static-ips.json as the table instead (the app's clickPipesIpsFile; `clickhouse.ipTable` in code).
+export { EMBEDDED_CLICKPIPES_IPS } from "./model/clickpipes-ips";
+export type { ClickPipesIpTable } from "./model/clickpipes-ips";
+export { loadIpTableFile } from "./ips/read";
 
 // Constructs: generic PostgreSQL.
 export { GenericPostgresSource } from "./postgres/generic-source";
@@ -108,7 +112,7 @@ export { applyBackend } from "./backend";
 // The app runner: a typed config (plus fleet files) in, one stack or stack pair per source out.
 export { SourceKind, stackNames, AWS_STACK_SUFFIX, DB_STACK_SUFFIX } from "./model/app-config";
 export type { AppConfig, AuroraSourceConfig, GenericSourceConfig, RdsSourceConfig, SourceClickPipeConfig, SourceConfig } from "./model/app-config";
-export { buildApp, fleetFileList, loadAppConfig, runApp, validateAppConfig } from "./app/app";
+export { applyClickPipesIpsFile, buildApp, fleetFileList, loadAppConfig, runApp, validateAppConfig } from "./app/app";
 export type { BuildAppOptions } from "./app/app";
 export { loadFleetFile, mergeFleets } from "./fleet/load";
 export { GenericPostgresStack } from "./app/generic-postgres-stack";

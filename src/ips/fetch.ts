@@ -23,6 +23,8 @@ export interface FetchLimits {
   readonly maxRedirects: number;
   /** Environment for the proxy variables. @default process.env */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Certificate authorities to trust instead of Node's (tests; users set NODE_EXTRA_CA_CERTS). @default Node's */
+  readonly ca?: string;
 }
 
 export type FetchResult = { readonly bytes: Buffer; readonly url: string } | { readonly problem: string };
@@ -105,8 +107,12 @@ async function getOnce(url: URL, limits: FetchLimits, signal: AbortSignal): Prom
     method: "GET",
     headers: { accept: "application/json", "user-agent": "cdktf-clickpipes ips" },
     signal,
+    ...(limits.ca !== undefined ? { ca: limits.ca } : {}),
     ...(socket
-      ? { createConnection: () => (secure ? tls.connect({ socket: socket as net.Socket, servername: net.isIP(host) ? undefined : host }) : (socket as net.Socket)) }
+      ? {
+          createConnection: () =>
+            secure ? tls.connect({ socket: socket as net.Socket, host, servername: net.isIP(host) ? undefined : host, ...(limits.ca !== undefined ? { ca: limits.ca } : {}) }) : (socket as net.Socket),
+        }
       : {}),
   };
   return new Promise<Answer>((resolve, reject) => {

@@ -73,6 +73,7 @@ const EU_REGION = /^(eu-|europe-)|^(germany|france|uk|sweden|norway|switzerland|
 export interface ClickPipesIpTable {
   /** Printed with the IPs (never a file path: synth output stays the same on every machine). */
   readonly version: string;
+  /** The regions with addresses of their own. */
   readonly rows: readonly ClickPipesIpRegion[];
 }
 

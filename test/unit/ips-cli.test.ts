@@ -8,12 +8,14 @@
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as http from "node:http";
+import * as https from "node:https";
 import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IPS_SCHEMA_PATH, generateIpsSchema } from "../../scripts/gen-ips-schema";
 import { runIps } from "../../src/cli/ips";
+import { fetchBytes } from "../../src/ips/fetch";
 import { CLICKPIPES_IP_TABLE, CLICKPIPES_IP_TABLE_VERSION, compareIp } from "../../src/model/clickpipes-ips";
 import type { IpsCheckReport, IpsTableReport } from "../../src/ips/report";
 import { validateJsonSchema } from "../support/json-schema";
@@ -280,6 +282,35 @@ describe("ips --check through a proxy", () => {
     // HTTPS_PROXY is for https URLs only: this http URL goes direct.
     expect((await ips(["--check", target], { HTTPS_PROXY: proxyUrl })).code).toBe(0);
     expect(tunnels).toHaveLength(2);
+  });
+
+  it("https: TLS to the target inside the tunnel (HTTPS_PROXY), or direct; an untrusted certificate or a downgrade to http is one line", async () => {
+    // A self-signed certificate for 127.0.0.1, trusted through the `ca` limit.
+    const dir = fs.mkdtempSync(path.join(tmp, "tls-"));
+    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", path.join(dir, "key.pem"), "-out", path.join(dir, "cert.pem")], { stdio: "ignore" });
+    const cert = fs.readFileSync(path.join(dir, "cert.pem"), "utf8");
+    const secure = https.createServer({ key: fs.readFileSync(path.join(dir, "key.pem")), cert }, (req, res) => {
+      if (req.url === "/down") return void res.writeHead(302, { location: `${base}/agree.json` }).end();
+      res.writeHead(200, { "content-type": "application/json" }).end(bodies.get("/agree.json"));
+    });
+    await new Promise<void>((resolve) => secure.listen(0, "127.0.0.1", resolve));
+    const origin = `https://127.0.0.1:${(secure.address() as net.AddressInfo).port}`;
+    const limits = { timeoutMs: 5000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5, ca: cert };
+    try {
+      tunnels.length = 0;
+      const viaProxy = await fetchBytes(`${origin}/static-ips.json`, { ...limits, env: { HTTPS_PROXY: proxyUrl } });
+      expect("bytes" in viaProxy ? viaProxy.bytes.toString("utf8") : viaProxy.problem).toBe(bodies.get("/agree.json"));
+      expect(tunnels).toEqual([`${new URL(origin).host} -`]);
+      const direct = await fetchBytes(`${origin}/static-ips.json`, { ...limits, env: {} });
+      expect("bytes" in direct).toBe(true);
+      expect(tunnels).toHaveLength(1);
+      const untrusted = await fetchBytes(`${origin}/static-ips.json`, { ...limits, ca: undefined, env: { HTTPS_PROXY: proxyUrl } });
+      expect(untrusted).toEqual({ problem: expect.stringMatching(/^self[- ]signed certificate/) });
+      expect(await fetchBytes(`${origin}/down`, { ...limits, env: {} })).toEqual({ problem: `redirect from ${origin}/down to plain http refused` });
+    } finally {
+      secure.closeAllConnections();
+      await new Promise((resolve) => secure.close(resolve));
+    }
   });
 
   it("one line when the proxy refuses, or is not an http:// proxy", async () => {
