@@ -114,7 +114,7 @@ export { SourceKind, stackNames, AWS_STACK_SUFFIX, DB_STACK_SUFFIX } from "./mod
 export type { AppConfig, AuroraSourceConfig, GenericSourceConfig, RdsSourceConfig, SourceClickPipeConfig, SourceConfig } from "./model/app-config";
 export { applyClickPipesIpsFile, buildApp, fleetFileList, loadAppConfig, runApp, validateAppConfig } from "./app/app";
 export type { BuildAppOptions } from "./app/app";
-export { loadFleetFile, mergeFleets } from "./fleet/load";
+export { checkFleetFile, FleetFileCheck, loadFleetFile, mergeFleets } from "./fleet/load";
 export { GenericPostgresStack } from "./app/generic-postgres-stack";
 export { AwsSourceAwsStack, AwsSourceDbStack, DB_HOST_VARIABLE } from "./app/aws-source-stacks";
 export type { AwsSourceConfig } from "./app/aws-source-stacks";

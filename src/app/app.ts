@@ -1,5 +1,6 @@
-import { loadFleetFile, mergeFleets } from "../fleet/load";
+import { checkFleetFile, mergeFleets } from "../fleet/load";
 import { reportWarnings } from "../internal/annotations";
+import { exitWhenFlushed } from "../internal/exit";
 import { loadIpTableFile } from "../ips/read";
 import { App, TerraformStack } from "../internal/tf";
 import { AppConfig, hasKnownKind, SourceKind } from "../model/app-config";
@@ -83,9 +84,19 @@ export function fleetFileList(configured: readonly string[], env: string | undef
   return [...new Set([...configured, ...fromEnv])];
 }
 
-/** The typed config plus the sources of every fleet file (each checked against the fleet schema). */
+/**
+ * The typed config plus the sources of every fleet file (each checked against the fleet schema).
+ * Every error at once: when a file or a source fails the schema, the app rules still run over every
+ * other source, and one `ValidationError` carries all their lines (a schema error never hides the
+ * next source's errors).
+ */
 export function loadAppConfig(config: AppConfig, fleetFiles: readonly string[] = []): AppConfig {
-  return mergeFleets(config, fleetFiles.map(loadFleetFile));
+  const checks = fleetFiles.map(checkFleetFile);
+  const merged = mergeFleets(config, checks.map((c) => c.config));
+  const shape = checks.flatMap((c) => c.findings);
+  if (shape.length === 0) return merged;
+  const rules = merged.sources.length > 0 ? validateAppConfig(merged) : [];
+  throw new ValidationError([...shape, ...rules]);
 }
 
 /** Entry point: synth, or print one line per error and exit 1 (no stack trace for user mistakes). */
@@ -95,7 +106,8 @@ export function runApp(config: AppConfig, fleetFiles: readonly string[] = []): v
   } catch (e) {
     if (e instanceof ValidationError) {
       process.stderr.write(e.message + "\n");
-      process.exit(1);
+      exitWhenFlushed(1);
+      return;
     }
     throw e;
   }

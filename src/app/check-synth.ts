@@ -11,6 +11,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { exitWhenFlushed } from "../internal/exit";
 import { diffTrees, isEmptyDiff, readTree } from "../internal/file-tree";
 import { AppConfig } from "../model/app-config";
 import { ValidationError } from "../model/validation";
@@ -46,7 +47,7 @@ export function checkSynth(config: AppConfig, committedOutdir: string, log: (lin
 }
 
 /** Entry of a check-synth script: the same sources as the app (typed config plus fleet files and CLICKPIPES_FLEET). */
-export function checkSynthMain(config: AppConfig, fleetFiles: readonly string[], argv: readonly string[] = process.argv.slice(2)): never {
+export function checkSynthMain(config: AppConfig, fleetFiles: readonly string[], argv: readonly string[] = process.argv.slice(2)): void {
   const log = (l: string) => process.stdout.write(l + "\n");
   let full: AppConfig;
   try {
@@ -54,7 +55,8 @@ export function checkSynthMain(config: AppConfig, fleetFiles: readonly string[],
   } catch (e) {
     if (!(e instanceof ValidationError)) throw e;
     log(e.message);
-    process.exit(2);
+    exitWhenFlushed(2);
+    return;
   }
-  process.exit(checkSynth(full, argv[0] ?? "cdktf.out", log));
+  exitWhenFlushed(checkSynth(full, argv[0] ?? "cdktf.out", log));
 }

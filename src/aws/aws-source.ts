@@ -33,8 +33,13 @@ export interface ValidatedAwsSourceProps {
 }
 
 /** The validated spec of AWS props: the given one (its engine checked), or the raw props validated once. */
-export function validatedAwsProps(what: string, engine: AwsEngine, props: AwsSourceSpec | ValidatedAwsSourceProps): ValidatedAwsSource {
-  if (!("validated" in props)) return validateAwsSource(engine, props);
+export function validatedAwsProps(
+  what: string,
+  engine: AwsEngine,
+  props: AwsSourceSpec | ValidatedAwsSourceProps,
+  validate: (engine: AwsEngine, spec: AwsSourceSpec) => ValidatedAwsSource = validateAwsSource,
+): ValidatedAwsSource {
+  if (!("validated" in props)) return validate(engine, props);
   const v = requireValidated(props.validated, what);
   if (v.value.engine !== engine) throw new TypeError(`${what}: the validated spec is for ${AWS_ENGINE_NAMES[v.value.engine]}, not ${AWS_ENGINE_NAMES[engine]}`);
   return v;

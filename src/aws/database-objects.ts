@@ -3,7 +3,7 @@ import { reportWarnings } from "../internal/annotations";
 import { TerraformProvider } from "../internal/tf";
 import { ResolvedAwsSource } from "../model/aws";
 import { AwsEngine, AwsSourceSpec } from "../model/aws-types";
-import { requireValidated, ValidatedAwsSource } from "../model/validate";
+import { requireValidated, validateAwsDatabaseSource, ValidatedAwsSource } from "../model/validate";
 import { validatedAwsProps } from "./aws-source";
 import { ReplicationRight } from "../postgres/clickpipes-user";
 import { ClickPipesGrants } from "../postgres/grants";
@@ -42,7 +42,8 @@ export interface ValidatedAwsSourceDatabaseProps {
  * source (`addSourceObjects`), except that the replication right is `GRANT rds_replication`
  * (`postgresql_grant_role`; `REPLICATION` fails on RDS/Aurora) and, with IAM auth, `GRANT rds_iam`.
  *
- * Raw props are validated here, once; a `validated` spec is not validated again, and its warnings are
+ * Raw props are validated here, once, without the network rules (this half never uses `network`, so
+ * it does not demand it); a `validated` spec is not validated again, and its warnings are
  * reported by the first construct given it (in the ready-made stacks: the `AuroraSource`/`RdsSource`).
  *
  * Construct IDs below this one (public API): `User` (`User/Role`, `User/RdsReplication`,
@@ -57,7 +58,7 @@ export class AwsSourceDatabase extends Construct {
   constructor(scope: Construct, id: string, props: AwsSourceDatabaseProps | ValidatedAwsSourceDatabaseProps) {
     super(scope, id);
     const engine = "validated" in props ? requireValidated(props.validated, "AwsSourceDatabase").value.engine : props.engine;
-    const validated = validatedAwsProps("AwsSourceDatabase", engine, props);
+    const validated = validatedAwsProps("AwsSourceDatabase", engine, props, validateAwsDatabaseSource);
     reportWarnings(this, validated.takeWarnings());
     this.resolved = validated.value;
     const objects = addSourceObjects(this, this.resolved, {

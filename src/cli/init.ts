@@ -8,6 +8,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { listFiles } from "../internal/file-tree";
+import { escapeControl } from "../internal/text-file";
+import { shellQuote } from "../model/quoting/shell";
 import type { Command } from "./main";
 
 const USAGE = "usage: cdktf-clickpipes init [dir] [--package <npm spec>] [--json]";
@@ -181,8 +183,9 @@ export async function runInit(args: string[], out: { write(s: string): unknown }
   if (parsed.values.json) {
     out.write(JSON.stringify({ dir: path.resolve(dir), files: written }, null, 2) + "\n");
   } else {
-    for (const f of written) out.write(`created ${path.join(dir, f)}\n`);
-    const cd = dir === "." ? "" : `cd ${JSON.stringify(dir).slice(1, -1).includes(" ") ? JSON.stringify(dir) : dir} && `;
+    for (const f of written) out.write(`created ${escapeControl(path.join(dir, f))}\n`);
+    // A line to paste into a POSIX shell: the folder as one shell word, control characters shown as \xNN.
+    const cd = dir === "." ? "" : `cd ${escapeControl(shellQuote(dir)).replace(/\n/g, "\\x0a").replace(/\t/g, "\\x09")} && `;
     out.write(`\nnext: ${cd}npm install && CHECKPOINT_DISABLE=1 npx cdktf synth   (then: npm test)\n`);
   }
   return 0;

@@ -119,24 +119,43 @@ export function parseFleetText(text: string, file: string): unknown {
   }
 }
 
-/** Structural check of a parsed fleet document against the schema; returns one finding per problem. */
-export function checkFleetShape(doc: unknown): Finding[] {
+/** The schema check of a document: its findings, and which sources (by index) have any. */
+interface ShapeCheck {
+  readonly findings: Finding[];
+  readonly badSources: ReadonlySet<number>;
+}
+
+function shapeCheck(doc: unknown): ShapeCheck {
   const { top, byKind } = validators();
   const findings: Finding[] = top(doc) ? [] : toFindings(top.errors ?? [], doc, "(fleet)", "");
+  const badSources = new Set<number>();
+  for (const e of top.errors ?? []) {
+    const m = /^\/sources\/(\d+)/.exec(e.instancePath);
+    if (m) badSources.add(Number(m[1]));
+  }
   // The sources are checked even when the top level has problems, so one run reports every line.
   const sources = (doc as { sources?: unknown } | null)?.sources;
-  if (!Array.isArray(sources)) return findings;
+  if (!Array.isArray(sources)) return { findings, badSources };
   sources.forEach((s: Record<string, unknown>, i) => {
     if (!s || typeof s !== "object" || Array.isArray(s)) return; // reported by the top level (items: object)
     const name = typeof s.name === "string" && s.name ? s.name : `sources[${i}]`;
     const validate = byKind.get(String(s.kind));
     if (!validate) {
+      badSources.add(i);
       findings.push({ rule: "fleet-schema", source: name, severity: Severity.ERROR, field: "kind", value: s.kind, allowed: `one of ${[...byKind.keys()].map((k) => JSON.stringify(k)).join(", ")}` });
       return;
     }
-    if (!validate(s)) findings.push(...toFindings(validate.errors ?? [], s, name, ""));
+    if (!validate(s)) {
+      badSources.add(i);
+      findings.push(...toFindings(validate.errors ?? [], s, name, ""));
+    }
   });
-  return findings;
+  return { findings, badSources };
+}
+
+/** Structural check of a parsed fleet document against the schema; returns one finding per problem. */
+export function checkFleetShape(doc: unknown): Finding[] {
+  return shapeCheck(doc).findings;
 }
 
 /** Fleet files larger than this are refused unread (a fleet of 1000 sources is well under 1 MB). */
@@ -154,26 +173,48 @@ function describeDocument(doc: unknown): string | undefined {
   return undefined;
 }
 
-/** Read, parse and shape-check one fleet file. Semantic rules run later, in `buildApp`. */
-export function loadFleetFile(file: string): AppConfig {
+/**
+ * One fleet file read and shape-checked, without throwing: the sources that passed the schema, and
+ * one finding per problem (a file that cannot be read or parsed: one finding, no sources).
+ */
+export interface FleetFileCheck {
+  /** The file's config, with only the sources that passed the schema. */
+  readonly config: AppConfig;
+  /** Every problem of the file, one finding each. */
+  readonly findings: readonly Finding[];
+}
+
+/** Read, parse and shape-check one fleet file, collecting every problem (see `FleetFileCheck`). */
+export function checkFleetFile(file: string): FleetFileCheck {
   const allowed = 'a YAML or JSON fleet file: a mapping with a "sources" list';
+  const failed = (e: ValidationError): FleetFileCheck => ({ config: { sources: [] }, findings: e.findings });
   const read = readTextFile(file, MAX_FLEET_FILE_BYTES);
   if ("problem" in read) {
     const { kind, what, code } = read.problem;
-    if (code !== undefined) throw fleetFileError(file, code, "a readable YAML or JSON fleet file");
-    throw fleetFileError(file, `(${what})`, kind === "too-large" ? `${allowed}, at most ${MAX_FLEET_FILE_BYTES} bytes` : allowed);
+    if (code !== undefined) return failed(fleetFileError(file, code, "a readable YAML or JSON fleet file"));
+    return failed(fleetFileError(file, `(${what})`, kind === "too-large" ? `${allowed}, at most ${MAX_FLEET_FILE_BYTES} bytes` : allowed));
   }
-  const text = read.text;
-  const doc = parseFleetText(text, file);
+  let doc: unknown;
+  try {
+    doc = parseFleetText(read.text, file);
+  } catch (e) {
+    if (e instanceof ValidationError) return failed(e);
+    throw e;
+  }
   const what = describeDocument(doc);
-  if (what) throw fleetFileError(file, what, allowed);
-  const findings = checkFleetShape(doc);
-  if (findings.length > 0) throw new ValidationError(findings);
+  if (what) return failed(fleetFileError(file, what, allowed));
+  const { findings, badSources } = shapeCheck(doc);
   const { $schema: _ignored, ...config } = doc as AppConfig & { $schema?: string };
+  const sources = Array.isArray(config.sources) ? config.sources.filter((_s, i) => !badSources.has(i)) : [];
   // A fleet file's clickPipesIpsFile is relative to the fleet file's folder.
-  if (typeof config.clickPipesIpsFile === "string" && config.clickPipesIpsFile.trim() !== "") {
-    return { ...config, clickPipesIpsFile: path.resolve(path.dirname(file), config.clickPipesIpsFile) };
-  }
+  const ipsFile = typeof config.clickPipesIpsFile === "string" && config.clickPipesIpsFile.trim() !== "" ? { clickPipesIpsFile: path.resolve(path.dirname(file), config.clickPipesIpsFile) } : {};
+  return { config: { ...config, ...ipsFile, sources }, findings };
+}
+
+/** Read, parse and shape-check one fleet file; throws every problem at once. Semantic rules run later, in `buildApp`. */
+export function loadFleetFile(file: string): AppConfig {
+  const { config, findings } = checkFleetFile(file);
+  if (findings.length > 0) throw new ValidationError(findings);
   return config;
 }
 

@@ -16,7 +16,7 @@ import { HOST_PROFILES } from "./host-profiles";
 import { resolveSource, ResolvedSource } from "./defaults";
 import { SOURCE_RULES } from "./rules";
 import { APP_RULES } from "./rules/app";
-import { awsSourceRules } from "./rules/aws";
+import { awsDatabaseRules, awsSourceRules } from "./rules/aws";
 import { CLICKPIPE_RULES } from "./rules/pipe";
 import { PostgresSourceSpec } from "./types";
 import { Finding, Rule, runRules, Severity, ValidationError } from "./validation";
@@ -84,6 +84,14 @@ export function validateSource(spec: PostgresSourceSpec): ValidatedSource {
 /** Run the table of the engine (`AURORA_SOURCE_RULES` or `RDS_SOURCE_RULES`) once. */
 export function validateAwsSource(engine: AwsEngine, spec: AwsSourceSpec): ValidatedAwsSource {
   return checked(spec, awsSourceRules(engine), () => resolveAwsSource(engine, spec));
+}
+
+/**
+ * Run the table of the engine without the network rules once: for `AwsSourceDatabase` (the `-db`
+ * half), which never uses `network` and so does not demand it.
+ */
+export function validateAwsDatabaseSource(engine: AwsEngine, spec: AwsSourceSpec): ValidatedAwsSource {
+  return checked(spec, awsDatabaseRules(engine), () => resolveAwsSource(engine, spec));
 }
 
 /**

@@ -51,11 +51,31 @@ export function formatFinding(f: Finding): string {
   return `${f.severity}: source "${f.source}": ${f.field} = ${showValue(f.value)} is not allowed: ${f.allowed} [${f.rule}]`;
 }
 
-/** Thrown when a spec has errors; its message holds one line per error. */
+/** Node's `util.inspect.custom` (a registered symbol: no import of node:util in the pure model). */
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+
+/**
+ * Thrown when a spec has errors; its message holds one line per error. Printed by Node (an uncaught
+ * throw in a team's own app, `console.log`) or by cdktf, it shows as `ValidationError:` and those
+ * lines only: its inspected form and its stack are its message, with no frames and no `findings:`
+ * dump (the findings stay readable as the `findings` property).
+ */
 export class ValidationError extends Error {
-  constructor(public readonly findings: readonly Finding[]) {
+  /** The errors, one per line of the message (not enumerable: Node's uncaught-error print skips it). */
+  declare readonly findings: readonly Finding[];
+
+  constructor(findings: readonly Finding[]) {
     super(findings.map(formatFinding).join("\n"));
-    this.name = "ValidationError";
+    Object.defineProperty(this, "name", { value: "ValidationError", enumerable: false, writable: true, configurable: true });
+    Object.defineProperty(this, "findings", { value: findings, enumerable: false });
+    // A user's mistake, not the library's: the "stack" Node prints for an uncaught throw is the
+    // message alone, without frames into this library.
+    Object.defineProperty(this, "stack", { value: `${this.name}: ${this.message}`, enumerable: false, writable: true, configurable: true });
+  }
+
+  /** The inspected form: the name and the message, one finding per line. */
+  [INSPECT](): string {
+    return `${this.name}: ${this.message}`;
   }
 }
 

@@ -39,19 +39,22 @@ export interface SourceObjects {
  * a function of a literal, a local, or a non-sensitive variable is refused (never echoed).
  */
 export function assertPasswordIsReference(scope: Construct, source: string, password: string): void {
-  const refuse = (why: string) => {
+  const refuse = (why: string | undefined) => {
     throw new ValidationError([
       {
         rule: "password-reference",
         source,
         severity: Severity.ERROR,
         field: "password",
-        value: `<${why}, not shown>`,
+        // A missing password prints as (missing); anything else is described, never echoed.
+        value: why === undefined ? undefined : `<${why}, not shown>`,
         allowed: "a reference to a sensitive Terraform variable without a default (new TerraformVariable(..., { sensitive: true }).stringValue)",
       },
     ]);
   };
-  if (typeof password !== "string" || !Token.isUnresolved(password)) refuse("a literal string");
+  if (password === undefined || password === null || password === "") refuse(undefined);
+  if (typeof password !== "string") refuse(`a ${typeof password}`);
+  if (!Token.isUnresolved(password)) refuse("a literal string");
   const stack = TerraformStack.of(scope);
   const resolved = Tokenization.resolve(password, { scope, resolver: new DefaultTokenResolver(new StringConcat()) }) as unknown;
   const m = typeof resolved === "string" ? TERRAFORM_VARIABLE_REFERENCE.exec(resolved) : null;

@@ -23,6 +23,12 @@ export const APP_CASES: [string, AppConfig, string[]][] = [
   ["source-name: two sources, one stack name", { sources: [genericSource(), genericSource()] }, [
     'error: source "orders-db": name = "orders-db" is not allowed: a name whose stacks no other source uses (stack "orders-db" is taken) [source-name]',
   ]],
+  ["source-name: two sources whose names differ only in case", { sources: [genericSource(), genericSource({ name: "Orders-DB" })] }, [
+    'error: source "Orders-DB": name = "Orders-DB" is not allowed: a name whose stacks differ from every other source\'s in more than case (stack "Orders-DB" and "orders-db" would be one folder and one state key on a case-insensitive file system) [source-name]',
+  ]],
+  ["source-name: an Aurora source's stack differs from a generic source's only in case", { sources: [genericSource({ name: "Billing-AWS" }), auroraSource({ name: "billing" })] }, [
+    'error: source "billing": name = "billing" is not allowed: a name whose stacks differ from every other source\'s in more than case (stack "billing-aws" and "Billing-AWS" would be one folder and one state key on a case-insensitive file system) [source-name]',
+  ]],
   ["clickpipe-service-id: not a UUID", { sources: [genericSource({ clickpipe: { serviceId: "svc-1" } })] }, [
     'error: source "orders-db": clickpipe.serviceId = "svc-1" is not allowed: the ClickHouse Cloud service ID, a UUID such as 3f1c9a62-8d4e-4b7a-9c2d-5e6f7a8b9c0d [clickpipe-service-id]',
   ]],

@@ -146,7 +146,7 @@ esac
     { mode: 0o755 },
   );
   // The CLI as an installed dependency: npx finds node_modules/.bin/cdktf-clickpipes.
-  fs.writeFileSync(path.join(work, "cli.ts"), `import { main } from ${JSON.stringify(path.join(ROOT, "src/cli/main"))};\nmain(process.argv.slice(2)).then((c) => process.exit(c));\n`);
+  fs.writeFileSync(path.join(work, "cli.ts"), `import { main } from ${JSON.stringify(path.join(ROOT, "src/cli/main"))};\nmain(process.argv.slice(2)).then((c) => { process.exitCode = c; });\n`);
   fs.mkdirSync(path.join(work, "node_modules/.bin"), { recursive: true });
   fs.writeFileSync(path.join(work, "node_modules/.bin/cdktf-clickpipes"), `#!/usr/bin/env bash\nexec node --import tsx ${JSON.stringify(path.join(work, "cli.ts"))} "$@"\n`, { mode: 0o755 });
 });

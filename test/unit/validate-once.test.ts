@@ -23,7 +23,7 @@ import { AwsEngine, AwsNetworkMode } from "../../src/model/aws-types";
 import { SOURCE_RULES } from "../../src/model/rules";
 import { APP_RULES } from "../../src/model/rules/app";
 import { backendRule } from "../../src/model/rules/app/backend";
-import { AURORA_SOURCE_RULES, IP_ALLOW_LIST_RULES, PRIVATELINK_RULES, RDS_SOURCE_RULES } from "../../src/model/rules/aws";
+import { AURORA_SOURCE_RULES, awsDatabaseRules, IP_ALLOW_LIST_RULES, PRIVATELINK_RULES, RDS_SOURCE_RULES } from "../../src/model/rules/aws";
 import { CLICKPIPE_RULES } from "../../src/model/rules/pipe";
 import { validateAwsSource, Validated, ValidatedAwsSourceConfig, validateSourceConfig } from "../../src/model/validate";
 import { Rule, Severity } from "../../src/model/validation";
@@ -139,9 +139,10 @@ describe("constructs used directly validate exactly once", () => {
     expectRuns(spies, { aurora: 1 });
     new RdsSource(stack, "ledger", rdsSource({ name: "ledger" }));
     expectRuns(spies, { aurora: 1, rds: 1 });
+    // The -db half runs its engine's table without the network rules (it never uses network), once.
     new AwsSourceDatabase(stack, "billing-db", { ...auroraSource(), engine: AwsEngine.AURORA_POSTGRESQL, password: secret(stack) });
     Testing.synth(stack);
-    expectRuns(spies, { aurora: 2, rds: 1 });
+    expectRuns(spies, { aurora: 1, rds: 1, extra: awsDatabaseRules(AwsEngine.AURORA_POSTGRESQL) as readonly AnyRule[] });
   });
 
   it("one validateAwsSource shared by AuroraSource and AwsSourceDatabase: once", () => {

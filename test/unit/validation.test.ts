@@ -73,7 +73,7 @@ describe("validation rule table", () => {
     // Exactly these: the missing fields by their rules, and a rule that throws on the string as its own finding.
     expect(f.map(formatFinding)).toEqual([
       'error: source "x": postgresVersion = (missing) is not allowed: one of 12, 13, 14, 15, 16, 17, 18 (ClickPipes needs PostgreSQL 12 or later) [postgres-version]',
-      'error: source "x": host = (missing) is not allowed: a host name or IP address without port, scheme or spaces (the port goes in port) [host]',
+      `error: source "x": host = (missing) is not allowed: a host name or IP address of letters, digits, '.', '-', '_' and ':' (IPv6) only, without port (the port goes in port), scheme, path or spaces (the provider puts the host unescaped into its connection URL) [host]`,
       'error: source "x": (spec) = "(s.schemas ?? []).forEach is not a function" is not allowed: a spec of the documented shape [identifier]',
       'error: source "x": (spec) = "(s.schemas ?? []).map is not a function" is not allowed: a spec of the documented shape [duplicate]',
       'error: source "x": clickhouse.cloud = (missing) is not allowed: one of aws, gcp, azure [region]',

@@ -1,13 +1,30 @@
 import { PostgresSourceSpec } from "../types";
 import { Rule } from "../validation";
 
-/** The provider wants the host address alone; `host:port` breaks its connection string. */
+/**
+ * What a host may hold: a DNS name (letters, digits, `.`, `-`, `_`) or an IP address (IPv6 with `:`).
+ * cyrilgdn/postgresql 1.26.0 puts the host unescaped into its connection URL (`config.go`,
+ * `(*Config).connStr`: only user and password are escaped), so `?`, `#`, `@`, `%`, `'`, `\` or
+ * whitespace would rewrite the URL (`db?sslmode=disable` turns TLS off); `/` would be a path.
+ */
+const HOST_CHARS = /^[A-Za-z0-9._:-]+$/;
+
+/** The provider wants the host address alone: no port, scheme, path or URL characters. */
 export const hostRule: Rule<PostgresSourceSpec> = {
   id: "host",
-  summary: "host is a non-empty address without a port or spaces",
+  summary: "host is a non-empty DNS name or IP address: no port, scheme, path, spaces or URL characters",
   check: (s) => {
     const h = s.host;
-    const ok = typeof h === "string" && h.length > 0 && !/\s/.test(h) && !/^[^:]+:\d+$/.test(h) && !h.includes("/");
-    return ok ? [] : [{ field: "host", value: h, allowed: "a host name or IP address without port, scheme or spaces (the port goes in port)" }];
+    const ok = typeof h === "string" && HOST_CHARS.test(h) && !/^[^:]+:\d+$/.test(h);
+    return ok
+      ? []
+      : [
+          {
+            field: "host",
+            value: h,
+            allowed:
+              "a host name or IP address of letters, digits, '.', '-', '_' and ':' (IPv6) only, without port (the port goes in port), scheme, path or spaces (the provider puts the host unescaped into its connection URL)",
+          },
+        ];
   },
 };

@@ -51,6 +51,19 @@ export function awsSourceRules(engine: AwsEngine): readonly Rule<AwsSourceSpec>[
 }
 
 /**
+ * The rules of the network path (security group ingress or PrivateLink): only the `-aws` half
+ * (`AuroraSource`/`RdsSource`) uses `network`, so `AwsSourceDatabase` (the `-db` half) skips them.
+ */
+const NETWORK_RULES: ReadonlySet<Rule<AwsSourceSpec>> = new Set([networkModeRule, securityGroupIdRule, securityGroupTargetRule, privateLinkSubnetsRule, privateLinkTargetRule]);
+const AURORA_DATABASE_RULES = AURORA_SOURCE_RULES.filter((r) => !NETWORK_RULES.has(r));
+const RDS_DATABASE_RULES = RDS_SOURCE_RULES.filter((r) => !NETWORK_RULES.has(r));
+
+/** The rule table of an engine's database half (`AwsSourceDatabase`): every rule but the network ones. */
+export function awsDatabaseRules(engine: AwsEngine): readonly Rule<AwsSourceSpec>[] {
+  return engine === AwsEngine.AURORA_POSTGRESQL ? AURORA_DATABASE_RULES : RDS_DATABASE_RULES;
+}
+
+/**
  * The rules `ClickPipesIpAllowList` runs on its own props when used without a validated spec (its
  * props mapped onto `network`, `port`): CIDRs, the whole internet, port, security group or VPC.
  */
