@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { readTree as readFileTree } from "../../src/internal/file-tree";
 import { applyClickPipesIpsFile, buildApp, loadAppConfig, validateAppConfig } from "../../src/app/app";
 import { AppConfig } from "../../src/model/app-config";
 import { CloudProvider } from "../../src/model/types";
@@ -35,16 +36,9 @@ function writeDoc(name: string, mutate: (doc: Record<string, Record<string, unkn
   return file;
 }
 
-/** Every file under `dir`, by relative path. */
+/** Every file under `dir` as text, by relative path (the project's one walker). */
 function readTree(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile()) {
-      const p = path.join(e.parentPath, e.name);
-      out.set(path.relative(dir, p), fs.readFileSync(p, "utf8"));
-    }
-  }
-  return out;
+  return new Map([...readFileTree(dir)].map(([f, bytes]) => [f, bytes.toString("utf8")]));
 }
 
 function config(file: string, over: Partial<AppConfig> = {}): AppConfig {
