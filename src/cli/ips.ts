@@ -81,7 +81,8 @@ export async function runIps(
   }
   const filter = { cloud: v.cloud, region: v.region };
   const table = tableReport(filter);
-  if (v.region !== undefined && table.regions.length === 0) {
+  // With --check, a region the table lacks is worth comparing (the document may list it).
+  if (v.region !== undefined && table.regions.length === 0 && v.check === undefined) {
     return fail(`--region ${JSON.stringify(v.region)} is not in the table${v.cloud ? ` for ${v.cloud}` : ""} (run "cdktf-clickpipes ips" for the list)`);
   }
   if (v.check === undefined) {

@@ -64,6 +64,9 @@ export function parseStaticIpsDocument(doc: unknown): DocumentParse {
       if (CLOUDS.includes(cloud)) return bad(at, `is ${kindOf(list)}, expected a list of regions`);
       continue; // not a cloud list: another part of the document
     }
+    // A list under another key is a cloud we do not know only if it looks like one (reported as
+    // unknown regions); anything else is another part of the document, not ours to refuse.
+    if (!CLOUDS.includes(cloud) && !list.every((e) => isObject(e) && typeof e.region === "string" && e.region.trim() !== "")) continue;
     for (let i = 0; i < list.length; i++) {
       const entry: unknown = list[i];
       const here = `${at}[${i}]`;

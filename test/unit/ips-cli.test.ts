@@ -148,6 +148,7 @@ describe("ips --check", () => {
         "",
       ].join("\n"),
     );
+    expect(await ips(["--check", `${base}/differ.json`, "--region", "xx-test-1"])).toEqual({ code: 1, stderr: "", stdout: "aws/xx-test-1: region unknown to the table (the document lists 203.0.113.9)\n" });
     const filtered = await ips(["--check", `${base}/differ.json`, "--region", "eu-central-1"]);
     expect(filtered.stdout.trimEnd().split("\n")).toHaveLength(2);
     const json = await ips(["--check", `${base}/differ.json`, "--json"]);
@@ -215,6 +216,7 @@ describe("ips --check", () => {
     const cases: [unknown, string][] = [
       [[], "$ is a list, expected an object with a list per cloud (aws, gcp, azure)"],
       [{ other: [] }, "$ has none of the cloud lists aws, gcp, azure"],
+      [{ aws: [{ region: "x", clickpipes_egress_ips: [] }], notes: ["not", "regions"], version: 3, oci: [{ region: "" }] }, ""],
       [{ aws: {} }, "$.aws is an object, expected a list of regions"],
       [{ aws: ["eu-central-1"] }, "$.aws[0] is a string, expected a region object"],
       [{ gcp: [{ region: "" }] }, "$.gcp[0].region is empty"],
@@ -225,8 +227,12 @@ describe("ips --check", () => {
     for (const [doc, problem] of cases) {
       const file = path.join(tmp, "shape.json");
       fs.writeFileSync(file, JSON.stringify(doc));
-      expect((await ips(["--check", file])).stderr).toBe(`cdktf-clickpipes ips: ${file}: not a static-ips.json document: ${problem}\n`);
+      // "": other keys, and lists under them that are no cloud's, are not the document's shape to refuse.
+      expect((await ips(["--check", file, "--region", "x"])).stderr).toBe(problem ? `cdktf-clickpipes ips: ${file}: not a static-ips.json document: ${problem}\n` : "");
     }
+    const oci = path.join(tmp, "oci.json");
+    fs.writeFileSync(oci, JSON.stringify({ ...apiDocument(), oci: [{ region: "eu-frankfurt-1", clickpipes_egress_ips: ["203.0.113.30"] }] }));
+    expect(await ips(["--check", oci])).toEqual({ code: 1, stderr: "", stdout: "oci/eu-frankfurt-1: region unknown to the table (the document lists 203.0.113.30)\n" });
   });
 
   it("refuses a missing file, a directory and a FIFO before reading them (exit 2, one line)", async () => {
