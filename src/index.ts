@@ -5,7 +5,9 @@
  * fails when it is stale. Names are listed one by one (no `export *`), so a new export is a
  * deliberate change that shows in the report.
  *
- * Importing this module loads cdktf and the two provider packages (the constructs need them), but
+ * Importing this module loads cdktf and the postgresql provider (the constructs need them), but
+ * never `@cdktf/provider-aws` (an optional peer: the Aurora/RDS constructs and stacks are in
+ * `cdktf-clickpipes-postgres/aws`, and `buildApp` loads them only for an Aurora or RDS source) and
  * never a database client: `pg` is loaded by `verifySource` when it connects.
  *
  * @packageDocumentation
@@ -76,27 +78,10 @@ export { ClickPipesPublication } from "./postgres/publication";
 export type { ClickPipesPublicationProps } from "./postgres/publication";
 export { ServerSetupFiles, SERVER_SETUP_DIR } from "./postgres/server-setup-files";
 
-// Constructs: Amazon Aurora PostgreSQL and RDS for PostgreSQL.
-export { AwsSourceBase } from "./aws/aws-source";
-export type { AwsSourceProps, ManagedDatabaseView, ValidatedAwsSourceProps } from "./aws/aws-source";
-export { AuroraSource } from "./aws/aurora-source";
-export type { AuroraSourceProps } from "./aws/aurora-source";
-export { RdsSource } from "./aws/rds-source";
-export type { RdsSourceProps } from "./aws/rds-source";
-export { AwsSourceDatabase } from "./aws/database-objects";
-export type { AwsSourceDatabaseProps, ValidatedAwsSourceDatabaseProps } from "./aws/database-objects";
-export { ClickPipesParameterGroup, ParameterGroupKind } from "./aws/parameter-group";
-export type { ClickPipesParameterGroupProps } from "./aws/parameter-group";
-export { ClickPipesIpAllowList } from "./aws/ip-allow-list";
-export type { ClickPipesIpAllowListProps, ValidatedIpAllowListProps } from "./aws/ip-allow-list";
-export { ClickPipesPrivateLink } from "./aws/privatelink";
-export type { ClickPipesPrivateLinkProps, ValidatedPrivateLinkProps } from "./aws/privatelink";
 
 // Constructs: the ClickPipe in ClickHouse Cloud, and the ClickHouse provider it needs.
 export { ClickPipe } from "./clickhouse/clickpipe";
 export type { ClickPipePrivateLink, ClickPipeProps, ClickPipeSource, ValidatedClickPipeProps } from "./clickhouse/clickpipe";
-export { ClickPipesIamRole } from "./aws/clickpipes-iam-role";
-export type { ClickPipesIamRoleProps } from "./aws/clickpipes-iam-role";
 
 // What the ClickHouse provider (v3.25.3) does with each attribute: replace, update in place, refuse.
 export { CLICKHOUSE_PROVIDER_FACTS, providerAttributeFact, requiresReplace } from "./model/provider-facts/clickhouse";
@@ -115,9 +100,8 @@ export type { AppConfig, AuroraSourceConfig, GenericSourceConfig, RdsSourceConfi
 export { applyClickPipesIpsFile, buildApp, fleetFileList, loadAppConfig, runApp, validateAppConfig } from "./app/app";
 export type { BuildAppOptions } from "./app/app";
 export { checkFleetFile, FleetFileCheck, loadFleetFile, mergeFleets } from "./fleet/load";
+export { MissingAwsProviderError } from "./internal/tf-aws";
 export { GenericPostgresStack } from "./app/generic-postgres-stack";
-export { AwsSourceAwsStack, AwsSourceDbStack, DB_HOST_VARIABLE } from "./app/aws-source-stacks";
-export type { AwsSourceConfig } from "./app/aws-source-stacks";
 export { ADMIN_PASSWORD_VARIABLE, CLICKPIPES_PASSWORD_VARIABLE, REQUIRED_TERRAFORM_VERSION } from "./app/common";
 export { CLICKHOUSE_ORG_VARIABLE, CLICKHOUSE_TOKEN_KEY_VARIABLE, CLICKHOUSE_TOKEN_SECRET_VARIABLE } from "./app/clickpipe";
 export { checkSynth, checkSynthMain } from "./app/check-synth";

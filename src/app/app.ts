@@ -1,6 +1,7 @@
 import { checkFleetFile, mergeFleets } from "../fleet/load";
 import { reportWarnings } from "../internal/annotations";
 import { exitWhenFlushed } from "../internal/exit";
+import { MissingAwsProviderError } from "../internal/tf-aws";
 import { loadIpTableFile } from "../ips/read";
 import { App, TerraformStack } from "../internal/tf";
 import { AppConfig, hasKnownKind, SourceKind } from "../model/app-config";
@@ -104,7 +105,7 @@ export function runApp(config: AppConfig, fleetFiles: readonly string[] = []): v
   try {
     buildApp(loadAppConfig(config, fleetFiles)).synth();
   } catch (e) {
-    if (e instanceof ValidationError) {
+    if (e instanceof ValidationError || e instanceof MissingAwsProviderError) {
       process.stderr.write(e.message + "\n");
       exitWhenFlushed(1);
       return;

@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
-import { DataAwsCallerIdentity, DataAwsDbInstance, DataAwsPartition, DataAwsRdsCluster, IamRole, IamRolePolicy, TerraformProvider } from "../internal/tf";
+import { TerraformProvider } from "../internal/tf";
+import { DataAwsCallerIdentity, DataAwsDbInstance, DataAwsPartition, DataAwsRdsCluster, IamRole, IamRolePolicy } from "../internal/tf-aws";
 import { AwsEngine } from "../model/aws-types";
 import { CLICKPIPES_IAM_ROLE_IDS } from "../model/construct-ids";
 import { clickPipesConnectPolicy, clickPipesTrustPolicy, rdsDbUserArn } from "../model/iam-auth";

@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
-import { DbInstance, DbParameterGroup, RdsCluster, RdsClusterParameterGroup, TerraformProvider } from "../internal/tf";
+import { TerraformProvider } from "../internal/tf";
+import { DbInstance, DbParameterGroup, RdsCluster, RdsClusterParameterGroup } from "../internal/tf-aws";
 import { ResolvedParameter } from "../model/aws";
 import { PARAMETER_GROUP_IDS } from "../model/construct-ids";
 

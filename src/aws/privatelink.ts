@@ -1,12 +1,6 @@
 import { Construct } from "constructs";
-import {
-  RamPrincipalAssociation,
-  RamResourceAssociation,
-  RamResourceShare,
-  TerraformProvider,
-  VpclatticeResourceConfiguration,
-  VpclatticeResourceGateway,
-} from "../internal/tf";
+import { TerraformProvider } from "../internal/tf";
+import { RamPrincipalAssociation, RamResourceAssociation, RamResourceShare, VpclatticeResourceConfiguration, VpclatticeResourceGateway } from "../internal/tf-aws";
 import { reportWarnings } from "../internal/annotations";
 import { CLICKPIPES_AWS_ACCOUNT, latticeName } from "../model/aws";
 import { AwsNetworkMode, AwsSourceSpec } from "../model/aws-types";

@@ -89,6 +89,7 @@ export function scaffoldFiles(dir: string, own: OwnPackage, packageSpec?: string
       synth: "cdktf synth",
       typecheck: "tsc -p tsconfig.json",
       test: "tsc -p tsconfig.json && vitest run",
+      "check:synth": "node --import tsx check-synth.ts",
     },
     dependencies: sortKeys({
       [PACKAGE_NAME]: packageSpec ?? own.version,

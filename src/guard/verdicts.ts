@@ -4,7 +4,7 @@
  * see (WARN). A resource is judged by the construct that declared it (see `declared.ts`), never by
  * its type alone: resources these stacks did not declare get no verdict.
  *
- * Every rule is one row of `RULES` (the README's rule table is checked against it).
+ * Every rule is one row of `RULES` (the rule table of docs/tools/guard.md is checked against it).
  */
 import { declaredConstruct, DeclaredConstruct } from "./declared";
 import type { Cidr } from "../model/cidr";
@@ -57,15 +57,15 @@ export interface JudgeOptions {
 export interface Rule {
   readonly id: string;
   readonly level: VerdictLevel;
-  /** The change, in words (README "what"). */
+  /** The change, in words (docs/tools/guard.md "what"). */
   readonly what: string;
-  /** What it does to a running pipe (README "why"). */
+  /** What it does to a running pipe (docs/tools/guard.md "why"). */
   readonly why: string;
 }
 
 const rule = (id: string, level: VerdictLevel, what: string, why: string): Rule => ({ id, level, what, why });
 
-/** Every rule, in the order of the README table. */
+/** Every rule, in the order of the docs/tools/guard.md table. */
 export const RULES: readonly Rule[] = [
   rule("clickpipe-replaced", "BLOCK", "`clickhouse_clickpipe` replaced (a pipe setting the provider can only apply by recreating the pipe)", "a new pipe runs a full initial load of every table on a new replication slot; the old slot is left behind and retains WAL"),
   rule("clickpipe-deleted", "BLOCK", "`clickhouse_clickpipe` deleted", "replication stops; the slot is left behind and retains WAL"),

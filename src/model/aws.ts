@@ -195,7 +195,7 @@ export function awsNamePrefix(source: string, suffix: string): string {
   return `${clean(source)}-${clean(suffix)}-`;
 }
 
-/** What Terraform will not do: the sentence the stacks output and the README repeats. */
+/** What Terraform will not do: the sentence the stacks output and docs/sources.md repeats. */
 export function rebootNotice(engine: AwsEngine): string {
   const what = engine === AwsEngine.AURORA_POSTGRESQL ? "the cluster's DB instances (the writer at least)" : "the DB instance";
   const attach =

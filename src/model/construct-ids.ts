@@ -1,5 +1,5 @@
 /**
- * The construct-ID contract: every construct ID the README calls public API, in one place.
+ * The construct-ID contract: every construct ID docs/reference.md calls public API, in one place.
  *
  * Terraform addresses derive from construct paths (cdktf's logical ID = the path below the stack,
  * made safe, plus a hash of it), so renaming any ID below destroys and recreates what it declares.
@@ -10,7 +10,7 @@
  * Pure TypeScript (no cdktf): the guard and the diff load it without loading cdktf.
  *
  * To add a construct (e.g. a new resource of the `-aws` stack): add its ID constant, one entry to
- * `CONSTRUCT_ID_ENTRIES`, the path to `documentedConstructs`, the README table row and the golden list.
+ * `CONSTRUCT_ID_ENTRIES`, the path to `documentedConstructs`, the docs/reference.md table row and the golden list.
  */
 import { createHash } from "node:crypto";
 import { canonicalCidr } from "./cidr";

@@ -9,7 +9,7 @@
  *   ClickPipes role (quoted by the provider everywhere) may be any PostgreSQL identifier. Refused is
  *   only what a format they land in cannot carry: see `NAME_CARRIERS`.
  *
- * The audit behind this table is in README.md, "Security".
+ * The audit behind this table is in docs/security.md, "Provider audit".
  */
 
 /** PostgreSQL truncates identifiers at NAMEDATALEN - 1 bytes. */
@@ -54,7 +54,7 @@ export interface NameCarrier {
   readonly refused: readonly string[];
 }
 
-/** The carriers of each field beyond the basic identifier rules (audit in README "Security"). */
+/** The carriers of each field beyond the basic identifier rules (audit in docs/security.md). */
 export const NAME_CARRIERS = {
   /** pg_hba.conf database field; the provider's connection URL (`connStr`: database not escaped). */
   database: [

@@ -13,6 +13,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { packPackage, REPOSITORY_ONLY_FIELDS } from "../../scripts/pack";
 import { PgServer, runPsqlScript, startServer } from "../harness";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -68,19 +69,12 @@ const bin = (args: readonly string[], opts: { env?: Record<string, string> } = {
 
 beforeAll(() => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), "cp-packaging-"));
-  // Build into a staging copy and pack it there: `npm pack` in the repository would run `prepare`
-  // and rewrite dist/ while other test files run the bin from it.
-  const stage = path.join(work, "stage");
-  fs.mkdirSync(stage);
-  for (const f of ["package.json", "README.md", "CHANGELOG.md", ...OWN.files.filter((f: string) => !f.startsWith("dist") && !f.endsWith(".md"))]) {
-    fs.cpSync(path.join(ROOT, f), path.join(stage, f), { recursive: true });
-  }
-  step("tsc -> staging dist/");
-  mustRun(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", path.join(ROOT, "tsconfig.json"), "--outDir", path.join(stage, "dist")], ROOT);
-  step("npm pack");
-  const packed = JSON.parse(npm(["pack", "--ignore-scripts", "--json", "--pack-destination", work], stage).stdout)[0];
-  tarball = path.join(work, packed.filename);
-  packedFiles = packed.files.map((f: { path: string }) => f.path);
+  // The tarball as published (scripts/pack.ts: a staging copy, compiled, its package.json without the
+  // repository's scripts), never packed in the repository, whose dist/ other test files run.
+  step("npm run pack (staging, tsc, npm pack)");
+  const packed = packPackage(work, work);
+  tarball = packed.tarball;
+  packedFiles = [...packed.files];
   project = path.join(work, "clickpipes-app");
 }, 300_000);
 
@@ -92,11 +86,48 @@ afterAll(() => {
 
 describe("the packed package, installed into a fresh project", () => {
   it("ships the compiled library, the bin, the schemas and the init templates, and no sources or tests", () => {
-    for (const f of ["dist/src/index.js", "dist/src/index.d.ts", "dist/src/cli/main.js", "bin/cdktf-clickpipes.js", "schemas/fleet.schema.json", "templates/init/config.ts", "templates/init/gitignore", "templates/init/test/synth.test.ts", "package.json", "README.md"]) {
+    for (const f of ["dist/src/index.js", "dist/src/index.d.ts", "dist/src/aws/index.js", "dist/src/aws/index.d.ts", "dist/src/cli/main.js", "bin/cdktf-clickpipes.js", "schemas/fleet.schema.json", "templates/init/config.ts", "templates/init/gitignore", "templates/init/test/synth.test.ts", "package.json", "README.md"]) {
       expect(packedFiles, f).toContain(f);
     }
     expect(packedFiles.filter((f) => /^(test|src|stacks|scripts|bench|dist\/stacks)\//.test(f))).toEqual([]);
+    // The published package.json: ecosystem metadata, the /aws entry, the AWS provider an optional
+    // peer, and none of the repository's scripts (no `prepare` for an installer to run or warn about).
+    const published = JSON.parse(fs.readFileSync(path.join(work, "stage/package.json"), "utf8"));
+    for (const field of REPOSITORY_ONLY_FIELDS) expect(published[field], field).toBeUndefined();
+    expect(published.keywords).toEqual(expect.arrayContaining(["cdktf", "clickpipes", "postgresql", "cdc", "clickhouse", "terraform"]));
+    expect(published.exports["./aws"]).toEqual({ types: "./dist/src/aws/index.d.ts", default: "./dist/src/aws/index.js" });
+    expect(published.peerDependenciesMeta).toEqual({ "@cdktf/provider-aws": { optional: true } });
+    // The README's links into docs/ work in the package: every page it names is shipped.
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const docLinks = [...readme.matchAll(/\]\((docs\/[^)#\s]+)/g)].map((m) => m[1]!);
+    expect(docLinks.length).toBeGreaterThan(5);
+    for (const f of [...docLinks, "docs/README.md", "CHANGELOG.md"]) expect(packedFiles, f).toContain(f);
   });
+
+  it("(e) without the AWS provider: a generic source with a pipe synthesizes, and nothing loads @cdktf/provider-aws", () => {
+    const dir = path.join(work, "generic-only");
+    fs.mkdirSync(dir);
+    const dev = OWN.devDependencies as Record<string, string>;
+    fs.writeFileSync(
+      path.join(dir, "package.json"),
+      JSON.stringify({ name: "generic-only", version: "0.0.0", private: true, dependencies: { "cdktf-clickpipes-postgres": `file:${tarball}`, cdktf: dev.cdktf, constructs: dev.constructs, "@cdktf/provider-postgresql": dev["@cdktf/provider-postgresql"] } }, null, 2),
+    );
+    step("generic-only project: npm install --omit=dev (no @cdktf/provider-aws)");
+    const install = npm(["install", "--omit=dev", ...NPM_FLAGS], dir);
+    expect(install.stderr).not.toMatch(/prepare/i);
+    expect(fs.existsSync(path.join(dir, "node_modules/@cdktf/provider-aws")), "@cdktf/provider-aws is installed").toBe(false);
+    fs.writeFileSync(path.join(dir, "app.js"), GENERIC_ONLY_APP);
+    const out = path.join(dir, "out");
+    const r = mustRun(process.execPath, ["app.js"], dir, { env: { CDKTF_OUTDIR: out } });
+    expect(JSON.parse(r.stdout.trim().split("\n").pop()!)).toEqual({ aws: false });
+    const stack = JSON.parse(fs.readFileSync(path.join(out, "stacks/orders-db/cdk.tf.json"), "utf8"));
+    expect(Object.keys(stack.resource)).toEqual(expect.arrayContaining(["postgresql_role", "postgresql_publication", "clickhouse_clickpipe"]));
+    // An Aurora source without the provider: one line naming the missing package, not a stack trace.
+    fs.writeFileSync(path.join(dir, "aurora.js"), AURORA_WITHOUT_PROVIDER_APP);
+    const aurora = run(process.execPath, ["aurora.js"], dir, { env: { CDKTF_OUTDIR: path.join(dir, "out-aurora") } });
+    expect(aurora.status).not.toBe(0);
+    expect(aurora.stderr).toContain("@cdktf/provider-aws");
+  }, 300_000);
 
   it("(d) with production dependencies only: the root requires without loading pg, and the bin answers", () => {
     step("init (the packed bin) -> fresh project");
@@ -175,6 +206,25 @@ describe("the packed package, installed into a fresh project", () => {
     expect(pipes[0]!.source.postgres.credentials.password_wo).toBe("${var.clickpipes_password}");
   }, 300_000);
 
+  it("(f) the scaffold commands the docs give run as written (README and getting started give the same block)", () => {
+    const block = (file: string) => {
+      const m = /<!-- scaffold-commands[^>]*-->\n```sh\n([\s\S]*?)```/.exec(fs.readFileSync(path.join(ROOT, file), "utf8"));
+      expect(m, `${file} has a scaffold-commands block`).not.toBeNull();
+      return m![1]!;
+    };
+    const commands = block("README.md");
+    expect(block("docs/getting-started.md")).toBe(commands);
+    // The block names the tarball `npm run pack` writes for this version.
+    expect(commands).toContain(`./${path.basename(tarball)}`);
+    step("docs: the scaffold-commands block, with bash -e, in the folder holding the tarball");
+    const r = run("bash", ["-euo", "pipefail", "-c", commands], work, { env: { npm_config_prefer_offline: "true", npm_config_audit: "false", npm_config_fund: "false" } });
+    expect(r.status, `${tail(r.stdout)}\n${tail(r.stderr)}`).toBe(0);
+    const scaffold = path.join(work, "my-sources");
+    expect(JSON.parse(fs.readFileSync(path.join(scaffold, "package.json"), "utf8")).dependencies["cdktf-clickpipes-postgres"]).toBe(`file:../${path.basename(tarball)}`);
+    expect(fs.readdirSync(path.join(scaffold, "cdktf.out/stacks")).sort()).toEqual(["billing-aurora-aws", "billing-aurora-db", "crm-db", "orders-db"]);
+    expect(r.stdout).toContain("CREATE PUBLICATION");
+  }, 600_000);
+
   describe("(c) the installed bin", () => {
     let server: PgServer;
     beforeAll(async () => {
@@ -236,15 +286,8 @@ describe("the packed package, installed into a fresh project", () => {
 const OWN_APP = `import { App, TerraformStack, TerraformVariable } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { PostgresqlProvider } from "@cdktf/provider-postgresql/lib/provider";
-import {
-  AuroraSource,
-  AwsNetworkMode,
-  ClickhouseProvider,
-  ClickPipe,
-  CloudProvider,
-  GenericPostgresSource,
-  PostgresMajorVersion,
-} from "cdktf-clickpipes-postgres";
+import { AwsNetworkMode, ClickhouseProvider, ClickPipe, CloudProvider, GenericPostgresSource, PostgresMajorVersion } from "cdktf-clickpipes-postgres";
+import { AuroraSource } from "cdktf-clickpipes-postgres/aws";
 
 const app = new App({ stackTraces: false });
 
@@ -284,4 +327,31 @@ new ClickPipe(dbStack, "orders-pipe", {
 });
 app.synth();
 console.log(rebootNotice.length > 0 ? "reboot notice present" : "no reboot notice");
+`;
+
+/** A generic source and its pipe, in plain JavaScript, with no AWS provider installed. */
+const GENERIC_ONLY_APP = `const { App, TerraformStack, TerraformVariable } = require("cdktf");
+const { PostgresqlProvider } = require("@cdktf/provider-postgresql/lib/provider");
+const { ClickhouseProvider, ClickPipe, GenericPostgresSource } = require("cdktf-clickpipes-postgres");
+
+const app = new App({ stackTraces: false });
+const stack = new TerraformStack(app, "orders-db");
+const password = new TerraformVariable(stack, "clickpipes_password", { type: "string", sensitive: true });
+const tokenSecret = new TerraformVariable(stack, "clickhouse_token_secret", { type: "string", sensitive: true });
+new PostgresqlProvider(stack, "postgresql", { host: "db.example.com", username: "postgres", sslmode: "require", expectedVersion: "16" });
+new ClickhouseProvider(stack, "clickhouse", { organizationId: "org", tokenKey: "key", tokenSecret: tokenSecret.stringValue });
+const source = new GenericPostgresSource(stack, "orders", {
+  name: "orders", host: "db.example.com", database: "orders", postgresVersion: 16,
+  clickhouse: { cloud: "aws", region: "eu-central-1" }, tables: ["public.customers"], password: password.stringValue,
+});
+new ClickPipe(stack, "orders-pipe", { source, password: password.stringValue, serviceId: "3f1c9a62-8d4e-4b7a-9c2d-5e6f7a8b9c0d", destinationDatabase: "orders" });
+app.synth();
+console.log(JSON.stringify({ aws: Object.keys(require.cache).some((f) => f.includes("provider-aws")) }));
+`;
+
+/** The app runner given an Aurora source where @cdktf/provider-aws is not installed. */
+const AURORA_WITHOUT_PROVIDER_APP = `const { runApp } = require("cdktf-clickpipes-postgres");
+runApp({ sources: [{ kind: "aurora", name: "billing", host: "billing.cluster-c1a2b3c4d5e6.eu-central-1.rds.amazonaws.com", database: "billing",
+  awsRegion: "eu-central-1", postgresVersion: 16, clickhouse: { cloud: "aws", region: "eu-central-1" }, tables: ["public.invoices"],
+  network: { mode: "ip-allow-list", securityGroupId: "sg-0123456789abcdef0" } }] });
 `;

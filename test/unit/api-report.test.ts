@@ -2,46 +2,58 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { apiReport, REPORT_FILE, REPORT_FOLDER } from "../../scripts/api-report";
+import { apiReport, AWS_REPORT_FILE, exportedNames, REPORT_FILE, REPORT_FOLDER } from "../../scripts/api-report";
+import { listFiles } from "../../src/internal/file-tree";
 
-// API Extractor over the declarations of src/index.ts; `npm run api` rewrites the report.
-describe("API report (api/cdktf-clickpipes-postgres.api.md)", () => {
-  it("is up to date with the root exports", () => {
+// API Extractor over the declarations of src/index.ts and src/aws/index.ts; `npm run api` rewrites the reports.
+describe("API reports (api/cdktf-clickpipes-postgres.api.md, api/cdktf-clickpipes-postgres-aws.api.md)", () => {
+  it("are up to date with the exports of the root and of /aws", () => {
     const lines: string[] = [];
     const code = apiReport("check", (l) => lines.push(l));
     expect(code, lines.join("\n")).toBe(0);
-    expect(lines.join("\n")).toContain("is up to date");
-  });
+    expect(lines).toEqual([`api: api/${REPORT_FILE} is up to date`, `api: api/${AWS_REPORT_FILE} is up to date`]);
+  }, 300_000); // API Extractor over two entry points: minutes on a loaded 2-core machine
 
   it("fails with the first differing line when the committed report is stale", () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), "cp-api-"));
     try {
       const committed = fs.readFileSync(path.join(REPORT_FOLDER, REPORT_FILE), "utf8");
       // A report that still lists an export the root no longer has.
-      fs.writeFileSync(path.join(folder, REPORT_FILE), committed.replace("export class AuroraSource ", "export class AuroraSourceOld "));
+      fs.writeFileSync(path.join(folder, REPORT_FILE), committed.replace("export class GenericPostgresSource ", "export class GenericPostgresSourceOld "));
+      fs.copyFileSync(path.join(REPORT_FOLDER, AWS_REPORT_FILE), path.join(folder, AWS_REPORT_FILE));
       const lines: string[] = [];
       expect(apiReport("check", (l) => lines.push(l), folder)).toBe(1);
       const text = lines.join("\n");
-      expect(text).toContain("is stale: the public API changed");
-      expect(text).toContain("- export class AuroraSourceOld extends AwsSourceBase {");
-      expect(text).toContain("+ export class AuroraSource extends AwsSourceBase {");
+      expect(text).toContain(`api/${REPORT_FILE} is stale: the public API changed`);
+      expect(text).toContain("- export class GenericPostgresSourceOld extends Construct {");
+      expect(text).toContain("+ export class GenericPostgresSource extends Construct {");
+      expect(text).toContain(`api/${AWS_REPORT_FILE} is up to date`);
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
     }
-  });
+  }, 300_000); // API Extractor over two entry points: minutes on a loaded 2-core machine
 
-  it("lists the names the README examples import, and no internal helper", () => {
-    const report = fs.readFileSync(path.join(REPORT_FOLDER, REPORT_FILE), "utf8");
-    const exported = new Set([...report.matchAll(/^export (?:declare )?(?:abstract )?(?:class|interface|type|function|const|enum) (\w+)/gm)].map((m) => m[1]));
-    const readme = fs.readFileSync(path.join(__dirname, "../../README.md"), "utf8");
-    const imported = [...readme.matchAll(/import \{([^}]+)\} from "cdktf-clickpipes-postgres"/g)].flatMap((m) => m[1]!.split(",").map((s) => s.trim()));
-    expect(imported.length).toBeGreaterThan(5);
-    for (const name of imported) expect(exported.has(name), `README imports ${name}`).toBe(true);
-    for (const name of ["renderStackSql", "guardPlan", "verifySource", "buildApp", "runApp", "CLICKPIPES_IP_TABLE", "GenericPostgresSource", "AuroraSource", "ClickPipe"]) {
-      expect(exported.has(name), name).toBe(true);
+  it("lists the names the docs examples import, AWS constructs only under /aws, and no internal helper", () => {
+    const root = new Set(exportedNames(fs.readFileSync(path.join(REPORT_FOLDER, REPORT_FILE), "utf8")));
+    const aws = new Set(exportedNames(fs.readFileSync(path.join(REPORT_FOLDER, AWS_REPORT_FILE), "utf8")));
+    const repo = path.join(__dirname, "../..");
+    const pages = ["README.md", ...listFiles(path.join(repo, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
+    const docs = pages.map((f) => fs.readFileSync(path.join(repo, f), "utf8")).join("\n");
+    const imports = (from: string) => [...docs.matchAll(new RegExp(`import \\{([^}]+)\\} from "${from}"`, "g"))].flatMap((m) => m[1]!.split(",").map((s) => s.trim()).filter(Boolean));
+    expect(imports("cdktf-clickpipes-postgres").length).toBeGreaterThan(5);
+    for (const name of imports("cdktf-clickpipes-postgres")) expect(root.has(name), `docs import ${name} from the root`).toBe(true);
+    for (const name of imports("cdktf-clickpipes-postgres/aws")) expect(aws.has(name), `docs import ${name} from /aws`).toBe(true);
+    for (const name of ["renderStackSql", "guardPlan", "verifySource", "buildApp", "runApp", "CLICKPIPES_IP_TABLE", "GenericPostgresSource", "ClickPipe", "AwsEngine"]) {
+      expect(root.has(name), name).toBe(true);
+    }
+    // The AWS constructs and stacks load @cdktf/provider-aws (an optional peer): /aws only.
+    for (const name of ["AuroraSource", "RdsSource", "AwsSourceDatabase", "ClickPipesIamRole", "ClickPipesIpAllowList", "ClickPipesPrivateLink", "ClickPipesParameterGroup", "AwsSourceAwsStack", "AwsSourceDbStack"]) {
+      expect(aws.has(name), name).toBe(true);
+      expect(root.has(name), name).toBe(false);
     }
     for (const internal of ["runRules", "assertValid", "SOURCE_RULES", "addSourceObjects", "literal", "quoteIdent", "dependencyOrder", "VERIFY_CHECKS"]) {
-      expect(exported.has(internal), internal).toBe(false);
+      expect(root.has(internal) || aws.has(internal), internal).toBe(false);
     }
   });
 });
+

@@ -3,20 +3,8 @@ import { AuroraSource } from "../../src/aws/aurora-source";
 import { ClickPipesIpAllowList, ingressRuleId } from "../../src/aws/ip-allow-list";
 import { ClickPipesPrivateLink } from "../../src/aws/privatelink";
 import { ValidationError } from "../../src/model/validation";
-import {
-  App,
-  RamPrincipalAssociation,
-  RamResourceAssociation,
-  RamResourceShare,
-  RdsCluster,
-  RdsClusterInstance,
-  SecurityGroup,
-  TerraformStack,
-  Testing,
-  VpcSecurityGroupIngressRule,
-  VpclatticeResourceConfiguration,
-  VpclatticeResourceGateway,
-} from "../../src/internal/tf";
+import { App, TerraformStack, Testing } from "../../src/internal/tf";
+import { RamPrincipalAssociation, RamResourceAssociation, RamResourceShare, RdsCluster, RdsClusterInstance, SecurityGroup, VpcSecurityGroupIngressRule, VpclatticeResourceConfiguration, VpclatticeResourceGateway } from "../../src/internal/tf-aws";
 import { resolveClickPipesIps } from "../../src/model/clickpipes-ips";
 import { AwsNetworkMode } from "../../src/model/aws-types";
 import { CloudProvider } from "../../src/model/types";

@@ -12,10 +12,10 @@ afterAll(() => {
   fs.rmSync(outdir, { recursive: true, force: true });
 });
 
-describe('README "From source to pipe" example', () => {
+describe('docs/pipe.md "From source to pipe" example', () => {
   it("runs and writes a pipe that references the source user, publication and password variable", () => {
-    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
-    const at = readme.indexOf("## From source to pipe");
+    const readme = fs.readFileSync(path.join(ROOT, "docs/pipe.md"), "utf8");
+    const at = readme.indexOf("# From source to pipe");
     expect(at).toBeGreaterThanOrEqual(0);
     const block = /```ts\n([\s\S]*?)```/.exec(readme.slice(at))![1]!;
     const index = JSON.stringify(path.relative(work, path.join(ROOT, "src/index")).split(path.sep).join("/"));

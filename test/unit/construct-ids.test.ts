@@ -1,8 +1,8 @@
 /**
- * The construct-ID contract (README "Construct IDs are public API"): a hand-written golden list of
+ * The construct-ID contract (docs/reference.md "Construct IDs are public API"): a hand-written golden list of
  * every documented construct path, per mode, compared with what synth produces (the construct tree
  * and the `//`.metadata.path of cdk.tf.json) — independent of the snapshots, which `vitest -u`
- * rewrites. Then the module (src/model/construct-ids.ts) and the README tables against the same list.
+ * rewrites. Then the module (src/model/construct-ids.ts) and the docs/reference.md tables against the same list.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -589,9 +589,9 @@ describe("construct IDs: the module", () => {
   });
 });
 
-describe("construct IDs: the README tables", () => {
-  const readme = fs.readFileSync(path.join(__dirname, "../../README.md"), "utf8");
-  const section = readme.slice(readme.indexOf("### Construct IDs are public API"));
+describe("construct IDs: the tables of docs/reference.md", () => {
+  const readme = fs.readFileSync(path.join(__dirname, "../../docs/reference.md"), "utf8");
+  const section = readme.slice(readme.indexOf("## Construct IDs are public API"));
   const body = section.slice(0, section.indexOf("\n## "));
   /** Rows of the section's tables: [path pattern, kind, Terraform type(s), stacks, pipe-critical]. */
   const rows = body
@@ -619,7 +619,7 @@ describe("construct IDs: the README tables", () => {
     }
   });
 
-  it("every README pattern is exercised by the golden list, and every golden path is a README pattern", () => {
+  it("every documented pattern is exercised by the golden list, and every golden path is a README pattern", () => {
     const patterns = rows.map((r) => {
       const re = code(r[0])[0]
         .split(/(<[a-z]+>)/)

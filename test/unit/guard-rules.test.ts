@@ -1,5 +1,5 @@
 /**
- * The guard's rule table: every row of README's table is a rule of `RULES`, and each is triggered
+ * The guard's rule table: every row of docs/tools/guard.md's table is a rule of `RULES`, and each is triggered
  * by a plan fixture in both plan JSON formats, made from a real synth of every mode
  * (test/fixtures/plans/scenarios.ts), with exact construct paths (--synth) and without (addresses).
  */
@@ -57,9 +57,10 @@ const got = (text: string, withSynth: boolean) =>
     .sort();
 
 describe("rule table", () => {
-  it("README lists every rule once, with its level, what and why", () => {
-    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
-    const section = readme.slice(readme.indexOf("## Data-loss guard for PR plans"));
+  it("docs/tools/guard.md lists every rule once, with its level, what and why", () => {
+    const readme = fs.readFileSync(path.join(ROOT, "docs/tools/guard.md"), "utf8");
+    expect(readme.indexOf("# Data-loss guard for PR plans")).toBe(0);
+    const section = readme.slice(readme.indexOf("## Rules"));
     const rows = [...section.matchAll(/^\| `([a-z-]+)` \| (BLOCK|WARN) \| (.*) \| (.*) \|$/gm)].map((m) => ({ id: m[1], level: m[2], what: m[3], why: m[4] }));
     expect(rows).toEqual(RULES.map((r) => ({ id: r.id, level: r.level, what: r.what, why: r.why })));
   });

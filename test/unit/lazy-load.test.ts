@@ -51,12 +51,32 @@ const cliRun = (args: string[]) => `
 `;
 
 describe("lazy loading", () => {
-  it("the package root loads cdktf and the providers (the constructs need them) but no database client", () => {
+  it("the package root loads cdktf and the postgresql provider (the constructs need them) but not the AWS provider nor a database client", () => {
     const { packages } = loadedPackages(`require(${JSON.stringify(path.join(ROOT, "src/index.ts"))}); return 0;`);
     // Positive control: the probe sees what the root does load.
-    expect(packages).toEqual(expect.arrayContaining(HEAVY));
+    expect(packages).toEqual(expect.arrayContaining(["cdktf", "constructs", "@cdktf/provider-postgresql"]));
+    expect(packages).not.toContain("@cdktf/provider-aws");
     expect(packages).not.toContain("pg");
     expect(packages.filter((p) => p.startsWith("pg-"))).toEqual([]);
+  });
+
+  it("the AWS provider loads when an Aurora/RDS construct is built: not on import of /aws, not for a generic source", () => {
+    const aws = loadedPackages(`require(${JSON.stringify(path.join(ROOT, "src/aws/index.ts"))}); return 0;`);
+    expect(aws.packages).toContain("@cdktf/provider-postgresql");
+    expect(aws.packages).not.toContain("@cdktf/provider-aws");
+    const build = (sources: string) => `
+      const { buildApp } = require(${JSON.stringify(path.join(ROOT, "src/index.ts"))});
+      const { genericSource } = require(${JSON.stringify(path.join(ROOT, "test/helpers.ts"))});
+      const { auroraSource } = require(${JSON.stringify(path.join(ROOT, "test/aws-helpers.ts"))});
+      buildApp({ sources: ${sources} }, { outdir: require("node:fs").mkdtempSync(require("node:path").join(require("node:os").tmpdir(), "cp-lazy-app-")) }).synth();
+      return 0;`;
+    const generic = loadedPackages(build(`[genericSource({ clickpipe: { serviceId: "3f1c9a62-8d4e-4b7a-9c2d-5e6f7a8b9c0d" } })]`));
+    expect(generic.result).toBe(0);
+    expect(generic.packages).toContain("@cdktf/provider-postgresql");
+    expect(generic.packages).not.toContain("@cdktf/provider-aws");
+    const aurora = loadedPackages(build(`[auroraSource()]`));
+    expect(aurora.result).toBe(0);
+    expect(aurora.packages).toContain("@cdktf/provider-aws");
   });
 
   it("`sql` renders a synthesized stack without loading cdktf, the providers or pg", () => {

@@ -110,9 +110,9 @@ describe("ClickHouse provider facts (v3.25.3)", () => {
   });
 });
 
-describe("README", () => {
+describe("docs/pipe.md", () => {
   it("lists exactly the clickhouse_clickpipe settings whose change creates a new pipe", () => {
-    const readme = readFileSync(join(__dirname, "../../README.md"), "utf8").replace(/\s+/g, " ");
+    const readme = readFileSync(join(__dirname, "../../docs/pipe.md"), "utf8").replace(/\s+/g, " ");
     const start = readme.indexOf("snapshots every table again):");
     const end = readme.indexOf(". The table is `src/model/provider-facts/clickhouse.ts`");
     expect(start).toBeGreaterThan(0);
