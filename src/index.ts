@@ -70,6 +70,10 @@ export { FACT_KINDS } from "./model/facts";
 export type { FactEntry, FactKind } from "./model/facts";
 export { citeSource } from "./model/fact-source";
 export type { FactSource } from "./model/fact-source";
+// A downloaded static-ips.json as the table instead (the app's clickPipesIpsFile; `clickhouse.ipTable` in code).
+export { EMBEDDED_CLICKPIPES_IPS } from "./model/clickpipes-ips";
+export type { ClickPipesIpTable } from "./model/clickpipes-ips";
+export { loadIpTableFile } from "./ips/read";
 
 // Constructs: generic PostgreSQL.
 export { GenericPostgresSource } from "./postgres/generic-source";
@@ -103,7 +107,7 @@ export { applyBackend } from "./backend";
 // The app runner: a typed config (plus fleet files) in, one stack or stack pair per source out.
 export { SourceKind, stackNames, AWS_STACK_SUFFIX, DB_STACK_SUFFIX } from "./model/app-config";
 export type { AppConfig, AuroraSourceConfig, GenericSourceConfig, RdsSourceConfig, SourceClickPipeConfig, SourceConfig } from "./model/app-config";
-export { buildApp, fleetFileList, loadAppConfig, runApp, validateAppConfig } from "./app/app";
+export { applyClickPipesIpsFile, buildApp, fleetFileList, loadAppConfig, runApp, validateAppConfig } from "./app/app";
 export type { BuildAppOptions } from "./app/app";
 export { checkFleetFile, FleetFileCheck, loadFleetFile, mergeFleets } from "./fleet/load";
 export { MissingAwsProviderError } from "./internal/tf-aws";

@@ -2,16 +2,44 @@ import { checkFleetFile, mergeFleets } from "../fleet/load";
 import { reportWarnings } from "../internal/annotations";
 import { exitWhenFlushed } from "../internal/exit";
 import { MissingAwsProviderError } from "../internal/tf-aws";
+import { loadIpTableFile } from "../ips/read";
 import { App, TerraformStack } from "../internal/tf";
-import { AppConfig, SourceKind } from "../model/app-config";
+import { AppConfig, hasKnownKind, SourceKind } from "../model/app-config";
 import { checkApp, validateApp } from "../model/validate";
 import { Finding, Severity, ValidationError } from "../model/validation";
 import { AwsSourceAwsStack, AwsSourceDbStack } from "./aws-source-stacks";
 import { GenericPostgresStack } from "./generic-postgres-stack";
 
+/**
+ * The config with `clickPipesIpsFile` read (relative to `baseDir`) and its table set as the
+ * `clickhouse.ipTable` of every source that has none. A file that cannot be used is one
+ * `ValidationError` line; a value that is not a path is left to the `clickpipes-ips-file` rule.
+ */
+export function applyClickPipesIpsFile(config: AppConfig, baseDir: string = process.cwd()): AppConfig {
+  const file = config?.clickPipesIpsFile;
+  if (typeof file !== "string" || file.trim() === "" || !Array.isArray(config.sources)) return config;
+  const loaded = loadIpTableFile(file, baseDir);
+  if ("problem" in loaded) {
+    throw new ValidationError([
+      { rule: "clickpipes-ips-file", source: "(app)", severity: Severity.ERROR, field: "clickPipesIpsFile", value: file, allowed: `a readable static-ips.json document (this one: ${loaded.problem})` },
+    ]);
+  }
+  const sources = config.sources.map((s) => {
+    const c = hasKnownKind(s) ? (s.clickhouse as unknown) : undefined;
+    if (typeof c !== "object" || c === null || (c as { ipTable?: unknown }).ipTable !== undefined) return s;
+    return { ...s, clickhouse: { ...s.clickhouse, ipTable: loaded.table } };
+  });
+  return { ...config, sources };
+}
+
 /** The errors of the whole config (every rule once, nothing built): empty when `buildApp` would build. */
-export function validateAppConfig(config: AppConfig): Finding[] {
-  return checkApp(config).findings.filter((f) => f.severity === Severity.ERROR);
+export function validateAppConfig(config: AppConfig, baseDir?: string): Finding[] {
+  try {
+    return checkApp(applyClickPipesIpsFile(config, baseDir)).findings.filter((f) => f.severity === Severity.ERROR);
+  } catch (e) {
+    if (e instanceof ValidationError) return [...e.findings];
+    throw e;
+  }
 }
 
 /** Options of `buildApp`. */
@@ -21,6 +49,12 @@ export interface BuildAppOptions {
    * @default the cdktf default (`cdktf.out`, or `CDKTF_OUTDIR` when cdktf-cli runs the app)
    */
   readonly outdir?: string;
+  /**
+   * Folder a relative `clickPipesIpsFile` of the typed config is resolved against (fleet files
+   * resolve theirs against their own folder when loaded).
+   * @default process.cwd() (where `cdktf synth` runs the app: the folder of cdktf.json)
+   */
+  readonly baseDir?: string;
 }
 
 /**
@@ -30,7 +64,7 @@ export interface BuildAppOptions {
  * Warnings are cdktf warning annotations (printed by `cdktf synth`).
  */
 export function buildApp(config: AppConfig, options: BuildAppOptions = {}): App {
-  const validated = validateApp(config);
+  const validated = validateApp(applyClickPipesIpsFile(config, options.baseDir));
   const app = new App({ stackTraces: false, outdir: options.outdir });
   const sorted = [...validated.sources].sort((a, b) => (a.config.name < b.config.name ? -1 : a.config.name > b.config.name ? 1 : 0));
   const stacks: TerraformStack[] = [];
@@ -62,7 +96,7 @@ export function loadAppConfig(config: AppConfig, fleetFiles: readonly string[] =
   const merged = mergeFleets(config, checks.map((c) => c.config));
   const shape = checks.flatMap((c) => c.findings);
   if (shape.length === 0) return merged;
-  const rules = merged.sources.length > 0 ? checkApp(merged).findings.filter((f) => f.severity === Severity.ERROR) : [];
+  const rules = merged.sources.length > 0 ? validateAppConfig(merged) : [];
   throw new ValidationError([...shape, ...rules]);
 }
 

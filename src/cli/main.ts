@@ -7,6 +7,7 @@ import { GUARD_COMMAND } from "./guard";
 import { HEALTH_COMMAND } from "./health";
 import { INIT_COMMAND } from "./init";
 import { RUN_TASK_COMMAND } from "./run-task";
+import { IPS_COMMAND } from "./ips";
 import { SQL_COMMAND } from "./sql";
 import { verifyCommand } from "./verify";
 
@@ -22,6 +23,7 @@ export const COMMANDS: Record<string, Command> = {
   health: HEALTH_COMMAND,
   init: INIT_COMMAND,
   "run-task": RUN_TASK_COMMAND,
+  ips: IPS_COMMAND,
   sql: SQL_COMMAND,
   verify: verifyCommand,
 };

@@ -41,7 +41,12 @@ function validators() {
   // The top level without the sources' inner shape (checked per source, by kind, for clear lines).
   const top = ajv.compile({
     type: "object",
-    properties: { $schema: { type: "string" }, backend: { $ref: "fleet#/definitions/BackendSpec" }, sources: { type: "array", items: { type: "object" } } },
+    properties: {
+      $schema: { type: "string" },
+      backend: { $ref: "fleet#/definitions/BackendSpec" },
+      clickPipesIpsFile: { type: "string" },
+      sources: { type: "array", items: { type: "object" } },
+    },
     required: ["sources"],
     additionalProperties: false,
   });
@@ -223,7 +228,9 @@ export function checkFleetFile(file: string): FleetFileCheck {
   const { findings, badSources } = shapeCheck(doc);
   const { $schema: _ignored, ...config } = doc as AppConfig & { $schema?: string };
   const sources = Array.isArray(config.sources) ? config.sources.filter((_s, i) => !badSources.has(i)) : [];
-  return { config: { ...config, sources }, findings };
+  // A fleet file's clickPipesIpsFile is relative to the fleet file's folder.
+  const ipsFile = typeof config.clickPipesIpsFile === "string" && config.clickPipesIpsFile.trim() !== "" ? { clickPipesIpsFile: path.resolve(path.dirname(file), config.clickPipesIpsFile) } : {};
+  return { config: { ...config, ...ipsFile, sources }, findings };
 }
 
 /** Read, parse and shape-check one fleet file; throws every problem at once. Semantic rules run later, in `buildApp`. */
@@ -233,10 +240,20 @@ export function loadFleetFile(file: string): AppConfig {
   return config;
 }
 
-/** Merge fleet files into a config: the config's backend is the default; sources are concatenated. */
+/**
+ * Merge fleet files into a config: the config's backend is the default; sources are concatenated.
+ * `clickPipesIpsFile` applies to the whole app: set in several places, it must name the same file.
+ */
 export function mergeFleets(base: AppConfig, fleets: readonly AppConfig[]): AppConfig {
+  const ipsFiles = [...new Set([base, ...fleets].map((c) => c.clickPipesIpsFile).filter((f): f is string => f !== undefined))];
+  if (ipsFiles.length > 1) {
+    throw new ValidationError([
+      { rule: "clickpipes-ips-file", source: "(app)", severity: Severity.ERROR, field: "clickPipesIpsFile", value: ipsFiles, allowed: "one document for the whole app (set it in one place, or name the same file everywhere)" },
+    ]);
+  }
   return {
     backend: base.backend,
+    ...(ipsFiles[0] !== undefined ? { clickPipesIpsFile: ipsFiles[0] } : {}),
     sources: [...base.sources, ...fleets.flatMap((f) => f.sources.map((s) => (s.backend || !f.backend ? s : { ...s, backend: f.backend })))],
   };
 }

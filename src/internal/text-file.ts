@@ -67,6 +67,11 @@ export function readTextFile(file: string, maxBytes: number): { readonly text: s
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
+  return decodeText(bytes);
+}
+
+/** Bytes as UTF-8 text, or why they are not text (not UTF-8, or NUL bytes). */
+export function decodeText(bytes: Uint8Array): { readonly text: string } | { readonly problem: TextFileProblem } {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);

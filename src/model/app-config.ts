@@ -102,6 +102,20 @@ export interface AppConfig {
    * @default - local state in `state/<stack>.tfstate`
    */
   readonly backend?: BackendSpec;
+  /**
+   * A downloaded copy of ClickHouse Cloud's endpoints API document
+   * (`https://api.clickhouse.cloud/static-ips.json`): its `clickpipes_egress_ips` replace the
+   * embedded ClickPipes IP table for every source without `network.allowedCidrs` (security group
+   * rules and pg_hba lines). Regions, default regions and service dates work as with the embedded
+   * table; a region the document does not list is refused, as are a region without addresses, a
+   * malformed address and a /0 (unless `network.allowAnyAddress`). A relative path is resolved
+   * against the folder of the fleet file that sets it, or, in the typed config, against the app's
+   * folder (`buildApp`'s `baseDir`: the working directory, where cdktf.json is). Synth output names
+   * the document by its SHA-256 digest, never by path. Compare it with the embedded table with
+   * `cdktf-clickpipes ips --check <file>`.
+   * @default - the table embedded in this version (`cdktf-clickpipes ips`)
+   */
+  readonly clickPipesIpsFile?: string;
   /** The sources. Their names are the stack names; order does not matter. */
   readonly sources: readonly SourceConfig[];
 }

@@ -185,3 +185,8 @@ export const WIDE_PREFIX: Record<IpFamily, number> = { 4: 16, 6: 48 };
 export function sameCidr(a: Cidr, b: Cidr): boolean {
   return a.family === b.family && a.prefix === b.prefix && a.network === b.network;
 }
+
+/** A bare address as the network of that one host (`/32` or `/128`); anything with a `/` unchanged. */
+export function hostNetwork(text: string): string {
+  return text.includes("/") ? text : `${text}/${text.includes(":") ? 128 : 32}`;
+}

@@ -83,15 +83,29 @@ export const REGIONS_WITHOUT_OWN_IPS: Readonly<Record<CloudProvider, readonly st
 
 const EU_REGION = /^(eu-|europe-)|^(germany|france|uk|sweden|norway|switzerland|northeurope|westeurope)/;
 
-/** Every region a source may name for a cloud, sorted. */
-export function knownRegions(cloud: CloudProvider): string[] {
-  const own = CLICKPIPES_IP_TABLE.filter((r) => r.cloud === cloud).map((r) => r.region);
-  return [...own, ...(REGIONS_WITHOUT_OWN_IPS[cloud] ?? [])].sort();
+/**
+ * An IP table and its version: the embedded one (`EMBEDDED_CLICKPIPES_IPS`) or one read from a
+ * downloaded Cloud endpoints API document (`model/clickpipes-ips-document.ts`).
+ */
+export interface ClickPipesIpTable {
+  /** Printed with the IPs (never a file path: synth output stays the same on every machine). */
+  readonly version: string;
+  /** The regions with addresses of their own. */
+  readonly rows: readonly ClickPipesIpRegion[];
+}
+
+/** The table embedded in this version. */
+export const EMBEDDED_CLICKPIPES_IPS: ClickPipesIpTable = { version: CLICKPIPES_IP_TABLE_VERSION, rows: CLICKPIPES_IP_TABLE };
+
+/** Every region a source may name for a cloud, sorted (with `table`: its regions plus those that use a default region). */
+export function knownRegions(cloud: CloudProvider, table: ClickPipesIpTable = EMBEDDED_CLICKPIPES_IPS): string[] {
+  const own = table.rows.filter((r) => r.cloud === cloud).map((r) => r.region);
+  return [...new Set([...own, ...(REGIONS_WITHOUT_OWN_IPS[cloud] ?? [])])].sort();
 }
 
 /** Whether `region` is a ClickHouse Cloud region of `cloud` that this table knows. */
-export function isKnownRegion(cloud: CloudProvider, region: string): boolean {
-  return knownRegions(cloud).includes(region);
+export function isKnownRegion(cloud: CloudProvider, region: string, table: ClickPipesIpTable = EMBEDDED_CLICKPIPES_IPS): boolean {
+  return knownRegions(cloud, table).includes(region);
 }
 
 /** The IPs that apply to one ClickHouse service, and why. */
@@ -106,21 +120,22 @@ export interface ResolvedClickPipesIps {
   readonly ips: readonly string[];
 }
 
-function row(cloud: CloudProvider, region: string): ClickPipesIpRegion | undefined {
-  return CLICKPIPES_IP_TABLE.find((r) => r.cloud === cloud && r.region === region);
+function row(cloud: CloudProvider, region: string, table: ClickPipesIpTable): ClickPipesIpRegion | undefined {
+  return table.rows.find((r) => r.cloud === cloud && r.region === region);
 }
 
 /**
  * The ClickPipes egress IPs for a service, following the docs' rules: a region's own IPs apply
  * (from its start date on; Google Cloud ones only to services that got ClickPipes on or after
  * 2026-06-15); otherwise EU services use eu-central-1 and every other one us-east-2.
- * Throws for a region the table does not know (validation reports it first).
+ * Throws for a region the table does not know, or a default region missing from `table`
+ * (validation reports both first).
  */
-export function resolveClickPipesIps(cloud: CloudProvider, region: string, serviceCreatedOn?: string): ResolvedClickPipesIps {
-  if (!isKnownRegion(cloud, region)) {
+export function resolveClickPipesIps(cloud: CloudProvider, region: string, serviceCreatedOn?: string, table: ClickPipesIpTable = EMBEDDED_CLICKPIPES_IPS): ResolvedClickPipesIps {
+  if (!isKnownRegion(cloud, region, table)) {
     throw new Error(`unknown ClickHouse Cloud region ${cloud}/${region}`);
   }
-  const own = row(cloud, region);
+  const own = row(cloud, region, table);
   const since = [own?.since, cloud === CloudProvider.GCP ? GCP_REGIONAL_IPS_SINCE : undefined]
     .filter((d): d is string => d !== undefined)
     .sort()
@@ -136,12 +151,14 @@ export function resolveClickPipesIps(cloud: CloudProvider, region: string, servi
         : `${cloud}/${region} has its own ClickPipes IPs`;
   } else {
     const fallback = fallbackRegion(region);
-    chosen = row(CloudProvider.AWS, fallback)!;
+    const fallbackRow = row(CloudProvider.AWS, fallback, table);
+    if (!fallbackRow) throw new Error(`the IP table ${table.version} has no row for the default region aws/${fallback}`);
+    chosen = fallbackRow;
     reason = own
       ? `services in ${cloud}/${region} that got ClickPipes before ${since} use the ${fallback} IPs`
       : `${cloud}/${region} has no IPs of its own; ${EU_REGION.test(region) ? "EU" : "other"} services use the ${fallback} IPs`;
   }
-  return { tableVersion: CLICKPIPES_IP_TABLE_VERSION, ipRegion: chosen.region, reason, ips: [...chosen.ips].sort(compareIp) };
+  return { tableVersion: table.version, ipRegion: chosen.region, reason, ips: [...chosen.ips].sort(compareIp) };
 }
 
 /** The default region of the docs' rules: eu-central-1 for EU regions, us-east-2 for every other one. */

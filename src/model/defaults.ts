@@ -1,7 +1,7 @@
 /**
  * Defaults of a source spec, resolved in one place so constructs, renderers and checks agree.
  */
-import { Cidr, parseCidr } from "./cidr";
+import { Cidr, hostNetwork, parseCidr } from "./cidr";
 import { resolveClickPipesIps, ResolvedClickPipesIps } from "./clickpipes-ips";
 import { resolveHealthThresholds, ResolvedHealthThresholds } from "./health";
 import type { HostProfile } from "./host-profiles";
@@ -121,10 +121,10 @@ export function resolveSource(spec: PostgresSourceSpec): ResolvedSource {
   const ops = new Set(spec.publication?.operations ?? DEFAULT_PUBLISH_OPERATIONS);
   const clickPipesIps = spec.network?.allowedCidrs
     ? undefined
-    : resolveClickPipesIps(spec.clickhouse.cloud, spec.clickhouse.region, spec.clickhouse.serviceCreatedOn);
+    : resolveClickPipesIps(spec.clickhouse.cloud, spec.clickhouse.region, spec.clickhouse.serviceCreatedOn, spec.clickhouse.ipTable);
   const networks = spec.network?.allowedCidrs
     ? parseNetworks(spec.network.allowedCidrs).sort((a, b) => byText(a.text, b.text))
-    : parseNetworks(clickPipesIps!.ips.map((ip) => `${ip}/32`));
+    : parseNetworks(clickPipesIps!.ips.map(hostNetwork));
   const allowedCidrs = networks.map((c) => c.text);
   return {
     name: spec.name,

@@ -3,6 +3,7 @@
  * validated, rendered and tested without building a construct tree.
  */
 import type { HealthThresholdsSpec } from "./health";
+import type { ClickPipesIpTable } from "./clickpipes-ips";
 
 /** PostgreSQL major versions ClickPipes Postgres CDC supports (12 and later). */
 export enum PostgresMajorVersion {
@@ -53,6 +54,15 @@ export interface ClickHouseServiceLocation {
    * @default - the service is treated as new (the region's own IPs apply)
    */
   readonly serviceCreatedOn?: string;
+  /**
+   * The ClickPipes IP table to take the service's addresses from instead of the embedded one: the
+   * app sets it from `clickPipesIpsFile` (a downloaded Cloud endpoints API document); in code, give
+   * the result of `loadIpTableFile`. Its regions, addresses and default regions are checked like the
+   * embedded table's (rules `region` and `clickpipes-ips`).
+   * @default - the table embedded in this version (`cdktf-clickpipes ips`)
+   * @hidden
+   */
+  readonly ipTable?: ClickPipesIpTable;
 }
 
 /** A schema whose tables ClickPipes reads. */

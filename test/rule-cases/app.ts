@@ -13,6 +13,9 @@ export const APP_CASES: [string, AppConfig, string[]][] = [
   ["backend: a source's own S3 bucket", { sources: [genericSource({ backend: { type: "s3", bucket: "B", region: "eu-central-1" } })] }, [
     "error: source \"orders-db\": backend.bucket = \"B\" is not allowed: an S3 bucket name (3-63 lower-case letters, digits, '.' or '-') [backend]",
   ]],
+  ["clickpipes-ips-file: not a path", { clickPipesIpsFile: "" as string, sources: [genericSource()] }, [
+    'error: source "(app)": clickPipesIpsFile = "" is not allowed: the path of a downloaded https://api.clickhouse.cloud/static-ips.json (relative to the app\'s folder or the fleet file) [clickpipes-ips-file]',
+  ]],
   ["sources: empty", { sources: [] }, ['error: source "(app)": sources = [] is not allowed: a non-empty list of sources [sources]']],
   ["kind: unknown", { sources: [{ ...genericSource(), kind: "oracle" } as never] }, [
     'error: source "orders-db": sources[0].kind = "oracle" is not allowed: one of generic, aurora, rds [kind]',

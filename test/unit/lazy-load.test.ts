@@ -125,8 +125,18 @@ describe("lazy loading", () => {
     for (const p of HEAVY) expect(connect.packages).not.toContain(p);
   });
 
+  it("`ips` prints the table and checks a document without loading cdktf, the providers or pg", () => {
+    const doc = path.join(tmp, "static-ips.json");
+    fs.writeFileSync(doc, JSON.stringify({ aws: [{ region: "eu-central-1", clickpipes_egress_ips: ["192.0.2.1"] }] }));
+    for (const args of [["ips"], ["ips", "--json"], ["ips", "--check", doc]]) {
+      const { packages, result } = loadedPackages(cliRun(args));
+      expect(result, args.join(" ")).toBe(args.includes("--check") ? 1 : 0);
+      for (const p of [...HEAVY, "pg"]) expect(packages, args.join(" ")).not.toContain(p);
+    }
+  });
+
   it("`init` and every other command never load cdktf or the providers", () => {
-    const others = Object.keys(COMMANDS).filter((c) => !["sql", "guard", "verify", "health"].includes(c));
+    const others = Object.keys(COMMANDS).filter((c) => !["sql", "guard", "verify", "health", "ips"].includes(c));
     expect(others).toContain("init");
     for (const name of others) {
       const args = name === "init" ? ["init", path.join(tmp, "scaffold")] : [name, "--help"];

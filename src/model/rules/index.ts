@@ -5,6 +5,7 @@
 import { PostgresSourceSpec } from "../types";
 import { Rule } from "../validation";
 import { cidrRule } from "./cidr";
+import { clickpipesIpsRule } from "./clickpipes-ips";
 import { duplicatesRule } from "./duplicate";
 import { healthRule } from "./health";
 import { hostRule } from "./host";
@@ -40,6 +41,7 @@ export const SOURCE_RULES: readonly Rule<PostgresSourceSpec>[] = [
   objectsRule,
   publicationRule,
   regionRule,
+  clickpipesIpsRule,
   cidrRule,
   openToWorldRule,
   wideCidrRule,

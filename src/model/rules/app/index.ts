@@ -7,9 +7,10 @@ import { AppRuleInput } from "../../app-config";
 import { Rule } from "../../validation";
 import { backendRule } from "./backend";
 import { clickpipeIamRoleRule } from "./clickpipe-iam-role";
+import { clickpipesIpsFileRule } from "./clickpipes-ips-file";
 import { clickpipeServiceIdRule } from "./clickpipe-service-id";
 import { kindRule } from "./kind";
 import { uniqueStackNamesRule } from "./source-name";
 import { sourcesRule } from "./sources";
 
-export const APP_RULES: readonly Rule<AppRuleInput>[] = [backendRule, sourcesRule, kindRule, uniqueStackNamesRule, clickpipeServiceIdRule, clickpipeIamRoleRule];
+export const APP_RULES: readonly Rule<AppRuleInput>[] = [backendRule, sourcesRule, kindRule, uniqueStackNamesRule, clickpipeServiceIdRule, clickpipeIamRoleRule, clickpipesIpsFileRule];
