@@ -1,31 +1,37 @@
 /**
  * The `cdktf-clickpipes` command. Subcommands register in `COMMANDS`; each returns its exit code.
  * Exit codes: 0 ok, 1 a check found a problem, 2 called wrongly or could not run.
+ *
+ * A subcommand's module is loaded only when it runs (or when `--help` lists the summaries), so one
+ * command never pays for another's dependencies: `init` runs with nothing but Node itself.
  */
-import { DIFF_COMMAND } from "./diff";
-import { GUARD_COMMAND } from "./guard";
-import { HEALTH_COMMAND } from "./health";
-import { INIT_COMMAND } from "./init";
-import { RUN_TASK_COMMAND } from "./run-task";
-import { IPS_COMMAND } from "./ips";
-import { SQL_COMMAND } from "./sql";
-import { verifyCommand } from "./verify";
-
 export interface Command {
   readonly summary: string;
   /** Runs the command; resolves to its exit code (0 ok, 1 a check failed, 2 called wrongly / could not run). */
   readonly run: (args: string[]) => Promise<number>;
 }
 
+/** A command whose module is required on first use. */
+function lazy(load: () => Command): Command {
+  let loaded: Command | undefined;
+  const get = (): Command => (loaded ??= load());
+  return {
+    get summary() {
+      return get().summary;
+    },
+    run: (args) => get().run(args),
+  };
+}
+
 export const COMMANDS: Record<string, Command> = {
-  diff: DIFF_COMMAND,
-  guard: GUARD_COMMAND,
-  health: HEALTH_COMMAND,
-  init: INIT_COMMAND,
-  "run-task": RUN_TASK_COMMAND,
-  ips: IPS_COMMAND,
-  sql: SQL_COMMAND,
-  verify: verifyCommand,
+  diff: lazy(() => (require("./diff") as typeof import("./diff")).DIFF_COMMAND),
+  guard: lazy(() => (require("./guard") as typeof import("./guard")).GUARD_COMMAND),
+  health: lazy(() => (require("./health") as typeof import("./health")).HEALTH_COMMAND),
+  init: lazy(() => (require("./init") as typeof import("./init")).INIT_COMMAND),
+  "run-task": lazy(() => (require("./run-task") as typeof import("./run-task")).RUN_TASK_COMMAND),
+  ips: lazy(() => (require("./ips") as typeof import("./ips")).IPS_COMMAND),
+  sql: lazy(() => (require("./sql") as typeof import("./sql")).SQL_COMMAND),
+  verify: lazy(() => (require("./verify") as typeof import("./verify")).verifyCommand),
 };
 
 function usage(): string {
@@ -41,7 +47,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage());
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
     process.stderr.write(`cdktf-clickpipes: unknown command "${name}"; known: ${Object.keys(COMMANDS).sort().join(", ") || "(none yet)"}\n`);
     return 2;

@@ -240,8 +240,8 @@ describe("ips --check", () => {
     expect((await ips(["--check", tmp])).stderr).toBe(`cdktf-clickpipes ips: ${tmp}: a directory\n`);
     const fifo = path.join(tmp, "fifo");
     execFileSync("mkfifo", [fifo]);
-    expect(await ips(["--check", fifo])).toEqual({ code: 2, stdout: "", stderr: `cdktf-clickpipes ips: ${fifo}: not a regular file (a FIFO, socket or device)\n` });
-    expect((await ips(["--check", "/dev/zero"])).stderr).toBe("cdktf-clickpipes ips: /dev/zero: not a regular file (a FIFO, socket or device)\n");
+    expect(await ips(["--check", fifo])).toEqual({ code: 2, stdout: "", stderr: `cdktf-clickpipes ips: ${fifo}: a FIFO (named pipe), not a regular file\n` });
+    expect((await ips(["--check", "/dev/zero"])).stderr).toBe("cdktf-clickpipes ips: /dev/zero: a character device, not a regular file\n");
   });
 });
 
