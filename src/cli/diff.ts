@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { DiffInputError, readSynthOutput } from "../diff/read";
 import { buildDiffReport, formatJson, formatMarkdown, formatText } from "../diff/report";
 import { escapeLine } from "../internal/markdown";
-import type { Command } from "./main";
+import type { CommandModule } from "./main";
 
 const USAGE = "usage: cdktf-clickpipes diff <base> <head> [--allow [<stack>:]<address>]... [--markdown | --json]";
 
@@ -67,7 +67,6 @@ export async function runDiff(args: string[], out: NodeJS.WritableStream = proce
   return report.blocked ? 1 : 0;
 }
 
-export const DIFF_COMMAND: Command = {
-  summary: "compare two synth outputs (base, head) without credentials: changes, replaces, SQL, verdicts",
+export const DIFF_COMMAND: CommandModule = {
   run: (a) => runDiff(a),
 };

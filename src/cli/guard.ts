@@ -10,7 +10,7 @@ import { PlanFormatError, readPlanFile } from "../guard/plan";
 import type { Verdict } from "../guard/verdicts";
 import { escapeLine, jsonText } from "../internal/markdown";
 import { splitAllow } from "./allow";
-import type { Command } from "./main";
+import type { CommandModule } from "./main";
 
 const USAGE = "usage: cdktf-clickpipes guard <plan.json>... [--synth <cdktf.out>|--no-synth] [--allow [<stack>:]<address>]... [--json]";
 
@@ -100,7 +100,6 @@ export async function runGuard(args: string[], out = process.stdout, err = proce
   return blocking.length > 0 ? 1 : 0;
 }
 
-export const GUARD_COMMAND: Command = {
-  summary: "fail when a plan (terraform show -json) breaks what a running pipe needs; warn on table changes",
+export const GUARD_COMMAND: CommandModule = {
   run: (a) => runGuard(a),
 };

@@ -4,7 +4,7 @@
  * Exit 0 when nothing is critical (warnings allowed), 1 when something is, 2 when called wrongly
  * or the source could not be reached.
  */
-import type { Command } from "./main";
+import type { CommandModule } from "./main";
 import { escapeControl, readTextFile } from "../internal/text-file";
 import { DURATION_ALLOWED, HEALTH_FIELDS, HealthThresholdsSpec, healthThresholdProblems, parseDuration, resolveHealthThresholds } from "../model/health";
 import { formatHealthPrometheus, formatHealthText, formatUnreachablePrometheus } from "../health/format";
@@ -230,7 +230,6 @@ export async function runHealth(
   }
 }
 
-export const HEALTH_COMMAND: Command = {
-  summary: "replication slots and old transactions of a live source: OK/WARN/CRIT, --json, --prometheus",
+export const HEALTH_COMMAND: CommandModule = {
   run: (args) => runHealth(args),
 };

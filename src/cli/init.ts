@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { listFiles } from "../internal/file-tree";
 import { escapeControl } from "../internal/text-file";
 import { shellQuote } from "../model/quoting/shell";
-import type { Command } from "./main";
+import type { CommandModule } from "./main";
 
 const USAGE = "usage: cdktf-clickpipes init [dir] [--package <npm spec>] [--json]";
 const PACKAGE_NAME = "cdktf-clickpipes-postgres";
@@ -192,7 +192,6 @@ export async function runInit(args: string[], out: { write(s: string): unknown }
   return 0;
 }
 
-export const INIT_COMMAND: Command = {
-  summary: "scaffold a new cdktf project that uses this package (config, fleet file, test)",
+export const INIT_COMMAND: CommandModule = {
   run: (args) => runInit(args),
 };

@@ -11,7 +11,7 @@ import { CLICKPIPES_IP_TABLE_VERSION } from "../model/clickpipes-ips";
 import { CloudProvider } from "../model/types";
 import { DEFAULT_TIMEOUT_SECONDS, readDocument } from "../ips/read";
 import { formatTable, IpsCheckReport, IpsReport, tableReport } from "../ips/report";
-import type { Command } from "./main";
+import type { CommandModule } from "./main";
 
 const USAGE = "usage: cdktf-clickpipes ips [--cloud <cloud>] [--region <region>] [--json] [--check <file-or-URL> [--timeout <seconds>]]";
 
@@ -100,7 +100,6 @@ export async function runIps(
   return report.agree ? 0 : 1;
 }
 
-export const IPS_COMMAND: Command = {
-  summary: "print the embedded ClickPipes IP table; --check compares it with ClickHouse Cloud's static-ips.json",
+export const IPS_COMMAND: CommandModule = {
   run: (a) => runIps(a),
 };

@@ -2,36 +2,49 @@
  * The `cdktf-clickpipes` command. Subcommands register in `COMMANDS`; each returns its exit code.
  * Exit codes: 0 ok, 1 a check found a problem, 2 called wrongly or could not run.
  *
- * A subcommand's module is loaded only when it runs (or when `--help` lists the summaries), so one
+ * A subcommand's module is loaded only when it runs (`--help` lists summaries held here), so one
  * command never pays for another's dependencies: `init` runs with nothing but Node itself.
  */
 export interface Command {
+  /** One line for `cdktf-clickpipes --help`. */
   readonly summary: string;
   /** Runs the command; resolves to its exit code (0 ok, 1 a check failed, 2 called wrongly / could not run). */
   readonly run: (args: string[]) => Promise<number>;
 }
 
-/** A command whose module is required on first use. */
-function lazy(load: () => Command): Command {
-  let loaded: Command | undefined;
-  const get = (): Command => (loaded ??= load());
-  return {
-    get summary() {
-      return get().summary;
-    },
-    run: (args) => get().run(args),
-  };
+/** What a subcommand's module exports: its runner. The summary lives here, so listing loads nothing. */
+export type CommandModule = Pick<Command, "run">;
+
+/** A command whose module is imported when it first runs (dynamic import: works compiled, under tsx and vitest). */
+function lazy(summary: string, load: () => Promise<CommandModule>): Command {
+  return { summary, run: async (args) => (await load()).run(args) };
 }
 
 export const COMMANDS: Record<string, Command> = {
-  diff: lazy(() => (require("./diff") as typeof import("./diff")).DIFF_COMMAND),
-  guard: lazy(() => (require("./guard") as typeof import("./guard")).GUARD_COMMAND),
-  health: lazy(() => (require("./health") as typeof import("./health")).HEALTH_COMMAND),
-  init: lazy(() => (require("./init") as typeof import("./init")).INIT_COMMAND),
-  "run-task": lazy(() => (require("./run-task") as typeof import("./run-task")).RUN_TASK_COMMAND),
-  ips: lazy(() => (require("./ips") as typeof import("./ips")).IPS_COMMAND),
-  sql: lazy(() => (require("./sql") as typeof import("./sql")).SQL_COMMAND),
-  verify: lazy(() => (require("./verify") as typeof import("./verify")).verifyCommand),
+  diff: lazy("compare two synth outputs (base, head) without credentials: changes, replaces, SQL, verdicts", () =>
+    import("./diff").then((m) => m.DIFF_COMMAND),
+  ),
+  guard: lazy("fail when a plan (terraform show -json) breaks what a running pipe needs; warn on table changes", () =>
+    import("./guard").then((m) => m.GUARD_COMMAND),
+  ),
+  health: lazy("replication slots and old transactions of a live source: OK/WARN/CRIT, --json, --prometheus", () =>
+    import("./health").then((m) => m.HEALTH_COMMAND),
+  ),
+  init: lazy("scaffold a new cdktf project that uses this package (config, fleet file, test)", () =>
+    import("./init").then((m) => m.INIT_COMMAND),
+  ),
+  ips: lazy("print the embedded ClickPipes IP table; --check compares it with ClickHouse Cloud's static-ips.json", () =>
+    import("./ips").then((m) => m.IPS_COMMAND),
+  ),
+  "run-task": lazy("HCP Terraform run task server: runs the guard on each plan and reports passed/failed", () =>
+    import("./run-task").then((m) => m.RUN_TASK_COMMAND),
+  ),
+  sql: lazy("print the SQL the postgresql provider runs for a synthesized stack (psql script)", () =>
+    import("./sql").then((m) => m.SQL_COMMAND),
+  ),
+  verify: lazy("preflight check of a live source as the ClickPipes user (PeerDB's checks and more)", () =>
+    import("./verify").then((m) => m.verifyCommand),
+  ),
 };
 
 function usage(): string {

@@ -6,7 +6,7 @@
 import { parseArgs } from "node:util";
 import { startRunTaskServer } from "../runtask/server";
 import { AllowFileError, readAllowFile, splitAllow } from "./allow";
-import type { Command } from "./main";
+import type { CommandModule } from "./main";
 
 export const HMAC_KEY_ENV = "CLICKPIPES_RUN_TASK_HMAC_KEY";
 
@@ -114,7 +114,6 @@ export async function runRunTask(args: string[], out: NodeJS.WritableStream = pr
   return 0;
 }
 
-export const RUN_TASK_COMMAND: Command = {
-  summary: "HCP Terraform run task server: runs the guard on each plan and reports passed/failed",
+export const RUN_TASK_COMMAND: CommandModule = {
   run: (a) => runRunTask(a),
 };

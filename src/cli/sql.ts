@@ -3,13 +3,12 @@
  * synthesized stack (see `render/sql/`). Exit 0 with the script on stdout; exit 2 with one line
  * on stderr when the path or its JSON cannot be read.
  */
-import type { Command } from "./main";
+import type { CommandModule } from "./main";
 import { renderStackSql, StackReadError } from "../render/sql";
 
 const USAGE = "usage: cdktf-clickpipes sql <stack dir or cdk.tf.json>";
 
-export const SQL_COMMAND: Command = {
-  summary: "print the SQL the postgresql provider runs for a synthesized stack (psql script)",
+export const SQL_COMMAND: CommandModule = {
   async run(args: string[]): Promise<number> {
     if (args.length === 1 && (args[0] === "--help" || args[0] === "-h")) {
       process.stdout.write(

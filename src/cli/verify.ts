@@ -2,7 +2,7 @@
  * `cdktf-clickpipes verify`: preflight check of a live source as the ClickPipes user.
  * Exit 0 when nothing FAILs, 1 when a check FAILs, 2 when called wrongly or the source is unreachable.
  */
-import type { Command } from "./main";
+import type { CommandModule } from "./main";
 import { redactUrl } from "../verify/connection";
 import { escapeControl } from "../internal/text-file";
 import { collectSecrets, redact } from "../verify/secrets";
@@ -164,7 +164,6 @@ export async function runVerify(
   }
 }
 
-export const verifyCommand: Command = {
-  summary: "preflight check of a live source as the ClickPipes user (PeerDB's checks and more)",
+export const verifyCommand: CommandModule = {
   run: (args) => runVerify(args),
 };

@@ -249,6 +249,8 @@ describe("ips --check through a proxy", () => {
   let proxy: net.Server;
   let proxyUrl: string;
   const tunnels: string[] = [];
+  // CONNECT sockets leave the HTTP server's bookkeeping: closeAllConnections does not see them.
+  const tunnelSockets = new Set<net.Socket>();
 
   beforeAll(async () => {
     // A minimal CONNECT proxy: answers 200 and splices the sockets.
@@ -256,12 +258,14 @@ describe("ips --check through a proxy", () => {
     proxy.on("connect", (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
       tunnels.push(`${req.url} ${req.headers["proxy-authorization"] ?? "-"}`);
       const [host, port] = [req.url!.slice(0, req.url!.lastIndexOf(":")), Number(req.url!.slice(req.url!.lastIndexOf(":") + 1))];
+      tunnelSockets.add(client);
       const upstream = net.connect(port, host, () => {
         client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
         upstream.write(head);
         upstream.pipe(client);
         client.pipe(upstream);
       });
+      tunnelSockets.add(upstream);
       upstream.on("error", () => client.destroy());
       client.on("error", () => upstream.destroy());
     });
@@ -269,6 +273,7 @@ describe("ips --check through a proxy", () => {
     proxyUrl = `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`;
   });
   afterAll(async () => {
+    for (const socket of tunnelSockets) socket.destroy();
     (proxy as http.Server).closeAllConnections();
     await new Promise((resolve) => proxy.close(resolve));
   });
