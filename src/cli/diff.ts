@@ -7,9 +7,10 @@ import { parseArgs } from "node:util";
 import { DiffInputError, readSynthOutput } from "../diff/read";
 import { buildDiffReport, formatJson, formatMarkdown, formatText } from "../diff/report";
 import { escapeLine } from "../internal/markdown";
+import { AllowFileError, readAllowFile, splitAllow } from "./allow";
 import type { CommandModule } from "./main";
 
-const USAGE = "usage: cdktf-clickpipes diff <base> <head> [--allow [<stack>:]<address>]... [--markdown | --json]";
+const USAGE = "usage: cdktf-clickpipes diff <base> <head> [--allow [<stack>:]<address>]... [--allow-file <file>] [--markdown | --json]";
 
 const HELP = `${USAGE}
 
@@ -21,8 +22,12 @@ the change runs; what the ClickPipe will do; the same BLOCK/WARN verdicts as gua
 
   --allow <address>  a blocked change is deliberate (repeat, or comma-separate); <stack>:<address>
                      allows it in that stack only (the stack is its folder under cdktf.out/stacks)
+  --allow-file <file>  allowances from a file: one [<stack>:]<address> per line, # starts a comment
+                     (commit it in the PR that makes the deliberate change)
   --markdown         a PR comment: one collapsible section per stack, blocked first
   --json             the report as JSON (schemas/diff-report.schema.json)
+
+An allowance that allows nothing (no blocking change at that address) is named as stale.
 
 Exit: 0 nothing blocked, 1 a change is blocked, 2 called wrongly or an input is not synth output.
 `;
@@ -33,7 +38,7 @@ export async function runDiff(args: string[], out: NodeJS.WritableStream = proce
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { allow: { type: "string", multiple: true }, json: { type: "boolean" }, markdown: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      options: { allow: { type: "string", multiple: true }, "allow-file": { type: "string" }, json: { type: "boolean" }, markdown: { type: "boolean" }, help: { type: "boolean", short: "h" } },
     });
   } catch (e) {
     err.write(`cdktf-clickpipes diff: ${(e as Error).message.split("\n")[0]}; ${USAGE}\n`);
@@ -52,7 +57,16 @@ export async function runDiff(args: string[], out: NodeJS.WritableStream = proce
     return 2;
   }
   const [baseDir, headDir] = parsed.positionals;
-  const allow = (parsed.values.allow ?? []).flatMap((a) => a.split(",")).map((a) => a.trim()).filter(Boolean);
+  let allow = splitAllow(parsed.values.allow);
+  if (parsed.values["allow-file"] !== undefined) {
+    try {
+      allow = [...allow, ...readAllowFile(parsed.values["allow-file"])];
+    } catch (e) {
+      if (!(e instanceof AllowFileError)) throw e;
+      err.write(`cdktf-clickpipes diff: ${escapeLine(e.message)}\n`);
+      return 2;
+    }
+  }
   let report;
   try {
     report = buildDiffReport(readSynthOutput(baseDir, "base"), readSynthOutput(headDir, "head"), { baseLabel: baseDir, headLabel: headDir, allow });

@@ -7,12 +7,12 @@ import * as fs from "node:fs";
 import { parseArgs } from "node:util";
 import { guardPlan, readSynthIndex, SynthIndex, SynthIndexError } from "../guard/guard";
 import { PlanFormatError, readPlanFile } from "../guard/plan";
-import type { Verdict } from "../guard/verdicts";
+import { staleAllowances, staleLine, type Verdict } from "../guard/verdicts";
 import { escapeLine, jsonText } from "../internal/markdown";
-import { splitAllow } from "./allow";
+import { AllowFileError, readAllowFile, splitAllow } from "./allow";
 import type { CommandModule } from "./main";
 
-const USAGE = "usage: cdktf-clickpipes guard <plan.json>... [--synth <cdktf.out>|--no-synth] [--allow [<stack>:]<address>]... [--json]";
+const USAGE = "usage: cdktf-clickpipes guard <plan.json>... [--synth <cdktf.out>|--no-synth] [--allow [<stack>:]<address>]... [--allow-file <file>] [--json]";
 
 /** The synth output read by default, when present in the working directory. */
 export const DEFAULT_SYNTH_DIR = "cdktf.out";
@@ -25,6 +25,7 @@ export async function runGuard(args: string[], out = process.stdout, err = proce
       allowPositionals: true,
       options: {
         allow: { type: "string", multiple: true },
+        "allow-file": { type: "string" },
         synth: { type: "string" },
         "no-synth": { type: "boolean" },
         json: { type: "boolean" },
@@ -59,7 +60,16 @@ export async function runGuard(args: string[], out = process.stdout, err = proce
       return 2;
     }
   }
-  const allow = splitAllow(v.allow);
+  let allow = splitAllow(v.allow);
+  if (v["allow-file"] !== undefined) {
+    try {
+      allow = [...allow, ...readAllowFile(v["allow-file"])];
+    } catch (e) {
+      if (!(e instanceof AllowFileError)) throw e;
+      err.write(`cdktf-clickpipes guard: ${escapeLine(e.message)}\n`);
+      return 2;
+    }
+  }
   const report: { file: string; stack?: string; verdicts: readonly Verdict[] }[] = [];
   for (const file of parsed.positionals) {
     try {
@@ -80,9 +90,13 @@ export async function runGuard(args: string[], out = process.stdout, err = proce
   const all = report.flatMap((r) => r.verdicts);
   const blocking = all.filter((x) => x.level === "BLOCK" && !x.allowed);
   const warnings = all.filter((x) => x.level === "WARN");
+  const stale = staleAllowances(
+    allow,
+    report.flatMap((r) => r.verdicts.map((x) => (x.stack === undefined && r.stack !== undefined ? { ...x, stack: r.stack } : x))),
+  );
   const constructs = synth ? `synth output ${synth.dir}` : "addresses (no synth output)";
   if (v.json) {
-    out.write(jsonText({ blocked: blocking.length > 0, constructsFrom: synth ? "synth" : "address", synth: synth?.dir ?? null, plans: report }) + "\n");
+    out.write(jsonText({ blocked: blocking.length > 0, constructsFrom: synth ? "synth" : "address", synth: synth?.dir ?? null, plans: report, staleAllowances: stale }) + "\n");
   } else {
     for (const r of report) {
       for (const x of r.verdicts) {
@@ -96,6 +110,7 @@ export async function runGuard(args: string[], out = process.stdout, err = proce
         ? `guard: ${blocking.length} change(s) would break a running ClickPipe${warned}; if deliberate, re-run with --allow <address> (constructs from ${escapeLine(constructs)})\n`
         : `guard: nothing breaks a running ClickPipe in ${report.length} plan(s)${warned} (constructs from ${escapeLine(constructs)})\n`,
     );
+    for (const a of stale) out.write(`${escapeLine(staleLine(a))}\n`);
   }
   return blocking.length > 0 ? 1 : 0;
 }

@@ -5,6 +5,9 @@
  * A subcommand's module is loaded only when it runs (`--help` lists summaries held here), so one
  * command never pays for another's dependencies: `init` runs with nothing but Node itself.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
+
 export interface Command {
   /** One line for `cdktf-clickpipes --help`. */
   readonly summary: string;
@@ -47,11 +50,37 @@ export const COMMANDS: Record<string, Command> = {
   ),
 };
 
+/**
+ * The version of this package: read from the nearest package.json above this module whose name is
+ * the package's (src/cli under tsx, dist/src/cli when compiled or installed).
+ */
+export function packageVersion(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { name?: unknown; version?: unknown };
+      if (pkg.name === "cdktf-clickpipes-postgres" && typeof pkg.version === "string") return pkg.version;
+    } catch {
+      // no package.json here (or not JSON): look one folder up
+    }
+    if (path.dirname(dir) === dir) return "unknown";
+  }
+}
+
 function usage(): string {
   const lines = Object.entries(COMMANDS)
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
-  return ["usage: cdktf-clickpipes <command> [options]", "", "commands:", ...lines].join("\n") + "\n";
+  return (
+    [
+      "usage: cdktf-clickpipes <command> [options]",
+      "       cdktf-clickpipes --version",
+      "",
+      "commands:",
+      ...lines,
+      "",
+      'Run "cdktf-clickpipes <command> --help" for a command\'s options and exit codes.',
+    ].join("\n") + "\n"
+  );
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -59,6 +88,10 @@ export async function main(argv: string[]): Promise<number> {
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     process.stdout.write(usage());
     return name === undefined ? 2 : 0;
+  }
+  if (name === "--version" || name === "-v" || name === "version") {
+    process.stdout.write(`cdktf-clickpipes ${packageVersion()}\n`);
+    return 0;
   }
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {

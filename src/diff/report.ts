@@ -3,7 +3,7 @@
  * text and markdown renderings. Secrets never reach the report: sensitive attribute values,
  * sensitive variables' defaults and sensitive outputs are `(sensitive)`.
  */
-import { judge, judgeConfig } from "../guard/verdicts";
+import { judge, judgeConfig, staleAllowances, staleLine } from "../guard/verdicts";
 import { escapeLine, jsonText, mdCode, mdFence, mdHtml, mdText } from "../internal/markdown";
 import type { AttributeChange } from "./attributes";
 import { configChanges, diffOutputs, NamedChange, resourceChanges, StackDiff, unchangedResources } from "./compare";
@@ -104,6 +104,8 @@ export interface DiffReport {
     readonly warnings: number;
   };
   readonly stacks: readonly DiffReportStack[];
+  /** `--allow` / `--allow-file` entries that allowed nothing (stale, or naming a change that does not block). */
+  readonly staleAllowances: readonly string[];
 }
 
 const toChange = (c: AttributeChange): DiffReportChange => ({ ...c });
@@ -146,6 +148,7 @@ export function buildDiffReport(
       warnings: reports.flatMap((s) => [...s.verdicts, ...s.configVerdicts]).filter((v) => v.level === "WARN").length,
     },
     stacks: reports,
+    staleAllowances: staleAllowances(opts.allow, verdicts),
   };
 }
 
@@ -304,6 +307,7 @@ export function formatText(r: DiffReport): string {
     for (const p of s.pipe) out.push(`  pipe: ${p}`);
   }
   out.push("", summaryLine(r));
+  for (const a of r.staleAllowances) out.push(staleLine(a));
   return out.map(escapeLine).join("\n") + "\n";
 }
 
@@ -320,6 +324,8 @@ export function formatMarkdown(r: DiffReport): string {
     "",
     mdText(summaryLine(r)),
     "",
+    ...r.staleAllowances.map((a) => `- ${staleLine(a, mdCode)}`),
+    ...(r.staleAllowances.length ? [""] : []),
   ];
   const stacks = [...r.stacks].filter((s) => s.status !== "unchanged").sort((a, b) => Number(b.blocked) - Number(a.blocked));
   if (stacks.length === 0) out.push("No stack changed.", "");

@@ -335,6 +335,29 @@ export function allowanceOf(allow: readonly string[] | undefined): (stack: strin
   return (stack, address) => set.has(address) || (stack !== undefined && set.has(`${stack}:${address}`));
 }
 
+/**
+ * Allowances that allowed nothing: entries of `allow` that match no allowed BLOCK verdict (a stale
+ * `--allow`, or one naming a change that does not block). Reported so a forgotten allowance is
+ * visible; in the order given, each once.
+ */
+export function staleAllowances(allow: readonly string[] | undefined, verdicts: readonly Verdict[]): string[] {
+  const used = new Set<string>();
+  for (const v of verdicts) {
+    if (v.level !== "BLOCK" || !v.allowed) continue;
+    used.add(v.address);
+    if (v.stack !== undefined) used.add(`${v.stack}:${v.address}`);
+  }
+  return [...new Set(allow ?? [])].filter((a) => !used.has(a));
+}
+
+/**
+ * One line for an allowance that allowed nothing: the same words in diff and guard. `show` renders
+ * the allowance for the medium (a Markdown code span; the text caller escapes the whole line).
+ */
+export function staleLine(allowance: string, show: (s: string) => string = (s) => s): string {
+  return `stale allowance: ${show(allowance)} allows nothing (no blocking change there); remove it`;
+}
+
 /** Meta-argument keys whose change is reported by `meta-argument` (the rest have their own rule). */
 const PROVISIONER_KEYS = new Set(["provisioner", "connection"]);
 

@@ -155,6 +155,9 @@ describe("the packed package, installed into a fresh project", () => {
     expect(help.status, help.stderr).toBe(0);
     expect(help.stdout).toMatch(/^usage: cdktf-clickpipes <command>/);
     for (const c of ["guard", "init", "sql", "verify"]) expect(help.stdout).toContain(`  ${c} `);
+    // The installed bin knows its version (read from the installed package.json, not the repository's).
+    const version = JSON.parse(fs.readFileSync(path.join(project, "node_modules/cdktf-clickpipes-postgres/package.json"), "utf8")).version;
+    for (const flag of ["--version", "-v"]) expect(bin([flag])).toMatchObject({ status: 0, stdout: `cdktf-clickpipes ${version}\n`, stderr: "" });
     // The installed bin scaffolds the same files as the packed one.
     const again = path.join(work, "scaffold-again");
     const installedInit = bin(["init", again, "--package", `file:${tarball}`, "--json"]);

@@ -173,6 +173,25 @@ describe("diff of two synth outputs", () => {
     expect(allowed.report.stacks.find((s) => s.name === "billing-db")!.verdicts[0]).toMatchObject({ level: "BLOCK", allowed: true });
   });
 
+  it("--allow-file allows like --allow, scoped by stack; an allowance that allows nothing is stale in text, Markdown and JSON", async () => {
+    const head = outputs.get("pipe-replace")!;
+    const address = (await json(base, head)).report.stacks.find((s) => s.name === "billing-db")!.resources[0].address;
+    const file = path.join(tmp, "allow-file.txt");
+    fs.writeFileSync(file, `# rebuilt on purpose\nbilling-db:${address}\norders-db:${address} # wrong stack: allows nothing\n`);
+    const r = await json(base, head, "--allow-file", file);
+    expect(r.code).toBe(0);
+    expect(r.report.staleAllowances).toEqual([`orders-db:${address}`]);
+    const text = await diff(base, head, "--allow-file", file);
+    expect(text.stdout).toContain(`stale allowance: orders-db:${address} allows nothing (no blocking change there); remove it\n`);
+    const md = await diff(base, head, "--allow-file", file, "--markdown");
+    expect(md.stdout).toContain(`- stale allowance: \`orders-db:${address}\` allows nothing (no blocking change there); remove it\n`);
+    // Scoped to the other stack only, the change still blocks.
+    fs.writeFileSync(file, `orders-db:${address}\n`);
+    expect((await json(base, head, "--allow-file", file)).code).toBe(1);
+    const none = await json(base, head);
+    expect(none.report.staleAllowances).toEqual([]);
+  });
+
   it("a stack that disappears is reported as no longer managed (not destroyed); a new stack's resources are created", async () => {
     const { code, report } = await json(base, outputs.get("stacks")!);
     expect(code).toBe(0);

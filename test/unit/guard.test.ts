@@ -209,6 +209,32 @@ describe("guard command", () => {
     expect(r.out).toBe("guard: nothing breaks a running ClickPipe in 1 plan(s) (constructs from addresses (no synth output))\n");
   });
 
+  it("--allow-file allows like --allow; an allowance that allows nothing is named as stale (text and --json)", async () => {
+    const a = writePlan("af-a.json", plan([rc("postgresql_publication", "orders-db_Publication_92C9D745", DELETE)]));
+    const file = writePlan(
+      "allow.txt",
+      ["# deliberate: the publication is rebuilt in this PR", "", "postgresql_publication.orders-db_Publication_92C9D745  # trailing comment", "orders-db:postgresql_role.gone_Role_00000000", ""].join("\r\n"),
+    );
+    const r = await cli([a, "--no-synth", "--allow-file", file, "--allow", "postgresql_slot.none"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("ALLOWED  ");
+    expect(r.out.split("\n").filter((l) => l.startsWith("stale allowance: "))).toEqual([
+      "stale allowance: postgresql_slot.none allows nothing (no blocking change there); remove it",
+      "stale allowance: orders-db:postgresql_role.gone_Role_00000000 allows nothing (no blocking change there); remove it",
+    ]);
+    const j = JSON.parse((await cli([a, "--no-synth", "--allow-file", file, "--json"])).out);
+    expect(j.staleAllowances).toEqual(["orders-db:postgresql_role.gone_Role_00000000"]);
+    expect(j.blocked).toBe(false);
+    // Without the file the same plan blocks: the file is what allowed it.
+    expect((await cli([a, "--no-synth"])).code).toBe(1);
+    const bad = writePlan("bad-allow.txt", "postgresql_publication.ok\nnot an address\n");
+    expect(await cli([a, "--no-synth", "--allow-file", bad])).toEqual({ code: 2, out: "", err: `cdktf-clickpipes guard: --allow-file ${bad}:2: "not an address" is not an allowance; expected one [<stack>:]<address> per line (e.g. orders-db:postgresql_publication.orders-db_Publication_1A2B3C4D)\n` });
+    const missing = path.join(path.dirname(bad), "no-such-allow.txt");
+    const m = await cli([a, "--no-synth", "--allow-file", missing]);
+    expect(m.code).toBe(2);
+    expect(m.err).toMatch(new RegExp(`^cdktf-clickpipes guard: --allow-file ${missing.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: [^\n]+\n$`));
+  });
+
   it("checks several plans and honours --allow (repeated or comma-separated)", async () => {
     const a = writePlan("a.json", plan([rc("postgresql_publication", "orders-db_Publication_92C9D745", DELETE)]));
     const b = writePlan("b.json", plan([rc("postgresql_role", "orders-db_User_Role_99178045", DELETE)], "0.2"));
