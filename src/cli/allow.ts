@@ -41,3 +41,11 @@ export function readAllowFile(file: string): string[] {
   });
   return out;
 }
+
+/**
+ * Every allowance of a command line: `--allow` values (comma-separated or repeated) followed by those
+ * of `--allow-file`, when given. Throws `AllowFileError` (one line) for an unusable file.
+ */
+export function collectAllowances(values: readonly string[] | undefined, file: string | undefined): string[] {
+  return file === undefined ? splitAllow(values) : [...splitAllow(values), ...readAllowFile(file)];
+}

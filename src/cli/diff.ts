@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { DiffInputError, readSynthOutput } from "../diff/read";
 import { buildDiffReport, formatJson, formatMarkdown, formatText } from "../diff/report";
 import { escapeLine } from "../internal/markdown";
-import { AllowFileError, readAllowFile, splitAllow } from "./allow";
+import { AllowFileError, collectAllowances } from "./allow";
 import type { CommandModule } from "./main";
 
 const USAGE = "usage: cdktf-clickpipes diff <base> <head> [--allow [<stack>:]<address>]... [--allow-file <file>] [--markdown | --json]";
@@ -57,15 +57,13 @@ export async function runDiff(args: string[], out: NodeJS.WritableStream = proce
     return 2;
   }
   const [baseDir, headDir] = parsed.positionals;
-  let allow = splitAllow(parsed.values.allow);
-  if (parsed.values["allow-file"] !== undefined) {
-    try {
-      allow = [...allow, ...readAllowFile(parsed.values["allow-file"])];
-    } catch (e) {
-      if (!(e instanceof AllowFileError)) throw e;
-      err.write(`cdktf-clickpipes diff: ${escapeLine(e.message)}\n`);
-      return 2;
-    }
+  let allow: string[];
+  try {
+    allow = collectAllowances(parsed.values.allow, parsed.values["allow-file"]);
+  } catch (e) {
+    if (!(e instanceof AllowFileError)) throw e;
+    err.write(`cdktf-clickpipes diff: ${escapeLine(e.message)}\n`);
+    return 2;
   }
   let report;
   try {

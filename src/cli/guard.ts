@@ -9,7 +9,7 @@ import { guardPlan, readSynthIndex, SynthIndex, SynthIndexError } from "../guard
 import { PlanFormatError, readPlanFile } from "../guard/plan";
 import { staleAllowances, staleLine, type Verdict } from "../guard/verdicts";
 import { escapeLine, jsonText } from "../internal/markdown";
-import { AllowFileError, readAllowFile, splitAllow } from "./allow";
+import { AllowFileError, collectAllowances } from "./allow";
 import type { CommandModule } from "./main";
 
 const USAGE = "usage: cdktf-clickpipes guard <plan.json>... [--synth <cdktf.out>|--no-synth] [--allow [<stack>:]<address>]... [--allow-file <file>] [--json]";
@@ -60,15 +60,13 @@ export async function runGuard(args: string[], out = process.stdout, err = proce
       return 2;
     }
   }
-  let allow = splitAllow(v.allow);
-  if (v["allow-file"] !== undefined) {
-    try {
-      allow = [...allow, ...readAllowFile(v["allow-file"])];
-    } catch (e) {
-      if (!(e instanceof AllowFileError)) throw e;
-      err.write(`cdktf-clickpipes guard: ${escapeLine(e.message)}\n`);
-      return 2;
-    }
+  let allow: string[];
+  try {
+    allow = collectAllowances(v.allow, v["allow-file"]);
+  } catch (e) {
+    if (!(e instanceof AllowFileError)) throw e;
+    err.write(`cdktf-clickpipes guard: ${escapeLine(e.message)}\n`);
+    return 2;
   }
   const report: { file: string; stack?: string; verdicts: readonly Verdict[] }[] = [];
   for (const file of parsed.positionals) {

@@ -5,7 +5,8 @@
  */
 import { parseArgs } from "node:util";
 import { startRunTaskServer } from "../runtask/server";
-import { AllowFileError, readAllowFile, splitAllow } from "./allow";
+import { escapeLine } from "../internal/markdown";
+import { AllowFileError, collectAllowances } from "./allow";
 import type { CommandModule } from "./main";
 
 export const HMAC_KEY_ENV = "CLICKPIPES_RUN_TASK_HMAC_KEY";
@@ -69,17 +70,13 @@ export async function runRunTask(args: string[], out: NodeJS.WritableStream = pr
     err.write(`cdktf-clickpipes run-task: ${HMAC_KEY_ENV} is not set; set it to the HMAC key of the run task in HCP Terraform\n`);
     return 2;
   }
-  let allow = splitAllow(v.allow);
-  if (v["allow-file"] !== undefined) {
-    try {
-      allow = [...allow, ...readAllowFile(v["allow-file"])];
-    } catch (e) {
-      if (e instanceof AllowFileError) {
-        err.write(`cdktf-clickpipes run-task: ${e.message}\n`);
-        return 2;
-      }
-      throw e;
-    }
+  let allow: string[];
+  try {
+    allow = collectAllowances(v.allow, v["allow-file"]);
+  } catch (e) {
+    if (!(e instanceof AllowFileError)) throw e;
+    err.write(`cdktf-clickpipes run-task: ${escapeLine(e.message)}\n`);
+    return 2;
   }
   let server;
   try {

@@ -348,7 +348,7 @@ describe("the command's arguments", () => {
       expect(await run(["--port", "http"])).toMatchObject({ code: 2, err: 'cdktf-clickpipes run-task: --port "http" is not a whole number 0 or more' });
       expect(await run(["--max-concurrent", "0"])).toMatchObject({ code: 2, err: 'cdktf-clickpipes run-task: --max-concurrent "0" is not a whole number 1 or more' });
       expect((await run(["--bogus"])).code).toBe(2);
-      expect(await run(["--allow-file", "/nonexistent/allow.txt"])).toMatchObject({ code: 2, err: "cdktf-clickpipes run-task: --allow-file /nonexistent/allow.txt: cannot read it: ENOENT" });
+      expect(await run(["--allow-file", "/nonexistent/allow.txt"])).toMatchObject({ code: 2, err: "cdktf-clickpipes run-task: --allow-file /nonexistent/allow.txt: no such file" });
       const busy = new URL(task.url);
       expect(await run(["--port", busy.port])).toMatchObject({ code: 2, err: `cdktf-clickpipes run-task: cannot listen on 127.0.0.1:${busy.port}: EADDRINUSE` });
       expect((await run(["--help"])).out).toContain("Exit codes:");
