@@ -4,7 +4,9 @@
  * sensitive variables' defaults and sensitive outputs are `(sensitive)`.
  */
 import { judge, judgeConfig, staleAllowances, staleLine } from "../guard/verdicts";
-import { escapeLine, jsonText, mdCode, mdFence, mdHtml, mdText } from "../internal/markdown";
+import { escapeLine, jsonText } from "../internal/markdown";
+import { CommentOptions, formatComment } from "../review/comment";
+import { count, ReviewDoc, ReviewStack, verdictText } from "../review/model";
 import type { AttributeChange } from "./attributes";
 import { configChanges, diffOutputs, NamedChange, resourceChanges, StackDiff, unchangedResources } from "./compare";
 import { pipeEffects } from "./pipe";
@@ -261,11 +263,6 @@ function namedLine(kind: string, c: DiffReportNamedChange): string {
   return `${sign} ${kind} ${c.name}: ${value}${c.sensitive ? " (sensitive: default hidden)" : ""}`;
 }
 
-const levelOf = (v: Verdict) => (v.level === "BLOCK" && v.allowed ? "ALLOWED" : v.level);
-
-function verdictLine(v: Verdict): string {
-  return `${levelOf(v)} [${v.rule}] ${v.address}: ${v.message}`;
-}
 
 function resourceWhy(r: DiffReportResource): string {
   if (r.action === "replace") return `replace: ${r.replaceBecause?.join(", ")}`;
@@ -275,9 +272,9 @@ function resourceWhy(r: DiffReportResource): string {
 
 function summaryLine(r: DiffReport): string {
   const s = r.summary;
-  const stacks = [s.stacksAdded && `${s.stacksAdded} stack(s) added`, s.stacksRemoved && `${s.stacksRemoved} stack(s) removed`, `${s.stacksChanged} stack(s) changed`].filter(Boolean).join(", ");
-  const verdict = r.blocked ? `BLOCKED: ${s.blocked} change(s) would break a running ClickPipe; if deliberate, re-run with --allow <address> (or <stack>:<address>)` : "no blocking change";
-  return `diff: ${stacks}; ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.delete} to destroy; ${s.warnings} warning(s); ${verdict}`;
+  const stacks = [s.stacksAdded && `${count(s.stacksAdded, "stack")} added`, s.stacksRemoved && `${count(s.stacksRemoved, "stack")} removed`, `${count(s.stacksChanged, "stack")} changed`].filter(Boolean).join(", ");
+  const verdict = r.blocked ? `BLOCKED: ${count(s.blocked, "change")} would break a running ClickPipe; if deliberate, allow with --allow-file or --allow [<stack>:]<address>` : "no blocking change";
+  return `diff: ${stacks}; ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.delete} to destroy; ${count(s.warnings, "warning")}; ${verdict}`;
 }
 
 const OTHER_KINDS = ["variable", "output", "local", "provider", "terraform", "module"] as const;
@@ -292,7 +289,7 @@ export function formatText(r: DiffReport): string {
   for (const s of r.stacks) {
     if (s.status === "unchanged") continue;
     out.push("", `stack ${s.name}: ${s.status}${s.blocked ? " (BLOCKED)" : ""}`);
-    for (const v of [...s.configVerdicts, ...s.verdicts]) out.push(`  ${verdictLine(v)}`);
+    for (const v of [...s.configVerdicts, ...s.verdicts]) out.push(`  ${verdictText(v)}`);
     if (s.unmanaged) for (const a of s.unmanaged) out.push(`  ! ${a} (no longer managed)`);
     for (const res of s.resources) {
       out.push(`  ${SYMBOL[res.action]} ${res.address} (${resourceWhy(res)})`);
@@ -311,73 +308,56 @@ export function formatText(r: DiffReport): string {
   return out.map(escapeLine).join("\n") + "\n";
 }
 
+/** The report in the review tools' shared shape (one Markdown formatter for diff and guard). */
+export function reviewDoc(r: DiffReport): ReviewDoc {
+  const all = r.stacks.flatMap((s) => [...s.verdicts, ...s.configVerdicts]);
+  const stacks: ReviewStack[] = r.stacks
+    .filter((s) => s.status !== "unchanged")
+    .map((s) => {
+      const addresses = new Set(s.resources.map((x) => x.address));
+      return {
+        name: s.name,
+        status: s.status,
+        blocked: s.blocked,
+        verdicts: [...s.configVerdicts, ...s.verdicts.filter((v) => !addresses.has(v.address))],
+        items: s.resources.map((res) => ({
+          address: res.address,
+          type: res.type,
+          ...(res.constructPath ? { constructPath: res.constructPath } : {}),
+          action: res.action,
+          why: resourceWhy(res),
+          changes: res.changes.map(changeLine),
+          ...(res.sql ? { sql: res.sql } : {}),
+          verdicts: res.verdicts,
+        })),
+        notes: [
+          ...(s.unmanaged ?? []).map((a) => `! ${a} (no longer managed)`),
+          ...s.noEffect.flatMap((n) => n.changes.map((c) => `= ${n.address}: ${changeLine(c)}`)),
+          ...otherLists(s).flatMap((list, i) => list.map((c) => namedLine(OTHER_KINDS[i]!, c))),
+        ],
+        pipe: s.pipe,
+      };
+    });
+  return {
+    tool: "diff",
+    subject: `${r.base} -> ${r.head}`,
+    blocked: r.blocked,
+    counts: {
+      ...r.summary,
+      allowed: all.filter((v) => v.level === "BLOCK" && v.allowed).length,
+      warnings: r.summary.warnings,
+    },
+    stacks: [...stacks].sort((a, b) => Number(b.blocked) - Number(a.blocked) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    staleAllowances: r.staleAllowances,
+  };
+}
+
 /**
- * Markdown for a PR comment: one collapsible section per stack, blocked stacks and items first.
- * Every value from the input goes through `src/internal/markdown.ts` (code spans, text, HTML);
- * the only HTML is the formatter's own `<details>`, `<summary>`, `<code>` and `<br>`.
+ * Markdown for a PR comment within `opts.maxChars` (default 60,000), or the full report: the
+ * review tools' one formatter (src/review/comment.ts).
  */
-export function formatMarkdown(r: DiffReport): string {
-  const out: string[] = [
-    `### cdktf-clickpipes diff`,
-    "",
-    r.blocked ? `**BLOCKED**: ${r.summary.blocked} change(s) would break a running ClickPipe. If deliberate, re-run with \`--allow <address>\` (or \`<stack>:<address>\`).` : "No blocking change.",
-    "",
-    mdText(summaryLine(r)),
-    "",
-    ...r.staleAllowances.map((a) => `- ${staleLine(a, mdCode)}`),
-    ...(r.staleAllowances.length ? [""] : []),
-  ];
-  const stacks = [...r.stacks].filter((s) => s.status !== "unchanged").sort((a, b) => Number(b.blocked) - Number(a.blocked));
-  if (stacks.length === 0) out.push("No stack changed.", "");
-  for (const s of stacks) {
-    const counts = (["create", "update", "replace", "delete"] as const).map((a) => [a, s.resources.filter((x) => x.action === a).length] as const).filter(([, n]) => n > 0).map(([a, n]) => `${n} ${a}`);
-    const title = `${s.blocked ? "BLOCKED " : ""}<code>${mdHtml(s.name)}</code>: ${s.status}${counts.length ? ` (${counts.join(", ")})` : ""}`;
-    out.push(`<details${s.blocked ? " open" : ""}><summary>${title}</summary>`, "");
-    const verdicts = [...s.configVerdicts, ...s.verdicts];
-    if (verdicts.length > 0) {
-      for (const v of verdicts) out.push(`- **${levelOf(v)}** ${mdCode(v.rule)} ${mdCode(v.address)}: ${mdText(v.message)}`);
-      out.push("");
-    }
-    if (s.unmanaged && s.unmanaged.length > 0) {
-      out.push("No longer managed (they stay until destroyed):", "");
-      for (const a of s.unmanaged) out.push(`- ${mdCode(a)}`);
-      out.push("");
-    }
-    if (s.resources.length > 0) {
-      out.push("| | resource | change |", "|---|---|---|");
-      for (const res of s.resources) {
-        const cell = (t: string) => mdCode(t, { inTable: true });
-        const why =
-          res.action === "replace"
-            ? `**replace** (${(res.replaceBecause ?? []).map(cell).join(", ")})`
-            : `${WORDS[res.action]}${res.reason ? ` (${cell(res.reason)})` : ""}`;
-        const detail = res.changes.map((c) => cell(changeLine(c))).join("<br>");
-        out.push(`| ${SYMBOL[res.action]} | ${cell(res.address)} | ${why}${detail ? `<br>${detail}` : ""} |`);
-      }
-      out.push("");
-    }
-    const sqlRes = s.resources.filter((x) => x.sql);
-    if (sqlRes.length > 0) {
-      const lines = sqlRes.flatMap((res) => [`-- ${res.address}`, ...res.sql!]).map(escapeLine);
-      const fence = mdFence(lines);
-      out.push("SQL the change runs (mirroring cyrilgdn/postgresql 1.26.0):", "", `${fence}sql`, ...lines, fence, "");
-    }
-    const other = [
-      ...s.noEffect.flatMap((n) => n.changes.map((c) => `= ${n.address}: ${changeLine(c)}`)),
-      ...otherLists(s).flatMap((list, i) => list.map((c) => namedLine(OTHER_KINDS[i]!, c))),
-    ];
-    if (other.length > 0) {
-      for (const l of other) out.push(`- ${mdCode(l)}`);
-      out.push("");
-    }
-    if (s.pipe.length > 0) {
-      out.push("What the ClickPipe will do:", "");
-      for (const p of s.pipe) out.push(`- ${mdText(p)}`);
-      out.push("");
-    }
-    out.push("</details>", "");
-  }
-  return out.join("\n");
+export function formatMarkdown(r: DiffReport, opts: CommentOptions = {}): string {
+  return formatComment(reviewDoc(r), opts);
 }
 
 /** The report as JSON (`--json`): C1 controls and reordering characters as `\uNNNN` escapes. */

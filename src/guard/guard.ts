@@ -157,6 +157,8 @@ export function planConfigChanges(plan: Plan, stack?: string): ConfigChange[] {
 
 export interface GuardResult {
   readonly stack?: string;
+  /** The plan's managed resource changes (no-ops left out). */
+  readonly changes: readonly ResourceChange[];
   readonly verdicts: readonly Verdict[];
   /** BLOCK verdicts not allowed. */
   readonly blocking: readonly Verdict[];
@@ -169,5 +171,5 @@ export function guardPlan(plan: Plan, opts: { readonly allow?: readonly string[]
   // Blocked first, then allowed, then warnings; in plan order within each.
   const rank = (v: Verdict) => (v.level === "BLOCK" ? (v.allowed ? 1 : 0) : 2);
   const sorted = verdicts.map((v, i) => ({ v, i })).sort((a, b) => rank(a.v) - rank(b.v) || a.i - b.i).map((x) => x.v);
-  return { stack, verdicts: sorted, blocking: sorted.filter((v) => v.level === "BLOCK" && !v.allowed) };
+  return { stack, changes, verdicts: sorted, blocking: sorted.filter((v) => v.level === "BLOCK" && !v.allowed) };
 }

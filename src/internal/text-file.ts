@@ -92,3 +92,28 @@ export function oneLine(message: string, max = 200): string {
   const line = escapeControl(message.split("\n")[0]!);
   return line.length > max ? `${line.slice(0, max)}...` : line;
 }
+
+/**
+ * Write `text` to `file` whole or not at all: into a temporary file beside it, then renamed over it
+ * (a reader never sees half a file; a failure leaves the old file, or none). Returns the system
+ * error's description (`no such folder`, `unwritable (EACCES)`), or undefined when written.
+ */
+export function writeTextFileAtomic(file: string, text: string): string | undefined {
+  const tmp = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
+  try {
+    const dir = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) || "/" : ".";
+    if (!fs.existsSync(dir)) return "no such folder";
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) return "a directory";
+    fs.writeFileSync(tmp, text, { flag: "wx" });
+    fs.renameSync(tmp, file);
+    return undefined;
+  } catch (e) {
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // nothing to clean up
+    }
+    const code = (e as NodeJS.ErrnoException).code;
+    return `unwritable (${code ?? "error"})`;
+  }
+}

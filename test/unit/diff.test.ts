@@ -359,14 +359,14 @@ describe("diff of two synth outputs", () => {
     const r = await diff(base, outputs.get("pipe-replace")!);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^stack billing-db: changed \(BLOCKED\)$/m);
-    expect(r.stdout).toMatch(/^ {2}BLOCK \[[^\]]+\] clickhouse_clickpipe\./m);
+    expect(r.stdout).toMatch(/^ {2}BLOCK \[clickpipe-replaced\] billing-db:clickhouse_clickpipe\.\S+: /m);
     expect(r.stdout).toMatch(/^ {2}-\/\+ clickhouse_clickpipe\.\S+ \(replace: destination\.database\)$/m);
     expect(r.stdout).toMatch(/^ {6}destination\.database: "billing" -> "billing_v2" {2}\(forces replacement\)$/m);
     expect(r.stdout).not.toMatch(/^stack orders-db/m);
-    expect(r.stdout.trimEnd().split("\n").pop()).toMatch(/^diff: 1 stack\(s\) changed; 0 to create, 0 to update, 1 to replace, 0 to destroy; .*BLOCKED/);
+    expect(r.stdout.trimEnd().split("\n").pop()).toMatch(/^diff: 1 stack changed; 0 to create, 0 to update, 1 to replace, 0 to destroy; .*BLOCKED: 1 change would break/);
   });
 
-  it("markdown: one collapsible section per changed stack, blocked stacks first and open", async () => {
+  it("markdown: the overview names the blocked stack, then the blocked stack expanded, then the others", async () => {
     const head = path.join(tmp, "md");
     fs.cpSync(outputs.get("pipe-replace")!, head, { recursive: true });
     fs.cpSync(path.join(outputs.get("tables")!, "stacks/orders-db"), path.join(head, "stacks/orders-db"), { recursive: true });
@@ -378,9 +378,14 @@ describe("diff of two synth outputs", () => {
       ["", "<code>orders-db</code>: changed"],
     ]);
     expect(r.stdout.match(/<\/details>/g)).toHaveLength(2);
-    expect(r.stdout).toMatch(/^\*\*BLOCKED\*\*: 1 change\(s\) would break a running ClickPipe/m);
+    expect(r.stdout).toMatch(/^\*\*BLOCKED\*\*: 1 change would break a running ClickPipe, in 1 stack: `billing-db`\.$/m);
+    // Overview first, then the blocked stack, then the rest.
+    const at = (re: RegExp) => r.stdout.search(re);
+    expect(at(/^\*\*BLOCKED\*\*/m)).toBeLessThan(at(/^#### Blocked stack$/m));
+    expect(at(/^#### Blocked stack$/m)).toBeLessThan(at(/^#### Per stack$/m));
+    expect(r.stdout).toContain("\n| 2 stacks changed | 3 | 1 | 2 | 0 | 1 | 0 | 2 |\n");
     expect(r.stdout).toContain('ALTER PUBLICATION clickpipes_publication ADD TABLE "public"."refunds";');
-    expect(r.stdout).toMatch(/^```sql$/m);
+    expect(r.stdout).toMatch(/^ {4}```sql$/m);
   });
 
   it("JSON output validates against schemas/diff-report.schema.json, which matches the DiffReport type", async () => {

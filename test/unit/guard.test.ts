@@ -198,15 +198,15 @@ describe("guard command", () => {
     const r = await cli([path.join(FIXTURES, "replace-publication.json"), "--no-synth"]);
     expect(r.code).toBe(1);
     expect(r.out).toContain(
-      `BLOCKED  ${path.join(FIXTURES, "replace-publication.json")}: postgresql_publication.orders-db_Publication_92C9D745 [publication] publication replaced: `,
+      `plan ${path.join(FIXTURES, "replace-publication.json")}:\n  BLOCK [publication] postgresql_publication.orders-db_Publication_92C9D745: publication replaced: `,
     );
-    expect(r.out).toContain("guard: 1 change(s) would break a running ClickPipe; if deliberate, re-run with --allow <address> (constructs from addresses (no synth output))");
+    expect(r.out).toContain("guard: 1 change would break a running ClickPipe; if deliberate, allow with --allow-file or --allow [<stack>:]<address> (constructs from addresses (no synth output))");
   });
 
   it("exits 0 on an update in place of a grant's privileges", async () => {
     const r = await cli([path.join(FIXTURES, "update-grant-in-place.json"), "--no-synth"]);
     expect(r).toMatchObject({ code: 0, err: "" });
-    expect(r.out).toBe("guard: nothing breaks a running ClickPipe in 1 plan(s) (constructs from addresses (no synth output))\n");
+    expect(r.out).toBe("guard: nothing breaks a running ClickPipe in 1 plan (constructs from addresses (no synth output))\n");
   });
 
   it("--allow-file allows like --allow; an allowance that allows nothing is named as stale (text and --json)", async () => {
@@ -217,7 +217,7 @@ describe("guard command", () => {
     );
     const r = await cli([a, "--no-synth", "--allow-file", file, "--allow", "postgresql_slot.none"]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("ALLOWED  ");
+    expect(r.out).toMatch(/^  ALLOWED \[/m);
     expect(r.out.split("\n").filter((l) => l.startsWith("stale allowance: "))).toEqual([
       "stale allowance: postgresql_slot.none allows nothing (no blocking change there); remove it",
       "stale allowance: orders-db:postgresql_role.gone_Role_00000000 allows nothing (no blocking change there); remove it",
@@ -242,7 +242,7 @@ describe("guard command", () => {
     expect((await cli([a, b, "--no-synth", "--allow", "postgresql_publication.orders-db_Publication_92C9D745"])).code).toBe(1);
     const ok = await cli([a, b, "--no-synth", "--allow", "postgresql_publication.orders-db_Publication_92C9D745,postgresql_role.orders-db_User_Role_99178045"]);
     expect(ok.code).toBe(0);
-    expect(ok.out).toContain("ALLOWED  ");
+    expect(ok.out).toMatch(/^  ALLOWED \[/m);
     const json = await cli([a, b, "--no-synth", "--allow", "postgresql_role.orders-db_User_Role_99178045", "--json"]);
     expect(json.code).toBe(1);
     const parsed = JSON.parse(json.out);
@@ -257,9 +257,9 @@ describe("guard command", () => {
     const p = writePlan("w.json", plan([rc("postgresql_publication", "orders-db_Publication_92C9D745", ["update"], { tables: ["public.a", "public.b"] }, { tables: ["public.a", "public.c"] })]));
     const r = await cli([p, "--no-synth"]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain(`WARN     ${p}: postgresql_publication.orders-db_Publication_92C9D745 [publication-tables-removed] 1 table(s) leave the publication (public.b): `);
-    expect(r.out).toContain("[publication-tables-added] 1 table(s) join the publication (public.c): an initial load of each runs");
-    expect(r.out).toContain("guard: nothing breaks a running ClickPipe in 1 plan(s); 2 warning(s)");
+    expect(r.out).toContain(`plan ${p}:\n  WARN [publication-tables-removed] postgresql_publication.orders-db_Publication_92C9D745: 1 table(s) leave the publication (public.b): `);
+    expect(r.out).toContain("[publication-tables-added] postgresql_publication.orders-db_Publication_92C9D745: 1 table(s) join the publication (public.c): an initial load of each runs");
+    expect(r.out).toContain("guard: nothing breaks a running ClickPipe in 1 plan; 2 warnings");
   });
 
   it("exits 2 with one line for a --synth folder that is not synth output, or both --synth and --no-synth", async () => {
@@ -306,7 +306,7 @@ describe("guard command", () => {
     const bin = path.join(ROOT, "bin/cdktf-clickpipes.js");
     const r = spawnSync(process.execPath, [bin, "guard", path.join(FIXTURES, "replace-publication.json")], { encoding: "utf8" });
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain("BLOCKED");
+    expect(r.stdout).toMatch(/^  BLOCK \[publication\] /m);
     const ok = spawnSync(process.execPath, [bin, "guard", path.join(FIXTURES, "update-grant-in-place.json")], { encoding: "utf8" });
     expect(ok.status).toBe(0);
     // In a folder with cdktf.out, the guard reads it by default: exact construct paths and the stack name.
@@ -315,7 +315,7 @@ describe("guard command", () => {
     synthApp({ sources: [genericSource()] }, path.join(app, "cdktf.out"));
     const exact = spawnSync(process.execPath, [bin, "guard", path.join(FIXTURES, "replace-publication.json")], { encoding: "utf8", cwd: app });
     expect(exact.status).toBe(1);
-    expect(exact.stdout).toContain(`BLOCKED  ${path.join(FIXTURES, "replace-publication.json")} (orders-db): postgresql_publication.orders-db_Publication_92C9D745 [publication]`);
+    expect(exact.stdout).toContain(`plan ${path.join(FIXTURES, "replace-publication.json")} (stack orders-db):\n  BLOCK [publication] orders-db:postgresql_publication.orders-db_Publication_92C9D745: `);
     expect(exact.stdout).toContain("(constructs from synth output cdktf.out)");
   });
 });

@@ -205,9 +205,11 @@ describe("PR-review workflow: the diff job", () => {
     const body = fs.readFileSync(GH_BODY, "utf8");
     expect(body.split("\n")[0]).toBe("<!-- cdktf-clickpipes-pr-review -->");
     expect(body).toBe(`<!-- cdktf-clickpipes-pr-review -->\n${fs.readFileSync(path.join(cwd, "diff.md"), "utf8")}`);
-    expect(body).toMatch(/WARN\*\* `publication-tables-removed` `postgresql_publication\.orders-db_Publication_92C9D745`: .*public\.orders/);
-    expect(body).toMatch(/WARN\*\* `publication-tables-added` `postgresql_publication\.orders-db_Publication_92C9D745`: .*public\.refunds/);
-    expect(body).not.toContain("BLOCK");
+    expect(body).toMatch(/^- ~ `orders-db › Publication` `postgresql_publication\.orders-db_Publication_92C9D745`: update in place$/m);
+    expect(body).toMatch(/^ {2}- \*\*WARN\*\* `publication-tables-removed`: .*public\.orders/m);
+    expect(body).toMatch(/^ {2}- \*\*WARN\*\* `publication-tables-added`: .*public\.refunds/m);
+    expect(body).toContain("### cdktf-clickpipes diff: no blocking change");
+    expect(body).not.toMatch(/\*\*BLOCK/);
   });
 
   it.skipIf(!HAS_DIFF)("comments a blocked pipe replacement and fails the job; --allow in DIFF_ALLOW lets it pass", () => {
@@ -217,13 +219,14 @@ describe("PR-review workflow: the diff job", () => {
     expect(r.outputs.diff).toEqual({ status: "1" });
     expect(r.log).toContain("::error::cdktf-clickpipes diff: a change would break a running ClickPipe");
     const body = fs.readFileSync(GH_BODY, "utf8");
-    expect(body).toContain(`**BLOCK** \`clickpipe-replaced\` \`${PIPE}\``);
+    expect(body).toContain(`\`${PIPE}\`: replace`);
+    expect(body).toContain("- **BLOCK** `clickpipe-replaced`: ");
     expect(body).toContain("destination.database");
     expect(body).toContain("billing-aurora-db");
 
     const allowed = runSteps("diff", DIFF_JOB, { cwd, stepEnv: { diff: { DIFF_ALLOW: PIPE } } });
     expect(allowed.code, allowed.log).toBe(0);
-    expect(fs.readFileSync(GH_BODY, "utf8")).toContain(`**ALLOWED** \`clickpipe-replaced\` \`${PIPE}\``);
+    expect(fs.readFileSync(GH_BODY, "utf8")).toContain("- **ALLOWED** `clickpipe-replaced`: ");
   });
 
   it.skipIf(!HAS_DIFF)("when head-out is not synth output: comments that and fails with the diff's exit 2", () => {
@@ -250,7 +253,7 @@ describe("PR-review workflow: the plan job", () => {
     expect(r.code, r.log).toBe(1);
     const summary = fs.readFileSync(path.join(cwd, "plan-summary.md"), "utf8");
     expect(summary).toContain("### `billing-aurora-db`\n```\nPlan: 0 to add, 1 to change, 0 to destroy.\n```");
-    expect(summary).toContain(`BLOCKED  billing-aurora-db.plan.json (billing-aurora-db): ${PIPE} [clickpipe-replaced]`);
+    expect(summary).toContain(`plan billing-aurora-db.plan.json (stack billing-aurora-db):\n  BLOCK [clickpipe-replaced] billing-aurora-db:${PIPE}: `);
     expect(summary).toContain("(constructs from synth output head-out)");
   });
 });

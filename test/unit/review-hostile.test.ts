@@ -365,7 +365,7 @@ function hostileHead(): string {
 }
 
 /** HTML the Markdown formatter itself writes (nothing else may reach the rendered comment). */
-const FORMATTER_TAGS = new Set(["<details>", "<details open>", "<summary>", "</summary>", "</details>", "<br>", "<code>", "</code>"]);
+const FORMATTER_TAGS = new Set(["<details>", "<details open>", "<summary>", "</summary>", "</details>", "<code>", "</code>"]);
 
 describe("6. output that cannot be turned against its reader", () => {
   it("text: control characters, line breaks and reordering characters from the JSON are escapes", async () => {
@@ -384,8 +384,8 @@ describe("6. output that cannot be turned against its reader", () => {
     expect(JSON.stringify(r)).toContain("\\u001b[2J");
   });
 
-  it("Markdown rendered with CommonMark: no HTML from input, no mention, no control character", async () => {
-    const { stdout } = await diff(hostileHead(), "--markdown");
+  /** The Markdown parsed with CommonMark: every tag is the formatter's, no mention in text, no control character. */
+  function assertSafeMarkdown(stdout: string, opts: { withTags?: boolean } = {}): void {
     expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
     const doc = new Parser().parse(stdout);
     const walker = doc.walker();
@@ -404,15 +404,42 @@ describe("6. output that cannot be turned against its reader", () => {
       // GitHub fires no mention inside a code span: only text counts (code spans hold addresses to copy as they are).
       if (node.type === "text") texts.push(node.literal ?? "");
     }
-    expect(tags.length).toBeGreaterThan(0);
+    if (opts.withTags !== false) expect(tags.length).toBeGreaterThan(0);
     expect(tags.filter((t) => !FORMATTER_TAGS.has(t))).toEqual([]);
     for (const t of texts) {
       expect(t).not.toMatch(/@[A-Za-z0-9]/);
       expect(t).not.toMatch(/<(img|script|\/details)/i);
     }
+  }
+
+  it("Markdown rendered with CommonMark: no HTML from input, no mention, no control character", async () => {
+    const { stdout } = await diff(hostileHead(), "--markdown");
+    assertSafeMarkdown(stdout);
     // The hostile values are there, escaped (not dropped).
     expect(stdout).toContain("octocat");
     expect(stdout).toContain("&lt;img");
+    // Cut by a small budget, and the full report: the same.
+    const small = await diff(hostileHead(), "--markdown", "--max-chars", "2000");
+    expect(small.stdout.length).toBeLessThanOrEqual(2000);
+    assertSafeMarkdown(small.stdout, { withTags: false });
+    const full = path.join(tmp, "hostile-full.md");
+    await diff(hostileHead(), "--full-report", full);
+    assertSafeMarkdown(fs.readFileSync(full, "utf8"));
+  });
+
+  it("guard --markdown: the same formatter, just as safe", async () => {
+    const file = path.join(tmp, "evil-plan-md.json");
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        format_version: "1.2",
+        resource_changes: [{ address: `postgresql_publication.a${EVIL}`, mode: "managed", type: "postgresql_publication", name: "a", change: { actions: ["delete"], before: { name: EVIL }, after: null } }],
+      }),
+    );
+    const c = io();
+    expect(await runGuard([file, "--no-synth", "--markdown"], c.out as never, c.err as never)).toBe(1);
+    expect(c.stdout).toMatch(/^### cdktf-clickpipes guard: BLOCKED$/m);
+    assertSafeMarkdown(c.stdout);
   });
 
   it("the escaping module: fences longer than any backtick run, table pipes, HTML and mentions", () => {

@@ -1,0 +1,86 @@
+/**
+ * `guard`'s plans in the review tools' shared shape (src/review/model.ts), for the one Markdown
+ * formatter `diff` uses too: one section per plan (named by its stack when the synth output tells,
+ * otherwise by its file), one item per changed resource with its verdicts.
+ */
+import { isBlocking, ReviewDoc, ReviewItem, ReviewStack } from "../review/model";
+import type { GuardResult } from "./guard";
+import type { ResourceChange, Verdict } from "./verdicts";
+
+/** One plan's result, as `guard` read it. */
+export interface GuardedPlan {
+  readonly file: string;
+  readonly result: GuardResult;
+}
+
+const WHY: Record<ResourceChange["action"], string> = { create: "create", update: "update in place", replace: "replace", delete: "destroy" };
+
+/**
+ * The attributes whose value differs between before and after, by name only (a plan's values may be
+ * secrets the plan does not mark; `diff` shows values, the guard names what changed).
+ */
+function changedAttributes(c: ResourceChange): string[] {
+  if (c.action !== "update" && c.action !== "replace") return [];
+  const before = c.before ?? {};
+  const after = c.after ?? {};
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  const changed = keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  return changed.length > 0 ? [`changed: ${changed.join(", ")}`] : [];
+}
+
+/** Build the shared report of `guard`'s plans. */
+export function guardReviewDoc(plans: readonly GuardedPlan[], opts: { readonly staleAllowances: readonly string[] }): ReviewDoc {
+  const stacks: ReviewStack[] = plans.map(({ file, result }) => {
+    const byAddress = new Map<string, Verdict[]>();
+    for (const v of result.verdicts) {
+      const list = byAddress.get(v.address);
+      if (list) list.push(v);
+      else byAddress.set(v.address, [v]);
+    }
+    const addresses = new Set(result.changes.map((c) => c.address));
+    const items: ReviewItem[] = result.changes
+      .map((c) => ({
+        address: c.address,
+        type: c.type,
+        ...(c.constructPath !== undefined ? { constructPath: c.constructPath } : {}),
+        action: c.action,
+        why: c.reason ? `${WHY[c.action]}: ${c.reason}` : WHY[c.action],
+        changes: changedAttributes(c),
+        verdicts: byAddress.get(c.address) ?? [],
+      }))
+      .map((it) => ({ it, blocked: it.verdicts.some(isBlocking) }))
+      .sort((a, b) => Number(b.blocked) - Number(a.blocked) || (a.it.address < b.it.address ? -1 : a.it.address > b.it.address ? 1 : 0))
+      .map((x) => x.it);
+    return {
+      name: result.stack ?? file,
+      status: result.stack ? `plan ${file}` : "plan (stack not known)",
+      blocked: result.blocking.length > 0,
+      verdicts: result.verdicts.filter((v) => !addresses.has(v.address)),
+      items,
+      notes: [],
+      pipe: [],
+    };
+  });
+  const all = plans.flatMap((p) => p.result.verdicts);
+  const changes = plans.flatMap((p) => p.result.changes);
+  const n = (a: ResourceChange["action"]) => changes.filter((c) => c.action === a).length;
+  return {
+    tool: "guard",
+    subject: `${plans.length === 1 ? "plan" : "plans"} ${plans.map((p) => p.file).join(", ")}`,
+    blocked: all.some(isBlocking),
+    counts: {
+      stacksChanged: stacks.filter((s) => s.items.length > 0 || s.verdicts.length > 0).length,
+      stacksAdded: 0,
+      stacksRemoved: 0,
+      create: n("create"),
+      update: n("update"),
+      replace: n("replace"),
+      delete: n("delete"),
+      blocked: all.filter(isBlocking).length,
+      allowed: all.filter((v) => v.level === "BLOCK" && v.allowed).length,
+      warnings: all.filter((v) => v.level === "WARN").length,
+    },
+    stacks: [...stacks].filter((s) => s.items.length > 0 || s.verdicts.length > 0).sort((a, b) => Number(b.blocked) - Number(a.blocked)),
+    staleAllowances: opts.staleAllowances,
+  };
+}
