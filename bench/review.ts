@@ -1,7 +1,8 @@
 /**
  * `npm run bench` rows for the PR-review tools (not timed tests):
  * - `diff` of two 1000-source synth outputs (base: the generic fleet; head: every source with one
- *   more table, every tenth with one more schema), target under 5 s;
+ *   more table, every tenth with one more schema), target under 5 s; and `diff --markdown` of the
+ *   same (with `--full-report`), under 5 s with the comment within its 60,000-character budget;
  * - `guard` of a 10,000-resource plan (`terraform show -json` shape, a mix of no-ops, updates,
  *   creates, deletes and replaces of the stacks' resource types), target under 2 s;
  * - near-linear at scale (issue 18): `diff` and `guard` of 20,000 changed grants in one stack and
@@ -30,6 +31,8 @@ export interface ReviewRow {
   /** What the target is checked on: the process's wall time (default) or the time inside the command. */
   targetOn?: "wall" | "command";
   detail: string;
+  /** An output-size bound the row is checked against (e.g. the comment within its budget). */
+  size?: { what: string; measured: number; max: number };
 }
 
 const MB = 1024 * 1024;
@@ -45,13 +48,16 @@ export interface CliResult {
   code: number;
 }
 
-export function runCli(args: string[]): CliResult {
+/** Run the CLI in a fresh process; its stdout goes to `stdoutFile` when given (else nowhere). */
+export function runCli(args: string[], stdoutFile?: string): CliResult {
+  const fd = stdoutFile ? fs.openSync(stdoutFile, "w") : undefined;
   const r = spawnSync(process.execPath, ["--import", "tsx", path.join(__dirname, "cli-child.ts"), ...args], {
     encoding: "utf8",
     env: { ...process.env, CHECKPOINT_DISABLE: "1" },
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", fd ?? "ignore", "pipe"],
     maxBuffer: 64 * MB,
   });
+  if (fd !== undefined) fs.closeSync(fd);
   const last = (r.stderr ?? "").trim().split("\n").pop() ?? "";
   try {
     return JSON.parse(last) as CliResult;
@@ -193,6 +199,20 @@ export function measureReview(repeat: number, progress: (line: string) => void):
       diffRuns.push(r);
     }
     rows.push(row(`diff, ${DIFF_SOURCES} + ${DIFF_SOURCES} generic sources`, diffRuns, 5000, "--json; every source +1 table, every 10th +1 schema"));
+    // The PR comment of the same change: within the default budget (60,000 characters), and the full report beside it.
+    const comment = path.join(dir, "comment.md");
+    const mdRuns: CliResult[] = [];
+    for (let i = 0; i < repeat; i++) {
+      const r = runCli(["diff", base, head, "--markdown", "--full-report", path.join(dir, "full.md")], comment);
+      progress(`  diff --markdown x${DIFF_SOURCES} run ${i + 1}/${repeat}: ${(r.wallMs / 1000).toFixed(2)} s (exit ${r.code})`);
+      mdRuns.push(r);
+    }
+    const chars = fs.readFileSync(comment, "utf8").length;
+    const fullBytes = fs.statSync(path.join(dir, "full.md")).size;
+    rows.push({
+      ...row(`diff --markdown, ${DIFF_SOURCES} + ${DIFF_SOURCES} generic sources`, mdRuns, 5000, `comment ${chars.toLocaleString("en-US")} chars (budget 60,000), full report ${(fullBytes / 1024).toFixed(0)} KiB`),
+      size: { what: "comment characters", measured: chars, max: 60_000 },
+    });
     const plan = path.join(dir, "plan.json");
     fs.writeFileSync(plan, syntheticPlan(GUARD_RESOURCES));
     const guardRuns: CliResult[] = [];

@@ -313,6 +313,7 @@ async function main(): Promise<number> {
     for (const r of review) {
       const ms = r.targetOn === "command" ? r.commandMs : r.wallMs;
       checks.push({ target: `${r.label} in under ${s(r.targetMs)} s${r.targetOn === "command" ? " (in command)" : ""}`, measured: `${s(ms)} s`, pass: ms < r.targetMs });
+      if (r.size) checks.push({ target: `${r.label}: ${r.size.what} at most ${r.size.max.toLocaleString("en-US")}`, measured: r.size.measured.toLocaleString("en-US"), pass: r.size.measured <= r.size.max });
     }
   }
   log("");

@@ -73,7 +73,7 @@ function itemLines(it: ReviewItem, opts: { readonly inGroup: boolean }): string[
   const out = [`- ${SYMBOL[it.action]} ${name}: ${mdText(it.why)}`];
   for (const c of it.changes) out.push(`  - ${mdCode(c)}`);
   for (const v of it.verdicts) out.push(`  - ${verdictMd(v, false)}`);
-  if (it.sql && it.sql.length > 0) out.push(`  - SQL${foldSql(it.sql).folded > 0 ? " (transaction and the provider's role locks folded)" : ""}:`, "", ...sqlBlock(it.sql, "    "), "");
+  if (it.sql && it.sql.length > 0) out.push(`  - SQL${foldSql(it.sql).folded > 0 ? " (transaction and the provider's role locks folded)" : ""}:`, "", ...sqlBlock(it.sql, "    "));
   return out;
 }
 
@@ -116,17 +116,42 @@ function stackCounts(s: ReviewStack): string {
 }
 
 /** A stack's section: entries (all, or those no group shows), notes, pipe. */
-function stackSection(s: ReviewStack, entries: readonly Entry[], opts: { readonly open: boolean; readonly shownInGroups: number }): string {
+/**
+ * A stack's section: entries (all, or those no group shows), notes, pipe. With `room`, as many
+ * lines as fit (blocked entries come first), then one line counting what was cut; `cut` is 0 when
+ * everything is there.
+ */
+function stackSection(
+  s: ReviewStack,
+  entries: readonly Entry[],
+  opts: { readonly open: boolean; readonly shownInGroups: number; readonly room?: number; readonly size?: (t: string) => number },
+): { text: string; cut: number; kept: number } {
   const title = `${s.blocked ? "BLOCKED " : ""}<code>${mdHtml(s.name)}</code>: ${mdHtml(s.status)}${mdHtml(stackCounts(s))}`;
-  const out = [`<details${opts.open ? " open" : ""}><summary>${title}</summary>`, ""];
-  const body = entries.filter((e) => !e.pipe);
-  for (const e of body) out.push(...entryLines(e, { inGroup: false }));
-  if (opts.shownInGroups > 0) out.push(`- and ${count(opts.shownInGroups, "change")} shown under "Changes in several stacks"`);
-  for (const n of s.notes) out.push(`- ${mdCode(n)}`);
+  const blocks: string[][] = [];
+  for (const e of entries.filter((x) => !x.pipe)) blocks.push(entryLines(e, { inGroup: false }));
+  if (opts.shownInGroups > 0) blocks.push([`- and ${count(opts.shownInGroups, "change")} shown under "Changes in several stacks"`]);
+  for (const n of s.notes) blocks.push([`- ${mdCode(n)}`]);
   const pipe = entries.filter((e) => e.pipe);
-  if (pipe.length > 0) out.push("", "What the ClickPipe will do:", "", ...pipe.map((e) => `- ${mdText(e.pipe!)}`));
-  out.push("", "</details>", "");
-  return out.join("\n") + "\n";
+  if (pipe.length > 0) blocks.push(["", "What the ClickPipe will do:", "", ...pipe.map((e) => `- ${mdText(e.pipe!)}`)]);
+  const open = `<details${opts.open ? " open" : ""}><summary>${title}</summary>\n\n`;
+  const close = "\n</details>\n\n";
+  const whole = open + blocks.map((b) => b.join("\n") + "\n").join("") + close;
+  const size = opts.size ?? ((t: string) => t.length);
+  if (opts.room === undefined || size(whole) <= opts.room) return { text: whole, cut: 0, kept: blocks.length };
+  // Cut: keep blocks while they fit with room for the closing line.
+  const CUT_LINE = 120;
+  let text = open;
+  let used = size(open) + size(close) + CUT_LINE;
+  let kept = 0;
+  for (const b of blocks) {
+    const t = b.join("\n") + "\n";
+    if (used + size(t) > opts.room) break;
+    text += t;
+    used += size(t);
+    kept++;
+  }
+  const cut = blocks.length - kept;
+  return { text: `${text}- and ${count(cut, "more entry", "more entries")} of this stack, left out for size\n${close}`, cut, kept };
 }
 
 function overview(doc: ReviewDoc, budget: number): string {
@@ -220,16 +245,31 @@ export function formatComment(doc: ReviewDoc, opts: CommentOptions = {}): string
   const entries = new Map(stacks.map((s) => [s, entriesOf(s)] as const));
   const expanded = new Set<ReviewStack>();
   const blocked = stacks.filter((s) => s.blocked);
+  const partial: string[] = [];
   if (blocked.length > 0) {
     // Expanded while they fit in 60% of the budget; the rest show in the groups and per stack.
     const h = `#### Blocked ${blocked.length === 1 ? "stack" : "stacks"}\n\n`;
     let started = false;
+    const limit = full ? max - RESERVE : (max - RESERVE) * 0.6;
     for (const s of blocked) {
-      const detail = (started ? "" : h) + stackSection(s, entries.get(s)!, { open: true, shownInGroups: 0 });
-      if (!fits(detail, full ? max - RESERVE : (max - RESERVE) * 0.6)) break;
-      add(detail);
-      started = true;
-      expanded.add(s);
+      const detail = (started ? "" : h) + stackSection(s, entries.get(s)!, { open: true, shownInGroups: 0 }).text;
+      if (fits(detail, limit)) {
+        add(detail);
+        started = true;
+        expanded.add(s);
+        continue;
+      }
+      // The first blocked stack is shown even when it alone is larger than the budget: its blocked changes first.
+      if (!started) {
+        const part = stackSection(s, entries.get(s)!, { open: true, shownInGroups: 0, room: limit - used - size(h), size });
+        if (part.kept > 0 && fits(h + part.text, limit)) {
+          add(h + part.text);
+          started = true;
+          expanded.add(s);
+          partial.push(s.name);
+        }
+      }
+      break;
     }
   }
 
@@ -269,22 +309,38 @@ export function formatComment(doc: ReviewDoc, opts: CommentOptions = {}): string
   // Per-stack detail: what no group shows.
   const rest = stacks.filter((s) => !expanded.has(s));
   let detailLeft = 0;
+  let stopped = false;
   const leftNames: string[] = [];
   let sectionStarted = false;
+  const leaveOut = (s: ReviewStack) => {
+    detailLeft++;
+    if (leftNames.length < 5) leftNames.push(s.name.length > 80 ? `${s.name.slice(0, 77)}...` : s.name);
+  };
   for (const s of rest) {
     const own = entries.get(s)!;
     const mine = own.filter((e) => !grouped.has(e));
     const inGroups = own.length - mine.length;
     if (mine.length === 0 && s.notes.length === 0) continue;
-    const detail = stackSection(s, mine, { open: s.blocked, shownInGroups: inGroups });
+    if (stopped) {
+      leaveOut(s);
+      continue;
+    }
     const h = sectionStarted ? "" : `#### Per stack\n\n`;
-    if (detailLeft === 0 && fits(h + detail)) {
+    const detail = stackSection(s, mine, { open: s.blocked, shownInGroups: inGroups }).text;
+    if (fits(h + detail)) {
       add(h + detail);
       sectionStarted = true;
-    } else {
-      detailLeft++;
-      if (leftNames.length < 5) leftNames.push(s.name);
+      continue;
     }
+    // The first stack that does not fit whole: as much of it as fits (when a useful part does); then stop.
+    stopped = true;
+    const room = max - RESERVE - used - size(h);
+    const part = room >= 1_500 ? stackSection(s, mine, { open: s.blocked, shownInGroups: inGroups, room, size }) : undefined;
+    if (part && part.kept > 0 && fits(h + part.text)) {
+      add(h + part.text);
+      sectionStarted = true;
+      partial.push(s.name);
+    } else leaveOut(s);
   }
 
   // Room left after the detail: the groups' stack lists (collapsed, cheap to skim) take it.
@@ -301,6 +357,7 @@ export function formatComment(doc: ReviewDoc, opts: CommentOptions = {}): string
   }
 
   const left: string[] = [];
+  if (partial.length > 0) left.push(`part of the detail of ${partial.map((n) => mdCode(n.length > 80 ? `${n.slice(0, 77)}...` : n)).join(", ")}`);
   if (groupsLeft > 0) left.push(count(groupsLeft, "group of shared changes", "groups of shared changes"));
   if (listsCut > 0) left.push(`part of the stack list of ${count(listsCut, "group")}`);
   if (detailLeft > 0) left.push(`the detail of ${count(detailLeft, "stack")} (${leftNames.map((n) => mdCode(n)).join(", ")}${detailLeft > leftNames.length ? ", ..." : ""})`);

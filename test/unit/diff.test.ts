@@ -388,6 +388,35 @@ describe("diff of two synth outputs", () => {
     expect(r.stdout).toMatch(/^ {4}```sql$/m);
   });
 
+  it("--max-chars bounds the comment; --full-report writes the whole report atomically; bad values are one line", async () => {
+    const head = outputs.get("tables")!;
+    const full = path.join(tmp, "full-report.md");
+    const r = await diff(base, head, "--markdown", "--max-chars", "2000", "--full-report", full, "--full-report-link", "https://example.com/run/1");
+    expect(r.code).toBe(0);
+    expect(r.stdout.length).toBeLessThanOrEqual(2000);
+    const report = fs.readFileSync(full, "utf8");
+    expect(report.startsWith("### cdktf-clickpipes diff: no blocking change\n")).toBe(true);
+    expect(report).toContain('ALTER PUBLICATION clickpipes_publication ADD TABLE "public"."refunds";');
+    expect(fs.readdirSync(tmp).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    // The full report comes with any output format.
+    fs.rmSync(full);
+    expect((await diff(base, head, "--json", "--full-report", full)).code).toBe(0);
+    expect(fs.existsSync(full)).toBe(true);
+    for (const [flags, line] of [
+      [["--markdown", "--max-chars", "12x"], '--max-chars "12x" is not allowed; expected a whole number of characters from 2000 to 1048576'],
+      [["--markdown", "--max-chars", "100"], '--max-chars "100" is not allowed'],
+      [["--max-chars", "5000"], "--max-chars applies to --markdown"],
+      [["--markdown", "--full-report-link", "http://x.example/"], '--full-report-link "http://x.example/" is not allowed; expected an https:// URL'],
+      [["--full-report", path.join(tmp, "no-such-dir", "r.md")], `--full-report ${path.join(tmp, "no-such-dir", "r.md")}: no such folder`],
+    ] as const) {
+      const bad = await diff(base, head, ...flags);
+      expect(bad.code, bad.stderr).toBe(2);
+      expect(bad.stderr).toContain(line);
+      expect(bad.stderr.trimEnd().split("\n")).toHaveLength(1);
+      expect(bad.stdout).toBe("");
+    }
+  });
+
   it("JSON output validates against schemas/diff-report.schema.json, which matches the DiffReport type", async () => {
     expect(fs.readFileSync(DIFF_SCHEMA_PATH, "utf8")).toBe(generateDiffSchema());
     const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(fs.readFileSync(DIFF_SCHEMA_PATH, "utf8")));

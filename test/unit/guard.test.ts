@@ -301,6 +301,28 @@ describe("guard command", () => {
     expect((await cli(["--bogus", "x.json"])).code).toBe(2);
   });
 
+  it("--markdown: the diff's layout and wording; the stack named from the synth output; --full-report", async () => {
+    const app = path.join(tmp, "md-app");
+    fs.mkdirSync(app, { recursive: true });
+    synthApp({ sources: [genericSource()] }, path.join(app, "cdktf.out"));
+    const plans = [path.join(FIXTURES, "replace-publication.json"), path.join(FIXTURES, "update-grant-in-place.json")];
+    const full = path.join(tmp, "guard-full.md");
+    const r = await cli([...plans, "--synth", path.join(app, "cdktf.out"), "--markdown", "--full-report", full]);
+    expect(r.code).toBe(1);
+    expect(r.out.startsWith("### cdktf-clickpipes guard: BLOCKED\n")).toBe(true);
+    expect(r.out).toContain("**BLOCKED**: 1 change would break a running ClickPipe, in 1 stack: `orders-db`.");
+    expect(r.out).toMatch(/^<details open><summary>BLOCKED <code>orders-db<\/code>: plan .*replace-publication\.json \(1 to replace\)<\/summary>$/m);
+    expect(r.out).toMatch(/^- -\/\+ `orders-db › Publication` `postgresql_publication\.orders-db_Publication_92C9D745`: replace$/m);
+    expect(r.out).toContain("  - **BLOCK** `publication`: publication replaced");
+    expect(fs.readFileSync(full, "utf8").startsWith("### cdktf-clickpipes guard: BLOCKED\n")).toBe(true);
+    // Attribute names only, never values, from a plan.
+    const upd = await cli([plans[1]!, "--no-synth", "--markdown"]);
+    expect(upd.code).toBe(0);
+    expect(upd.out).toMatch(/^ {2}- `changed: privileges`$/m);
+    expect((await cli([plans[0]!, "--markdown", "--json"])).err).toContain("--json and --markdown exclude each other");
+    expect((await cli([plans[0]!, "--max-chars", "3000"])).err).toContain("--max-chars applies to --markdown");
+  });
+
   it("runs through the installed bin", () => {
     execFileSync(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", path.join(ROOT, "tsconfig.json")], { cwd: ROOT });
     const bin = path.join(ROOT, "bin/cdktf-clickpipes.js");

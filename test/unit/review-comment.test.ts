@@ -123,6 +123,34 @@ describe("the PR comment within its budget", () => {
     }
   });
 
+  it("one stack larger than the budget: its blocked changes first, then a count of the rest", () => {
+    const items: ReviewItem[] = Array.from({ length: 20_000 }, (_, i) => ({
+      address: `aws_vpc_security_group_ingress_rule.billing_Ingress-${i}`,
+      type: "aws_vpc_security_group_ingress_rule",
+      constructPath: `billing-aws/billing/Network/Ingress-${i}`,
+      action: "delete",
+      why: "destroy",
+      changes: [],
+      verdicts: i % 2 === 0 ? [{ level: "BLOCK", rule: "ingress-rule", stack: "billing-aws", address: `aws_vpc_security_group_ingress_rule.billing_Ingress-${i}`, message: "no rule after the change covers it" }] : [],
+    }));
+    items.sort((a, b) => b.verdicts.length - a.verdicts.length);
+    const doc: ReviewDoc = {
+      tool: "guard",
+      subject: "plan p.json",
+      blocked: true,
+      counts: { stacksChanged: 1, stacksAdded: 0, stacksRemoved: 0, create: 0, update: 0, replace: 0, delete: 20_000, blocked: 10_000, allowed: 0, warnings: 0 },
+      stacks: [{ name: "billing-aws", status: "plan p.json", blocked: true, verdicts: [], items, notes: [], pipe: [] }],
+      staleAllowances: [],
+    };
+    const md = formatComment(doc);
+    expect(md.length).toBeLessThanOrEqual(DEFAULT_MAX_CHARS);
+    wellFormed(md);
+    expect(md).toContain("<details open><summary>BLOCKED <code>billing-aws</code>: plan p.json (20000 to destroy)</summary>");
+    expect(md).toContain("`aws_vpc_security_group_ingress_rule.billing_Ingress-0`");
+    expect(md).toMatch(/^- and [\d,]+ more entries of this stack, left out for size$/m);
+    expect(md).toMatch(/^\*\*Left out for size\*\* .*part of the detail of `billing-aws`/m);
+  });
+
   it("long, multi-byte stack names: the full report stays within 1 MiB measured in bytes", () => {
     const doc = fleet(3000, 11, (i) => `${"数据库".repeat(20)}-${pad(i)}`);
     const full = formatComment(doc, { full: true, measure: "bytes" });
