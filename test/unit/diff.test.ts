@@ -388,6 +388,16 @@ describe("diff of two synth outputs", () => {
     expect(r.stdout).toMatch(/^ {4}```sql$/m);
   });
 
+  it("reads cdktf.out, its stacks/ folder or one stack folder alike", async () => {
+    const head = outputs.get("tables")!;
+    const whole = (await json(base, head)).report.stacks.find((x) => x.name === "orders-db")!;
+    const viaStacks = (await json(path.join(base, "stacks"), path.join(head, "stacks"))).report.stacks.find((x) => x.name === "orders-db")!;
+    const one = (await json(path.join(base, "stacks/orders-db"), path.join(head, "stacks/orders-db"))).report.stacks;
+    expect(viaStacks).toEqual(whole);
+    expect(one).toHaveLength(1);
+    expect(one[0]!.resources).toEqual(whole.resources);
+  });
+
   it("--max-chars bounds the comment; --full-report writes the whole report atomically; bad values are one line", async () => {
     const head = outputs.get("tables")!;
     const full = path.join(tmp, "full-report.md");

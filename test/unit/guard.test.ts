@@ -315,6 +315,12 @@ describe("guard command", () => {
     expect(r.out).toMatch(/^- -\/\+ `orders-db › Publication` `postgresql_publication\.orders-db_Publication_92C9D745`: replace$/m);
     expect(r.out).toContain("  - **BLOCK** `publication`: publication replaced");
     expect(fs.readFileSync(full, "utf8").startsWith("### cdktf-clickpipes guard: BLOCKED\n")).toBe(true);
+    // --synth takes cdktf.out, its stacks/ folder or one stack folder alike.
+    for (const synth of [path.join(app, "cdktf.out/stacks"), path.join(app, "cdktf.out/stacks/orders-db")]) {
+      const alike = await cli([plans[0]!, "--synth", synth]);
+      expect(alike.code).toBe(1);
+      expect(alike.out).toContain(" (stack orders-db):\n  BLOCK [publication] orders-db:postgresql_publication.");
+    }
     // Attribute names only, never values, from a plan.
     const upd = await cli([plans[1]!, "--no-synth", "--markdown"]);
     expect(upd.code).toBe(0);
