@@ -2,6 +2,7 @@
  * What a change means for the ClickPipe reading the source: initial loads, stopped tables, resyncs.
  * From the resources of the stack (the publication, the pipe when the stack declares it).
  */
+import { agree } from "../internal/words";
 import type { ResourceDiff, StackDiff } from "./compare";
 
 const tablesOf = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string" && !x.includes("${")) : []);
@@ -39,8 +40,8 @@ export function pipeEffects(stack: StackDiff): string[] {
     const after = tablesOf(d.after?.schemas);
     const added = after.filter((x) => !before.includes(x));
     const removed = before.filter((x) => !after.includes(x));
-    if (added.length > 0) out.push(`initial load: the tables of schema(s) ${added.join(", ")} join the publication at the next plan (${d.address}); ${who} loads each in full`);
-    if (removed.length > 0) out.push(`replication stops for the tables of schema(s) ${removed.join(", ")}, which leave the publication at the next plan (${d.address})`);
+    if (added.length > 0) out.push(`initial load: the tables of ${agree(added.length, "schema", "schemas")} ${added.join(", ")} join the publication at the next plan (${d.address}); ${who} loads each in full`);
+    if (removed.length > 0) out.push(`replication stops for the tables of ${agree(removed.length, "schema", "schemas")} ${removed.join(", ")}, which leave the publication at the next plan (${d.address})`);
   }
   out.push(...targetTableChanges(stack));
   for (const p of pipeChanges) out.push(...pipeChange(p));
@@ -104,7 +105,7 @@ function targetTableChanges(stack: StackDiff): string[] {
     const moved = [...after].filter((t) => before.has(t) && a(t) !== b(t)).sort();
     if (moved.length > 0) {
       out.push(
-        `plan fails: clickhouse_clickpipe.${name} would change the target table of existing mapping(s) ${moved.map((t) => `${t} (${a(t)} -> ${b(t)})`).join(", ")}, which the provider refuses; remove the table(s) from the pipe in one apply and add them back in the next (each loads again in full)`,
+        `plan fails: clickhouse_clickpipe.${name} would change the target table of existing ${agree(moved.length, "mapping", "mappings")} ${moved.map((t) => `${t} (${a(t)} -> ${b(t)})`).join(", ")}, which the provider refuses; remove ${agree(moved.length, "the table", "the tables")} from the pipe in one apply and add them back in the next (each loads again in full)`,
       );
     }
   }

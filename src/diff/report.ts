@@ -6,6 +6,7 @@
 import { judge, judgeConfig, staleAllowances, staleLine } from "../guard/verdicts";
 import { escapeLine, jsonText } from "../internal/markdown";
 import { CommentOptions, formatComment } from "../review/comment";
+import { agree } from "../internal/words";
 import { count, ReviewDoc, ReviewStack, verdictText } from "../review/model";
 import type { AttributeChange } from "./attributes";
 import { configChanges, diffOutputs, NamedChange, resourceChanges, StackDiff, unchangedResources } from "./compare";
@@ -171,7 +172,7 @@ function stackReport(s: StackDiff, stackVerdicts: readonly Verdict[]): DiffRepor
       rule: "stack-no-longer-managed",
       stack: s.name,
       address: s.name,
-      message: `stack ${s.name} is gone from head: its ${unmanaged.length} resource(s) are no longer managed; they stay in the database and cloud until destroyed (cdktf destroy ${s.name} before removing it, or remove them by hand)`,
+      message: `stack ${s.name} is gone from head: its ${count(unmanaged.length, "resource")} ${agree(unmanaged.length, "is", "are")} no longer managed; they stay in the database and cloud until destroyed (cdktf destroy ${s.name} before removing it, or remove them by hand)`,
     };
     return {
       ...common,

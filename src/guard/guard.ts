@@ -133,7 +133,7 @@ export function planConfigChanges(plan: Plan, stack?: string): ConfigChange[] {
     for (const r of Array.isArray(mod.resources) ? mod.resources : []) {
       if (isObj(r) && Array.isArray(r.provisioners) && r.provisioners.length > 0) {
         const kinds = r.provisioners.map((p) => (isObj(p) && typeof p.type === "string" ? p.type : "?")).join(", ");
-        out.push({ ...(stack ? { stack } : {}), address: at(prefix, String(r.address ?? "?")), rule: "provisioner", what: `provisioner(s) ${kinds} declared` });
+        out.push({ ...(stack ? { stack } : {}), address: at(prefix, String(r.address ?? "?")), rule: "provisioner", what: `${r.provisioners.length === 1 ? "provisioner" : "provisioners"} ${kinds} declared` });
       }
     }
     if (isObj(mod.module_calls)) {

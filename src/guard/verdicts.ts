@@ -10,6 +10,7 @@
  * Every rule is one row of `RULES` (the rule table of docs/tools/guard.md is checked against it).
  */
 import { identify } from "./declared";
+import { agree, count } from "../internal/words";
 import type { Cidr } from "../model/cidr";
 import { CidrUnion, ruleNetwork } from "./cidr-set";
 
@@ -527,6 +528,6 @@ function tableWarnings(
   if (!before || !after) return;
   const removed = setMinus(before, after);
   const added = setMinus(after, before);
-  if (removed.length) push(`${prefix}-removed`, `${removed.length} table(s) leave ${where} (${list(removed)}): ${ruleById(`${prefix}-removed`).why}`, removed);
-  if (added.length) push(`${prefix}-added`, `${added.length} table(s) join ${where} (${list(added)}): ${ruleById(`${prefix}-added`).why}`, added);
+  if (removed.length) push(`${prefix}-removed`, `${count(removed.length, "table")} ${agree(removed.length, "leaves", "leave")} ${where} (${list(removed)}): ${ruleById(`${prefix}-removed`).why}`, removed);
+  if (added.length) push(`${prefix}-added`, `${count(added.length, "table")} ${agree(added.length, "joins", "join")} ${where} (${list(added)}): ${ruleById(`${prefix}-added`).why}`, added);
 }

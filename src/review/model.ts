@@ -73,10 +73,7 @@ export interface ReviewDoc {
 export const isBlocking = (v: Verdict): boolean => v.level === "BLOCK" && !v.allowed;
 const levelWord = (v: Verdict) => (v.level === "BLOCK" && v.allowed ? "ALLOWED" : v.level);
 
-/** `n word(s)`, singular or plural; `plural` defaults to `word` + `s`. */
-export function count(n: number, word: string, plural = `${word}s`): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? word : plural}`;
-}
+export { count } from "../internal/words";
 
 /**
  * Where a verdict is, as an allowance names it: `stack:address`, or the address alone when the

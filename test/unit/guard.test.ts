@@ -257,8 +257,8 @@ describe("guard command", () => {
     const p = writePlan("w.json", plan([rc("postgresql_publication", "orders-db_Publication_92C9D745", ["update"], { tables: ["public.a", "public.b"] }, { tables: ["public.a", "public.c"] })]));
     const r = await cli([p, "--no-synth"]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain(`plan ${p}:\n  WARN [publication-tables-removed] postgresql_publication.orders-db_Publication_92C9D745: 1 table(s) leave the publication (public.b): `);
-    expect(r.out).toContain("[publication-tables-added] postgresql_publication.orders-db_Publication_92C9D745: 1 table(s) join the publication (public.c): an initial load of each runs");
+    expect(r.out).toContain(`plan ${p}:\n  WARN [publication-tables-removed] postgresql_publication.orders-db_Publication_92C9D745: 1 table leaves the publication (public.b): `);
+    expect(r.out).toContain("[publication-tables-added] postgresql_publication.orders-db_Publication_92C9D745: 1 table joins the publication (public.c): an initial load of each runs");
     expect(r.out).toContain("guard: nothing breaks a running ClickPipe in 1 plan; 2 warnings");
   });
 

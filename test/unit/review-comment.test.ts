@@ -16,7 +16,7 @@ const pad = (i: number) => String(i).padStart(4, "0");
 
 function publicationItem(stack: string, opts: { renamed?: boolean; table?: string } = {}): ReviewItem {
   const verdicts: Verdict[] = [
-    { level: "WARN", rule: "publication-tables-added", stack, address: `postgresql_publication.${stack}_Publication_ABCD1234`, message: `1 table(s) join the publication (public.${opts.table ?? "x"}): an initial load of each runs` },
+    { level: "WARN", rule: "publication-tables-added", stack, address: `postgresql_publication.${stack}_Publication_ABCD1234`, message: `1 table joins the publication (public.${opts.table ?? "x"}): an initial load of each runs` },
   ];
   if (opts.renamed) verdicts.unshift({ level: "BLOCK", rule: "publication-renamed", stack, address: `postgresql_publication.${stack}_Publication_ABCD1234`, message: `publication renamed "a" -> "b": the pipe stops` });
   return {
