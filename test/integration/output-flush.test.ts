@@ -90,7 +90,7 @@ afterAll(() => {
 describe("piped output is whole", () => {
   const cases: { name: string; args: () => string[]; json: boolean; minBytes: number }[] = [
     { name: "diff --json", args: () => ["diff", base, head, "--json"], json: true, minBytes: 2 * MB },
-    { name: "diff --markdown", args: () => ["diff", base, head, "--markdown"], json: false, minBytes: 1 * MB },
+    { name: "diff (text)", args: () => ["diff", base, head], json: false, minBytes: 1 * MB },
     { name: "sql", args: () => ["sql", head], json: false, minBytes: 1 * MB },
     { name: "guard --json", args: () => ["guard", plan, "--no-synth", "--json"], json: true, minBytes: 1 * MB },
   ];
