@@ -4,7 +4,6 @@
  * called wrongly or a file is not a plan or the synth output is unreadable.
  */
 import * as fs from "node:fs";
-import { parseArgs } from "node:util";
 import { guardPlan, readSynthIndex, SynthIndex, SynthIndexError } from "../guard/guard";
 import { PlanFormatError, readPlanFile } from "../guard/plan";
 import { staleAllowances, staleLine, type Verdict } from "../guard/verdicts";
@@ -13,61 +12,54 @@ import { escapeLine, jsonText } from "../internal/markdown";
 import { writeTextFileAtomic } from "../internal/text-file";
 import { formatComment } from "../review/comment";
 import { count, verdictText } from "../review/model";
-import { reportOptions } from "./report-options";
+import { REPORT_OPTION_DOCS, reportOptions } from "./report-options";
+import { CommandDoc, expectPositionals, fileProblem, ParsedCommand, runCommand, UsageError } from "./args";
 import { AllowFileError, collectAllowances } from "./allow";
 import type { CommandModule } from "./main";
-
-const USAGE =
-  "usage: cdktf-clickpipes guard <plan.json>... [--synth <cdktf.out>|--no-synth] [--allow [<stack>:]<address>]... [--allow-file <file>] [--markdown [--max-chars N] | --json] [--full-report <file>]";
 
 /** The synth output read by default, when present in the working directory. */
 export const DEFAULT_SYNTH_DIR = "cdktf.out";
 
-export async function runGuard(args: string[], out = process.stdout, err = process.stderr): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        allow: { type: "string", multiple: true },
-        "allow-file": { type: "string" },
-        synth: { type: "string" },
-        "no-synth": { type: "boolean" },
-        json: { type: "boolean" },
-        markdown: { type: "boolean" },
-        "max-chars": { type: "string" },
-        "full-report": { type: "string" },
-        "full-report-link": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    err.write(`cdktf-clickpipes guard: ${(e as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  const v = parsed.values;
-  if (v.help) {
-    out.write(USAGE + "\n");
-    return 0;
-  }
-  if (parsed.positionals.length === 0) {
-    err.write(`cdktf-clickpipes guard: no plan file given\n${USAGE}\n`);
-    return 2;
-  }
-  if (v.synth !== undefined && v["no-synth"]) {
-    err.write(`cdktf-clickpipes guard: --synth and --no-synth exclude each other\n${USAGE}\n`);
-    return 2;
-  }
-  if (v.json && v.markdown) {
-    err.write(`cdktf-clickpipes guard: --json and --markdown exclude each other\n${USAGE}\n`);
-    return 2;
-  }
+export const GUARD_DOC: CommandDoc = {
+  command: "guard",
+  usage: "<plan.json>... [options]",
+  description:
+    "Judges Terraform plans (terraform show -json <planfile>) of the stacks: BLOCK when a change breaks a running ClickPipe (publication or user deleted, replaced or renamed, logical replication off, ingress closed, ...), WARN when tables join or leave. A resource is recognised from the synth output (default: ./cdktf.out when present) and from its address. The same verdicts and wording as diff; an allowance that allows nothing is named as stale.",
+  options: [
+    { name: "--synth", value: "<dir>", description: "the synth output the plans are of: cdktf.out, its stacks/ folder or one stack folder (default: ./cdktf.out when present)" },
+    { name: "--no-synth", description: "recognise resources from their addresses only" },
+    ...REPORT_OPTION_DOCS,
+    { name: "--json", description: "the verdicts as JSON" },
+  ],
+  exitCodes: [
+    [0, "nothing blocks (warnings are printed)"],
+    [1, "a change would break a running ClickPipe (a BLOCK verdict not allowed)"],
+    [2, "called wrongly, a file is not a plan, or the synth output is unreadable"],
+  ],
+  examples: ["terraform -chdir=cdktf.out/stacks/orders-db show -json plan.out > orders-db.plan.json && cdktf-clickpipes guard orders-db.plan.json --synth cdktf.out"],
+};
+
+export async function runGuard(args: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+  return runCommand(GUARD_DOC, args, { out, err }, (parsed) => guard(parsed, out, err));
+}
+
+async function guard(parsed: ParsedCommand, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const v = parsed.values as {
+    allow?: string[];
+    "allow-file"?: string;
+    synth?: string;
+    "no-synth"?: boolean;
+    json?: boolean;
+    markdown?: boolean;
+    "max-chars"?: string;
+    "full-report"?: string;
+    "full-report-link"?: string;
+  };
+  expectPositionals(parsed.positionals, 1, Infinity, "one or more plan files (terraform show -json <planfile>)");
+  if (v.synth !== undefined && v["no-synth"]) throw new UsageError("--synth and --no-synth exclude each other");
+  if (v.json && v.markdown) throw new UsageError("--json and --markdown exclude each other");
   const options = reportOptions(v, Boolean(v.markdown));
-  if (typeof options === "string") {
-    err.write(`cdktf-clickpipes guard: ${options}\n${USAGE}\n`);
-    return 2;
-  }
+  if (typeof options === "string") throw new UsageError(options);
   let synth: SynthIndex | undefined;
   const synthDir = v["no-synth"] ? undefined : (v.synth ?? (fs.existsSync(DEFAULT_SYNTH_DIR) ? DEFAULT_SYNTH_DIR : undefined));
   if (synthDir !== undefined) {
@@ -118,7 +110,7 @@ export async function runGuard(args: string[], out = process.stdout, err = proce
   if (options.fullReport !== undefined) {
     const problem = writeTextFileAtomic(options.fullReport, formatComment(doc, { full: true, measure: "bytes" }));
     if (problem) {
-      err.write(`cdktf-clickpipes guard: --full-report ${escapeLine(options.fullReport)}: ${problem}\n`);
+      err.write(`cdktf-clickpipes guard: ${escapeLine(fileProblem("--full-report", options.fullReport, problem))}\n`);
       return 2;
     }
   }

@@ -5,6 +5,7 @@
  * or the source could not be reached.
  */
 import type { CommandModule } from "./main";
+import { CommandDoc, helpText, needsValue, unknownIn, unknownOption, withHelpHint } from "./args";
 import { escapeControl, readTextFile } from "../internal/text-file";
 import { DURATION_ALLOWED, HEALTH_FIELDS, HealthThresholdsSpec, healthThresholdProblems, parseDuration, resolveHealthThresholds } from "../model/health";
 import { formatHealthPrometheus, formatHealthText, formatUnreachablePrometheus } from "../health/format";
@@ -14,37 +15,38 @@ import { redactUrl } from "../verify/connection";
 import { collectSecrets, redact } from "../verify/secrets";
 import { VerifyError } from "../verify/types";
 
-export const HEALTH_USAGE = `usage: cdktf-clickpipes health [postgres://user@host:port/db | --url URL] [options]
+export const HEALTH_DOC: CommandDoc = {
+  command: "health",
+  usage: "[postgres://user@host:port/db | --url URL] [options]",
+  description:
+    "Checks the replication slots of the database and the sessions that hold WAL back: per logical slot its plugin, consumer, wal_status, safe_wal_size, retained and unconfirmed WAL, inactive time (17+), spill/stream counters (14+); transactions older than --max-transaction-age or idle in transaction. Connects like verify (the URL, or PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD, PGPASSFILE, PGSSLMODE); runs one READ ONLY transaction; the password is never printed. Use a login with pg_monitor (the stacks' monitoring role) to see every session.",
+  options: [
+    { name: "--url", value: "<url>", description: "connection string (or give it as the only positional argument)" },
+    { name: "--slot", value: "<name>", multiple: true, description: "check this slot; default every logical slot of the database" },
+    { name: "--source", value: "<name>", description: 'the source\'s name in the config: label source="NAME" on every metric (the rendered alert rules select it)' },
+    { name: "--thresholds", value: "<file>", description: "JSON thresholds (the source's health block; synth writes it to server-setup/<source>/health.json); the options below override it" },
+    { name: "--retained-wal-warn-fraction", value: "<f>", description: "WARN above f x max_slot_wal_keep_size of retained WAL (default 0.5)" },
+    { name: "--retained-wal-crit-fraction", value: "<f>", description: "CRIT above f x max_slot_wal_keep_size (default 0.8)" },
+    { name: "--retained-wal-warn-bytes", value: "<size>", description: "WARN above size when max_slot_wal_keep_size is -1 or absent (default 10GB)" },
+    { name: "--retained-wal-crit-bytes", value: "<size>", description: "CRIT above size then (default 50GB); size: bytes, or with kB, MB, GB, TB" },
+    { name: "--inactive-slot-warn", value: "<duration>", description: "WARN for a slot without consumer this long (PostgreSQL 17+; default 15m)" },
+    { name: "--inactive-slot-crit", value: "<duration>", description: "CRIT for it (default 1h)" },
+    { name: "--max-transaction-age", value: "<duration>", description: "WARN for a transaction open longer (default 1h); duration: 30s, 5m, 1h30m, 2d" },
+    { name: "--idle-in-transaction-age", value: "<duration>", description: "WARN for a session idle in transaction longer (default 5m)" },
+    { name: "--timeout", value: "<seconds>", description: `give up on a connection or query after this long (default ${DEFAULT_HEALTH_TIMEOUT_SECONDS})` },
+    { name: "--json", description: "print the report as JSON (schemas/health-report.schema.json)" },
+    { name: "--prometheus", description: 'print Prometheus text exposition format (clickpipes_source_* metrics; "clickpipes_source_up 0" when the source cannot be reached)' },
+  ],
+  exitCodes: [
+    [0, "nothing critical (warnings allowed)"],
+    [1, "something critical"],
+    [2, "called wrongly, or the source could not be reached"],
+  ],
+  examples: ["cdktf-clickpipes health postgres://clickpipes_monitor@db.example.com/orders --source orders-db --prometheus > /var/lib/node_exporter/clickpipes.prom"],
+};
 
-Checks the replication slots of the database and the sessions that hold WAL back: per logical slot
-its plugin, consumer, wal_status, safe_wal_size, retained and unconfirmed WAL, inactive time (17+),
-spill/stream counters (14+); transactions older than --max-transaction-age or idle in transaction.
-Connects like verify (the URL, or PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD, PGPASSFILE,
-PGSSLMODE); runs one READ ONLY transaction; the password is never printed. Use a login with
-pg_monitor (the stacks' monitoring role) to see every session.
-
-options:
-  --url URL                         connection string (or give it as the only positional argument)
-  --slot NAME                       check this slot (repeatable); default every logical slot of the database
-  --source NAME                     the source's name in the config: label source="NAME" on every metric
-                                    (the rendered alert rules select it)
-  --thresholds FILE                 JSON thresholds (the source's health block; synth writes it to
-                                    server-setup/<source>/health.json); the options below override it
-  --retained-wal-warn-fraction F    WARN above F x max_slot_wal_keep_size of retained WAL (default 0.5)
-  --retained-wal-crit-fraction F    CRIT above F x max_slot_wal_keep_size (default 0.8)
-  --retained-wal-warn-bytes SIZE    WARN above SIZE when max_slot_wal_keep_size is -1 or absent (default 10GB)
-  --retained-wal-crit-bytes SIZE    CRIT above SIZE then (default 50GB); SIZE: bytes, or with kB, MB, GB, TB
-  --inactive-slot-warn DURATION     WARN for a slot without consumer this long (PostgreSQL 17+; default 15m)
-  --inactive-slot-crit DURATION     CRIT for it (default 1h)
-  --max-transaction-age DURATION    WARN for a transaction open longer (default 1h); DURATION: 30s, 5m, 1h30m, 2d
-  --idle-in-transaction-age DURATION  WARN for a session idle in transaction longer (default 5m)
-  --timeout SECONDS                 give up on a connection or query after this long (default ${DEFAULT_HEALTH_TIMEOUT_SECONDS})
-  --json                            print the report as JSON (schemas/health-report.schema.json)
-  --prometheus                      print Prometheus text exposition format (clickpipes_source_* metrics;
-                                    "clickpipes_source_up 0" when the source cannot be reached)
-
-exit codes: 0 nothing critical (warnings allowed), 1 something critical, 2 called wrongly or could not connect
-`;
+/** The `--help` text of health (generated from `HEALTH_DOC`). */
+export const HEALTH_USAGE = helpText(HEALTH_DOC);
 
 /** Flags that set one threshold field, and how their value is read. */
 const THRESHOLD_FLAGS: Record<string, { field: keyof HealthThresholdsSpec; kind: "fraction" | "size" | "duration" }> = {
@@ -79,7 +81,7 @@ interface Parsed {
 /** Read the `--thresholds` file: a JSON object of `HealthThresholdsSpec` fields. Throws `VerifyError` (one line). */
 function readThresholdsFile(file: string): HealthThresholdsSpec {
   const read = readTextFile(file, 64 * 1024);
-  if ("problem" in read) throw new VerifyError(`--thresholds ${JSON.stringify(file)}: ${read.problem.what}`);
+  if ("problem" in read) throw new VerifyError(`--thresholds ${escapeControl(file)}: ${read.problem.what}`);
   let value: unknown;
   try {
     value = JSON.parse(read.text);
@@ -114,9 +116,13 @@ export function parseHealthArgs(args: readonly string[], env: Readonly<Record<st
       value = arg.slice(eq + 1);
       arg = arg.slice(0, eq);
     }
+    if (arg.startsWith("-")) {
+      const unknown = unknownIn(HEALTH_DOC, arg);
+      if (unknown) throw new VerifyError(unknown);
+    }
     if (withValue.includes(arg) && value === undefined) {
       value = args[++i];
-      if (value === undefined) throw new VerifyError(`${arg} needs a value`);
+      if (value === undefined) throw new VerifyError(withHelpHint("health", needsValue(arg)));
     }
     const threshold = THRESHOLD_FLAGS[arg];
     if (threshold) {
@@ -172,7 +178,7 @@ export function parseHealthArgs(args: readonly string[], env: Readonly<Record<st
         break;
       }
       default:
-        if (arg.startsWith("-")) throw new VerifyError(`unknown option "${arg}"; see cdktf-clickpipes health --help`);
+        if (arg.startsWith("-")) throw new VerifyError(withHelpHint("health", unknownOption(arg)));
         if (url !== undefined) throw new VerifyError(`unexpected argument "${redactUrl(arg)}": give one connection URL`);
         url = arg;
     }

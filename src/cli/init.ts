@@ -6,13 +6,12 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parseArgs } from "node:util";
 import { listFiles } from "../internal/file-tree";
 import { escapeControl } from "../internal/text-file";
 import { shellQuote } from "../model/quoting/shell";
 import type { CommandModule } from "./main";
+import { CommandDoc, expectPositionals, ParsedCommand, runCommand, Writer } from "./args";
 
-const USAGE = "usage: cdktf-clickpipes init [dir] [--package <npm spec>] [--json]";
 const PACKAGE_NAME = "cdktf-clickpipes-postgres";
 
 /** Peer dependencies and tools the scaffold pins, at the versions this package is developed and tested with. */
@@ -139,29 +138,29 @@ export function initProject(dir: string, options: { packageSpec?: string; own?: 
   return [...files.keys()];
 }
 
-export async function runInit(args: string[], out: { write(s: string): unknown } = process.stdout, err: { write(s: string): unknown } = process.stderr): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { package: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
-  } catch (e) {
-    err.write(`cdktf-clickpipes init: ${(e as Error).message.split("\n")[0]}; ${USAGE}\n`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    out.write(
-      `${USAGE}\n\nCreates a cdktf project in dir (default: the current folder, which must be empty): cdktf.json, package.json\n` +
-        "(this package and its peers at pinned versions), config.ts (one generic and one Aurora source), fleet.yaml,\n" +
-        "a test, tsconfig.json, .gitignore and a README with the two commands. --package sets the npm spec of\n" +
-        `${PACKAGE_NAME} in package.json (e.g. a local tarball: file:../${PACKAGE_NAME}-0.1.0.tgz).\n`,
-    );
-    return 0;
-  }
-  if (parsed.positionals.length > 1) {
-    err.write(`cdktf-clickpipes init: expected at most one folder, got ${parsed.positionals.length}: ${JSON.stringify(parsed.positionals.join(" "))}; ${USAGE}\n`);
-    return 2;
-  }
+export const INIT_DOC: CommandDoc = {
+  command: "init",
+  usage: "[dir] [--package <npm spec>] [--json]",
+  description: `Creates a cdktf project in dir (default: the current folder, which must be empty): cdktf.json, package.json (this package and its peers at pinned versions), config.ts (one generic and one Aurora source), fleet.yaml, a test, tsconfig.json, .gitignore, a PR-review workflow and a README with the two commands. Writes into a temporary folder and moves the files in at the end: a failure leaves nothing half-written.`,
+  options: [
+    { name: "--package", value: "<npm spec>", description: `the npm spec of ${PACKAGE_NAME} in package.json (e.g. a local tarball: file:../${PACKAGE_NAME}-0.1.0.tgz)` },
+    { name: "--json", description: "print the folder and the files written as JSON" },
+  ],
+  exitCodes: [
+    [0, "written"],
+    [2, "called wrongly, or the folder is not empty or cannot be written"],
+  ],
+  examples: ["cdktf-clickpipes init my-sources && cd my-sources && npm install && npx cdktf synth"],
+};
+
+export async function runInit(args: string[], out: Writer = process.stdout, err: Writer = process.stderr): Promise<number> {
+  return runCommand(INIT_DOC, args, { out, err }, (parsed) => init(parsed, out, err));
+}
+
+function init(parsed: ParsedCommand, out: Writer, err: Writer): number {
+  expectPositionals(parsed.positionals, 0, 1, "at most one folder");
   const dir = parsed.positionals[0] ?? ".";
-  const spec = parsed.values.package;
+  const spec = parsed.values.package as string | undefined;
   if (spec !== undefined && (spec.trim() === "" || /\s/.test(spec))) {
     err.write(`cdktf-clickpipes init: --package = ${JSON.stringify(spec)} is not allowed: an npm spec without spaces (a version, a range, file:<path>)\n`);
     return 2;

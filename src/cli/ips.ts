@@ -4,7 +4,6 @@
  * Exit 0 printed / they agree, 1 they differ (one line per difference), 2 called wrongly or the
  * document could not be read (one line). Never loads cdktf.
  */
-import { parseArgs } from "node:util";
 import { escapeControl } from "../internal/text-file";
 import { compareWithTable, STATIC_IPS_URL } from "../model/clickpipes-ips-document";
 import { CLICKPIPES_IP_TABLE_VERSION } from "../model/clickpipes-ips";
@@ -12,26 +11,26 @@ import { CloudProvider } from "../model/types";
 import { DEFAULT_TIMEOUT_SECONDS, readDocument } from "../ips/read";
 import { formatTable, IpsCheckReport, IpsReport, tableReport } from "../ips/report";
 import type { CommandModule } from "./main";
+import { CommandDoc, expectPositionals, fileProblem, runCommand, UsageError } from "./args";
 
-const USAGE = "usage: cdktf-clickpipes ips [--cloud <cloud>] [--region <region>] [--json] [--check <file-or-URL> [--timeout <seconds>]]";
-
-const HELP = `${USAGE}
-
-Prints the ClickPipes static IP table this version embeds (table ${CLICKPIPES_IP_TABLE_VERSION}): one
-line per cloud/region with its addresses.
-
-  --check <file-or-URL>  compare the table with ClickHouse Cloud's endpoints API document
-                         (${STATIC_IPS_URL}, field clickpipes_egress_ips),
-                         a downloaded copy or an http(s) URL; one line per difference
-  --timeout <seconds>    deadline of a URL read (default ${DEFAULT_TIMEOUT_SECONDS}); HTTPS_PROXY, HTTP_PROXY
-                         and NO_PROXY are honoured (CONNECT through an http:// proxy)
-  --cloud <cloud>        only this cloud (${Object.values(CloudProvider).join(", ")})
-  --region <region>      only this region
-  --json                 JSON (schemas/ips-report.schema.json)
-
-Exit: 0 printed, or the table and the document agree; 1 they differ; 2 called wrongly, or the
-document is unreadable, not JSON, wrongly shaped or unreachable.
-`;
+export const IPS_DOC: CommandDoc = {
+  command: "ips",
+  usage: "[--cloud <cloud>] [--region <region>] [--json] [--check <file-or-URL> [--timeout <seconds>]]",
+  description: `Prints the ClickPipes static IP table this version embeds (table ${CLICKPIPES_IP_TABLE_VERSION}): one line per cloud/region with its addresses. With --check, compares it with ClickHouse Cloud's endpoints API document (${STATIC_IPS_URL}, field clickpipes_egress_ips) so a scheduled job notices when an address moves.`,
+  options: [
+    { name: "--check", value: "<file-or-URL>", description: "compare the table with the document: a downloaded copy or an http(s) URL; one line per difference" },
+    { name: "--timeout", value: "<seconds>", description: `deadline of a URL read (default ${DEFAULT_TIMEOUT_SECONDS}); HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured (CONNECT through an http:// proxy)` },
+    { name: "--cloud", value: "<cloud>", description: `only this cloud (${Object.values(CloudProvider).join(", ")})` },
+    { name: "--region", value: "<region>", description: "only this region" },
+    { name: "--json", description: "JSON (schemas/ips-report.schema.json)" },
+  ],
+  exitCodes: [
+    [0, "printed, or the table and the document agree"],
+    [1, "they differ"],
+    [2, "called wrongly, or the document is unreadable, not JSON, wrongly shaped or unreachable"],
+  ],
+  examples: [`cdktf-clickpipes ips --check ${STATIC_IPS_URL}`],
+};
 
 /** One line for a terminal: every control character escaped, line feeds and tabs too. */
 function line(text: string): string {
@@ -50,32 +49,14 @@ export async function runIps(
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): Promise<number> {
   const fail = (problem: string) => (err.write(line(`cdktf-clickpipes ips: ${problem}`)), 2);
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        check: { type: "string" },
-        timeout: { type: "string" },
-        cloud: { type: "string" },
-        region: { type: "string" },
-        json: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    return fail(`${(e as Error).message.split("\n")[0]}; ${USAGE}`);
-  }
-  const v = parsed.values;
-  if (v.help) {
-    out.write(HELP);
-    return 0;
-  }
+  return runCommand(IPS_DOC, args, { out, err }, async (parsed) => {
+    expectPositionals(parsed.positionals, 0, 0, "no arguments but options");
+    const v = parsed.values as { check?: string; timeout?: string; cloud?: string; region?: string; json?: boolean };
   const clouds = Object.values(CloudProvider) as string[];
   if (v.cloud !== undefined && !clouds.includes(v.cloud)) return fail(`--cloud ${JSON.stringify(v.cloud)} is not one of ${clouds.join(", ")}`);
   let timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
   if (v.timeout !== undefined) {
-    if (v.check === undefined) return fail(`--timeout needs --check; ${USAGE}`);
+    if (v.check === undefined) throw new UsageError("--timeout needs --check");
     timeoutSeconds = Number(v.timeout);
     if (!/^\d+(\.\d+)?$/.test(v.timeout) || !(timeoutSeconds > 0) || timeoutSeconds > 600) return fail(`--timeout ${JSON.stringify(v.timeout)} is not a number of seconds from 0 to 600`);
   }
@@ -91,13 +72,14 @@ export async function runIps(
   }
   if (v.check === "") return fail("--check needs a file or an http(s) URL");
   const read = await readDocument(v.check, { timeoutSeconds, env });
-  if (!read.ok) return fail(`${v.check}: ${read.problem}`);
+  if (!read.ok) return fail(fileProblem("--check", v.check, read.problem));
   const differences = compareWithTable(read.regions, filter);
   const report: IpsCheckReport = { kind: "check", tableVersion: CLICKPIPES_IP_TABLE_VERSION, document: v.check, agree: differences.length === 0, differences };
   if (v.json) out.write(terminalJson(report satisfies IpsReport));
   else if (report.agree) out.write(line(`the table (${CLICKPIPES_IP_TABLE_VERSION}) and ${v.check} agree`));
   else out.write(differences.map((d) => line(d.line)).join(""));
   return report.agree ? 0 : 1;
+  });
 }
 
 export const IPS_COMMAND: CommandModule = {

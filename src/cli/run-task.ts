@@ -3,19 +3,34 @@
  * or SIGINT, then stops accepting, lets running jobs finish (up to `--shutdown-timeout`) and exits
  * 0. Exit 2 when called wrongly, without `CLICKPIPES_RUN_TASK_HMAC_KEY`, or when it cannot listen.
  */
-import { parseArgs } from "node:util";
 import { startRunTaskServer } from "../runtask/server";
 import { escapeLine } from "../internal/markdown";
 import { AllowFileError, collectAllowances } from "./allow";
 import type { CommandModule } from "./main";
+import { CommandDoc, expectPositionals, ParsedCommand, runCommand, UsageError } from "./args";
 
 export const HMAC_KEY_ENV = "CLICKPIPES_RUN_TASK_HMAC_KEY";
 
-const USAGE = `usage: cdktf-clickpipes run-task [--host 127.0.0.1] [--port 8080] [--allow <address>]... [--allow-file <file>]
-       [--max-concurrent 4] [--max-queued 64] [--max-plan-mb 256] [--shutdown-timeout 30]
-The HMAC key of the run task is read from ${HMAC_KEY_ENV}. --port 0 picks a free port.
-Exit codes: 0 stopped by SIGTERM/SIGINT, 2 called wrongly or cannot listen.
-Example: ${HMAC_KEY_ENV}=... npx cdktf-clickpipes run-task --host 0.0.0.0 --port 8080`;
+export const RUN_TASK_DOC: CommandDoc = {
+  command: "run-task",
+  usage: "[options]",
+  description: `An HCP Terraform run task server: verifies each request's HMAC signature (the key from ${HMAC_KEY_ENV}), answers at once, downloads the run's plan JSON, runs the guard on it and reports passed or failed to HCP Terraform's callback. /healthz answers 200. Runs until SIGTERM or SIGINT, then lets running jobs finish.`,
+  options: [
+    { name: "--host", value: "<address>", description: "address to listen on (default 127.0.0.1)" },
+    { name: "--port", value: "<port>", description: "port to listen on (default 8080; 0 picks a free port)" },
+    { name: "--allow", value: "[<stack>:]<address>", multiple: true, description: "a blocked change is deliberate (or comma-separate)" },
+    { name: "--allow-file", value: "<file>", description: "allowances from a file: one [<stack>:]<address> per line, # starts a comment" },
+    { name: "--max-concurrent", value: "<n>", description: "plans judged at once (default 4)" },
+    { name: "--max-queued", value: "<n>", description: "requests waiting beyond those (default 64; more get 503)" },
+    { name: "--max-plan-mb", value: "<n>", description: "largest plan JSON downloaded, MB (default 256)" },
+    { name: "--shutdown-timeout", value: "<seconds>", description: "how long running jobs may finish after SIGTERM (default 30)" },
+  ],
+  exitCodes: [
+    [0, "stopped by SIGTERM or SIGINT"],
+    [2, `called wrongly, ${HMAC_KEY_ENV} not set, or it cannot listen`],
+  ],
+  examples: [`${HMAC_KEY_ENV}=... npx cdktf-clickpipes run-task --host 0.0.0.0 --port 8080`],
+};
 
 function positiveInt(name: string, value: string | undefined, def: number, min: number): number {
   if (value === undefined) return def;
@@ -25,35 +40,15 @@ function positiveInt(name: string, value: string | undefined, def: number, min: 
 }
 
 export async function runRunTask(args: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
-  const fail = (line: string) => {
-    err.write(`cdktf-clickpipes run-task: ${line}\n${USAGE}\n`);
-    return 2;
+  return runCommand(RUN_TASK_DOC, args, { out, err }, (parsed) => serve(parsed, out, err));
+}
+
+async function serve(parsed: ParsedCommand, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  expectPositionals(parsed.positionals, 0, 0, "no arguments but options");
+  const fail = (line: string): never => {
+    throw new UsageError(line);
   };
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: false,
-      options: {
-        host: { type: "string" },
-        port: { type: "string" },
-        allow: { type: "string", multiple: true },
-        "allow-file": { type: "string" },
-        "max-concurrent": { type: "string" },
-        "max-queued": { type: "string" },
-        "max-plan-mb": { type: "string" },
-        "shutdown-timeout": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    return fail((e as Error).message);
-  }
-  const v = parsed.values;
-  if (v.help) {
-    out.write(USAGE + "\n");
-    return 0;
-  }
+  const v = parsed.values as Record<string, string | undefined> & { allow?: string[] };
   let port: number, maxConcurrent: number, maxQueued: number, maxPlanMb: number, shutdownS: number;
   try {
     port = positiveInt("port", v.port, 8080, 0);

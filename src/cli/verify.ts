@@ -3,6 +3,7 @@
  * Exit 0 when nothing FAILs, 1 when a check FAILs, 2 when called wrongly or the source is unreachable.
  */
 import type { CommandModule } from "./main";
+import { CommandDoc, helpText, needsValue, unknownIn, unknownOption, withHelpHint } from "./args";
 import { redactUrl } from "../verify/connection";
 import { escapeControl } from "../internal/text-file";
 import { collectSecrets, redact } from "../verify/secrets";
@@ -13,32 +14,40 @@ import { parseTableName, splitList } from "../verify/names";
 import { TableName, VerifyError, VerifyOptions } from "../verify/types";
 import { DEFAULT_TIMEOUT_SECONDS, verifySource } from "../verify/verify";
 
-export const VERIFY_USAGE = `usage: cdktf-clickpipes verify [postgres://user@host:port/db | --url URL] [options]
+export const VERIFY_DOC: CommandDoc = {
+  command: "verify",
+  usage: "[postgres://user@host:port/db | --url URL] [options]",
+  description:
+    "Connects as the ClickPipes user (the URL, a libpq key/value string, or PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD, PGPASSFILE, PGSSLMODE; no sslmode means prefer: TLS first, then plain, as libpq) and checks that a ClickPipes Postgres pipe will work (PeerDB's checks and more). Read-only; the password is never printed.",
+  options: [
+    { name: "--url", value: "<url>", description: "connection string (or give it as the only positional argument)" },
+    { name: "--publication", value: "<name>", description: "the publication the pipe reads" },
+    { name: "--tables", value: "<s.t,s.u>", description: 'tables the pipe replicates (exact names; "quote" a part with a dot)' },
+    { name: "--schemas", value: "<a,b>", description: "every table of these schemas" },
+    { name: "--stack", value: "<dir|cdk.tf.json>", description: "take user, publication, tables, database, host, port from a synthesized stack" },
+    { name: "--pipe", value: "<dir|cdk.tf.json>", description: "take the pipe's settings (replication mode, slot, failover slots, excluded columns, sorting keys) from a synthesized stack with a ClickPipe" },
+    {
+      name: "--admin",
+      value: "<url>",
+      description:
+        "the admin login Terraform uses (postgres://tf_admin@host/db): also check it may create the FOR TABLE publication (owns every table, or superuser); host, port, database and sslmode default to the ClickPipes connection's, the password comes from this URL or ~/.pgpass",
+    },
+    { name: "--require-scram", description: "refuse cleartext and MD5 password requests (only SCRAM sends the password)" },
+    { name: "--no-require-scram", description: "answer them (default: refused when the connection has no TLS)" },
+    { name: "--slot-test", description: "also create and drop a temporary pgoutput slot" },
+    { name: "--timeout", value: "<seconds>", description: `give up on a connection or query after this long (default ${DEFAULT_TIMEOUT_SECONDS})` },
+    { name: "--json", description: "print the report as JSON (schemas/verify-report.schema.json)" },
+  ],
+  exitCodes: [
+    [0, "nothing failed (warnings allowed)"],
+    [1, "a check failed"],
+    [2, "called wrongly, or the source could not be reached"],
+  ],
+  examples: ["PGPASSWORD=... cdktf-clickpipes verify postgres://clickpipes_user@db.example.com:5432/orders --stack cdktf.out/stacks/orders-db"],
+};
 
-Connects as the ClickPipes user (the URL, or PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD,
-PGSSLMODE; no sslmode means prefer: TLS first, then plain, as libpq) and checks that a ClickPipes
-Postgres pipe will work. The password is never printed.
-
-options:
-  --url URL                  connection string (or give it as the only positional argument)
-  --publication NAME         the publication the pipe reads
-  --tables s.t,s.u           tables the pipe replicates (exact names; "quote" a part with a dot)
-  --schemas a,b              every table of these schemas
-  --stack DIR|cdk.tf.json    take user, publication, tables, database, host, port from a synthesized stack
-  --pipe DIR|cdk.tf.json     take the pipe's settings (replication mode, slot, failover slots,
-                             excluded columns, sorting keys) from a synthesized stack with a ClickPipe
-  --admin URL                the admin login Terraform uses (postgres://tf_admin@host/db): also check it
-                             may create the FOR TABLE publication (owns every table, or superuser);
-                             host, port, database and sslmode default to the ClickPipes connection's,
-                             the password comes from this URL or ~/.pgpass
-  --require-scram            refuse cleartext and MD5 password requests (only SCRAM sends the password)
-  --no-require-scram         answer them (default: refused when the connection has no TLS)
-  --slot-test                also create and drop a temporary pgoutput slot
-  --timeout SECONDS          give up on a connection or query after this long (default ${DEFAULT_TIMEOUT_SECONDS})
-  --json                     print the report as JSON (schemas/verify-report.schema.json)
-
-exit codes: 0 nothing failed, 1 a check failed, 2 called wrongly or could not connect
-`;
+/** The `--help` text of verify (generated from `VERIFY_DOC`). */
+export const VERIFY_USAGE = helpText(VERIFY_DOC);
 
 interface Parsed {
   readonly options: VerifyOptions;
@@ -69,9 +78,13 @@ export function parseVerifyArgs(args: readonly string[], env: Readonly<Record<st
       value = arg.slice(eq + 1);
       arg = arg.slice(0, eq);
     }
+    if (arg.startsWith("-")) {
+      const unknown = unknownIn(VERIFY_DOC, arg);
+      if (unknown) throw new VerifyError(unknown);
+    }
     if (withValue.includes(arg) && value === undefined) {
       value = args[++i];
-      if (value === undefined) throw new VerifyError(`${arg} needs a value`);
+      if (value === undefined) throw new VerifyError(withHelpHint("verify", needsValue(arg)));
     }
     switch (arg) {
       case "--help":
@@ -121,7 +134,7 @@ export function parseVerifyArgs(args: readonly string[], env: Readonly<Record<st
         break;
       }
       default:
-        if (arg.startsWith("-")) throw new VerifyError(`unknown option "${arg}"; see cdktf-clickpipes verify --help`);
+        if (arg.startsWith("-")) throw new VerifyError(withHelpHint("verify", unknownOption(arg)));
         if (url !== undefined) throw new VerifyError(`unexpected argument "${redactUrl(arg)}": give one connection URL`);
         url = arg;
     }

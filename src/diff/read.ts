@@ -24,7 +24,7 @@ export function readSynthOutput(location: string, label: string): Map<string, Sy
   try {
     stat = fs.statSync(location);
   } catch {
-    throw new DiffInputError(`${label} "${location}" does not exist; expected a cdktf.out folder (run cdktf synth) or one stack folder`);
+    throw new DiffInputError(`${label} ${location}: no such folder (expected a cdktf.out folder, its stacks/ folder or one stack folder; run cdktf synth)`);
   }
   if (!stat.isDirectory()) {
     throw new DiffInputError(`${label} "${location}" is not a folder; expected a cdktf.out folder (stacks/<name>/cdk.tf.json) or one stack folder (cdk.tf.json)`);

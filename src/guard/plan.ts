@@ -108,7 +108,7 @@ export function readPlanFile(file: string): Plan {
     const p = read.problem;
     throw new PlanFormatError(
       p.code !== undefined
-        ? `cannot read ${file}: ${p.code}`
+        ? `plan ${file}: ${p.what}`
         : p.kind === "binary"
           ? `${file}: is a binary file (a plan file?); convert it with: terraform show -json ${file} > plan.json`
           : `${file}: is refused: ${p.what}; expected the output of: terraform show -json <planfile>`,

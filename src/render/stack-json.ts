@@ -126,7 +126,7 @@ export function locateStackFile(location: string, options: ReadStackOptions = {}
     stat = fs.statSync(location);
   } catch {
     throw new StackReadError(
-      `cannot read stack "${location}": no such file or directory (expected a stack directory or its cdk.tf.json)`,
+      `stack ${location}: no such file or folder (expected a stack folder or its cdk.tf.json)`,
       { kind: "not-found", location },
     );
   }

@@ -30,7 +30,7 @@ function verifyMessage(e: StackReadError, flag: string): string {
   const arg = e.location;
   switch (e.kind) {
     case "not-found":
-      return `${flag}: "${arg}" does not exist; ${ALLOWED}`;
+      return `${flag} ${arg}: no such file or folder; ${ALLOWED}`;
     case "ambiguous":
       return `${flag}: "${arg}" holds ${e.stacks!.length} stacks; name one: ${e.stacks!.join(", ")}`;
     case "no-stack":

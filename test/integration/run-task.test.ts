@@ -345,8 +345,8 @@ describe("the command's arguments", () => {
     const saved = process.env.CLICKPIPES_RUN_TASK_HMAC_KEY;
     process.env.CLICKPIPES_RUN_TASK_HMAC_KEY = KEY;
     try {
-      expect(await run(["--port", "http"])).toMatchObject({ code: 2, err: 'cdktf-clickpipes run-task: --port "http" is not a whole number 0 or more' });
-      expect(await run(["--max-concurrent", "0"])).toMatchObject({ code: 2, err: 'cdktf-clickpipes run-task: --max-concurrent "0" is not a whole number 1 or more' });
+      expect(await run(["--port", "http"])).toMatchObject({ code: 2, err: `cdktf-clickpipes run-task: --port "http" is not a whole number 0 or more; run "cdktf-clickpipes run-task --help" for the options` });
+      expect(await run(["--max-concurrent", "0"])).toMatchObject({ code: 2, err: `cdktf-clickpipes run-task: --max-concurrent "0" is not a whole number 1 or more; run "cdktf-clickpipes run-task --help" for the options` });
       expect((await run(["--bogus"])).code).toBe(2);
       expect(await run(["--allow-file", "/nonexistent/allow.txt"])).toMatchObject({ code: 2, err: "cdktf-clickpipes run-task: --allow-file /nonexistent/allow.txt: no such file" });
       const busy = new URL(task.url);

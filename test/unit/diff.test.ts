@@ -464,11 +464,11 @@ describe("diff exit 2: one line, nothing else", () => {
     fs.writeFileSync(path.join(badJson, "stacks/x/cdk.tf.json"), "{ not json");
   });
   it.each([
-    ["a missing folder", () => [path.join(tmp, "nope"), base], /^cdktf-clickpipes diff: base ".*nope" does not exist; expected a cdktf\.out folder/],
+    ["a missing folder", () => [path.join(tmp, "nope"), base], /^cdktf-clickpipes diff: base .*nope: no such folder \(expected a cdktf\.out folder/],
     ["a folder that is not synth output", () => [base, empty], /^cdktf-clickpipes diff: head ".*empty" is not synth output: no cdk\.tf\.json and no stacks\/ folder/],
     ["unreadable JSON", () => [base, badJson], /^cdktf-clickpipes diff: head: cannot read stack ".*x": .*cdk\.tf\.json is not valid JSON/],
-    ["one folder only", () => [base], /^cdktf-clickpipes diff: expected two folders \(base and head\), got 1/],
-    ["an unknown option", () => [base, base, "--colour"], /^cdktf-clickpipes diff: Unknown option '--colour'/],
+    ["one folder only", () => [base], /^cdktf-clickpipes diff: expected two synth outputs \(base and head\), got 1 \(".*"\); run "cdktf-clickpipes diff --help" for the options$/],
+    ["an unknown option", () => [base, base, "--colour"], /^cdktf-clickpipes diff: unknown option --colour; run "cdktf-clickpipes diff --help" for the options$/],
   ])("%s", async (_what, args, message) => {
     const io = capture();
     const code = await runDiff(args(), io.out, io.err);

@@ -295,7 +295,7 @@ describe("guard command", () => {
     expect(await cli([])).toMatchObject({ code: 2 });
     const missing = await cli([path.join(tmp, "nope.json")]);
     expect(missing.code).toBe(2);
-    expect(missing.err).toBe(`cdktf-clickpipes guard: cannot read ${path.join(tmp, "nope.json")}: ENOENT\n`);
+    expect(missing.err).toBe(`cdktf-clickpipes guard: plan ${path.join(tmp, "nope.json")}: no such file\n`);
     const bad = await cli([writePlan("bad.json", "{]")]);
     expect(bad).toMatchObject({ code: 2, err: `cdktf-clickpipes guard: ${path.join(tmp, "bad.json")}: is not JSON; expected the output of: terraform show -json <planfile>\n` });
     expect((await cli(["--bogus", "x.json"])).code).toBe(2);

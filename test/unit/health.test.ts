@@ -68,8 +68,8 @@ describe("wrong calls: one line, exit 2, nothing on stdout", () => {
     [["--retained-wal-warn-fraction", "0.9"], "cdktf-clickpipes health: --retained-wal-warn-fraction = 0.9 is not allowed: warn below crit (retainedWalWarnFraction 0.9 < retainedWalCritFraction 0.8)\n"],
     [["--inactive-slot-warn", "2h"], "cdktf-clickpipes health: --inactive-slot-warn = \"2h\" is not allowed: warn below crit (inactiveSlotWarn 2h < inactiveSlotCrit 1h)\n"],
     [["--json", "--prometheus"], "cdktf-clickpipes health: --json and --prometheus exclude each other: give one\n"],
-    [["--slot"], "cdktf-clickpipes health: --slot needs a value\n"],
-    [["--bogus"], 'cdktf-clickpipes health: unknown option "--bogus"; see cdktf-clickpipes health --help\n'],
+    [["--slot"], `cdktf-clickpipes health: option --slot needs a value; run "cdktf-clickpipes health --help" for the options\n`],
+    [["--bogus"], `cdktf-clickpipes health: unknown option --bogus; run "cdktf-clickpipes health --help" for the options\n`],
     [["postgres://a:hunter22@h/d", "postgres://b:other-secret@h/d"], 'cdktf-clickpipes health: unexpected argument "postgres://b:***@h/d": give one connection URL\n'],
     [["--timeout", "0"], 'cdktf-clickpipes health: --timeout = "0" is not allowed: a number of seconds from 1 to 3600\n'],
   ])("%j", async (args, err) => {
@@ -78,7 +78,7 @@ describe("wrong calls: one line, exit 2, nothing on stdout", () => {
 
   it("--help prints the usage and exits 0", async () => {
     expect(await cli(["--help"])).toEqual({ code: 0, out: HEALTH_USAGE, err: "" });
-    expect(HEALTH_USAGE).toContain("--max-transaction-age DURATION");
+    expect(HEALTH_USAGE).toContain("--max-transaction-age <duration>");
   });
 });
 
@@ -214,7 +214,7 @@ describe("Prometheus output", () => {
 
   it("the CLI escapes control characters of everything it prints", async () => {
     // Nothing reaches a server here: a control character in a wrong call is shown as \\xNN.
-    expect((await cli(["--slot", "x", "--bogus\u0007"])).err).toBe('cdktf-clickpipes health: unknown option "--bogus\\x07"; see cdktf-clickpipes health --help\n');
+    expect((await cli(["--slot", "x", "--bogus\u0007"])).err).toBe(`cdktf-clickpipes health: unknown option --bogus\\x07; run "cdktf-clickpipes health --help" for the options\n`);
   });
 });
 

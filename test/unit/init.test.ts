@@ -81,9 +81,9 @@ describe("cdktf-clickpipes init", () => {
     const cases: [string[], RegExp][] = [
       [[dir], /^cdktf-clickpipes init: .*busy is not empty \(1 entry, e\.g\. "notes\.txt"\); give a new or empty folder\n$/],
       [[path.join(dir, "notes.txt")], /^cdktf-clickpipes init: .*notes\.txt is a file, not a folder; give a new or empty folder\n$/],
-      [["a", "b"], /^cdktf-clickpipes init: expected at most one folder, got 2: "a b"; usage: /],
+      [["a", "b"], /^cdktf-clickpipes init: expected at most one folder, got 2 \("a", "b"\); run "cdktf-clickpipes init --help" for the options\n$/],
       [[path.join(tmp, "x"), "--package", ""], /^cdktf-clickpipes init: --package = "" is not allowed: an npm spec without spaces/],
-      [["--nope"], /^cdktf-clickpipes init: Unknown option '--nope'.*; usage: /],
+      [["--nope"], /^cdktf-clickpipes init: unknown option --nope; run "cdktf-clickpipes init --help" for the options\n$/],
     ];
     for (const [args, expected] of cases) {
       const io = capture();

@@ -112,7 +112,7 @@ describe("ips (the embedded table)", () => {
   it("refuses an unknown cloud or region, and --timeout without --check, in one line (exit 2)", async () => {
     expect(await ips(["--cloud", "ibm"])).toEqual({ code: 2, stdout: "", stderr: 'cdktf-clickpipes ips: --cloud "ibm" is not one of aws, gcp, azure\n' });
     expect(await ips(["--region", "moon-1"])).toEqual({ code: 2, stdout: "", stderr: 'cdktf-clickpipes ips: --region "moon-1" is not in the table (run "cdktf-clickpipes ips" for the list)\n' });
-    expect((await ips(["--timeout", "3"])).stderr).toMatch(/^cdktf-clickpipes ips: --timeout needs --check; usage: .*\n$/);
+    expect((await ips(["--timeout", "3"])).stderr).toMatch(/^cdktf-clickpipes ips: --timeout needs --check; run "cdktf-clickpipes ips --help" for the options\n$/);
     expect((await ips(["--check", `${base}/agree.json`, "--timeout", "soon"])).code).toBe(2);
   });
 });
@@ -188,10 +188,10 @@ describe("ips --check", () => {
   };
 
   it.each([
-    ["non-JSON", "/not-json", /^cdktf-clickpipes ips: http:\/\/127\.0\.0\.1:\d+\/not-json: not JSON \(.+\)$/],
-    ["wrongly shaped", "/wrong-shape.json", /^cdktf-clickpipes ips: \S+\/wrong-shape\.json: not a static-ips\.json document: \$\.aws\[0\]\.clickpipes_egress_ips is a string, expected a list of addresses$/],
-    ["404", "/missing", /^cdktf-clickpipes ips: \S+\/missing: HTTP 404 from http:\/\/127\.0\.0\.1:\d+\/missing$/],
-    ["a redirect loop", "/loop-a", /^cdktf-clickpipes ips: \S+\/loop-a: redirect loop: http:\/\/127\.0\.0\.1:\d+\/loop-b leads back to http:\/\/127\.0\.0\.1:\d+\/loop-a$/],
+    ["non-JSON", "/not-json", /^cdktf-clickpipes ips: --check http:\/\/127\.0\.0\.1:\d+\/not-json: not JSON \(.+\)$/],
+    ["wrongly shaped", "/wrong-shape.json", /^cdktf-clickpipes ips: --check \S+\/wrong-shape\.json: not a static-ips\.json document: \$\.aws\[0\]\.clickpipes_egress_ips is a string, expected a list of addresses$/],
+    ["404", "/missing", /^cdktf-clickpipes ips: --check \S+\/missing: HTTP 404 from http:\/\/127\.0\.0\.1:\d+\/missing$/],
+    ["a redirect loop", "/loop-a", /^cdktf-clickpipes ips: --check \S+\/loop-a: redirect loop: http:\/\/127\.0\.0\.1:\d+\/loop-b leads back to http:\/\/127\.0\.0\.1:\d+\/loop-a$/],
     ["a declared oversize body", "/huge-declared", /: the body is 6291456 bytes, over the limit of 5242880$/],
     ["a streamed oversize body", "/huge-streamed", /: the body is over the limit of 5242880 bytes$/],
   ])("exit 2 in one line for %s", async (_name, route, pattern) => {
@@ -212,7 +212,7 @@ describe("ips --check", () => {
     const port = (closed.address() as net.AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
     expect(one(...Object.values(await ips(["--check", `http://127.0.0.1:${port}/x`])) as [number, string, string])).toMatch(/ECONNREFUSED/);
-    expect((await ips(["--check", "ftp://example.com/static-ips.json"])).stderr).toBe("cdktf-clickpipes ips: ftp://example.com/static-ips.json: scheme ftp is not supported (https or http only)\n");
+    expect((await ips(["--check", "ftp://example.com/static-ips.json"])).stderr).toBe("cdktf-clickpipes ips: --check ftp://example.com/static-ips.json: scheme ftp is not supported (https or http only)\n");
     const cases: [unknown, string][] = [
       [[], "$ is a list, expected an object with a list per cloud (aws, gcp, azure)"],
       [{ other: [] }, "$ has none of the cloud lists aws, gcp, azure"],
@@ -228,7 +228,7 @@ describe("ips --check", () => {
       const file = path.join(tmp, "shape.json");
       fs.writeFileSync(file, JSON.stringify(doc));
       // "": other keys, and lists under them that are no cloud's, are not the document's shape to refuse.
-      expect((await ips(["--check", file, "--region", "x"])).stderr).toBe(problem ? `cdktf-clickpipes ips: ${file}: not a static-ips.json document: ${problem}\n` : "");
+      expect((await ips(["--check", file, "--region", "x"])).stderr).toBe(problem ? `cdktf-clickpipes ips: --check ${file}: not a static-ips.json document: ${problem}\n` : "");
     }
     const oci = path.join(tmp, "oci.json");
     fs.writeFileSync(oci, JSON.stringify({ ...apiDocument(), oci: [{ region: "eu-frankfurt-1", clickpipes_egress_ips: ["203.0.113.30"] }] }));
@@ -236,12 +236,12 @@ describe("ips --check", () => {
   });
 
   it("refuses a missing file, a directory and a FIFO before reading them (exit 2, one line)", async () => {
-    expect((await ips(["--check", path.join(tmp, "nope.json")])).stderr).toBe(`cdktf-clickpipes ips: ${path.join(tmp, "nope.json")}: no such file\n`);
-    expect((await ips(["--check", tmp])).stderr).toBe(`cdktf-clickpipes ips: ${tmp}: a directory\n`);
+    expect((await ips(["--check", path.join(tmp, "nope.json")])).stderr).toBe(`cdktf-clickpipes ips: --check ${path.join(tmp, "nope.json")}: no such file\n`);
+    expect((await ips(["--check", tmp])).stderr).toBe(`cdktf-clickpipes ips: --check ${tmp}: a directory\n`);
     const fifo = path.join(tmp, "fifo");
     execFileSync("mkfifo", [fifo]);
-    expect(await ips(["--check", fifo])).toEqual({ code: 2, stdout: "", stderr: `cdktf-clickpipes ips: ${fifo}: a FIFO (named pipe), not a regular file\n` });
-    expect((await ips(["--check", "/dev/zero"])).stderr).toBe("cdktf-clickpipes ips: /dev/zero: a character device, not a regular file\n");
+    expect(await ips(["--check", fifo])).toEqual({ code: 2, stdout: "", stderr: `cdktf-clickpipes ips: --check ${fifo}: a FIFO (named pipe), not a regular file\n` });
+    expect((await ips(["--check", "/dev/zero"])).stderr).toBe("cdktf-clickpipes ips: --check /dev/zero: a character device, not a regular file\n");
   });
 });
 
@@ -326,9 +326,9 @@ describe("ips --check through a proxy", () => {
 
   it("one line when the proxy refuses, or is not an http:// proxy", async () => {
     const r = await ips(["--check", `${base}/agree.json`], { HTTP_PROXY: `${base}` });
-    expect(one2(r)).toMatch(/^cdktf-clickpipes ips: \S+: the proxy 127\.0\.0\.1:\d+ refused the tunnel to 127\.0\.0\.1:\d+ \(HTTP 407\)$/);
+    expect(one2(r)).toMatch(/^cdktf-clickpipes ips: --check \S+: the proxy 127\.0\.0\.1:\d+ refused the tunnel to 127\.0\.0\.1:\d+ \(HTTP 407\)$/);
     const s = await ips(["--check", `${base}/agree.json`], { HTTP_PROXY: "https://proxy.example:3128" });
-    expect(one2(s)).toBe(`cdktf-clickpipes ips: ${base}/agree.json: HTTP_PROXY uses https; only an http:// proxy (a CONNECT tunnel) is supported`);
+    expect(one2(s)).toBe(`cdktf-clickpipes ips: --check ${base}/agree.json: HTTP_PROXY uses https; only an http:// proxy (a CONNECT tunnel) is supported`);
   });
 });
 

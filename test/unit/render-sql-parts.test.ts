@@ -113,7 +113,7 @@ describe("one stack-JSON reader", () => {
     expect(() => readStackJson(arr)).toThrow(expect.objectContaining({ kind: "not-object" }));
     expect(() => readStack(arr)).toThrow(`--stack: ${arr} is not a Terraform JSON object`);
     expect(() => readStackJson(path.join(tmp, "missing"))).toThrow(expect.objectContaining({ kind: "not-found" }));
-    expect(() => readStack(path.join(tmp, "missing"))).toThrow(/does not exist; allowed: a cdk.tf.json, its directory, or a cdktf.out directory with one stack$/);
+    expect(() => readStack(path.join(tmp, "missing"))).toThrow(/missing: no such file or folder; allowed: a cdk.tf.json, its directory, or a cdktf.out directory with one stack$/);
     const empty = path.join(tmp, "empty");
     fs.mkdirSync(empty);
     expect(() => readStack(empty)).toThrow(`--stack: no cdk.tf.json in "${empty}"`);

@@ -57,7 +57,7 @@ describe("verify arguments", () => {
     expect(parseVerifyArgs(["--require-scram"], {}).options.connection?.requireScram).toBe(true);
     expect(parseVerifyArgs([], {}).options.connection?.requireScram).toBeUndefined();
     expect(() => parseVerifyArgs(["--require-scram", "--no-require-scram"], {})).toThrow("--require-scram and --no-require-scram exclude each other");
-    expect(() => parseVerifyArgs(["--admin"], {})).toThrow("--admin needs a value");
+    expect(() => parseVerifyArgs(["--admin"], {})).toThrow("option --admin needs a value");
   });
 
   it("tries the transports of each sslmode in libpq's order", () => {
@@ -75,13 +75,13 @@ describe("verify arguments", () => {
 
   it("rejects a wrong call with one line and exit 2", async () => {
     for (const [args, message] of [
-      [["--bogus"], 'unknown option "--bogus"'],
+      [["--bogus"], `unknown option --bogus; run "cdktf-clickpipes verify --help" for the options`],
       [["--timeout", "0"], '--timeout = "0" is not allowed: a number of seconds from 1 to 3600'],
-      [["--publication"], "--publication needs a value"],
+      [["--publication"], "option --publication needs a value"],
       [["postgres://a:secret@h/db", "postgres://b@h/db"], "unexpected argument"],
       [["postgres://b@h/db", "postgres://u:top:secret/x@h/db"], 'unexpected argument "postgres://u:***@h/db"'],
       [["--url", "mysql://u:secret@h/db"], 'scheme "mysql:" is not allowed'],
-      [["--stack", "/nonexistent/dir"], '--stack: "/nonexistent/dir" does not exist'],
+      [["--stack", "/nonexistent/dir"], "--stack /nonexistent/dir: no such file or folder"],
     ] as const) {
       const c = capture();
       expect(await runVerify([...args], c.io, {})).toBe(2);

@@ -126,7 +126,7 @@ describe("verify output", () => {
   it("escapes control characters of input in messages", async () => {
     expect(escapeControl("a\u0007b\u001b[31mc\nd\te")).toBe("a\\x07b\\x1b[31mc\nd\te");
     const r = await run(["--bogus\u001b[2J"]);
-    expect(r.err).toBe('cdktf-clickpipes verify: unknown option "--bogus\\x1b[2J"; see cdktf-clickpipes verify --help\n');
+    expect(r.err).toBe(`cdktf-clickpipes verify: unknown option --bogus\\x1b[2J; run "cdktf-clickpipes verify --help" for the options\n`);
   });
 
   it("refuses a binary or oversized --stack / --pipe file in one line without echoing its bytes", async () => {
