@@ -75,8 +75,9 @@ export function scaffoldFiles(dir: string, own: OwnPackage, packageSpec?: string
   const templates = path.join(own.root, "templates", "init");
   const files = new Map<string, string>();
   for (const from of listFiles(templates)) {
-    // npm leaves .gitignore files out of packages: the template is named gitignore.
-    const to = from === "gitignore" ? ".gitignore" : from;
+    // npm leaves .gitignore files out of packages: the template is named gitignore (and github/ is
+    // written as .github/, so no dot-folder depends on npm's packing rules).
+    const to = from === "gitignore" ? ".gitignore" : from.startsWith("github/") ? `.${from}` : from;
     files.set(to, fs.readFileSync(path.join(templates, ...from.split("/")), "utf8").replace(/\{\{NAME\}\}/g, name).replace(/\{\{VERSION\}\}/g, own.version));
   }
   const pkg = {

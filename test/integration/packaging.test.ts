@@ -86,7 +86,7 @@ afterAll(() => {
 
 describe("the packed package, installed into a fresh project", () => {
   it("ships the compiled library, the bin, the schemas and the init templates, and no sources or tests", () => {
-    for (const f of ["dist/src/index.js", "dist/src/index.d.ts", "dist/src/aws/index.js", "dist/src/aws/index.d.ts", "dist/src/cli/main.js", "bin/cdktf-clickpipes.js", "schemas/fleet.schema.json", "templates/init/config.ts", "templates/init/gitignore", "templates/init/test/synth.test.ts", "package.json", "README.md"]) {
+    for (const f of ["dist/src/index.js", "dist/src/index.d.ts", "dist/src/aws/index.js", "dist/src/aws/index.d.ts", "dist/src/cli/main.js", "bin/cdktf-clickpipes.js", "schemas/fleet.schema.json", "templates/init/config.ts", "templates/init/gitignore", "templates/init/test/synth.test.ts", "templates/init/github/workflows/clickpipes-pr-review.yml", "action.yml", "examples/github-actions/clickpipes-pr-review.yml", "examples/fleet/fleet.yaml", "package.json", "README.md"]) {
       expect(packedFiles, f).toContain(f);
     }
     expect(packedFiles.filter((f) => /^(test|src|stacks|scripts|bench|dist\/stacks)\//.test(f))).toEqual([]);
@@ -155,6 +155,10 @@ describe("the packed package, installed into a fresh project", () => {
     expect(help.status, help.stderr).toBe(0);
     expect(help.stdout).toMatch(/^usage: cdktf-clickpipes <command>/);
     for (const c of ["guard", "init", "sql", "verify"]) expect(help.stdout).toContain(`  ${c} `);
+    // The scaffold's workflow uses the action the package ships: `uses: ./node_modules/cdktf-clickpipes-postgres`.
+    const workflow = fs.readFileSync(path.join(project, ".github/workflows/clickpipes-pr-review.yml"), "utf8");
+    expect(workflow).toContain("uses: ./node_modules/cdktf-clickpipes-postgres");
+    expect(fs.readFileSync(path.join(project, "node_modules/cdktf-clickpipes-postgres/action.yml"), "utf8")).toMatch(/^ {2}using: composite$/m);
     // The installed bin knows its version (read from the installed package.json, not the repository's).
     const version = JSON.parse(fs.readFileSync(path.join(project, "node_modules/cdktf-clickpipes-postgres/package.json"), "utf8")).version;
     for (const flag of ["--version", "-v"]) expect(bin([flag])).toMatchObject({ status: 0, stdout: `cdktf-clickpipes ${version}\n`, stderr: "" });
@@ -168,7 +172,7 @@ describe("the packed package, installed into a fresh project", () => {
     const refused = bin(["init", project]);
     expect(refused.status).toBe(2);
     expect(refused.stderr.trim().split("\n")).toHaveLength(1);
-    expect(refused.stderr).toMatch(/^cdktf-clickpipes init: .* is not empty \(\d+ entries, e\.g\. "\.gitignore"\); give a new or empty folder\n$/);
+    expect(refused.stderr).toMatch(/^cdktf-clickpipes init: .* is not empty \(\d+ entries, e\.g\. "\.github"\); give a new or empty folder\n$/);
   }, 600_000);
 
   it("(b) the init scaffold installs its dev tools, synthesizes with cdktf synth and passes its own test", () => {
