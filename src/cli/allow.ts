@@ -4,14 +4,15 @@
  * (`guard`, `diff`, `run-task`).
  */
 import { escapeControl, readTextFile } from "../internal/text-file";
+import { InputError } from "./args";
 
 /** `--allow` values: split on commas, trimmed, empties dropped. */
 export function splitAllow(values: readonly string[] | undefined): string[] {
   return (values ?? []).flatMap((a) => a.split(",")).map((a) => a.trim()).filter(Boolean);
 }
 
-/** Thrown with one line when an allow file cannot be read or a line of it is not an allowance. */
-export class AllowFileError extends Error {}
+/** Thrown with one line when an allow file cannot be read or a line of it is not an allowance (exit 2). */
+export class AllowFileError extends InputError {}
 
 /** An allow file is a short list: anything larger is not one. */
 const MAX_ALLOW_FILE_BYTES = 1024 * 1024;

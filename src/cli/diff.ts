@@ -5,12 +5,10 @@
  */
 import { DiffInputError, readSynthOutput } from "../diff/read";
 import { buildDiffReport, formatJson, formatText, reviewDoc } from "../diff/report";
-import { escapeLine } from "../internal/markdown";
-import { writeTextFileAtomic } from "../internal/text-file";
 import { formatComment } from "../review/comment";
-import { REPORT_OPTION_DOCS, reportOptions } from "./report-options";
-import { AllowFileError, collectAllowances } from "./allow";
-import { CommandDoc, expectPositionals, fileProblem, runCommand, UsageError } from "./args";
+import { REPORT_OPTION_DOCS, reportOptions, ReportValues, writeFullReport } from "./report-options";
+import { collectAllowances } from "./allow";
+import { CommandDoc, expectPositionals, InputError, runCommand } from "./args";
 import type { CommandModule } from "./main";
 
 export const DIFF_DOC: CommandDoc = {
@@ -29,39 +27,20 @@ export const DIFF_DOC: CommandDoc = {
 
 export async function runDiff(args: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   return runCommand(DIFF_DOC, args, { out, err }, (parsed) => {
-    const v = parsed.values as { allow?: string[]; "allow-file"?: string; json?: boolean; markdown?: boolean; "max-chars"?: string; "full-report"?: string; "full-report-link"?: string };
     expectPositionals(parsed.positionals, 2, 2, "two synth outputs (base and head)");
-    if (v.json && v.markdown) throw new UsageError("--json and --markdown exclude each other");
-    const report = reportOptions(v, Boolean(v.markdown));
-    if (typeof report === "string") throw new UsageError(report);
+    const report = reportOptions(parsed.values as ReportValues);
     const [baseDir, headDir] = parsed.positionals as [string, string];
-    let allow: string[];
-    try {
-      allow = collectAllowances(v.allow, v["allow-file"]);
-    } catch (e) {
-      if (!(e instanceof AllowFileError)) throw e;
-      err.write(`cdktf-clickpipes diff: ${escapeLine(e.message)}\n`);
-      return 2;
-    }
+    const allow = collectAllowances(parsed.values.allow as string[] | undefined, parsed.values["allow-file"] as string | undefined);
     let diff;
     try {
       diff = buildDiffReport(readSynthOutput(baseDir, "base"), readSynthOutput(headDir, "head"), { baseLabel: baseDir, headLabel: headDir, allow });
     } catch (e) {
-      if (e instanceof DiffInputError) {
-        err.write(`cdktf-clickpipes diff: ${escapeLine(e.message.replace(/\s*\n\s*/g, " "))}\n`);
-        return 2;
-      }
+      if (e instanceof DiffInputError) throw new InputError(e.message.replace(/\s*\n\s*/g, " "));
       throw e;
     }
     const doc = reviewDoc(diff);
-    if (report.fullReport !== undefined) {
-      const problem = writeTextFileAtomic(report.fullReport, formatComment(doc, { full: true, measure: "bytes" }));
-      if (problem) {
-        err.write(`cdktf-clickpipes diff: ${escapeLine(fileProblem("--full-report", report.fullReport, problem))}\n`);
-        return 2;
-      }
-    }
-    out.write(v.json ? formatJson(diff) : v.markdown ? formatComment(doc, report.comment) : formatText(diff));
+    writeFullReport(report, doc);
+    out.write(report.json ? formatJson(diff) : report.markdown ? formatComment(doc, report.comment) : formatText(diff));
     return diff.blocked ? 1 : 0;
   });
 }

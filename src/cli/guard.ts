@@ -9,12 +9,11 @@ import { PlanFormatError, readPlanFile } from "../guard/plan";
 import { staleAllowances, staleLine, type Verdict } from "../guard/verdicts";
 import { GuardedPlan, guardReviewDoc } from "../guard/review";
 import { escapeLine, jsonText } from "../internal/markdown";
-import { writeTextFileAtomic } from "../internal/text-file";
 import { formatComment } from "../review/comment";
 import { count, verdictText } from "../review/model";
-import { REPORT_OPTION_DOCS, reportOptions } from "./report-options";
-import { CommandDoc, expectPositionals, fileProblem, ParsedCommand, runCommand, UsageError } from "./args";
-import { AllowFileError, collectAllowances } from "./allow";
+import { REPORT_OPTION_DOCS, reportOptions, ReportValues, writeFullReport } from "./report-options";
+import { CommandDoc, expectPositionals, InputError, ParsedCommand, runCommand, UsageError } from "./args";
+import { collectAllowances } from "./allow";
 import type { CommandModule } from "./main";
 
 /** The synth output read by default, when present in the working directory. */
@@ -44,41 +43,21 @@ export async function runGuard(args: string[], out: NodeJS.WritableStream = proc
 }
 
 async function guard(parsed: ParsedCommand, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
-  const v = parsed.values as {
-    allow?: string[];
-    "allow-file"?: string;
-    synth?: string;
-    "no-synth"?: boolean;
-    json?: boolean;
-    markdown?: boolean;
-    "max-chars"?: string;
-    "full-report"?: string;
-    "full-report-link"?: string;
-  };
+  const v = parsed.values as ReportValues & { allow?: string[]; "allow-file"?: string; synth?: string; "no-synth"?: boolean };
   expectPositionals(parsed.positionals, 1, Infinity, "one or more plan files (terraform show -json <planfile>)");
   if (v.synth !== undefined && v["no-synth"]) throw new UsageError("--synth and --no-synth exclude each other");
-  if (v.json && v.markdown) throw new UsageError("--json and --markdown exclude each other");
-  const options = reportOptions(v, Boolean(v.markdown));
-  if (typeof options === "string") throw new UsageError(options);
+  const options = reportOptions(v);
   let synth: SynthIndex | undefined;
   const synthDir = v["no-synth"] ? undefined : (v.synth ?? (fs.existsSync(DEFAULT_SYNTH_DIR) ? DEFAULT_SYNTH_DIR : undefined));
   if (synthDir !== undefined) {
     try {
       synth = readSynthIndex(synthDir);
     } catch (e) {
-      if (!(e instanceof SynthIndexError)) throw e;
-      err.write(`cdktf-clickpipes guard: --synth ${escapeLine(e.message)}\n`);
-      return 2;
+      if (e instanceof SynthIndexError) throw new InputError(`--synth ${e.message}`);
+      throw e;
     }
   }
-  let allow: string[];
-  try {
-    allow = collectAllowances(v.allow, v["allow-file"]);
-  } catch (e) {
-    if (!(e instanceof AllowFileError)) throw e;
-    err.write(`cdktf-clickpipes guard: ${escapeLine(e.message)}\n`);
-    return 2;
-  }
+  const allow = collectAllowances(v.allow, v["allow-file"]);
   const report: { file: string; stack?: string; verdicts: readonly Verdict[] }[] = [];
   const guarded: GuardedPlan[] = [];
   for (const file of parsed.positionals) {
@@ -91,10 +70,7 @@ async function guard(parsed: ParsedCommand, out: NodeJS.WritableStream, err: Nod
       report.push({ file, ...(r.stack ? { stack: r.stack } : {}), verdicts: r.verdicts });
       guarded.push({ file, result: r });
     } catch (e) {
-      if (e instanceof PlanFormatError) {
-        err.write(`cdktf-clickpipes guard: ${escapeLine(e.message)}\n`);
-        return 2;
-      }
+      if (e instanceof PlanFormatError) throw new InputError(e.message);
       throw e;
     }
   }
@@ -107,16 +83,10 @@ async function guard(parsed: ParsedCommand, out: NodeJS.WritableStream, err: Nod
   );
   const constructs = synth ? `synth output ${synth.dir}` : "addresses (no synth output)";
   const doc = guardReviewDoc(guarded, { staleAllowances: stale });
-  if (options.fullReport !== undefined) {
-    const problem = writeTextFileAtomic(options.fullReport, formatComment(doc, { full: true, measure: "bytes" }));
-    if (problem) {
-      err.write(`cdktf-clickpipes guard: ${escapeLine(fileProblem("--full-report", options.fullReport, problem))}\n`);
-      return 2;
-    }
-  }
-  if (v.json) {
+  writeFullReport(options, doc);
+  if (options.json) {
     out.write(jsonText({ blocked: blocking.length > 0, constructsFrom: synth ? "synth" : "address", synth: synth?.dir ?? null, plans: report, staleAllowances: stale }) + "\n");
-  } else if (v.markdown) {
+  } else if (options.markdown) {
     out.write(formatComment(doc, options.comment));
   } else {
     const lines: string[] = [];

@@ -4,8 +4,7 @@
  * 0. Exit 2 when called wrongly, without `CLICKPIPES_RUN_TASK_HMAC_KEY`, or when it cannot listen.
  */
 import { startRunTaskServer } from "../runtask/server";
-import { escapeLine } from "../internal/markdown";
-import { AllowFileError, collectAllowances } from "./allow";
+import { collectAllowances } from "./allow";
 import type { CommandModule } from "./main";
 import { CommandDoc, expectPositionals, ParsedCommand, runCommand, UsageError } from "./args";
 
@@ -65,14 +64,7 @@ async function serve(parsed: ParsedCommand, out: NodeJS.WritableStream, err: Nod
     err.write(`cdktf-clickpipes run-task: ${HMAC_KEY_ENV} is not set; set it to the HMAC key of the run task in HCP Terraform\n`);
     return 2;
   }
-  let allow: string[];
-  try {
-    allow = collectAllowances(v.allow, v["allow-file"]);
-  } catch (e) {
-    if (!(e instanceof AllowFileError)) throw e;
-    err.write(`cdktf-clickpipes run-task: ${escapeLine(e.message)}\n`);
-    return 2;
-  }
+  const allow = collectAllowances(v.allow, v["allow-file"]);
   let server;
   try {
     server = await startRunTaskServer({
