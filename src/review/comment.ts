@@ -154,19 +154,22 @@ function stackSection(
   return { text: `${text}- and ${count(cut, "more entry", "more entries")} of this stack, left out for size\n${close}`, cut, kept };
 }
 
-function overview(doc: ReviewDoc, budget: number): string {
+/** A value shown whole up to `max` characters, else cut with `...`. */
+const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 3)}...` : s);
+
+function overview(doc: ReviewDoc, budget: number, size: (t: string) => number): string {
   const c = doc.counts;
   const blockedStacks = doc.stacks.filter((s) => s.blocked);
-  const out = [`### cdktf-clickpipes ${doc.tool}: ${doc.blocked ? "BLOCKED" : "no blocking change"}`, "", mdText(doc.subject), ""];
+  const out = [`### cdktf-clickpipes ${doc.tool}: ${doc.blocked ? "BLOCKED" : "no blocking change"}`, "", mdText(clip(doc.subject, 300)), ""];
   if (doc.blocked) {
     // Every blocked stack is named here, before anything else (as many as 40% of the budget holds).
     const names: string[] = [];
     let used = 0;
     for (const s of blockedStacks) {
       const n = mdCode(s.name);
-      if (used + n.length + 2 > budget * 0.4) break;
+      if (used + size(n) + 2 > budget * 0.4) break;
       names.push(n);
-      used += n.length + 2;
+      used += size(n) + 2;
     }
     const more = blockedStacks.length - names.length;
     out.push(
@@ -183,7 +186,9 @@ function overview(doc: ReviewDoc, budget: number): string {
     `| ${stacks} | ${c.create} | ${c.update} | ${c.replace} | ${c.delete} | ${c.blocked} | ${c.allowed} | ${c.warnings} |`,
     "",
   );
-  for (const a of doc.staleAllowances) out.push(`- stale allowance: ${mdCode(a)} allows nothing (no blocking change there); remove it`);
+  const STALE_SHOWN = 20;
+  for (const a of doc.staleAllowances.slice(0, STALE_SHOWN)) out.push(`- stale allowance: ${mdCode(clip(a, 200))} allows nothing (no blocking change there); remove it`);
+  if (doc.staleAllowances.length > STALE_SHOWN) out.push(`- and ${count(doc.staleAllowances.length - STALE_SHOWN, "more stale allowance")} (\`--json\` lists them)`);
   if (doc.staleAllowances.length) out.push("");
   return out.join("\n") + "\n";
 }
@@ -238,7 +243,7 @@ export function formatComment(doc: ReviewDoc, opts: CommentOptions = {}): string
     used += size(t);
   };
 
-  const head = overview(doc, max - RESERVE);
+  const head = overview(doc, max - RESERVE, size);
   add(head);
 
   const stacks = doc.stacks;
@@ -374,5 +379,14 @@ export function formatComment(doc: ReviewDoc, opts: CommentOptions = {}): string
     // The reserve holds the line; a pathological stack name list is cut rather than exceed the budget.
     add(size(line) <= max - used ? line : `**Left out for size.** ${where}\n`.slice(0, Math.max(0, max - used)));
   }
-  return parts.join("");
+  const text = parts.join("");
+  // The budget is a promise: should the parts ever overrun it, the verdict and the counts alone.
+  return size(text) <= max ? text : fallback(doc, max, size);
+}
+
+/** The smallest report: the verdict, the counts and where everything is. */
+function fallback(doc: ReviewDoc, max: number, size: (t: string) => number): string {
+  const c = doc.counts;
+  const text = `### cdktf-clickpipes ${doc.tool}: ${doc.blocked ? "BLOCKED" : "no blocking change"}\n\n${count(c.blocked, "blocking change")}, ${count(c.warnings, "warning")}, ${c.create} to create, ${c.update} to update, ${c.replace} to replace, ${c.delete} to destroy. Too large to summarize here: see \`--full-report\` or \`--json\`.\n`;
+  return size(text) <= max ? text : text.slice(0, max);
 }

@@ -160,6 +160,17 @@ describe("the PR comment within its budget", () => {
     expect(comment.length).toBeLessThanOrEqual(DEFAULT_MAX_CHARS);
   });
 
+  it("the overview stays bounded: 25 stale allowances show 20 and a count, a long subject is cut; below the overview, the verdict alone", () => {
+    const doc = { ...fleet(10), subject: `${"x".repeat(5000)} -> head`, staleAllowances: Array.from({ length: 25 }, (_, i) => `s:postgresql_role.r${i}`) };
+    const md = formatComment(doc);
+    expect(md.match(/^- stale allowance: /gm)).toHaveLength(20);
+    expect(md).toContain("- and 5 more stale allowances (`--json` lists them)");
+    expect(md).not.toContain("x".repeat(400));
+    const tiny = formatComment(fleet(1000, 2), { maxChars: 300 });
+    expect(tiny.length).toBeLessThanOrEqual(300);
+    expect(tiny.startsWith("### cdktf-clickpipes diff: BLOCKED\n\n500 blocking changes, 1,000 warnings")).toBe(true);
+  });
+
   it("nothing left out when it fits: no left-out line", () => {
     const md = formatComment(fleet(3));
     expect(md).not.toContain("Left out");
