@@ -58,7 +58,6 @@ async function guard(parsed: ParsedCommand, out: NodeJS.WritableStream, err: Nod
     }
   }
   const allow = collectAllowances(v.allow, v["allow-file"]);
-  const report: { file: string; stack?: string; verdicts: readonly Verdict[] }[] = [];
   const guarded: GuardedPlan[] = [];
   for (const file of parsed.positionals) {
     try {
@@ -67,13 +66,13 @@ async function guard(parsed: ParsedCommand, out: NodeJS.WritableStream, err: Nod
       if (synth && !r.stack && plan.resourceChanges.some((c) => c.mode === "managed")) {
         err.write(`cdktf-clickpipes guard: warning: ${escapeLine(file)}: cannot tell which stack of ${synth.dir} it is of (its addresses are not there); constructs recognised from addresses\n`);
       }
-      report.push({ file, ...(r.stack ? { stack: r.stack } : {}), verdicts: r.verdicts });
       guarded.push({ file, result: r });
     } catch (e) {
       if (e instanceof PlanFormatError) throw new InputError(e.message);
       throw e;
     }
   }
+  const report: { file: string; stack?: string; verdicts: readonly Verdict[] }[] = guarded.map(({ file, result }) => ({ file, ...(result.stack ? { stack: result.stack } : {}), verdicts: result.verdicts }));
   const all = report.flatMap((r) => r.verdicts);
   const blocking = all.filter((x) => x.level === "BLOCK" && !x.allowed);
   const warnings = all.filter((x) => x.level === "WARN");

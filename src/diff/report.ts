@@ -5,6 +5,7 @@
  */
 import { judge, judgeConfig, staleAllowances, staleLine } from "../guard/verdicts";
 import { escapeLine, jsonText } from "../internal/markdown";
+import { groupBy } from "../internal/group";
 import { CommentOptions, formatComment } from "../review/comment";
 import { agree } from "../internal/words";
 import { count, ReviewDoc, ReviewStack, verdictText } from "../review/model";
@@ -126,12 +127,7 @@ export function buildDiffReport(
     ...judgeConfig(configChanges(stacks), { allow: opts.allow ?? [] }),
   ];
   // Verdicts by stack: the same address in two stacks (staging and prod of one construct) is judged per stack.
-  const byStack = new Map<string, Verdict[]>();
-  for (const v of verdicts) {
-    const list = byStack.get(v.stack ?? "");
-    if (list) list.push(v);
-    else byStack.set(v.stack ?? "", [v]);
-  }
+  const byStack = groupBy(verdicts, (v) => v.stack ?? "");
   const reports = stacks.map((s) => stackReport(s, byStack.get(s.name) ?? []));
   const blockingCount = reports.flatMap((s) => [...s.verdicts, ...s.configVerdicts]).filter((v) => v.level === "BLOCK" && !v.allowed).length;
   const count = (a: DiffReportResource["action"]) => reports.filter((s) => s.status !== "removed").flatMap((s) => s.resources).filter((r) => r.action === a && r.mode === "managed").length;
@@ -196,12 +192,7 @@ function stackReport(s: StackDiff, stackVerdicts: readonly Verdict[]): DiffRepor
   const addresses = new Set(s.resources.map((r) => r.address));
   const verdicts = stackVerdicts.filter((v) => addresses.has(v.address));
   const configVerdicts = stackVerdicts.filter((v) => !addresses.has(v.address));
-  const byAddress = new Map<string, Verdict[]>();
-  for (const v of verdicts) {
-    const list = byAddress.get(v.address);
-    if (list) list.push(v);
-    else byAddress.set(v.address, [v]);
-  }
+  const byAddress = groupBy(verdicts, (v) => v.address);
   const sql = changeSql(s);
   const blocks = (a: string) => (byAddress.get(a) ?? []).some((v) => v.level === "BLOCK" && !v.allowed);
   const resources: DiffReportResource[] = s.resources
@@ -263,7 +254,6 @@ function namedLine(kind: string, c: DiffReportNamedChange): string {
   const value = c.action === "add" ? show(c.after) : c.action === "remove" ? show(c.before) : `${show(c.before)} -> ${show(c.after)}`;
   return `${sign} ${kind} ${c.name}: ${value}${c.sensitive ? " (sensitive: default hidden)" : ""}`;
 }
-
 
 function resourceWhy(r: DiffReportResource): string {
   if (r.action === "replace") return `replace: ${r.replaceBecause?.join(", ")}`;
@@ -343,11 +333,7 @@ export function reviewDoc(r: DiffReport): ReviewDoc {
     tool: "diff",
     subject: `${r.base} -> ${r.head}`,
     blocked: r.blocked,
-    counts: {
-      ...r.summary,
-      allowed: all.filter((v) => v.level === "BLOCK" && v.allowed).length,
-      warnings: r.summary.warnings,
-    },
+    counts: { ...r.summary, allowed: all.filter((v) => v.level === "BLOCK" && v.allowed).length },
     stacks: [...stacks].sort((a, b) => Number(b.blocked) - Number(a.blocked) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     staleAllowances: r.staleAllowances,
   };

@@ -5,7 +5,8 @@
  */
 import { isBlocking, ReviewDoc, ReviewItem, ReviewStack } from "../review/model";
 import type { GuardResult } from "./guard";
-import type { ResourceChange, Verdict } from "./verdicts";
+import { groupBy } from "../internal/group";
+import type { ResourceChange } from "./verdicts";
 
 /** One plan's result, as `guard` read it. */
 export interface GuardedPlan {
@@ -30,13 +31,8 @@ function changedAttributes(c: ResourceChange): string[] {
 
 /** Build the shared report of `guard`'s plans. */
 export function guardReviewDoc(plans: readonly GuardedPlan[], opts: { readonly staleAllowances: readonly string[] }): ReviewDoc {
-  const stacks: ReviewStack[] = plans.map(({ file, result }) => {
-    const byAddress = new Map<string, Verdict[]>();
-    for (const v of result.verdicts) {
-      const list = byAddress.get(v.address);
-      if (list) list.push(v);
-      else byAddress.set(v.address, [v]);
-    }
+  const sections: ReviewStack[] = plans.map(({ file, result }) => {
+    const byAddress = groupBy(result.verdicts, (v) => v.address);
     const addresses = new Set(result.changes.map((c) => c.address));
     const items: ReviewItem[] = result.changes
       .map((c) => ({
@@ -61,6 +57,8 @@ export function guardReviewDoc(plans: readonly GuardedPlan[], opts: { readonly s
       pipe: [],
     };
   });
+  // Plans with nothing to show (no change, no verdict) have no section.
+  const stacks = sections.filter((s) => s.items.length > 0 || s.verdicts.length > 0);
   const all = plans.flatMap((p) => p.result.verdicts);
   const changes = plans.flatMap((p) => p.result.changes);
   const n = (a: ResourceChange["action"]) => changes.filter((c) => c.action === a).length;
@@ -69,7 +67,7 @@ export function guardReviewDoc(plans: readonly GuardedPlan[], opts: { readonly s
     subject: `${plans.length === 1 ? "plan" : "plans"} ${plans.map((p) => p.file).join(", ")}`,
     blocked: all.some(isBlocking),
     counts: {
-      stacksChanged: stacks.filter((s) => s.items.length > 0 || s.verdicts.length > 0).length,
+      stacksChanged: stacks.length,
       stacksAdded: 0,
       stacksRemoved: 0,
       create: n("create"),
@@ -80,7 +78,7 @@ export function guardReviewDoc(plans: readonly GuardedPlan[], opts: { readonly s
       allowed: all.filter((v) => v.level === "BLOCK" && v.allowed).length,
       warnings: all.filter((v) => v.level === "WARN").length,
     },
-    stacks: [...stacks].filter((s) => s.items.length > 0 || s.verdicts.length > 0).sort((a, b) => Number(b.blocked) - Number(a.blocked)),
+    stacks: stacks.sort((a, b) => Number(b.blocked) - Number(a.blocked)),
     staleAllowances: opts.staleAllowances,
   };
 }

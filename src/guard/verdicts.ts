@@ -11,6 +11,7 @@
  */
 import { identify } from "./declared";
 import { agree, count } from "../internal/words";
+import { groupBy } from "../internal/group";
 import type { Cidr } from "../model/cidr";
 import { CidrUnion, ruleNetwork } from "./cidr-set";
 
@@ -289,13 +290,10 @@ function ingressOf(body: Record<string, unknown> | undefined, stack: string | un
  * once and unions built once per group and port range (a plan can touch tens of thousands of rules).
  */
 function ingressCoverage(remaining: readonly Ingress[]): (lost: Ingress) => boolean {
-  const byGroup = new Map<string, Ingress[]>();
-  for (const r of remaining) {
-    if (r.group === undefined || !r.tcp) continue;
-    const list = byGroup.get(r.group);
-    if (list) list.push(r);
-    else byGroup.set(r.group, [r]);
-  }
+  const byGroup = groupBy(
+    remaining.filter((r) => r.group !== undefined && r.tcp),
+    (r) => r.group!,
+  );
   const unions = new Map<string, CidrUnion>();
   return (lost) => {
     if (lost.networks.length === 0 || lost.group === undefined || !lost.tcp) return false;

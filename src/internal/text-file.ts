@@ -4,6 +4,7 @@
  * problem described in a few words — never with the file's bytes, which may be control characters.
  */
 import * as fs from "node:fs";
+import * as path from "node:path";
 
 /** Why a file could not be read as text. `what` is a short description for a one-line message. */
 export interface TextFileProblem {
@@ -101,8 +102,7 @@ export function oneLine(message: string, max = 200): string {
 export function writeTextFileAtomic(file: string, text: string): string | undefined {
   const tmp = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
   try {
-    const dir = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) || "/" : ".";
-    if (!fs.existsSync(dir)) return "no such folder";
+    if (!fs.existsSync(path.dirname(file))) return "no such folder";
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) return "a directory";
     fs.writeFileSync(tmp, text, { flag: "wx" });
     fs.renameSync(tmp, file);

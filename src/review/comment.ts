@@ -16,6 +16,7 @@
  * only HTML is the formatter's own `<details>`, `<summary>`, `<code>` and `<b>`.
  */
 import type { Verdict } from "../guard/verdicts";
+import { groupBy } from "../internal/group";
 import { escapeLine, mdCode, mdFence, mdHtml, mdText } from "../internal/markdown";
 import { constructLabel, count, foldSql, isBlocking, levelWord, relativePath, ReviewDoc, ReviewItem, ReviewStack, verdictWhere } from "./model";
 
@@ -60,8 +61,8 @@ const verdictMd = (v: Verdict, where = true): string =>
 /** SQL lines for a code block: statements split on line breaks, each line escaped. */
 const sqlLines = (statements: readonly string[]): string[] => statements.flatMap((s) => s.split("\n")).map(escapeLine);
 
-function sqlBlock(sql: readonly string[], indent: string): string[] {
-  const lines = sqlLines(foldSql(sql).statements);
+function sqlBlock(statements: readonly string[], indent: string): string[] {
+  const lines = sqlLines(statements);
   const fence = mdFence(lines);
   return [`${indent}${fence}sql`, ...lines.map((l) => `${indent}${l}`), `${indent}${fence}`];
 }
@@ -73,7 +74,10 @@ function itemLines(it: ReviewItem, opts: { readonly inGroup: boolean }): string[
   const out = [`- ${SYMBOL[it.action]} ${name}: ${mdText(it.why)}`];
   for (const c of it.changes) out.push(`  - ${mdCode(c)}`);
   for (const v of it.verdicts) out.push(`  - ${verdictMd(v, false)}`);
-  if (it.sql && it.sql.length > 0) out.push(`  - SQL${foldSql(it.sql).folded > 0 ? " (transaction and the provider's role locks folded)" : ""}:`, "", ...sqlBlock(it.sql, "    "));
+  if (it.sql && it.sql.length > 0) {
+    const { statements, folded } = foldSql(it.sql);
+    out.push(`  - SQL${folded > 0 ? " (transaction and the provider's role locks folded)" : ""}:`, "", ...sqlBlock(statements, "    "));
+  }
   return out;
 }
 
@@ -279,15 +283,10 @@ export function formatComment(doc: ReviewDoc, opts: CommentOptions = {}): string
   }
 
   // Groups: identical entries of two or more stacks not expanded above.
-  const byKey = new Map<string, Entry[]>();
-  for (const s of stacks) {
-    if (expanded.has(s)) continue;
-    for (const e of entries.get(s)!) {
-      const list = byKey.get(e.key);
-      if (list) list.push(e);
-      else byKey.set(e.key, [e]);
-    }
-  }
+  const byKey = groupBy(
+    stacks.filter((s) => !expanded.has(s)).flatMap((s) => entries.get(s)!),
+    (e) => e.key,
+  );
   const groups = [...byKey.values()]
     .filter((g) => g.length >= 2)
     .sort((a, b) => Number(b[0]!.blocking) - Number(a[0]!.blocking) || b.length - a.length || (a[0]!.key < b[0]!.key ? -1 : 1));
