@@ -25,6 +25,7 @@ export type {
   ClickHouseServiceLocation,
   ClickPipesUserSpec,
   MonitoringRoleSpec,
+  PlanRoleSpec,
   NetworkSpec,
   PostgresSourceSpec,
   PublicationSpec,
@@ -81,6 +82,8 @@ export type { GenericPostgresSourceProps, ValidatedGenericPostgresSourceProps } 
 export { ClickPipesUser, ReplicationRight } from "./postgres/clickpipes-user";
 export { ClickPipesMonitoringRole } from "./postgres/monitoring-role";
 export type { ClickPipesMonitoringRoleProps } from "./postgres/monitoring-role";
+export { ClickPipesPlanRole } from "./postgres/plan-role";
+export type { ClickPipesPlanRoleProps } from "./postgres/plan-role";
 export type { ClickPipesUserProps } from "./postgres/clickpipes-user";
 export { ClickPipesGrants } from "./postgres/grants";
 export type { ClickPipesGrantsProps } from "./postgres/grants";
