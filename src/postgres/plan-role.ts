@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { PgGrant, PgRole, TerraformProvider } from "../internal/tf";
+import { PgGrant, PgRole, TerraformProvider } from "../tf/tf";
 import { PLAN_ROLE_IDS } from "../model/construct-ids";
 import { writeOnlyPasswordArgs } from "./clickpipes-user";
 
