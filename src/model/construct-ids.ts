@@ -24,6 +24,8 @@ export const PROVIDER_IDS = {
   POSTGRESQL: "postgresql",
   AWS: "aws",
   CLICKHOUSE: "clickhouse",
+  /** Generic stacks with `azure.serverId`. */
+  AZURERM: "azurerm",
 } as const;
 
 /** Variable IDs (stack level) of the ready-made stacks: also the Terraform variable names. */
@@ -94,6 +96,8 @@ export const SOURCE_IDS = {
   MONITORING: "Monitoring",
   /** `ClickPipesAlarms`: the CloudWatch alarms (`-aws`, unless `alarms.enabled` is false). */
   ALARMS: "Alarms",
+  /** `ClickPipesAzureFlexibleServer`: server parameters and firewall rules (generic, hostProfile azure with `azure.serverId`). */
+  AZURE: "Azure",
 } as const;
 
 /** Children of `ClickPipesMonitoringRole`. */
