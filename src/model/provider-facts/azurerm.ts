@@ -19,6 +19,7 @@ export const AZURERM_FACTS: readonly ResourceTypeFacts[] = [
     type: "azurerm_postgresql_flexible_server_configuration",
     provider: PROVIDER,
     goFile: `${DIR}/postgresql_flexible_server_configuration_resource.go`,
+    readAt: "37bf7f03b661b804a59fd62fd6f6e6b8ee4a69df",
     forceNew: ["name", "server_id"],
     restartsServer: {
       feature: "features.postgresql_flexible_server.restart_server_on_configuration_value_change",
@@ -31,6 +32,7 @@ export const AZURERM_FACTS: readonly ResourceTypeFacts[] = [
     type: "azurerm_postgresql_flexible_server_firewall_rule",
     provider: PROVIDER,
     goFile: `${DIR}/postgresql_flexible_server_firewall_rule_resource.go`,
+    readAt: "37bf7f03b661b804a59fd62fd6f6e6b8ee4a69df",
     forceNew: ["name", "server_id"],
   },
 ];
