@@ -2,7 +2,7 @@
  * Generates the typed cdktf bindings of the two azurerm resources an Azure Flexible Server source
  * declares (`azurerm_postgresql_flexible_server_configuration`, `..._firewall_rule`) and of a subset
  * of the provider block, from the committed schema schemas/azurerm-provider-schema.json (written
- * from hashicorp/terraform-provider-azurerm v4.55.0's Go source; see docs/sources.md#azure-flexible-server
+ * from hashicorp/terraform-provider-azurerm v4.55.0's Go source; see docs/sources.md#azure-flexible-server-declared
  * for why not the 269 MB `@cdktf/provider-azurerm`).
  *
  *   npm run gen:azurerm                              # writes src/azure/generated
