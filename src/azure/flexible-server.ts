@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { AzPgConfiguration, AzPgFirewallRule, TerraformProvider, TerraformStack } from "../internal/tf";
+import { AzPgConfiguration, AzPgFirewallRule, TerraformProvider, TerraformStack } from "../tf/tf";
 import { AZURE_PARAMETER_PREFIX, azureFirewallRanges, azureServerParameters, AzureServerParameter, AzureFirewallRange } from "../model/azure";
 import { ResolvedSource } from "../model/defaults";
 

@@ -8,5 +8,5 @@
  */
 export { ClickPipesAzureFlexibleServer } from "./flexible-server";
 export type { ClickPipesAzureFlexibleServerProps } from "./flexible-server";
-export { AzurermProvider } from "../internal/tf";
-export type { AzurermProviderConfig } from "../internal/tf";
+export { AzurermProvider } from "../tf/tf";
+export type { AzurermProviderConfig } from "../tf/tf";

@@ -1,5 +1,5 @@
 import { IConstruct } from "constructs";
-import { Annotations, IAspect } from "../internal/tf";
+import { Annotations, IAspect } from "../tf/tf";
 import { hostNetwork, parseCidr } from "../model/cidr";
 import { isKnownRegion, knownRegions, resolveClickPipesIps } from "../model/clickpipes-ips";
 import { GOOGLE_INSTANCE_TYPES, googleInstancePatch, GoogleInstanceType } from "../model/gcp";

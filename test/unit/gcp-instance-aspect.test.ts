@@ -6,7 +6,7 @@
  * from synthesizeAttributes (what a generated binding does).
  */
 import { describe, expect, it } from "vitest";
-import { Aspects, Testing, TerraformResourceClass, TerraformStack } from "../../src/internal/tf";
+import { Aspects, Testing, TerraformResourceClass, TerraformStack } from "../../src/tf/tf";
 import { ClickPipesGoogleInstance } from "../../src/gcp";
 import { CloudProvider } from "../../src/model/types";
 import { resolveClickPipesIps } from "../../src/model/clickpipes-ips";
