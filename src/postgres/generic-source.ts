@@ -14,6 +14,7 @@ import { ServerSetupFiles } from "./server-setup-files";
 import { HostProfile, HostProfileSpec } from "../model/host-profiles";
 import { addSourceObjects } from "./source-objects";
 import { SOURCE_IDS } from "../model/construct-ids";
+import { ClickPipesAzureFlexibleServer } from "../azure/flexible-server";
 
 export interface GenericPostgresSourceProps extends PostgresSourceSpec, HostProfileSpec {
   /**
@@ -36,6 +37,12 @@ export interface GenericPostgresSourceProps extends PostgresSourceSpec, HostProf
    * @default - the stack's default postgresql provider
    */
   readonly provider?: TerraformProvider;
+  /**
+   * hostProfile azure with `azure.serverId`: the azurerm provider the server parameters and firewall
+   * rules are declared through (see `ClickPipesAzureFlexibleServer`).
+   * @default - the stack's default azurerm provider
+   */
+  readonly azureProvider?: TerraformProvider;
 }
 
 /** Props of a source already validated by `validateSource` (or `validateApp`): no second validation. */
@@ -59,6 +66,12 @@ export interface ValidatedGenericPostgresSourceProps {
    * @default - the stack's default postgresql provider
    */
   readonly provider?: TerraformProvider;
+  /**
+   * hostProfile azure with `azure.serverId`: the azurerm provider the server parameters and firewall
+   * rules are declared through (see `ClickPipesAzureFlexibleServer`).
+   * @default - the stack's default azurerm provider
+   */
+  readonly azureProvider?: TerraformProvider;
 }
 
 /**
@@ -70,7 +83,8 @@ export interface ValidatedGenericPostgresSourceProps {
  * Construct IDs below this one (public API): `User` (see `ClickPipesUser`), `Grants` (see
  * `ClickPipesGrants`), `Publication` (see `ClickPipesPublication`), with `monitoring` `Monitoring`
  * (see `ClickPipesMonitoringRole`), with `planRole` `PlanRole` (see `ClickPipesPlanRole`), `ServerSetup` (the rendered
- * server settings and pg_hba lines, written beside the stack at synth).
+ * server settings and pg_hba lines, written beside the stack at synth), with `azure.serverId` `Azure`
+ * (see `ClickPipesAzureFlexibleServer`; the stack needs an azurerm provider).
  */
 export class GenericPostgresSource extends Construct {
   /** The spec with every default applied. */
@@ -90,6 +104,8 @@ export class GenericPostgresSource extends Construct {
   public readonly pgHbaLines: readonly string[];
   /** Where the server runs. */
   public readonly hostProfile: HostProfile;
+  /** hostProfile azure with `azure.serverId`: the declared server parameters and firewall rules. */
+  public readonly azure?: ClickPipesAzureFlexibleServer;
 
   constructor(scope: Construct, id: string, props: GenericPostgresSourceProps | ValidatedGenericPostgresSourceProps) {
     super(scope, id);
@@ -113,5 +129,6 @@ export class GenericPostgresSource extends Construct {
     this.pgHbaLines = pgHbaLines(this.resolved);
     this.hostProfile = this.resolved.hostProfile;
     new ServerSetupFiles(this, SOURCE_IDS.SERVER_SETUP, this.resolved, this.hostProfile);
+    if (this.resolved.azure) this.azure = new ClickPipesAzureFlexibleServer(this, SOURCE_IDS.AZURE, { resolved: this.resolved, provider: props.azureProvider });
   }
 }

@@ -9,6 +9,7 @@ import { clickpipesIpsRule } from "./clickpipes-ips";
 import { duplicatesRule } from "./duplicate";
 import { healthRule } from "./health";
 import { hostRule } from "./host";
+import { hostAzureRule } from "./host-azure";
 import { hostInitialLoadOnlyRule } from "./host-initial-load-only";
 import { hostPoolerRule } from "./host-pooler";
 import { hostPostgresVersionRule } from "./host-postgres-version";
@@ -58,6 +59,7 @@ export const SOURCE_RULES: readonly Rule<PostgresSourceSpec>[] = [
   hostPostgresVersionRule,
   hostTimescaleRule,
   hostRowLevelSecurityRule,
+  hostAzureRule,
   timescaledbPublicationRule,
 ];
 
