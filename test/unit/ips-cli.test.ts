@@ -15,7 +15,7 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IPS_SCHEMA_PATH, generateIpsSchema } from "../../scripts/gen-ips-schema";
 import { runIps } from "../../src/cli/ips";
-import { fetchBytes } from "../../src/ips/fetch";
+import { fetchBytes } from "../../src/net/http";
 import { CLICKPIPES_IP_TABLE, CLICKPIPES_IP_TABLE_VERSION, compareIp } from "../../src/model/clickpipes-ips";
 import type { IpsCheckReport, IpsTableReport } from "../../src/ips/report";
 import { validateJsonSchema } from "../support/json-schema";
