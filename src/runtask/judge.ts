@@ -47,10 +47,12 @@ export function judgePlanBytes(bytes: Buffer, allow: readonly string[], opts: Ju
   const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : Buffer.from(bytes);
   const view = new Uint8Array(own.buffer, own.byteOffset, own.byteLength);
   return new Promise<TaskResult>((resolve, reject) => {
-    const worker = new Worker(file, {
+    // From source, the worker registers tsx's require hook first (Node 20 workers ignore the parent's loaders).
+    const entry = fromSource ? `require(${JSON.stringify(require.resolve("tsx/cjs"))}); require(${JSON.stringify(file)});` : file;
+    const worker = new Worker(entry, {
+      eval: fromSource,
       workerData: { bytes: view, allow: [...allow] },
       transferList: [view.buffer as ArrayBuffer],
-      execArgv: fromSource ? ["--import", "tsx"] : [],
       resourceLimits: { maxOldGenerationSizeMb: opts.workerHeapMb ?? JUDGE_DEFAULTS.workerHeapMb },
       stdout: false,
       stderr: false,
