@@ -1,13 +1,13 @@
 import { Construct } from "constructs";
-import { TerraformStack } from "../internal/tf";
+import { TerraformStack } from "../tf/tf";
 import { GenericSourceConfig } from "../model/app-config";
 import { BackendSpec } from "../model/backend";
-import { reportWarnings } from "../internal/annotations";
+import { reportWarnings } from "../tf/annotations";
 import { isValidatedSourceConfig, validateSourceConfig, ValidatedGenericSourceConfig } from "../model/validate";
 import { OUTPUT_IDS } from "../model/construct-ids";
 import { GenericPostgresSource } from "../postgres/generic-source";
 import { addStackClickPipe } from "./clickpipe";
-import { addConnectionOutputs, addDatabaseAccess, addMonitoringPassword, initStack, output } from "./common";
+import { addConnectionOutputs, addDatabaseAccess, addMonitoringPassword, addPlanRolePassword, initStack, output } from "./common";
 
 export { ADMIN_PASSWORD_VARIABLE, CLICKPIPES_PASSWORD_VARIABLE, REQUIRED_TERRAFORM_VERSION } from "./common";
 
@@ -35,7 +35,8 @@ export class GenericPostgresStack extends TerraformStack {
 
     const password = addDatabaseAccess(this, resolved, { host: resolved.host, superuser: resolved.adminIsSuperuser });
     const monitoringPassword = addMonitoringPassword(this, resolved);
-    this.source = new GenericPostgresSource(this, config.name, { validated: v.source, password, monitoringPassword });
+    const planRolePassword = addPlanRolePassword(this, resolved);
+    this.source = new GenericPostgresSource(this, config.name, { validated: v.source, password, monitoringPassword, planRolePassword });
 
     const out = (id: string, value: unknown, description: string) => output(this, id, value, description);
     addConnectionOutputs(this, {

@@ -6,13 +6,13 @@
  */
 import type { CommandModule } from "./main";
 import { CommandDoc, helpText, needsValue, unknownIn, unknownOption, withHelpHint } from "./args";
-import { escapeControl, escapeOneLine, escapeTerminal, readTextFile } from "../internal/text-file";
+import { escapeControl, escapeOneLine, escapeTerminal, readTextFile } from "../util/text-file";
 import { DURATION_ALLOWED, HEALTH_FIELDS, HealthThresholdsSpec, healthThresholdProblems, parseDuration, resolveHealthThresholds } from "../model/health";
 import { formatHealthPrometheus, formatHealthText, formatUnreachablePrometheus } from "../health/format";
 import { checkHealth, DEFAULT_HEALTH_TIMEOUT_SECONDS, HealthError } from "../health/health";
 import { HealthOptions, HealthStatus } from "../health/types";
-import { redactUrl, resolveConnection } from "../verify/connection";
-import { argumentSecrets, redact, redactDeep } from "../verify/secrets";
+import { redactUrl, resolveConnection } from "../pg/connection";
+import { argumentSecrets, redact, redactDeep } from "../pg/secrets";
 import { VerifyError } from "../verify/types";
 
 export const HEALTH_DOC: CommandDoc = {

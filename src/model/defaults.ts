@@ -12,6 +12,7 @@ export const DEFAULT_ADMIN_USER = "postgres";
 export const DEFAULT_USER_NAME = "clickpipes_user";
 export const DEFAULT_PUBLICATION_NAME = "clickpipes_publication";
 export const DEFAULT_MONITORING_ROLE_NAME = "clickpipes_monitor";
+export const DEFAULT_PLAN_ROLE_NAME = "clickpipes_plan";
 export const DEFAULT_PUBLISH_OPERATIONS: readonly PublishOperation[] = [
   PublishOperation.INSERT,
   PublishOperation.UPDATE,
@@ -80,6 +81,8 @@ export interface ResolvedSource {
   readonly health: ResolvedHealthThresholds;
   /** The monitoring role, when the spec asks for one. */
   readonly monitoring: { readonly name: string; readonly passwordVersion: number } | undefined;
+  /** The read-only plan role, when the spec asks for one. */
+  readonly planRole: { readonly name: string; readonly passwordVersion: number } | undefined;
 }
 
 /** Split `schema.table` at its first dot. */
@@ -158,6 +161,9 @@ export function resolveSource(spec: PostgresSourceSpec): ResolvedSource {
     health: resolveHealthThresholds(spec.health),
     monitoring: spec.monitoring
       ? { name: spec.monitoring.name ?? DEFAULT_MONITORING_ROLE_NAME, passwordVersion: spec.monitoring.passwordVersion ?? 1 }
+      : undefined,
+    planRole: spec.planRole
+      ? { name: spec.planRole.name ?? DEFAULT_PLAN_ROLE_NAME, passwordVersion: spec.planRole.passwordVersion ?? 1 }
       : undefined,
   };
 }

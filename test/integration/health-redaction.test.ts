@@ -10,7 +10,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runHealth } from "../../src/cli/health";
-import { redact } from "../../src/verify/secrets";
+import { redact } from "../../src/pg/secrets";
 import { PgServer, startServer } from "../harness";
 import { findTool, promtoolCheckMetrics } from "../support/promtool";
 

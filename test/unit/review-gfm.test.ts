@@ -13,7 +13,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDiff } from "../../src/cli/diff";
-import { mdHtml, mdText } from "../../src/internal/markdown";
+import { mdHtml, mdText } from "../../src/util/markdown";
 import { config as example } from "../../stacks/config";
 import { synthApp } from "../helpers";
 
