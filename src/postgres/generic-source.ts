@@ -13,6 +13,7 @@ import { ServerSetupFiles } from "./server-setup-files";
 import { HostProfile, HostProfileSpec } from "../model/host-profiles";
 import { addSourceObjects } from "./source-objects";
 import { SOURCE_IDS } from "../model/construct-ids";
+import { refuseUnknownProps } from "../model/known-keys";
 
 export interface GenericPostgresSourceProps extends PostgresSourceSpec, HostProfileSpec {
   /**
@@ -80,6 +81,7 @@ export class GenericPostgresSource extends Construct {
 
   constructor(scope: Construct, id: string, props: GenericPostgresSourceProps | ValidatedGenericPostgresSourceProps) {
     super(scope, id);
+    refuseUnknownProps("validated" in props ? "ValidatedGenericPostgresSource" : "GenericPostgresSource", props, `${scope.node.path}/${id}`);
     const validated = "validated" in props ? requireValidated(props.validated, "GenericPostgresSource") : validateSource(props);
     reportWarnings(this, validated.takeWarnings());
     this.resolved = validated.value;
