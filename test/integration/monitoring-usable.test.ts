@@ -129,4 +129,30 @@ describe(`the monitoring role, usable as shipped (PostgreSQL ${MAJOR})`, () => {
       await other.stop();
     }
   }, 120_000);
+
+  it("verify --stack before the stack is applied hints at it; a grant FAIL suggests re-applying the stack before a hand-written GRANT", async () => {
+    const fresh = await startServer({ major: MAJOR, walLevel: "logical" });
+    try {
+      await fresh.query(`CREATE DATABASE ${DATABASE}`);
+      const url = `postgres://clickpipes_user:${CP_PASSWORD}@127.0.0.1:${fresh.port}/${DATABASE}`;
+      const before = await run(runVerify, [url, "--stack", stackDir]);
+      expect(before.code).toBe(2);
+      expect(before.err).toMatch(/password authentication failed for user "clickpipes_user"; not applied yet\? role clickpipes_user exists only after the stack is applied \(cdktf deploy, or the SQL of cdktf-clickpipes sql\); otherwise check the password\n$/);
+      const c = await fresh.adminClient(DATABASE);
+      try {
+        await runPsqlScript(c, FIXTURE);
+        await runPsqlScript(c, renderStackSql(stackDir).sql, { [VARIABLE_IDS.CLICKPIPES_PASSWORD]: CP_PASSWORD, [VARIABLE_IDS.MONITORING_PASSWORD]: MONITOR_PASSWORD });
+        await c.query("REVOKE SELECT ON public.customers FROM clickpipes_user");
+      } finally {
+        await c.end();
+      }
+      const after = await run(runVerify, [url, "--stack", stackDir, "--json"]);
+      expect(after.code).toBe(1);
+      const tables = (JSON.parse(after.out) as { checks: { id: string; status: string; fix?: string }[] }).checks.find((x) => x.id === "tables")!;
+      expect(tables.status).toBe("FAIL");
+      expect(tables.fix).toMatch(/^re-apply the stack first \(cdktf deploy; it declares this grant\); by hand: GRANT USAGE ON SCHEMA public TO clickpipes_user; GRANT SELECT ON public\.customers TO clickpipes_user;$/);
+    } finally {
+      await fresh.stop();
+    }
+  }, 120_000);
 });
