@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { runGuard } from "../../src/cli/guard";
 import { generateGuardSchema, GUARD_SCHEMA_PATH } from "../../scripts/gen-guard-schema";
 import { validateJsonSchema } from "../support/json-schema";
-import { CidrUnion, ruleNetwork } from "../../src/guard/cidr-set";
+import { CidrUnion, ruleNetwork } from "../../src/review/cidr-set";
 import { guardPlan } from "../../src/guard/guard";
 import { genericSource, synthApp } from "../helpers";
 import { changeKind, ChangeKind, parsePlan, PlanFormatError } from "../../src/guard/plan";
