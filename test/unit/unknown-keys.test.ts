@@ -75,7 +75,7 @@ describe("the typed config", () => {
 
   it("no near name: the valid names instead; a known field in another case is named", () => {
     expect(lines(() => synthApp({ sources: [genericSource({ monitoring: { zzz: 1 } as never })] }, path.join(tmp, "n3")))).toEqual([
-      'error: source "orders-db": monitoring.zzz = 1 is not allowed: a known field: name, passwordVersion [unknown-key]',
+      'error: source "orders-db": monitoring.zzz = 1 is not allowed: a known field: allowedCidrs, name, passwordVersion [unknown-key]',
     ]);
     expect(nearestName("Tables", ["schemas", "tables"])).toBe("tables");
     expect(nearestName("hots", ["host", "port"])).toBe("host");
