@@ -3,7 +3,8 @@
  * created, updated in place, replaced or deleted, and changes of variables, outputs, providers
  * and the terraform block. Pure: no files, no cdktf.
  */
-import { ChangeAction, ConfigChange, knownProviderSource, MetaChange, ResourceChange } from "../review/verdicts";
+import type { ChangeAction, MetaChange, ResourceChange } from "../review/change";
+import { ConfigChange, knownProviderSource } from "../review/rules";
 import { AttributeChange, compareResource, isSensitivePath, jsonEqual, META_KEYS } from "./attributes";
 import { isSecretName, isSensitiveBlock, redactValue, SENSITIVE } from "../model/secrets";
 import { stackNodes } from "../synth-output/stack-json";

@@ -7,7 +7,9 @@
 import * as fs from "node:fs";
 import { constructPath, readSynthStacks, StackReadError, stackNodes } from "../synth-output/stack-json";
 import { changeKind, ChangeKind, Plan } from "./plan";
-import { ChangeAction, ConfigChange, judge, judgeConfig, knownProviderSource, ResourceChange, Verdict } from "../review/verdicts";
+import { ConfigChange, judge, judgeConfig, knownProviderSource } from "../review/verdicts";
+import { ChangeAction, isBlocking, ResourceChange, Verdict } from "../review/change";
+import { verdictRank } from "../review/summary";
 
 /** Thrown for a `--synth` folder that is not synth output (one line). */
 export class SynthIndexError extends Error {}
@@ -169,7 +171,6 @@ export function guardPlan(plan: Plan, opts: { readonly allow?: readonly string[]
   const { stack, changes, unchanged } = planChanges(plan, opts.synth);
   const verdicts = [...judgeConfig(planConfigChanges(plan, stack), { allow: opts.allow }), ...judge(changes, { allow: opts.allow, unchanged })];
   // Blocked first, then allowed, then warnings; in plan order within each.
-  const rank = (v: Verdict) => (v.level === "BLOCK" ? (v.allowed ? 1 : 0) : 2);
-  const sorted = verdicts.map((v, i) => ({ v, i })).sort((a, b) => rank(a.v) - rank(b.v) || a.i - b.i).map((x) => x.v);
-  return { stack, changes, verdicts: sorted, blocking: sorted.filter((v) => v.level === "BLOCK" && !v.allowed) };
+  const sorted = verdicts.map((v, i) => ({ v, i })).sort((a, b) => verdictRank(a.v) - verdictRank(b.v) || a.i - b.i).map((x) => x.v);
+  return { stack, changes, verdicts: sorted, blocking: sorted.filter(isBlocking) };
 }

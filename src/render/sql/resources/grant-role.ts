@@ -1,4 +1,5 @@
 /** postgresql_grant_role: resource_postgresql_grant_role.go of cyrilgdn/terraform-provider-postgresql v1.26.0. */
+import { BEGIN, COMMIT } from "../../../util/sql-boilerplate";
 import { quoteIdent } from "../../../model/quoting";
 import { Attributes, bool, checkKeys, literal, RenderContext } from "../values";
 
@@ -13,9 +14,9 @@ export function renderGrantRole(c: Attributes, ctx: RenderContext): string[] {
   return [
     "-- mirrors resourcePostgreSQLGrantRoleCreate() in resource_postgresql_grant_role.go: revokeRole() (createRevokeRoleQuery())",
     "-- then grantRole() (createGrantRoleQuery()) in one transaction. The REVOKE warns when there is nothing to revoke.",
-    "BEGIN;",
+    BEGIN,
     `REVOKE ${quoteIdent(grantRole)} FROM ${quoteIdent(role)};`,
     `GRANT ${quoteIdent(grantRole)} TO ${quoteIdent(role)}${admin ? " WITH ADMIN OPTION" : ""};`,
-    "COMMIT;",
+    COMMIT,
   ];
 }
