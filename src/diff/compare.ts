@@ -7,7 +7,7 @@ import type { ChangeAction, MetaChange, ResourceChange } from "../review/change"
 import { ConfigChange, knownProviderSource } from "../review/rules";
 import { AttributeChange, compareResource, isSensitivePath, jsonEqual, META_KEYS } from "./attributes";
 import { isSecretName, isSensitiveBlock, redactValue, SENSITIVE } from "../model/secrets";
-import { stackNodes } from "../synth-output/stack-json";
+import { stackNodes, unmodelledBlocks } from "../synth-output/stack-json";
 import type { Json, SynthStack } from "./read";
 
 export interface ResourceDiff {
@@ -56,6 +56,8 @@ export interface StackDiff {
   readonly modules: readonly NamedChange[];
   /** Resources whose only differences have no effect in Terraform (e.g. a write-only value alone). */
   readonly noEffect: readonly { readonly address: string; readonly changes: readonly AttributeChange[] }[];
+  /** The base stack this one was matched with by its state, when its name differs (a stack renamed onto the same backend). */
+  readonly renamedFrom?: string;
   /** The stack's JSON on each side (for SQL and pipe effects). */
   readonly base?: Json;
   readonly head?: Json;
@@ -185,6 +187,12 @@ function diffResources(base: Json | undefined, head: Json | undefined): { resour
   return { resources, noEffect };
 }
 
+/** A provider's configuration without an alias (Terraform's default one for its resources). */
+function defaultProvider(json: Json, name: string): Json | undefined {
+  const list = isObject(json.provider) ? json.provider[name] : undefined;
+  return (Array.isArray(list) ? list : [list]).find((p): p is Json => isObject(p) && p.alias === undefined);
+}
+
 /** Sensitive variables (in either side) by name. */
 function sensitiveVariables(...jsons: (Json | undefined)[]): Set<string> {
   const out = new Set<string>();
@@ -259,9 +267,46 @@ function diffStack(name: string, base: SynthStack | undefined, head: SynthStack 
   return { name, status, resources, variables, outputs, locals, providers, terraform, modules, noEffect, base: bj, head: hj };
 }
 
-/** Compare two synthesized outputs (stacks by name). */
+/** Where a stack keeps its state: its `terraform.backend` / `terraform.cloud` block as JSON (undefined: none). */
+function stateOf(json: Json | undefined): string | undefined {
+  const tf = isObject(json?.terraform) ? json!.terraform : {};
+  if (tf.backend === undefined && tf.cloud === undefined) return undefined;
+  return JSON.stringify(stableJson({ backend: tf.backend ?? null, cloud: tf.cloud ?? null }));
+}
+
+const stableJson = (v: unknown): unknown =>
+  Array.isArray(v) ? v.map(stableJson) : isObject(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, stableJson(v[k])])) : v;
+
+/**
+ * Compare two synthesized outputs. Stacks are matched by their state (backend), then by name: a
+ * stack renamed onto the state of a base stack is diffed against that stack (Terraform acts on what
+ * that state holds), under its head name.
+ */
 export function diffOutputs(base: Map<string, SynthStack>, head: Map<string, SynthStack>): StackDiff[] {
-  return [...new Set([...base.keys(), ...head.keys()])].sort(byName).map((n) => diffStack(n, base.get(n), head.get(n)));
+  const pairs = new Map<string, string>(); // head name -> base name
+  const baseOnly = [...base.keys()].filter((n) => !head.has(n));
+  const byState = new Map<string, string[]>();
+  for (const n of baseOnly) {
+    const st = stateOf(base.get(n)!.json);
+    if (st !== undefined) byState.set(st, [...(byState.get(st) ?? []), n]);
+  }
+  for (const n of [...head.keys()].filter((x) => !base.has(x)).sort(byName)) {
+    const st = stateOf(head.get(n)!.json);
+    const candidates = st !== undefined ? byState.get(st) : undefined;
+    if (candidates && candidates.length === 1) {
+      pairs.set(n, candidates[0]!);
+      byState.delete(st!);
+    }
+  }
+  const paired = new Set(pairs.values());
+  const names = [...new Set([...base.keys(), ...head.keys()])].filter((n) => !paired.has(n) || head.has(n)).sort(byName);
+  return names.map((n) => {
+    const from = pairs.get(n);
+    if (from === undefined) return diffStack(n, base.get(n), head.get(n));
+    const d = diffStack(n, base.get(from), head.get(n));
+    const renamed: NamedChange = { name: "(stack matched by its state)", action: "change", before: from, after: n };
+    return { ...d, renamedFrom: from, status: "changed" as const, terraform: [renamed, ...d.terraform] };
+  });
 }
 
 /** The changes `judge` reads: managed resources of stacks present in head (a removed stack destroys nothing). */
@@ -270,8 +315,10 @@ export function resourceChanges(stacks: readonly StackDiff[]): ResourceChange[] 
     .filter((s) => s.status !== "removed")
     .flatMap((s) =>
       s.resources
-        .filter((r) => r.mode === "managed")
+        // Data sources are judged for their provider only (`foreign-provider`).
+        .filter((r) => r.mode === "managed" || r.action !== "delete")
         .map((r) => ({
+          ...(r.mode === "data" ? { mode: "data" as const } : {}),
           stack: s.name,
           address: r.address,
           type: r.type,
@@ -300,8 +347,28 @@ export function configChanges(stacks: readonly StackDiff[]): ConfigChange[] {
       // A source added with a new provider is judged by what it is; any change of one is blocked.
       if (/^required_providers\.[^.]+\.source$/.test(t.name) && !(t.action === "add" && knownProviderSource(t.after))) out.push({ stack: s.name, address: `terraform.${t.name}`, rule: "provider-source", what: `provider source ${said(t)} (${JSON.stringify(t.before ?? null)} -> ${JSON.stringify(t.after ?? null)})` });
     }
+    for (const t of s.terraform) {
+      // Another backend is another state: what the stack acts on is no longer what was reviewed.
+      if (s.status !== "added" && /^(backend|cloud)(\.|$)/.test(t.name)) out.push({ stack: s.name, address: `terraform.${t.name}`, rule: "backend", what: `terraform.${t.name} ${said(t)}${t.sensitive ? "" : ` (${JSON.stringify(t.before ?? null)} -> ${JSON.stringify(t.after ?? null)})`}` });
+    }
     for (const p of s.providers) {
       if (/\.alias$/.test(p.name)) out.push({ stack: s.name, address: `provider.${p.name}`, rule: "provider-alias", what: `provider alias ${said(p)} (${JSON.stringify(p.before ?? null)} -> ${JSON.stringify(p.after ?? null)})` });
+    }
+    // The database the stack acts on: the postgresql provider configuration without an alias, on each side.
+    if (s.base && s.head) {
+      const [was, now] = [defaultProvider(s.base, "postgresql"), defaultProvider(s.head, "postgresql")];
+      for (const k of ["host", "port", "database", "username", "sslmode"]) {
+        if (was && now && !jsonEqual(was[k], now[k])) out.push({ stack: s.name, address: `provider.postgresql.${k}`, rule: "provider-target", what: `provider postgresql ${k} ${JSON.stringify(was[k] ?? null)} -> ${JSON.stringify(now[k] ?? null)}` });
+      }
+    }
+    // `import`, `moved` and `removed` blocks added or changed: refused in a reviewed stack.
+    const before = new Set((s.base ? unmodelledBlocks(s.base) : []).map((b) => JSON.stringify([b.block, b.body])));
+    for (const b of s.head ? unmodelledBlocks(s.head) : []) {
+      if (b.block !== "import" && b.block !== "moved" && b.block !== "removed") continue;
+      if (before.has(JSON.stringify([b.block, b.body]))) continue;
+      const to = typeof b.body.to === "string" ? ` to ${b.body.to}` : "";
+      const from = typeof b.body.from === "string" ? ` from ${b.body.from}` : "";
+      out.push({ stack: s.name, address: b.address, rule: "state-block", what: `${b.block} block${from}${to} added or changed` });
     }
   }
   return out;

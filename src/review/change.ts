@@ -41,6 +41,12 @@ export interface ResourceChange {
   readonly meta?: readonly MetaChange[];
   /** Why the action, when not from the attributes (e.g. `count = 0`). */
   readonly reason?: string;
+  /** A plan imports the object into this address (`change.importing`). */
+  readonly importing?: boolean;
+  /** A plan moves the object from this address (`previous_address`). */
+  readonly previousAddress?: string;
+  /** A data source (judged only for its provider). @default "managed" */
+  readonly mode?: "managed" | "data";
 }
 
 export type VerdictLevel = "BLOCK" | "WARN";

@@ -12,9 +12,11 @@
  */
 import { identify } from "./declared";
 import type { ResourceChange, Verdict } from "./change";
-import { CHECKED, ConfigChange, judgeMeta, LOSS, Rule, RULES } from "./rules";
+import { CHECKED, ConfigChange, judgeMeta, judgeReplaceTriggers, judgeState, LOSS, Rule, RULES } from "./rules";
+import { clickpipesIdentity, isClickPipesRole, namesClickPipesRole } from "./identity";
 import type { JudgeContext } from "./rules/rule";
 import { lossVerb } from "./rules/rule";
+import { attr } from "./pipe-json";
 
 export type { ChangeAction, MetaChange, ResourceChange, Verdict, VerdictLevel } from "./change";
 export { changedAttributes, isBlocking } from "./change";
@@ -98,12 +100,22 @@ export function judge(changes: readonly ResourceChange[], opts: JudgeOptions = {
         return memo.get(key) as T;
       },
     };
+    judgeState(c, ctx);
+    if (c.mode === "data") continue;
     judgeMeta(c, ctx);
-    const { construct: d, mismatch } = identify(c.type, c.address, [c.constructPath, c.baseConstructPath]);
+    const { construct, mismatch } = identify(c.type, c.address, [c.constructPath, c.baseConstructPath]);
     if (mismatch) ctx.push("identity-mismatch", `${mismatch}: ${ctx.why("identity-mismatch")}`);
-    if (!d) continue;
-    if (CHECKED.get(d.key)?.check?.(c, d.key, ctx) === true) continue;
-    const loss = LOSS.get(d.key);
+    // Identity by what it is: the role a pipe logs in as, the grants of that role, wherever they sit.
+    let key = construct?.key;
+    if (key === undefined && (c.type === "postgresql_role" || c.type === "postgresql_grant")) {
+      const id = ctx.memo("clickpipes-identity", () => clickpipesIdentity([...all.changes, ...all.unchanged]));
+      if (isClickPipesRole(c, id)) key = "user.role";
+      else if (c.type === "postgresql_grant" && [attr(c.before, "role"), attr(c.after, "role")].some((r) => namesClickPipesRole(r, c.stack, id))) key = "grants.tablesSelect";
+    }
+    if (key === undefined) continue;
+    judgeReplaceTriggers(c, key, ctx);
+    if (CHECKED.get(key)?.check?.(c, key, ctx) === true) continue;
+    const loss = LOSS.get(key);
     if (loss && (c.action === "delete" || c.action === "replace")) ctx.push(loss.rule, `${loss.label} ${lossVerb(c)}: ${ctx.why(loss.rule)}`);
   }
   return out;

@@ -6,6 +6,7 @@
 import type { ResourceChange } from "../change";
 import { attr } from "../pipe-json";
 import { JudgeContext, list, rule, RuleFamily, show, truthy } from "./rule";
+import { STATE_RULES } from "./state";
 
 export const CONFIG_RULES: RuleFamily = {
   rules: [
@@ -23,7 +24,7 @@ export const CONFIG_RULES: RuleFamily = {
  * (provisioners, module calls, provider sources and aliases) or, in `diff`, a resource block's
  * meta-arguments and metadata. Their tests are hostile edits of real synth output, not rule fixtures.
  */
-export const CONFIG_RULE_IDS: ReadonlySet<string> = new Set(CONFIG_RULES.rules.map((r) => r.id));
+export const CONFIG_RULE_IDS: ReadonlySet<string> = new Set([...CONFIG_RULES.rules.map((r) => r.id), ...STATE_RULES.rules.map((r) => r.id)]);
 
 /** Meta-argument keys whose change is reported by `provisioner` (the rest but `provider` by `meta-argument`). */
 const PROVISIONER_KEYS = new Set(["provisioner", "connection"]);
@@ -63,7 +64,7 @@ export interface ConfigChange {
   readonly stack?: string;
   /** What is changed, e.g. `module.x`, `terraform.required_providers.postgresql.source`, `provider.postgresql.alias`. */
   readonly address: string;
-  readonly rule: "module" | "provider-source" | "provider-alias" | "provisioner";
+  readonly rule: "module" | "provider-source" | "provider-alias" | "provisioner" | "state-block" | "backend" | "provider-target";
   /** What changed, in words. */
   readonly what: string;
 }

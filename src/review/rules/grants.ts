@@ -8,6 +8,10 @@ export const GRANTS_RULES: RuleFamily = {
   ],
   keys: new Set(["grants.schemaUsage", "grants.schemaSelectAllTables", "grants.schemaDefaultSelect", "grants.tablesUsage", "grants.tablesSelect"]),
   check(c, _key, ctx) {
+    const privileges = attr(c.after, "privileges");
+    if (c.action !== "delete" && Array.isArray(privileges) && privileges.length === 0) {
+      ctx.push("grants-revoke-all", `privileges = [] on ${JSON.stringify(attr(c.after, "role") ?? "?")}: ${ctx.why("grants-revoke-all")}`);
+    }
     const b = c.before ?? {};
     const on = [attr(b, "schema"), ...(Array.isArray(attr(b, "objects")) ? (attr(b, "objects") as unknown[]) : [])].filter((x) => typeof x === "string" && x !== "");
     const where = on.length ? ` (${list(on as string[])})` : "";

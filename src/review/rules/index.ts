@@ -10,9 +10,11 @@ import { PARAMETER_GROUP_RULES } from "./parameter-group";
 import { PIPE_RULES } from "./pipe";
 import { PUBLICATION_RULES } from "./publication";
 import { ROLE_RULES } from "./role";
+import { STATE_RULES } from "./state";
 
 export type { Rule, RuleFamily } from "./rule";
 export { CONFIG_RULE_IDS, judgeMeta, knownProviderSource } from "./config";
+export { judgeReplaceTriggers, judgeState, knownProvider, providerOfType } from "./state";
 export type { ConfigChange } from "./config";
 
 /** The families judged by construct (the configuration rules apply to every resource: `judgeMeta`). */
@@ -26,7 +28,8 @@ const ORDER = [
   "role-replication", "rds-replication", "rds-iam", "publication-tables-removed", "publication-tables-added",
   "pipe-tables-removed", "pipe-tables-added", "grants-removed", "provisioner", "module", "provider-source",
   "provider-alias", "identity-mismatch", "meta-argument", "role-password-changed", "replication-capacity",
-  "cdc-infrastructure-removed",
+  "cdc-infrastructure-removed", "state-block", "replace-triggered-by", "backend", "foreign-provider",
+  "grants-revoke-all", "provider-target",
 ]; // prettier-ignore
 
 function pack(families: readonly RuleFamily[]): readonly Rule[] {
@@ -45,7 +48,7 @@ function pack(families: readonly RuleFamily[]): readonly Rule[] {
 }
 
 /** Every rule, in the order of the docs/tools/guard.md table. */
-export const RULES: readonly Rule[] = pack([...FAMILIES, CONFIG_RULES]);
+export const RULES: readonly Rule[] = pack([...FAMILIES, CONFIG_RULES, STATE_RULES]);
 
 /** Construct keys judged by a family's loss rules, and by which family's check. */
 export const LOSS: ReadonlyMap<string, { readonly rule: string; readonly label: string }> = new Map(FAMILIES.flatMap((f) => Object.entries(f.loss ?? {})));
