@@ -9,6 +9,7 @@ import { AttributeChange, compareResource, isSensitivePath, jsonEqual, META_KEYS
 import { isSecretName, isSensitiveBlock, redactValue, SENSITIVE } from "../model/secrets";
 import { stackNodes, unmodelledBlocks } from "../synth-output/stack-json";
 import type { Json, SynthStack } from "./read";
+import { referenceResolver } from "./references";
 
 export interface ResourceDiff {
   /** `<type>.<logical id>`, or `data.<type>.<logical id>` for a data source. */
@@ -131,9 +132,32 @@ function instancesDropped(x: Json, y: Json): string | undefined {
   return undefined;
 }
 
+/** The value at a dotted path (a one-element list read as its element). */
+function rawAt(config: Json, path: string): unknown {
+  let v: unknown = config;
+  for (const p of path.split(".")) {
+    if (Array.isArray(v) && v.length === 1) v = v[0];
+    if (!isObject(v)) return undefined;
+    v = v[p];
+  }
+  return v;
+}
+
+/** Changes whose written value is the same on both sides: they follow what they reference (said in their note). */
+function followed(cmp: ReturnType<typeof compareResource>, x: Json, y: Json): ReturnType<typeof compareResource> {
+  const changes = cmp.changes.map((c) =>
+    !c.sensitive && typeof rawAt(y, c.path) === "string" && String(rawAt(y, c.path)).includes("${") && jsonEqual(rawAt(x, c.path), rawAt(y, c.path))
+      ? { ...c, note: [c.note, `follows ${JSON.stringify(rawAt(y, c.path))}`].filter(Boolean).join("; ") }
+      : c,
+  );
+  return { ...cmp, changes };
+}
+
 function diffResources(base: Json | undefined, head: Json | undefined): { resources: ResourceDiff[]; noEffect: StackDiff["noEffect"][number][] } {
   const a = blocks(base);
   const b = blocks(head);
+  // References between resources (and to variables) resolved on each side: a change reaches every resource that reads it.
+  const [resolveBase, resolveHead] = [referenceResolver(base), referenceResolver(head)];
   const resources: ResourceDiff[] = [];
   const noEffect: StackDiff["noEffect"][number][] = [];
   const addresses = [...a.keys()];
@@ -157,14 +181,15 @@ function diffResources(base: Json | undefined, head: Json | undefined): { resour
       resources.push({ ...common, action: x ? "delete" : "create", changes: [], replaceBecause: [], knownType: true, before: x?.config, after: y?.config, ...(meta.length ? { meta } : {}) });
       continue;
     }
-    if (jsonEqual(x.config, y.config)) continue;
+    const [xr, yr] = [resolveBase(x.config), resolveHead(y.config)];
+    if (jsonEqual(x.config, y.config) && jsonEqual(xr, yr)) continue;
     const meta = metaChanges(x.config, y.config);
     const metaAsChanges: AttributeChange[] = meta.map((m) => ({ path: m.key, ...("before" in m ? { before: m.before } : {}), ...("after" in m ? { after: m.after } : {}), note: "meta-argument" }));
     const dropped = any.mode === "managed" ? instancesDropped(x.config, y.config) : undefined;
-    const cmp = compareResource(any.type, x.config, y.config);
+    const cmp = followed(compareResource(any.type, xr, yr), x.config, y.config);
     const withMeta = (changes: readonly AttributeChange[]) => [...changes, ...metaAsChanges].sort((p, q) => (p.path < q.path ? -1 : p.path > q.path ? 1 : 0));
     if (dropped !== undefined) {
-      resources.push({ ...common, action: "delete", reason: dropped, changes: withMeta(cmp.changes), replaceBecause: [], knownType: cmp.known, before: x.config, after: y.config, meta });
+      resources.push({ ...common, action: "delete", reason: dropped, changes: withMeta(cmp.changes), replaceBecause: [], knownType: cmp.known, before: xr, after: yr, meta });
       continue;
     }
     if (cmp.changes.length === 0 && meta.length === 0) continue; // only the `//` metadata differs
@@ -179,8 +204,8 @@ function diffResources(base: Json | undefined, head: Json | undefined): { resour
       changes: withMeta(cmp.changes),
       replaceBecause: cmp.replaceBecause,
       knownType: cmp.known,
-      before: x.config,
-      after: y.config,
+      before: xr,
+      after: yr,
       ...(meta.length ? { meta } : {}),
     });
   }
