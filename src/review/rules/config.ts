@@ -52,7 +52,7 @@ export function judgeMeta(c: ResourceChange, ctx: JudgeContext): void {
  * Provider sources the stacks use (the cdktf provider packages pinned in package.json), and
  * Terraform's built-in provider. Any other source is judged by `provider-source`.
  */
-const KNOWN_PROVIDER_SOURCES: ReadonlySet<string> = new Set(["cyrilgdn/postgresql", "hashicorp/aws", "clickhouse/clickhouse", "terraform.io/builtin/terraform"]);
+const KNOWN_PROVIDER_SOURCES: ReadonlySet<string> = new Set(["cyrilgdn/postgresql", "hashicorp/aws", "hashicorp/azurerm", "clickhouse/clickhouse", "terraform.io/builtin/terraform"]);
 
 /** Whether a provider source (`cyrilgdn/postgresql`, `registry.terraform.io/hashicorp/aws`, ...) is one the stacks use. */
 export function knownProviderSource(source: unknown): boolean {

@@ -3,6 +3,7 @@
  * (as cdk-nag keeps a pack of rules). `RULES` is in the order of the docs/tools/guard.md table.
  */
 import type { Rule, RuleFamily } from "./rule";
+import { AZURE_RULES } from "./azure";
 import { CONFIG_RULES } from "./config";
 import { GRANTS_RULES } from "./grants";
 import { INGRESS_RULES } from "./ingress";
@@ -14,21 +15,22 @@ import { STATE_RULES } from "./state";
 
 export type { Rule, RuleFamily } from "./rule";
 export { CONFIG_RULE_IDS, judgeMeta, knownProviderSource } from "./config";
+export { judgeRestart } from "./azure";
 export { judgeReplaceTriggers, judgeState, knownProvider, providerOfType } from "./state";
 export type { ConfigChange } from "./config";
 
 /** The families judged by construct (the configuration rules apply to every resource: `judgeMeta`). */
-export const FAMILIES: readonly RuleFamily[] = [PIPE_RULES, PUBLICATION_RULES, ROLE_RULES, GRANTS_RULES, INGRESS_RULES, PARAMETER_GROUP_RULES];
+export const FAMILIES: readonly RuleFamily[] = [PIPE_RULES, PUBLICATION_RULES, ROLE_RULES, GRANTS_RULES, INGRESS_RULES, PARAMETER_GROUP_RULES, AZURE_RULES];
 
 /** The docs table's order (docs/tools/guard.md). */
 const ORDER = [
   "clickpipe-replaced", "clickpipe-deleted", "reverse-private-endpoint", "privatelink", "ingress-rule", "security-group",
   "parameter-group", "logical-replication-off", "iam-auth-off", "iam-role", "publication", "publication-renamed",
   "publication-publish", "publication-partition-root", "clickpipes-role", "clickpipes-role-renamed", "role-login",
-  "role-replication", "rds-replication", "rds-iam", "publication-tables-removed", "publication-tables-added",
+  "role-replication", "rds-replication", "rds-iam", "azure-server", "publication-tables-removed", "publication-tables-added",
   "pipe-tables-removed", "pipe-tables-added", "grants-removed", "provisioner", "module", "provider-source",
   "provider-alias", "identity-mismatch", "meta-argument", "role-password-changed", "replication-capacity",
-  "cdc-infrastructure-removed", "state-block", "replace-triggered-by", "backend", "foreign-provider",
+  "server-restart", "cdc-infrastructure-removed", "state-block", "replace-triggered-by", "backend", "foreign-provider",
   "grants-revoke-all", "provider-target",
 ]; // prettier-ignore
 

@@ -24,7 +24,7 @@ export const STATE_RULES: RuleFamily = {
 const DECLARED_TYPES: ReadonlySet<string> = new Set(SOURCE_CONSTRUCT_ENTRIES.flatMap((e) => e.terraformTypes));
 
 /** Provider local names the stacks use (the type prefix of every resource they declare). */
-const KNOWN_PROVIDERS: ReadonlySet<string> = new Set(["postgresql", "aws", "clickhouse", "terraform"]);
+const KNOWN_PROVIDERS: ReadonlySet<string> = new Set(["postgresql", "aws", "azurerm", "google", "clickhouse", "terraform"]);
 
 /** The provider a resource type belongs to by Terraform's default (the type's first word), or the `provider` meta-argument's. */
 export function providerOfType(type: string, providerMeta?: unknown): string {
