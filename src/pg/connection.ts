@@ -5,7 +5,7 @@
  */
 import type { Client, ClientConfig } from "pg";
 import { pgpassLookup, URL_PASSWORD, URL_SCHEME } from "./secrets";
-import { ConnectionOptions, VerifyError, VerifyTarget } from "../verify/types";
+import { ConnectionOptions, VerifyError, VerifyTarget } from "./types";
 
 /** TLS of one connection attempt: `false` plain, else Node TLS options. */
 export type TlsAttempt = false | { readonly rejectUnauthorized: boolean };
@@ -249,6 +249,7 @@ class WeakPasswordRequest extends Error {
  */
 function newClient(resolved: ResolvedConnection, ssl: TlsAttempt, extra: Partial<ClientConfig>): Client {
   // Loaded here, not at import: the package root and the other CLI commands never load a database client.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous lazy load
   const { Client: PgClient } = require("pg") as typeof import("pg");
   const password = resolved.config.password;
   const guard = typeof password === "string" && resolved.requireScram !== false;
