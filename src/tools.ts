@@ -12,6 +12,9 @@
 
 // A downloaded static-ips.json as the ClickPipes IP table (`cdktf-clickpipes ips --check`).
 export { loadIpTableFile } from "./ips/read";
+// Model types the tools' signatures show (also exported by the root, where they belong to the config).
+export type { ClickPipesIpTable } from "./model/clickpipes-ips";
+export type { ResolvedSource } from "./model/defaults";
 
 // SQL preview of a synthesized stack (`cdktf-clickpipes sql`).
 export { renderStackSql, StackReadError } from "./render/sql";

@@ -5,6 +5,7 @@
  * document could not be read (one line). Never loads cdktf.
  */
 import { escapeControl } from "../util/text-file";
+import { jsonText } from "../util/markdown";
 import { compareWithTable, STATIC_IPS_URL } from "../model/clickpipes-ips-document";
 import { CLICKPIPES_IP_TABLE_VERSION } from "../model/clickpipes-ips";
 import { CloudProvider } from "../model/types";
@@ -37,11 +38,6 @@ function line(text: string): string {
   return escapeControl(text.replace(/\n/g, "\\x0a").replace(/\t/g, "\\x09")) + "\n";
 }
 
-/** JSON for a terminal: C1 control characters (which JSON leaves raw) escaped as \\u00XX. */
-function terminalJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) + "\n";
-}
-
 export async function runIps(
   args: string[],
   out: NodeJS.WritableStream = process.stdout,
@@ -67,7 +63,7 @@ export async function runIps(
     return fail(`--region ${JSON.stringify(v.region)} is not in the table${v.cloud ? ` for ${v.cloud}` : ""} (run "cdktf-clickpipes ips" for the list)`);
   }
   if (v.check === undefined) {
-    out.write(v.json ? terminalJson(table satisfies IpsReport) : formatTable(table));
+    out.write(v.json ? jsonText(table satisfies IpsReport) + "\n" : formatTable(table));
     return 0;
   }
   if (v.check === "") return fail("--check needs a file or an http(s) URL");
@@ -75,7 +71,7 @@ export async function runIps(
   if (!read.ok) return fail(fileProblem("--check", v.check, read.problem));
   const differences = compareWithTable(read.regions, filter);
   const report: IpsCheckReport = { kind: "check", tableVersion: CLICKPIPES_IP_TABLE_VERSION, document: v.check, agree: differences.length === 0, differences };
-  if (v.json) out.write(terminalJson(report satisfies IpsReport));
+  if (v.json) out.write(jsonText(report satisfies IpsReport) + "\n");
   else if (report.agree) out.write(line(`the table (${CLICKPIPES_IP_TABLE_VERSION}) and ${v.check} agree`));
   else out.write(differences.map((d) => line(d.line)).join(""));
   return report.agree ? 0 : 1;

@@ -8,6 +8,7 @@ import { AttributeChange, compareResource, isSensitivePath, jsonEqual, META_KEYS
 import { isSecretName, isSensitiveBlock, redactValue, SENSITIVE } from "../model/secrets";
 import { stackNodes } from "../synth-output/stack-json";
 import type { Json, SynthStack } from "./read";
+import { isObject } from "../model/json";
 
 export interface ResourceDiff {
   /** `<type>.<logical id>`, or `data.<type>.<logical id>` for a data source. */
@@ -60,7 +61,6 @@ export interface StackDiff {
   readonly head?: Json;
 }
 
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 const byName = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
 interface Block {

@@ -4,9 +4,9 @@
  */
 import { agree } from "../util/words";
 import type { ResourceDiff, StackDiff } from "./compare";
+import { isObject } from "../model/json";
 
 const tablesOf = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string" && !x.includes("${")) : []);
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 function pipesOf(json: Record<string, unknown> | undefined): string[] {
   const r = isObject(json?.resource) ? json!.resource : {};

@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import { constructPath, readSynthStacks, StackReadError, stackNodes } from "../synth-output/stack-json";
 import { changeKind, ChangeKind, Plan } from "./plan";
 import { ChangeAction, ConfigChange, judge, judgeConfig, knownProviderSource, ResourceChange, Verdict } from "../review/verdicts";
+import { isObject as isObj } from "../model/json";
 
 /** Thrown for a `--synth` folder that is not synth output (one line). */
 export class SynthIndexError extends Error {}
@@ -115,8 +116,6 @@ export function planChanges(plan: Plan, synth?: SynthIndex): PlanChanges {
   }
   return { stack, changes, unchanged };
 }
-
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
  * What a plan's `configuration` holds that the stacks never declare: provisioners (they run

@@ -151,6 +151,14 @@ export function parseKeyValueConninfo(text: string): UrlParts {
   };
 }
 
+/*
+ * Why not pg-connection-string (2.x, a dependency of pg): it reads only URLs (no libpq key/value
+ * strings, which verify and health accept); it accepts any scheme and passes unknown query
+ * parameters on as client options, reading `sslcert`, `sslkey` and `sslrootcert` from disk as a URL
+ * names them; and it maps sslmode its own way (`prefer` and `require` verify the certificate, with
+ * a deprecation warning, unless `uselibpqcompat=true`; neither falls back to plain), where verify
+ * keeps libpq's meaning and order (tlsAttempts). Six fields of a URL are needed; `URL` gives them.
+ */
 function parseUrl(url: string): UrlParts {
   if (isKeyValueConninfo(url)) return parseKeyValueConninfo(url);
   let u: URL;

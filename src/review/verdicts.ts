@@ -14,6 +14,7 @@ import { agree, count } from "../util/words";
 import { groupBy } from "../util/group";
 import type { Cidr } from "../model/cidr";
 import { CidrUnion, ruleNetwork } from "./cidr-set";
+import { isObject as isRecord } from "../model/json";
 
 export type ChangeAction = "create" | "update" | "replace" | "delete";
 
@@ -186,8 +187,6 @@ const INGRESS_KEYS = new Set(["ipAllowList.ingress", "ipAllowList.ingressCidr"])
 
 /** Every construct-ID entry key some rule judges (each pipe-critical resource entry must be one). */
 export const JUDGED_KEYS: ReadonlySet<string> = new Set([...Object.keys(LOSS_RULE), ...GRANT_KEYS, ...INGRESS_KEYS, "clickpipe.pipe"]);
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Attribute `name` of a resource body; nested single blocks may come as a one-element list (synth JSON). */
 function attr(obj: Record<string, unknown> | undefined, ...path: string[]): unknown {
