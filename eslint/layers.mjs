@@ -7,10 +7,10 @@
  *   model        the configuration, its rules and facts: imports nothing of the project's outside model
  *   util         pure utilities: model and util only
  *   tf           the cdktf door (cdktf, the providers, the generated ClickHouse bindings)
- *   constructs   postgres, aws, clickhouse: the door and the model, never app (above) or a tool
+ *   constructs   postgres, aws, clickhouse, azure, gcp: the door and the model, never app (above) or a tool
  *   app          the ready-made stacks: everything but the CLI
  *   tools        review, diff, guard, verify, health, ips, runtask, cli and what they read with
- *                (synth-output, render, pg, fleet): never the door, cdktf, a construct or app, so a
+ *                (synth-output, render, pg, fleet, net): never the door, cdktf, a construct or app, so a
  *                tool loads without cdktf; the lower ones (synth-output, render, pg, fleet) never
  *                a higher one, and only cli imports cli
  *
@@ -22,9 +22,9 @@ import * as path from "node:path";
 /** Packages that load cdktf (or are its construct base). */
 export const CDKTF_PACKAGES = [/^cdktf(\/|$)/, /^constructs(\/|$)/, /^@cdktf\//];
 
-const LOWER_TOOLS = ["synth-output", "render", "pg", "fleet"];
+const LOWER_TOOLS = ["synth-output", "render", "pg", "fleet", "net"];
 const TOOLS = [...LOWER_TOOLS, "review", "diff", "guard", "verify", "health", "ips", "runtask"];
-const CONSTRUCTS = ["postgres", "aws", "clickhouse"];
+const CONSTRUCTS = ["postgres", "aws", "clickhouse", "azure", "gcp"];
 
 /**
  * Per folder (or root file) of src/: what it may import, and whether it may load cdktf.

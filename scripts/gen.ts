@@ -30,6 +30,7 @@ export const GENERATORS: readonly Generator[] = [
   { name: "health report schema", script: "scripts/gen-health-schema.ts", check: { kind: "self" } },
   { name: "ips report schema", script: "scripts/gen-ips-schema.ts", check: { kind: "self" } },
   { name: "ClickHouse provider bindings", script: "scripts/gen-clickhouse.ts", check: { kind: "folder", committed: "src/tf/clickhouse" } },
+  { name: "azurerm provider bindings", script: "scripts/gen-azurerm.ts", check: { kind: "folder", committed: "src/tf/azurerm" } },
   { name: "guard rule fixtures", script: "scripts/gen-guard-fixtures.ts", check: { kind: "folder", committed: "test/fixtures/plans/rules" } },
 ];
 
