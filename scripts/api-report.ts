@@ -1,6 +1,7 @@
 /**
  * The API reports of the package's entry points: the root (`api/cdktf-clickpipes-postgres.api.md`) and
- * `cdktf-clickpipes-postgres/aws` (`api/cdktf-clickpipes-postgres-aws.api.md`), made by API Extractor
+ * `cdktf-clickpipes-postgres/aws` (`api/cdktf-clickpipes-postgres-aws.api.md`) and
+ * `cdktf-clickpipes-postgres/tools` (`api/cdktf-clickpipes-postgres-tools.api.md`), made by API Extractor
  * (@microsoft/api-extractor, which bundles its own TypeScript) from the declarations `tsc` emits.
  *
  *   npm run api              update the committed report
@@ -29,10 +30,14 @@ export const REPORT_FILE = "cdktf-clickpipes-postgres.api.md";
 /** The report of the `cdktf-clickpipes-postgres/aws` entry point. */
 export const AWS_REPORT_FILE = "cdktf-clickpipes-postgres-aws.api.md";
 
+/** The report of the `cdktf-clickpipes-postgres/tools` entry point. */
+export const TOOLS_REPORT_FILE = "cdktf-clickpipes-postgres-tools.api.md";
+
 /** Each entry point (its declaration file below the emitted `src/`) and its report. */
 const ENTRIES: readonly { readonly dts: string; readonly file: string; readonly source: string }[] = [
   { dts: "src/index.d.ts", file: REPORT_FILE, source: "src/index.ts" },
-  { dts: "src/aws/index.d.ts", file: AWS_REPORT_FILE, source: "src/aws/index.ts" },
+  { dts: "src/aws-entry.d.ts", file: AWS_REPORT_FILE, source: "src/aws-entry.ts" },
+  { dts: "src/tools.d.ts", file: TOOLS_REPORT_FILE, source: "src/tools.ts" },
 ];
 
 /** Emit the declarations, run API Extractor; returns the exit code and writes progress with `log`. */

@@ -5,7 +5,7 @@
  * from hashicorp/terraform-provider-azurerm v4.55.0's Go source; see docs/sources.md#azure-flexible-server-declared
  * for why not the 269 MB `@cdktf/provider-azurerm`).
  *
- *   npm run gen:azurerm                              # writes src/azure/generated
+ *   npm run gen:azurerm                              # writes src/tf/azurerm
  *   node --import tsx scripts/gen-azurerm.ts <outdir>  # writes elsewhere (reproducibility test)
  */
 import * as path from "node:path";
@@ -13,7 +13,7 @@ import { generateBindings } from "./gen-clickhouse";
 
 const ROOT = path.resolve(__dirname, "..");
 export const SCHEMA_FILE = path.join(ROOT, "schemas", "azurerm-provider-schema.json");
-export const DEFAULT_OUTDIR = path.join(ROOT, "src", "azure", "generated");
+export const DEFAULT_OUTDIR = path.join(ROOT, "src", "tf", "azurerm");
 /** Provider source and pinned version (keep in step with provider_versions in the schema file). */
 export const PROVIDER = "hashicorp/azurerm@4.55.0";
 

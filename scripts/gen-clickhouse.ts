@@ -2,7 +2,7 @@
  * Generates the typed cdktf bindings for the ClickHouse provider from the committed provider-schema
  * JSON (schemas/clickhouse-provider-schema.json) with the cdktf provider generator.
  *
- *   npm run gen:clickhouse               # writes src/clickhouse/generated
+ *   npm run gen:clickhouse               # writes src/tf/clickhouse
  *   node --import tsx scripts/gen-clickhouse.ts <outdir>   # writes elsewhere (reproducibility test)
  *
  * Deterministic: the output depends only on the schema file and the generator version; the target
@@ -18,7 +18,7 @@ import { listFiles } from "../src/util/file-tree";
 
 const ROOT = path.resolve(__dirname, "..");
 export const SCHEMA_FILE = path.join(ROOT, "schemas", "clickhouse-provider-schema.json");
-export const DEFAULT_OUTDIR = path.join(ROOT, "src", "clickhouse", "generated");
+export const DEFAULT_OUTDIR = path.join(ROOT, "src", "tf", "clickhouse");
 /** Provider source and pinned version (keep in step with provider_versions in the schema file). */
 export const PROVIDER = "clickhouse/clickhouse@3.25.3";
 

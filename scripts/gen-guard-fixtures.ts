@@ -1,7 +1,7 @@
 /**
  * Regenerate the guard's rule fixtures (test/fixtures/plans/rules/*.json) from a real synth of
- * test/fixtures/plans/scenarios.ts: `node --import tsx scripts/gen-guard-fixtures.ts`. The unit
- * test regenerates them the same way and fails when the committed files differ.
+ * test/fixtures/plans/scenarios.ts: `node --import tsx scripts/gen-guard-fixtures.ts [<outdir>]` (or
+ * `npm run gen`). The unit test regenerates them the same way and fails when the committed files differ.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -11,7 +11,7 @@ import { makePlans } from "../test/fixtures/plans/make-plans";
 import { RULE_CASES } from "../test/fixtures/plans/rule-cases";
 import { GUARD_SCENARIOS } from "../test/fixtures/plans/scenarios";
 
-const out = path.resolve(__dirname, "../test/fixtures/plans/rules");
+const out = path.resolve(process.argv[2] ?? path.join(__dirname, "../test/fixtures/plans/rules"));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "guard-fixtures-"));
 try {
   buildApp(GUARD_SCENARIOS, { outdir: tmp }).synth();

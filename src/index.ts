@@ -75,7 +75,6 @@ export type { FactSource } from "./model/fact-source";
 // A downloaded static-ips.json as the table instead (the app's clickPipesIpsFile; `clickhouse.ipTable` in code).
 export { EMBEDDED_CLICKPIPES_IPS } from "./model/clickpipes-ips";
 export type { ClickPipesIpTable } from "./model/clickpipes-ips";
-export { loadIpTableFile } from "./ips/read";
 
 // Constructs: generic PostgreSQL.
 export { GenericPostgresSource } from "./postgres/generic-source";
@@ -123,31 +122,143 @@ export { ADMIN_PASSWORD_VARIABLE, CLICKPIPES_PASSWORD_VARIABLE, REQUIRED_TERRAFO
 export { CLICKHOUSE_ORG_VARIABLE, CLICKHOUSE_TOKEN_KEY_VARIABLE, CLICKHOUSE_TOKEN_SECRET_VARIABLE } from "./app/clickpipe";
 export { checkSynth, checkSynthMain } from "./app/check-synth";
 
-// SQL preview of a synthesized stack (`cdktf-clickpipes sql`).
-export { renderStackSql, StackReadError } from "./render/sql";
-export type { RenderedSql, RenderSqlOptions, StackReadErrorKind } from "./render/sql";
-
-// Data-loss guard for plans (`cdktf-clickpipes guard`).
-export { guardPlan, planChanges, readSynthIndex, SynthIndexError } from "./guard/guard";
-export type { GuardResult, PlanChanges, SynthEntry, SynthIndex } from "./guard/guard";
-export { ChangeKind, parsePlan, PlanFormatError } from "./guard/plan";
-export type { ChangeAction, Plan, ResourceChange } from "./guard/plan";
-// The verdicts guard and diff share (its change types under other names: plan.ts has the plan's).
-export { judge, RULES, ruleById } from "./review/verdicts";
-export type { ChangeAction as JudgedChangeAction, JudgeOptions, MetaChange, ResourceChange as JudgedResourceChange, Rule, Verdict, VerdictLevel } from "./review/verdicts";
-
-// Preflight check of a live source (`cdktf-clickpipes verify`).
-export { verifySource, DEFAULT_TIMEOUT_SECONDS } from "./verify/verify";
-export { formatReport } from "./verify/format";
-export { CheckId, CheckStatus, VerifyError } from "./verify/types";
-export type { CheckResult, ConnectionOptions, TableName, VerifyOptions, VerifyReport, VerifyTarget } from "./verify/types";
-export type { PipeExpectations, PipeTableSettings } from "./verify/pipe";
-
-// Day two: slot and session health of a live source (`cdktf-clickpipes health`), its thresholds and alert rules.
-export { checkHealth, DEFAULT_HEALTH_TIMEOUT_SECONDS, HealthError } from "./health/health";
-export { formatHealthPrometheus, formatHealthText, HEALTH_METRICS, METRIC_PREFIX } from "./health/format";
-export { HealthFindingKind, HealthStatus } from "./health/types";
-export type { HealthFinding, HealthOptions, HealthReport, HealthReportThresholds, SessionHealth, SettingHealth, SlotHealth, SlotStats } from "./health/types";
+// The review and operations tools moved to `cdktf-clickpipes-postgres/tools`, which loads without
+// cdktf (guard, its verdicts, the SQL preview, verify, health, the IP file reader). Deprecated here:
+// the root re-exports them for one minor version (CHANGELOG, docs/versioning.md).
+export {
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  loadIpTableFile,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  renderStackSql,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  StackReadError,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  guardPlan,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  planChanges,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  readSynthIndex,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  SynthIndexError,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  ChangeKind,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  parsePlan,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  PlanFormatError,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  judge,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  RULES,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  ruleById,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  verifySource,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  DEFAULT_TIMEOUT_SECONDS,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  formatReport,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  CheckId,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  CheckStatus,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  VerifyError,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  checkHealth,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  DEFAULT_HEALTH_TIMEOUT_SECONDS,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  HealthError,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  formatHealthPrometheus,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  formatHealthText,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  HEALTH_METRICS,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  METRIC_PREFIX,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  HealthFindingKind,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  HealthStatus,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  ALERT_RULES_FILE,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  HEALTH_THRESHOLDS_FILE,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  renderAlertRules,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  renderHealthThresholds,
+} from "./tools";
+export type {
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  RenderedSql,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  RenderSqlOptions,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  StackReadErrorKind,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  GuardResult,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  PlanChanges,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  SynthEntry,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  SynthIndex,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  ChangeAction,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  Plan,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  ResourceChange,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  JudgedChangeAction,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  JudgeOptions,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  MetaChange,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  JudgedResourceChange,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  Rule,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  Verdict,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  VerdictLevel,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  CheckResult,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  ConnectionOptions,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  TableName,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  VerifyOptions,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  VerifyReport,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  VerifyTarget,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  PipeExpectations,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  PipeTableSettings,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  HealthFinding,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  HealthOptions,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  HealthReport,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  HealthReportThresholds,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  SessionHealth,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  SettingHealth,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  SlotHealth,
+  /** @deprecated import from "cdktf-clickpipes-postgres/tools" (loads without cdktf); removed from the root in the next minor version */
+  SlotStats,
+} from "./tools";
+// Health thresholds are part of a source's config.
 export { HEALTH_DEFAULTS, parseDuration, resolveHealthThresholds } from "./model/health";
 export type { HealthThresholdsSpec, ResolvedHealthThresholds } from "./model/health";
-export { ALERT_RULES_FILE, HEALTH_THRESHOLDS_FILE, renderAlertRules, renderHealthThresholds } from "./render/health-alerts";

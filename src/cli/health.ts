@@ -5,13 +5,15 @@
  * or the source could not be reached.
  */
 import type { CommandModule } from "./main";
-import { CommandDoc, helpText, needsValue, unknownIn, unknownOption, withHelpHint } from "./args";
+import { CommandDoc, helpText } from "./args";
+import { connectionUrl, parseWith, timeoutOption } from "./connection-args";
 import { escapeControl, escapeOneLine, escapeTerminal, readTextFile } from "../util/text-file";
+import { jsonText } from "../util/markdown";
 import { DURATION_ALLOWED, HEALTH_FIELDS, HealthThresholdsSpec, healthThresholdProblems, parseDuration, resolveHealthThresholds } from "../model/health";
 import { formatHealthPrometheus, formatHealthText, formatUnreachablePrometheus } from "../health/format";
 import { checkHealth, DEFAULT_HEALTH_TIMEOUT_SECONDS, HealthError } from "../health/health";
 import { HealthOptions, HealthStatus } from "../health/types";
-import { redactUrl, resolveConnection } from "../pg/connection";
+import { resolveConnection } from "../pg/connection";
 import { argumentSecrets, redact, redactDeep } from "../pg/secrets";
 import { VerifyError } from "../verify/types";
 
@@ -96,94 +98,48 @@ function readThresholdsFile(file: string): HealthThresholdsSpec {
   return value as HealthThresholdsSpec;
 }
 
-/** Parse the arguments. Throws `VerifyError` (one line) for a wrong call. */
+/** One threshold flag's value, read by its kind. Throws `VerifyError` (one line). */
+function thresholdValue(flag: string, kind: "fraction" | "size" | "duration", v: string): string | number {
+  if (kind === "duration") {
+    if (parseDuration(v) === undefined) throw new VerifyError(`${flag} = ${JSON.stringify(v)} is not allowed: ${DURATION_ALLOWED}`);
+    return v;
+  }
+  if (kind === "size") {
+    const n = parseSize(v);
+    if (n === undefined) throw new VerifyError(`${flag} = ${JSON.stringify(v)} is not allowed: a size above 0 in bytes, or with a unit kB, MB, GB or TB (e.g. 10GB)`);
+    return n;
+  }
+  const n = Number(v);
+  if (!(v.trim() !== "" && Number.isFinite(n) && n > 0 && n <= 1)) throw new VerifyError(`${flag} = ${JSON.stringify(v)} is not allowed: a number above 0 and at most 1 (e.g. 0.5)`);
+  return n;
+}
+
+/**
+ * Parse the arguments with the shared parser (src/cli/args.ts: unknown options, missing values and
+ * values given to flags get its one wording), then read the values. Throws `VerifyError` (one line)
+ * for a wrong call.
+ */
 export function parseHealthArgs(args: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env): Parsed {
-  let url: string | undefined;
-  const slots: string[] = [];
-  let file: string | undefined;
+  const { values: v, positionals, help } = parseWith(HEALTH_DOC, args);
+  if (help) return { options: {}, output: "text", help };
+  const str = (name: string) => v[name] as string | undefined;
+  if (v.json && v.prometheus) throw new VerifyError("--json and --prometheus exclude each other: give one");
+  const output: HealthOutput = v.json ? "json" : v.prometheus ? "prometheus" : "text";
   const flags: Record<string, unknown> = {};
   const flagOf: Partial<Record<keyof HealthThresholdsSpec, string>> = {};
-  let output: HealthOutput = "text";
-  let help = false;
-  let timeoutSeconds: number | undefined;
-  let source: string | undefined;
-  const withValue = ["--url", "--slot", "--source", "--thresholds", "--timeout", ...Object.keys(THRESHOLD_FLAGS)];
-  for (let i = 0; i < args.length; i++) {
-    let arg = args[i]!;
-    let value: string | undefined;
-    const eq = arg.indexOf("=");
-    if (arg.startsWith("--") && eq > 0) {
-      value = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
-    if (arg.startsWith("-")) {
-      const unknown = unknownIn(HEALTH_DOC, arg);
-      if (unknown) throw new VerifyError(unknown);
-    }
-    if (withValue.includes(arg) && value === undefined) {
-      value = args[++i];
-      if (value === undefined) throw new VerifyError(withHelpHint("health", needsValue(arg)));
-    }
-    const threshold = THRESHOLD_FLAGS[arg];
-    if (threshold) {
-      const v = value!;
-      if (threshold.kind === "duration") {
-        if (parseDuration(v) === undefined) throw new VerifyError(`${arg} = ${JSON.stringify(v)} is not allowed: ${DURATION_ALLOWED}`);
-        flags[threshold.field] = v;
-      } else if (threshold.kind === "size") {
-        const n = parseSize(v);
-        if (n === undefined) throw new VerifyError(`${arg} = ${JSON.stringify(v)} is not allowed: a size above 0 in bytes, or with a unit kB, MB, GB or TB (e.g. 10GB)`);
-        flags[threshold.field] = n;
-      } else {
-        const n = Number(v);
-        if (!(v.trim() !== "" && Number.isFinite(n) && n > 0 && n <= 1)) throw new VerifyError(`${arg} = ${JSON.stringify(v)} is not allowed: a number above 0 and at most 1 (e.g. 0.5)`);
-        flags[threshold.field] = n;
-      }
-      flagOf[threshold.field] = arg;
-      continue;
-    }
-    switch (arg) {
-      case "--help":
-      case "-h":
-        help = true;
-        break;
-      case "--json":
-        if (output === "prometheus") throw new VerifyError("--json and --prometheus exclude each other: give one");
-        output = "json";
-        break;
-      case "--prometheus":
-        if (output === "json") throw new VerifyError("--json and --prometheus exclude each other: give one");
-        output = "prometheus";
-        break;
-      case "--url":
-        url = value;
-        break;
-      case "--slot":
-        if (!value) throw new VerifyError("--slot needs a slot name");
-        slots.push(value);
-        break;
-      case "--thresholds":
-        file = value;
-        break;
-      case "--source":
-        if (!value) throw new VerifyError("--source needs the source's name");
-        source = value;
-        break;
-      case "--timeout": {
-        const n = Number(value);
-        if (!(value !== "" && Number.isFinite(n) && n >= 1 && n <= 3600)) {
-          throw new VerifyError(`--timeout = "${value}" is not allowed: a number of seconds from 1 to 3600`);
-        }
-        timeoutSeconds = n;
-        break;
-      }
-      default:
-        if (arg.startsWith("-")) throw new VerifyError(withHelpHint("health", unknownOption(arg)));
-        if (url !== undefined) throw new VerifyError(`unexpected argument "${redactUrl(arg)}": give one connection URL`);
-        url = arg;
-    }
+  for (const [flag, { field, kind }] of Object.entries(THRESHOLD_FLAGS)) {
+    const value = str(flag.slice(2));
+    if (value === undefined) continue;
+    flags[field] = thresholdValue(flag, kind, value);
+    flagOf[field] = flag;
   }
-  if (help) return { options: {}, output, help };
+  const slots = (v.slot as string[] | undefined) ?? [];
+  if (slots.includes("")) throw new VerifyError("--slot needs a slot name");
+  const source = str("source");
+  if (source === "") throw new VerifyError("--source needs the source's name");
+  const timeoutSeconds = timeoutOption(str("timeout"));
+  const url = connectionUrl(str("url"), positionals);
+  const file = str("thresholds");
   const merged = { ...(file !== undefined ? readThresholdsFile(file) : {}), ...flags } as HealthThresholdsSpec;
   // Each value is valid alone; what is left is warn above crit.
   const problem = healthThresholdProblems(merged)[0];
@@ -193,11 +149,6 @@ export function parseHealthArgs(args: readonly string[], env: Readonly<Record<st
     throw new VerifyError(`${name} = ${JSON.stringify(problem.value) ?? "(default)"} is not allowed: ${problem.allowed}`);
   }
   return { options: { connection: { url }, slots, source, thresholds: resolveHealthThresholds(merged), timeoutSeconds, env }, output, help };
-}
-
-/** JSON with the C1 control and reordering characters (which JSON.stringify leaves raw) escaped as `\uNNNN`. */
-function jsonText(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) + "\n";
 }
 
 /**
@@ -231,7 +182,7 @@ export async function runHealth(
     }
     const report = redactDeep(await checkHealth(parsed.options), secrets);
     // Strings redacted inside the report: numbers and metric values are never touched.
-    rawIo.out(parsed.output === "json" ? jsonText(report) : parsed.output === "prometheus" ? escapeControl(formatHealthPrometheus(report)) : escapeTerminal(formatHealthText(report)));
+    rawIo.out(parsed.output === "json" ? jsonText(report) + "\n" : parsed.output === "prometheus" ? escapeControl(formatHealthPrometheus(report)) : escapeTerminal(formatHealthText(report)));
     return report.verdict === HealthStatus.CRIT ? 1 : 0;
   } catch (e) {
     const message = e instanceof VerifyError ? e.message : `unexpected error: ${String((e as Error)?.message ?? e).split("\n")[0]}`;

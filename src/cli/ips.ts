@@ -5,6 +5,7 @@
  * document could not be read (one line). Never loads cdktf.
  */
 import { escapeOneLine } from "../util/text-file";
+import { jsonText } from "../util/markdown";
 import { redactUrlText } from "../net/http";
 import { compareWithTable, STATIC_IPS_URL } from "../model/clickpipes-ips-document";
 import { CLICKPIPES_IP_TABLE_VERSION } from "../model/clickpipes-ips";
@@ -38,11 +39,6 @@ function line(text: string): string {
   return escapeOneLine(text.replace(/\n/g, "\\x0a").replace(/\t/g, "\\x09")) + "\n";
 }
 
-/** JSON for a terminal: C1 control characters (which JSON leaves raw) escaped as \\u00XX. */
-function terminalJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) + "\n";
-}
-
 export async function runIps(
   args: string[],
   out: NodeJS.WritableStream = process.stdout,
@@ -68,7 +64,7 @@ export async function runIps(
     return fail(`--region ${JSON.stringify(v.region)} is not in the table${v.cloud ? ` for ${v.cloud}` : ""} (run "cdktf-clickpipes ips" for the list)`);
   }
   if (v.check === undefined) {
-    out.write(v.json ? terminalJson(table satisfies IpsReport) : formatTable(table));
+    out.write(v.json ? jsonText(table satisfies IpsReport) + "\n" : formatTable(table));
     return 0;
   }
   if (v.check === "") return fail("--check needs a file or an http(s) URL");
@@ -78,7 +74,7 @@ export async function runIps(
   if (!read.ok) return fail(fileProblem("--check", shown, read.problem));
   const differences = compareWithTable(read.regions, filter);
   const report: IpsCheckReport = { kind: "check", tableVersion: CLICKPIPES_IP_TABLE_VERSION, document: shown, agree: differences.length === 0, differences };
-  if (v.json) out.write(terminalJson(report satisfies IpsReport));
+  if (v.json) out.write(jsonText(report satisfies IpsReport) + "\n");
   else if (report.agree) out.write(line(`the table (${CLICKPIPES_IP_TABLE_VERSION}) and ${shown} agree`));
   else out.write(differences.map((d) => line(d.line)).join(""));
   return report.agree ? 0 : 1;

@@ -3,15 +3,16 @@
  * Exit 0 when nothing FAILs, 1 when a check FAILs, 2 when called wrongly or the source is unreachable.
  */
 import type { CommandModule } from "./main";
-import { CommandDoc, helpText, needsValue, unknownIn, unknownOption, withHelpHint } from "./args";
-import { redactUrl } from "../pg/connection";
+import { CommandDoc, helpText } from "./args";
+import { connectionUrl, parseWith, timeoutOption } from "./connection-args";
 import { escapeControl } from "../util/text-file";
+import { jsonText } from "../util/markdown";
 import { collectSecrets, redact } from "../pg/secrets";
 
 export { escapeControl };
 import { formatReport } from "../verify/format";
 import { parseTableName, splitList } from "../verify/names";
-import { TableName, VerifyError, VerifyOptions } from "../verify/types";
+import { VerifyError, VerifyOptions } from "../verify/types";
 import { DEFAULT_TIMEOUT_SECONDS, verifySource } from "../verify/verify";
 
 export const VERIFY_DOC: CommandDoc = {
@@ -22,8 +23,8 @@ export const VERIFY_DOC: CommandDoc = {
   options: [
     { name: "--url", value: "<url>", description: "connection string (or give it as the only positional argument)" },
     { name: "--publication", value: "<name>", description: "the publication the pipe reads" },
-    { name: "--tables", value: "<s.t,s.u>", description: 'tables the pipe replicates (exact names; "quote" a part with a dot)' },
-    { name: "--schemas", value: "<a,b>", description: "every table of these schemas" },
+    { name: "--tables", value: "<s.t,s.u>", multiple: true, description: 'tables the pipe replicates (exact names; "quote" a part with a dot)' },
+    { name: "--schemas", value: "<a,b>", multiple: true, description: "every table of these schemas" },
     { name: "--stack", value: "<dir|cdk.tf.json>", description: "take user, publication, tables, database, host, port from a synthesized stack" },
     { name: "--pipe", value: "<dir|cdk.tf.json>", description: "take the pipe's settings (replication mode, slot, failover slots, excluded columns, sorting keys) from a synthesized stack with a ClickPipe" },
     {
@@ -55,92 +56,32 @@ interface Parsed {
   readonly help: boolean;
 }
 
-/** Parse the arguments. Throws `VerifyError` (one line) for a wrong call. */
+/**
+ * Parse the arguments with the shared parser (src/cli/args.ts: unknown options, missing values and
+ * values given to flags get its one wording), then read the values. Throws `VerifyError` (one line)
+ * for a wrong call.
+ */
 export function parseVerifyArgs(args: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env): Parsed {
-  let url: string | undefined;
-  let publication: string | undefined;
-  let tables: TableName[] | undefined;
-  let schemas: string[] | undefined;
-  let stack: string | undefined;
-  let pipe: string | undefined;
-  let slotTest = false;
-  let admin: string | undefined;
-  let requireScram: boolean | undefined;
-  let json = false;
-  let help = false;
-  let timeoutSeconds: number | undefined;
-  const withValue = ["--url", "--publication", "--tables", "--schemas", "--stack", "--pipe", "--timeout", "--admin"];
-  for (let i = 0; i < args.length; i++) {
-    let arg = args[i];
-    let value: string | undefined;
-    const eq = arg.indexOf("=");
-    if (arg.startsWith("--") && eq > 0) {
-      value = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
-    if (arg.startsWith("-")) {
-      const unknown = unknownIn(VERIFY_DOC, arg);
-      if (unknown) throw new VerifyError(unknown);
-    }
-    if (withValue.includes(arg) && value === undefined) {
-      value = args[++i];
-      if (value === undefined) throw new VerifyError(withHelpHint("verify", needsValue(arg)));
-    }
-    switch (arg) {
-      case "--help":
-      case "-h":
-        help = true;
-        break;
-      case "--json":
-        json = true;
-        break;
-      case "--slot-test":
-        slotTest = true;
-        break;
-      case "--require-scram":
-      case "--no-require-scram":
-        if (requireScram !== undefined && requireScram !== (arg === "--require-scram")) throw new VerifyError("--require-scram and --no-require-scram exclude each other");
-        requireScram = arg === "--require-scram";
-        break;
-      case "--admin":
-        if (!value) throw new VerifyError("--admin needs a connection URL (postgres://tf_admin@host/db)");
-        admin = value;
-        break;
-      case "--url":
-        url = value;
-        break;
-      case "--publication":
-        if (!value) throw new VerifyError("--publication needs a name");
-        publication = value;
-        break;
-      case "--tables":
-        tables = [...(tables ?? []), ...splitList(value!).map(parseTableName)];
-        break;
-      case "--schemas":
-        schemas = [...(schemas ?? []), ...splitList(value!).map((s) => s.replace(/^"(.*)"$/, "$1").replace(/""/g, '"'))];
-        break;
-      case "--stack":
-        stack = value;
-        break;
-      case "--pipe":
-        pipe = value;
-        break;
-      case "--timeout": {
-        const n = Number(value);
-        if (!(value !== "" && Number.isFinite(n) && n >= 1 && n <= 3600)) {
-          throw new VerifyError(`--timeout = "${value}" is not allowed: a number of seconds from 1 to 3600`);
-        }
-        timeoutSeconds = n;
-        break;
-      }
-      default:
-        if (arg.startsWith("-")) throw new VerifyError(withHelpHint("verify", unknownOption(arg)));
-        if (url !== undefined) throw new VerifyError(`unexpected argument "${redactUrl(arg)}": give one connection URL`);
-        url = arg;
-    }
-  }
+  const { values: v, positionals, help } = parseWith(VERIFY_DOC, args);
+  if (help) return { options: { env }, json: false, help };
+  const str = (name: string) => v[name] as string | undefined;
+  const list = (name: string) => (v[name] as string[] | undefined) ?? [];
+  if (v["require-scram"] && v["no-require-scram"]) throw new VerifyError("--require-scram and --no-require-scram exclude each other");
+  const requireScram = v["require-scram"] ? true : v["no-require-scram"] ? false : undefined;
+  const admin = str("admin");
+  if (admin === "") throw new VerifyError("--admin needs a connection URL (postgres://tf_admin@host/db)");
+  const publication = str("publication");
+  if (publication === "") throw new VerifyError("--publication needs a name");
+  const tables = v.tables === undefined ? undefined : list("tables").flatMap((t) => splitList(t).map(parseTableName));
+  const schemas = v.schemas === undefined ? undefined : list("schemas").flatMap((t) => splitList(t).map((s) => s.replace(/^"(.*)"$/, "$1").replace(/""/g, '"')));
+  const timeoutSeconds = timeoutOption(str("timeout"));
+  const url = connectionUrl(str("url"), positionals);
   const adminOptions = admin === undefined ? undefined : { url: admin, requireScram };
-  return { options: { connection: { url, requireScram }, admin: adminOptions, publication, tables, schemas, stack, pipe, slotTest, timeoutSeconds, env }, json, help };
+  return {
+    options: { connection: { url, requireScram }, admin: adminOptions, publication, tables, schemas, stack: str("stack"), pipe: str("pipe"), slotTest: v["slot-test"] === true, timeoutSeconds, env },
+    json: v.json === true,
+    help,
+  };
 }
 
 /**
@@ -165,7 +106,8 @@ export async function runVerify(
       return 0;
     }
     const report = await verifySource(parsed.options);
-    io.out(parsed.json ? JSON.stringify(report, null, 2) + "\n" : formatReport(report));
+    // jsonText escapes C1 controls as \u00NN itself: escapeControl after it would write \xNN, not JSON.
+    io.out(parsed.json ? jsonText(report) + "\n" : formatReport(report));
     return report.ok ? 0 : 1;
   } catch (e) {
     if (e instanceof VerifyError) {

@@ -4,6 +4,7 @@
  */
 import { factsFor, pathWithin } from "../model/provider-facts";
 import { isSensitivePath, redactSecretsInString, redactValue } from "../model/secrets";
+import { isObject } from "../model/json";
 
 // The secrets module decides what is never printed; re-exported for the diff's modules.
 export { isSensitivePath, scrub, secretLiterals } from "../model/secrets";
@@ -31,7 +32,6 @@ export interface AttributeChange {
   readonly note?: string;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isPlain = (v: unknown) => v === null || ["string", "number", "boolean"].includes(typeof v);
 
 /** Structural equality of JSON values (object key order ignored). */

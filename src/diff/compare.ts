@@ -10,6 +10,7 @@ import { isSecretName, isSensitiveBlock, redactValue, SENSITIVE } from "../model
 import { stackNodes, unmodelledBlocks } from "../synth-output/stack-json";
 import type { Json, SynthStack } from "./read";
 import { referenceResolver } from "./references";
+import { isObject } from "../model/json";
 
 export interface ResourceDiff {
   /** `<type>.<logical id>`, or `data.<type>.<logical id>` for a data source. */
@@ -64,7 +65,6 @@ export interface StackDiff {
   readonly head?: Json;
 }
 
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 const byName = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
 interface Block {

@@ -5,9 +5,9 @@
 import { agree } from "../util/words";
 import type { ResourceDiff, StackDiff } from "./compare";
 import { pipeResources, pipeSource } from "../review/pipe-json";
+import { isObject } from "../model/json";
 
 const tablesOf = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string" && !x.includes("${")) : []);
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 const pipesOf = (json: Record<string, unknown> | undefined): string[] => pipeResources(json).map((p) => p.address);
 

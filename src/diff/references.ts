@@ -13,8 +13,8 @@
 import { factsFor } from "../model/provider-facts";
 import { isSecretName, isSensitiveBlock, isSensitivePath } from "../model/secrets";
 import type { Json } from "./read";
+import { isObject } from "../model/json";
 
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** A plain reference: `var.x`, or `type.name.attr` (an attribute path of plain keys). */
 const REF = /\$\{(var\.[A-Za-z0-9_-]+|[a-z][a-z0-9_]*\.[A-Za-z0-9_-]+(?:\.[A-Za-z_][A-Za-z0-9_]*)+)\}/g;

@@ -10,6 +10,7 @@ import { changeKind, ChangeKind, Plan } from "./plan";
 import { ConfigChange, judge, judgeConfig, knownProviderSource } from "../review/verdicts";
 import { ChangeAction, isBlocking, ResourceChange, Verdict } from "../review/change";
 import { verdictRank } from "../review/summary";
+import { isObject as isObj } from "../model/json";
 
 /** Thrown for a `--synth` folder that is not synth output (one line). */
 export class SynthIndexError extends Error {}
@@ -126,8 +127,6 @@ export function planChanges(plan: Plan, synth?: SynthIndex): PlanChanges {
   }
   return { stack, changes, unchanged, dataSources };
 }
-
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
  * What a plan's `configuration` holds that the stacks never declare: provisioners (they run

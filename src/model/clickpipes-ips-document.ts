@@ -20,6 +20,7 @@
 import { canonicalCidr, hostNetwork, parseCidr } from "./cidr";
 import { ClickPipesIpRegion, ClickPipesIpTable, compareIp, EMBEDDED_CLICKPIPES_IPS, REGIONS_WITHOUT_OWN_IPS, resolveClickPipesIps } from "./clickpipes-ips";
 import { CloudProvider } from "./types";
+import { isObject } from "./json";
 
 /** Where ClickHouse Cloud publishes the document. */
 export const STATIC_IPS_URL = "https://api.clickhouse.cloud/static-ips.json";
@@ -40,8 +41,6 @@ export interface DocumentRegion {
 
 /** The document, or where it is wrong (`path` is a JSON path such as `$.aws[3].region`). */
 export type DocumentParse = { readonly ok: true; readonly regions: readonly DocumentRegion[] } | { readonly ok: false; readonly path: string; readonly problem: string };
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 function kindOf(v: unknown): string {
   return v === undefined ? "missing" : v === null ? "null" : Array.isArray(v) ? "a list" : isObject(v) ? "an object" : `a ${typeof v}`;

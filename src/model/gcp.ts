@@ -12,6 +12,7 @@
  * `network_config.enable_public_ip`).
  */
 import { clickPipesPage, FactSource } from "./fact-source";
+import { isObject as isRecord } from "./json";
 
 const READ = "2026-12-07";
 
@@ -46,7 +47,6 @@ export interface GoogleInstancePatch {
   readonly warnings: readonly string[];
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 /** A single nested block as synth writes it: an object, or a list of one. */
 const block = (v: unknown): Record<string, unknown> | undefined => (Array.isArray(v) && v.length === 1 && isRecord(v[0]) ? v[0] : isRecord(v) ? v : undefined);
 const at = (o: unknown, path: readonly string[]): unknown => path.reduce<unknown>((x, k) => (x === undefined ? undefined : block(x)?.[k]), o);

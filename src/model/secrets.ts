@@ -14,6 +14,7 @@
  */
 import { factsFor, pathWithin, ResourceTypeFacts } from "./provider-facts";
 import { quoteIdent, quoteLiteral } from "./quoting/sql";
+import { isObject } from "./json";
 
 /** What a secret value is shown as. */
 export const SENSITIVE = "(sensitive)";
@@ -56,8 +57,6 @@ export function redactSecretsInString(s: string): string {
   if (!s.includes("@") && !s.includes("=")) return s;
   return s.replace(URL_USERINFO, `$1:${SENSITIVE}@`).replace(KEY_VALUE_SECRET, `$1$2${SENSITIVE}`);
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
  * A copy of a JSON value for display: values at secret paths (for resource `type`, or by name only

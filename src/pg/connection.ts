@@ -5,7 +5,7 @@
  */
 import type { Client, ClientConfig } from "pg";
 import { pgpassLookup, URL_PASSWORD, URL_SCHEME } from "./secrets";
-import { ConnectionOptions, VerifyError, VerifyTarget } from "../verify/types";
+import { ConnectionOptions, VerifyError, VerifyTarget } from "./types";
 
 /** TLS of one connection attempt: `false` plain, else Node TLS options. */
 export type TlsAttempt = false | { readonly rejectUnauthorized: boolean };
@@ -151,6 +151,14 @@ export function parseKeyValueConninfo(text: string): UrlParts {
   };
 }
 
+/*
+ * Why not pg-connection-string (2.x, a dependency of pg): it reads only URLs (no libpq key/value
+ * strings, which verify and health accept); it accepts any scheme and passes unknown query
+ * parameters on as client options, reading `sslcert`, `sslkey` and `sslrootcert` from disk as a URL
+ * names them; and it maps sslmode its own way (`prefer` and `require` verify the certificate, with
+ * a deprecation warning, unless `uselibpqcompat=true`; neither falls back to plain), where verify
+ * keeps libpq's meaning and order (tlsAttempts). Six fields of a URL are needed; `URL` gives them.
+ */
 function parseUrl(url: string): UrlParts {
   if (isKeyValueConninfo(url)) return parseKeyValueConninfo(url);
   let u: URL;
@@ -249,6 +257,7 @@ class WeakPasswordRequest extends Error {
  */
 function newClient(resolved: ResolvedConnection, ssl: TlsAttempt, extra: Partial<ClientConfig>): Client {
   // Loaded here, not at import: the package root and the other CLI commands never load a database client.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous lazy load
   const { Client: PgClient } = require("pg") as typeof import("pg");
   const password = resolved.config.password;
   const guard = typeof password === "string" && resolved.requireScram !== false;

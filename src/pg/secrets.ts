@@ -34,6 +34,14 @@ export function pgpassPasswords(text: string): string[] {
   return pgpassEntries(text).map((e) => e.password);
 }
 
+/*
+ * Why not the pgpass package (1.x, a dependency of pg): it answers one lookup through a callback,
+ * from `process.env` only, while redaction needs every password of the file (pgpassPasswords) and
+ * tests pass their own environment; and it opens the file with a stream after a stat, where
+ * readTextFile refuses a FIFO, a device or an oversized file on the open descriptor. One difference
+ * remains: pgpass (like libpq) ignores a file readable by group or others, this reader does not.
+ */
+
 /** The entries of a pgpass file, in order (comments and malformed lines skipped, as libpq does). */
 export function pgpassEntries(text: string): PgpassEntry[] {
   const out: PgpassEntry[] = [];

@@ -3,6 +3,7 @@
  * change as the verdict rules read it, a verdict, and the words and symbols for an action. One
  * definition of each: the plan's own change types (`guard/plan.ts`) are Terraform's, not these.
  */
+import { isObject as isRecord } from "../model/json";
 
 /** What happens to a resource, as the review tools say it. */
 export type ChangeAction = "create" | "update" | "replace" | "delete";
@@ -74,7 +75,6 @@ export const isBlocking = (v: Verdict): boolean => v.level === "BLOCK" && !v.all
 /** A BLOCK verdict an allowance names: reported, not failing. */
 export const isAllowed = (v: Verdict): boolean => v.level === "BLOCK" && v.allowed === true;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
  * Attribute paths whose values differ (nested objects walked, a one-element block list read as its

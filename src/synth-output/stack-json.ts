@@ -16,6 +16,7 @@ import { jsonPath, parseStrictJson, StrictJsonError } from "../util/strict-json"
 import { oneLine, readTextFile } from "../util/text-file";
 import { isTerraformExpression } from "../model/patterns";
 import { checkStackFolder } from "./stack-folder";
+import { isObject } from "../model/json";
 
 /**
  * Largest `cdk.tf.json` read (64 MB). One source's stack is tens of kilobytes; anything near this is
@@ -112,7 +113,8 @@ export interface ReadStackOptions {
   readonly checkShape?: boolean;
 }
 
-export const isJsonObject = (v: unknown): v is StackJson => typeof v === "object" && v !== null && !Array.isArray(v);
+/** A JSON object of a stack (`isObject` of src/model/json.ts under the stack's type). */
+export const isJsonObject: (v: unknown) => v is StackJson = isObject;
 
 /** A literal string attribute (not a Terraform expression), else undefined. */
 export function literalString(v: unknown): string | undefined {

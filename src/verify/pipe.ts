@@ -5,6 +5,7 @@
 import { readVerifyStack } from "./stack";
 import { TableName, VerifyError } from "./types";
 import { pipeResources, pipeSource } from "../review/pipe-json";
+import { isObject } from "../model/json";
 
 /** Per-table settings of a pipe mapping. */
 export interface PipeTableSettings extends TableName {
@@ -25,8 +26,6 @@ export interface PipeExpectations {
   readonly tables: readonly PipeTableSettings[];
 }
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 const literal = (v: unknown): string | undefined => (typeof v === "string" && !v.includes("${") ? v : undefined);
 const literalList = (v: unknown): string[] => (Array.isArray(v) ? v.map(literal).filter((x): x is string => x !== undefined) : []);
 

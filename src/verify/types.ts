@@ -4,6 +4,10 @@
  */
 
 import type { PipeExpectations } from "./pipe";
+// The connection types live with the connection code (src/pg); verify's API names them here too.
+export { VerifyError } from "../pg/types";
+export type { ConnectionOptions, VerifyTarget } from "../pg/types";
+import type { ConnectionOptions, VerifyTarget } from "../pg/types";
 
 /** Outcome of one check. */
 export enum CheckStatus {
@@ -71,27 +75,6 @@ export interface TableName {
   readonly name: string;
 }
 
-/** How to reach the source. Fields left out come from the PG* environment variables, then the stack. */
-export interface ConnectionOptions {
-  /** `postgres://user:password@host:port/database?sslmode=...`. @default - PG* environment variables */
-  readonly url?: string;
-  /** @default - from `url`, `PGHOST`, the stack's `host` output, then `localhost` */
-  readonly host?: string;
-  /** @default - from `url`, `PGPORT`, the stack's `port` output, then 5432 */
-  readonly port?: number;
-  /** @default - from `url`, `PGDATABASE`, the stack's database, then the user name */
-  readonly database?: string;
-  /** The ClickPipes user. @default - from `url`, `PGUSER`, the stack's role */
-  readonly user?: string;
-  /** @default - from `url`, `PGPASSWORD`, or ~/.pgpass */
-  readonly password?: string;
-  /**
-   * Refuse to answer a cleartext or MD5 password request (exit 2 with one line): only SCRAM may
-   * carry the password. `false` answers every request.
-   * @default - on when a password is sent over a connection without TLS, off over TLS
-   */
-  readonly requireScram?: boolean;
-}
 
 export interface VerifyOptions {
   /** Where to connect. @default - the PG* environment variables, then the stack */
@@ -132,13 +115,6 @@ export interface VerifyOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** Where the report connected (never the password). */
-export interface VerifyTarget {
-  readonly host: string;
-  readonly port: number;
-  readonly database: string;
-  readonly user: string;
-}
 
 /** What `verifySource` returns; `--json` prints it. Shape: `schemas/verify-report.schema.json`. */
 export interface VerifyReport {
@@ -157,12 +133,4 @@ export interface VerifyReport {
   readonly summary: { readonly pass: number; readonly warn: number; readonly fail: number; readonly skip: number };
   /** True when no check FAILed. */
   readonly ok: boolean;
-}
-
-/** Thrown when verify cannot run at all (bad options, unreadable stack, no connection). Exit code 2. */
-export class VerifyError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "VerifyError";
-  }
 }

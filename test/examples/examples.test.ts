@@ -27,7 +27,7 @@ function copyOf(name: Scenario): string {
   const rel = (to: string) => JSON.stringify(path.relative(work, path.join(ROOT, to)).split(path.sep).join("/"));
   const code = fs
     .readFileSync(path.join(EXAMPLES, name, "main.ts"), "utf8")
-    .replace(/from "cdktf-clickpipes-postgres\/aws"/g, `from ${rel("src/aws/index")}`)
+    .replace(/from "cdktf-clickpipes-postgres\/aws"/g, `from ${rel("src/aws-entry")}`)
     .replace(/from "cdktf-clickpipes-postgres"/g, `from ${rel("src/index")}`);
   const file = path.join(work, `${name}.ts`);
   fs.writeFileSync(file, code);

@@ -86,7 +86,7 @@ afterAll(() => {
 
 describe("the packed package, installed into a fresh project", () => {
   it("ships the compiled library, the bin, the schemas and the init templates, and no sources or tests", () => {
-    for (const f of ["dist/src/index.js", "dist/src/index.d.ts", "dist/src/aws/index.js", "dist/src/aws/index.d.ts", "dist/src/cli/main.js", "bin/cdktf-clickpipes.js", "schemas/fleet.schema.json", "templates/init/config.ts", "templates/init/gitignore", "templates/init/test/synth.test.ts", "templates/init/github/workflows/clickpipes-pr-review.yml", "action.yml", "examples/github-actions/clickpipes-pr-review.yml", "examples/fleet/fleet.yaml", "package.json", "README.md"]) {
+    for (const f of ["dist/src/index.js", "dist/src/index.d.ts", "dist/src/aws-entry.js", "dist/src/aws-entry.d.ts", "dist/src/cli/main.js", "bin/cdktf-clickpipes.js", "schemas/fleet.schema.json", "templates/init/config.ts", "templates/init/gitignore", "templates/init/test/synth.test.ts", "templates/init/github/workflows/clickpipes-pr-review.yml", "action.yml", "examples/github-actions/clickpipes-pr-review.yml", "examples/fleet/fleet.yaml", "package.json", "README.md"]) {
       expect(packedFiles, f).toContain(f);
     }
     expect(packedFiles.filter((f) => /^(test|src|stacks|scripts|bench|dist\/stacks)\//.test(f))).toEqual([]);
@@ -95,7 +95,7 @@ describe("the packed package, installed into a fresh project", () => {
     const published = JSON.parse(fs.readFileSync(path.join(work, "stage/package.json"), "utf8"));
     for (const field of REPOSITORY_ONLY_FIELDS) expect(published[field], field).toBeUndefined();
     expect(published.keywords).toEqual(expect.arrayContaining(["cdktf", "clickpipes", "postgresql", "cdc", "clickhouse", "terraform"]));
-    expect(published.exports["./aws"]).toEqual({ types: "./dist/src/aws/index.d.ts", default: "./dist/src/aws/index.js" });
+    expect(published.exports["./aws"]).toEqual({ types: "./dist/src/aws-entry.d.ts", default: "./dist/src/aws-entry.js" });
     expect(published.peerDependenciesMeta).toEqual({ "@cdktf/provider-aws": { optional: true } });
     // The README's links into docs/ work in the package: every page it names is shipped.
     const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");

@@ -68,6 +68,18 @@ describe("verify's secrets and locks on PostgreSQL 16", () => {
     }
   });
 
+  it("--json stays JSON when a name holds C1 control characters (escaped as \\u00NN, not \\xNN)", async () => {
+    // JSON.stringify leaves U+0080-U+009F raw; the terminal escaping after it once wrote them as
+    // `\x9b`, which no JSON parser reads. jsonText writes `\u009b`: the same value, safe on a terminal.
+    const r = await cli([url(server, "good"), "--json", "--publication", "pub\u009bx", "--tables", "public.t\u0085u"]);
+    expect(r.code).toBe(1);
+    expect(r.out).not.toMatch(/[\u0080-\u009f]/);
+    expect(r.out).toContain("\\u009b");
+    const report = JSON.parse(r.out) as VerifyReport;
+    expect(report.publication).toBe("pub\u009bx");
+    expect(report.tables.join(" ")).toContain("\u0085");
+  });
+
   it("redacts the password from the JSON report and the text report", async () => {
     const json = await cli([`postgres://secret_user:${SECRET_DB}@${server.host}:${server.port}/${SECRET_DB}`, "--json", "--tables", "public.none"]);
     expect(json.code).toBe(1);

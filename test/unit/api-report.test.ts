@@ -2,16 +2,16 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { apiReport, AWS_REPORT_FILE, exportedNames, REPORT_FILE, REPORT_FOLDER } from "../../scripts/api-report";
+import { apiReport, AWS_REPORT_FILE, exportedNames, REPORT_FILE, REPORT_FOLDER, TOOLS_REPORT_FILE } from "../../scripts/api-report";
 import { listFiles } from "../../src/util/file-tree";
 
-// API Extractor over the declarations of src/index.ts and src/aws/index.ts; `npm run api` rewrites the reports.
-describe("API reports (api/cdktf-clickpipes-postgres.api.md, api/cdktf-clickpipes-postgres-aws.api.md)", () => {
-  it("are up to date with the exports of the root and of /aws", () => {
+// API Extractor over the declarations of src/index.ts, src/aws-entry.ts and src/tools.ts; `npm run api` rewrites the reports.
+describe("API reports (api/cdktf-clickpipes-postgres.api.md, api/cdktf-clickpipes-postgres-aws.api.md, api/cdktf-clickpipes-postgres-tools.api.md)", () => {
+  it("are up to date with the exports of the root, of /aws and of /tools", () => {
     const lines: string[] = [];
     const code = apiReport("check", (l) => lines.push(l));
     expect(code, lines.join("\n")).toBe(0);
-    expect(lines).toEqual([`api: api/${REPORT_FILE} is up to date`, `api: api/${AWS_REPORT_FILE} is up to date`]);
+    expect(lines).toEqual([`api: api/${REPORT_FILE} is up to date`, `api: api/${AWS_REPORT_FILE} is up to date`, `api: api/${TOOLS_REPORT_FILE} is up to date`]);
   }, 300_000); // API Extractor over two entry points: minutes on a loaded 2-core machine
 
   it("fails with the first differing line when the committed report is stale", () => {
@@ -21,6 +21,7 @@ describe("API reports (api/cdktf-clickpipes-postgres.api.md, api/cdktf-clickpipe
       // A report that still lists an export the root no longer has.
       fs.writeFileSync(path.join(folder, REPORT_FILE), committed.replace("export class GenericPostgresSource ", "export class GenericPostgresSourceOld "));
       fs.copyFileSync(path.join(REPORT_FOLDER, AWS_REPORT_FILE), path.join(folder, AWS_REPORT_FILE));
+      fs.copyFileSync(path.join(REPORT_FOLDER, TOOLS_REPORT_FILE), path.join(folder, TOOLS_REPORT_FILE));
       const lines: string[] = [];
       expect(apiReport("check", (l) => lines.push(l), folder)).toBe(1);
       const text = lines.join("\n");
@@ -51,6 +52,13 @@ describe("API reports (api/cdktf-clickpipes-postgres.api.md, api/cdktf-clickpipe
       expect(aws.has(name), name).toBe(true);
       expect(root.has(name), name).toBe(false);
     }
+    // The tools are at /tools (the root keeps deprecated re-exports for one minor version).
+    const tools = new Set(exportedNames(fs.readFileSync(path.join(REPORT_FOLDER, TOOLS_REPORT_FILE), "utf8")));
+    for (const name of ["guardPlan", "parsePlan", "judge", "RULES", "renderStackSql", "verifySource", "checkHealth", "formatHealthPrometheus", "loadIpTableFile", "renderAlertRules"]) {
+      expect(tools.has(name), name).toBe(true);
+    }
+    for (const name of ["GenericPostgresSource", "ClickPipe", "buildApp", "ClickhouseProvider", "AuroraSource"]) expect(tools.has(name), name).toBe(false);
+    for (const name of imports("cdktf-clickpipes-postgres/tools")) expect(tools.has(name), `docs import ${name} from /tools`).toBe(true);
     for (const internal of ["runRules", "assertValid", "SOURCE_RULES", "addSourceObjects", "literal", "quoteIdent", "dependencyOrder", "VERIFY_CHECKS"]) {
       expect(root.has(internal) || aws.has(internal), internal).toBe(false);
     }

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { listFiles } from "../../src/util/file-tree";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const COMMITTED = path.join(ROOT, "src", "azure", "generated");
+const COMMITTED = path.join(ROOT, "src", "tf", "azurerm");
 
 describe("npm run gen:azurerm", () => {
   it("regenerates exactly the committed azurerm bindings from the committed schema (two resources and the provider block)", () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { listFiles } from "../../src/util/file-tree";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const COMMITTED = path.join(ROOT, "src", "clickhouse", "generated");
+const COMMITTED = path.join(ROOT, "src", "tf", "clickhouse");
 
 describe("npm run gen:clickhouse", () => {
   it("regenerates exactly the committed bindings from the committed schema", () => {

@@ -65,7 +65,7 @@ describe("lazy loading", () => {
   });
 
   it("the AWS provider loads when an Aurora/RDS construct is built: not on import of /aws, not for a generic source", () => {
-    const aws = loadedPackages(`require(${JSON.stringify(path.join(ROOT, "src/aws/index.ts"))}); return 0;`);
+    const aws = loadedPackages(`require(${JSON.stringify(path.join(ROOT, "src/aws-entry.ts"))}); return 0;`);
     expect(aws.packages).toContain("@cdktf/provider-postgresql");
     expect(aws.packages).not.toContain("@cdktf/provider-aws");
     const build = (sources: string) => `
@@ -81,6 +81,16 @@ describe("lazy loading", () => {
     const aurora = loadedPackages(build(`[auroraSource()]`));
     expect(aurora.result).toBe(0);
     expect(aurora.packages).toContain("@cdktf/provider-aws");
+  });
+
+  it("/tools loads neither cdktf, constructs, the providers nor pg, and judges a plan with them unloaded", () => {
+    const plan = path.join(ROOT, "test/fixtures/plans/replace-publication.json");
+    const { packages, result } = loadedPackages(`
+      const tools = require(${JSON.stringify(path.join(ROOT, "src/tools.ts"))});
+      const plan = tools.parsePlan(require("node:fs").readFileSync(${JSON.stringify(plan)}, "utf8"));
+      return tools.guardPlan(plan).blocking.length > 0;`);
+    expect(result).toBe(true);
+    for (const p of [...HEAVY, "pg"]) expect(packages).not.toContain(p);
   });
 
   it("`sql` renders a synthesized stack without loading cdktf, the providers or pg", () => {

@@ -3,6 +3,7 @@
  * `src/model/rules` holds one validation rule per file) and the helpers they share.
  */
 import type { ResourceChange, VerdictLevel } from "../change";
+import { isObject as isRecord } from "../../model/json";
 
 /** One rule of the guard and the diff. */
 export interface Rule {
@@ -45,7 +46,6 @@ export interface RuleFamily {
   check?(c: ResourceChange, key: string, ctx: JudgeContext): boolean | void;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 export { isRecord };
 export { attr } from "../pipe-json";
 
