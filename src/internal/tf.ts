@@ -48,3 +48,7 @@ export { Clickpipe as ChClickPipe } from "../clickhouse/generated/clickpipe";
 export type { ClickpipeSourcePostgresTableMappings as ChTableMapping } from "../clickhouse/generated/clickpipe";
 export { ClickpipeCdcInfrastructure as ChCdcInfrastructure } from "../clickhouse/generated/clickpipe-cdc-infrastructure";
 export { ClickpipesReversePrivateEndpoint as ChReversePrivateEndpoint } from "../clickhouse/generated/clickpipes-reverse-private-endpoint";
+export { ClickpipesReversePrivateEndpointCustomPrivateDns as ChReversePrivateEndpointCustomPrivateDns } from "../clickhouse/generated/clickpipes-reverse-private-endpoint-custom-private-dns";
+export { PostgresService as ChPostgresService } from "../clickhouse/generated/postgres-service";
+export { DataClickhousePostgresService as ChPostgresServiceData } from "../clickhouse/generated/data-clickhouse-postgres-service";
+export { DataClickhousePostgresServiceCaCertificates as ChPostgresServiceCaData } from "../clickhouse/generated/data-clickhouse-postgres-service-ca-certificates";
