@@ -1,12 +1,12 @@
 import { Construct } from "constructs";
-import { TerraformStack } from "../internal/tf";
+import { Lazy, TerraformStack } from "../internal/tf";
 import { GenericSourceConfig } from "../model/app-config";
 import { BackendSpec } from "../model/backend";
 import { reportWarnings } from "../internal/annotations";
 import { isValidatedSourceConfig, validateSourceConfig, ValidatedGenericSourceConfig } from "../model/validate";
 import { OUTPUT_IDS } from "../model/construct-ids";
 import { GenericPostgresSource } from "../postgres/generic-source";
-import { addStackClickPipe } from "./clickpipe";
+import { addClickHouseProvider, addStackClickPipe } from "./clickpipe";
 import { addConnectionOutputs, addDatabaseAccess, addMonitoringPassword, initStack, output } from "./common";
 
 export { ADMIN_PASSWORD_VARIABLE, CLICKPIPES_PASSWORD_VARIABLE, REQUIRED_TERRAFORM_VERSION } from "./common";
@@ -33,15 +33,21 @@ export class GenericPostgresStack extends TerraformStack {
     initStack(this, config.name, config.backend ?? defaultBackend);
     const resolved = v.source.value;
 
-    const password = addDatabaseAccess(this, resolved, { host: resolved.host, superuser: resolved.adminIsSuperuser });
+    // ClickHouse Managed Postgres: the provider connects to the service's direct connection, known
+    // once the source (which reads the service) exists; the clickhouse provider reads the service.
+    const managed = () => this.source.managedPostgres!;
+    if (resolved.managedPostgres) addClickHouseProvider(this);
+    const host = resolved.managedPostgres ? Lazy.stringValue({ produce: () => managed().hostname }) : resolved.host;
+    const port = resolved.managedPostgres ? Lazy.numberValue({ produce: () => managed().port }) : resolved.port;
+    const password = addDatabaseAccess(this, resolved, { host, port, superuser: resolved.adminIsSuperuser });
     const monitoringPassword = addMonitoringPassword(this, resolved);
     this.source = new GenericPostgresSource(this, config.name, { validated: v.source, password, monitoringPassword });
 
     const out = (id: string, value: unknown, description: string) => output(this, id, value, description);
     addConnectionOutputs(this, {
-      host: resolved.host,
+      host,
       hostDescription: "Host ClickPipes connects to.",
-      port: resolved.port,
+      port,
       database: resolved.database,
       user: this.source.user.roleName,
       publication: this.source.publication.publicationName,

@@ -12,6 +12,7 @@ export {
   CloudBackend,
   DefaultTokenResolver,
   Fn,
+  Lazy,
   LocalBackend,
   NamedCloudWorkspace,
   Op,

@@ -4,7 +4,7 @@
 import { Cidr, hostNetwork, parseCidr } from "./cidr";
 import { resolveClickPipesIps, ResolvedClickPipesIps } from "./clickpipes-ips";
 import { resolveHealthThresholds, ResolvedHealthThresholds } from "./health";
-import type { HostProfile } from "./host-profiles";
+import type { HostProfile, ManagedPostgresServiceRef, ManagedPostgresSpec } from "./host-profiles";
 import { PostgresMajorVersion, PostgresSourceSpec, PublishOperation, SslMode } from "./types";
 
 export const DEFAULT_PORT = 5432;
@@ -80,6 +80,13 @@ export interface ResolvedSource {
   readonly health: ResolvedHealthThresholds;
   /** The monitoring role, when the spec asks for one. */
   readonly monitoring: { readonly name: string; readonly passwordVersion: number } | undefined;
+  /**
+   * `clickhouse-managed` sources: the service. `host` is then its host name when `service` is given,
+   * and empty with `serviceId` alone (the constructs read the host name from the service).
+   */
+  /** Where the ClickHouse Cloud service runs (`clickhouse.cloud`, `clickhouse.region`). */
+  readonly clickhouseLocation: { readonly cloud: string; readonly region: string };
+  readonly managedPostgres: { readonly serviceId: string; readonly service: ManagedPostgresServiceRef | undefined } | undefined;
 }
 
 /** Split `schema.table` at its first dot. */
@@ -118,6 +125,7 @@ export function resolveSource(spec: PostgresSourceSpec): ResolvedSource {
     if (wholeSchemas.has(t.schema)) continue;
     scoped.set(t.schema, [...(scoped.get(t.schema) ?? []), t.table]);
   }
+  const managed = (spec as { readonly managedPostgres?: ManagedPostgresSpec }).managedPostgres;
   const ops = new Set(spec.publication?.operations ?? DEFAULT_PUBLISH_OPERATIONS);
   const clickPipesIps = spec.network?.allowedCidrs
     ? undefined
@@ -130,7 +138,7 @@ export function resolveSource(spec: PostgresSourceSpec): ResolvedSource {
     name: spec.name,
     hostProfile: (spec as { readonly hostProfile?: HostProfile }).hostProfile ?? ("self-managed" as HostProfile),
     timescaleDb: (spec as { readonly timescaleDb?: boolean }).timescaleDb === true,
-    host: spec.host,
+    host: spec.host ?? managed?.service?.hostname ?? "",
     port: spec.port ?? DEFAULT_PORT,
     database: spec.database,
     postgresVersion: spec.postgresVersion,
@@ -159,5 +167,7 @@ export function resolveSource(spec: PostgresSourceSpec): ResolvedSource {
     monitoring: spec.monitoring
       ? { name: spec.monitoring.name ?? DEFAULT_MONITORING_ROLE_NAME, passwordVersion: spec.monitoring.passwordVersion ?? 1 }
       : undefined,
+    clickhouseLocation: { cloud: spec.clickhouse.cloud, region: spec.clickhouse.region },
+    managedPostgres: managed ? { serviceId: managed.service?.id ?? managed.serviceId!, service: managed.service } : undefined,
   };
 }

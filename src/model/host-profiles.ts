@@ -26,6 +26,7 @@ export enum HostProfile {
   CLOUDSQL = "cloudsql",
   AZURE = "azure",
   SELF_MANAGED = "self-managed",
+  CLICKHOUSE_MANAGED = "clickhouse-managed",
 }
 
 export interface HostProfileFacts {
@@ -138,6 +139,20 @@ export const HOST_PROFILES: Readonly<Record<HostProfile, HostProfileFacts>> = {
     networkConsole: "Azure portal: the server's Networking, firewall rules (add the ClickPipes IPs below)",
     source: guide("Azure Flexible Server", "azure-flexible-server-postgres.mdx", "4f508f11d10fbaddba586e3536bf487c0360b4d3"),
   },
+  [HostProfile.CLICKHOUSE_MANAGED]: {
+    title: "ClickHouse Managed Postgres",
+    // The provider has no managed-Postgres source type (internal/api/clickpipe.go @ v3.25.3): a regular Postgres pipe.
+    pipeType: ClickPipePostgresType.POSTGRES,
+    guide: `${GUIDES}/managed-postgres`,
+    serverSettingsInFiles: false,
+    consoleSteps: [
+      "nothing to apply by hand: logical replication is enabled on every ClickHouse Managed Postgres instance (no wal_level or parameter group to change); the settings below are what verify checks",
+      "the stack connects to the direct connection (the service's hostname and port), never the PgBouncer one, and pins the service's own CA in the pipe (clickhouse_postgres_service_ca_certificates)",
+    ],
+    networkConsole:
+      "ClickHouse Managed Postgres accepts ClickPipes by default; only if you set IP filters on the Postgres service (ClickHouse Cloud console, the service's Settings; the provider cannot declare them) add the ClickPipes IPs below there",
+    source: guide("ClickHouse Managed Postgres", "managed-postgres.mdx", "af78a3279f1b7e316fc483789b0a0f397cc738e5"),
+  },
   [HostProfile.SELF_MANAGED]: {
     title: "self-managed PostgreSQL",
     pipeType: ClickPipePostgresType.POSTGRES,
@@ -170,6 +185,38 @@ export const HOST_CONSTANT_SOURCES: Readonly<Record<"PGBOUNCER_PORT" | "SUPABASE
   ALLOYDB_MIN_VERSION: HOST_PROFILES[HostProfile.ALLOYDB].source,
 };
 
+/**
+ * A `clickhouse_postgres_service` declared in the same app, as the ClickPipe and the postgresql
+ * provider need it (the generated `PostgresService` resource has this shape).
+ */
+export interface ManagedPostgresServiceRef {
+  /** The service ID (a reference). */
+  readonly id: string;
+  /** The direct connection's host name (a reference). */
+  readonly hostname: string;
+  /** The direct connection's port (a reference; not PgBouncer's). */
+  readonly port: number;
+}
+
+/** Which ClickHouse Managed Postgres service a `clickhouse-managed` source is (exactly one field). */
+export interface ManagedPostgresSpec {
+  /**
+   * ID of an existing `clickhouse_postgres_service` (a UUID): synth reads its host name and port
+   * with the data source `clickhouse_postgres_service`.
+   * @default - none (give `service` instead)
+   */
+  readonly serviceId?: string;
+  /**
+   * The `clickhouse_postgres_service` resource of the same app (TypeScript API only), so one app
+   * creates the database and the pipe.
+   * @default - none (give `serviceId` instead)
+   */
+  readonly service?: ManagedPostgresServiceRef;
+}
+
+/** Major versions a Managed Postgres service runs (`postgresVersions`, postgres_service_constants.go @ v3.25.3). */
+export const MANAGED_POSTGRES_VERSIONS: readonly number[] = [17, 18];
+
 /** The host-profile fields of a generic source (construct props and config). */
 export interface HostProfileSpec {
   /**
@@ -184,6 +231,13 @@ export interface HostProfileSpec {
    * @default - none
    */
   readonly planetScaleBranch?: string;
+  /**
+   * `clickhouse-managed` only (and required there): the ClickHouse Managed Postgres service. Its
+   * host name and port replace `host` and `port` (leave both unset), the pipe pins the service's CA
+   * (data source `clickhouse_postgres_service_ca_certificates`), and nothing is rendered to apply by hand.
+   * @default - none
+   */
+  readonly managedPostgres?: ManagedPostgresSpec;
   /**
    * The database runs the TimescaleDB extension (self-hosted, e.g. with `self-managed`).
    * Hypertable rows live in chunk tables under `_timescaledb_internal`, created continuously, so
@@ -209,6 +263,7 @@ export interface HostProfileRuleInput {
   readonly user?: { readonly bypassRowLevelSecurity?: boolean };
   readonly hostProfile?: HostProfile;
   readonly planetScaleBranch?: string;
+  readonly managedPostgres?: unknown;
   readonly timescaleDb?: boolean;
   /** The source's pipe, when the app config declares one (its mode decides what some hosts accept). */
   readonly clickpipe?: { readonly replicationMode?: unknown };

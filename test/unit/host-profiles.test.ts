@@ -28,6 +28,7 @@ describe("host profiles", () => {
       tigerdata: "tigerdata",
       alloydb: "alloydb",
       cloudsql: "cloudsqlpostgres",
+      "clickhouse-managed": "postgres",
       azure: "azurepostgres",
       "self-managed": "postgres",
     };

@@ -10,6 +10,7 @@ import { duplicatesRule } from "./duplicate";
 import { healthRule } from "./health";
 import { hostRule } from "./host";
 import { hostInitialLoadOnlyRule } from "./host-initial-load-only";
+import { hostManagedPostgresRule } from "./host-managed-postgres";
 import { hostPoolerRule } from "./host-pooler";
 import { hostPostgresVersionRule } from "./host-postgres-version";
 import { hostProfileRule } from "./host-profile";
@@ -51,6 +52,7 @@ export const SOURCE_RULES: readonly Rule<PostgresSourceSpec>[] = [
   monitoringRoleRule,
   // Host profiles (generic sources' `hostProfile`): each rule cites the host's ClickPipes guide.
   hostProfileRule,
+  hostManagedPostgresRule,
   hostPoolerRule,
   hostInitialLoadOnlyRule,
   hostPostgresVersionRule,
