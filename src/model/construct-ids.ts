@@ -451,6 +451,10 @@ export interface PipeConstructsSpec {
   readonly cdcInfrastructure?: boolean;
   /** Mappings derived from the publication with renames: the `TargetTables` local. */
   readonly targetTablesLocal?: boolean;
+  /** With `privateServiceConnect`: `PscEndpoint` and `PscPrivateDns`. */
+  readonly privateServiceConnect?: boolean;
+  /** A ClickHouse Managed Postgres source: `ManagedPostgresCa`. */
+  readonly managedPostgresCa?: boolean;
 }
 
 /** The database objects of a source (generic or `-db` stack). */
@@ -466,6 +470,8 @@ export interface PostgresConstructsSpec {
   readonly schemaWidePublication?: boolean;
   /** `-db` only: GRANT rds_iam. */
   readonly iamAuth?: boolean;
+  /** Generic `clickhouse-managed` with `managedPostgres.serviceId`: `ManagedPostgres/Service` (and the clickhouse provider and its variables, pipe or not). */
+  readonly managedPostgresService?: boolean;
   /** `-db` only: the pipe connects over PrivateLink (two more variables). */
   readonly privateLinkVariables?: boolean;
   /** `-db` only: the pipe uses IAM authentication (variable `clickpipes_iam_role_arn`). */
@@ -628,6 +634,7 @@ export function documentedConstructs(spec: StackConstructsSpec, options: Documen
     add("monitoring.pgMonitor", `${monitoring}/${MONITORING_IDS.PG_MONITOR}`);
     add("monitoring.connect", `${monitoring}/${MONITORING_IDS.CONNECT}`);
   }
+  if (spec.managedPostgresService) add("managedPostgres.service", `${s}/${SOURCE_IDS.MANAGED_POSTGRES}/${MANAGED_POSTGRES_IDS.SERVICE}`);
   if (!db) add("serverSetup", `${s}/${SOURCE_IDS.SERVER_SETUP}`);
   if (stackLevel) {
     for (const [key, id] of [
@@ -649,6 +656,12 @@ export function documentedConstructs(spec: StackConstructsSpec, options: Documen
     }
   }
   const pipe = spec.pipe;
+  if (!pipe && stackLevel && spec.managedPostgresService) {
+    add("variable.clickhouseOrganizationId", VARIABLE_IDS.CLICKHOUSE_ORGANIZATION_ID);
+    add("variable.clickhouseTokenKey", VARIABLE_IDS.CLICKHOUSE_TOKEN_KEY);
+    add("variable.clickhouseTokenSecret", VARIABLE_IDS.CLICKHOUSE_TOKEN_SECRET);
+    add("provider.clickhouse", PROVIDER_IDS.CLICKHOUSE);
+  }
   if (pipe) {
     if (stackLevel) {
       if (db && spec.privateLinkVariables) {
@@ -662,6 +675,11 @@ export function documentedConstructs(spec: StackConstructsSpec, options: Documen
       add("provider.clickhouse", PROVIDER_IDS.CLICKHOUSE);
     }
     if (pipe.reversePrivateEndpoint) add("clickpipe.reversePrivateEndpoint", `${pipe.id}/${CLICKPIPE_IDS.REVERSE_PRIVATE_ENDPOINT}`);
+    if (pipe.privateServiceConnect) {
+      add("clickpipe.pscEndpoint", `${pipe.id}/${CLICKPIPE_IDS.PSC_ENDPOINT}`);
+      add("clickpipe.pscPrivateDns", `${pipe.id}/${CLICKPIPE_IDS.PSC_PRIVATE_DNS}`);
+    }
+    if (pipe.managedPostgresCa) add("clickpipe.managedPostgresCa", `${pipe.id}/${CLICKPIPE_IDS.MANAGED_POSTGRES_CA}`);
     if (pipe.targetTablesLocal) add("clickpipe.targetTables", `${pipe.id}/${CLICKPIPE_IDS.TARGET_TABLES}`);
     add("clickpipe.pipe", `${pipe.id}/${CLICKPIPE_IDS.PIPE}`);
     if (pipe.cdcInfrastructure) add("clickpipe.cdcInfrastructure", `${pipe.id}/${CLICKPIPE_IDS.CDC_INFRASTRUCTURE}`);
