@@ -47,6 +47,8 @@ export interface HostProfileFacts {
 }
 
 const READ = "2026-12-03";
+/** The day Neon's logical replication guide (40 h slot removal) and the Managed Postgres guide were read. */
+const NEON_READ = "2026-12-07";
 const guide = (title: string, file: string, commit: string) => clickPipesPage(`ClickPipes ${title} source guide`, `postgres/source/${file}`, commit, READ);
 
 const GUIDES = "https://clickhouse.com/docs/integrations/clickpipes/postgres/source";
@@ -58,7 +60,7 @@ export const HOST_PROFILES: Readonly<Record<HostProfile, HostProfileFacts>> = {
     guide: `${GUIDES}/supabase`,
     serverSettingsInFiles: false,
     consoleSteps: [
-      "wal_level is already logical on Supabase; change max_slot_wal_keep_size and the other settings below with the Supabase CLI (supabase postgres-config update) or support, not ALTER SYSTEM",
+      "wal_level is already logical on Supabase; change max_slot_wal_keep_size and the other settings below with the Supabase CLI (supabase postgres-config update) or support, not ALTER SYSTEM; raising max_slot_wal_keep_size restarts the database (plan a window)",
       "connect ClickPipes to the direct connection (db.<project ref>.supabase.co:5432, IPv6 unless the project has Supabase's IPv4 add-on; ClickPipes reaches Supabase over IPv6 natively), not the IPv4 connection pooler (it cannot carry CDC)",
     ],
     networkConsole: "Supabase: Database settings, Network restrictions (allow the ClickPipes IPs below)",
@@ -72,6 +74,7 @@ export const HOST_PROFILES: Readonly<Record<HostProfile, HostProfileFacts>> = {
     consoleSteps: [
       "Neon console: Project settings, Logical Replication, Enable (sets wal_level = logical; the compute restarts)",
       "use the direct endpoint (without -pooler in the host name), not the pooled one",
+      `Neon removes an inactive replication slot after about 40 hours when other slots are active (Neon "Logical replication in Neon", read ${NEON_READ}): a pipe paused or down that long loses its slot and needs a full resync; keep pauses short and let health alert on inactive slots`,
     ],
     networkConsole: "Neon console: Settings, IP Allow, an Enterprise-plan feature (allow the ClickPipes IPs below; other plans have no IP allow list)",
     source: guide("Neon", "neon-postgres.mdx", "013b51e1868b3c5c04333709dbac2dfd1ee2f2cb"),
@@ -151,7 +154,7 @@ export const HOST_PROFILES: Readonly<Record<HostProfile, HostProfileFacts>> = {
     ],
     networkConsole:
       "ClickHouse Managed Postgres accepts ClickPipes by default; only if you set IP filters on the Postgres service (ClickHouse Cloud console, the service's Settings; the provider cannot declare them) add the ClickPipes IPs below there",
-    source: guide("ClickHouse Managed Postgres", "managed-postgres.mdx", "af78a3279f1b7e316fc483789b0a0f397cc738e5"),
+    source: clickPipesPage("ClickPipes ClickHouse Managed Postgres source guide", "postgres/source/managed-postgres.mdx", "af78a3279f1b7e316fc483789b0a0f397cc738e5", NEON_READ),
   },
   [HostProfile.SELF_MANAGED]: {
     title: "self-managed PostgreSQL",

@@ -130,7 +130,7 @@ describe("host profiles", () => {
     expect(lines({ hostProfile: HostProfile.TIGERDATA, schemas: [{ name: "public" }, { name: "_timescaledb_internal" }], clickpipe: { replicationMode: "snapshot" } })).toEqual([]);
     expect(lines({ hostProfile: HostProfile.PLANETSCALE, planetScaleBranch: "main", port: 6432, clickpipe: { replicationMode: "snapshot" } })).toEqual([]);
     expect(lines({ hostProfile: HostProfile.AZURE })).toEqual([]);
-    expect(HOST_RULES.map((r) => r.id)).toEqual(["host-profile", "host-managed-postgres", "host-pooler", "host-initial-load-only", "host-postgres-version", "host-timescale", "host-row-level-security"]);
+    expect(HOST_RULES.map((r) => r.id)).toEqual(["host-profile", "host-managed-postgres", "host-pooler", "host-initial-load-only", "host-postgres-version", "host-timescale", "host-row-level-security", "host-neon-slot-removal"]);
     for (const r of HOST_RULES) expect(existsSync(join(__dirname, "../../src/model/rules", `${r.id}.ts`))).toBe(true);
   });
 

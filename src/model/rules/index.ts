@@ -11,6 +11,7 @@ import { healthRule } from "./health";
 import { hostRule } from "./host";
 import { hostInitialLoadOnlyRule } from "./host-initial-load-only";
 import { hostManagedPostgresRule } from "./host-managed-postgres";
+import { hostNeonSlotRemovalRule } from "./host-neon-slot-removal";
 import { hostPoolerRule } from "./host-pooler";
 import { hostPostgresVersionRule } from "./host-postgres-version";
 import { hostProfileRule } from "./host-profile";
@@ -58,6 +59,7 @@ export const SOURCE_RULES: readonly Rule<PostgresSourceSpec>[] = [
   hostPostgresVersionRule,
   hostTimescaleRule,
   hostRowLevelSecurityRule,
+  hostNeonSlotRemovalRule,
   timescaledbPublicationRule,
 ];
 
