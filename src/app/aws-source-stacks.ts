@@ -14,9 +14,9 @@ import { AwsSourceBase } from "../aws/aws-source";
 import { ClickPipesIamRole } from "../aws/clickpipes-iam-role";
 import { AwsSourceDatabase } from "../aws/database-objects";
 import { RdsSource } from "../aws/rds-source";
-import { TerraformStack, TerraformVariable } from "../internal/tf";
-import { AwsProvider } from "../internal/tf-aws";
-import { reportWarnings } from "../internal/annotations";
+import { TerraformStack, TerraformVariable } from "../tf/tf";
+import { AwsProvider } from "../tf/tf-aws";
+import { reportWarnings } from "../tf/annotations";
 import { AuroraSourceConfig, AWS_STACK_SUFFIX, DB_STACK_SUFFIX, RdsSourceConfig, SourceKind } from "../model/app-config";
 import { AwsEngine, AwsNetworkMode } from "../model/aws-types";
 import { OUTPUT_IDS, PROVIDER_IDS, VARIABLE_IDS } from "../model/construct-ids";
@@ -25,7 +25,7 @@ import { dbIdentifier, defaultIamRoleName } from "../model/iam-auth";
 import { BackendSpec } from "../model/backend";
 import { engineOfKind, isValidatedSourceConfig, validateSourceConfig, ValidatedAwsSourceConfig } from "../model/validate";
 import { addStackClickPipe } from "./clickpipe";
-import { addConnectionOutputs, addDatabaseAccess, addMonitoringPassword, initStack, output } from "./common";
+import { addConnectionOutputs, addDatabaseAccess, addMonitoringPassword, addPlanRolePassword, initStack, output } from "./common";
 
 /** Name of the db stack's variable that holds the host (the cluster WRITER endpoint address). */
 export const DB_HOST_VARIABLE = VARIABLE_IDS.DB_HOST;
@@ -145,7 +145,8 @@ export class AwsSourceDbStack extends TerraformStack {
     // RDS/Aurora have no superuser: with superuser = true the provider reads pg_shadow and fails.
     const password = addDatabaseAccess(this, resolved, { host: host.stringValue, superuser: false });
     const monitoringPassword = addMonitoringPassword(this, resolved);
-    this.source = new AwsSourceDatabase(this, config.name, { validated: v.source, password, monitoringPassword });
+    const planRolePassword = addPlanRolePassword(this, resolved);
+    this.source = new AwsSourceDatabase(this, config.name, { validated: v.source, password, monitoringPassword, planRolePassword });
 
     const out = (id: string, value: unknown, description: string) => output(this, id, value, description);
     addConnectionOutputs(this, {

@@ -1,6 +1,6 @@
 /** Pieces every source stack shares: Terraform version, backend, the password variables, the provider, the outputs. */
 import { applyBackend } from "../backend";
-import { PostgresqlProvider, TerraformOutput, TerraformStack, TerraformVariable } from "../internal/tf";
+import { PostgresqlProvider, TerraformOutput, TerraformStack, TerraformVariable } from "../tf/tf";
 import { BackendSpec } from "../model/backend";
 import { OUTPUT_IDS, PROVIDER_IDS, VARIABLE_IDS } from "../model/construct-ids";
 import { ResolvedSource } from "../model/defaults";
@@ -51,6 +51,17 @@ export function addMonitoringPassword(stack: TerraformStack, src: ResolvedSource
     sensitive: true,
     nullable: false,
     description: `Password of the monitoring role ${src.monitoring.name} (pg_monitor). Written with password_wo: never in plan or state.`,
+  }).stringValue;
+}
+
+/** With `planRole`: the sensitive variable `plan_role_password`; returns its reference. */
+export function addPlanRolePassword(stack: TerraformStack, src: ResolvedSource): string | undefined {
+  if (!src.planRole) return undefined;
+  return new TerraformVariable(stack, VARIABLE_IDS.PLAN_ROLE_PASSWORD, {
+    type: "string",
+    sensitive: true,
+    nullable: false,
+    description: `Password of the read-only plan role ${src.planRole.name} (LOGIN and CONNECT only; for terraform plan of pull requests). Written with password_wo: never in plan or state.`,
   }).stringValue;
 }
 

@@ -1,13 +1,13 @@
 import { Construct } from "constructs";
-import { Lazy, TerraformStack } from "../internal/tf";
+import { Lazy, TerraformStack } from "../tf/tf";
 import { GenericSourceConfig } from "../model/app-config";
 import { BackendSpec } from "../model/backend";
-import { reportWarnings } from "../internal/annotations";
+import { reportWarnings } from "../tf/annotations";
 import { isValidatedSourceConfig, validateSourceConfig, ValidatedGenericSourceConfig } from "../model/validate";
 import { OUTPUT_IDS } from "../model/construct-ids";
 import { GenericPostgresSource } from "../postgres/generic-source";
 import { addClickHouseProvider, addStackClickPipe } from "./clickpipe";
-import { addConnectionOutputs, addDatabaseAccess, addMonitoringPassword, initStack, output } from "./common";
+import { addConnectionOutputs, addDatabaseAccess, addMonitoringPassword, addPlanRolePassword, initStack, output } from "./common";
 
 export { ADMIN_PASSWORD_VARIABLE, CLICKPIPES_PASSWORD_VARIABLE, REQUIRED_TERRAFORM_VERSION } from "./common";
 
@@ -41,7 +41,8 @@ export class GenericPostgresStack extends TerraformStack {
     const port = resolved.managedPostgres ? Lazy.numberValue({ produce: () => managed().port }) : resolved.port;
     const password = addDatabaseAccess(this, resolved, { host, port, superuser: resolved.adminIsSuperuser });
     const monitoringPassword = addMonitoringPassword(this, resolved);
-    this.source = new GenericPostgresSource(this, config.name, { validated: v.source, password, monitoringPassword });
+    const planRolePassword = addPlanRolePassword(this, resolved);
+    this.source = new GenericPostgresSource(this, config.name, { validated: v.source, password, monitoringPassword, planRolePassword });
 
     const out = (id: string, value: unknown, description: string) => output(this, id, value, description);
     addConnectionOutputs(this, {

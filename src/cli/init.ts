@@ -6,8 +6,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { listFiles } from "../internal/file-tree";
-import { escapeControl } from "../internal/text-file";
+import { listFiles } from "../util/file-tree";
+import { escapeControl } from "../util/text-file";
 import { shellQuote } from "../model/quoting/shell";
 import type { CommandModule } from "./main";
 import { CommandDoc, expectPositionals, ParsedCommand, runCommand, Writer } from "./args";

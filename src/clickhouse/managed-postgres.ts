@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { ChPostgresServiceData, TerraformProvider, Token } from "../internal/tf";
+import { ChPostgresServiceData, TerraformProvider, Token } from "../tf/tf";
 import { ResolvedSource } from "../model/defaults";
 import { MANAGED_POSTGRES_IDS } from "../model/construct-ids";
 

@@ -48,6 +48,8 @@ export const VARIABLE_IDS = {
   CLICKPIPES_IAM_ROLE_ARN: "clickpipes_iam_role_arn",
   /** Sensitive: the monitoring role's password (generic and `-db` stacks, with `monitoring`). */
   MONITORING_PASSWORD: "monitoring_password",
+  /** Sensitive: the read-only plan role's password (generic and `-db` stacks, with `planRole`). */
+  PLAN_ROLE_PASSWORD: "plan_role_password",
 } as const;
 
 /** Output IDs (stack level) of the ready-made stacks: also the Terraform output names. */
@@ -92,6 +94,8 @@ export const SOURCE_IDS = {
   PRIVATE_LINK: "PrivateLink",
   /** `ClickPipesMonitoringRole` (generic and `-db`, with `monitoring`). */
   MONITORING: "Monitoring",
+  /** `ClickPipesPlanRole` (generic and `-db`, with `planRole`). */
+  PLAN_ROLE: "PlanRole",
   /** `ClickPipesAlarms`: the CloudWatch alarms (`-aws`, unless `alarms.enabled` is false). */
   ALARMS: "Alarms",
   /** `ManagedPostgresConnection` (generic, `clickhouse-managed`): where the Managed Postgres service is reached. */
@@ -110,6 +114,14 @@ export const MONITORING_IDS = {
   ROLE: "Role",
   /** postgresql_grant_role of pg_monitor. */
   PG_MONITOR: "PgMonitor",
+  /** postgresql_grant CONNECT on the source database. */
+  CONNECT: "Connect",
+} as const;
+
+/** Children of `ClickPipesPlanRole`. */
+export const PLAN_ROLE_IDS = {
+  /** postgresql_role: the read-only plan login. */
+  ROLE: "Role",
   /** postgresql_grant CONNECT on the source database. */
   CONNECT: "Connect",
 } as const;
@@ -374,6 +386,8 @@ export const SOURCE_CONSTRUCT_ENTRIES: readonly ConstructIdEntry[] = [
   entry("monitoring.role", `<source>/${SOURCE_IDS.MONITORING}/${MONITORING_IDS.ROLE}`, R, ["postgresql_role"], false, PG_STACKS, "The monitoring login role (`monitoring`; not the pipe's: deleting it is an ordinary change)."),
   entry("monitoring.pgMonitor", `<source>/${SOURCE_IDS.MONITORING}/${MONITORING_IDS.PG_MONITOR}`, R, ["postgresql_grant_role"], false, PG_STACKS, "GRANT pg_monitor to the monitoring role."),
   entry("monitoring.connect", `<source>/${SOURCE_IDS.MONITORING}/${MONITORING_IDS.CONNECT}`, R, ["postgresql_grant"], false, PG_STACKS, "CONNECT on the source database to the monitoring role."),
+  entry("planRole.role", `<source>/${SOURCE_IDS.PLAN_ROLE}/${PLAN_ROLE_IDS.ROLE}`, R, ["postgresql_role"], false, PG_STACKS, "The read-only plan login (`planRole`; for `terraform plan` of pull requests; deleting it is an ordinary change)."),
+  entry("planRole.connect", `<source>/${SOURCE_IDS.PLAN_ROLE}/${PLAN_ROLE_IDS.CONNECT}`, R, ["postgresql_grant"], false, PG_STACKS, "CONNECT on the source database to the plan role."),
   entry("alarms.oldestReplicationSlotLag", `<source>/${SOURCE_IDS.ALARMS}/${ALARM_IDS.OLDEST_REPLICATION_SLOT_LAG}`, R, ["aws_cloudwatch_metric_alarm"], false, [A], "CloudWatch alarm: OldestReplicationSlotLag over its threshold."),
   entry("alarms.replicationSlotDiskUsage", `<source>/${SOURCE_IDS.ALARMS}/${ALARM_IDS.REPLICATION_SLOT_DISK_USAGE}`, R, ["aws_cloudwatch_metric_alarm"], false, [A], "CloudWatch alarm: ReplicationSlotDiskUsage over its threshold."),
   entry("alarms.transactionLogsDiskUsage", `<source>/${SOURCE_IDS.ALARMS}/${ALARM_IDS.TRANSACTION_LOGS_DISK_USAGE}`, R, ["aws_cloudwatch_metric_alarm"], false, [A], "CloudWatch alarm: TransactionLogsDiskUsage over its threshold."),
@@ -403,6 +417,7 @@ export const STACK_CONSTRUCT_ENTRIES: readonly ConstructIdEntry[] = [
   stackEntry("variable.privateLinkResourceShareArn", VARIABLE_IDS.PRIVATELINK_RESOURCE_SHARE_ARN, V, [D], "The -aws stack's output (pipe over PrivateLink)."),
   stackEntry("variable.clickpipesIamRoleArn", VARIABLE_IDS.CLICKPIPES_IAM_ROLE_ARN, V, [D], "The -aws stack's output (pipe with IAM authentication)."),
   stackEntry("variable.monitoringPassword", VARIABLE_IDS.MONITORING_PASSWORD, V, PG_STACKS, "Sensitive: the monitoring role's password (`monitoring`)."),
+  stackEntry("variable.planRolePassword", VARIABLE_IDS.PLAN_ROLE_PASSWORD, V, PG_STACKS, "Sensitive: the read-only plan role's password (`planRole`)."),
   stackEntry("output.host", OUTPUT_IDS.HOST, O, PG_STACKS, "Host ClickPipes connects to."),
   stackEntry("output.port", OUTPUT_IDS.PORT, O, PG_STACKS, "Port ClickPipes connects to."),
   stackEntry("output.database", OUTPUT_IDS.DATABASE, O, PG_STACKS, "Database ClickPipes replicates from."),
@@ -478,6 +493,8 @@ export interface PostgresConstructsSpec {
   readonly iamRoleVariable?: boolean;
   /** A monitoring role (`monitoring`): `Monitoring/*` and the variable `monitoring_password`. */
   readonly monitoring?: boolean;
+  /** A read-only plan role (`planRole`): `PlanRole/*` and the variable `plan_role_password`. */
+  readonly planRole?: boolean;
   /** The pipe, if any. */
   readonly pipe?: PipeConstructsSpec;
 }
@@ -608,6 +625,7 @@ export function documentedConstructs(spec: StackConstructsSpec, options: Documen
     add("variable.clickpipesPassword", VARIABLE_IDS.CLICKPIPES_PASSWORD);
     add("variable.adminPassword", VARIABLE_IDS.ADMIN_PASSWORD);
     if (spec.monitoring) add("variable.monitoringPassword", VARIABLE_IDS.MONITORING_PASSWORD);
+    if (spec.planRole) add("variable.planRolePassword", VARIABLE_IDS.PLAN_ROLE_PASSWORD);
   }
   const user = `${s}/${SOURCE_IDS.USER}`;
   add("user.role", `${user}/${USER_IDS.ROLE}`);
@@ -635,6 +653,11 @@ export function documentedConstructs(spec: StackConstructsSpec, options: Documen
     add("monitoring.connect", `${monitoring}/${MONITORING_IDS.CONNECT}`);
   }
   if (spec.managedPostgresService) add("managedPostgres.service", `${s}/${SOURCE_IDS.MANAGED_POSTGRES}/${MANAGED_POSTGRES_IDS.SERVICE}`);
+  if (spec.planRole) {
+    const plan = `${s}/${SOURCE_IDS.PLAN_ROLE}`;
+    add("planRole.role", `${plan}/${PLAN_ROLE_IDS.ROLE}`);
+    add("planRole.connect", `${plan}/${PLAN_ROLE_IDS.CONNECT}`);
+  }
   if (!db) add("serverSetup", `${s}/${SOURCE_IDS.SERVER_SETUP}`);
   if (stackLevel) {
     for (const [key, id] of [

@@ -12,6 +12,7 @@ export const DEFAULT_ADMIN_USER = "postgres";
 export const DEFAULT_USER_NAME = "clickpipes_user";
 export const DEFAULT_PUBLICATION_NAME = "clickpipes_publication";
 export const DEFAULT_MONITORING_ROLE_NAME = "clickpipes_monitor";
+export const DEFAULT_PLAN_ROLE_NAME = "clickpipes_plan";
 export const DEFAULT_PUBLISH_OPERATIONS: readonly PublishOperation[] = [
   PublishOperation.INSERT,
   PublishOperation.UPDATE,
@@ -80,12 +81,14 @@ export interface ResolvedSource {
   readonly health: ResolvedHealthThresholds;
   /** The monitoring role, when the spec asks for one. */
   readonly monitoring: { readonly name: string; readonly passwordVersion: number } | undefined;
+  /** The read-only plan role, when the spec asks for one. */
+  readonly planRole: { readonly name: string; readonly passwordVersion: number } | undefined;
+  /** Where the ClickHouse Cloud service runs (`clickhouse.cloud`, `clickhouse.region`). */
+  readonly clickhouseLocation: { readonly cloud: string; readonly region: string };
   /**
    * `clickhouse-managed` sources: the service. `host` is then its host name when `service` is given,
    * and empty with `serviceId` alone (the constructs read the host name from the service).
    */
-  /** Where the ClickHouse Cloud service runs (`clickhouse.cloud`, `clickhouse.region`). */
-  readonly clickhouseLocation: { readonly cloud: string; readonly region: string };
   readonly managedPostgres: { readonly serviceId: string; readonly service: ManagedPostgresServiceRef | undefined } | undefined;
 }
 
@@ -166,6 +169,9 @@ export function resolveSource(spec: PostgresSourceSpec): ResolvedSource {
     health: resolveHealthThresholds(spec.health),
     monitoring: spec.monitoring
       ? { name: spec.monitoring.name ?? DEFAULT_MONITORING_ROLE_NAME, passwordVersion: spec.monitoring.passwordVersion ?? 1 }
+      : undefined,
+    planRole: spec.planRole
+      ? { name: spec.planRole.name ?? DEFAULT_PLAN_ROLE_NAME, passwordVersion: spec.planRole.passwordVersion ?? 1 }
       : undefined,
     clickhouseLocation: { cloud: spec.clickhouse.cloud, region: spec.clickhouse.region },
     managedPostgres: managed ? { serviceId: managed.service?.id ?? managed.serviceId!, service: managed.service } : undefined,

@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
-import { TerraformProvider } from "../internal/tf";
-import { reportWarnings } from "../internal/annotations";
+import { TerraformProvider } from "../tf/tf";
+import { reportWarnings } from "../tf/annotations";
 import { ResolvedSource } from "../model/defaults";
 import { pgHbaLines, restartRequired, serverSettings, ServerSetting } from "../model/server-setup";
 import { PostgresSourceSpec } from "../model/types";
@@ -9,6 +9,7 @@ import { ClickPipesGrants } from "./grants";
 import { ClickPipesPublication } from "./publication";
 import { ClickPipesUser, ReplicationRight } from "./clickpipes-user";
 import { ClickPipesMonitoringRole } from "./monitoring-role";
+import { ClickPipesPlanRole } from "./plan-role";
 import { ServerSetupFiles } from "./server-setup-files";
 import { HostProfile, HostProfileSpec } from "../model/host-profiles";
 import { addSourceObjects } from "./source-objects";
@@ -26,6 +27,11 @@ export interface GenericPostgresSourceProps extends PostgresSourceSpec, HostProf
    * @default - none (no monitoring role without `monitoring`)
    */
   readonly monitoringPassword?: string;
+  /**
+   * The read-only plan role's password: a reference to a sensitive Terraform variable (required with `planRole`).
+   * @default - none (no plan role without `planRole`)
+   */
+  readonly planRolePassword?: string;
   /**
    * Provider to use.
    * @default - the stack's default postgresql provider
@@ -51,6 +57,11 @@ export interface ValidatedGenericPostgresSourceProps {
    */
   readonly monitoringPassword?: string;
   /**
+   * The read-only plan role's password: a reference to a sensitive Terraform variable (required with `planRole`).
+   * @default - none (no plan role without `planRole`)
+   */
+  readonly planRolePassword?: string;
+  /**
    * Provider to use.
    * @default - the stack's default postgresql provider
    */
@@ -75,8 +86,8 @@ export interface ValidatedGenericPostgresSourceProps {
  *
  * Construct IDs below this one (public API): `User` (see `ClickPipesUser`), `Grants` (see
  * `ClickPipesGrants`), `Publication` (see `ClickPipesPublication`), with `monitoring` `Monitoring`
- * (see `ClickPipesMonitoringRole`), with `managedPostgres` `ManagedPostgres` (see
- * `ManagedPostgresConnection`), `ServerSetup` (the rendered
+ * (see `ClickPipesMonitoringRole`), with `planRole` `PlanRole` (see `ClickPipesPlanRole`), with
+ * `managedPostgres` `ManagedPostgres` (see `ManagedPostgresConnection`), `ServerSetup` (the rendered
  * server settings and pg_hba lines, written beside the stack at synth).
  */
 export class GenericPostgresSource extends Construct {
@@ -87,6 +98,8 @@ export class GenericPostgresSource extends Construct {
   public readonly publication: ClickPipesPublication;
   /** The monitoring role, with `monitoring`. */
   public readonly monitoring?: ClickPipesMonitoringRole;
+  /** The read-only plan role, with `planRole`. */
+  public readonly planRole?: ClickPipesPlanRole;
   /** Server settings the DBA must apply (Terraform cannot). */
   public readonly serverSettings: readonly ServerSetting[];
   /** Whether applying `serverSettings` needs a restart. */
@@ -106,10 +119,12 @@ export class GenericPostgresSource extends Construct {
     const objects = addSourceObjects(this, this.resolved, {
       password: props.password,
       monitoringPassword: props.monitoringPassword,
+      planRolePassword: props.planRolePassword,
       replication: ReplicationRight.ATTRIBUTE,
       provider: props.provider,
     });
     this.monitoring = objects.monitoring;
+    this.planRole = objects.planRole;
     this.user = objects.user;
     this.grants = objects.grants;
     this.publication = objects.publication;

@@ -36,8 +36,8 @@ const CH_ROLE = "arn:aws:iam::426924874929:role/CH-S3-steel-ab-12-ue1-29-Role";
 /** One app with every mode: generic (table-scoped and schema-wide), Aurora (existing group, new group + IAM, PrivateLink + pipe), RDS. */
 const CONFIG: AppConfig = {
   sources: [
-    // Generic: two schemas granted whole (one with two owners), one table-scoped schema, no pipe, a monitoring role.
-    genericSource({ monitoring: {} }),
+    // Generic: two schemas granted whole (one with two owners), one table-scoped schema, no pipe, a monitoring role, a plan role.
+    genericSource({ monitoring: {}, planRole: {} }),
     // Generic, schema-wide publication (plan-time table list), pipe with CDC infrastructure.
     genericSource({
       name: "events",
@@ -79,7 +79,7 @@ const CONFIG: AppConfig = {
       clickpipe: { serviceId: SERVICE_B, privateServiceConnect: { serviceAttachment: "projects/acme/regions/us-central1/serviceAttachments/analytics", privateDnsName: "analytics.db.internal" } },
     }),
     // RDS, no network resource; IAM auth with a pipe (the instance's resource ID).
-    rdsSource({ name: "crm", monitoring: { name: "crm_monitor" }, network: { mode: AwsNetworkMode.NONE }, iamAuth: true, clickpipe: { serviceId: SERVICE_B, replicationMode: ClickPipeReplicationMode.SNAPSHOT, clickhouseServiceRoleArn: CH_ROLE } }),
+    rdsSource({ name: "crm", monitoring: { name: "crm_monitor" }, planRole: { name: "crm_plan" }, network: { mode: AwsNetworkMode.NONE }, iamAuth: true, clickpipe: { serviceId: SERVICE_B, replicationMode: ClickPipeReplicationMode.SNAPSHOT, clickhouseServiceRoleArn: CH_ROLE } }),
   ],
 };
 
@@ -90,6 +90,7 @@ const GOLDEN: Record<string, readonly string[]> = {
     "orders-db/clickpipes_password",
     "orders-db/postgres_admin_password",
     "orders-db/monitoring_password",
+    "orders-db/plan_role_password",
     "orders-db/orders-db/User/Role",
     "orders-db/orders-db/Grants/schema-public/Usage",
     "orders-db/orders-db/Grants/schema-public/SelectAllTables",
@@ -104,6 +105,8 @@ const GOLDEN: Record<string, readonly string[]> = {
     "orders-db/orders-db/Monitoring/Role",
     "orders-db/orders-db/Monitoring/PgMonitor",
     "orders-db/orders-db/Monitoring/Connect",
+    "orders-db/orders-db/PlanRole/Role",
+    "orders-db/orders-db/PlanRole/Connect",
     "orders-db/orders-db/ServerSetup",
     "orders-db/host",
     "orders-db/port",
@@ -363,6 +366,7 @@ const GOLDEN: Record<string, readonly string[]> = {
     "crm-db/clickpipes_password",
     "crm-db/postgres_admin_password",
     "crm-db/monitoring_password",
+    "crm-db/plan_role_password",
     "crm-db/postgresql",
     "crm-db/crm/User/Role",
     "crm-db/crm/User/RdsReplication",
@@ -377,6 +381,8 @@ const GOLDEN: Record<string, readonly string[]> = {
     "crm-db/crm/Monitoring/Role",
     "crm-db/crm/Monitoring/PgMonitor",
     "crm-db/crm/Monitoring/Connect",
+    "crm-db/crm/PlanRole/Role",
+    "crm-db/crm/PlanRole/Connect",
     "crm-db/host",
     "crm-db/port",
     "crm-db/database",
@@ -430,6 +436,7 @@ const SPECS: Record<string, StackConstructsSpec> = {
     ],
     tableScopedSchemas: ["inventory"],
     monitoring: true,
+    planRole: true,
   },
   events: {
     stack: StackRole.GENERIC,
@@ -519,6 +526,7 @@ const SPECS: Record<string, StackConstructsSpec> = {
     iamAuth: true,
     iamRoleVariable: true,
     monitoring: true,
+    planRole: true,
     pipe: { id: "crm-clickpipe" },
   },
 };

@@ -37,7 +37,7 @@ describe("today's host facts", () => {
   it("Neon: a paused pipe warns about the 40 h slot removal", () => {
     const stack = genericStack({ ...neon, clickpipe: { serviceId: SERVICE, stopped: true } });
     const warnings = stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data)));
-    expect(warnings.some((w) => /about 40 hours on Neon.*\[clickpipe-neon-pause\]/.test(w))).toBe(true);
+    expect(warnings.some((w) => /on Neon, for less than about 40 hours.*\[clickpipe-stopped\]/.test(w))).toBe(true);
   });
 
   it("Supabase: the rendered step says raising max_slot_wal_keep_size restarts the database", () => {

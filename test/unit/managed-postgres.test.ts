@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { App, Testing, TerraformStack, TerraformVariable } from "../../src/internal/tf";
-import { PostgresqlProvider, ClickhouseProvider, ChPostgresService } from "../../src/internal/tf";
+import { App, Testing, TerraformStack, TerraformVariable } from "../../src/tf/tf";
+import { PostgresqlProvider, ClickhouseProvider, ChPostgresService } from "../../src/tf/tf";
 import { ClickPipe } from "../../src/clickhouse/clickpipe";
 import { GenericPostgresSource } from "../../src/postgres/generic-source";
 import { HostProfile } from "../../src/model/host-profiles";

@@ -21,6 +21,7 @@ import { identifiersRule } from "./identifier";
 import { monitoringRoleRule } from "./monitoring-role";
 import { objectsRule } from "./objects";
 import { openToWorldRule } from "./open-to-world";
+import { planRoleRule } from "./plan-role";
 import { portRangeRule } from "./port-range";
 import { postgresVersionRule } from "./postgres-version";
 import { publicationRule } from "./publication";
@@ -51,6 +52,7 @@ export const SOURCE_RULES: readonly Rule<PostgresSourceSpec>[] = [
   userRule,
   healthRule,
   monitoringRoleRule,
+  planRoleRule,
   // Host profiles (generic sources' `hostProfile`): each rule cites the host's ClickPipes guide.
   hostProfileRule,
   hostManagedPostgresRule,

@@ -15,7 +15,6 @@ import { tableOptionsRule } from "./clickpipe-table-options";
 import { targetTablesUniqueRule } from "./clickpipe-target-tables-unique";
 import { triggerResyncRule } from "./clickpipe-trigger-resync";
 import { privateServiceConnectRule } from "./clickpipe-private-service-connect";
-import { neonPauseRule } from "./clickpipe-neon-pause";
 
 export const CLICKPIPE_RULES: readonly Rule<ClickPipeRuleInput>[] = [
   tableMappingsRule,
@@ -29,5 +28,4 @@ export const CLICKPIPE_RULES: readonly Rule<ClickPipeRuleInput>[] = [
   stoppedRule,
   triggerResyncRule,
   privateServiceConnectRule,
-  neonPauseRule,
 ];
