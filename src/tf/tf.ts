@@ -50,6 +50,7 @@ export type { ClickpipeSourcePostgresTableMappings as ChTableMapping } from "../
 export { ClickpipeCdcInfrastructure as ChCdcInfrastructure } from "../clickhouse/generated/clickpipe-cdc-infrastructure";
 export { ClickpipesReversePrivateEndpoint as ChReversePrivateEndpoint } from "../clickhouse/generated/clickpipes-reverse-private-endpoint";
 export { ClickpipesReversePrivateEndpointCustomPrivateDns as ChReversePrivateEndpointCustomPrivateDns } from "../clickhouse/generated/clickpipes-reverse-private-endpoint-custom-private-dns";
-export { PostgresService as ChPostgresService } from "../clickhouse/generated/postgres-service";
+export { PostgresService as ChPostgresService, PostgresServiceRestoreToPointInTimeOutputReference } from "../clickhouse/generated/postgres-service";
+export type { PostgresServiceConfig, PostgresServiceRestoreToPointInTime } from "../clickhouse/generated/postgres-service";
 export { DataClickhousePostgresService as ChPostgresServiceData } from "../clickhouse/generated/data-clickhouse-postgres-service";
 export { DataClickhousePostgresServiceCaCertificates as ChPostgresServiceCaData } from "../clickhouse/generated/data-clickhouse-postgres-service-ca-certificates";
