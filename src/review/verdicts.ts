@@ -146,6 +146,8 @@ export function ruleById(id: string): Rule {
 /** Which construct keys are judged by which delete/replace rule. */
 const LOSS_RULE: Readonly<Record<string, string>> = {
   "clickpipe.reversePrivateEndpoint": "reverse-private-endpoint",
+  "clickpipe.pscEndpoint": "reverse-private-endpoint",
+  "clickpipe.pscPrivateDns": "reverse-private-endpoint",
   "privateLink.resourceGateway": "privatelink",
   "privateLink.resourceConfiguration": "privatelink",
   "privateLink.resourceShare": "privatelink",
@@ -165,6 +167,8 @@ const LOSS_RULE: Readonly<Record<string, string>> = {
 /** What a declared construct is, for messages. */
 const LABEL: Readonly<Record<string, string>> = {
   "clickpipe.reversePrivateEndpoint": "reverse private endpoint",
+  "clickpipe.pscEndpoint": "GCP PSC reverse private endpoint",
+  "clickpipe.pscPrivateDns": "GCP PSC custom private DNS mapping",
   "privateLink.resourceGateway": "VPC Lattice resource gateway",
   "privateLink.resourceConfiguration": "VPC Lattice resource configuration",
   "privateLink.resourceShare": "RAM resource share",
