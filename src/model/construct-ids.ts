@@ -14,6 +14,7 @@
  */
 import { createHash } from "node:crypto";
 import { canonicalCidr } from "./cidr";
+import { AZURE_FIREWALL_PREFIX, AZURE_PARAMETER_PREFIX } from "./azure";
 
 // ---------------------------------------------------------------------------------------------
 // ID constants
@@ -24,6 +25,8 @@ export const PROVIDER_IDS = {
   POSTGRESQL: "postgresql",
   AWS: "aws",
   CLICKHOUSE: "clickhouse",
+  /** Generic stacks with `azure.serverId`. */
+  AZURERM: "azurerm",
 } as const;
 
 /** Variable IDs (stack level) of the ready-made stacks: also the Terraform variable names. */
@@ -100,6 +103,8 @@ export const SOURCE_IDS = {
   ALARMS: "Alarms",
   /** `ManagedPostgresConnection` (generic, `clickhouse-managed`): where the Managed Postgres service is reached. */
   MANAGED_POSTGRES: "ManagedPostgres",
+  /** `ClickPipesAzureFlexibleServer`: server parameters and firewall rules (generic, hostProfile azure with `azure.serverId`). */
+  AZURE: "Azure",
 } as const;
 
 /** Children of `ManagedPostgresConnection`. */
@@ -312,7 +317,7 @@ export interface ConstructIdEntry {
   readonly key: string;
   /**
    * Path relative to the stack, with placeholders in angle brackets: `<source>` (the source
-   * construct), `<pipe>` (the ClickPipe construct), `<schema>`, `<owner>`, `<ip>`, `<bits>`.
+   * construct), `<pipe>` (the ClickPipe construct), `<schema>`, `<owner>`, `<ip>`, `<bits>`, `<param>`.
    */
   readonly pattern: string;
   readonly kind: ConstructKind;
@@ -393,6 +398,9 @@ export const SOURCE_CONSTRUCT_ENTRIES: readonly ConstructIdEntry[] = [
   entry("alarms.transactionLogsDiskUsage", `<source>/${SOURCE_IDS.ALARMS}/${ALARM_IDS.TRANSACTION_LOGS_DISK_USAGE}`, R, ["aws_cloudwatch_metric_alarm"], false, [A], "CloudWatch alarm: TransactionLogsDiskUsage over its threshold."),
   entry("alarms.freeStorageSpace", `<source>/${SOURCE_IDS.ALARMS}/${ALARM_IDS.FREE_STORAGE_SPACE}`, R, ["aws_cloudwatch_metric_alarm"], false, [A], "CloudWatch alarm: FreeStorageSpace under its threshold (RDS)."),
   entry("alarms.freeLocalStorage", `<source>/${SOURCE_IDS.ALARMS}/${ALARM_IDS.FREE_LOCAL_STORAGE}`, R, ["aws_cloudwatch_metric_alarm"], false, [A], "CloudWatch alarm: FreeLocalStorage of the writer under its threshold (Aurora)."),
+  entry("azure.serverParameter", `<source>/${SOURCE_IDS.AZURE}/${AZURE_PARAMETER_PREFIX}<param>`, R, ["azurerm_postgresql_flexible_server_configuration"], true, [G], "A server parameter of the Azure Flexible Server (`wal_level = logical`; deleting it resets the default, replica)."),
+  entry("azure.firewallRule", `<source>/${SOURCE_IDS.AZURE}/${AZURE_FIREWALL_PREFIX}<ip>`, R, ["azurerm_postgresql_flexible_server_firewall_rule"], true, [G], "The Azure Flexible Server firewall rule of one ClickPipes IPv4 address."),
+  entry("azure.firewallRuleCidr", `<source>/${SOURCE_IDS.AZURE}/${AZURE_FIREWALL_PREFIX}<ip>_<bits>`, R, ["azurerm_postgresql_flexible_server_firewall_rule"], true, [G], "The Azure Flexible Server firewall rule of a wider IPv4 network (`network.allowedCidrs`)."),
   entry("iamRole.connectPolicy", `<source>${CLICKPIPES_IAM_SUFFIX}/${CLICKPIPES_IAM_ROLE_IDS.CONNECT_POLICY}`, R, ["aws_iam_role_policy"], true, [A], "rds-db:connect as the ClickPipes user on this cluster or instance."),
 ];
 
@@ -406,6 +414,7 @@ const O = ConstructKind.OUTPUT;
 export const STACK_CONSTRUCT_ENTRIES: readonly ConstructIdEntry[] = [
   stackEntry("provider.postgresql", PROVIDER_IDS.POSTGRESQL, P, PG_STACKS, "The postgresql provider, logged in as the admin user.", ["postgresql"]),
   stackEntry("provider.aws", PROVIDER_IDS.AWS, P, [A], "The aws provider (region = awsRegion).", ["aws"]),
+  stackEntry("provider.azurerm", PROVIDER_IDS.AZURERM, P, [G], "The azurerm provider (hostProfile azure with `azure.serverId`; subscription of the server, credentials from the environment).", ["azurerm"]),
   stackEntry("provider.clickhouse", PROVIDER_IDS.CLICKHOUSE, P, PG_STACKS, "The clickhouse provider (stacks with a pipe).", ["clickhouse"]),
   stackEntry("variable.clickpipesPassword", VARIABLE_IDS.CLICKPIPES_PASSWORD, V, PG_STACKS, "Sensitive: the ClickPipes password."),
   stackEntry("variable.adminPassword", VARIABLE_IDS.ADMIN_PASSWORD, V, PG_STACKS, "Sensitive: the admin password of the provider."),
@@ -495,6 +504,8 @@ export interface PostgresConstructsSpec {
   readonly monitoring?: boolean;
   /** A read-only plan role (`planRole`): `PlanRole/*` and the variable `plan_role_password`. */
   readonly planRole?: boolean;
+  /** Generic, hostProfile azure with `azure.serverId`: the provider `azurerm`, `Azure/Parameter-<name>` and `Azure/Firewall-<ip>[_<bits>]`. */
+  readonly azure?: { readonly parameters: readonly string[]; readonly cidrs: readonly string[] };
   /** The pipe, if any. */
   readonly pipe?: PipeConstructsSpec;
 }
@@ -659,6 +670,15 @@ export function documentedConstructs(spec: StackConstructsSpec, options: Documen
     add("planRole.connect", `${plan}/${PLAN_ROLE_IDS.CONNECT}`);
   }
   if (!db) add("serverSetup", `${s}/${SOURCE_IDS.SERVER_SETUP}`);
+  if (spec.azure) {
+    if (stackLevel) add("provider.azurerm", PROVIDER_IDS.AZURERM);
+    const azure = `${s}/${SOURCE_IDS.AZURE}`;
+    for (const name of spec.azure.parameters) add("azure.serverParameter", `${azure}/${AZURE_PARAMETER_PREFIX}${name}`);
+    for (const cidr of [...new Set(spec.azure.cidrs)].sort()) {
+      const [ip, bits] = (canonicalCidr(cidr) ?? cidr).split("/");
+      add(bits === undefined || bits === "32" ? "azure.firewallRule" : "azure.firewallRuleCidr", `${azure}/${AZURE_FIREWALL_PREFIX}${ip}${bits === undefined || bits === "32" ? "" : `_${bits}`}`);
+    }
+  }
   if (stackLevel) {
     for (const [key, id] of [
       ["output.host", OUTPUT_IDS.HOST],
@@ -736,6 +756,7 @@ const PLACEHOLDER_PATTERNS: Readonly<Record<string, string>> = {
   schema: "[^/]+",
   owner: "[^/]+",
   ip: "[0-9A-Fa-f.:]+",
+  param: "[A-Za-z0-9_.]+",
   bits: "[0-9]{1,3}",
 };
 

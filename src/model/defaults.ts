@@ -1,6 +1,7 @@
 /**
  * Defaults of a source spec, resolved in one place so constructs, renderers and checks agree.
  */
+import { AzureServerId, parseAzureServerId } from "./azure";
 import { Cidr, hostNetwork, parseCidr } from "./cidr";
 import { resolveClickPipesIps, ResolvedClickPipesIps } from "./clickpipes-ips";
 import { resolveHealthThresholds, ResolvedHealthThresholds } from "./health";
@@ -42,6 +43,8 @@ export interface ResolvedSource {
   readonly hostProfile: HostProfile;
   /** Generic sources' `timescaleDb`: the publication must hold `_timescaledb_internal` (false otherwise). */
   readonly timescaleDb: boolean;
+  /** Generic sources' `azure.serverId` (hostProfile azure), parsed; undefined otherwise. */
+  readonly azure?: { readonly serverId: string } & AzureServerId;
   readonly host: string;
   readonly port: number;
   readonly database: string;
@@ -115,6 +118,13 @@ function parseNetworks(list: readonly string[]): Cidr[] {
   return [...byCanonical.values()];
 }
 
+/** The parsed `azure.serverId` of a generic source (hostProfile azure). */
+function azureOf(spec: PostgresSourceSpec): { azure?: ResolvedSource["azure"] } {
+  const serverId = (spec as { readonly azure?: { readonly serverId?: string } }).azure?.serverId;
+  const parts = parseAzureServerId(serverId);
+  return parts ? { azure: { serverId: serverId!, ...parts } } : {};
+}
+
 /** Apply defaults. Call after validation: it assumes a valid spec. */
 export function resolveSource(spec: PostgresSourceSpec): ResolvedSource {
   const adminUser = spec.adminUser ?? DEFAULT_ADMIN_USER;
@@ -141,6 +151,7 @@ export function resolveSource(spec: PostgresSourceSpec): ResolvedSource {
     name: spec.name,
     hostProfile: (spec as { readonly hostProfile?: HostProfile }).hostProfile ?? ("self-managed" as HostProfile),
     timescaleDb: (spec as { readonly timescaleDb?: boolean }).timescaleDb === true,
+    ...azureOf(spec),
     host: spec.host ?? managed?.service?.hostname ?? "",
     port: spec.port ?? DEFAULT_PORT,
     database: spec.database,

@@ -15,6 +15,7 @@ import { HostProfile, HostProfileSpec } from "../model/host-profiles";
 import { addSourceObjects } from "./source-objects";
 import { SOURCE_IDS } from "../model/construct-ids";
 import { ManagedPostgresConnection } from "../clickhouse/managed-postgres";
+import { ClickPipesAzureFlexibleServer } from "../azure/flexible-server";
 
 export interface GenericPostgresSourceProps extends PostgresSourceSpec, HostProfileSpec {
   /**
@@ -43,6 +44,12 @@ export interface GenericPostgresSourceProps extends PostgresSourceSpec, HostProf
    * @default - the stack's default clickhouse provider
    */
   readonly clickhouseProvider?: TerraformProvider;
+  /**
+   * hostProfile azure with `azure.serverId`: the azurerm provider the server parameters and firewall
+   * rules are declared through (see `ClickPipesAzureFlexibleServer`).
+   * @default - the stack's default azurerm provider
+   */
+  readonly azureProvider?: TerraformProvider;
 }
 
 /** Props of a source already validated by `validateSource` (or `validateApp`): no second validation. */
@@ -72,6 +79,12 @@ export interface ValidatedGenericPostgresSourceProps {
    * @default - the stack's default clickhouse provider
    */
   readonly clickhouseProvider?: TerraformProvider;
+  /**
+   * hostProfile azure with `azure.serverId`: the azurerm provider the server parameters and firewall
+   * rules are declared through (see `ClickPipesAzureFlexibleServer`).
+   * @default - the stack's default azurerm provider
+   */
+  readonly azureProvider?: TerraformProvider;
 }
 
 /**
@@ -88,7 +101,8 @@ export interface ValidatedGenericPostgresSourceProps {
  * `ClickPipesGrants`), `Publication` (see `ClickPipesPublication`), with `monitoring` `Monitoring`
  * (see `ClickPipesMonitoringRole`), with `planRole` `PlanRole` (see `ClickPipesPlanRole`), with
  * `managedPostgres` `ManagedPostgres` (see `ManagedPostgresConnection`), `ServerSetup` (the rendered
- * server settings and pg_hba lines, written beside the stack at synth).
+ * server settings and pg_hba lines, written beside the stack at synth), with `azure.serverId` `Azure`
+ * (see `ClickPipesAzureFlexibleServer`; the stack needs an azurerm provider).
  */
 export class GenericPostgresSource extends Construct {
   /** The spec with every default applied. */
@@ -110,6 +124,8 @@ export class GenericPostgresSource extends Construct {
   public readonly hostProfile: HostProfile;
   /** `clickhouse-managed`: the Managed Postgres service's direct connection (host name, port, ID). */
   public readonly managedPostgres?: ManagedPostgresConnection;
+  /** hostProfile azure with `azure.serverId`: the declared server parameters and firewall rules. */
+  public readonly azure?: ClickPipesAzureFlexibleServer;
 
   constructor(scope: Construct, id: string, props: GenericPostgresSourceProps | ValidatedGenericPostgresSourceProps) {
     super(scope, id);
@@ -136,5 +152,6 @@ export class GenericPostgresSource extends Construct {
       this.managedPostgres = new ManagedPostgresConnection(this, SOURCE_IDS.MANAGED_POSTGRES, { managed: this.resolved.managedPostgres, provider: props.clickhouseProvider });
     }
     new ServerSetupFiles(this, SOURCE_IDS.SERVER_SETUP, this.resolved, this.hostProfile);
+    if (this.resolved.azure) this.azure = new ClickPipesAzureFlexibleServer(this, SOURCE_IDS.AZURE, { resolved: this.resolved, provider: props.azureProvider });
   }
 }

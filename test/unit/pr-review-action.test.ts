@@ -160,6 +160,24 @@ describe("action.yml", () => {
     expect(bad.log).toContain('::error::cdktf-clickpipes action: max-chars "70000" is not allowed; expected a whole number from 6000 to 65000');
   });
 
+  it("the smallest documented max-chars (6000) with plans gives both diff and guard a valid budget; a marker too long for it is one error line", () => {
+    const cwd = checkout("small-budget");
+    synthApp(example, path.join(cwd, "base-out"));
+    synthApp(tablesChanged, path.join(cwd, "head-out"));
+    fs.copyFileSync(path.join(ROOT, "test/fixtures/plans/replace-publication.json"), path.join(cwd, "plan.json"));
+    // Before: guard got a third of 5956 = 1985 characters, under the CLI's 2000, and exited 2.
+    const r = run(actionJob({ base: "base-out", head: "head-out", plans: "plan.json", "max-chars": "6000" }), cwd);
+    expect(r.log).not.toContain("--max-chars");
+    expect(r.code, r.log).toBe(1);
+    const body = fs.readFileSync(GH.body, "utf8");
+    expect(body.length).toBeLessThanOrEqual(6000);
+    expect(body).not.toContain("could not compare");
+    expect(body).toContain("postgresql_publication.orders-db_Publication_92C9D745");
+    const long = run(actionJob({ base: "base-out", head: "head-out", plans: "plan.json", "max-chars": "6000", marker: `<!-- ${"m".repeat(2500)} -->` }), cwd);
+    expect(long.code).toBe(2);
+    expect(long.log).toMatch(/::error::cdktf-clickpipes action: max-chars 6000 leaves \d+ characters for the diff/);
+  });
+
   it("a 1,000-stack change: the comment stays within 65,536 characters and names the blocked stack first", () => {
     const cwd = checkout("fleet");
     const synth = path.join(work, "fleet-synth");

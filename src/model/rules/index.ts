@@ -9,6 +9,7 @@ import { clickpipesIpsRule } from "./clickpipes-ips";
 import { duplicatesRule } from "./duplicate";
 import { healthRule } from "./health";
 import { hostRule } from "./host";
+import { hostAzureRule } from "./host-azure";
 import { hostInitialLoadOnlyRule } from "./host-initial-load-only";
 import { hostManagedPostgresRule } from "./host-managed-postgres";
 import { hostNeonSlotRemovalRule } from "./host-neon-slot-removal";
@@ -62,6 +63,7 @@ export const SOURCE_RULES: readonly Rule<PostgresSourceSpec>[] = [
   hostTimescaleRule,
   hostRowLevelSecurityRule,
   hostNeonSlotRemovalRule,
+  hostAzureRule,
   timescaledbPublicationRule,
 ];
 
