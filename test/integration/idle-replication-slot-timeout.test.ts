@@ -33,7 +33,7 @@ describe("idle_replication_slot_timeout on PostgreSQL 18", () => {
   it("verify WARNs naming the setting and its fix; health shows it as a WARN; the rendered settings set it to 0 and verify then passes", async () => {
     const before = check(await verify(), CheckId.IDLE_REPLICATION_SLOT_TIMEOUT);
     expect(before).toEqual({
-      id: "idle_replication_slot_timeout",
+      id: "idle_slot_timeout",
       status: "WARN",
       reason: "idle_replication_slot_timeout = 7200 s: a pipe paused (or down) longer than that loses its slot at the next checkpoint and needs a full resync",
       fix: "ALTER SYSTEM SET idle_replication_slot_timeout = '0'; SELECT pg_reload_conf();",
