@@ -16,6 +16,7 @@ import { addSourceObjects } from "./source-objects";
 import { SOURCE_IDS } from "../model/construct-ids";
 import { ManagedPostgresConnection } from "../clickhouse/managed-postgres";
 import { ClickPipesAzureFlexibleServer } from "../azure/flexible-server";
+import { refuseUnknownProps } from "../model/known-keys";
 
 export interface GenericPostgresSourceProps extends PostgresSourceSpec, HostProfileSpec {
   /**
@@ -129,6 +130,7 @@ export class GenericPostgresSource extends Construct {
 
   constructor(scope: Construct, id: string, props: GenericPostgresSourceProps | ValidatedGenericPostgresSourceProps) {
     super(scope, id);
+    refuseUnknownProps("validated" in props ? "ValidatedGenericPostgresSource" : "GenericPostgresSource", props, `${scope.node.path}/${id}`);
     const validated = "validated" in props ? requireValidated(props.validated, "GenericPostgresSource") : validateSource(props);
     reportWarnings(this, validated.takeWarnings());
     this.resolved = validated.value;
