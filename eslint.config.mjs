@@ -11,7 +11,7 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 
 export default tseslint.config(
   { linterOptions: { reportUnusedDisableDirectives: "off" } },
-  { ignores: ["dist/**", "node_modules/**", "cdktf.out/**", "api/**", "coverage/**", "src/clickhouse/generated/**", "src/tf/clickhouse/**", "src/tf/azurerm/**", "test/fixtures/**", "**/*.d.ts"] },
+  { ignores: ["dist/**", "node_modules/**", "cdktf.out/**", "api/**", "coverage/**", "src/tf/clickhouse/**", "src/tf/azurerm/**", "test/fixtures/**", "**/*.d.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

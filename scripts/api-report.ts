@@ -20,11 +20,19 @@ const ROOT = path.resolve(__dirname, "..");
 
 /**
  * Types a public member shows but the root does not export: the generated bindings of the ClickHouse
- * provider's resources (`ClickPipe.pipe`, `.reversePrivateEndpoint`, `.cdcInfrastructure`). Exporting
+ * provider's resources and data sources (`ClickPipe.pipe`, `.reversePrivateEndpoint`, `.cdcInfrastructure`,
+ * `.pscEndpoint`, `.pscPrivateDns`, `.managedPostgresCa`, `ManagedPostgresConnection.serviceData`). Exporting
  * them would pull in every generated config type of the provider schema; users reach them through
  * those members (e.g. `addOverride`). Any other forgotten export fails the report.
  */
-const ACCEPTED_FORGOTTEN_EXPORTS = new Set(["Clickpipe", "ClickpipesReversePrivateEndpoint", "ClickpipeCdcInfrastructure"]);
+const ACCEPTED_FORGOTTEN_EXPORTS = new Set([
+  "Clickpipe",
+  "ClickpipesReversePrivateEndpoint",
+  "ClickpipeCdcInfrastructure",
+  "ClickpipesReversePrivateEndpointCustomPrivateDns",
+  "DataClickhousePostgresService",
+  "DataClickhousePostgresServiceCaCertificates",
+]);
 export const REPORT_FOLDER = path.join(ROOT, "api");
 export const REPORT_FILE = "cdktf-clickpipes-postgres.api.md";
 /** The report of the `cdktf-clickpipes-postgres/aws` entry point. */

@@ -36,10 +36,10 @@ export { AwsEngine, AwsNetworkMode, ParameterApplyMethod } from "./model/aws-typ
 export type { AuroraSourceSpec, AwsNetworkSpec, AwsSourceSpec, CloudWatchAlarmsSpec, ParameterGroupSpec, ParameterSpec, PrivateLinkSpec, RdsSourceSpec } from "./model/aws-types";
 export { ALARM_DEFAULTS, ALARM_METRICS, alarmDefinitions } from "./model/cloudwatch-alarms";
 export type { AlarmDefinition, AlarmMetric, AlarmMetricFacts, ResolvedAlarms } from "./model/cloudwatch-alarms";
-export { ClickPipeAuthentication, ClickPipePostgresType, ClickPipeReplicationMode, ClickPipeTableEngine } from "./model/clickpipe";
-export type { CdcInfrastructureSizing, ClickPipeRuleInput, ClickPipeSpec, ClickPipeTableOptions, TableMapping } from "./model/clickpipe";
-export { HOST_PROFILES, HostProfile } from "./model/host-profiles";
-export type { HostProfileFacts, HostProfileSpec } from "./model/host-profiles";
+export { ClickPipeAuthentication, ClickPipePostgresType, ClickPipeReplicationMode, ClickPipeTableEngine, CLICKPIPES_GCP_CONSUMER_PROJECT } from "./model/clickpipe";
+export type { CdcInfrastructureSizing, ClickPipePrivateServiceConnect, ClickPipeRuleInput, ClickPipeSpec, ClickPipeTableOptions, TableMapping } from "./model/clickpipe";
+export { HOST_PROFILES, HostProfile, MANAGED_POSTGRES_VERSIONS } from "./model/host-profiles";
+export type { HostProfileFacts, HostProfileSpec, ManagedPostgresServiceRef, ManagedPostgresSpec } from "./model/host-profiles";
 export type { AzureFirewallRange, AzureFlexibleServerSpec, AzureServerId, AzureServerParameter } from "./model/azure";
 export { BackendType } from "./model/backend";
 export type { BackendSpec, CloudBackendSpec, LocalBackendSpec, S3BackendSpec } from "./model/backend";
@@ -106,6 +106,11 @@ export { refusedMappingEdits } from "./model/clickpipe-mapping-edits";
 export type { TableMappingJson } from "./model/clickpipe-mapping-edits";
 export { ClickhouseProvider } from "./tf/tf";
 export type { ClickhouseProviderConfig } from "./tf/tf";
+// ClickHouse Managed Postgres: the service resource (so one app creates the database and the pipe) and its connection.
+export { ChPostgresService as ClickhousePostgresService, PostgresServiceRestoreToPointInTimeOutputReference } from "./tf/tf";
+export type { PostgresServiceConfig, PostgresServiceRestoreToPointInTime } from "./tf/tf";
+export { ManagedPostgresConnection } from "./clickhouse/managed-postgres";
+export type { ManagedPostgresConnectionProps } from "./clickhouse/managed-postgres";
 
 // Backends for a stack of your own.
 export { applyBackend } from "./backend";

@@ -15,6 +15,7 @@ export { loadIpTableFile } from "./ips/read";
 // Model types the tools' signatures show (also exported by the root, where they belong to the config).
 export type { ClickPipesIpTable } from "./model/clickpipes-ips";
 export type { ResolvedSource } from "./model/defaults";
+export type { ManagedPostgresServiceRef } from "./model/host-profiles";
 
 // SQL preview of a synthesized stack (`cdktf-clickpipes sql`).
 export { renderStackSql, StackReadError } from "./render/sql";

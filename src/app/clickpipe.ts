@@ -32,13 +32,7 @@ export interface StackClickPipeOptions {
  * construct ID `<source name>-clickpipe` (public API).
  */
 export function addStackClickPipe(stack: TerraformStack, o: StackClickPipeOptions): ClickPipe {
-  const variable = (id: string, description: string, sensitive: boolean) =>
-    new TerraformVariable(stack, id, { type: "string", sensitive, nullable: false, description }).stringValue;
-  new ClickhouseProvider(stack, PROVIDER_IDS.CLICKHOUSE, {
-    organizationId: variable(CLICKHOUSE_ORG_VARIABLE, "ClickHouse Cloud organization ID.", false),
-    tokenKey: variable(CLICKHOUSE_TOKEN_KEY_VARIABLE, "ClickHouse Cloud API key ID.", true),
-    tokenSecret: variable(CLICKHOUSE_TOKEN_SECRET_VARIABLE, "ClickHouse Cloud API key secret.", true),
-  });
+  addClickHouseProvider(stack);
   return new ClickPipe(stack, clickPipeId(o.sourceName), {
     validated: o.validated,
     source: o.source,
@@ -48,5 +42,20 @@ export function addStackClickPipe(stack: TerraformStack, o: StackClickPipeOption
     privateLink: o.privateLink,
     iamRoleArn: o.iamRoleArn,
     username: o.username,
+  });
+}
+
+/**
+ * The clickhouse provider configured from the three variables, once per stack (a pipe, or a
+ * ClickHouse Managed Postgres source read by its service ID, needs it).
+ */
+export function addClickHouseProvider(stack: TerraformStack): void {
+  if (stack.node.tryFindChild(PROVIDER_IDS.CLICKHOUSE)) return;
+  const variable = (id: string, description: string, sensitive: boolean) =>
+    new TerraformVariable(stack, id, { type: "string", sensitive, nullable: false, description }).stringValue;
+  new ClickhouseProvider(stack, PROVIDER_IDS.CLICKHOUSE, {
+    organizationId: variable(CLICKHOUSE_ORG_VARIABLE, "ClickHouse Cloud organization ID.", false),
+    tokenKey: variable(CLICKHOUSE_TOKEN_KEY_VARIABLE, "ClickHouse Cloud API key ID.", true),
+    tokenSecret: variable(CLICKHOUSE_TOKEN_SECRET_VARIABLE, "ClickHouse Cloud API key secret.", true),
   });
 }

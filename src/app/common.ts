@@ -22,7 +22,7 @@ export function initStack(stack: TerraformStack, name: string, backend: BackendS
  * The two sensitive variables (`clickpipes_password`, `postgres_admin_password`) and the postgresql
  * provider (construct ID `postgresql`) logged in as the admin. Returns the ClickPipes password reference.
  */
-export function addDatabaseAccess(stack: TerraformStack, src: ResolvedSource, opts: { host: string; superuser: boolean }): string {
+export function addDatabaseAccess(stack: TerraformStack, src: ResolvedSource, opts: { host: string; superuser: boolean; port?: number }): string {
   const secret = (id: string, description: string) =>
     new TerraformVariable(stack, id, { type: "string", sensitive: true, nullable: false, description }).stringValue;
   const password = secret(
@@ -31,7 +31,7 @@ export function addDatabaseAccess(stack: TerraformStack, src: ResolvedSource, op
   );
   new PostgresqlProvider(stack, PROVIDER_IDS.POSTGRESQL, {
     host: opts.host,
-    port: src.port,
+    port: opts.port ?? src.port,
     database: src.database,
     username: src.adminUser,
     password: secret(ADMIN_PASSWORD_VARIABLE, `Password of ${src.adminUser}, the user the postgresql provider logs in as.`),

@@ -1,12 +1,12 @@
 import { Construct } from "constructs";
-import { AzurermProvider, TerraformStack } from "../tf/tf";
+import { AzurermProvider, Lazy, TerraformStack } from "../tf/tf";
 import { GenericSourceConfig } from "../model/app-config";
 import { BackendSpec } from "../model/backend";
 import { reportWarnings } from "../tf/annotations";
 import { isValidatedSourceConfig, validateSourceConfig, ValidatedGenericSourceConfig } from "../model/validate";
 import { OUTPUT_IDS, PROVIDER_IDS } from "../model/construct-ids";
 import { GenericPostgresSource } from "../postgres/generic-source";
-import { addStackClickPipe } from "./clickpipe";
+import { addClickHouseProvider, addStackClickPipe } from "./clickpipe";
 import { addConnectionOutputs, addDatabaseAccess, addMonitoringPassword, addPlanRolePassword, initStack, output } from "./common";
 
 export { ADMIN_PASSWORD_VARIABLE, CLICKPIPES_PASSWORD_VARIABLE, REQUIRED_TERRAFORM_VERSION } from "./common";
@@ -33,7 +33,13 @@ export class GenericPostgresStack extends TerraformStack {
     initStack(this, config.name, config.backend ?? defaultBackend);
     const resolved = v.source.value;
 
-    const password = addDatabaseAccess(this, resolved, { host: resolved.host, superuser: resolved.adminIsSuperuser });
+    // ClickHouse Managed Postgres: the provider connects to the service's direct connection, known
+    // once the source (which reads the service) exists; the clickhouse provider reads the service.
+    const managed = () => this.source.managedPostgres!;
+    if (resolved.managedPostgres) addClickHouseProvider(this);
+    const host = resolved.managedPostgres ? Lazy.stringValue({ produce: () => managed().hostname }) : resolved.host;
+    const port = resolved.managedPostgres ? Lazy.numberValue({ produce: () => managed().port }) : resolved.port;
+    const password = addDatabaseAccess(this, resolved, { host, port, superuser: resolved.adminIsSuperuser });
     const monitoringPassword = addMonitoringPassword(this, resolved);
     const planRolePassword = addPlanRolePassword(this, resolved);
     if (resolved.azure) {
@@ -45,9 +51,9 @@ export class GenericPostgresStack extends TerraformStack {
 
     const out = (id: string, value: unknown, description: string) => output(this, id, value, description);
     addConnectionOutputs(this, {
-      host: resolved.host,
+      host,
       hostDescription: "Host ClickPipes connects to.",
-      port: resolved.port,
+      port,
       database: resolved.database,
       user: this.source.user.roleName,
       publication: this.source.publication.publicationName,

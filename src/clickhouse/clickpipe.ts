@@ -3,8 +3,11 @@ import { refuseUnknownProps } from "../model/known-keys";
 import {
   ChCdcInfrastructure,
   ChClickPipe,
+  ChPostgresServiceCaData,
+  ChReversePrivateEndpointCustomPrivateDns,
   ChReversePrivateEndpoint,
   ChTableMapping,
+  Annotations,
   Fn,
   IResolvable,
   ITerraformDependable,
@@ -32,6 +35,9 @@ import { ClickPipesPublication } from "../postgres/publication";
 import { ClickPipesUser } from "../postgres/clickpipes-user";
 import { assertPasswordIsReference } from "../postgres/source-objects";
 import { CLICKPIPE_IDS } from "../model/construct-ids";
+import { HostProfile } from "../model/host-profiles";
+import { CLICKPIPES_GCP_CONSUMER_PROJECT } from "../model/clickpipe";
+import { ManagedPostgresConnection } from "./managed-postgres";
 
 /**
  * What a pipe needs from a source construct. `GenericPostgresSource` (and every source built with
@@ -46,6 +52,12 @@ export interface ClickPipeSource {
   readonly grants: ClickPipesGrants;
   /** The publication; the pipe's publication_name is `publication.publicationName` (a reference). */
   readonly publication: ClickPipesPublication;
+  /**
+   * ClickHouse Managed Postgres sources: the service's direct connection (the pipe connects to it
+   * and pins the service's CA).
+   * @default - none (the source's `host` and `port`)
+   */
+  readonly managedPostgres?: ManagedPostgresConnection;
 }
 
 /** AWS PrivateLink through a VPC Lattice resource configuration shared with ClickPipes over RAM. */
@@ -127,13 +139,22 @@ export interface ValidatedClickPipeProps extends Omit<ClickPipeProps, keyof Clic
  * Warnings become cdktf warning annotations on this construct.
  *
  * Construct IDs below this one (public API): `Pipe` (clickhouse_clickpipe), `ReversePrivateEndpoint`
- * (clickhouse_clickpipes_reverse_private_endpoint, with `privateLink` only), `CdcInfrastructure`
+ * (clickhouse_clickpipes_reverse_private_endpoint, with `privateLink` only), `PscEndpoint` and
+ * `PscPrivateDns` (the GCP_PSC_SERVICE_ATTACHMENT endpoint and its custom private DNS, with
+ * `privateServiceConnect` only), `ManagedPostgresCa` (clickhouse_postgres_service_ca_certificates,
+ * ClickHouse Managed Postgres sources only), `CdcInfrastructure`
  * (clickhouse_clickpipe_cdc_infrastructure, with `cdcInfrastructure` only).
  */
 export class ClickPipe extends Construct {
   public readonly pipe: ChClickPipe;
   /** The reverse private endpoint, with `privateLink`. */
   public readonly reversePrivateEndpoint?: ChReversePrivateEndpoint;
+  /** The GCP Private Service Connect endpoint, with `privateServiceConnect`. */
+  public readonly pscEndpoint?: ChReversePrivateEndpoint;
+  /** Its custom private DNS mapping (PSC carries no DNS), with `privateServiceConnect`. */
+  public readonly pscPrivateDns?: ChReversePrivateEndpointCustomPrivateDns;
+  /** The Managed Postgres CA data source whose certificate the pipe pins (ClickHouse Managed Postgres sources). */
+  public readonly managedPostgresCa?: ChPostgresServiceCaData;
   /** The CDC infrastructure sizing, with `cdcInfrastructure`. */
   public readonly cdcInfrastructure?: ChCdcInfrastructure;
   /** The table mappings declared, sorted by source table. */
@@ -152,6 +173,13 @@ export class ClickPipe extends Construct {
     if (props.iamRoleArn === undefined) assertPasswordIsReference(this, src.name, props.password);
     this.tableMappings = tableMappings(src, props);
 
+    const managed = props.source.managedPostgres;
+    if (src.hostProfile === HostProfile.CLICKHOUSE_MANAGED && !managed) {
+      throw new TypeError("ClickPipe: a clickhouse-managed source must pass its managedPostgres connection (GenericPostgresSource.managedPostgres)");
+    }
+    if (props.privateLink && props.privateServiceConnect) {
+      throw new TypeError("ClickPipe: privateLink (AWS) and privateServiceConnect (GCP) exclude each other: give one network path");
+    }
     if (props.privateLink) {
       this.reversePrivateEndpoint = new ChReversePrivateEndpoint(this, CLICKPIPE_IDS.REVERSE_PRIVATE_ENDPOINT, {
         provider: props.provider,
@@ -162,8 +190,32 @@ export class ClickPipe extends Construct {
         vpcResourceShareArn: props.privateLink.resourceShareArn,
       });
       this.host = Token.asString(Fn.element(this.reversePrivateEndpoint.dnsNames, 0));
+    } else if (props.privateServiceConnect) {
+      const psc = props.privateServiceConnect;
+      this.pscEndpoint = new ChReversePrivateEndpoint(this, CLICKPIPE_IDS.PSC_ENDPOINT, {
+        provider: props.provider,
+        serviceId: props.serviceId,
+        type: "GCP_PSC_SERVICE_ATTACHMENT",
+        description: psc.description ?? `ClickPipes PSC to ${src.name}`,
+        gcpServiceAttachment: psc.serviceAttachment,
+      });
+      // PSC propagates no DNS: ClickPipes maps this name to the endpoint's static IP (gcp-psc.mdx @0d5a8e3c).
+      this.pscPrivateDns = new ChReversePrivateEndpointCustomPrivateDns(this, CLICKPIPE_IDS.PSC_PRIVATE_DNS, {
+        provider: props.provider,
+        serviceId: props.serviceId,
+        reversePrivateEndpointId: this.pscEndpoint.id,
+        mapping: [{ privateDnsName: psc.privateDnsName }],
+      });
+      this.host = props.host ?? psc.privateDnsName;
+      Annotations.of(this).addInfo(
+        `GCP Private Service Connect: put the ClickPipes consumer project ${CLICKPIPES_GCP_CONSUMER_PROJECT} on the accept list of ${psc.serviceAttachment} (native PSC, e.g. AlloyDB or Cloud SQL, may accept it already); until then the endpoint stays PendingAcceptance`,
+      );
     } else {
-      this.host = props.host ?? src.host;
+      this.host = props.host ?? managed?.hostname ?? src.host;
+    }
+    if (managed) {
+      // Each Managed Postgres instance's CA is its own and not publicly trusted (managed-postgres.mdx @af78a327, "TLS"): pin it.
+      this.managedPostgresCa = new ChPostgresServiceCaData(this, CLICKPIPE_IDS.MANAGED_POSTGRES_CA, { provider: props.provider, serviceId: managed.serviceId });
     }
 
     const { user, grants, publication } = props.source;
@@ -178,12 +230,12 @@ export class ClickPipe extends Construct {
         postgres: {
           type: props.type ?? HOST_PROFILES[src.hostProfile].pipeType,
           host: this.host,
-          port: props.port ?? src.port,
+          port: props.port ?? managed?.port ?? src.port,
           database: src.database,
           authentication: iam ? ClickPipeAuthentication.IAM_ROLE : undefined,
           iamRole: props.iamRoleArn,
           tlsHost: props.tlsHost,
-          caCertificate: props.caCertificate,
+          caCertificate: props.caCertificate ?? this.managedPostgresCa?.certificate,
           credentials: iam
             ? { username: props.username ?? user.roleName }
             : { username: props.username ?? user.roleName, passwordWo: props.password, passwordWoVersion: src.passwordVersion },

@@ -147,6 +147,9 @@ interface SessionRow {
   total: string;
 }
 
+/** PostgreSQL 18's slot idle timeout (seconds in pg_settings), shown with the session settings. */
+const IDLE_SLOT_TIMEOUT = "idle_replication_slot_timeout";
+
 const SETTING_ADVICE: Record<string, string> = {
   idle_in_transaction_session_timeout:
     "0 (no limit): a client that leaves a transaction open holds back the slots' WAL until it is killed; set a limit on the application roles, e.g. ALTER ROLE app SET idle_in_transaction_session_timeout = '10min' (not on the ClickPipes user)",
@@ -296,7 +299,7 @@ export async function checkHealth(options: HealthOptions = {}): Promise<HealthRe
   try {
     await client.query("BEGIN TRANSACTION READ ONLY");
     const settingRows = (
-      await client.query<SettingRow>("SELECT name, setting FROM pg_settings WHERE name IN ('idle_in_transaction_session_timeout', 'statement_timeout') ORDER BY name")
+      await client.query<SettingRow>("SELECT name, setting FROM pg_settings WHERE name IN ('idle_in_transaction_session_timeout', 'idle_replication_slot_timeout', 'statement_timeout') ORDER BY name")
     ).rows;
     await client.query(`SET LOCAL statement_timeout = ${Math.round(timeoutSeconds * 1000)}`);
     const report = await inspect(client, options, connection.target, settingRows);
@@ -401,6 +404,19 @@ async function inspect(client: Client, options: HealthOptions, target: HealthRep
   }
 
   const settings: SettingHealth[] = settingRows.map((s) => {
+    if (s.name === IDLE_SLOT_TIMEOUT) {
+      // PostgreSQL 18+, in seconds: a non-zero value invalidates a slot idle that long (a paused pipe's).
+      const ms = Number(s.setting) * 1000;
+      const value = ms === 0 ? "0" : formatDuration(ms / 1000);
+      const advice = ms === 0 ? null : `${value}: a slot idle that long (a paused or stopped pipe's) is invalidated at the next checkpoint and the pipe needs a full resync; set it to 0 (ALTER SYSTEM SET idle_replication_slot_timeout = 0; SELECT pg_reload_conf())`;
+      findings.push({
+        status: ms === 0 ? HealthStatus.OK : HealthStatus.WARN,
+        kind: HealthFindingKind.SETTING,
+        subject: s.name,
+        message: advice ?? "0: idle slots are never invalidated for idleness (keep it so while pipes may pause)",
+      });
+      return { name: s.name, value, milliseconds: ms, advice };
+    }
     const ms = Number(s.setting);
     const value = ms === 0 ? "0" : formatDuration(ms / 1000);
     const advice = ms === 0 ? SETTING_ADVICE[s.name]! : null;

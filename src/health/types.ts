@@ -18,7 +18,7 @@ export enum HealthFindingKind {
   SLOT = "slot",
   /** A session with an old transaction or idle in transaction. */
   SESSION = "session",
-  /** A setting that bounds sessions (`idle_in_transaction_session_timeout`, `statement_timeout`). */
+  /** A setting that bounds sessions (`idle_in_transaction_session_timeout`, `statement_timeout`) or, on PostgreSQL 18+, slots (`idle_replication_slot_timeout`). */
   SETTING = "setting",
   /** What the login can see (not `pg_monitor`: other users' sessions are hidden). */
   VISIBILITY = "visibility",

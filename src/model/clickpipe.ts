@@ -251,7 +251,35 @@ export interface ClickPipeSpec {
    * @default - not managed (ClickHouse Cloud's default sizing)
    */
   readonly cdcInfrastructure?: CdcInfrastructureSizing;
+  /**
+   * Reach the database over GCP Private Service Connect (`networking/gcp-psc.mdx` @0d5a8e3c): a
+   * `clickhouse_clickpipes_reverse_private_endpoint` of type GCP_PSC_SERVICE_ATTACHMENT and its
+   * `clickhouse_clickpipes_reverse_private_endpoint_custom_private_dns` (PSC carries no DNS), and the
+   * pipe connects to `privateDnsName`. The ClickHouse service runs on GCP in the attachment's region.
+   * @default - connect to the host directly (allow the ClickPipes static IPs)
+   */
+  readonly privateServiceConnect?: ClickPipePrivateServiceConnect;
 }
+
+/**
+ * The service attachment published in front of the database (native PSC: AlloyDB and Cloud SQL
+ * publish it; producer-owned: one you create). Put the ClickPipes consumer project
+ * (`CLICKPIPES_GCP_CONSUMER_PROJECT`, `clickpipes-production`) on its accept list.
+ */
+export interface ClickPipePrivateServiceConnect {
+  /** `projects/<project>/regions/<region>/serviceAttachments/<name>`, in the ClickHouse service's region; one ClickHouse service per attachment. */
+  readonly serviceAttachment: string;
+  /** The host name the pipe connects to; ClickPipes resolves it to the PSC endpoint's IP (a leading `*.` wildcard is allowed). */
+  readonly privateDnsName: string;
+  /**
+   * Description of the reverse private endpoint (changing it replaces the endpoint).
+   * @default - "ClickPipes PSC to <source name>"
+   */
+  readonly description?: string;
+}
+
+/** The GCP project ClickPipes connects from: allow it on the service attachment (gcp-psc.mdx @0d5a8e3c, "Prerequisites"). */
+export const CLICKPIPES_GCP_CONSUMER_PROJECT = "clickpipes-production";
 
 /** What the ClickPipe rules check: the pipe spec with the resolved source it reads from. */
 export interface ClickPipeRuleInput {

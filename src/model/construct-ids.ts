@@ -101,8 +101,16 @@ export const SOURCE_IDS = {
   PLAN_ROLE: "PlanRole",
   /** `ClickPipesAlarms`: the CloudWatch alarms (`-aws`, unless `alarms.enabled` is false). */
   ALARMS: "Alarms",
+  /** `ManagedPostgresConnection` (generic, `clickhouse-managed`): where the Managed Postgres service is reached. */
+  MANAGED_POSTGRES: "ManagedPostgres",
   /** `ClickPipesAzureFlexibleServer`: server parameters and firewall rules (generic, hostProfile azure with `azure.serverId`). */
   AZURE: "Azure",
+} as const;
+
+/** Children of `ManagedPostgresConnection`. */
+export const MANAGED_POSTGRES_IDS = {
+  /** clickhouse_postgres_service data source (with `managedPostgres.serviceId` only): host name and port. */
+  SERVICE: "Service",
 } as const;
 
 /** Children of `ClickPipesMonitoringRole`. */
@@ -239,6 +247,12 @@ export const CLICKPIPE_IDS = {
   CDC_INFRASTRUCTURE: "CdcInfrastructure",
   /** Terraform local of the target-table renames (derived mappings with renames only). */
   TARGET_TABLES: "TargetTables",
+  /** clickhouse_clickpipes_reverse_private_endpoint of type GCP_PSC_SERVICE_ATTACHMENT (with `privateServiceConnect`). */
+  PSC_ENDPOINT: "PscEndpoint",
+  /** clickhouse_clickpipes_reverse_private_endpoint_custom_private_dns of the PSC endpoint (with `privateServiceConnect`). */
+  PSC_PRIVATE_DNS: "PscPrivateDns",
+  /** clickhouse_postgres_service_ca_certificates data source (ClickHouse Managed Postgres sources). */
+  MANAGED_POSTGRES_CA: "ManagedPostgresCa",
 } as const;
 
 /** Children of `ClickPipesIamRole` (the role ClickPipes assumes, `-aws` stack, IAM authentication). */
@@ -363,6 +377,10 @@ export const SOURCE_CONSTRUCT_ENTRIES: readonly ConstructIdEntry[] = [
   entry("privateLink.principalAssociation", `<source>/${SOURCE_IDS.PRIVATE_LINK}/${PRIVATE_LINK_IDS.PRINCIPAL_ASSOCIATION}`, R, ["aws_ram_principal_association"], true, [A], "The share given to ClickPipes."),
   entry("clickpipe.pipe", `<pipe>/${CLICKPIPE_IDS.PIPE}`, R, ["clickhouse_clickpipe"], true, PG_STACKS, "The ClickPipe (a new one runs a full initial load on a new slot)."),
   entry("clickpipe.reversePrivateEndpoint", `<pipe>/${CLICKPIPE_IDS.REVERSE_PRIVATE_ENDPOINT}`, R, ["clickhouse_clickpipes_reverse_private_endpoint"], true, [D], "The pipe's network path over PrivateLink."),
+  entry("clickpipe.pscEndpoint", `<pipe>/${CLICKPIPE_IDS.PSC_ENDPOINT}`, R, ["clickhouse_clickpipes_reverse_private_endpoint"], true, [G], "The pipe's network path over GCP Private Service Connect."),
+  entry("clickpipe.pscPrivateDns", `<pipe>/${CLICKPIPE_IDS.PSC_PRIVATE_DNS}`, R, ["clickhouse_clickpipes_reverse_private_endpoint_custom_private_dns"], true, [G], "The host name ClickPipes maps to the PSC endpoint (PSC carries no DNS)."),
+  entry("clickpipe.managedPostgresCa", `<pipe>/${CLICKPIPE_IDS.MANAGED_POSTGRES_CA}`, ConstructKind.DATA, ["clickhouse_postgres_service_ca_certificates"], false, [G], "The Managed Postgres service's CA, pinned in the pipe."),
+  entry("managedPostgres.service", `<source>/${SOURCE_IDS.MANAGED_POSTGRES}/${MANAGED_POSTGRES_IDS.SERVICE}`, ConstructKind.DATA, ["clickhouse_postgres_service"], false, [G], "The Managed Postgres service's host name and port (managedPostgres.serviceId)."),
   entry("clickpipe.cdcInfrastructure", `<pipe>/${CLICKPIPE_IDS.CDC_INFRASTRUCTURE}`, R, ["clickhouse_clickpipe_cdc_infrastructure"], true, PG_STACKS, "The service's CDC sizing."),
   entry("clickpipe.targetTables", `<pipe>/${CLICKPIPE_IDS.TARGET_TABLES}`, ConstructKind.LOCAL, [], false, PG_STACKS, "The target-table renames (derived mappings with renames)."),
   entry("iamRole.partition", `<source>${CLICKPIPES_IAM_SUFFIX}/${CLICKPIPES_IAM_ROLE_IDS.PARTITION}`, ConstructKind.DATA, ["aws_partition"], false, [A], "The AWS partition of the rds-db ARN (IAM authentication)."),
@@ -457,6 +475,10 @@ export interface PipeConstructsSpec {
   readonly cdcInfrastructure?: boolean;
   /** Mappings derived from the publication with renames: the `TargetTables` local. */
   readonly targetTablesLocal?: boolean;
+  /** With `privateServiceConnect`: `PscEndpoint` and `PscPrivateDns`. */
+  readonly privateServiceConnect?: boolean;
+  /** A ClickHouse Managed Postgres source: `ManagedPostgresCa`. */
+  readonly managedPostgresCa?: boolean;
 }
 
 /** The database objects of a source (generic or `-db` stack). */
@@ -472,6 +494,8 @@ export interface PostgresConstructsSpec {
   readonly schemaWidePublication?: boolean;
   /** `-db` only: GRANT rds_iam. */
   readonly iamAuth?: boolean;
+  /** Generic `clickhouse-managed` with `managedPostgres.serviceId`: `ManagedPostgres/Service` (and the clickhouse provider and its variables, pipe or not). */
+  readonly managedPostgresService?: boolean;
   /** `-db` only: the pipe connects over PrivateLink (two more variables). */
   readonly privateLinkVariables?: boolean;
   /** `-db` only: the pipe uses IAM authentication (variable `clickpipes_iam_role_arn`). */
@@ -639,6 +663,7 @@ export function documentedConstructs(spec: StackConstructsSpec, options: Documen
     add("monitoring.pgMonitor", `${monitoring}/${MONITORING_IDS.PG_MONITOR}`);
     add("monitoring.connect", `${monitoring}/${MONITORING_IDS.CONNECT}`);
   }
+  if (spec.managedPostgresService) add("managedPostgres.service", `${s}/${SOURCE_IDS.MANAGED_POSTGRES}/${MANAGED_POSTGRES_IDS.SERVICE}`);
   if (spec.planRole) {
     const plan = `${s}/${SOURCE_IDS.PLAN_ROLE}`;
     add("planRole.role", `${plan}/${PLAN_ROLE_IDS.ROLE}`);
@@ -674,6 +699,12 @@ export function documentedConstructs(spec: StackConstructsSpec, options: Documen
     }
   }
   const pipe = spec.pipe;
+  if (!pipe && stackLevel && spec.managedPostgresService) {
+    add("variable.clickhouseOrganizationId", VARIABLE_IDS.CLICKHOUSE_ORGANIZATION_ID);
+    add("variable.clickhouseTokenKey", VARIABLE_IDS.CLICKHOUSE_TOKEN_KEY);
+    add("variable.clickhouseTokenSecret", VARIABLE_IDS.CLICKHOUSE_TOKEN_SECRET);
+    add("provider.clickhouse", PROVIDER_IDS.CLICKHOUSE);
+  }
   if (pipe) {
     if (stackLevel) {
       if (db && spec.privateLinkVariables) {
@@ -687,6 +718,11 @@ export function documentedConstructs(spec: StackConstructsSpec, options: Documen
       add("provider.clickhouse", PROVIDER_IDS.CLICKHOUSE);
     }
     if (pipe.reversePrivateEndpoint) add("clickpipe.reversePrivateEndpoint", `${pipe.id}/${CLICKPIPE_IDS.REVERSE_PRIVATE_ENDPOINT}`);
+    if (pipe.privateServiceConnect) {
+      add("clickpipe.pscEndpoint", `${pipe.id}/${CLICKPIPE_IDS.PSC_ENDPOINT}`);
+      add("clickpipe.pscPrivateDns", `${pipe.id}/${CLICKPIPE_IDS.PSC_PRIVATE_DNS}`);
+    }
+    if (pipe.managedPostgresCa) add("clickpipe.managedPostgresCa", `${pipe.id}/${CLICKPIPE_IDS.MANAGED_POSTGRES_CA}`);
     if (pipe.targetTablesLocal) add("clickpipe.targetTables", `${pipe.id}/${CLICKPIPE_IDS.TARGET_TABLES}`);
     add("clickpipe.pipe", `${pipe.id}/${CLICKPIPE_IDS.PIPE}`);
     if (pipe.cdcInfrastructure) add("clickpipe.cdcInfrastructure", `${pipe.id}/${CLICKPIPE_IDS.CDC_INFRASTRUCTURE}`);

@@ -5,7 +5,7 @@ import { AzureServerId, parseAzureServerId } from "./azure";
 import { Cidr, hostNetwork, parseCidr } from "./cidr";
 import { resolveClickPipesIps, ResolvedClickPipesIps } from "./clickpipes-ips";
 import { resolveHealthThresholds, ResolvedHealthThresholds } from "./health";
-import type { HostProfile } from "./host-profiles";
+import type { HostProfile, ManagedPostgresServiceRef, ManagedPostgresSpec } from "./host-profiles";
 import { PostgresMajorVersion, PostgresSourceSpec, PublishOperation, SslMode } from "./types";
 
 export const DEFAULT_PORT = 5432;
@@ -86,6 +86,13 @@ export interface ResolvedSource {
   readonly monitoring: { readonly name: string; readonly passwordVersion: number; readonly networks: readonly Cidr[] } | undefined;
   /** The read-only plan role, when the spec asks for one. */
   readonly planRole: { readonly name: string; readonly passwordVersion: number } | undefined;
+  /** Where the ClickHouse Cloud service runs (`clickhouse.cloud`, `clickhouse.region`). */
+  readonly clickhouseLocation: { readonly cloud: string; readonly region: string };
+  /**
+   * `clickhouse-managed` sources: the service. `host` is then its host name when `service` is given,
+   * and empty with `serviceId` alone (the constructs read the host name from the service).
+   */
+  readonly managedPostgres: { readonly serviceId: string; readonly service: ManagedPostgresServiceRef | undefined } | undefined;
 }
 
 /** Split `schema.table` at its first dot. */
@@ -131,6 +138,7 @@ export function resolveSource(spec: PostgresSourceSpec): ResolvedSource {
     if (wholeSchemas.has(t.schema)) continue;
     scoped.set(t.schema, [...(scoped.get(t.schema) ?? []), t.table]);
   }
+  const managed = (spec as { readonly managedPostgres?: ManagedPostgresSpec }).managedPostgres;
   const ops = new Set(spec.publication?.operations ?? DEFAULT_PUBLISH_OPERATIONS);
   const clickPipesIps = spec.network?.allowedCidrs
     ? undefined
@@ -144,7 +152,7 @@ export function resolveSource(spec: PostgresSourceSpec): ResolvedSource {
     hostProfile: (spec as { readonly hostProfile?: HostProfile }).hostProfile ?? ("self-managed" as HostProfile),
     timescaleDb: (spec as { readonly timescaleDb?: boolean }).timescaleDb === true,
     ...azureOf(spec),
-    host: spec.host,
+    host: spec.host ?? managed?.service?.hostname ?? "",
     port: spec.port ?? DEFAULT_PORT,
     database: spec.database,
     postgresVersion: spec.postgresVersion,
@@ -180,5 +188,7 @@ export function resolveSource(spec: PostgresSourceSpec): ResolvedSource {
     planRole: spec.planRole
       ? { name: spec.planRole.name ?? DEFAULT_PLAN_ROLE_NAME, passwordVersion: spec.planRole.passwordVersion ?? 1 }
       : undefined,
+    clickhouseLocation: { cloud: spec.clickhouse.cloud, region: spec.clickhouse.region },
+    managedPostgres: managed ? { serviceId: managed.service?.id ?? managed.serviceId!, service: managed.service } : undefined,
   };
 }

@@ -7,7 +7,7 @@
 import { AWS_ENGINE_MAJORS, AWS_ENGINE_SOURCES, CLICKPIPES_AWS_ACCOUNT_SOURCE } from "./aws";
 import { AWS_REGIONS, AWS_REGIONS_SOURCE } from "./aws-regions";
 import { CLICKPIPES_IP_TABLE, CLICKPIPES_IP_TABLE_SOURCE } from "./clickpipes-ips";
-import { FactSource, repoFile, webPage } from "./fact-source";
+import { clickPipesPage, FactSource, repoFile, webPage } from "./fact-source";
 import { HOST_CONSTANT_SOURCES, HOST_PROFILES, HostProfile } from "./host-profiles";
 import { CLICKPIPES_TRUST_ACTIONS, IAM_AUTH_SOURCES } from "./iam-auth";
 import { KNOWN_BROKEN_RELEASES, KNOWN_BROKEN_RELEASES_SOURCE } from "./known-broken-releases";
@@ -41,6 +41,22 @@ export const PROVIDER_SOURCES: Readonly<Record<string, { readonly repo: string; 
   "hashicorp/azurerm 4.55.0": { repo: "hashicorp/terraform-provider-azurerm", tag: "v4.55.0", read: "2026-12-07" },
 };
 
+/** Where the ClickHouse Managed Postgres facts come from (read 2026-12-07). */
+export const MANAGED_POSTGRES_SOURCES: readonly FactSource[] = [
+  HOST_PROFILES[HostProfile.CLICKHOUSE_MANAGED].source,
+  // clickhouse_postgres_service (hostname, port = the direct connection; postgresVersions 17, 18) and the CA data source (`certificate`).
+  repoFile("ClickHouse/clickhouse 3.25.3 Managed Postgres resource constants", "ClickHouse/terraform-provider-clickhouse", "internal/service/postgres/resource/postgres_service_constants.go", "c320db99ba37b84eca0181a074b2501f946d4d04", "2026-12-07"),
+  repoFile("ClickHouse/clickhouse 3.25.3 clickhouse_postgres_service_ca_certificates", "ClickHouse/terraform-provider-clickhouse", "internal/service/postgres/datasource/postgres_service_ca_certificates.go", "c320db99ba37b84eca0181a074b2501f946d4d04", "2026-12-07"),
+  // sslrootcert is a file path; inline only via clientcert.sslinline (cert and key required).
+  repoFile("cyrilgdn/postgresql 1.26.0 provider schema (sslrootcert, clientcert)", "cyrilgdn/terraform-provider-postgresql", "postgresql/provider.go", "450ce85b50c1f47ebdb239c9d05e2f53847389ba", "2026-12-07"),
+];
+
+/** Where the GCP Private Service Connect facts come from (read 2026-12-07). */
+export const GCP_PSC_SOURCES: readonly FactSource[] = [
+  clickPipesPage("ClickPipes GCP Private Service Connect page", "networking/gcp-psc.mdx", "0d5a8e3c3dadeb230a5226be105fbbd9acbdc685", "2026-12-07"),
+  clickPipesPage("ClickPipes AlloyDB source guide (\"doesn't support PSC\", contradicted by the PSC page)", "postgres/source/alloydb.mdx", "7cbac2a7b0267805a54ad777df3d29463d17c8b3", "2026-12-07"),
+];
+
 /** The day the provider Go sources were read (src/model/provider-facts, written 2026-11-22). */
 export const PROVIDER_FACTS_READ = "2026-11-22";
 
@@ -68,6 +84,24 @@ export const FACT_KINDS: readonly FactKind[] = [
     entries: [
       ...each(Object.values(HostProfile), (p) => p, (p) => HOST_PROFILES[p].source),
       ...each(Object.entries(HOST_CONSTANT_SOURCES), ([k]) => k, ([, s]) => s),
+    ],
+  },
+  {
+    kind: "ClickHouse Managed Postgres (direct connection, CA, nothing by hand)",
+    where: 'src/model/host-profiles.ts `HOST_PROFILES["clickhouse-managed"]`, `MANAGED_POSTGRES_VERSIONS`; rule src/model/rules/host-managed-postgres.ts',
+    entries: each(MANAGED_POSTGRES_SOURCES, (s) => s.title, (s) => s),
+  },
+  {
+    kind: "GCP Private Service Connect (consumer project, same region, one claim per attachment)",
+    where: "src/model/clickpipe.ts `CLICKPIPES_GCP_CONSUMER_PROJECT`; rules src/model/rules/pipe/clickpipe-private-service-connect.ts, src/model/rules/app/private-service-connect-once.ts",
+    entries: each(GCP_PSC_SOURCES, (s) => s.title, (s) => s),
+  },
+  {
+    kind: "Neon slot removal, PostgreSQL 18 slot idle timeout",
+    where: "src/model/thresholds.ts `NEON_INACTIVE_SLOT_REMOVAL_SECONDS`, `IDLE_REPLICATION_SLOT_TIMEOUT_MIN_VERSION`",
+    entries: [
+      { id: "NEON_INACTIVE_SLOT_REMOVAL_SECONDS", source: THRESHOLD_SOURCES.NEON_INACTIVE_SLOT_REMOVAL_SECONDS },
+      { id: "IDLE_REPLICATION_SLOT_TIMEOUT_MIN_VERSION", source: THRESHOLD_SOURCES.IDLE_REPLICATION_SLOT_TIMEOUT_MIN_VERSION },
     ],
   },
   {

@@ -27,6 +27,7 @@ export enum HostProfile {
   CLOUDSQL = "cloudsql",
   AZURE = "azure",
   SELF_MANAGED = "self-managed",
+  CLICKHOUSE_MANAGED = "clickhouse-managed",
 }
 
 export interface HostProfileFacts {
@@ -47,6 +48,8 @@ export interface HostProfileFacts {
 }
 
 const READ = "2026-12-03";
+/** The day Neon's logical replication guide (40 h slot removal) and the Managed Postgres guide were read. */
+const NEON_READ = "2026-12-07";
 const guide = (title: string, file: string, commit: string) => clickPipesPage(`ClickPipes ${title} source guide`, `postgres/source/${file}`, commit, READ);
 
 const GUIDES = "https://clickhouse.com/docs/integrations/clickpipes/postgres/source";
@@ -58,7 +61,7 @@ export const HOST_PROFILES: Readonly<Record<HostProfile, HostProfileFacts>> = {
     guide: `${GUIDES}/supabase`,
     serverSettingsInFiles: false,
     consoleSteps: [
-      "wal_level is already logical on Supabase; change max_slot_wal_keep_size and the other settings below with the Supabase CLI (supabase postgres-config update) or support, not ALTER SYSTEM",
+      "wal_level is already logical on Supabase; change max_slot_wal_keep_size and the other settings below with the Supabase CLI (supabase postgres-config update) or support, not ALTER SYSTEM; raising max_slot_wal_keep_size restarts the database (plan a window)",
       "connect ClickPipes to the direct connection (db.<project ref>.supabase.co:5432, IPv6 unless the project has Supabase's IPv4 add-on; ClickPipes reaches Supabase over IPv6 natively), not the IPv4 connection pooler (it cannot carry CDC)",
     ],
     networkConsole: "Supabase: Database settings, Network restrictions (allow the ClickPipes IPs below)",
@@ -72,6 +75,7 @@ export const HOST_PROFILES: Readonly<Record<HostProfile, HostProfileFacts>> = {
     consoleSteps: [
       "Neon console: Project settings, Logical Replication, Enable (sets wal_level = logical; the compute restarts)",
       "use the direct endpoint (without -pooler in the host name), not the pooled one",
+      `Neon removes an inactive replication slot after about 40 hours when other slots are active (Neon "Logical replication in Neon", read ${NEON_READ}): a pipe paused or down that long loses its slot and needs a full resync; keep pauses short and let health alert on inactive slots`,
     ],
     networkConsole: "Neon console: Settings, IP Allow, an Enterprise-plan feature (allow the ClickPipes IPs below; other plans have no IP allow list)",
     source: guide("Neon", "neon-postgres.mdx", "013b51e1868b3c5c04333709dbac2dfd1ee2f2cb"),
@@ -144,6 +148,20 @@ export const HOST_PROFILES: Readonly<Record<HostProfile, HostProfileFacts>> = {
     networkConsole: "Azure portal: the server's Networking, firewall rules (add the ClickPipes IPs below; with azure.serverId the stack declares them)",
     source: guide("Azure Flexible Server", "azure-flexible-server-postgres.mdx", "4f508f11d10fbaddba586e3536bf487c0360b4d3"),
   },
+  [HostProfile.CLICKHOUSE_MANAGED]: {
+    title: "ClickHouse Managed Postgres",
+    // The provider has no managed-Postgres source type (internal/api/clickpipe.go @ v3.25.3): a regular Postgres pipe.
+    pipeType: ClickPipePostgresType.POSTGRES,
+    guide: `${GUIDES}/managed-postgres`,
+    serverSettingsInFiles: false,
+    consoleSteps: [
+      "nothing to apply by hand: logical replication is enabled on every ClickHouse Managed Postgres instance (no wal_level or parameter group to change); the settings below are what verify checks",
+      "the stack connects to the direct connection (the service's hostname and port), never the PgBouncer one, and pins the service's own CA in the pipe (clickhouse_postgres_service_ca_certificates)",
+    ],
+    networkConsole:
+      "ClickHouse Managed Postgres accepts ClickPipes by default; only if you set IP filters on the Postgres service (ClickHouse Cloud console, the service's Settings; the provider cannot declare them) add the ClickPipes IPs below there",
+    source: clickPipesPage("ClickPipes ClickHouse Managed Postgres source guide", "postgres/source/managed-postgres.mdx", "af78a3279f1b7e316fc483789b0a0f397cc738e5", NEON_READ),
+  },
   [HostProfile.SELF_MANAGED]: {
     title: "self-managed PostgreSQL",
     pipeType: ClickPipePostgresType.POSTGRES,
@@ -176,6 +194,38 @@ export const HOST_CONSTANT_SOURCES: Readonly<Record<"PGBOUNCER_PORT" | "SUPABASE
   ALLOYDB_MIN_VERSION: HOST_PROFILES[HostProfile.ALLOYDB].source,
 };
 
+/**
+ * A `clickhouse_postgres_service` declared in the same app, as the ClickPipe and the postgresql
+ * provider need it (the generated `PostgresService` resource has this shape).
+ */
+export interface ManagedPostgresServiceRef {
+  /** The service ID (a reference). */
+  readonly id: string;
+  /** The direct connection's host name (a reference). */
+  readonly hostname: string;
+  /** The direct connection's port (a reference; not PgBouncer's). */
+  readonly port: number;
+}
+
+/** Which ClickHouse Managed Postgres service a `clickhouse-managed` source is (exactly one field). */
+export interface ManagedPostgresSpec {
+  /**
+   * ID of an existing `clickhouse_postgres_service` (a UUID): synth reads its host name and port
+   * with the data source `clickhouse_postgres_service`.
+   * @default - none (give `service` instead)
+   */
+  readonly serviceId?: string;
+  /**
+   * The `clickhouse_postgres_service` resource of the same app (TypeScript API only), so one app
+   * creates the database and the pipe.
+   * @default - none (give `serviceId` instead)
+   */
+  readonly service?: ManagedPostgresServiceRef;
+}
+
+/** Major versions a Managed Postgres service runs (`postgresVersions`, postgres_service_constants.go @ v3.25.3). */
+export const MANAGED_POSTGRES_VERSIONS: readonly number[] = [17, 18];
+
 /** The host-profile fields of a generic source (construct props and config). */
 export interface HostProfileSpec {
   /**
@@ -190,6 +240,13 @@ export interface HostProfileSpec {
    * @default - none
    */
   readonly planetScaleBranch?: string;
+  /**
+   * `clickhouse-managed` only (and required there): the ClickHouse Managed Postgres service. Its
+   * host name and port replace `host` and `port` (leave both unset), the pipe pins the service's CA
+   * (data source `clickhouse_postgres_service_ca_certificates`), and nothing is rendered to apply by hand.
+   * @default - none
+   */
+  readonly managedPostgres?: ManagedPostgresSpec;
   /**
    * The database runs the TimescaleDB extension (self-hosted, e.g. with `self-managed`).
    * Hypertable rows live in chunk tables under `_timescaledb_internal`, created continuously, so
@@ -221,6 +278,7 @@ export interface HostProfileRuleInput {
   readonly user?: { readonly bypassRowLevelSecurity?: boolean };
   readonly hostProfile?: HostProfile;
   readonly planetScaleBranch?: string;
+  readonly managedPostgres?: unknown;
   readonly timescaleDb?: boolean;
   /** The source's pipe, when the app config declares one (its mode decides what some hosts accept). */
   readonly clickpipe?: { readonly replicationMode?: unknown };

@@ -255,7 +255,7 @@ const KIND = ["kind"];
  * each with its TypeScript interface (`test/unit/unknown-keys.test.ts`), so they cannot drift.
  */
 export const PROPS_SHAPES = {
-  GenericPostgresSource: { spec: "GenericSourceConfig", omit: SOURCE_ONLY, tolerated: KIND, own: opaque("password", "monitoringPassword", "planRolePassword", "provider", "azureProvider") },
+  GenericPostgresSource: { spec: "GenericSourceConfig", omit: SOURCE_ONLY, tolerated: KIND, own: opaque("password", "monitoringPassword", "planRolePassword", "provider", "azureProvider", "clickhouseProvider") },
   AuroraSource: { spec: "AuroraSourceConfig", omit: SOURCE_ONLY, tolerated: KIND, own: opaque("provider", "cluster", "clusterInstances") },
   RdsSource: { spec: "RdsSourceConfig", omit: SOURCE_ONLY, tolerated: KIND, own: opaque("provider", "instance") },
   AwsSourceDatabase: { spec: "AuroraSourceConfig", omit: SOURCE_ONLY, tolerated: KIND, own: opaque("engine", "password", "monitoringPassword", "planRolePassword", "provider") },
@@ -268,7 +268,7 @@ export const PROPS_SHAPES = {
     },
   },
   // Props already validated (`validated` from a validator).
-  ValidatedGenericPostgresSource: { own: opaque("validated", "password", "monitoringPassword", "planRolePassword", "provider", "azureProvider") },
+  ValidatedGenericPostgresSource: { own: opaque("validated", "password", "monitoringPassword", "planRolePassword", "provider", "azureProvider", "clickhouseProvider") },
   ValidatedAwsSource: { own: opaque("validated", "provider") },
   ValidatedAwsSourceDatabase: { own: opaque("validated", "password", "monitoringPassword", "planRolePassword", "provider") },
   ValidatedClickPipe: {
@@ -282,6 +282,7 @@ export const PROPS_SHAPES = {
   ClickPipesGrants: { own: opaque("database", "roleName", "schemas", "tablesBySchema", "dependsOn", "provider") },
   ClickPipesPublication: { own: opaque("name", "database", "tables", "schemas", "allTables", "publishViaPartitionRoot", "operations", "protectFromDestroy", "ignoreTableChanges", "provider") },
   ClickPipesMonitoringRole: { own: opaque("name", "password", "passwordVersion", "database", "provider") },
+  ManagedPostgresConnection: { own: opaque("managed", "provider") },
   ClickPipesPlanRole: { own: opaque("name", "password", "passwordVersion", "database", "provider") },
   ClickPipesAzureFlexibleServer: { own: opaque("resolved", "provider") },
   ClickPipesGoogleInstance: { own: opaque("clickhouse", "allowedCidrs", "authorizeNetworks") },

@@ -4,6 +4,7 @@
  */
 import { ResolvedSource } from "./defaults";
 import { hbaHostLine, quoteHbaField } from "./quoting/pg-hba";
+import { IDLE_REPLICATION_SLOT_TIMEOUT_MIN_VERSION } from "./thresholds";
 
 /** One server setting. */
 export interface ServerSetting {
@@ -30,6 +31,14 @@ export function serverSettings(src: ResolvedSource): ServerSetting[] {
       value: String(src.maxSlotWalKeepSizeMb),
       restart: false,
       reason: "WAL kept for the slot (MB) before PostgreSQL invalidates it and forces a full resync",
+    });
+  }
+  if (src.postgresVersion >= IDLE_REPLICATION_SLOT_TIMEOUT_MIN_VERSION) {
+    settings.push({
+      name: "idle_replication_slot_timeout",
+      value: "0",
+      restart: false,
+      reason: "PostgreSQL 18+: a non-zero value invalidates a paused pipe's slot after that long (full resync); 0 keeps it",
     });
   }
   return settings;

@@ -213,8 +213,11 @@ export interface PostgresSourceSpec {
    * starting with a letter, at most 63 characters.
    */
   readonly name: string;
-  /** Host address of the database (no port). */
-  readonly host: string;
+  /**
+   * Host address of the database (no port). Required, except with `hostProfile: "clickhouse-managed"`,
+   * where it must be left unset (the Managed Postgres service's host name is used).
+   */
+  readonly host?: string;
   /**
    * Port.
    * @default 5432

@@ -14,6 +14,7 @@ import { ServerSetupFiles } from "./server-setup-files";
 import { HostProfile, HostProfileSpec } from "../model/host-profiles";
 import { addSourceObjects } from "./source-objects";
 import { SOURCE_IDS } from "../model/construct-ids";
+import { ManagedPostgresConnection } from "../clickhouse/managed-postgres";
 import { ClickPipesAzureFlexibleServer } from "../azure/flexible-server";
 import { refuseUnknownProps } from "../model/known-keys";
 
@@ -38,6 +39,12 @@ export interface GenericPostgresSourceProps extends PostgresSourceSpec, HostProf
    * @default - the stack's default postgresql provider
    */
   readonly provider?: TerraformProvider;
+  /**
+   * ClickHouse provider of the `clickhouse_postgres_service` data source (`clickhouse-managed` with
+   * `managedPostgres.serviceId`).
+   * @default - the stack's default clickhouse provider
+   */
+  readonly clickhouseProvider?: TerraformProvider;
   /**
    * hostProfile azure with `azure.serverId`: the azurerm provider the server parameters and firewall
    * rules are declared through (see `ClickPipesAzureFlexibleServer`).
@@ -68,6 +75,12 @@ export interface ValidatedGenericPostgresSourceProps {
    */
   readonly provider?: TerraformProvider;
   /**
+   * ClickHouse provider of the `clickhouse_postgres_service` data source (`clickhouse-managed` with
+   * `managedPostgres.serviceId`).
+   * @default - the stack's default clickhouse provider
+   */
+  readonly clickhouseProvider?: TerraformProvider;
+  /**
    * hostProfile azure with `azure.serverId`: the azurerm provider the server parameters and firewall
    * rules are declared through (see `ClickPipesAzureFlexibleServer`).
    * @default - the stack's default azurerm provider
@@ -81,9 +94,14 @@ export interface ValidatedGenericPostgresSourceProps {
  * Raw props are validated here, once (`SOURCE_RULES`; errors throw `ValidationError`); props with a
  * `validated` spec are not validated again. Warnings become cdktf warning annotations on this construct.
  *
+ * With `hostProfile: "clickhouse-managed"` the server is a ClickHouse Managed Postgres service
+ * (`managedPostgres`): `managedPostgres.hostname` / `.port` are what the postgresql provider and the
+ * pipe connect to (the direct connection), and nothing is rendered to apply by hand.
+ *
  * Construct IDs below this one (public API): `User` (see `ClickPipesUser`), `Grants` (see
  * `ClickPipesGrants`), `Publication` (see `ClickPipesPublication`), with `monitoring` `Monitoring`
- * (see `ClickPipesMonitoringRole`), with `planRole` `PlanRole` (see `ClickPipesPlanRole`), `ServerSetup` (the rendered
+ * (see `ClickPipesMonitoringRole`), with `planRole` `PlanRole` (see `ClickPipesPlanRole`), with
+ * `managedPostgres` `ManagedPostgres` (see `ManagedPostgresConnection`), `ServerSetup` (the rendered
  * server settings and pg_hba lines, written beside the stack at synth), with `azure.serverId` `Azure`
  * (see `ClickPipesAzureFlexibleServer`; the stack needs an azurerm provider).
  */
@@ -105,6 +123,8 @@ export class GenericPostgresSource extends Construct {
   public readonly pgHbaLines: readonly string[];
   /** Where the server runs. */
   public readonly hostProfile: HostProfile;
+  /** `clickhouse-managed`: the Managed Postgres service's direct connection (host name, port, ID). */
+  public readonly managedPostgres?: ManagedPostgresConnection;
   /** hostProfile azure with `azure.serverId`: the declared server parameters and firewall rules. */
   public readonly azure?: ClickPipesAzureFlexibleServer;
 
@@ -130,6 +150,9 @@ export class GenericPostgresSource extends Construct {
     this.restartRequired = restartRequired(this.serverSettings);
     this.pgHbaLines = pgHbaLines(this.resolved);
     this.hostProfile = this.resolved.hostProfile;
+    if (this.resolved.managedPostgres) {
+      this.managedPostgres = new ManagedPostgresConnection(this, SOURCE_IDS.MANAGED_POSTGRES, { managed: this.resolved.managedPostgres, provider: props.clickhouseProvider });
+    }
     new ServerSetupFiles(this, SOURCE_IDS.SERVER_SETUP, this.resolved, this.hostProfile);
     if (this.resolved.azure) this.azure = new ClickPipesAzureFlexibleServer(this, SOURCE_IDS.AZURE, { resolved: this.resolved, provider: props.azureProvider });
   }

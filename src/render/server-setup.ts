@@ -75,7 +75,9 @@ export function hostConsoleNotes(profile: HostProfile, comment: "#" | "--"): str
   if (h.serverSettingsInFiles) return "";
   return (
     `${comment} ${h.title} manages this server: you cannot edit postgresql.conf or run ALTER SYSTEM there.\n` +
-    `${comment} Set the values below in its console instead (ClickPipes guide: ${h.guide}):\n` +
+    (profile === HostProfile.CLICKHOUSE_MANAGED
+      ? `${comment} Nothing below is yours to apply (ClickPipes guide: ${h.guide}):\n`
+      : `${comment} Set the values below in its console instead (ClickPipes guide: ${h.guide}):\n`) +
     h.consoleSteps.map((step) => `${comment}   - ${step}\n`).join("")
   );
 }

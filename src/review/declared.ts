@@ -103,7 +103,8 @@ const PROTECTED_BY_TYPE: ReadonlyMap<string, (typeof RESOURCE_ENTRIES)[number]> 
     "aws_db_parameter_group",
   ].map((t) => {
     const e = RESOURCE_ENTRIES.filter((x) => x.terraformTypes.includes(t));
-    if (e.length !== 1 || !e[0]!.pipeCritical) throw new Error(`protected-by-type ${t} must be one pipe-critical entry`);
+    // clickhouse_clickpipes_reverse_private_endpoint has two entries (PrivateLink, PSC), both pipe-critical: the first names it.
+    if (e.length === 0 || !e.every((x) => x.pipeCritical)) throw new Error(`protected-by-type ${t} must have pipe-critical entries only`);
     return [t, e[0]!] as const;
   }),
 );

@@ -31,6 +31,8 @@ export enum CheckId {
   MAX_REPLICATION_SLOTS = "max_replication_slots",
   MAX_SLOT_WAL_KEEP_SIZE = "max_slot_wal_keep_size",
   WAL_SENDER_TIMEOUT = "wal_sender_timeout",
+  /** PostgreSQL 18+: idle_replication_slot_timeout is 0 (a paused pipe's slot is not invalidated). */
+  IDLE_REPLICATION_SLOT_TIMEOUT = "idle_slot_timeout",
   STANDBY = "standby",
   USER = "user",
   TABLES = "tables",

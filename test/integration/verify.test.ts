@@ -71,8 +71,9 @@ describe("verify against PostgreSQL 16", () => {
 
   it("passes every check on a source prepared like the default generic stack (--stack, --slot-test)", async () => {
     const report = await verifySource({ stack: stackFile, slotTest: true, env: { PGPASSWORD: CP_PASSWORD } });
-    // The pipe checks need --pipe, publication_owner --admin; without them they SKIP, and so does timescale_chunks without TimescaleDB.
-    const pipeChecks: string[] = [CheckId.REPLICATION_SLOT, CheckId.FAILOVER_SLOTS, CheckId.PIPE_COLUMNS, CheckId.TIMESCALE_CHUNKS, CheckId.PUBLICATION_OWNER];
+    // The pipe checks need --pipe, publication_owner --admin; without them they SKIP, and so does timescale_chunks without TimescaleDB
+    // (and idle_slot_timeout before PostgreSQL 18).
+    const pipeChecks: string[] = [CheckId.IDLE_REPLICATION_SLOT_TIMEOUT, CheckId.REPLICATION_SLOT, CheckId.FAILOVER_SLOTS, CheckId.PIPE_COLUMNS, CheckId.TIMESCALE_CHUNKS, CheckId.PUBLICATION_OWNER];
     expect(report.checks.filter((c) => c.status !== CheckStatus.PASS).map((c) => `${c.id} ${c.status}`)).toEqual(pipeChecks.map((id) => `${id} SKIP`));
     expect(report.ok).toBe(true);
     expect(report.target).toEqual({ host: server.host, port: server.port, database: "good", user: CP_USER });
@@ -91,7 +92,7 @@ describe("verify against PostgreSQL 16", () => {
     expect(lines[0]).toBe(`verify clickpipes_user@127.0.0.1:${server.port}/good (PostgreSQL ${human.out.match(/PostgreSQL (16\.\d+)/)![1]}), publication clickpipes_publication, 4 tables`);
     expect(lines).toContain("PASS  wal_level              wal_level is logical");
     expect(lines).toContain("SKIP  slot_test              not requested (--slot-test)");
-    expect(lines[lines.length - 1]).toBe("OK: 19 passed, 0 warnings, 0 failed, 6 skipped");
+    expect(lines[lines.length - 1]).toBe("OK: 19 passed, 0 warnings, 0 failed, 7 skipped");
     expect(human.out).not.toContain(CP_PASSWORD);
 
     const json = await cli(["--url", url(server, "good"), "--publication", PUBLICATION, "--schemas", "public,sales", "--tables", "inventory.stock_levels", "--json"]);
@@ -112,7 +113,7 @@ describe("verify against PostgreSQL 16", () => {
     expect(r.out).toContain(
       "fix: CREATE PUBLICATION clickpipes_publication FOR TABLE inventory.stock_levels, public.customers, public.orders, sales.invoices WITH (publish_via_partition_root = true);\n",
     );
-    expect(r.out).toMatch(/FAILED: \d+ passed, 0 warnings, 1 failed, 6 skipped\n$/);
+    expect(r.out).toMatch(/FAILED: \d+ passed, 0 warnings, 1 failed, 7 skipped\n$/);
   });
 
   it("fails for a published table without a key and for REPLICA IDENTITY NOTHING", async () => {
@@ -384,6 +385,6 @@ describe("verify against PostgreSQL 16", () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain("FAIL  wal_level              wal_level is not logical (it is replica)\n");
     expect(r.out).toContain("fix: ALTER SYSTEM SET wal_level = 'logical'; then restart the server\n");
-    expect(r.out).toMatch(/FAILED: \d+ passed, 0 warnings, 1 failed, 6 skipped\n$/);
+    expect(r.out).toMatch(/FAILED: \d+ passed, 0 warnings, 1 failed, 7 skipped\n$/);
   });
 });

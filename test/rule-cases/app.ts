@@ -35,4 +35,11 @@ export const APP_CASES: [string, AppConfig, string[]][] = [
   ["clickpipe-iam-role: iamAuth without the ClickHouse service role", { sources: [auroraSource({ iamAuth: true, clickpipe: { serviceId: "3f1c9a62-8d4e-4b7a-9c2d-5e6f7a8b9c0d", replicationMode: "snapshot" as never } })] }, [
     'error: source "billing": clickpipe.clickhouseServiceRoleArn = (missing) is not allowed: the ClickHouse service\'s IAM role ARN (service Settings, Network security information, "Service role ID (IAM)"), e.g. arn:aws:iam::123456789012:role/CH-S3-...-Role (required with iamAuth) [clickpipe-iam-role]',
   ]],
+  ["private-service-connect-once: one attachment in two pipes", {
+    sources: ["orders-db", "billing-db"].map((name) =>
+      genericSource({ name, clickhouse: { cloud: "gcp", region: "us-central1" } as never, clickpipe: { serviceId: "3f1c9a62-8d4e-4b7a-9c2d-5e6f7a8b9c0d", privateServiceConnect: { serviceAttachment: "projects/acme/regions/us-central1/serviceAttachments/orders", privateDnsName: `${name}.db.internal` } } }),
+    ),
+  }, [
+    'error: source "billing-db": clickpipe.privateServiceConnect.serviceAttachment = "projects/acme/regions/us-central1/serviceAttachments/orders" is not allowed: an attachment no other pipe uses (source "orders-db" already does): one ClickHouse service claims a PSC attachment, each pipe creates its own endpoint [private-service-connect-once]',
+  ]],
 ];

@@ -26,6 +26,7 @@ import {
 import { auroraSource, CLUSTER_ARN, PRIVATELINK, rdsSource } from "../aws-helpers";
 import { genericSource } from "../helpers";
 import { HostProfile } from "../../src/model/host-profiles";
+import { CloudProvider, PostgresMajorVersion } from "../../src/model/types";
 
 const SERVICE_A = "3f1c9a62-8d4e-4b7a-9c2d-5e6f7a8b9c0d";
 const SERVICE_B = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
@@ -57,6 +58,26 @@ const CONFIG: AppConfig = {
     }),
     // Aurora over PrivateLink, pipe with reverse private endpoint and CDC infrastructure.
     auroraSource({ name: "payments", resourceArn: CLUSTER_ARN, network: PRIVATELINK, clickpipe: { serviceId: SERVICE_C, cdcInfrastructure: { cpuMillicores: 1000 } } }),
+    // ClickHouse Managed Postgres by service ID, with a pipe (the service's host, port and CA read by data sources).
+    genericSource({
+      name: "warehouse",
+      hostProfile: HostProfile.CLICKHOUSE_MANAGED,
+      host: undefined,
+      postgresVersion: PostgresMajorVersion.V18,
+      managedPostgres: { serviceId: SERVICE_C },
+      schemas: [{ name: "public" }],
+      tables: ["public.orders"],
+      clickpipe: { serviceId: SERVICE_A },
+    }),
+    // AlloyDB on GCP over Private Service Connect.
+    genericSource({
+      name: "analytics",
+      hostProfile: HostProfile.ALLOYDB,
+      clickhouse: { cloud: CloudProvider.GCP, region: "us-central1" },
+      schemas: [{ name: "public" }],
+      tables: ["public.orders"],
+      clickpipe: { serviceId: SERVICE_B, privateServiceConnect: { serviceAttachment: "projects/acme/regions/us-central1/serviceAttachments/analytics", privateDnsName: "analytics.db.internal" } },
+    }),
     // Generic on Azure Flexible Server, declared: wal_level and max_wal_senders, a /32 and a /29 firewall rule.
     genericSource({
       name: "sales-azure",
@@ -131,6 +152,58 @@ const GOLDEN: Record<string, readonly string[]> = {
     "events/clickhouse",
     "events/events-clickpipe/Pipe",
     "events/events-clickpipe/CdcInfrastructure",
+  ],
+  warehouse: [
+    "warehouse/postgresql",
+    "warehouse/clickpipes_password",
+    "warehouse/postgres_admin_password",
+    "warehouse/warehouse/User/Role",
+    "warehouse/warehouse/Grants/schema-public/Usage",
+    "warehouse/warehouse/Grants/schema-public/SelectAllTables",
+    "warehouse/warehouse/Grants/schema-public/DefaultSelect-postgres",
+    "warehouse/warehouse/Publication/Publication",
+    "warehouse/warehouse/ManagedPostgres/Service",
+    "warehouse/warehouse/ServerSetup",
+    "warehouse/host",
+    "warehouse/port",
+    "warehouse/database",
+    "warehouse/user",
+    "warehouse/publication",
+    "warehouse/server_settings",
+    "warehouse/restart_required",
+    "warehouse/pg_hba_lines",
+    "warehouse/clickhouse_organization_id",
+    "warehouse/clickhouse_token_key",
+    "warehouse/clickhouse_token_secret",
+    "warehouse/clickhouse",
+    "warehouse/warehouse-clickpipe/ManagedPostgresCa",
+    "warehouse/warehouse-clickpipe/Pipe",
+  ],
+  analytics: [
+    "analytics/postgresql",
+    "analytics/clickpipes_password",
+    "analytics/postgres_admin_password",
+    "analytics/analytics/User/Role",
+    "analytics/analytics/Grants/schema-public/Usage",
+    "analytics/analytics/Grants/schema-public/SelectAllTables",
+    "analytics/analytics/Grants/schema-public/DefaultSelect-postgres",
+    "analytics/analytics/Publication/Publication",
+    "analytics/analytics/ServerSetup",
+    "analytics/host",
+    "analytics/port",
+    "analytics/database",
+    "analytics/user",
+    "analytics/publication",
+    "analytics/server_settings",
+    "analytics/restart_required",
+    "analytics/pg_hba_lines",
+    "analytics/clickhouse_organization_id",
+    "analytics/clickhouse_token_key",
+    "analytics/clickhouse_token_secret",
+    "analytics/clickhouse",
+    "analytics/analytics-clickpipe/PscEndpoint",
+    "analytics/analytics-clickpipe/PscPrivateDns",
+    "analytics/analytics-clickpipe/Pipe",
   ],
   "sales-azure": [
     "sales-azure/postgresql",
@@ -382,6 +455,10 @@ const GOLDEN_TYPES: Record<string, string> = {
   "crm-db/crm/Monitoring/Connect": "postgresql_grant",
   "billing-aws/billing/Alarms/FreeLocalStorage": "aws_cloudwatch_metric_alarm",
   "crm-aws/crm/Alarms/FreeStorageSpace": "aws_cloudwatch_metric_alarm",
+  "warehouse/warehouse/ManagedPostgres/Service": "clickhouse_postgres_service",
+  "warehouse/warehouse-clickpipe/ManagedPostgresCa": "clickhouse_postgres_service_ca_certificates",
+  "analytics/analytics-clickpipe/PscEndpoint": "clickhouse_clickpipes_reverse_private_endpoint",
+  "analytics/analytics-clickpipe/PscPrivateDns": "clickhouse_clickpipes_reverse_private_endpoint_custom_private_dns",
 };
 
 /** The spec of each stack for `documentedConstructs` (hand-written, from the config above). */
@@ -404,6 +481,21 @@ const SPECS: Record<string, StackConstructsSpec> = {
     tableScopedSchemas: [],
     schemaWidePublication: true,
     pipe: { id: "events-clickpipe", cdcInfrastructure: true },
+  },
+  warehouse: {
+    stack: StackRole.GENERIC,
+    source: "warehouse",
+    schemas: [{ name: "public", owners: ["postgres"] }],
+    tableScopedSchemas: [],
+    managedPostgresService: true,
+    pipe: { id: "warehouse-clickpipe", managedPostgresCa: true },
+  },
+  analytics: {
+    stack: StackRole.GENERIC,
+    source: "analytics",
+    schemas: [{ name: "public", owners: ["postgres"] }],
+    tableScopedSchemas: [],
+    pipe: { id: "analytics-clickpipe", privateServiceConnect: true },
   },
   "sales-azure": {
     stack: StackRole.GENERIC,

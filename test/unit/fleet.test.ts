@@ -181,7 +181,7 @@ describe("fleet files", () => {
     fs.writeFileSync(badFile, example.replace("database: crm", "database: crm\n    colour: blue"));
     const bad = run(badFile);
     expect(bad.status).toBe(1);
-    expect(bad.stderr.trim()).toBe('error: source "crm-db": colour = "blue" is not allowed: a known field: adminIsSuperuser, adminUser, azure, backend, clickhouse, clickpipe, database, health, host, hostProfile, kind, monitoring, name, network, planRole, planetScaleBranch, port, postgresVersion, protectFromDestroy, publication, schemas, serverSettings, sslmode, tables, timescaleDb, user [unknown-key]');
+    expect(bad.stderr.trim()).toBe('error: source "crm-db": colour = "blue" is not allowed: a known field: adminIsSuperuser, adminUser, azure, backend, clickhouse, clickpipe, database, health, host, hostProfile, kind, managedPostgres, monitoring, name, network, planRole, planetScaleBranch, port, postgresVersion, protectFromDestroy, publication, schemas, serverSettings, sslmode, tables, timescaleDb, user [unknown-key]');
     expect(fs.existsSync(out)).toBe(false);
   });
 });

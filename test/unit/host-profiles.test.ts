@@ -28,6 +28,7 @@ describe("host profiles", () => {
       tigerdata: "tigerdata",
       alloydb: "alloydb",
       cloudsql: "cloudsqlpostgres",
+      "clickhouse-managed": "postgres",
       azure: "azurepostgres",
       "self-managed": "postgres",
     };
@@ -44,8 +45,10 @@ describe("host profiles", () => {
     const base = strip(synthGeneric({ clickpipe: undefined }));
     for (const p of Object.values(HostProfile)) {
       const over = p === HostProfile.PLANETSCALE ? { hostProfile: p, planetScaleBranch: "main" } : { hostProfile: p, user: { bypassRowLevelSecurity: false } };
-      const json = synthGeneric(over);
-      expect(strip(json)).toBe(base);
+      // ClickHouse Managed Postgres runs 17 and 18, and its host comes from the service.
+      const managed = p === HostProfile.CLICKHOUSE_MANAGED ? { host: undefined, postgresVersion: 18 as never, managedPostgres: { serviceId: SERVICE } } : {};
+      const json = synthGeneric({ ...over, ...managed });
+      expect(strip(json)).toBe(p === HostProfile.CLICKHOUSE_MANAGED ? strip(synthGeneric({ clickpipe: undefined, postgresVersion: 18 as never })) : base);
       expect(json).not.toContain("0.0.0.0/0");
     }
   });
@@ -108,7 +111,7 @@ describe("host profiles", () => {
       'error: source "orders-db": planetScaleBranch = "main" is not allowed: unset unless hostProfile is planetscale [host-profile]',
     ]],
     ["unknown profile", { hostProfile: "heroku" as never }, [
-      'error: source "orders-db": hostProfile = "heroku" is not allowed: one of supabase, neon, crunchybridge, planetscale, tigerdata, alloydb, cloudsql, azure, self-managed [host-profile]',
+      'error: source "orders-db": hostProfile = "heroku" is not allowed: one of supabase, neon, crunchybridge, planetscale, tigerdata, alloydb, cloudsql, azure, self-managed, clickhouse-managed [host-profile]',
     ]],
     ["AlloyDB 13", { hostProfile: HostProfile.ALLOYDB, postgresVersion: 13 }, [
       `error: source "orders-db": postgresVersion = 13 is not allowed: 14 or later on AlloyDB (logical replication exists from AlloyDB 14 on; ${G}/alloydb) [host-postgres-version]`,
@@ -127,7 +130,7 @@ describe("host profiles", () => {
     expect(lines({ hostProfile: HostProfile.TIGERDATA, schemas: [{ name: "public" }, { name: "_timescaledb_internal" }], clickpipe: { replicationMode: "snapshot" } })).toEqual([]);
     expect(lines({ hostProfile: HostProfile.PLANETSCALE, planetScaleBranch: "main", port: 6432, clickpipe: { replicationMode: "snapshot" } })).toEqual([]);
     expect(lines({ hostProfile: HostProfile.AZURE })).toEqual([]);
-    expect(HOST_RULES.map((r) => r.id)).toEqual(["host-profile", "host-pooler", "host-initial-load-only", "host-postgres-version", "host-timescale", "host-row-level-security", "host-azure"]);
+    expect(HOST_RULES.map((r) => r.id)).toEqual(["host-profile", "host-managed-postgres", "host-pooler", "host-initial-load-only", "host-postgres-version", "host-timescale", "host-row-level-security", "host-neon-slot-removal", "host-azure"]);
     for (const r of HOST_RULES) expect(existsSync(join(__dirname, "../../src/model/rules", `${r.id}.ts`))).toBe(true);
   });
 

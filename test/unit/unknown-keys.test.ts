@@ -176,6 +176,7 @@ describe("the props shapes match the TypeScript props types", () => {
     ClickPipesGrants: ["src/postgres/grants.ts", "ClickPipesGrantsProps"],
     ClickPipesPublication: ["src/postgres/publication.ts", "ClickPipesPublicationProps"],
     ClickPipesMonitoringRole: ["src/postgres/monitoring-role.ts", "ClickPipesMonitoringRoleProps"],
+    ManagedPostgresConnection: ["src/clickhouse/managed-postgres.ts", "ManagedPostgresConnectionProps"],
     ClickPipesPlanRole: ["src/postgres/plan-role.ts", "ClickPipesPlanRoleProps"],
     ClickPipesAzureFlexibleServer: ["src/azure/flexible-server.ts", "ClickPipesAzureFlexibleServerProps"],
     ClickPipesGoogleInstance: ["src/gcp/instance-aspect.ts", "ClickPipesGoogleInstanceProps"],

@@ -1,3 +1,4 @@
+import { HostProfile } from "../host-profiles";
 import { PostgresSourceSpec } from "../types";
 import { Rule } from "../validation";
 
@@ -9,12 +10,17 @@ import { Rule } from "../validation";
  */
 const HOST_CHARS = /^[A-Za-z0-9._:-]+$/;
 
-/** The provider wants the host address alone: no port, scheme, path or URL characters. */
+/**
+ * The provider wants the host address alone: no port, scheme, path or URL characters. A
+ * `clickhouse-managed` source takes its host from the Managed Postgres service (rule
+ * `host-managed-postgres` refuses a `host` there).
+ */
 export const hostRule: Rule<PostgresSourceSpec> = {
   id: "host",
   summary: "host is a non-empty DNS name or IP address: no port, scheme, path, spaces or URL characters",
   check: (s) => {
     const h = s.host;
+    if (h === undefined && (s as { hostProfile?: unknown }).hostProfile === HostProfile.CLICKHOUSE_MANAGED) return [];
     const ok = typeof h === "string" && HOST_CHARS.test(h) && !/^[^:]+:\d+$/.test(h);
     return ok
       ? []

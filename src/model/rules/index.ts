@@ -11,6 +11,8 @@ import { healthRule } from "./health";
 import { hostRule } from "./host";
 import { hostAzureRule } from "./host-azure";
 import { hostInitialLoadOnlyRule } from "./host-initial-load-only";
+import { hostManagedPostgresRule } from "./host-managed-postgres";
+import { hostNeonSlotRemovalRule } from "./host-neon-slot-removal";
 import { hostPoolerRule } from "./host-pooler";
 import { hostPostgresVersionRule } from "./host-postgres-version";
 import { hostProfileRule } from "./host-profile";
@@ -54,11 +56,13 @@ export const SOURCE_RULES: readonly Rule<PostgresSourceSpec>[] = [
   planRoleRule,
   // Host profiles (generic sources' `hostProfile`): each rule cites the host's ClickPipes guide.
   hostProfileRule,
+  hostManagedPostgresRule,
   hostPoolerRule,
   hostInitialLoadOnlyRule,
   hostPostgresVersionRule,
   hostTimescaleRule,
   hostRowLevelSecurityRule,
+  hostNeonSlotRemovalRule,
   hostAzureRule,
   timescaledbPublicationRule,
 ];

@@ -15,6 +15,8 @@ export const PIPE_RULES: RuleFamily = {
   ],
   loss: {
     "clickpipe.reversePrivateEndpoint": { rule: "reverse-private-endpoint", label: "reverse private endpoint" },
+    "clickpipe.pscEndpoint": { rule: "reverse-private-endpoint", label: "GCP PSC reverse private endpoint" },
+    "clickpipe.pscPrivateDns": { rule: "reverse-private-endpoint", label: "GCP PSC custom private DNS mapping" },
     "clickpipe.cdcInfrastructure": { rule: "cdc-infrastructure-removed", label: "CDC infrastructure" },
   },
   keys: new Set(["clickpipe.pipe"]),

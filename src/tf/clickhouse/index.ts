@@ -2,5 +2,9 @@
 export * as clickpipe from './clickpipe';
 export * as clickpipeCdcInfrastructure from './clickpipe-cdc-infrastructure';
 export * as clickpipesReversePrivateEndpoint from './clickpipes-reverse-private-endpoint';
+export * as postgresService from './postgres-service';
+export * as clickpipesReversePrivateEndpointCustomPrivateDns from './clickpipes-reverse-private-endpoint-custom-private-dns';
+export * as dataClickhousePostgresService from './data-clickhouse-postgres-service';
+export * as dataClickhousePostgresServiceCaCertificates from './data-clickhouse-postgres-service-ca-certificates';
 export * as provider from './provider';
 

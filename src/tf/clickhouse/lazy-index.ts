@@ -2,5 +2,9 @@
 Object.defineProperty(exports, 'clickpipe', { get: function () { return require('./clickpipe'); } });
 Object.defineProperty(exports, 'clickpipeCdcInfrastructure', { get: function () { return require('./clickpipe-cdc-infrastructure'); } });
 Object.defineProperty(exports, 'clickpipesReversePrivateEndpoint', { get: function () { return require('./clickpipes-reverse-private-endpoint'); } });
+Object.defineProperty(exports, 'postgresService', { get: function () { return require('./postgres-service'); } });
+Object.defineProperty(exports, 'clickpipesReversePrivateEndpointCustomPrivateDns', { get: function () { return require('./clickpipes-reverse-private-endpoint-custom-private-dns'); } });
+Object.defineProperty(exports, 'dataClickhousePostgresService', { get: function () { return require('./data-clickhouse-postgres-service'); } });
+Object.defineProperty(exports, 'dataClickhousePostgresServiceCaCertificates', { get: function () { return require('./data-clickhouse-postgres-service-ca-certificates'); } });
 Object.defineProperty(exports, 'provider', { get: function () { return require('./provider'); } });
 

@@ -18,6 +18,7 @@ import { toastIdentityCheck } from "./toast-identity";
 import { userCheck } from "./user";
 import { walLevelCheck } from "./wal-level";
 import { walSenderTimeoutCheck } from "./wal-sender-timeout";
+import { idleReplicationSlotTimeoutCheck } from "./idle-replication-slot-timeout";
 import { replicationSlotCheck } from "./replication-slot";
 import { failoverSlotsCheck } from "./failover-slots";
 import { pipeColumnsCheck } from "./pipe-columns";
@@ -39,6 +40,7 @@ export const VERIFY_CHECKS: readonly Check[] = [
   maxReplicationSlotsCheck,
   maxSlotWalKeepSizeCheck,
   walSenderTimeoutCheck,
+  idleReplicationSlotTimeoutCheck,
   standbyCheck,
   userCheck,
   tablesCheck,

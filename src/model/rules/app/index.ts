@@ -12,5 +12,6 @@ import { clickpipeServiceIdRule } from "./clickpipe-service-id";
 import { kindRule } from "./kind";
 import { uniqueStackNamesRule } from "./source-name";
 import { sourcesRule } from "./sources";
+import { privateServiceConnectOnceRule } from "./private-service-connect-once";
 
-export const APP_RULES: readonly Rule<AppRuleInput>[] = [backendRule, sourcesRule, kindRule, uniqueStackNamesRule, clickpipeServiceIdRule, clickpipeIamRoleRule, clickpipesIpsFileRule];
+export const APP_RULES: readonly Rule<AppRuleInput>[] = [backendRule, sourcesRule, kindRule, uniqueStackNamesRule, clickpipeServiceIdRule, clickpipeIamRoleRule, clickpipesIpsFileRule, privateServiceConnectOnceRule];

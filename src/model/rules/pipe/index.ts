@@ -14,6 +14,7 @@ import { stoppedRule } from "./clickpipe-stopped";
 import { tableOptionsRule } from "./clickpipe-table-options";
 import { targetTablesUniqueRule } from "./clickpipe-target-tables-unique";
 import { triggerResyncRule } from "./clickpipe-trigger-resync";
+import { privateServiceConnectRule } from "./clickpipe-private-service-connect";
 
 export const CLICKPIPE_RULES: readonly Rule<ClickPipeRuleInput>[] = [
   tableMappingsRule,
@@ -26,4 +27,5 @@ export const CLICKPIPE_RULES: readonly Rule<ClickPipeRuleInput>[] = [
   sourceSettingsRule,
   stoppedRule,
   triggerResyncRule,
+  privateServiceConnectRule,
 ];
