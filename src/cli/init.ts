@@ -269,7 +269,7 @@ export const INIT_DOC: CommandDoc = {
   usage: "[dir] [--aws] [--package <npm spec>] [--json]",
   description: `Creates a cdktf project in dir (default: the current folder, which must be empty): cdktf.json, package.json (this package and its peers at pinned versions), config.ts (one generic source; with --aws also an Aurora source), fleet.yaml, a test, tsconfig.json, .gitignore, a PR-review workflow and a README with the two commands. Writes into a temporary folder and moves the files in at the end: a failure leaves nothing half-written.`,
   options: [
-    { name: "--aws", description: "add an Aurora source to config.ts and @cdktf/provider-aws (about 390 MB more in node_modules) to package.json; default: generic (self-managed) sources only" },
+    { name: "--aws", description: "add an Aurora source to config.ts and @cdktf/provider-aws (about 390 MiB more in node_modules) to package.json; default: generic (self-managed) sources only" },
     {
       name: "--package",
       value: "<npm spec>",

@@ -6,7 +6,7 @@
 // init:generic-only:start
  *
  * Aurora/RDS sources (`SourceKind.AURORA`, `SourceKind.RDS`) need the AWS provider, which this
- * project leaves out (about 390 MB): `npm install --save-exact @cdktf/provider-aws@{{AWS_PROVIDER_VERSION}}`.
+ * project leaves out (about 390 MiB): `npm install --save-exact @cdktf/provider-aws@{{AWS_PROVIDER_VERSION}}`.
 // init:generic-only:end
  */
 import { AppConfig, BackendType, CloudProvider, PostgresMajorVersion, SourceKind } from "cdktf-clickpipes-postgres"; // init:generic-only

@@ -187,6 +187,18 @@ describe("cdktf-clickpipes init", () => {
     expect(io.text().out).toContain("copied to dir/vendor/");
   });
 
+  it("the README's Install section gives what each scaffold installs, measured (generic-only less than --aws)", () => {
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const install = readme.split(/^## Install$/m)[1]?.split(/^## /m)[0] ?? "";
+    const size = (row: string) => {
+      const m = new RegExp(`^\\| ${row.replace(/[()]/g, "\\$&")} \\| \\*\\*(\\d+) MiB\\*\\* \\|`, "m").exec(install);
+      expect(m, `a row for ${row} in the Install section`).not.toBeNull();
+      return Number(m![1]);
+    };
+    expect(size("`init` (default)")).toBeLessThan(size("`init --aws`"));
+    expect(install).toMatch(/measured \d{4}-\d{2}-\d{2}/);
+  });
+
   it("names the project after the folder, as npm allows", () => {
     expect(projectName("/a/My Sources")).toBe("my-sources");
     expect(projectName("/a/.hidden")).toBe("hidden");
