@@ -14,7 +14,7 @@ import * as path from "node:path";
 import { CodeMaker } from "codemaker";
 import { ConstructsMakerProviderTarget, LANGUAGES, TerraformProviderConstraint } from "@cdktf/commons";
 import { TerraformProviderGenerator } from "@cdktf/provider-generator/lib/get/generator/provider-generator";
-import { listFiles } from "../src/internal/file-tree";
+import { listFiles } from "../src/util/file-tree";
 
 const ROOT = path.resolve(__dirname, "..");
 export const SCHEMA_FILE = path.join(ROOT, "schemas", "clickhouse-provider-schema.json");

@@ -5,7 +5,7 @@ import {
   S3Backend,
   TaggedCloudWorkspaces,
   TerraformStack,
-} from "./internal/tf";
+} from "./tf/tf";
 import {
   BackendSpec,
   DEFAULT_CLOUD_WORKSPACE,

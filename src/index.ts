@@ -98,8 +98,8 @@ export { CLICKHOUSE_PROVIDER_FACTS, providerAttributeFact, requiresReplace } fro
 export type { ClickHouseResourceType, ProviderAttributeFact, ProviderChangeKind, ProviderValidator } from "./model/provider-facts/clickhouse";
 export { refusedMappingEdits } from "./model/clickpipe-mapping-edits";
 export type { TableMappingJson } from "./model/clickpipe-mapping-edits";
-export { ClickhouseProvider } from "./internal/tf";
-export type { ClickhouseProviderConfig } from "./internal/tf";
+export { ClickhouseProvider } from "./tf/tf";
+export type { ClickhouseProviderConfig } from "./tf/tf";
 
 // Backends for a stack of your own.
 export { applyBackend } from "./backend";
@@ -110,7 +110,7 @@ export type { AppConfig, AuroraSourceConfig, GenericSourceConfig, RdsSourceConfi
 export { applyClickPipesIpsFile, buildApp, fleetFileList, loadAppConfig, runApp, validateAppConfig } from "./app/app";
 export type { BuildAppOptions } from "./app/app";
 export { checkFleetFile, FleetFileCheck, loadFleetFile, mergeFleets } from "./fleet/load";
-export { MissingAwsProviderError } from "./internal/tf-aws";
+export { MissingAwsProviderError } from "./tf/tf-aws";
 export { GenericPostgresStack } from "./app/generic-postgres-stack";
 export { ADMIN_PASSWORD_VARIABLE, CLICKPIPES_PASSWORD_VARIABLE, REQUIRED_TERRAFORM_VERSION } from "./app/common";
 export { CLICKHOUSE_ORG_VARIABLE, CLICKHOUSE_TOKEN_KEY_VARIABLE, CLICKHOUSE_TOKEN_SECRET_VARIABLE } from "./app/clickpipe";
@@ -126,8 +126,8 @@ export type { GuardResult, PlanChanges, SynthEntry, SynthIndex } from "./guard/g
 export { ChangeKind, parsePlan, PlanFormatError } from "./guard/plan";
 export type { ChangeAction, Plan, ResourceChange } from "./guard/plan";
 // The verdicts guard and diff share (its change types under other names: plan.ts has the plan's).
-export { judge, RULES, ruleById } from "./guard/verdicts";
-export type { ChangeAction as JudgedChangeAction, JudgeOptions, MetaChange, ResourceChange as JudgedResourceChange, Rule, Verdict, VerdictLevel } from "./guard/verdicts";
+export { judge, RULES, ruleById } from "./review/verdicts";
+export type { ChangeAction as JudgedChangeAction, JudgeOptions, MetaChange, ResourceChange as JudgedResourceChange, Rule, Verdict, VerdictLevel } from "./review/verdicts";
 
 // Preflight check of a live source (`cdktf-clickpipes verify`).
 export { verifySource, DEFAULT_TIMEOUT_SECONDS } from "./verify/verify";

@@ -1,7 +1,7 @@
 /** Helpers of the Aurora/RDS tests. */
 import { IConstruct } from "constructs";
-import { warningsOf } from "../src/internal/annotations";
-import { App, Testing } from "../src/internal/tf";
+import { warningsOf } from "../src/tf/annotations";
+import { App, Testing } from "../src/tf/tf";
 import { AuroraSourceConfig, RdsSourceConfig, SourceKind } from "../src/model/app-config";
 import { AwsNetworkMode } from "../src/model/aws-types";
 import { CloudProvider, PostgresMajorVersion } from "../src/model/types";

@@ -1,5 +1,5 @@
 /** Shared helpers of the unit tests. */
-import { App, Testing } from "../src/internal/tf";
+import { App, Testing } from "../src/tf/tf";
 import { AppConfig, GenericSourceConfig, SourceKind } from "../src/model/app-config";
 import { CloudProvider, PostgresMajorVersion } from "../src/model/types";
 import { buildApp } from "../src/app/app";

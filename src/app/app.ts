@@ -1,9 +1,9 @@
 import { checkFleetFile, mergeFleets } from "../fleet/load";
-import { reportWarnings } from "../internal/annotations";
-import { exitWhenFlushed } from "../internal/exit";
-import { MissingAwsProviderError } from "../internal/tf-aws";
+import { reportWarnings } from "../tf/annotations";
+import { exitWhenFlushed } from "../util/exit";
+import { MissingAwsProviderError } from "../tf/tf-aws";
 import { loadIpTableFile } from "../ips/read";
-import { App, TerraformStack } from "../internal/tf";
+import { App, TerraformStack } from "../tf/tf";
 import { AppConfig, hasKnownKind, SourceKind } from "../model/app-config";
 import { checkApp, validateApp } from "../model/validate";
 import { Finding, Severity, ValidationError } from "../model/validation";

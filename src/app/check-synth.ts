@@ -12,9 +12,9 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { exitWhenFlushed } from "../internal/exit";
-import { diffTrees, isEmptyDiff, readTree } from "../internal/file-tree";
-import { nonRegularEntries } from "../render/stack-folder";
+import { exitWhenFlushed } from "../util/exit";
+import { diffTrees, isEmptyDiff, readTree } from "../util/file-tree";
+import { nonRegularEntries } from "../synth-output/stack-folder";
 import { AppConfig } from "../model/app-config";
 import { ValidationError } from "../model/validation";
 import { buildApp, fleetFileList, loadAppConfig } from "./app";

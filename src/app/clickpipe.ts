@@ -1,5 +1,5 @@
 import { ClickPipe, ClickPipeSource } from "../clickhouse/clickpipe";
-import { ClickhouseProvider, TerraformStack, TerraformVariable } from "../internal/tf";
+import { ClickhouseProvider, TerraformStack, TerraformVariable } from "../tf/tf";
 import { clickPipeId, PROVIDER_IDS, VARIABLE_IDS } from "../model/construct-ids";
 import { ValidatedClickPipe } from "../model/validate";
 

@@ -1,6 +1,6 @@
 /** Pieces every source stack shares: Terraform version, backend, the password variables, the provider, the outputs. */
 import { applyBackend } from "../backend";
-import { PostgresqlProvider, TerraformOutput, TerraformStack, TerraformVariable } from "../internal/tf";
+import { PostgresqlProvider, TerraformOutput, TerraformStack, TerraformVariable } from "../tf/tf";
 import { BackendSpec } from "../model/backend";
 import { OUTPUT_IDS, PROVIDER_IDS, VARIABLE_IDS } from "../model/construct-ids";
 import { ResolvedSource } from "../model/defaults";

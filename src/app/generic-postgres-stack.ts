@@ -1,8 +1,8 @@
 import { Construct } from "constructs";
-import { TerraformStack } from "../internal/tf";
+import { TerraformStack } from "../tf/tf";
 import { GenericSourceConfig } from "../model/app-config";
 import { BackendSpec } from "../model/backend";
-import { reportWarnings } from "../internal/annotations";
+import { reportWarnings } from "../tf/annotations";
 import { isValidatedSourceConfig, validateSourceConfig, ValidatedGenericSourceConfig } from "../model/validate";
 import { OUTPUT_IDS } from "../model/construct-ids";
 import { GenericPostgresSource } from "../postgres/generic-source";

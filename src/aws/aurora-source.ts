@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { RdsCluster, RdsClusterInstance } from "../internal/tf-aws";
+import { RdsCluster, RdsClusterInstance } from "../tf/tf-aws";
 import { AwsEngine } from "../model/aws-types";
 import { AwsSourceBase, AwsSourceProps, literal, ValidatedAwsSourceProps } from "./aws-source";
 

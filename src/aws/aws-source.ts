@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
-import { reportWarnings } from "../internal/annotations";
-import { TerraformProvider, Token } from "../internal/tf";
+import { reportWarnings } from "../tf/annotations";
+import { TerraformProvider, Token } from "../tf/tf";
 import { AWS_ENGINE_NAMES, awsNamePrefix, rebootNotice, ResolvedAwsSource } from "../model/aws";
 import { AwsEngine, AwsNetworkMode, AwsSourceSpec } from "../model/aws-types";
 import { requireValidated, validateAwsSource, ValidatedAwsSource } from "../model/validate";

@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
-import { TerraformProvider } from "../internal/tf";
-import { DataAwsCallerIdentity, DataAwsDbInstance, DataAwsPartition, DataAwsRdsCluster, IamRole, IamRolePolicy } from "../internal/tf-aws";
+import { TerraformProvider } from "../tf/tf";
+import { DataAwsCallerIdentity, DataAwsDbInstance, DataAwsPartition, DataAwsRdsCluster, IamRole, IamRolePolicy } from "../tf/tf-aws";
 import { AwsEngine } from "../model/aws-types";
 import { CLICKPIPES_IAM_ROLE_IDS } from "../model/construct-ids";
 import { clickPipesConnectPolicy, clickPipesTrustPolicy, rdsDbUserArn } from "../model/iam-auth";

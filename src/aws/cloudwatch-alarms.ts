@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
-import { TerraformProvider } from "../internal/tf";
-import { CloudwatchMetricAlarm } from "../internal/tf-aws";
+import { TerraformProvider } from "../tf/tf";
+import { CloudwatchMetricAlarm } from "../tf/tf-aws";
 import { AlarmDefinition } from "../model/cloudwatch-alarms";
 
 export interface ClickPipesAlarmsProps {

@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
-import { reportWarnings } from "../internal/annotations";
-import { TerraformProvider } from "../internal/tf";
+import { reportWarnings } from "../tf/annotations";
+import { TerraformProvider } from "../tf/tf";
 import { ResolvedAwsSource } from "../model/aws";
 import { AwsEngine, AwsSourceSpec } from "../model/aws-types";
 import { requireValidated, validateAwsDatabaseSource, ValidatedAwsSource } from "../model/validate";

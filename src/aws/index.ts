@@ -45,4 +45,4 @@ export type {
   VpclatticeResourceConfiguration,
   VpclatticeResourceGateway,
   VpcSecurityGroupIngressRule,
-} from "../internal/tf-aws";
+} from "../tf/tf-aws";

@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
-import { reportWarnings } from "../internal/annotations";
-import { TerraformProvider } from "../internal/tf";
-import { SecurityGroup, VpcSecurityGroupIngressRule } from "../internal/tf-aws";
+import { reportWarnings } from "../tf/annotations";
+import { TerraformProvider } from "../tf/tf";
+import { SecurityGroup, VpcSecurityGroupIngressRule } from "../tf/tf-aws";
 import { AwsNetworkMode, AwsSourceSpec } from "../model/aws-types";
 import { IP_ALLOW_LIST_RULES } from "../model/rules/aws";
 import { requireValidated, validateProps, ValidatedAwsSource } from "../model/validate";

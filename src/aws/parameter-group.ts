@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
-import { TerraformProvider } from "../internal/tf";
-import { DbInstance, DbParameterGroup, RdsCluster, RdsClusterParameterGroup } from "../internal/tf-aws";
+import { TerraformProvider } from "../tf/tf";
+import { DbInstance, DbParameterGroup, RdsCluster, RdsClusterParameterGroup } from "../tf/tf-aws";
 import { ResolvedParameter } from "../model/aws";
 import { PARAMETER_GROUP_IDS } from "../model/construct-ids";
 

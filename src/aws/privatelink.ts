@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
-import { TerraformProvider } from "../internal/tf";
-import { RamPrincipalAssociation, RamResourceAssociation, RamResourceShare, VpclatticeResourceConfiguration, VpclatticeResourceGateway } from "../internal/tf-aws";
-import { reportWarnings } from "../internal/annotations";
+import { TerraformProvider } from "../tf/tf";
+import { RamPrincipalAssociation, RamResourceAssociation, RamResourceShare, VpclatticeResourceConfiguration, VpclatticeResourceGateway } from "../tf/tf-aws";
+import { reportWarnings } from "../tf/annotations";
 import { CLICKPIPES_AWS_ACCOUNT, latticeName } from "../model/aws";
 import { AwsNetworkMode, AwsSourceSpec } from "../model/aws-types";
 import { PRIVATELINK_RULES } from "../model/rules/aws";

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { DbInstance } from "../internal/tf-aws";
+import { DbInstance } from "../tf/tf-aws";
 import { AwsEngine } from "../model/aws-types";
 import { AwsSourceBase, AwsSourceProps, literal, ValidatedAwsSourceProps } from "./aws-source";
 

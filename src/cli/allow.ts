@@ -3,7 +3,7 @@
  * `[<stack>:]<address>` per line, `#` starts a comment) for the commands that run the guard
  * (`guard`, `diff`, `run-task`).
  */
-import { escapeControl, readTextFile } from "../internal/text-file";
+import { escapeControl, readTextFile } from "../util/text-file";
 import { InputError } from "./args";
 
 /** `--allow` values: split on commas, trimmed, empties dropped. */

@@ -8,7 +8,7 @@
  * Only Node built-ins and src/internal: a subcommand's module stays cheap to load.
  */
 import { parseArgs } from "node:util";
-import { escapeLine } from "../internal/markdown";
+import { escapeLine } from "../util/markdown";
 
 /** Where a command writes (a stream, or a test's recorder). */
 export interface Writer {
@@ -84,7 +84,7 @@ export const takesNoValue = (option: string): string => `option ${option} takes 
 /**
  * The one wording of a file or folder that cannot be used, in every subcommand:
  * `<what> <path>: <problem>`, e.g. `--allow-file allow.txt: no such file`, `plan p.json: no such
- * file`, `base out: no such folder` (`problem` from src/internal/text-file.ts where a file is read).
+ * file`, `base out: no such folder` (`problem` from src/util/text-file.ts where a file is read).
  */
 export const fileProblem = (what: string, file: string, problem: string): string => `${what ? `${what} ` : ""}${file}: ${problem}`;
 

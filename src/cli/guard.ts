@@ -6,9 +6,9 @@
 import * as fs from "node:fs";
 import { guardPlan, readSynthIndex, SynthIndex, SynthIndexError } from "../guard/guard";
 import { PlanFormatError, readPlanFile } from "../guard/plan";
-import { staleAllowances, staleLine, type Verdict } from "../guard/verdicts";
+import { staleAllowances, staleLine, type Verdict } from "../review/verdicts";
 import { GuardedPlan, guardReviewDoc } from "../guard/review";
-import { escapeLine, jsonText } from "../internal/markdown";
+import { escapeLine, jsonText } from "../util/markdown";
 import { formatComment } from "../review/comment";
 import { count, verdictText } from "../review/model";
 import { REPORT_OPTION_DOCS, reportOptions, ReportValues, writeFullReport } from "./report-options";

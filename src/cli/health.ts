@@ -6,13 +6,13 @@
  */
 import type { CommandModule } from "./main";
 import { CommandDoc, helpText, needsValue, unknownIn, unknownOption, withHelpHint } from "./args";
-import { escapeControl, readTextFile } from "../internal/text-file";
+import { escapeControl, readTextFile } from "../util/text-file";
 import { DURATION_ALLOWED, HEALTH_FIELDS, HealthThresholdsSpec, healthThresholdProblems, parseDuration, resolveHealthThresholds } from "../model/health";
 import { formatHealthPrometheus, formatHealthText, formatUnreachablePrometheus } from "../health/format";
 import { checkHealth, DEFAULT_HEALTH_TIMEOUT_SECONDS, HealthError } from "../health/health";
 import { HealthOptions, HealthStatus } from "../health/types";
-import { redactUrl } from "../verify/connection";
-import { collectSecrets, redact } from "../verify/secrets";
+import { redactUrl } from "../pg/connection";
+import { collectSecrets, redact } from "../pg/secrets";
 import { VerifyError } from "../verify/types";
 
 export const HEALTH_DOC: CommandDoc = {

@@ -4,7 +4,7 @@
  * Exit 0 printed / they agree, 1 they differ (one line per difference), 2 called wrongly or the
  * document could not be read (one line). Never loads cdktf.
  */
-import { escapeControl } from "../internal/text-file";
+import { escapeControl } from "../util/text-file";
 import { compareWithTable, STATIC_IPS_URL } from "../model/clickpipes-ips-document";
 import { CLICKPIPES_IP_TABLE_VERSION } from "../model/clickpipes-ips";
 import { CloudProvider } from "../model/types";

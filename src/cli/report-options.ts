@@ -3,8 +3,8 @@
  * `--full-report`, `--full-report-link`. Checked here once, with the same one-line wording in both
  * commands, and the full report written here once.
  */
-import { escapeLine } from "../internal/markdown";
-import { writeTextFileAtomic } from "../internal/text-file";
+import { escapeLine } from "../util/markdown";
+import { writeTextFileAtomic } from "../util/text-file";
 import { CommentOptions, DEFAULT_MAX_CHARS, formatComment, isReportLink, MIN_MAX_CHARS, STEP_SUMMARY_LIMIT } from "../review/comment";
 import type { ReviewDoc } from "../review/model";
 import { fileProblem, InputError, needsValue, OptionDoc, UsageError } from "./args";

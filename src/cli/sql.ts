@@ -7,8 +7,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { renderStackSql, StackReadError } from "../render/sql";
-import { readSynthStacks } from "../render/stack-json";
-import { escapeLine } from "../internal/markdown";
+import { readSynthStacks } from "../synth-output/stack-json";
+import { escapeLine } from "../util/markdown";
 import { CommandDoc, expectPositionals, fileProblem, InputError, runCommand, UsageError } from "./args";
 import type { CommandModule } from "./main";
 

@@ -4,9 +4,9 @@
  */
 import type { CommandModule } from "./main";
 import { CommandDoc, helpText, needsValue, unknownIn, unknownOption, withHelpHint } from "./args";
-import { redactUrl } from "../verify/connection";
-import { escapeControl } from "../internal/text-file";
-import { collectSecrets, redact } from "../verify/secrets";
+import { redactUrl } from "../pg/connection";
+import { escapeControl } from "../util/text-file";
+import { collectSecrets, redact } from "../pg/secrets";
 
 export { escapeControl };
 import { formatReport } from "../verify/format";

@@ -11,7 +11,7 @@ import {
   TerraformLocal,
   TerraformProvider,
   Token,
-} from "../internal/tf";
+} from "../tf/tf";
 import {
   cdcMemoryGb,
   ClickPipeAuthentication,
@@ -25,7 +25,7 @@ import {
 import { ResolvedSource } from "../model/defaults";
 import { HOST_PROFILES } from "../model/host-profiles";
 import { requireValidated, validateClickPipe, ValidatedClickPipe } from "../model/validate";
-import { reportWarnings } from "../internal/annotations";
+import { reportWarnings } from "../tf/annotations";
 import { ClickPipesGrants } from "../postgres/grants";
 import { ClickPipesPublication } from "../postgres/publication";
 import { ClickPipesUser } from "../postgres/clickpipes-user";

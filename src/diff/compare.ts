@@ -3,10 +3,10 @@
  * created, updated in place, replaced or deleted, and changes of variables, outputs, providers
  * and the terraform block. Pure: no files, no cdktf.
  */
-import { ChangeAction, ConfigChange, knownProviderSource, MetaChange, ResourceChange } from "../guard/verdicts";
+import { ChangeAction, ConfigChange, knownProviderSource, MetaChange, ResourceChange } from "../review/verdicts";
 import { AttributeChange, compareResource, isSensitivePath, jsonEqual, META_KEYS } from "./attributes";
 import { isSecretName, isSensitiveBlock, redactValue, SENSITIVE } from "../model/secrets";
-import { stackNodes } from "../render/stack-json";
+import { stackNodes } from "../synth-output/stack-json";
 import type { Json, SynthStack } from "./read";
 
 export interface ResourceDiff {

@@ -2,7 +2,7 @@
  * What a change means for the ClickPipe reading the source: initial loads, stopped tables, resyncs.
  * From the resources of the stack (the publication, the pipe when the stack declares it).
  */
-import { agree } from "../internal/words";
+import { agree } from "../util/words";
 import type { ResourceDiff, StackDiff } from "./compare";
 
 const tablesOf = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string" && !x.includes("${")) : []);

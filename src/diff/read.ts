@@ -4,7 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { readSynthStacks, StackReadError } from "../render/stack-json";
+import { readSynthStacks, StackReadError } from "../synth-output/stack-json";
 
 /** A folder that cannot be diffed: the message is one line for the user (exit 2). */
 export class DiffInputError extends Error {}

@@ -3,11 +3,11 @@
  * text and markdown renderings. Secrets never reach the report: sensitive attribute values,
  * sensitive variables' defaults and sensitive outputs are `(sensitive)`.
  */
-import { judge, judgeConfig, staleAllowances, staleLine } from "../guard/verdicts";
-import { escapeLine, jsonText } from "../internal/markdown";
-import { groupBy } from "../internal/group";
+import { judge, judgeConfig, staleAllowances, staleLine } from "../review/verdicts";
+import { escapeLine, jsonText } from "../util/markdown";
+import { groupBy } from "../util/group";
 import { CommentOptions, formatComment } from "../review/comment";
-import { agree } from "../internal/words";
+import { agree } from "../util/words";
 import { count, ReviewDoc, ReviewStack, verdictText } from "../review/model";
 import type { AttributeChange } from "./attributes";
 import { configChanges, diffOutputs, NamedChange, resourceChanges, StackDiff, unchangedResources } from "./compare";
@@ -15,7 +15,7 @@ import { pipeEffects } from "./pipe";
 import type { SynthStack } from "./read";
 import { changeSql } from "./sql";
 
-/** A BLOCK or WARN verdict (`judge` of src/guard/verdicts.ts, or the diff's own stack-level rule). */
+/** A BLOCK or WARN verdict (`judge` of src/review/verdicts.ts, or the diff's own stack-level rule). */
 export interface Verdict {
   readonly level: "BLOCK" | "WARN";
   /** Rule id. */

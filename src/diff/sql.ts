@@ -11,7 +11,7 @@
  */
 import { quoteIdent, quoteLiteral, quoteTableName } from "../model/quoting/sql";
 import { providerSetOrder, renderContext, renderResource, Unrenderable } from "../render/sql";
-import { stackNodes } from "../render/stack-json";
+import { stackNodes } from "../synth-output/stack-json";
 import { scrub, secretLiterals } from "./attributes";
 import type { ResourceDiff, StackDiff } from "./compare";
 import type { Json } from "./read";

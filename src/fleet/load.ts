@@ -8,8 +8,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import Ajv, { ErrorObject, ValidateFunction } from "ajv";
 import { parse as parseYaml, YAMLParseError } from "yaml";
-import { findUnsafeKey, MAX_JSON_DEPTH, parseStrictJson, StrictJsonError } from "../internal/strict-json";
-import { oneLine, readTextFile } from "../internal/text-file";
+import { findUnsafeKey, MAX_JSON_DEPTH, parseStrictJson, StrictJsonError } from "../util/strict-json";
+import { oneLine, readTextFile } from "../util/text-file";
 import { AppConfig } from "../model/app-config";
 import { Finding, Severity, ValidationError } from "../model/validation";
 

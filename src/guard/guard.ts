@@ -5,9 +5,9 @@
  * given (`readSynthIndex`), otherwise from the construct IDs its Terraform address carries.
  */
 import * as fs from "node:fs";
-import { constructPath, readSynthStacks, StackReadError, stackNodes } from "../render/stack-json";
+import { constructPath, readSynthStacks, StackReadError, stackNodes } from "../synth-output/stack-json";
 import { changeKind, ChangeKind, Plan } from "./plan";
-import { ChangeAction, ConfigChange, judge, judgeConfig, knownProviderSource, ResourceChange, Verdict } from "./verdicts";
+import { ChangeAction, ConfigChange, judge, judgeConfig, knownProviderSource, ResourceChange, Verdict } from "../review/verdicts";
 
 /** Thrown for a `--synth` folder that is not synth output (one line). */
 export class SynthIndexError extends Error {}

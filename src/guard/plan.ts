@@ -5,9 +5,9 @@
  * a prototype key or nesting deeper than 128 levels is refused) and, from a file, through
  * `readPlanFile` (regular files only, at most `MAX_PLAN_FILE_BYTES`).
  */
-import { parseStrictJson, StrictJsonError } from "../internal/strict-json";
-import { readTextFile } from "../internal/text-file";
-import { MAX_STACK_FILE_BYTES } from "../render/stack-json";
+import { parseStrictJson, StrictJsonError } from "../util/strict-json";
+import { readTextFile } from "../util/text-file";
+import { MAX_STACK_FILE_BYTES } from "../synth-output/stack-json";
 
 /** Largest plan file read: the stack reader's cap (64 MB). */
 export const MAX_PLAN_FILE_BYTES = MAX_STACK_FILE_BYTES;

@@ -5,8 +5,8 @@
  */
 import { isBlocking, ReviewDoc, ReviewItem, ReviewStack } from "../review/model";
 import type { GuardResult } from "./guard";
-import { groupBy } from "../internal/group";
-import type { ResourceChange } from "./verdicts";
+import { groupBy } from "../util/group";
+import type { ResourceChange } from "../review/verdicts";
 
 /** One plan's result, as `guard` read it. */
 export interface GuardedPlan {

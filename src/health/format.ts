@@ -4,8 +4,8 @@
  * a Pushgateway). Every metric is named `clickpipes_source_*`, with its unit in the name, and
  * carries the labels `server` (`host:port`), `database` and, with `--source`, `source`.
  */
-import { escapeControl } from "../internal/text-file";
-import { describeTarget } from "../verify/connection";
+import { escapeControl } from "../util/text-file";
+import { describeTarget } from "../pg/connection";
 import { VerifyTarget } from "../verify/types";
 import { HealthReport, HealthStatus } from "./types";
 

@@ -12,7 +12,7 @@
 import type { Client } from "pg";
 import { formatDuration, resolveHealthThresholds, retainedWalThresholds } from "../model/health";
 import { quoteIdentIfNeeded, quoteLiteral } from "../model/quoting/sql";
-import { connect, resolveConnection } from "../verify/connection";
+import { connect, resolveConnection } from "../pg/connection";
 import { VerifyError } from "../verify/types";
 import { HealthFinding, HealthFindingKind, HealthOptions, HealthReport, HealthStatus, SessionHealth, SettingHealth, SlotHealth, SlotStats } from "./types";
 

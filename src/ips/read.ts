@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import * as path from "node:path";
-import { decodeText, oneLine, readTextFile } from "../internal/text-file";
+import { decodeText, oneLine, readTextFile } from "../util/text-file";
 import { ClickPipesIpTable } from "../model/clickpipes-ips";
 import { documentIpTable, DocumentRegion, parseStaticIpsDocument } from "../model/clickpipes-ips-document";
 import { fetchBytes } from "./fetch";

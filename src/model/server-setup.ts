@@ -46,3 +46,29 @@ export function pgHbaLines(src: ResolvedSource): string[] {
 export function restartRequired(settings: readonly ServerSetting[]): boolean {
   return settings.some((s) => s.restart);
 }
+
+/** File names of the rendered health files. */
+export const ALERT_RULES_FILE = "clickpipes-alerts.rules.yml" as const;
+export const HEALTH_THRESHOLDS_FILE = "health.json" as const;
+
+/** Folder, inside the stack's output folder, that holds the rendered setup files of each source. */
+export const SERVER_SETUP_DIR = "server-setup";
+
+/**
+ * The files synth writes in `server-setup/<source>/` (the keys of `ServerSetupFiles`). The review
+ * tools refuse a stack folder holding any other file (see `synth-output/stack-folder.ts`); `render/server-setup.ts` checks that these are exactly the
+ * keys of its `ServerSetupFiles`: a file added
+ * here by a new feature must be added to this list.
+ */
+const FILE_NAMES = [
+  "postgresql.conf",
+  "pg_hba.conf",
+  "alter-system.sql",
+  ALERT_RULES_FILE,
+  HEALTH_THRESHOLDS_FILE,
+  "timescaledb-publication.sql",
+] as const;
+
+/** A file name of `server-setup/<source>/`. */
+export type ServerSetupFileName = (typeof FILE_NAMES)[number];
+export const SERVER_SETUP_FILE_NAMES: readonly string[] = FILE_NAMES;

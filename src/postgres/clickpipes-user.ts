@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Fn, Op, PgGrantRole, PgRole, TerraformProvider } from "../internal/tf";
+import { Fn, Op, PgGrantRole, PgRole, TerraformProvider } from "../tf/tf";
 import { USER_IDS } from "../model/construct-ids";
 
 /**

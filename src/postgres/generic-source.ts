@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
-import { TerraformProvider } from "../internal/tf";
-import { reportWarnings } from "../internal/annotations";
+import { TerraformProvider } from "../tf/tf";
+import { reportWarnings } from "../tf/annotations";
 import { ResolvedSource } from "../model/defaults";
 import { pgHbaLines, restartRequired, serverSettings, ServerSetting } from "../model/server-setup";
 import { PostgresSourceSpec } from "../model/types";

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { ITerraformDependable, PgDefaultPrivileges, PgGrant, TerraformProvider } from "../internal/tf";
+import { ITerraformDependable, PgDefaultPrivileges, PgGrant, TerraformProvider } from "../tf/tf";
 import { ResolvedSchema } from "../model/defaults";
 import { defaultSelectId, GRANT_IDS, schemaGrantGroupId, tablesGrantGroupId } from "../model/construct-ids";
 

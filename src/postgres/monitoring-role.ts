@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { PgGrant, PgGrantRole, PgRole, TerraformProvider } from "../internal/tf";
+import { PgGrant, PgGrantRole, PgRole, TerraformProvider } from "../tf/tf";
 import { MONITORING_IDS } from "../model/construct-ids";
 import { writeOnlyPasswordArgs } from "./clickpipes-user";
 

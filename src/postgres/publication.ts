@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { PgPublication, PgTablesData, TerraformIterator, TerraformProvider } from "../internal/tf";
+import { PgPublication, PgTablesData, TerraformIterator, TerraformProvider } from "../tf/tf";
 import { formatTableRef, TableRef } from "../model/defaults";
 import { PublishOperation } from "../model/types";
 import { PUBLICATION_IDS } from "../model/construct-ids";

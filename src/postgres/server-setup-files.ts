@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Construct } from "constructs";
-import { addCustomSynthesis, ISynthesisSession, TerraformStack } from "../internal/tf";
+import { addCustomSynthesis, ISynthesisSession, TerraformStack } from "../tf/tf";
 import { ResolvedSource } from "../model/defaults";
 import { renderServerSetup, SERVER_SETUP_DIR } from "../render/server-setup";
 import { HostProfile } from "../model/host-profiles";

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { DefaultTokenResolver, StringConcat, TerraformProvider, TerraformStack, TerraformVariable, Token, Tokenization } from "../internal/tf";
+import { DefaultTokenResolver, StringConcat, TerraformProvider, TerraformStack, TerraformVariable, Token, Tokenization } from "../tf/tf";
 import { ResolvedSource } from "../model/defaults";
 import { TERRAFORM_VARIABLE_REFERENCE } from "../model/patterns";
 import { Severity, ValidationError } from "../model/validation";

@@ -9,9 +9,9 @@ import { stringify } from "yaml";
 import { ResolvedSource } from "../model/defaults";
 import { formatDuration, HealthThresholdsSpec, retainedWalThresholds } from "../model/health";
 
-/** File names of the rendered health files. */
-export const ALERT_RULES_FILE = "clickpipes-alerts.rules.yml" as const;
-export const HEALTH_THRESHOLDS_FILE = "health.json" as const;
+import { ALERT_RULES_FILE, HEALTH_THRESHOLDS_FILE } from "../model/server-setup";
+
+export { ALERT_RULES_FILE, HEALTH_THRESHOLDS_FILE };
 
 const MB = 1024 * 1024;
 

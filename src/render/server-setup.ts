@@ -4,8 +4,8 @@
  */
 import { ResolvedSource } from "../model/defaults";
 import { alterSystemStatement, confLine } from "../model/quoting/conf";
-import { pgHbaLines, restartRequired, serverSettings } from "../model/server-setup";
-import { ALERT_RULES_FILE, HEALTH_THRESHOLDS_FILE, renderAlertRules, renderHealthThresholds } from "./health-alerts";
+import { ALERT_RULES_FILE, HEALTH_THRESHOLDS_FILE, pgHbaLines, restartRequired, SERVER_SETUP_DIR, SERVER_SETUP_FILE_NAMES, ServerSetupFileName, serverSettings } from "../model/server-setup";
+import { renderAlertRules, renderHealthThresholds } from "./health-alerts";
 import { HOST_PROFILES, HostProfile, TIMESCALE_INTERNAL_SCHEMA } from "../model/host-profiles";
 import { commentText, quoteIdent, quoteLiteral } from "../model/quoting/sql";
 import { dollarQuote } from "./sql/plpgsql";
@@ -54,22 +54,17 @@ export function renderTimescalePublication(src: ResolvedSource): string {
   );
 }
 
-/** Folder, inside the stack's output folder, that holds the rendered setup files of each source. */
-export const SERVER_SETUP_DIR = "server-setup";
+// The file names a stack folder may hold live in model/server-setup.ts (the synth-output reader needs them
+// without loading the renderers); this checks they are exactly the keys of ServerSetupFiles.
+type FileNamesAreKeys = ServerSetupFileName extends keyof ServerSetupFiles
+  ? keyof ServerSetupFiles extends ServerSetupFileName
+    ? true
+    : never
+  : never;
+const fileNamesAreKeys: FileNamesAreKeys = true;
+void fileNamesAreKeys;
 
-/**
- * The files synth writes in `server-setup/<source>/` (the keys of `ServerSetupFiles`). The review
- * tools refuse a stack folder holding any other file (see `render/stack-folder.ts`): a file added
- * here by a new feature must be added to this list.
- */
-export const SERVER_SETUP_FILE_NAMES: readonly string[] = [
-  "postgresql.conf",
-  "pg_hba.conf",
-  "alter-system.sql",
-  ALERT_RULES_FILE,
-  HEALTH_THRESHOLDS_FILE,
-  "timescaledb-publication.sql",
-] satisfies readonly (keyof ServerSetupFiles)[];
+export { SERVER_SETUP_DIR, SERVER_SETUP_FILE_NAMES };
 
 /**
  * The notes of a host whose server settings you cannot edit in files (`#` or `--` comments): what

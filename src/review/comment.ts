@@ -12,12 +12,12 @@
  * 4. per-stack detail of what the groups do not show, until the budget;
  * 5. one line saying what was left out and where the full report is.
  *
- * Every value from the input goes through src/internal/markdown.ts (code spans, text, HTML); the
+ * Every value from the input goes through src/util/markdown.ts (code spans, text, HTML); the
  * only HTML is the formatter's own `<details>`, `<summary>`, `<code>` and `<b>`.
  */
-import type { Verdict } from "../guard/verdicts";
-import { groupBy } from "../internal/group";
-import { escapeLine, mdCode, mdFence, mdHtml, mdText } from "../internal/markdown";
+import type { Verdict } from "./verdicts";
+import { groupBy } from "../util/group";
+import { escapeLine, mdCode, mdFence, mdHtml, mdText } from "../util/markdown";
 import { constructLabel, count, foldSql, isBlocking, levelWord, relativePath, ReviewDoc, ReviewItem, ReviewStack, verdictWhere } from "./model";
 
 /** GitHub's limit on a comment body (characters). */

@@ -4,7 +4,7 @@
  * `guard` from plans (src/cli/guard.ts). Values here are raw (from input a pull request controls):
  * every renderer escapes them for its medium.
  */
-import type { Verdict } from "../guard/verdicts";
+import type { Verdict } from "./verdicts";
 import { lockRole, quietLoggingBlock } from "../render/sql/plpgsql";
 
 export type ReviewAction = "create" | "update" | "replace" | "delete";
@@ -73,7 +73,7 @@ export interface ReviewDoc {
 export const isBlocking = (v: Verdict): boolean => v.level === "BLOCK" && !v.allowed;
 const levelWord = (v: Verdict) => (v.level === "BLOCK" && v.allowed ? "ALLOWED" : v.level);
 
-export { count } from "../internal/words";
+export { count } from "../util/words";
 
 /**
  * Where a verdict is, as an allowance names it: `stack:address`, or the address alone when the

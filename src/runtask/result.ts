@@ -5,7 +5,7 @@
  */
 import { guardPlan } from "../guard/guard";
 import { parsePlan } from "../guard/plan";
-import type { Verdict } from "../guard/verdicts";
+import type { Verdict } from "../review/verdicts";
 import { clip, DESCRIPTION_MAX, MESSAGE_MAX, Outcome, OUTCOMES_MAX, TaskStatus } from "./protocol";
 
 export interface TaskResult {

@@ -1,7 +1,7 @@
 /** What every check sees: the connection, the server, and the expected objects, resolved once. */
 import type { Client } from "pg";
 import { quoteLiteral } from "../model/quoting";
-import { ResolvedConnection } from "./connection";
+import { ResolvedConnection } from "../pg/connection";
 import { qualified, quoteIdent, sameTable } from "./names";
 import type { PipeExpectations } from "./pipe";
 import { CheckId, CheckStatus, TableName, VerifyTarget } from "./types";

@@ -1,5 +1,5 @@
 /** Human output of `cdktf-clickpipes verify`. */
-import { describeTarget } from "./connection";
+import { describeTarget } from "../pg/connection";
 import { VerifyReport } from "./types";
 
 /** Width of the check id column. */

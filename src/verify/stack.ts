@@ -3,8 +3,8 @@
  * publication and its tables (or the schemas its plan-time table list reads), and the database,
  * host and port the stack targets.
  */
-import { dataSource, literalString, locateStackFile, outputValue, providerConfig, readStackJson, resourcesOfType, StackJson, StackReadError } from "../render/stack-json";
-import { oneLine } from "../internal/text-file";
+import { dataSource, literalString, locateStackFile, outputValue, providerConfig, readStackJson, resourcesOfType, StackJson, StackReadError } from "../synth-output/stack-json";
+import { oneLine } from "../util/text-file";
 import { TableName, VerifyError } from "./types";
 
 export interface StackExpectations {
@@ -51,7 +51,7 @@ function verifyMessage(e: StackReadError, flag: string): string {
 
 /**
  * The stack JSON a `--stack` or `--pipe` argument names, through the shared reader
- * (render/stack-json). Throws `VerifyError` with one line.
+ * (synth-output/stack-json). Throws `VerifyError` with one line.
  */
 export function readVerifyStack(arg: string, flag: "--stack" | "--pipe"): { file: string; json: StackJson } {
   try {

@@ -1,7 +1,7 @@
 /** `verifySource`: run every check against a live source and return the report. */
 import type { Client } from "pg";
 import { VERIFY_CHECKS } from "./checks";
-import { connectNegotiated, lockTimeoutMs, ResolvedConnection, resolveConnection } from "./connection";
+import { connectNegotiated, lockTimeoutMs, ResolvedConnection, resolveConnection } from "../pg/connection";
 import { ExpectedTable, VerifyContext, resolveTables } from "./context";
 import { qualified, sameTable } from "./names";
 import { readStack, StackExpectations } from "./stack";

@@ -1,7 +1,7 @@
 /** Shared setup of the verify integration suites: databases prepared like the default generic stack. */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { App, Testing } from "../../src/internal/tf";
+import { App, Testing } from "../../src/tf/tf";
 import { GenericSourceConfig } from "../../src/model/app-config";
 import { runVerify } from "../../src/cli/verify";
 import { config } from "../../stacks/config";

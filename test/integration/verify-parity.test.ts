@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { App, Testing } from "../../src/internal/tf";
+import { App, Testing } from "../../src/tf/tf";
 import { GenericPostgresStack } from "../../src/app/generic-postgres-stack";
 import { ClickPipeReplicationMode } from "../../src/model/clickpipe";
 import { genericSource } from "../helpers";

@@ -4,7 +4,7 @@
  * resource of that type has those properties (snake_case keys, as in the Terraform JSON).
  */
 import { expect } from "vitest";
-import { testingMatchers } from "../../src/internal/tf";
+import { testingMatchers } from "../../src/tf/tf";
 
 type TerraformConstructor = { readonly tfResourceType: string };
 

@@ -3,7 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { apiReport, AWS_REPORT_FILE, exportedNames, REPORT_FILE, REPORT_FOLDER } from "../../scripts/api-report";
-import { listFiles } from "../../src/internal/file-tree";
+import { listFiles } from "../../src/util/file-tree";
 
 // API Extractor over the declarations of src/index.ts and src/aws/index.ts; `npm run api` rewrites the reports.
 describe("API reports (api/cdktf-clickpipes-postgres.api.md, api/cdktf-clickpipes-postgres-aws.api.md)", () => {

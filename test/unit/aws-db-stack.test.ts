@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PgGrant, PgGrantRole, PgPublication, PgRole, PostgresqlProvider } from "../../src/internal/tf";
+import { PgGrant, PgGrantRole, PgPublication, PgRole, PostgresqlProvider } from "../../src/tf/tf";
 import { parse, resourcesOf } from "../helpers";
 import { auroraSource, dbStack, rdsSource, synthDb, warningLines } from "../aws-helpers";
 

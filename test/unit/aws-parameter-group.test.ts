@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { AuroraSource } from "../../src/aws/aurora-source";
 import { RdsSource } from "../../src/aws/rds-source";
-import { App, TerraformStack, Testing } from "../../src/internal/tf";
-import { DbInstance, DbParameterGroup, RdsCluster, RdsClusterParameterGroup } from "../../src/internal/tf-aws";
+import { App, TerraformStack, Testing } from "../../src/tf/tf";
+import { DbInstance, DbParameterGroup, RdsCluster, RdsClusterParameterGroup } from "../../src/tf/tf-aws";
 import { mergeParameters, parameterGroupFamily, requiredParameters } from "../../src/model/aws";
 import { AwsEngine, ParameterApplyMethod } from "../../src/model/aws-types";
 import { parse, resourcesOf } from "../helpers";

@@ -122,8 +122,8 @@ describe("network rules (exact lines)", () => {
 describe("CIDRs at synth", () => {
   it("prints the wide-network warning and renders canonical networks in pg_hba lines", async () => {
     const { genericStack, parse } = await import("../helpers");
-    const { warningsOf } = await import("../../src/internal/annotations");
-    const { Testing } = await import("../../src/internal/tf");
+    const { warningsOf } = await import("../../src/tf/annotations");
+    const { Testing } = await import("../../src/tf/tf");
     const stack = genericStack({ network: { allowedCidrs: ["010.0.0.0/8", "::ffff:203.0.113.7/128"] } });
     const warnings = warningsOf(stack).map((w) => w.message);
     const json = parse(Testing.synth(stack));
@@ -134,7 +134,7 @@ describe("CIDRs at synth", () => {
   });
 
   it("ClickPipesIpAllowList refuses a CIDR with host bits in one line", async () => {
-    const { Testing, TerraformStack } = await import("../../src/internal/tf");
+    const { Testing, TerraformStack } = await import("../../src/tf/tf");
     const { ClickPipesIpAllowList } = await import("../../src/aws/ip-allow-list");
     const stack = new TerraformStack(Testing.app(), "s");
     expect(() => new ClickPipesIpAllowList(stack, "Allow", { cidrs: ["203.0.113.7/24"], port: 5432, securityGroupId: "sg-0123456789abcdef0" })).toThrow(

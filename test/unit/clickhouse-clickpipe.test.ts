@@ -10,7 +10,7 @@ import {
   TerraformStack,
   TerraformVariable,
   Testing,
-} from "../../src/internal/tf";
+} from "../../src/tf/tf";
 import { ClickPipePostgresType } from "../../src/model/clickpipe";
 import { CloudProvider, PostgresMajorVersion } from "../../src/model/types";
 import { ValidationError } from "../../src/model/validation";

@@ -5,7 +5,7 @@ import { AwsEngine } from "../../src/model/aws-types";
 import { dbIdentifier } from "../../src/model/iam-auth";
 import { formatFinding, runRules } from "../../src/model/validation";
 import { auroraSource, awsStack, dbStack, rdsSource, synthAws, synthDb, warningLines } from "../aws-helpers";
-import { Testing } from "../../src/internal/tf";
+import { Testing } from "../../src/tf/tf";
 import { genericSource, parse, resourcesOf } from "../helpers";
 
 const SERVICE = "3f1c9a62-8d4e-4b7a-9c2d-5e6f7a8b9c0d";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ClickPipe, ClickPipeProps } from "../../src/clickhouse/clickpipe";
-import { App, ClickhouseProvider, PostgresqlProvider, TerraformStack, TerraformVariable, Testing } from "../../src/internal/tf";
+import { App, ClickhouseProvider, PostgresqlProvider, TerraformStack, TerraformVariable, Testing } from "../../src/tf/tf";
 import { ClickPipePostgresType, ClickPipeTableEngine } from "../../src/model/clickpipe";
 import { CloudProvider, PostgresMajorVersion } from "../../src/model/types";
 import { GenericPostgresSource } from "../../src/postgres/generic-source";

@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { listFiles } from "../../src/internal/file-tree";
+import { listFiles } from "../../src/util/file-tree";
 
 const ROOT = path.join(__dirname, "../..");
 

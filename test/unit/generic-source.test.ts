@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PgDefaultPrivileges, PgGrant, PgPublication, PgRole, PostgresqlProvider, PgTablesData } from "../../src/internal/tf";
+import { PgDefaultPrivileges, PgGrant, PgPublication, PgRole, PostgresqlProvider, PgTablesData } from "../../src/tf/tf";
 import { addresses, parse, resourcesOf, synthGeneric } from "../helpers";
 
 describe("GenericPostgresSource", () => {

@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runGuard } from "../../src/cli/guard";
-import { CidrUnion, ruleNetwork } from "../../src/guard/cidr-set";
+import { CidrUnion, ruleNetwork } from "../../src/review/cidr-set";
 import { guardPlan } from "../../src/guard/guard";
 import { genericSource, synthApp } from "../helpers";
 import { changeKind, ChangeKind, parsePlan, PlanFormatError } from "../../src/guard/plan";

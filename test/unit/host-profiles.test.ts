@@ -161,7 +161,7 @@ describe("a ClickPipe in your own app follows the source's host profile", () => 
   it("type supabase from a GenericPostgresSource with hostProfile supabase; an explicit type wins", async () => {
     const { ClickPipe } = await import("../../src/clickhouse/clickpipe");
     const { GenericPostgresSource } = await import("../../src/postgres/generic-source");
-    const { App, ClickhouseProvider, PostgresqlProvider, TerraformStack, TerraformVariable, Testing } = await import("../../src/internal/tf");
+    const { App, ClickhouseProvider, PostgresqlProvider, TerraformStack, TerraformVariable, Testing } = await import("../../src/tf/tf");
     const synth = (type?: string) => {
       const app = Testing.app({ stackTraces: false }) as InstanceType<typeof App>;
       const stack = new TerraformStack(app, "s");

@@ -18,13 +18,13 @@ import { runDiff } from "../../src/cli/diff";
 import { runGuard } from "../../src/cli/guard";
 import { loadFleetFile } from "../../src/fleet/load";
 import { parsePlan } from "../../src/guard/plan";
-import { MAX_JSON_DEPTH, parseStrictJson, PROTOTYPE_KEYS, StrictJsonError } from "../../src/internal/strict-json";
-import { readTextFile } from "../../src/internal/text-file";
+import { MAX_JSON_DEPTH, parseStrictJson, PROTOTYPE_KEYS, StrictJsonError } from "../../src/util/strict-json";
+import { readTextFile } from "../../src/util/text-file";
 import { isSensitiveFlag, redactSecretsInString } from "../../src/model/secrets";
 import { ValidationError } from "../../src/model/validation";
 import { SERVER_SETUP_FILE_NAMES, renderServerSetup } from "../../src/render/server-setup";
 import { renderStackSql, unquotedFieldProblems } from "../../src/render/sql";
-import { readStackJson, StackReadError, TOP_LEVEL_BLOCKS, unmodelledBlocks } from "../../src/render/stack-json";
+import { readStackJson, StackReadError, TOP_LEVEL_BLOCKS, unmodelledBlocks } from "../../src/synth-output/stack-json";
 import { genericSource, synthApp } from "../helpers";
 
 const FIXTURES = path.resolve(__dirname, "../fixtures/plans");

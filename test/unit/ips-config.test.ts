@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { readTree as readFileTree } from "../../src/internal/file-tree";
+import { readTree as readFileTree } from "../../src/util/file-tree";
 import { applyClickPipesIpsFile, buildApp, loadAppConfig, validateAppConfig } from "../../src/app/app";
 import { AppConfig } from "../../src/model/app-config";
 import { CloudProvider } from "../../src/model/types";

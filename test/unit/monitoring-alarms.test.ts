@@ -4,8 +4,8 @@
  * stack (metrics per engine, dimension, thresholds, SNS actions, switch), from real synth.
  */
 import { describe, expect, it } from "vitest";
-import { App, TerraformStack, TerraformVariable, Testing } from "../../src/internal/tf";
-import { RdsCluster } from "../../src/internal/tf-aws";
+import { App, TerraformStack, TerraformVariable, Testing } from "../../src/tf/tf";
+import { RdsCluster } from "../../src/tf/tf-aws";
 import { AuroraSource } from "../../src/aws/aurora-source";
 import { AwsSourceDatabase } from "../../src/aws/database-objects";
 import { GenericPostgresSource } from "../../src/postgres/generic-source";

@@ -12,12 +12,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { AwsSourceDatabase } from "../../src/aws/database-objects";
 import { loadAppConfig } from "../../src/app/app";
 import { runInit } from "../../src/cli/init";
-import { TerraformStack, TerraformVariable, Testing } from "../../src/internal/tf";
+import { TerraformStack, TerraformVariable, Testing } from "../../src/tf/tf";
 import { AwsEngine } from "../../src/model/aws-types";
 import { shellQuote } from "../../src/model/quoting/shell";
 import { formatFinding, Severity, ValidationError } from "../../src/model/validation";
 import { GenericPostgresSource } from "../../src/postgres/generic-source";
-import { PostgresqlProvider } from "../../src/internal/tf";
+import { PostgresqlProvider } from "../../src/tf/tf";
 import { auroraSource } from "../aws-helpers";
 import { genericSource, synthApp } from "../helpers";
 
@@ -42,7 +42,7 @@ describe("ValidationError as Node and cdktf print it", () => {
     const app = path.join(tmp, "app.ts");
     fs.writeFileSync(
       app,
-      `import { App, TerraformStack } from ${JSON.stringify(path.join(ROOT, "src/internal/tf"))};\n` +
+      `import { App, TerraformStack } from ${JSON.stringify(path.join(ROOT, "src/tf/tf"))};\n` +
         `import { GenericPostgresSource } from ${JSON.stringify(path.join(ROOT, "src/postgres/generic-source"))};\n` +
         // Its own outdir: a default App() would create cdktf.out/ in the repository, which guard then reads.
         `const stack = new TerraformStack(new App({ outdir: ${JSON.stringify(path.join(tmp, "app-out"))} }), "s");\n` +

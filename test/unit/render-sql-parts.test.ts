@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { listFiles, readTree } from "../../src/internal/file-tree";
+import { listFiles, readTree } from "../../src/util/file-tree";
 import { quoteIdent, quoteIdentIfNeeded, quoteLiteral, quoteLiteralEscaped, quoteTableName } from "../../src/model/quoting";
 import * as thresholds from "../../src/model/thresholds";
 import {
@@ -20,7 +20,7 @@ import {
   Unrenderable,
 } from "../../src/render/sql";
 import { crc32, providerSetOrder } from "../../src/render/sql/provider-set";
-import { readStackJson } from "../../src/render/stack-json";
+import { readStackJson } from "../../src/synth-output/stack-json";
 import { findStackFile, readStack } from "../../src/verify/stack";
 import { CLICKPIPES_WAL_SENDER_TIMEOUT_MS, MIN_SLOT_WAL_KEEP_SIZE_MB } from "../../src/verify";
 import { parse, synthGeneric } from "../helpers";
@@ -184,7 +184,7 @@ describe("one file-tree walker", () => {
     for (const r of roots) {
       for (const f of listFiles(path.join(ROOT, r)).filter((f) => f.endsWith(".ts"))) {
         const rel = `${r}/${f}`;
-        if (rel === "src/internal/file-tree.ts" || rel === "test/unit/render-sql-parts.test.ts") continue;
+        if (rel === "src/util/file-tree.ts" || rel === "test/unit/render-sql-parts.test.ts") continue;
         // A recursive readdirSync, or a directory entry handed to a walk of its own.
         if (/readdirSync\([^)]*recursive|isDirectory\(\)\)\s*\w+\(/.test(fs.readFileSync(path.join(ROOT, r, f), "utf8"))) offenders.push(rel);
       }

@@ -7,7 +7,7 @@
  */
 import { Parser } from "commonmark";
 import { describe, expect, it } from "vitest";
-import type { Verdict } from "../../src/guard/verdicts";
+import type { Verdict } from "../../src/review/verdicts";
 import { lockRole, quietLoggingBlock } from "../../src/render/sql/plpgsql";
 import { DEFAULT_MAX_CHARS, formatComment, GITHUB_COMMENT_LIMIT, STEP_SUMMARY_LIMIT } from "../../src/review/comment";
 import { constructLabel, count, foldSql, ReviewDoc, ReviewItem, ReviewStack, verdictText } from "../../src/review/model";

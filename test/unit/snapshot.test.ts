@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Testing } from "../../src/internal/tf";
+import { Testing } from "../../src/tf/tf";
 import { GenericSourceConfig } from "../../src/model/app-config";
 import { config } from "../../stacks/config";
 import { GenericPostgresStack } from "../../src/app/generic-postgres-stack";

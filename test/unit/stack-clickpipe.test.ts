@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ChClickPipe, ChReversePrivateEndpoint, ClickhouseProvider } from "../../src/internal/tf";
+import { ChClickPipe, ChReversePrivateEndpoint, ClickhouseProvider } from "../../src/tf/tf";
 import { ValidationError } from "../../src/model/validation";
 import { buildApp } from "../../src/app/app";
 import { auroraSource, PRIVATELINK, rdsSource, synthDb } from "../aws-helpers";

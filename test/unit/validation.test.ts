@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { SOURCE_RULES } from "../../src/model/rules";
 import { Finding, formatFinding, runRules, Severity, ValidationError } from "../../src/model/validation";
 import { PostgresSourceSpec } from "../../src/model/types";
-import { warningsOf } from "../../src/internal/annotations";
-import { Testing } from "../../src/internal/tf";
+import { warningsOf } from "../../src/tf/annotations";
+import { Testing } from "../../src/tf/tf";
 import { genericSource, genericStack, synthGeneric } from "../helpers";
 import { SOURCE_CASES, SOURCE_WARNING_CASES } from "../rule-cases/source";
 

@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main";
 import { parseVerifyArgs, runVerify } from "../../src/cli/verify";
-import { redactUrl, resolveConnection } from "../../src/verify/connection";
+import { redactUrl, resolveConnection } from "../../src/pg/connection";
 import { parseTableName, qualified, splitList } from "../../src/verify/names";
 import { readStack } from "../../src/verify/stack";
 import { brokenReleaseUpgrade } from "../../src/verify/checks/server-version";

@@ -7,8 +7,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { escapeControl, runVerify } from "../../src/cli/verify";
-import { parseKeyValueConninfo, resolveConnection } from "../../src/verify/connection";
-import { collectSecrets, pgpassEntries, pgpassLookup, redact } from "../../src/verify/secrets";
+import { parseKeyValueConninfo, resolveConnection } from "../../src/pg/connection";
+import { collectSecrets, pgpassEntries, pgpassLookup, redact } from "../../src/pg/secrets";
 import { VerifyError } from "../../src/verify/types";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "verify-secrets-"));

@@ -15,8 +15,8 @@ import {
   StackReadError,
   stackNameOf,
   stackNodes,
-} from "../stack-json";
-import { oneLine } from "../../internal/text-file";
+} from "../../synth-output/stack-json";
+import { oneLine } from "../../util/text-file";
 import { dependencyOrder } from "./order";
 import { unquotedFieldProblems } from "./unquoted";
 import { dollarQuote, QUIET_LOGGING_SETTINGS, quietLoggingBlock, varSetting } from "./plpgsql";

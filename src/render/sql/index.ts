@@ -46,5 +46,5 @@ export {
 export { Attributes, RenderContext, renderContext, Unrenderable } from "./values";
 export { providerSetOrder } from "./provider-set";
 export { unquotedFieldProblems, UnquotedFieldProblem } from "./unquoted";
-export { readStackJson, StackReadError, StackReadErrorKind } from "../stack-json";
+export { readStackJson, StackReadError, StackReadErrorKind } from "../../synth-output/stack-json";
 export { quoteIdent, quoteLiteral } from "../../model/quoting";

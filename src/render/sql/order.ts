@@ -1,5 +1,5 @@
 /** Apply order of a stack's resources: dependencies (depends_on and references) first, ties by address. */
-import { StackNode, StackReadError } from "../stack-json";
+import { StackNode, StackReadError } from "../../synth-output/stack-json";
 
 /** Addresses this node depends on: depends_on plus every `${type.name...}` reference in its config. */
 export function dependencies(node: StackNode, known: ReadonlyMap<string, StackNode>): string[] {

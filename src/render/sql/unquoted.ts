@@ -19,7 +19,7 @@
  * Values that are Terraform expressions (`${var.x}`) are not literal names and are not checked here.
  */
 import { carrierProblem, IDENTIFIER_ALLOWED, identifierProblem, NAME_CARRIERS, NameCarrier, PLAIN_IDENTIFIER_ALLOWED, plainIdentifierProblem } from "../../model/identifiers";
-import { literalString, providerConfig, StackJson, stackNodes } from "../stack-json";
+import { literalString, providerConfig, StackJson, stackNodes } from "../../synth-output/stack-json";
 
 /** One field of a stack that fails the rules for what the provider writes unquoted. */
 export interface UnquotedFieldProblem {

@@ -6,7 +6,7 @@
  */
 import { INTEGER_TEXT, isTerraformExpression, TERRAFORM_VARIABLE_REFERENCE } from "../../model/patterns";
 import { commentText } from "../../model/quoting";
-import { StackNode } from "../stack-json";
+import { StackNode } from "../../synth-output/stack-json";
 import { providerSetOrder } from "./provider-set";
 
 /** Attributes of one resource as synthesized (Terraform expressions unevaluated). */

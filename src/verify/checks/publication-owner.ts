@@ -1,5 +1,5 @@
 import type { Client } from "pg";
-import { connect } from "../connection";
+import { connect } from "../../pg/connection";
 import { Check, existingTables, fail, listNames, pass, skip } from "../context";
 import { quoteIdent } from "../names";
 import { CheckId } from "../types";

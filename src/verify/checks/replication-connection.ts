@@ -1,4 +1,4 @@
-import { connect } from "../connection";
+import { connect } from "../../pg/connection";
 import { Check, fail, pass, settingFix } from "../context";
 import { quoteIdent } from "../names";
 import { CheckId, VerifyError } from "../types";

@@ -1,4 +1,4 @@
-import { lockTimeoutMs } from "../connection";
+import { lockTimeoutMs } from "../../pg/connection";
 import { Check, ExpectedTable, fail, listNames, pass, selectList, skip, VerifyContext, warn } from "../context";
 import { quoteIdent } from "../names";
 import { CheckId } from "../types";

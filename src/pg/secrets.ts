@@ -6,7 +6,7 @@
  */
 import * as os from "node:os";
 import * as path from "node:path";
-import { readTextFile } from "../internal/text-file";
+import { readTextFile } from "../util/text-file";
 
 /** A URL scheme: `postgres://`, `postgresql://`, or any other. */
 export const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;

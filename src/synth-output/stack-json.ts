@@ -12,8 +12,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { jsonPath, parseStrictJson, StrictJsonError } from "../internal/strict-json";
-import { oneLine, readTextFile } from "../internal/text-file";
+import { jsonPath, parseStrictJson, StrictJsonError } from "../util/strict-json";
+import { oneLine, readTextFile } from "../util/text-file";
 import { isTerraformExpression } from "../model/patterns";
 import { checkStackFolder } from "./stack-folder";
 

@@ -5,7 +5,7 @@
  */
 import type { Client, ClientConfig } from "pg";
 import { pgpassLookup, URL_PASSWORD, URL_SCHEME } from "./secrets";
-import { ConnectionOptions, VerifyError, VerifyTarget } from "./types";
+import { ConnectionOptions, VerifyError, VerifyTarget } from "../verify/types";
 
 /** TLS of one connection attempt: `false` plain, else Node TLS options. */
 export type TlsAttempt = false | { readonly rejectUnauthorized: boolean };

@@ -10,8 +10,8 @@
  * Every rule is one row of `RULES` (the rule table of docs/tools/guard.md is checked against it).
  */
 import { identify } from "./declared";
-import { agree, count } from "../internal/words";
-import { groupBy } from "../internal/group";
+import { agree, count } from "../util/words";
+import { groupBy } from "../util/group";
 import type { Cidr } from "../model/cidr";
 import { CidrUnion, ruleNetwork } from "./cidr-set";
 

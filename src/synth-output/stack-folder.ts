@@ -9,8 +9,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { oneLine } from "../internal/text-file";
-import { SERVER_SETUP_DIR, SERVER_SETUP_FILE_NAMES } from "./server-setup";
+import { oneLine } from "../util/text-file";
+import { SERVER_SETUP_DIR, SERVER_SETUP_FILE_NAMES } from "../model/server-setup";
 
 /** The stack file synth writes. */
 export const STACK_FILE = "cdk.tf.json";
