@@ -155,7 +155,7 @@ export function measureLarge(dir: string, repeat: number, progress: (line: strin
 }
 
 /** The run task row: a fresh process timing request → callback on loopback, `repeat` times. */
-function measureRunTask(repeat: number, progress: (line: string) => void): ReviewRow {
+export function measureRunTask(repeat: number, progress: (line: string) => void): ReviewRow {
   const r = spawnSync(process.execPath, ["--import", "tsx", path.join(__dirname, "run-task-child.ts"), "--n", String(GUARD_RESOURCES), "--repeat", String(repeat)], {
     encoding: "utf8",
     env: { ...process.env, CHECKPOINT_DISABLE: "1" },
@@ -179,6 +179,41 @@ function measureRunTask(repeat: number, progress: (line: string) => void): Revie
     exitCode: r.status ?? 1,
     targetMs: 2000,
     detail: `loopback, request to callback; plan ${(result.planBytes / MB).toFixed(1)} MB, callback ${result.callbackBytes} bytes, ${result.status}`,
+  };
+}
+
+/** Stalled uploads in the abuse row. */
+export const STALLED_UPLOADS = 300;
+
+/**
+ * The abuse row: run task amid 300 stalled 1 MiB uploads with a wrong signature (bench/run-task-child.ts
+ * --stalled); target: the signed run's result within 5 s and the server's peak RSS at most 200 MB.
+ */
+export function measureRunTaskAbuse(progress: (line: string) => void): ReviewRow {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "--expose-gc", path.join(__dirname, "run-task-child.ts"), "--stalled", String(STALLED_UPLOADS)], {
+    encoding: "utf8",
+    env: { ...process.env, CHECKPOINT_DISABLE: "1" },
+    stdio: ["ignore", "ignore", "pipe"],
+    maxBuffer: 64 * MB,
+  });
+  const last = (r.stderr ?? "").trim().split("\n").pop() ?? "";
+  let result: { openAtRun: number; rssBeforeMB: number; rssStalledMB: number; rssPeakMB: number; timeToResultMs: number; status: string; stats: Record<string, number> | null };
+  try {
+    result = JSON.parse(last);
+  } catch {
+    throw new Error(`run task abuse bench failed (exit ${r.status ?? r.signal}):\n${r.stderr}`);
+  }
+  progress(`  run task amid ${STALLED_UPLOADS} stalled uploads: ${(result.timeToResultMs / 1000).toFixed(2)} s to the result (${result.status}), RSS ${result.rssBeforeMB.toFixed(0)} -> peak ${result.rssPeakMB.toFixed(0)} MB`);
+  const st = result.stats;
+  return {
+    label: `run-task, ${STALLED_UPLOADS} stalled uploads + one signed run`,
+    runs: 1,
+    wallMs: result.timeToResultMs,
+    commandMs: result.timeToResultMs,
+    exitCode: r.status ?? 1,
+    targetMs: 5000,
+    detail: `time to result; server RSS ${result.rssBeforeMB.toFixed(0)} MB before, ${result.rssStalledMB.toFixed(0)} MB with the stalls open, peak ${result.rssPeakMB.toFixed(0)} MB; ${result.openAtRun} stalls open at the run${st ? `, ${st.evictedConnections} evicted, ${st.droppedForMemory} dropped for memory` : ""}; ${result.status}`,
+    size: { what: "peak RSS MB", measured: Math.round(result.rssPeakMB), max: 200 },
   };
 }
 
@@ -224,6 +259,7 @@ export function measureReview(repeat: number, progress: (line: string) => void):
     rows.push(row(`guard, ${GUARD_RESOURCES} resource changes`, guardRuns, 2000, "--json; plan format 1.2"));
     rows.push(...measureLarge(dir, repeat, progress));
     rows.push(measureRunTask(repeat, progress));
+    rows.push(measureRunTaskAbuse(progress));
     return rows;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -7,12 +7,13 @@
  * the naive baseline (bench/naive/app.ts) and one PASS/FAIL line per target. Targets are
  * reported, not asserted: the exit code is 0 unless a child crashed.
  *
- *   npm run bench [-- --json] [--repeat 3] [--compiled] [--review-only] [--health-only]
+ *   npm run bench [-- --json] [--repeat 3] [--compiled] [--review-only] [--health-only] [--run-task-only]
  *
  * Also the PR-review rows (bench/review.ts): `diff` of two 1000-source synth outputs (target < 5 s)
  * and `guard` of a 10,000-resource plan (target < 2 s). `--review-only` runs just those.
  * And the day-two row (bench/health.ts): `health` on a PostgreSQL 17 with 50 slots and 2,000 sessions
- * (target < 1 s in the command). `--health-only` runs just that one.
+ * (target < 1 s in the command). `--health-only` runs just that one. `--run-task-only` runs the two
+ * run task rows (a 10,000-change plan; the same server amid 300 stalled uploads, RSS and time to result).
  *
  * `--compiled` also compiles src/, stacks/ and bench/ with tsc into a temporary folder and measures
  * plain `node` on the JS (rows "compiled").
@@ -23,7 +24,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type { ChildResult } from "./child";
 import { measureHealth } from "./health";
-import { measureReview, ReviewRow } from "./review";
+import { measureReview, measureRunTask, measureRunTaskAbuse, ReviewRow } from "./review";
 
 /** How the child runs: tsx as `cdktf.json` runs the app, tsx with source maps off, or compiled JS. */
 type Mode = "tsx" | "maps off" | "compiled";
@@ -71,7 +72,7 @@ function option(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const KNOWN = new Set(["--json", "--compiled", "--repeat", "--review-only", "--health-only"]);
+const KNOWN = new Set(["--json", "--compiled", "--repeat", "--review-only", "--health-only", "--run-task-only"]);
 for (const [i, a] of process.argv.slice(2).entries()) {
   if (a.startsWith("--") && !KNOWN.has(a)) {
     process.stderr.write(`bench: unknown option "${a}"; known: ${[...KNOWN].join(", ")}\n`);
@@ -93,7 +94,8 @@ const big = Math.max(1, repeat - 2);
 
 const compiled = process.argv.includes("--compiled");
 const reviewOnly = process.argv.includes("--review-only");
-const healthOnly = process.argv.includes("--health-only");
+const runTaskOnly = process.argv.includes("--run-task-only");
+const healthOnly = process.argv.includes("--health-only") || runTaskOnly;
 
 const SYNTH_CASES: Case[] = [
   // Ours runs as stacks/main.ts does: tsx, source maps off before cdktf loads (stacks/no-source-maps.ts).
@@ -228,7 +230,14 @@ async function main(): Promise<number> {
     if (compiledDir) fs.rmSync(compiledDir, { recursive: true, force: true });
   }
   let review: ReviewRow[] = [];
-  if (!healthOnly) {
+  if (runTaskOnly) {
+    try {
+      review = [measureRunTask(repeat, progress), measureRunTaskAbuse(progress)];
+    } catch (e) {
+      crashed = true;
+      process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    }
+  } else if (!healthOnly) {
     try {
       review = measureReview(repeat, progress);
     } catch (e) {
@@ -236,7 +245,7 @@ async function main(): Promise<number> {
       process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
     }
   }
-  if (!reviewOnly) {
+  if (!reviewOnly && !runTaskOnly) {
     try {
       review.push(await measureHealth(repeat, progress));
     } catch (e) {

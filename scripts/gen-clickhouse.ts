@@ -23,16 +23,26 @@ export const DEFAULT_OUTDIR = path.join(ROOT, "src", "clickhouse", "generated");
 export const PROVIDER = "clickhouse/clickhouse@3.25.3";
 
 export async function generate(outdir: string): Promise<string[]> {
-  const schema = JSON.parse(fs.readFileSync(SCHEMA_FILE, "utf8"));
+  return generateBindings(SCHEMA_FILE, PROVIDER, outdir);
+}
+
+/**
+ * Bindings of one provider (`namespace/name@version`) from a committed provider-schema JSON file
+ * (what `terraform providers schema -json` prints), written to `outdir` (emptied first). Shared with
+ * scripts/gen-azurerm.ts.
+ */
+export async function generateBindings(schemaFile: string, provider: string, outdir: string): Promise<string[]> {
+  const schema = JSON.parse(fs.readFileSync(schemaFile, "utf8"));
   const code = new CodeMaker();
   const generator = new TerraformProviderGenerator(code, schema);
-  const target = new ConstructsMakerProviderTarget(new TerraformProviderConstraint(PROVIDER), LANGUAGES[0]);
+  const constraint = new TerraformProviderConstraint(provider);
+  const target = new ConstructsMakerProviderTarget(constraint, LANGUAGES[0]);
   generator.generate(target);
 
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "gen-clickhouse-"));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "gen-provider-"));
   try {
     await generator.save(tmp);
-    const produced = path.join(tmp, "providers", "clickhouse");
+    const produced = path.join(tmp, "providers", constraint.name);
     fs.rmSync(outdir, { recursive: true, force: true });
     fs.mkdirSync(path.dirname(outdir), { recursive: true });
     fs.cpSync(produced, outdir, { recursive: true });

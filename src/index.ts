@@ -25,6 +25,7 @@ export type {
   ClickHouseServiceLocation,
   ClickPipesUserSpec,
   MonitoringRoleSpec,
+  PlanRoleSpec,
   NetworkSpec,
   PostgresSourceSpec,
   PublicationSpec,
@@ -39,6 +40,7 @@ export { ClickPipeAuthentication, ClickPipePostgresType, ClickPipeReplicationMod
 export type { CdcInfrastructureSizing, ClickPipeRuleInput, ClickPipeSpec, ClickPipeTableOptions, TableMapping } from "./model/clickpipe";
 export { HOST_PROFILES, HostProfile } from "./model/host-profiles";
 export type { HostProfileFacts, HostProfileSpec } from "./model/host-profiles";
+export type { AzureFirewallRange, AzureFlexibleServerSpec, AzureServerId, AzureServerParameter } from "./model/azure";
 export { BackendType } from "./model/backend";
 export type { BackendSpec, CloudBackendSpec, LocalBackendSpec, S3BackendSpec } from "./model/backend";
 
@@ -78,9 +80,14 @@ export { loadIpTableFile } from "./ips/read";
 // Constructs: generic PostgreSQL.
 export { GenericPostgresSource } from "./postgres/generic-source";
 export type { GenericPostgresSourceProps, ValidatedGenericPostgresSourceProps } from "./postgres/generic-source";
+// The Azure side of a Flexible Server source (also under cdktf-clickpipes-postgres/azure, with the provider block).
+export { ClickPipesAzureFlexibleServer } from "./azure/flexible-server";
+export type { ClickPipesAzureFlexibleServerProps } from "./azure/flexible-server";
 export { ClickPipesUser, ReplicationRight } from "./postgres/clickpipes-user";
 export { ClickPipesMonitoringRole } from "./postgres/monitoring-role";
 export type { ClickPipesMonitoringRoleProps } from "./postgres/monitoring-role";
+export { ClickPipesPlanRole } from "./postgres/plan-role";
+export type { ClickPipesPlanRoleProps } from "./postgres/plan-role";
 export type { ClickPipesUserProps } from "./postgres/clickpipes-user";
 export { ClickPipesGrants } from "./postgres/grants";
 export type { ClickPipesGrantsProps } from "./postgres/grants";

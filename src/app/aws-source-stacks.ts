@@ -25,7 +25,7 @@ import { dbIdentifier, defaultIamRoleName } from "../model/iam-auth";
 import { BackendSpec } from "../model/backend";
 import { engineOfKind, isValidatedSourceConfig, validateSourceConfig, ValidatedAwsSourceConfig } from "../model/validate";
 import { addStackClickPipe } from "./clickpipe";
-import { addConnectionOutputs, addDatabaseAccess, addMonitoringPassword, initStack, output } from "./common";
+import { addConnectionOutputs, addDatabaseAccess, addMonitoringPassword, addPlanRolePassword, initStack, output } from "./common";
 
 /** Name of the db stack's variable that holds the host (the cluster WRITER endpoint address). */
 export const DB_HOST_VARIABLE = VARIABLE_IDS.DB_HOST;
@@ -145,7 +145,8 @@ export class AwsSourceDbStack extends TerraformStack {
     // RDS/Aurora have no superuser: with superuser = true the provider reads pg_shadow and fails.
     const password = addDatabaseAccess(this, resolved, { host: host.stringValue, superuser: false });
     const monitoringPassword = addMonitoringPassword(this, resolved);
-    this.source = new AwsSourceDatabase(this, config.name, { validated: v.source, password, monitoringPassword });
+    const planRolePassword = addPlanRolePassword(this, resolved);
+    this.source = new AwsSourceDatabase(this, config.name, { validated: v.source, password, monitoringPassword, planRolePassword });
 
     const out = (id: string, value: unknown, description: string) => output(this, id, value, description);
     addConnectionOutputs(this, {

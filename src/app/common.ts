@@ -54,6 +54,17 @@ export function addMonitoringPassword(stack: TerraformStack, src: ResolvedSource
   }).stringValue;
 }
 
+/** With `planRole`: the sensitive variable `plan_role_password`; returns its reference. */
+export function addPlanRolePassword(stack: TerraformStack, src: ResolvedSource): string | undefined {
+  if (!src.planRole) return undefined;
+  return new TerraformVariable(stack, VARIABLE_IDS.PLAN_ROLE_PASSWORD, {
+    type: "string",
+    sensitive: true,
+    nullable: false,
+    description: `Password of the read-only plan role ${src.planRole.name} (LOGIN and CONNECT only; for terraform plan of pull requests). Written with password_wo: never in plan or state.`,
+  }).stringValue;
+}
+
 /** A stack output (construct ID = output name). */
 export function output(stack: TerraformStack, id: string, value: unknown, description: string): TerraformOutput {
   return new TerraformOutput(stack, id, { value, description });

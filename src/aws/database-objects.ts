@@ -10,6 +10,7 @@ import { ClickPipesGrants } from "../postgres/grants";
 import { ClickPipesPublication } from "../postgres/publication";
 import { ClickPipesUser } from "../postgres/clickpipes-user";
 import { ClickPipesMonitoringRole } from "../postgres/monitoring-role";
+import { ClickPipesPlanRole } from "../postgres/plan-role";
 import { addSourceObjects } from "../postgres/source-objects";
 
 export interface AwsSourceDatabaseProps extends AwsSourceSpec {
@@ -22,6 +23,11 @@ export interface AwsSourceDatabaseProps extends AwsSourceSpec {
    * @default - none (no monitoring role without `monitoring`)
    */
   readonly monitoringPassword?: string;
+  /**
+   * The read-only plan role's password: a reference to a sensitive Terraform variable (required with `planRole`).
+   * @default - none (no plan role without `planRole`)
+   */
+  readonly planRolePassword?: string;
   /**
    * Provider to use (configure it with `superuser = false`, `sslmode = require`, the real
    * `expected_version` and the WRITER endpoint address).
@@ -42,6 +48,11 @@ export interface ValidatedAwsSourceDatabaseProps {
    */
   readonly monitoringPassword?: string;
   /**
+   * The read-only plan role's password: a reference to a sensitive Terraform variable (required with `planRole`).
+   * @default - none (no plan role without `planRole`)
+   */
+  readonly planRolePassword?: string;
+  /**
    * Provider to use.
    * @default - the stack's default postgresql provider
    */
@@ -58,7 +69,7 @@ export interface ValidatedAwsSourceDatabaseProps {
  * reported by the first construct given it (in the ready-made stacks: the `AuroraSource`/`RdsSource`).
  *
  * Construct IDs below this one (public API): `User` (`User/Role`, `User/RdsReplication`,
- * `User/RdsIam`), `Grants`, `Publication`, with `monitoring` `Monitoring` — as in `GenericPostgresSource`.
+ * `User/RdsIam`), `Grants`, `Publication`, with `monitoring` `Monitoring`, with `planRole` `PlanRole` — as in `GenericPostgresSource`.
  */
 export class AwsSourceDatabase extends Construct {
   public readonly resolved: ResolvedAwsSource;
@@ -67,6 +78,8 @@ export class AwsSourceDatabase extends Construct {
   public readonly publication: ClickPipesPublication;
   /** The monitoring role, with `monitoring`. */
   public readonly monitoring?: ClickPipesMonitoringRole;
+  /** The read-only plan role, with `planRole`. */
+  public readonly planRole?: ClickPipesPlanRole;
 
   constructor(scope: Construct, id: string, props: AwsSourceDatabaseProps | ValidatedAwsSourceDatabaseProps) {
     super(scope, id);
@@ -77,6 +90,7 @@ export class AwsSourceDatabase extends Construct {
     const objects = addSourceObjects(this, this.resolved, {
       password: props.password,
       monitoringPassword: props.monitoringPassword,
+      planRolePassword: props.planRolePassword,
       replication: ReplicationRight.RDS_REPLICATION,
       iamAuth: this.resolved.iamAuth,
       provider: props.provider,
@@ -85,5 +99,6 @@ export class AwsSourceDatabase extends Construct {
     this.grants = objects.grants;
     this.publication = objects.publication;
     this.monitoring = objects.monitoring;
+    this.planRole = objects.planRole;
   }
 }

@@ -6,13 +6,13 @@
  */
 import type { CommandModule } from "./main";
 import { CommandDoc, helpText, needsValue, unknownIn, unknownOption, withHelpHint } from "./args";
-import { escapeControl, readTextFile } from "../util/text-file";
+import { escapeControl, escapeOneLine, escapeTerminal, readTextFile } from "../util/text-file";
 import { DURATION_ALLOWED, HEALTH_FIELDS, HealthThresholdsSpec, healthThresholdProblems, parseDuration, resolveHealthThresholds } from "../model/health";
 import { formatHealthPrometheus, formatHealthText, formatUnreachablePrometheus } from "../health/format";
 import { checkHealth, DEFAULT_HEALTH_TIMEOUT_SECONDS, HealthError } from "../health/health";
 import { HealthOptions, HealthStatus } from "../health/types";
-import { redactUrl } from "../pg/connection";
-import { collectSecrets, redact } from "../pg/secrets";
+import { redactUrl, resolveConnection } from "../pg/connection";
+import { argumentSecrets, redact, redactDeep } from "../pg/secrets";
 import { VerifyError } from "../verify/types";
 
 export const HEALTH_DOC: CommandDoc = {
@@ -195,9 +195,9 @@ export function parseHealthArgs(args: readonly string[], env: Readonly<Record<st
   return { options: { connection: { url }, slots, source, thresholds: resolveHealthThresholds(merged), timeoutSeconds, env }, output, help };
 }
 
-/** JSON with the C1 control characters (which JSON.stringify leaves raw) escaped as `\u00NN`. */
+/** JSON with the C1 control and reordering characters (which JSON.stringify leaves raw) escaped as `\uNNNN`. */
 function jsonText(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`) + "\n";
+  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) + "\n";
 }
 
 /**
@@ -210,28 +210,34 @@ export async function runHealth(
   rawIo: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) },
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): Promise<number> {
-  const secrets = collectSecrets(args, env);
-  const io = {
-    out: (s: string) => rawIo.out(escapeControl(redact(s, secrets))),
-    err: (s: string) => rawIo.err(escapeControl(redact(s, secrets))),
-  };
+  // The secrets actually in play: those written in the arguments, then the one password the
+  // connection uses (URL, PGPASSWORD or the one matching pgpass line), never every pgpass entry.
+  const secrets = argumentSecrets(args);
+  const err = (s: string) => rawIo.err(escapeOneLine(redact(s, secrets)) + "\n");
   const prometheus = args.includes("--prometheus");
   let source: string | null = null;
   try {
     const parsed = parseHealthArgs(args, env);
     source = parsed.options.source ?? null;
     if (parsed.help) {
-      io.out(HEALTH_USAGE);
+      rawIo.out(escapeTerminal(HEALTH_USAGE));
       return 0;
     }
-    const report = await checkHealth(parsed.options);
-    io.out(parsed.output === "json" ? jsonText(report) : parsed.output === "prometheus" ? formatHealthPrometheus(report) : formatHealthText(report));
+    try {
+      const used = resolveConnection(parsed.options.connection ?? {}, env, {}, parsed.options.timeoutSeconds ?? 10).config.password;
+      if (typeof used === "string" && used) secrets.push(used);
+    } catch {
+      // checkHealth reports the same problem in one line
+    }
+    const report = redactDeep(await checkHealth(parsed.options), secrets);
+    // Strings redacted inside the report: numbers and metric values are never touched.
+    rawIo.out(parsed.output === "json" ? jsonText(report) : parsed.output === "prometheus" ? escapeControl(formatHealthPrometheus(report)) : escapeTerminal(formatHealthText(report)));
     return report.verdict === HealthStatus.CRIT ? 1 : 0;
   } catch (e) {
     const message = e instanceof VerifyError ? e.message : `unexpected error: ${String((e as Error)?.message ?? e).split("\n")[0]}`;
     // A scrape of the textfile still learns that the source is down.
-    if (prometheus && e instanceof HealthError && e.target) io.out(formatUnreachablePrometheus(e.target, source));
-    io.err(`cdktf-clickpipes health: ${message}\n`);
+    if (prometheus && e instanceof HealthError && e.target) rawIo.out(escapeControl(formatUnreachablePrometheus(redactDeep(e.target, secrets), source === null ? null : redact(source, secrets))));
+    err(`cdktf-clickpipes health: ${message}`);
     return 2;
   }
 }

@@ -4,11 +4,12 @@
  * Exit 0 printed / they agree, 1 they differ (one line per difference), 2 called wrongly or the
  * document could not be read (one line). Never loads cdktf.
  */
-import { escapeControl } from "../util/text-file";
+import { escapeOneLine } from "../util/text-file";
+import { redactUrlText } from "../net/http";
 import { compareWithTable, STATIC_IPS_URL } from "../model/clickpipes-ips-document";
 import { CLICKPIPES_IP_TABLE_VERSION } from "../model/clickpipes-ips";
 import { CloudProvider } from "../model/types";
-import { DEFAULT_TIMEOUT_SECONDS, readDocument } from "../ips/read";
+import { DEFAULT_TIMEOUT_SECONDS, isUrl, readDocument } from "../ips/read";
 import { formatTable, IpsCheckReport, IpsReport, tableReport } from "../ips/report";
 import type { CommandModule } from "./main";
 import { CommandDoc, expectPositionals, fileProblem, runCommand, UsageError } from "./args";
@@ -32,9 +33,9 @@ export const IPS_DOC: CommandDoc = {
   examples: [`cdktf-clickpipes ips --check ${STATIC_IPS_URL}`],
 };
 
-/** One line for a terminal: every control character escaped, line feeds and tabs too. */
+/** One line for a terminal: every control character escaped, line feeds and tabs too, reordering characters as \u{NNNN}. */
 function line(text: string): string {
-  return escapeControl(text.replace(/\n/g, "\\x0a").replace(/\t/g, "\\x09")) + "\n";
+  return escapeOneLine(text.replace(/\n/g, "\\x0a").replace(/\t/g, "\\x09")) + "\n";
 }
 
 /** JSON for a terminal: C1 control characters (which JSON leaves raw) escaped as \\u00XX. */
@@ -71,12 +72,14 @@ export async function runIps(
     return 0;
   }
   if (v.check === "") return fail("--check needs a file or an http(s) URL");
+  // A URL is shown by scheme, host and path only: its userinfo and query may hold credentials.
+  const shown = isUrl(v.check) ? redactUrlText(v.check) : v.check;
   const read = await readDocument(v.check, { timeoutSeconds, env });
-  if (!read.ok) return fail(fileProblem("--check", v.check, read.problem));
+  if (!read.ok) return fail(fileProblem("--check", shown, read.problem));
   const differences = compareWithTable(read.regions, filter);
-  const report: IpsCheckReport = { kind: "check", tableVersion: CLICKPIPES_IP_TABLE_VERSION, document: v.check, agree: differences.length === 0, differences };
+  const report: IpsCheckReport = { kind: "check", tableVersion: CLICKPIPES_IP_TABLE_VERSION, document: shown, agree: differences.length === 0, differences };
   if (v.json) out.write(terminalJson(report satisfies IpsReport));
-  else if (report.agree) out.write(line(`the table (${CLICKPIPES_IP_TABLE_VERSION}) and ${v.check} agree`));
+  else if (report.agree) out.write(line(`the table (${CLICKPIPES_IP_TABLE_VERSION}) and ${shown} agree`));
   else out.write(differences.map((d) => line(d.line)).join(""));
   return report.agree ? 0 : 1;
   });

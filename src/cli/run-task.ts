@@ -21,7 +21,7 @@ export const RUN_TASK_DOC: CommandDoc = {
     { name: "--allow-file", value: "<file>", description: "allowances from a file: one [<stack>:]<address> per line, # starts a comment" },
     { name: "--max-concurrent", value: "<n>", description: "plans judged at once (default 4)" },
     { name: "--max-queued", value: "<n>", description: "requests waiting beyond those (default 64; more get 503)" },
-    { name: "--max-plan-mb", value: "<n>", description: "largest plan JSON downloaded, MB (default 256)" },
+    { name: "--max-plan-mb", value: "<n>", description: "largest plan JSON downloaded, MiB (default 64, as guard reads a plan file)" },
     { name: "--shutdown-timeout", value: "<seconds>", description: "how long running jobs may finish after SIGTERM (default 30)" },
   ],
   exitCodes: [
@@ -54,7 +54,7 @@ async function serve(parsed: ParsedCommand, out: NodeJS.WritableStream, err: Nod
     if (port > 65535) throw new Error(`--port ${port} is over 65535`);
     maxConcurrent = positiveInt("max-concurrent", v["max-concurrent"], 4, 1);
     maxQueued = positiveInt("max-queued", v["max-queued"], 64, 0);
-    maxPlanMb = positiveInt("max-plan-mb", v["max-plan-mb"], 256, 1);
+    maxPlanMb = positiveInt("max-plan-mb", v["max-plan-mb"], 64, 1);
     shutdownS = positiveInt("shutdown-timeout", v["shutdown-timeout"], 30, 0);
   } catch (e) {
     return fail((e as Error).message);

@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { decodeText, oneLine, readTextFile } from "../util/text-file";
 import { ClickPipesIpTable } from "../model/clickpipes-ips";
 import { documentIpTable, DocumentRegion, parseStaticIpsDocument } from "../model/clickpipes-ips-document";
-import { fetchBytes } from "./fetch";
+import { fetchBytes } from "../net/http";
 
 /** Largest document read (file or body). The real one is a few tens of kilobytes. */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;

@@ -32,7 +32,7 @@ export interface IpsTableReport {
 export interface IpsCheckReport {
   readonly kind: "check";
   readonly tableVersion: string;
-  /** The file or URL compared, as given. */
+  /** The file compared, as given, or the URL by scheme, host and path (never its userinfo, query or fragment). */
   readonly document: string;
   /** True when nothing differs (exit 0); false exits 1. */
   readonly agree: boolean;

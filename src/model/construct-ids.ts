@@ -14,6 +14,7 @@
  */
 import { createHash } from "node:crypto";
 import { canonicalCidr } from "./cidr";
+import { AZURE_FIREWALL_PREFIX, AZURE_PARAMETER_PREFIX } from "./azure";
 
 // ---------------------------------------------------------------------------------------------
 // ID constants
@@ -24,6 +25,8 @@ export const PROVIDER_IDS = {
   POSTGRESQL: "postgresql",
   AWS: "aws",
   CLICKHOUSE: "clickhouse",
+  /** Generic stacks with `azure.serverId`. */
+  AZURERM: "azurerm",
 } as const;
 
 /** Variable IDs (stack level) of the ready-made stacks: also the Terraform variable names. */
@@ -48,6 +51,8 @@ export const VARIABLE_IDS = {
   CLICKPIPES_IAM_ROLE_ARN: "clickpipes_iam_role_arn",
   /** Sensitive: the monitoring role's password (generic and `-db` stacks, with `monitoring`). */
   MONITORING_PASSWORD: "monitoring_password",
+  /** Sensitive: the read-only plan role's password (generic and `-db` stacks, with `planRole`). */
+  PLAN_ROLE_PASSWORD: "plan_role_password",
 } as const;
 
 /** Output IDs (stack level) of the ready-made stacks: also the Terraform output names. */
@@ -92,8 +97,12 @@ export const SOURCE_IDS = {
   PRIVATE_LINK: "PrivateLink",
   /** `ClickPipesMonitoringRole` (generic and `-db`, with `monitoring`). */
   MONITORING: "Monitoring",
+  /** `ClickPipesPlanRole` (generic and `-db`, with `planRole`). */
+  PLAN_ROLE: "PlanRole",
   /** `ClickPipesAlarms`: the CloudWatch alarms (`-aws`, unless `alarms.enabled` is false). */
   ALARMS: "Alarms",
+  /** `ClickPipesAzureFlexibleServer`: server parameters and firewall rules (generic, hostProfile azure with `azure.serverId`). */
+  AZURE: "Azure",
 } as const;
 
 /** Children of `ClickPipesMonitoringRole`. */
@@ -102,6 +111,14 @@ export const MONITORING_IDS = {
   ROLE: "Role",
   /** postgresql_grant_role of pg_monitor. */
   PG_MONITOR: "PgMonitor",
+  /** postgresql_grant CONNECT on the source database. */
+  CONNECT: "Connect",
+} as const;
+
+/** Children of `ClickPipesPlanRole`. */
+export const PLAN_ROLE_IDS = {
+  /** postgresql_role: the read-only plan login. */
+  ROLE: "Role",
   /** postgresql_grant CONNECT on the source database. */
   CONNECT: "Connect",
 } as const;
@@ -286,7 +303,7 @@ export interface ConstructIdEntry {
   readonly key: string;
   /**
    * Path relative to the stack, with placeholders in angle brackets: `<source>` (the source
-   * construct), `<pipe>` (the ClickPipe construct), `<schema>`, `<owner>`, `<ip>`, `<bits>`.
+   * construct), `<pipe>` (the ClickPipe construct), `<schema>`, `<owner>`, `<ip>`, `<bits>`, `<param>`.
    */
   readonly pattern: string;
   readonly kind: ConstructKind;
@@ -356,11 +373,16 @@ export const SOURCE_CONSTRUCT_ENTRIES: readonly ConstructIdEntry[] = [
   entry("monitoring.role", `<source>/${SOURCE_IDS.MONITORING}/${MONITORING_IDS.ROLE}`, R, ["postgresql_role"], false, PG_STACKS, "The monitoring login role (`monitoring`; not the pipe's: deleting it is an ordinary change)."),
   entry("monitoring.pgMonitor", `<source>/${SOURCE_IDS.MONITORING}/${MONITORING_IDS.PG_MONITOR}`, R, ["postgresql_grant_role"], false, PG_STACKS, "GRANT pg_monitor to the monitoring role."),
   entry("monitoring.connect", `<source>/${SOURCE_IDS.MONITORING}/${MONITORING_IDS.CONNECT}`, R, ["postgresql_grant"], false, PG_STACKS, "CONNECT on the source database to the monitoring role."),
+  entry("planRole.role", `<source>/${SOURCE_IDS.PLAN_ROLE}/${PLAN_ROLE_IDS.ROLE}`, R, ["postgresql_role"], false, PG_STACKS, "The read-only plan login (`planRole`; for `terraform plan` of pull requests; deleting it is an ordinary change)."),
+  entry("planRole.connect", `<source>/${SOURCE_IDS.PLAN_ROLE}/${PLAN_ROLE_IDS.CONNECT}`, R, ["postgresql_grant"], false, PG_STACKS, "CONNECT on the source database to the plan role."),
   entry("alarms.oldestReplicationSlotLag", `<source>/${SOURCE_IDS.ALARMS}/${ALARM_IDS.OLDEST_REPLICATION_SLOT_LAG}`, R, ["aws_cloudwatch_metric_alarm"], false, [A], "CloudWatch alarm: OldestReplicationSlotLag over its threshold."),
   entry("alarms.replicationSlotDiskUsage", `<source>/${SOURCE_IDS.ALARMS}/${ALARM_IDS.REPLICATION_SLOT_DISK_USAGE}`, R, ["aws_cloudwatch_metric_alarm"], false, [A], "CloudWatch alarm: ReplicationSlotDiskUsage over its threshold."),
   entry("alarms.transactionLogsDiskUsage", `<source>/${SOURCE_IDS.ALARMS}/${ALARM_IDS.TRANSACTION_LOGS_DISK_USAGE}`, R, ["aws_cloudwatch_metric_alarm"], false, [A], "CloudWatch alarm: TransactionLogsDiskUsage over its threshold."),
   entry("alarms.freeStorageSpace", `<source>/${SOURCE_IDS.ALARMS}/${ALARM_IDS.FREE_STORAGE_SPACE}`, R, ["aws_cloudwatch_metric_alarm"], false, [A], "CloudWatch alarm: FreeStorageSpace under its threshold (RDS)."),
   entry("alarms.freeLocalStorage", `<source>/${SOURCE_IDS.ALARMS}/${ALARM_IDS.FREE_LOCAL_STORAGE}`, R, ["aws_cloudwatch_metric_alarm"], false, [A], "CloudWatch alarm: FreeLocalStorage of the writer under its threshold (Aurora)."),
+  entry("azure.serverParameter", `<source>/${SOURCE_IDS.AZURE}/${AZURE_PARAMETER_PREFIX}<param>`, R, ["azurerm_postgresql_flexible_server_configuration"], true, [G], "A server parameter of the Azure Flexible Server (`wal_level = logical`; deleting it resets the default, replica)."),
+  entry("azure.firewallRule", `<source>/${SOURCE_IDS.AZURE}/${AZURE_FIREWALL_PREFIX}<ip>`, R, ["azurerm_postgresql_flexible_server_firewall_rule"], true, [G], "The Azure Flexible Server firewall rule of one ClickPipes IPv4 address."),
+  entry("azure.firewallRuleCidr", `<source>/${SOURCE_IDS.AZURE}/${AZURE_FIREWALL_PREFIX}<ip>_<bits>`, R, ["azurerm_postgresql_flexible_server_firewall_rule"], true, [G], "The Azure Flexible Server firewall rule of a wider IPv4 network (`network.allowedCidrs`)."),
   entry("iamRole.connectPolicy", `<source>${CLICKPIPES_IAM_SUFFIX}/${CLICKPIPES_IAM_ROLE_IDS.CONNECT_POLICY}`, R, ["aws_iam_role_policy"], true, [A], "rds-db:connect as the ClickPipes user on this cluster or instance."),
 ];
 
@@ -374,6 +396,7 @@ const O = ConstructKind.OUTPUT;
 export const STACK_CONSTRUCT_ENTRIES: readonly ConstructIdEntry[] = [
   stackEntry("provider.postgresql", PROVIDER_IDS.POSTGRESQL, P, PG_STACKS, "The postgresql provider, logged in as the admin user.", ["postgresql"]),
   stackEntry("provider.aws", PROVIDER_IDS.AWS, P, [A], "The aws provider (region = awsRegion).", ["aws"]),
+  stackEntry("provider.azurerm", PROVIDER_IDS.AZURERM, P, [G], "The azurerm provider (hostProfile azure with `azure.serverId`; subscription of the server, credentials from the environment).", ["azurerm"]),
   stackEntry("provider.clickhouse", PROVIDER_IDS.CLICKHOUSE, P, PG_STACKS, "The clickhouse provider (stacks with a pipe).", ["clickhouse"]),
   stackEntry("variable.clickpipesPassword", VARIABLE_IDS.CLICKPIPES_PASSWORD, V, PG_STACKS, "Sensitive: the ClickPipes password."),
   stackEntry("variable.adminPassword", VARIABLE_IDS.ADMIN_PASSWORD, V, PG_STACKS, "Sensitive: the admin password of the provider."),
@@ -385,6 +408,7 @@ export const STACK_CONSTRUCT_ENTRIES: readonly ConstructIdEntry[] = [
   stackEntry("variable.privateLinkResourceShareArn", VARIABLE_IDS.PRIVATELINK_RESOURCE_SHARE_ARN, V, [D], "The -aws stack's output (pipe over PrivateLink)."),
   stackEntry("variable.clickpipesIamRoleArn", VARIABLE_IDS.CLICKPIPES_IAM_ROLE_ARN, V, [D], "The -aws stack's output (pipe with IAM authentication)."),
   stackEntry("variable.monitoringPassword", VARIABLE_IDS.MONITORING_PASSWORD, V, PG_STACKS, "Sensitive: the monitoring role's password (`monitoring`)."),
+  stackEntry("variable.planRolePassword", VARIABLE_IDS.PLAN_ROLE_PASSWORD, V, PG_STACKS, "Sensitive: the read-only plan role's password (`planRole`)."),
   stackEntry("output.host", OUTPUT_IDS.HOST, O, PG_STACKS, "Host ClickPipes connects to."),
   stackEntry("output.port", OUTPUT_IDS.PORT, O, PG_STACKS, "Port ClickPipes connects to."),
   stackEntry("output.database", OUTPUT_IDS.DATABASE, O, PG_STACKS, "Database ClickPipes replicates from."),
@@ -454,6 +478,10 @@ export interface PostgresConstructsSpec {
   readonly iamRoleVariable?: boolean;
   /** A monitoring role (`monitoring`): `Monitoring/*` and the variable `monitoring_password`. */
   readonly monitoring?: boolean;
+  /** A read-only plan role (`planRole`): `PlanRole/*` and the variable `plan_role_password`. */
+  readonly planRole?: boolean;
+  /** Generic, hostProfile azure with `azure.serverId`: the provider `azurerm`, `Azure/Parameter-<name>` and `Azure/Firewall-<ip>[_<bits>]`. */
+  readonly azure?: { readonly parameters: readonly string[]; readonly cidrs: readonly string[] };
   /** The pipe, if any. */
   readonly pipe?: PipeConstructsSpec;
 }
@@ -584,6 +612,7 @@ export function documentedConstructs(spec: StackConstructsSpec, options: Documen
     add("variable.clickpipesPassword", VARIABLE_IDS.CLICKPIPES_PASSWORD);
     add("variable.adminPassword", VARIABLE_IDS.ADMIN_PASSWORD);
     if (spec.monitoring) add("variable.monitoringPassword", VARIABLE_IDS.MONITORING_PASSWORD);
+    if (spec.planRole) add("variable.planRolePassword", VARIABLE_IDS.PLAN_ROLE_PASSWORD);
   }
   const user = `${s}/${SOURCE_IDS.USER}`;
   add("user.role", `${user}/${USER_IDS.ROLE}`);
@@ -610,7 +639,21 @@ export function documentedConstructs(spec: StackConstructsSpec, options: Documen
     add("monitoring.pgMonitor", `${monitoring}/${MONITORING_IDS.PG_MONITOR}`);
     add("monitoring.connect", `${monitoring}/${MONITORING_IDS.CONNECT}`);
   }
+  if (spec.planRole) {
+    const plan = `${s}/${SOURCE_IDS.PLAN_ROLE}`;
+    add("planRole.role", `${plan}/${PLAN_ROLE_IDS.ROLE}`);
+    add("planRole.connect", `${plan}/${PLAN_ROLE_IDS.CONNECT}`);
+  }
   if (!db) add("serverSetup", `${s}/${SOURCE_IDS.SERVER_SETUP}`);
+  if (spec.azure) {
+    if (stackLevel) add("provider.azurerm", PROVIDER_IDS.AZURERM);
+    const azure = `${s}/${SOURCE_IDS.AZURE}`;
+    for (const name of spec.azure.parameters) add("azure.serverParameter", `${azure}/${AZURE_PARAMETER_PREFIX}${name}`);
+    for (const cidr of [...new Set(spec.azure.cidrs)].sort()) {
+      const [ip, bits] = (canonicalCidr(cidr) ?? cidr).split("/");
+      add(bits === undefined || bits === "32" ? "azure.firewallRule" : "azure.firewallRuleCidr", `${azure}/${AZURE_FIREWALL_PREFIX}${ip}${bits === undefined || bits === "32" ? "" : `_${bits}`}`);
+    }
+  }
   if (stackLevel) {
     for (const [key, id] of [
       ["output.host", OUTPUT_IDS.HOST],
@@ -677,6 +720,7 @@ const PLACEHOLDER_PATTERNS: Readonly<Record<string, string>> = {
   schema: "[^/]+",
   owner: "[^/]+",
   ip: "[0-9A-Fa-f.:]+",
+  param: "[A-Za-z0-9_.]+",
   bits: "[0-9]{1,3}",
 };
 

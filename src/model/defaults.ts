@@ -1,6 +1,7 @@
 /**
  * Defaults of a source spec, resolved in one place so constructs, renderers and checks agree.
  */
+import { AzureServerId, parseAzureServerId } from "./azure";
 import { Cidr, hostNetwork, parseCidr } from "./cidr";
 import { resolveClickPipesIps, ResolvedClickPipesIps } from "./clickpipes-ips";
 import { resolveHealthThresholds, ResolvedHealthThresholds } from "./health";
@@ -12,6 +13,7 @@ export const DEFAULT_ADMIN_USER = "postgres";
 export const DEFAULT_USER_NAME = "clickpipes_user";
 export const DEFAULT_PUBLICATION_NAME = "clickpipes_publication";
 export const DEFAULT_MONITORING_ROLE_NAME = "clickpipes_monitor";
+export const DEFAULT_PLAN_ROLE_NAME = "clickpipes_plan";
 export const DEFAULT_PUBLISH_OPERATIONS: readonly PublishOperation[] = [
   PublishOperation.INSERT,
   PublishOperation.UPDATE,
@@ -41,6 +43,8 @@ export interface ResolvedSource {
   readonly hostProfile: HostProfile;
   /** Generic sources' `timescaleDb`: the publication must hold `_timescaledb_internal` (false otherwise). */
   readonly timescaleDb: boolean;
+  /** Generic sources' `azure.serverId` (hostProfile azure), parsed; undefined otherwise. */
+  readonly azure?: { readonly serverId: string } & AzureServerId;
   readonly host: string;
   readonly port: number;
   readonly database: string;
@@ -80,6 +84,8 @@ export interface ResolvedSource {
   readonly health: ResolvedHealthThresholds;
   /** The monitoring role, when the spec asks for one. */
   readonly monitoring: { readonly name: string; readonly passwordVersion: number } | undefined;
+  /** The read-only plan role, when the spec asks for one. */
+  readonly planRole: { readonly name: string; readonly passwordVersion: number } | undefined;
 }
 
 /** Split `schema.table` at its first dot. */
@@ -103,6 +109,13 @@ function parseNetworks(list: readonly string[]): Cidr[] {
     byCanonical.set(p.cidr.text, p.cidr);
   }
   return [...byCanonical.values()];
+}
+
+/** The parsed `azure.serverId` of a generic source (hostProfile azure). */
+function azureOf(spec: PostgresSourceSpec): { azure?: ResolvedSource["azure"] } {
+  const serverId = (spec as { readonly azure?: { readonly serverId?: string } }).azure?.serverId;
+  const parts = parseAzureServerId(serverId);
+  return parts ? { azure: { serverId: serverId!, ...parts } } : {};
 }
 
 /** Apply defaults. Call after validation: it assumes a valid spec. */
@@ -130,6 +143,7 @@ export function resolveSource(spec: PostgresSourceSpec): ResolvedSource {
     name: spec.name,
     hostProfile: (spec as { readonly hostProfile?: HostProfile }).hostProfile ?? ("self-managed" as HostProfile),
     timescaleDb: (spec as { readonly timescaleDb?: boolean }).timescaleDb === true,
+    ...azureOf(spec),
     host: spec.host,
     port: spec.port ?? DEFAULT_PORT,
     database: spec.database,
@@ -158,6 +172,9 @@ export function resolveSource(spec: PostgresSourceSpec): ResolvedSource {
     health: resolveHealthThresholds(spec.health),
     monitoring: spec.monitoring
       ? { name: spec.monitoring.name ?? DEFAULT_MONITORING_ROLE_NAME, passwordVersion: spec.monitoring.passwordVersion ?? 1 }
+      : undefined,
+    planRole: spec.planRole
+      ? { name: spec.planRole.name ?? DEFAULT_PLAN_ROLE_NAME, passwordVersion: spec.planRole.passwordVersion ?? 1 }
       : undefined,
   };
 }

@@ -12,6 +12,8 @@ import { HOST_CONSTANT_SOURCES, HOST_PROFILES, HostProfile } from "./host-profil
 import { CLICKPIPES_TRUST_ACTIONS, IAM_AUTH_SOURCES } from "./iam-auth";
 import { KNOWN_BROKEN_RELEASES, KNOWN_BROKEN_RELEASES_SOURCE } from "./known-broken-releases";
 import { PROVIDER_FACTS, ResourceTypeFacts } from "./provider-facts";
+import { AZURE_GUIDE_SOURCE, AZURE_PARAMETERS_SOURCE, AZURE_PRIVATE_LINK_SOURCE, AZURERM_RESTART_SOURCE } from "./azure";
+import { ALLOYDB_GUIDE_SOURCE, CLOUDSQL_GUIDE_SOURCE } from "./gcp";
 import { THRESHOLD_SOURCES } from "./thresholds";
 
 /** One fact (or one row of a fact table) with its source. */
@@ -31,10 +33,12 @@ export interface FactKind {
 }
 
 /** Provider release of each provider-facts table, and where its Go source is. */
-export const PROVIDER_SOURCES: Readonly<Record<string, { readonly repo: string; readonly tag: string }>> = {
+export const PROVIDER_SOURCES: Readonly<Record<string, { readonly repo: string; readonly tag: string; readonly read?: string }>> = {
   "cyrilgdn/postgresql 1.26.0": { repo: "cyrilgdn/terraform-provider-postgresql", tag: "v1.26.0" },
   "hashicorp/aws 6.25.0": { repo: "hashicorp/terraform-provider-aws", tag: "v6.25.0" },
   "ClickHouse/clickhouse 3.25.3": { repo: "ClickHouse/terraform-provider-clickhouse", tag: "v3.25.3" },
+  // Read from a checkout of the tag (commit 37bf7f03...) on 2026-12-07.
+  "hashicorp/azurerm 4.55.0": { repo: "hashicorp/terraform-provider-azurerm", tag: "v4.55.0", read: "2026-12-07" },
 };
 
 /** The day the provider Go sources were read (src/model/provider-facts, written 2026-11-22). */
@@ -44,9 +48,10 @@ export const PROVIDER_FACTS_READ = "2026-11-22";
 export function providerFactSource(f: ResourceTypeFacts): FactSource | undefined {
   const p = PROVIDER_SOURCES[f.provider];
   if (p === undefined) return undefined;
+  const read = p.read ?? PROVIDER_FACTS_READ;
   return f.readAt !== undefined
-    ? repoFile(`${f.provider} ${f.type} schema`, p.repo, f.goFile, f.readAt, PROVIDER_FACTS_READ)
-    : webPage(`${f.provider} ${f.type} schema`, `https://github.com/${p.repo}/blob/${p.tag}/${f.goFile}`, PROVIDER_FACTS_READ);
+    ? repoFile(`${f.provider} ${f.type} schema`, p.repo, f.goFile, f.readAt, read)
+    : webPage(`${f.provider} ${f.type} schema`, `https://github.com/${p.repo}/blob/${p.tag}/${f.goFile}`, read);
 }
 
 const each = <T>(list: readonly T[], id: (t: T) => string, source: (t: T) => FactSource | undefined): FactEntry[] => list.map((t) => ({ id: id(t), source: source(t) }));
@@ -89,6 +94,11 @@ export const FACT_KINDS: readonly FactKind[] = [
     kind: "Known-broken PostgreSQL minor releases",
     where: "src/model/known-broken-releases.ts `KNOWN_BROKEN_RELEASES`",
     entries: each(Object.keys(KNOWN_BROKEN_RELEASES), (v) => v, () => KNOWN_BROKEN_RELEASES_SOURCE),
+  },
+  {
+    kind: "Azure Flexible Server, Cloud SQL and AlloyDB, declared",
+    where: "src/model/azure.ts `AZURE_*_SOURCE`, `AZURERM_RESTART_SOURCE`; src/model/gcp.ts `CLOUDSQL_GUIDE_SOURCE`, `ALLOYDB_GUIDE_SOURCE`",
+    entries: each([AZURE_GUIDE_SOURCE, AZURE_PARAMETERS_SOURCE, AZURE_PRIVATE_LINK_SOURCE, AZURERM_RESTART_SOURCE, CLOUDSQL_GUIDE_SOURCE, ALLOYDB_GUIDE_SOURCE], (s) => s.title, (s) => s),
   },
   {
     kind: "Provider versions and attribute facts",

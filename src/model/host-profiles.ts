@@ -14,6 +14,7 @@
  */
 import { ClickPipePostgresType } from "./clickpipe";
 import { clickPipesPage, FactSource } from "./fact-source";
+import { AZURE_RESTART_NOTE, AZURE_SLOT_WAL_NOTE, AzureFlexibleServerSpec } from "./azure";
 
 /** Where a generic source's server runs. */
 export enum HostProfile {
@@ -134,8 +135,13 @@ export const HOST_PROFILES: Readonly<Record<HostProfile, HostProfileFacts>> = {
     pipeType: ClickPipePostgresType.AZURE_POSTGRES,
     guide: `${GUIDES}/azure-flexible-server-postgres`,
     serverSettingsInFiles: false,
-    consoleSteps: ["Azure portal: the server's Server parameters, wal_level = LOGICAL and the settings below (Save, then restart the server)"],
-    networkConsole: "Azure portal: the server's Networking, firewall rules (add the ClickPipes IPs below)",
+    // Corrected 2026-12-07: max_slot_wal_keep_size is read-only on Azure (src/model/azure.ts AZURE_PARAMETERS_SOURCE); with azure.serverId synth declares the rest.
+    consoleSteps: [
+      "with azure.serverId the stack declares wal_level = logical (and max_replication_slots / max_wal_senders above Azure's default of 10) and the ClickPipes firewall rules; without it: Azure portal, the server's Server parameters, wal_level = LOGICAL (Save, then restart the server)",
+      AZURE_SLOT_WAL_NOTE,
+      `with azure.serverId: ${AZURE_RESTART_NOTE}`,
+    ],
+    networkConsole: "Azure portal: the server's Networking, firewall rules (add the ClickPipes IPs below; with azure.serverId the stack declares them)",
     source: guide("Azure Flexible Server", "azure-flexible-server-postgres.mdx", "4f508f11d10fbaddba586e3536bf487c0360b4d3"),
   },
   [HostProfile.SELF_MANAGED]: {
@@ -196,6 +202,12 @@ export interface HostProfileSpec {
    * @default false
    */
   readonly timescaleDb?: boolean;
+  /**
+   * Azure only: the Flexible Server to declare settings and firewall rules on (through azurerm; the
+   * stack adds an `azurerm` provider). See `AzureFlexibleServerSpec`.
+   * @default - none (the rendered notes say what to set in the portal)
+   */
+  readonly azure?: AzureFlexibleServerSpec;
 }
 
 /** A generic source spec with its host profile. */

@@ -23,7 +23,8 @@ export function serverSettings(src: ResolvedSource): ServerSetting[] {
     { name: "max_wal_senders", value: String(src.maxWalSenders), restart: true, reason: "one WAL sender per ClickPipes replication connection, with room to spare" },
     { name: "max_replication_slots", value: String(src.maxReplicationSlots), restart: true, reason: "ClickPipes creates its own slot per pipe" },
   ];
-  if (src.postgresVersion >= 13) {
+  // Azure: read-only there (default -1, allowed -1; src/model/azure.ts), so never asked for.
+  if (src.postgresVersion >= 13 && src.hostProfile !== "azure") {
     settings.push({
       name: "max_slot_wal_keep_size",
       value: String(src.maxSlotWalKeepSizeMb),

@@ -116,6 +116,28 @@ export interface MonitoringRoleSpec {
   readonly passwordVersion?: number;
 }
 
+/**
+ * A read-only login role for `terraform plan` of pull requests: it can run every query the
+ * postgresql provider (cyrilgdn 1.26.0) makes while refreshing the stack's resources, and change
+ * nothing. It gets LOGIN and CONNECT on the source database only: no membership, no REPLICATION,
+ * no table or schema privilege (the catalogs the provider reads are readable by every role). Plan
+ * pull requests as this role; keep the admin credential for apply. Its password is written like the
+ * ClickPipes user's: `password_wo` from a sensitive variable (`plan_role_password` in the
+ * ready-made stacks), never in plan or state.
+ */
+export interface PlanRoleSpec {
+  /**
+   * Role name (any PostgreSQL identifier; not the ClickPipes user's, the monitoring role's nor the admin's name).
+   * @default "clickpipes_plan"
+   */
+  readonly name?: string;
+  /**
+   * Version of the write-only password. Bump it to rotate the password.
+   * @default 1
+   */
+  readonly passwordVersion?: number;
+}
+
 /** The publication ClickPipes reads. */
 export interface PublicationSpec {
   /**
@@ -231,6 +253,13 @@ export interface PostgresSourceSpec {
    * @default - no monitoring role
    */
   readonly monitoring?: MonitoringRoleSpec;
+  /**
+   * A read-only plan role (LOGIN and CONNECT only) for `terraform plan` of pull requests, so PR
+   * plans never hold the admin password. Present: the stacks create it, with its own sensitive
+   * password variable. Not pipe-critical: `guard` and `diff` treat it as ordinary.
+   * @default - no plan role
+   */
+  readonly planRole?: PlanRoleSpec;
   /** Where the ClickHouse Cloud service runs: picks the ClickPipes static IPs. */
   readonly clickhouse: ClickHouseServiceLocation;
   /** Network allow list. @default - the ClickPipes IPs of the region */

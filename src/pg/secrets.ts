@@ -78,11 +78,8 @@ function pgpassFile(env: Readonly<Record<string, string | undefined>>): string {
   return env.PGPASSFILE || path.join(env.HOME || os.homedir(), ".pgpass");
 }
 
-/**
- * Every secret the inputs hold: passwords found in the arguments (URLs and key/value strings, parsed
- * leniently, so a malformed one is still covered), PGPASSWORD and the pgpass file's passwords.
- */
-export function collectSecrets(args: readonly string[], env: Readonly<Record<string, string | undefined>>): string[] {
+/** The passwords written in the arguments: URLs and key/value strings, parsed leniently (a malformed one is still covered). */
+export function argumentSecrets(args: readonly string[]): string[] {
   const found = new Set<string>();
   const add = (s: string | undefined) => {
     if (s) found.add(s);
@@ -114,10 +111,38 @@ export function collectSecrets(args: readonly string[], env: Readonly<Record<str
       if (v.startsWith("'")) add(v.replace(/^'|'$/g, "").replace(/\\(.)/g, "$1"));
     }
   }
-  add(env.PGPASSWORD);
-  const pgpass = readPgpass(env);
-  if (pgpass !== undefined) pgpassPasswords(pgpass).forEach(add);
   return [...found];
+}
+
+/**
+ * Every secret the inputs hold: passwords found in the arguments (`argumentSecrets`), PGPASSWORD and
+ * every password of the pgpass file (verify, which may connect as several roles).
+ */
+export function collectSecrets(args: readonly string[], env: Readonly<Record<string, string | undefined>>): string[] {
+  const found = new Set<string>(argumentSecrets(args));
+  if (env.PGPASSWORD) found.add(env.PGPASSWORD);
+  const pgpass = readPgpass(env);
+  if (pgpass !== undefined) for (const p of pgpassPasswords(pgpass)) if (p) found.add(p);
+  return [...found];
+}
+
+/**
+ * A secret that reads as a number (or NaN/Inf): never searched for in output, where it would turn
+ * counts and metric values into stars; such a password is still hidden where it is written as one
+ * (`scheme://user:PASSWORD@`, `password=PASSWORD`), see `redact`.
+ */
+const NUMERIC = /^[-+]?((\d+\.?\d*|\.\d+)(e[-+]?\d+)?|nan|inf(inity)?)$/i;
+
+/** A URL's password anywhere in a line, and `password=...` (libpq key/value, query strings). */
+const URL_USERINFO = /([a-z][a-z0-9+.-]*:\/\/[^\s:/?#@'"]*):([^\s@]*)@/gi;
+const KEY_VALUE_PASSWORD = /((?<![\w])password\s*=\s*)('(?:[^'\\]|\\.)*'?|[^\s&'"]+)/gi;
+
+/** `value` with `redact` applied to every string inside it (numbers, booleans and keys untouched). */
+export function redactDeep<T>(value: T, secrets: readonly string[]): T {
+  if (typeof value === "string") return redact(value, secrets) as T;
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v, secrets)) as T;
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, secrets)])) as T;
+  return value;
 }
 
 function escapeRegExp(s: string): string {
@@ -128,17 +153,19 @@ function escapeRegExp(s: string): string {
  * `text` with every secret replaced by `***`: the secret as given, percent-encoded, and as it
  * appears inside a JSON string. Longest first, so a secret containing another is replaced whole.
  * Secrets shorter than 4 characters are replaced only where they stand alone (not inside words), so
- * a one-letter password does not turn every message into stars.
+ * a one-letter password does not turn every message into stars; a secret that reads as a number is
+ * not searched for at all (`NUMERIC`). Wherever a password is written as one, in a URL's userinfo
+ * or as `password=...`, it is replaced whatever it is.
  */
 export function redact(text: string, secrets: readonly string[]): string {
   const forms = new Set<string>();
   for (const s of secrets) {
-    if (!s) continue;
+    if (!s || NUMERIC.test(s)) continue;
     forms.add(s);
     forms.add(encodeURIComponent(s));
     forms.add(JSON.stringify(s).slice(1, -1));
   }
-  let out = text;
+  let out = text.replace(URL_USERINFO, `$1:${REDACTED}@`).replace(KEY_VALUE_PASSWORD, `$1${REDACTED}`);
   for (const f of [...forms].sort((a, b) => b.length - a.length)) {
     if (f.length >= 4) out = out.split(f).join(REDACTED);
     else out = out.replace(new RegExp(`(?<![\\w])${escapeRegExp(f)}(?![\\w])`, "g"), REDACTED);

@@ -9,10 +9,12 @@ import { ClickPipesGrants } from "./grants";
 import { ClickPipesPublication } from "./publication";
 import { ClickPipesUser, ReplicationRight } from "./clickpipes-user";
 import { ClickPipesMonitoringRole } from "./monitoring-role";
+import { ClickPipesPlanRole } from "./plan-role";
 import { ServerSetupFiles } from "./server-setup-files";
 import { HostProfile, HostProfileSpec } from "../model/host-profiles";
 import { addSourceObjects } from "./source-objects";
 import { SOURCE_IDS } from "../model/construct-ids";
+import { ClickPipesAzureFlexibleServer } from "../azure/flexible-server";
 
 export interface GenericPostgresSourceProps extends PostgresSourceSpec, HostProfileSpec {
   /**
@@ -26,10 +28,21 @@ export interface GenericPostgresSourceProps extends PostgresSourceSpec, HostProf
    */
   readonly monitoringPassword?: string;
   /**
+   * The read-only plan role's password: a reference to a sensitive Terraform variable (required with `planRole`).
+   * @default - none (no plan role without `planRole`)
+   */
+  readonly planRolePassword?: string;
+  /**
    * Provider to use.
    * @default - the stack's default postgresql provider
    */
   readonly provider?: TerraformProvider;
+  /**
+   * hostProfile azure with `azure.serverId`: the azurerm provider the server parameters and firewall
+   * rules are declared through (see `ClickPipesAzureFlexibleServer`).
+   * @default - the stack's default azurerm provider
+   */
+  readonly azureProvider?: TerraformProvider;
 }
 
 /** Props of a source already validated by `validateSource` (or `validateApp`): no second validation. */
@@ -44,10 +57,21 @@ export interface ValidatedGenericPostgresSourceProps {
    */
   readonly monitoringPassword?: string;
   /**
+   * The read-only plan role's password: a reference to a sensitive Terraform variable (required with `planRole`).
+   * @default - none (no plan role without `planRole`)
+   */
+  readonly planRolePassword?: string;
+  /**
    * Provider to use.
    * @default - the stack's default postgresql provider
    */
   readonly provider?: TerraformProvider;
+  /**
+   * hostProfile azure with `azure.serverId`: the azurerm provider the server parameters and firewall
+   * rules are declared through (see `ClickPipesAzureFlexibleServer`).
+   * @default - the stack's default azurerm provider
+   */
+  readonly azureProvider?: TerraformProvider;
 }
 
 /**
@@ -58,8 +82,9 @@ export interface ValidatedGenericPostgresSourceProps {
  *
  * Construct IDs below this one (public API): `User` (see `ClickPipesUser`), `Grants` (see
  * `ClickPipesGrants`), `Publication` (see `ClickPipesPublication`), with `monitoring` `Monitoring`
- * (see `ClickPipesMonitoringRole`), `ServerSetup` (the rendered
- * server settings and pg_hba lines, written beside the stack at synth).
+ * (see `ClickPipesMonitoringRole`), with `planRole` `PlanRole` (see `ClickPipesPlanRole`), `ServerSetup` (the rendered
+ * server settings and pg_hba lines, written beside the stack at synth), with `azure.serverId` `Azure`
+ * (see `ClickPipesAzureFlexibleServer`; the stack needs an azurerm provider).
  */
 export class GenericPostgresSource extends Construct {
   /** The spec with every default applied. */
@@ -69,6 +94,8 @@ export class GenericPostgresSource extends Construct {
   public readonly publication: ClickPipesPublication;
   /** The monitoring role, with `monitoring`. */
   public readonly monitoring?: ClickPipesMonitoringRole;
+  /** The read-only plan role, with `planRole`. */
+  public readonly planRole?: ClickPipesPlanRole;
   /** Server settings the DBA must apply (Terraform cannot). */
   public readonly serverSettings: readonly ServerSetting[];
   /** Whether applying `serverSettings` needs a restart. */
@@ -77,6 +104,8 @@ export class GenericPostgresSource extends Construct {
   public readonly pgHbaLines: readonly string[];
   /** Where the server runs. */
   public readonly hostProfile: HostProfile;
+  /** hostProfile azure with `azure.serverId`: the declared server parameters and firewall rules. */
+  public readonly azure?: ClickPipesAzureFlexibleServer;
 
   constructor(scope: Construct, id: string, props: GenericPostgresSourceProps | ValidatedGenericPostgresSourceProps) {
     super(scope, id);
@@ -86,10 +115,12 @@ export class GenericPostgresSource extends Construct {
     const objects = addSourceObjects(this, this.resolved, {
       password: props.password,
       monitoringPassword: props.monitoringPassword,
+      planRolePassword: props.planRolePassword,
       replication: ReplicationRight.ATTRIBUTE,
       provider: props.provider,
     });
     this.monitoring = objects.monitoring;
+    this.planRole = objects.planRole;
     this.user = objects.user;
     this.grants = objects.grants;
     this.publication = objects.publication;
@@ -98,5 +129,6 @@ export class GenericPostgresSource extends Construct {
     this.pgHbaLines = pgHbaLines(this.resolved);
     this.hostProfile = this.resolved.hostProfile;
     new ServerSetupFiles(this, SOURCE_IDS.SERVER_SETUP, this.resolved, this.hostProfile);
+    if (this.resolved.azure) this.azure = new ClickPipesAzureFlexibleServer(this, SOURCE_IDS.AZURE, { resolved: this.resolved, provider: props.azureProvider });
   }
 }

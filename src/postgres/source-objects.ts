@@ -7,6 +7,7 @@ import { ClickPipesGrants } from "./grants";
 import { ClickPipesPublication } from "./publication";
 import { ClickPipesUser, ReplicationRight } from "./clickpipes-user";
 import { ClickPipesMonitoringRole } from "./monitoring-role";
+import { ClickPipesPlanRole } from "./plan-role";
 import { SOURCE_IDS } from "../model/construct-ids";
 
 /** Options of the database objects every source type shares. */
@@ -20,6 +21,11 @@ export interface SourceObjectsOptions {
    * @default - none
    */
   readonly monitoringPassword?: string;
+  /**
+   * The read-only plan role's password (a reference to a sensitive variable); required when the spec has `planRole`.
+   * @default - none
+   */
+  readonly planRolePassword?: string;
   /**
    * Grant `rds_iam` too.
    * @default false
@@ -39,6 +45,8 @@ export interface SourceObjects {
   readonly publication: ClickPipesPublication;
   /** The monitoring role, with `monitoring`. */
   readonly monitoring?: ClickPipesMonitoringRole;
+  /** The read-only plan role, with `planRole`. */
+  readonly planRole?: ClickPipesPlanRole;
 }
 
 /**
@@ -120,5 +128,16 @@ export function addSourceObjects(scope: Construct, src: ResolvedSource, opts: So
       database: src.database,
     });
   }
-  return { user, grants, publication, monitoring };
+  let planRole: ClickPipesPlanRole | undefined;
+  if (src.planRole) {
+    assertPasswordIsReference(scope, src.name, opts.planRolePassword!, "planRolePassword");
+    planRole = new ClickPipesPlanRole(scope, SOURCE_IDS.PLAN_ROLE, {
+      provider: opts.provider,
+      name: src.planRole.name,
+      password: opts.planRolePassword!,
+      passwordVersion: src.planRole.passwordVersion,
+      database: src.database,
+    });
+  }
+  return { user, grants, publication, monitoring, planRole };
 }

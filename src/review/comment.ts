@@ -43,6 +43,8 @@ export interface CommentOptions {
 }
 
 const SYMBOL: Record<ReviewItem["action"], string> = { create: "+", update: "~", replace: "-/+", delete: "-" };
+/** The symbols after a list bullet: a bare "- " or "+ " there would open a nested list, so those two are escaped. */
+const SYMBOL_MD: Record<ReviewItem["action"], string> = { ...SYMBOL, create: "\\+", delete: "\\-" };
 
 /** One entry of a stack: something the groups can share between stacks. */
 interface Entry {
@@ -71,7 +73,7 @@ function sqlBlock(statements: readonly string[], indent: string): string[] {
 function itemLines(it: ReviewItem, opts: { readonly inGroup: boolean }): string[] {
   const label = opts.inGroup ? relativePath(it.constructPath)?.path || undefined : constructLabel(it.constructPath);
   const name = opts.inGroup ? `${label ? `${mdCode(label)} ` : ""}(${mdCode(it.type)})` : `${label ? `${mdCode(label)} ` : ""}${mdCode(it.address)}`;
-  const out = [`- ${SYMBOL[it.action]} ${name}: ${mdText(it.why)}`];
+  const out = [`- ${SYMBOL_MD[it.action]} ${name}: ${mdText(it.why)}`];
   for (const c of it.changes) out.push(`  - ${mdCode(c)}`);
   for (const v of it.verdicts) out.push(`  - ${verdictMd(v, false)}`);
   if (it.sql && it.sql.length > 0) {
@@ -220,7 +222,8 @@ function safeLink(link: string | undefined): string | undefined {
   if (!link) return undefined;
   try {
     const u = new URL(link);
-    return u.protocol === "https:" ? u.href.replace(/[()<>\s"'`\\]/g, encodeURIComponent) : undefined;
+    // encodeURIComponent leaves ( ) ' alone: every character that could end a Markdown link is %XX here.
+    return u.protocol === "https:" ? u.href.replace(/[()<>\s"'`\\[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`) : undefined;
   } catch {
     return undefined;
   }

@@ -30,9 +30,9 @@ const RESOURCE_ENTRIES = SOURCE_CONSTRUCT_ENTRIES.filter((e) => e.kind === Const
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Placeholder values in a metadata path (one component, any text but `/`). */
-const PATH_VALUE: Record<string, string> = { source: "[^/]+", pipe: "[^/]+", schema: "[^/]+", owner: "[^/]+", ip: "[0-9A-Fa-f.:]+", bits: "[0-9]{1,3}" };
+const PATH_VALUE: Record<string, string> = { source: "[^/]+", pipe: "[^/]+", schema: "[^/]+", owner: "[^/]+", ip: "[0-9A-Fa-f.:]+", bits: "[0-9]{1,3}", param: "[A-Za-z0-9_.]+" };
 /** Placeholder values in a logical ID (what is left of them once cdktf dropped unsafe characters). */
-const ID_VALUE: Record<string, string> = { source: "[A-Za-z0-9_-]+", pipe: "[A-Za-z0-9_-]+", schema: "[A-Za-z0-9_-]*", owner: "[A-Za-z0-9_-]*", ip: "[0-9A-Fa-f]+", bits: "[0-9]{1,3}" };
+const ID_VALUE: Record<string, string> = { source: "[A-Za-z0-9_-]+", pipe: "[A-Za-z0-9_-]+", schema: "[A-Za-z0-9_-]*", owner: "[A-Za-z0-9_-]*", ip: "[0-9A-Fa-f]+", bits: "[0-9]{1,3}", param: "[A-Za-z0-9_]+" };
 
 function component(c: string, values: Record<string, string>): string {
   return c

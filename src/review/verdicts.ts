@@ -14,6 +14,7 @@ import { agree, count } from "../util/words";
 import { groupBy } from "../util/group";
 import type { Cidr } from "../model/cidr";
 import { CidrUnion, ruleNetwork } from "./cidr-set";
+import { factsFor } from "../model/provider-facts";
 
 export type ChangeAction = "create" | "update" | "replace" | "delete";
 
@@ -111,6 +112,7 @@ export const RULES: readonly Rule[] = [
   rule("role-replication", "BLOCK", "ClickPipes role loses `replication`", "the pipe can no longer read its replication slot"),
   rule("rds-replication", "BLOCK", "`rds_replication` grant of the ClickPipes role deleted or replaced", "the pipe can no longer read its replication slot (RDS/Aurora)"),
   rule("rds-iam", "BLOCK", "`rds_iam` grant of the ClickPipes role deleted or replaced", "a pipe that logs in with IAM can no longer log in"),
+  rule("azure-server", "BLOCK", "Azure Flexible Server firewall rule or server parameter (`wal_level`, ...) deleted or replaced", "the server stops accepting the pipe's connections, or is back to its default (`wal_level = replica`) after the restart"),
   rule("publication-tables-removed", "WARN", "tables leave the publication", "their replication stops; their rows stay in ClickHouse"),
   rule("publication-tables-added", "WARN", "tables join the publication", "an initial load of each runs"),
   rule("pipe-tables-removed", "WARN", "tables leave the pipe's table mappings", "their replication stops"),
@@ -124,6 +126,7 @@ export const RULES: readonly Rule[] = [
   rule("meta-argument", "WARN", "`count`, `for_each` or `lifecycle` (`prevent_destroy` removed, `ignore_changes`, `create_before_destroy`, ...) changed (`depends_on` is listed as a change, no verdict)", "Terraform acts differently on the resource than its attributes say"),
   rule("role-password-changed", "WARN", "ClickPipes role's password changed (`password_wo_version` or `password`)", "the pipe fails to log in until its stored password is updated"),
   rule("replication-capacity", "WARN", "`max_replication_slots` or `max_wal_senders` lowered in the parameter group", "after the next reboot the pipe's slot or sender may no longer fit"),
+  rule("server-restart", "WARN", "a resource whose apply restarts the database server changed (any `azurerm_postgresql_flexible_server_configuration`: azurerm restarts the server after a static parameter unless `features.postgresql_flexible_server.restart_server_on_configuration_value_change` is false)", "the pipe's connection drops during the restart; apply in a maintenance window"),
   rule("cdc-infrastructure-removed", "WARN", "CDC infrastructure sizing deleted or replaced", "the provider only forgets it: the service keeps its sizing, no longer managed here"),
 ];
 
@@ -160,6 +163,9 @@ const LOSS_RULE: Readonly<Record<string, string>> = {
   "clickpipe.cdcInfrastructure": "cdc-infrastructure-removed",
   "iamRole.role": "iam-role",
   "iamRole.connectPolicy": "iam-role",
+  "azure.serverParameter": "azure-server",
+  "azure.firewallRule": "azure-server",
+  "azure.firewallRuleCidr": "azure-server",
 };
 
 /** What a declared construct is, for messages. */
@@ -179,6 +185,9 @@ const LABEL: Readonly<Record<string, string>> = {
   "clickpipe.cdcInfrastructure": "CDC infrastructure",
   "iamRole.role": "ClickPipes IAM role",
   "iamRole.connectPolicy": "rds-db:connect policy",
+  "azure.serverParameter": "Azure server parameter",
+  "azure.firewallRule": "Azure firewall rule",
+  "azure.firewallRuleCidr": "Azure firewall rule",
 };
 
 const GRANT_KEYS = new Set(["grants.schemaUsage", "grants.schemaSelectAllTables", "grants.schemaDefaultSelect", "grants.tablesUsage", "grants.tablesSelect"]);
@@ -398,6 +407,12 @@ export function judge(changes: readonly ResourceChange[], opts: JudgeOptions = {
       push("meta-argument", `${list(said)}: ${ruleById("meta-argument").why}`);
     }
 
+    // By what the resource is, ours or not: a change the provider applies by restarting the server.
+    const restart = factsFor(c.type)?.restartsServer;
+    if (restart) {
+      const name = attr(c.after ?? c.before, "name");
+      push("server-restart", `${typeof name === "string" ? `${name} ` : ""}${c.action === "delete" ? "reset to its default" : c.action === "create" ? "set" : "changed"}: the provider restarts the server when ${restart.when} (${restart.feature}, default ${restart.providerDefault}); ${ruleById("server-restart").why}`);
+    }
     const { construct: d, mismatch } = identify(c.type, c.address, [c.constructPath, c.baseConstructPath]);
     if (mismatch) push("identity-mismatch", `${mismatch}: ${ruleById("identity-mismatch").why}`);
     if (!d) continue;
@@ -488,7 +503,7 @@ export function judge(changes: readonly ResourceChange[], opts: JudgeOptions = {
  * Provider sources the stacks use (the cdktf provider packages pinned in package.json), and
  * Terraform's built-in provider. Any other source is judged by `provider-source`.
  */
-const KNOWN_PROVIDER_SOURCES: ReadonlySet<string> = new Set(["cyrilgdn/postgresql", "hashicorp/aws", "clickhouse/clickhouse", "terraform.io/builtin/terraform"]);
+const KNOWN_PROVIDER_SOURCES: ReadonlySet<string> = new Set(["cyrilgdn/postgresql", "hashicorp/aws", "hashicorp/azurerm", "clickhouse/clickhouse", "terraform.io/builtin/terraform"]);
 
 /** Whether a provider source (`cyrilgdn/postgresql`, `registry.terraform.io/hashicorp/aws`, ...) is one the stacks use. */
 export function knownProviderSource(source: unknown): boolean {

@@ -1,11 +1,15 @@
 /**
- * The two outgoing requests of the run task, on node:http/https only: GET the plan JSON (following
- * redirects, with a size cap and timeouts) and PATCH the callback (with retries).
+ * The two outgoing requests of the run task, over the tools' one HTTP client (src/net/http.ts,
+ * which honours HTTPS_PROXY and refuses an https→http redirect): GET the plan JSON and PATCH the
+ * callback (with retries). This file only words the client's problems for the task result and
+ * retries the callback.
+ *
+ * Messages name hosts, never paths nor queries: HCP Terraform redirects the plan download to its
+ * archivist, whose URL carries a credential in its path and query.
  */
-import * as http from "node:http";
-import * as https from "node:https";
+import { Env, HttpLimits, HttpProblem, httpRequest } from "../net/http";
 
-/** One line, never a URL's query nor a token. */
+/** One line, never a URL's path or query nor a token. */
 export class FetchError extends Error {}
 
 export interface FetchLimits {
@@ -17,87 +21,62 @@ export interface FetchLimits {
   readonly connectTimeoutMs: number;
   /** Time allowed for the whole download, redirects included, ms. */
   readonly totalTimeoutMs: number;
+  /** Environment for HTTPS_PROXY / HTTP_PROXY / NO_PROXY. @default process.env */
+  readonly env?: Env;
+  /** Certificate authorities to trust instead of Node's (tests). @default Node's */
+  readonly ca?: string;
 }
 
-const REDIRECT = new Set([301, 302, 303, 307, 308]);
-/** Where a URL points, for messages: scheme, host and path, never the query (archivist URLs are signed). */
-export const where = (u: URL) => `${u.protocol}//${u.host}${u.pathname}`;
-
-function request(url: URL, opts: http.RequestOptions): http.ClientRequest {
-  return (url.protocol === "https:" ? https : http).request(url, opts);
+/** The task result's wording of a plan download problem: hosts only. */
+function planProblem(p: HttpProblem, limits: FetchLimits): string {
+  const host = p.details.host ?? "the server";
+  switch (p.kind) {
+    case "timeout":
+      return `plan download timed out after ${limits.totalTimeoutMs} ms`;
+    case "response-timeout":
+      return `no response from ${host} within ${limits.connectTimeoutMs} ms`;
+    case "too-large":
+      return p.details.declared !== undefined ? `plan JSON is ${p.details.declared} bytes, over the ${limits.maxBytes}-byte cap` : `plan JSON is over the ${limits.maxBytes}-byte cap`;
+    case "loop":
+    case "redirects":
+      return `more than ${limits.maxRedirects} redirects fetching the plan`;
+    case "status":
+      return `${host} answered ${p.details.status} to the plan download`;
+    case "no-location":
+      return `${host} answered ${p.details.status} without a Location`;
+    case "bad-redirect":
+      return `${host} redirected the plan download to an invalid URL`;
+    case "redirect-scheme":
+      return `${host} redirected the plan download to a scheme other than https or http`;
+    case "downgrade":
+      return `${host} redirected the plan download from https to plain http; refused`;
+    case "network":
+      return `cannot reach ${host}: ${p.details.code ?? p.message}`;
+    case "broken":
+      return "plan download broke off";
+    default:
+      return p.message;
+  }
 }
 
 /**
- * GET `url` with `Authorization: Bearer <token>`. A redirect is followed; the token goes only to
- * the origin (scheme, host, port) of the first URL, never to another one (HCP Terraform redirects
- * the plan JSON to its archivist, whose URL carries its own authorization).
+ * GET the plan JSON at `url` with `Authorization: Bearer <token>`. A redirect is followed; the
+ * token goes only to the origin (scheme, host, port) of the first URL, never to another one (HCP
+ * Terraform redirects the plan JSON to its archivist, whose URL carries its own authorization).
+ * Throws `FetchError`.
  */
-export function fetchText(url: string, token: string, limits: FetchLimits): Promise<string> {
-  const first = new URL(url);
-  const deadline = Date.now() + limits.totalTimeoutMs;
-  const get = (u: URL, hops: number): Promise<string> =>
-    new Promise((resolve, reject) => {
-      const left = deadline - Date.now();
-      if (left <= 0) return reject(new FetchError(`plan download timed out after ${limits.totalTimeoutMs} ms`));
-      const headers: Record<string, string> = { accept: "application/json" };
-      if (u.origin === first.origin) headers.authorization = `Bearer ${token}`;
-      const req = request(u, { method: "GET", headers });
-      let settled = false;
-      const fail = (e: Error) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(connectTimer);
-        clearTimeout(totalTimer);
-        req.destroy();
-        reject(e);
-      };
-      const connectTimer = setTimeout(() => fail(new FetchError(`no response from ${u.host} within ${limits.connectTimeoutMs} ms`)), Math.min(limits.connectTimeoutMs, left));
-      const totalTimer = setTimeout(() => fail(new FetchError(`plan download timed out after ${limits.totalTimeoutMs} ms`)), left);
-      req.on("error", (e: NodeJS.ErrnoException) => fail(new FetchError(`cannot reach ${u.host}: ${e.code ?? e.message}`)));
-      req.on("response", (res) => {
-        clearTimeout(connectTimer);
-        const status = res.statusCode ?? 0;
-        if (REDIRECT.has(status)) {
-          res.resume();
-          const loc = res.headers.location;
-          if (!loc) return fail(new FetchError(`${where(u)} answered ${status} without a Location`));
-          if (hops >= limits.maxRedirects) return fail(new FetchError(`more than ${limits.maxRedirects} redirects fetching the plan`));
-          let next: URL;
-          try {
-            next = new URL(loc, u);
-          } catch {
-            return fail(new FetchError(`${where(u)} redirected to an invalid URL`));
-          }
-          if (next.protocol !== "https:" && next.protocol !== "http:") return fail(new FetchError(`${where(u)} redirected to a ${next.protocol} URL`));
-          settled = true;
-          clearTimeout(totalTimer);
-          return get(next, hops + 1).then(resolve, reject);
-        }
-        if (status !== 200) {
-          res.resume();
-          return fail(new FetchError(`${where(u)} answered ${status} to the plan download`));
-        }
-        const declared = Number(res.headers["content-length"]);
-        if (Number.isFinite(declared) && declared > limits.maxBytes) return fail(new FetchError(`plan JSON is ${declared} bytes, over the ${limits.maxBytes}-byte cap`));
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on("data", (c: Buffer) => {
-          size += c.length;
-          if (size > limits.maxBytes) return fail(new FetchError(`plan JSON is over the ${limits.maxBytes}-byte cap`));
-          chunks.push(c);
-        });
-        res.on("error", (e) => fail(new FetchError(`plan download broke off: ${e.message}`)));
-        res.on("aborted", () => fail(new FetchError("plan download broke off")));
-        res.on("end", () => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(totalTimer);
-          resolve(Buffer.concat(chunks, size).toString("utf8"));
-        });
-      });
-      req.end();
-    });
-  return get(first, 0);
+export async function fetchPlanBytes(url: string, token: string, limits: FetchLimits): Promise<Buffer> {
+  const http: HttpLimits = {
+    timeoutMs: limits.totalTimeoutMs,
+    responseTimeoutMs: limits.connectTimeoutMs,
+    maxBytes: limits.maxBytes,
+    maxRedirects: limits.maxRedirects,
+    ...(limits.env ? { env: limits.env } : {}),
+    ...(limits.ca !== undefined ? { ca: limits.ca } : {}),
+  };
+  const got = await httpRequest(url, { headers: { accept: "application/json" }, originHeaders: { authorization: `Bearer ${token}` } }, http);
+  if (got instanceof HttpProblem) throw new FetchError(planProblem(got, limits));
+  return got.bytes;
 }
 
 export interface PatchResult {
@@ -114,49 +93,42 @@ export interface RetryPolicy {
   readonly timeoutMs: number;
 }
 
-function patchOnce(url: URL, token: string, body: string, timeoutMs: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, {
-      method: "PATCH",
-      headers: { "content-type": "application/vnd.api+json", authorization: `Bearer ${token}`, "content-length": Buffer.byteLength(body) },
-    });
-    const timer = setTimeout(() => req.destroy(new FetchError(`no answer from ${url.host} within ${timeoutMs} ms`)), timeoutMs);
-    req.on("error", (e: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      reject(e instanceof FetchError ? e : new FetchError(`cannot reach ${url.host}: ${e.code ?? e.message}`));
-    });
-    req.on("response", (res) => {
-      res.resume();
-      res.on("end", () => {
-        clearTimeout(timer);
-        resolve(res.statusCode ?? 0);
-      });
-    });
-    req.end(body);
-  });
-}
-
 /**
  * PATCH the callback. Retries network errors, 429 and 5xx with exponential backoff; a 4xx other
  * than 429 (401 not authorized, 422 invalid payload) is final. Resolves with the last status, or
- * rejects with the last network error.
+ * rejects with the last network error (`FetchError`, naming the host only).
  */
-export async function patchCallback(url: string, token: string, body: string, retry: RetryPolicy, onAttempt?: (attempt: number, outcome: string) => void): Promise<PatchResult> {
-  const u = new URL(url);
+export async function patchCallback(
+  url: string,
+  token: string,
+  body: string,
+  retry: RetryPolicy,
+  onAttempt?: (attempt: number, outcome: string) => void,
+  options: { readonly env?: Env; readonly ca?: string } = {},
+): Promise<PatchResult> {
+  const limits: HttpLimits = { timeoutMs: retry.timeoutMs, maxBytes: 1024 * 1024, maxRedirects: 0, ...options };
   let lastError: Error | undefined;
   let lastStatus = 0;
   for (let attempt = 1; attempt <= retry.attempts; attempt++) {
     if (attempt > 1) await new Promise((r) => setTimeout(r, retry.backoffMs * 2 ** (attempt - 2)));
-    try {
-      lastStatus = await patchOnce(u, token, body, retry.timeoutMs);
-      lastError = undefined;
-      onAttempt?.(attempt, String(lastStatus));
-      if (lastStatus >= 200 && lastStatus < 300) return { status: lastStatus, attempts: attempt };
-      if (lastStatus < 500 && lastStatus !== 429) return { status: lastStatus, attempts: attempt };
-    } catch (e) {
-      lastError = e as Error;
-      onAttempt?.(attempt, (e as Error).message);
+    const got = await httpRequest(
+      url,
+      { method: "PATCH", headers: { "content-type": "application/vnd.api+json" }, originHeaders: { authorization: `Bearer ${token}` }, body, anyStatus: true },
+      limits,
+    );
+    if (got instanceof HttpProblem) {
+      const host = got.details.host ?? "the callback";
+      lastError = new FetchError(
+        got.kind === "network" ? `cannot reach ${host}: ${got.details.code ?? got.message}` : got.kind === "timeout" ? `no answer from ${host} within ${retry.timeoutMs} ms` : got.message,
+      );
+      onAttempt?.(attempt, lastError.message);
+      continue;
     }
+    lastStatus = got.status;
+    lastError = undefined;
+    onAttempt?.(attempt, String(lastStatus));
+    if (lastStatus >= 200 && lastStatus < 300) return { status: lastStatus, attempts: attempt };
+    if (lastStatus < 500 && lastStatus !== 429) return { status: lastStatus, attempts: attempt };
   }
   if (lastError) throw lastError;
   return { status: lastStatus, attempts: retry.attempts };

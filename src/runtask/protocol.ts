@@ -66,14 +66,33 @@ export const DESCRIPTION_MAX = 300;
 
 export type SignatureCheck = "ok" | "missing" | "wrong";
 
-/** Check `X-TFC-Task-Signature` against the HMAC-SHA512 (hex) of the raw body, in constant time. */
-export function checkSignature(body: Buffer, header: string | string[] | undefined, key: string): SignatureCheck {
+/** Bytes of an HMAC-SHA512 digest. */
+const DIGEST_BYTES = 64;
+
+/**
+ * The signature a request's headers claim, checked for shape before any of its body is read:
+ * "missing" (no header, or the empty string HCP Terraform sends without a key), "wrong" (not 128
+ * hex digits: no body can match it), or the digest bytes to compare once the body has streamed
+ * through `crypto.createHmac("sha512", key)`.
+ */
+export function claimedSignature(header: string | string[] | undefined): Buffer | "missing" | "wrong" {
   const given = Array.isArray(header) ? header[0] : header;
   if (given === undefined || given.trim() === "") return "missing";
-  const expected = crypto.createHmac("sha512", key).update(body).digest();
   const hex = given.trim();
-  if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== expected.length * 2) return "wrong";
-  return crypto.timingSafeEqual(expected, Buffer.from(hex, "hex")) ? "ok" : "wrong";
+  if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== DIGEST_BYTES * 2) return "wrong";
+  return Buffer.from(hex, "hex");
+}
+
+/** Compare a computed digest with the claimed one, in constant time. */
+export function signatureMatches(digest: Buffer, claimed: Buffer): boolean {
+  return digest.length === claimed.length && crypto.timingSafeEqual(digest, claimed);
+}
+
+/** Check `X-TFC-Task-Signature` against the HMAC-SHA512 (hex) of the raw body, in constant time. */
+export function checkSignature(body: Buffer, header: string | string[] | undefined, key: string): SignatureCheck {
+  const claimed = claimedSignature(header);
+  if (!Buffer.isBuffer(claimed)) return claimed;
+  return signatureMatches(crypto.createHmac("sha512", key).update(body).digest(), claimed) ? "ok" : "wrong";
 }
 
 /** Thrown for a request body that is not a run task payload (one line, no secret in it). */

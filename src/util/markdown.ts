@@ -9,7 +9,8 @@
  * - `mdText`: Markdown inline text: every ASCII punctuation character that can start markup
  *   backslash-escaped (`.`, `,`, `/`, `;`, `=`, `?`, `%` are inert mid-line; a leading `1.` is
  *   escaped), `&`, `<`, `>`, `"` as entities (no HTML, no link, no emphasis), `@` followed by a
- *   zero-width joiner (no mention fires).
+ *   zero-width joiner (no mention fires), `www.` with its dot escaped (no GFM autolink), a word
+ *   joiner after `#` or `GH-` before a digit (no issue reference: `#1`, `owner/repo#1`, `GH-1`).
  * - `mdCode`: a code span whose fence is one backtick longer than the longest backtick run inside
  *   (CommonMark 6.1), so the value can never close it; `|` as `\|` for GFM table cells.
  * - `mdHtml`: text inside HTML the formatter emits (`<summary>`): entities for `& < > " '`.
@@ -36,11 +37,29 @@ const NO_MENTION = "@\u200d";
 
 const ENTITY: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
-/** Markdown inline text: nothing in `value` becomes markup, HTML, a link or a mention. */
+/** U+2060 WORD JOINER: invisible, and it breaks GitHub's issue-reference patterns (`#1`, `owner/repo#1`, `GH-1`). */
+const WJ = "\u2060";
+
+/**
+ * What GitHub links in text beyond Markdown, neutralised in already-escaped text: GFM's extended
+ * `www.` autolink (the dot backslash-escaped, so the autolink scanner no longer sees `www.`) and
+ * GitHub's references to issues (`#1`, `owner/repo#1`, `GH-1`: a word joiner after `#` or `GH-`).
+ * `http://` autolinks are already broken by the escaped `:`, e-mail ones by the joiner after `@`.
+ */
+function noAutolink(escaped: string): string {
+  return escaped
+    .replace(/(www)\./gi, "$1\\.")
+    .replace(/(\\?#)(?=\d)/g, `$1${WJ}`)
+    .replace(/(GH\\?-)(?=\d)/gi, `$1${WJ}`);
+}
+
+/** Markdown inline text: nothing in `value` becomes markup, HTML, a link, a reference or a mention. */
 export function mdText(value: string): string {
-  return escapeLine(value)
-    .replace(/[!"#$&'()*+\-:<>@[\\\]^_`{|}~]/g, (c) => (c === "@" ? NO_MENTION : c === "'" ? "\\'" : (ENTITY[c] ?? `\\${c}`)))
-    .replace(/^(\d+)([.)])/, "$1\\$2");
+  return noAutolink(
+    escapeLine(value)
+      .replace(/[!"#$&'()*+\-:<>@[\\\]^_`{|}~]/g, (c) => (c === "@" ? NO_MENTION : c === "'" ? "\\'" : (ENTITY[c] ?? `\\${c}`)))
+      .replace(/^(\d+)([.)])/, "$1\\$2"),
+  );
 }
 
 /** The longest run of `ch` in `text`. */
@@ -69,7 +88,11 @@ export function mdCode(value: string, opts: { readonly inTable?: boolean } = {})
 
 /** Text inside an HTML element the formatter emits (e.g. `<summary>`): entities, no mention. */
 export function mdHtml(value: string): string {
-  return escapeLine(value).replace(/[&<>"']/g, (c) => ENTITY[c]!).replace(/@/g, NO_MENTION);
+  return escapeLine(value)
+    .replace(/[&<>"']/g, (c) => ENTITY[c]!)
+    .replace(/@/g, NO_MENTION)
+    .replace(/#(?=\d)/g, `#${WJ}`)
+    .replace(/(GH-)(?=\d)/gi, `$1${WJ}`);
 }
 
 /** The fence of a fenced code block holding `lines`: at least three backticks, longer than any run inside. */

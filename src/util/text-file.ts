@@ -88,6 +88,19 @@ export function escapeControl(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 
+/** Characters that reorder or hide text on screen ("Trojan Source"): LRM/RLM, bidi embeddings and isolates, line/paragraph separators, BOM. */
+export const REORDERING = /[\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/** Multi-line text for a terminal: control characters as `\xNN` (`escapeControl`), reordering characters as `\u{NNNN}`. */
+export function escapeTerminal(text: string): string {
+  return escapeControl(text).replace(REORDERING, (c) => `\\u{${c.charCodeAt(0).toString(16).padStart(4, "0")}}`);
+}
+
+/** One line for a terminal (stderr): as `escapeTerminal`, and line feeds and tabs as `\n`, `\t`. */
+export function escapeOneLine(text: string): string {
+  return escapeTerminal(text).replace(/\n/g, "\\n").replace(/\t/g, "\\t");
+}
+
 /** A parser's or the system's message on one short line: its first line, control characters escaped, at most `max` characters. */
 export function oneLine(message: string, max = 200): string {
   const line = escapeControl(message.split("\n")[0]!);

@@ -83,6 +83,8 @@ const NAME_CASES: Case[] = [
     title: "schemas, tables and owners with quotes, ; and unicode",
     over: withNames({ schemas: [{ name: 'Sales "EU"', owners: ["O'Owner", "all"] }], tables: ['Sales "EU".Tab\'le; DROP', "Ïnv.stöck"] }),
   },
+  // The SQL preview writes these as U&"..." escapes: the same names to PostgreSQL, nothing reordered on screen.
+  { title: "user and tables with bidi overrides and isolates (Trojan Source)", over: withNames({ user: { name: "cp\u202euser" }, tables: ["public.cust\u202eomers", "inv.st\u2066ock\u2069"] }) },
   { title: "schema-wide publication over a schema with ; and a double quote", over: withNames({ tables: [], schemas: [{ name: 'Sales; "x"' }] }) },
 ];
 
@@ -364,6 +366,7 @@ describe("hostile-input corpus: PostgreSQL 18", () => {
     const { generic } = results.get(c.title)!;
     const { sql, notRendered } = renderStackSql(generic.json!);
     expect(notRendered).toEqual([]);
+    expect(sql).not.toMatch(/[\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/);
     let client: Client | undefined;
     try {
       client = await createExisting(c);

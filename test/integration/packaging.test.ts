@@ -162,9 +162,10 @@ describe("the packed package, installed into a fresh project", () => {
     expect(help.status, help.stderr).toBe(0);
     expect(help.stdout).toMatch(/^usage: cdktf-clickpipes <command>/);
     for (const c of ["guard", "init", "sql", "verify"]) expect(help.stdout).toContain(`  ${c} `);
-    // The scaffold's workflow uses the action the package ships: `uses: ./node_modules/cdktf-clickpipes-postgres`.
+    // The scaffold's trusted review workflow installs the action the package ships, pinned, into a folder of its own.
     const workflow = fs.readFileSync(path.join(project, ".github/workflows/clickpipes-pr-review.yml"), "utf8");
-    expect(workflow).toContain("uses: ./node_modules/cdktf-clickpipes-postgres");
+    expect(workflow).toContain("uses: ./.clickpipes-review-tool/node_modules/cdktf-clickpipes-postgres");
+    expect(workflow).not.toContain("uses: ./node_modules/");
     expect(fs.readFileSync(path.join(project, "node_modules/cdktf-clickpipes-postgres/action.yml"), "utf8")).toMatch(/^ {2}using: composite$/m);
     // The installed bin knows its version (read from the installed package.json, not the repository's).
     const version = JSON.parse(fs.readFileSync(path.join(project, "node_modules/cdktf-clickpipes-postgres/package.json"), "utf8")).version;

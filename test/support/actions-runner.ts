@@ -14,8 +14,12 @@ import { parse as parseYaml } from "yaml";
 
 export const ROOT = path.resolve(__dirname, "../..");
 export const ACTION_FILE = path.join(ROOT, "action.yml");
-/** How a workflow refers to this package's action. */
-export const ACTION_USES = new Set(["./", "./node_modules/cdktf-clickpipes-postgres"]);
+/**
+ * How a workflow refers to this package's action: `./` (tests), and the package installed by version
+ * into `.clickpipes-review-tool` by the trusted review workflow. `./node_modules/...` (the PR's own
+ * node_modules) is NOT one of them: a workflow that loads it is refused.
+ */
+export const ACTION_USES = new Set(["./", "./.clickpipes-review-tool/node_modules/cdktf-clickpipes-postgres"]);
 
 export interface Step {
   readonly id?: string;
@@ -28,13 +32,16 @@ export interface Step {
   readonly shell?: string;
 }
 export interface Job {
+  readonly if?: string;
   readonly env?: Record<string, string>;
   readonly permissions?: Record<string, string>;
   readonly environment?: string;
   readonly steps: Step[];
 }
 export interface Workflow {
-  readonly on?: { pull_request?: { paths?: string[] } };
+  readonly name?: string;
+  readonly permissions?: Record<string, string>;
+  readonly on?: { pull_request?: { paths?: string[] }; workflow_run?: { workflows: string[]; types?: string[] } };
   readonly env?: Record<string, string>;
   readonly jobs: Record<string, Job>;
 }
@@ -91,6 +98,25 @@ function readOutputs(file: string): Record<string, string> {
   );
 }
 
+/**
+ * A step's `if:` as GitHub evaluates the forms these workflows use: `always()`, and comparisons
+ * `<expr> == '<text>'` / `<expr> != '<text>'` joined by `&&`. Anything else is refused.
+ */
+function condition(cond: string | undefined, failed: boolean, scope: Scope, opts: RunOptions): boolean {
+  if (cond === undefined) return !failed;
+  const parts = cond.split("&&").map((p) => p.trim());
+  const always = parts.includes("always()");
+  if (failed && !always) return false;
+  for (const p of parts) {
+    if (p === "always()") continue;
+    const m = /^(.+?)\s*(==|!=)\s*'([^']*)'$/.exec(p);
+    if (!m) throw new Error(`actions runner: an if: the test does not know: ${cond}`);
+    const value = expand(`\${{ ${m[1]} }}`, scope, opts);
+    if ((value === m[3]) !== (m[2] === "==")) return false;
+  }
+  return true;
+}
+
 /** Run one step's script; returns its exit code, appends to the log, records outputs. */
 function runScript(step: Step, key: string, env: Record<string, string>, opts: RunOptions, state: { log: string; summaryFile: string }): { code: number; outputs: Record<string, string> } {
   const outFile = path.join(opts.cwd, `.github-output-${key}`);
@@ -129,7 +155,7 @@ export function runJob(workflow: Workflow, job: string, ids: readonly string[], 
   for (const id of ids) {
     const step = workflow.jobs[job]!.steps.find((s) => s.id === id);
     if (!step) throw new Error(`actions runner: job ${job} has no step with id ${id}`);
-    if (code !== 0 && !(step.if ?? "").includes("always()")) continue;
+    if (!condition(step.if, code !== 0, scope, opts)) continue;
     const env: Record<string, string> = { ...baseEnv };
     for (const [k, v] of Object.entries({ ...(workflow.env ?? {}), ...(workflow.jobs[job]!.env ?? {}), ...(step.env ?? {}), ...(opts.stepEnv?.[id] ?? {}) })) {
       env[k] = expand(String(v), scope, opts);
@@ -147,7 +173,7 @@ export function runJob(workflow: Workflow, job: string, ids: readonly string[], 
       const inner: Scope = { inputs, steps: {} };
       let innerCode = 0;
       for (const s of action.runs.steps) {
-        if (innerCode !== 0 && !(s.if ?? "").includes("always()")) continue;
+        if (!condition(s.if, innerCode !== 0, inner, opts)) continue;
         const senv: Record<string, string> = { ...env };
         for (const [k, v] of Object.entries(s.env ?? {})) senv[k] = expand(String(v), inner, opts);
         const r = runScript(s, `${id}.${s.id}`, senv, opts, state);
@@ -171,27 +197,54 @@ export function runTexts(doc: Workflow | Action): string[] {
   return steps.map((s) => s.run ?? "");
 }
 
+/** What the fake `gh` answers, from files (absent file: an empty list). */
+export interface FakeGhFiles {
+  /** Every call's arguments, one line each. */
+  readonly log: string;
+  /** The body of the last comment written (`-F body=@file`). */
+  readonly body: string;
+  /** The PR's comments: a JSON array of `{ id, user: { login }, body }` (GET .../comments, filtered by the caller's --jq with the real jq). */
+  readonly comments: string;
+  /** Open pull requests: a JSON array of `{ number, head: { sha } }` (GET .../pulls). */
+  readonly pulls?: string;
+  /** The PR's changed files: a JSON array of `{ filename }` (GET .../pulls/N/files). */
+  readonly files?: string;
+  /** `gh run download <id> -n <name> -D <dir>` copies `<artifacts>/<name>` to `<dir>`. */
+  readonly artifacts?: string;
+}
+
 /**
- * A recording `gh` for PATH: appends its arguments to `log`, keeps the body of a comment it is
- * given (`-F body=@file`) in `body`, answers `api .../comments` (GET) with `existing` (ids, one per
- * line) and a POST of a comment with a new id. With `FAKE_GH_READ_ONLY` set, every write fails as a
- * fork PR's token does.
+ * A recording `gh` for PATH. GETs answer from the files above through the caller's `--jq` (run by
+ * the real jq, with the caller's environment, as gh's built-in one reads `env.X`); a POST of a
+ * comment answers the id 1001. `FAKE_GH_READ_ONLY`: every write fails as a read-only token does;
+ * `FAKE_GH_PATCH_FAILS`: editing a comment fails (deleted, locked, another author's).
  */
-export function writeFakeGh(bin: string, files: { log: string; body: string; existing: string }): void {
+export function writeFakeGh(bin: string, files: FakeGhFiles): void {
   fs.mkdirSync(bin, { recursive: true });
+  const q = (f: string | undefined) => JSON.stringify(f ?? "/nonexistent");
   fs.writeFileSync(
     path.join(bin, "gh"),
     `#!/usr/bin/env bash
 [ -n "$GH_TOKEN" ] || { echo "gh: GH_TOKEN is not set" >&2; exit 4; }
-printf '%s\\n' "$*" >> ${JSON.stringify(files.log)}
-# A fork PR's read-only token: every write is refused.
-if [ -n "$FAKE_GH_READ_ONLY" ]; then case " $* " in *" -X "*) echo "gh: HTTP 403: Resource not accessible by integration" >&2; exit 1;; esac; fi
-for a in "$@"; do case "$a" in body=@*) cp "\${a#body=@}" ${JSON.stringify(files.body)};; esac; done
+printf '%s\\n' "$*" >> ${q(files.log)}
+if [ -n "$FAKE_GH_READ_ONLY" ]; then case " $* " in *" -X POST "*|*" -X PATCH "*|*" -X DELETE "*) echo "gh: HTTP 403: Resource not accessible by integration" >&2; exit 1;; esac; fi
+if [ -n "$FAKE_GH_PATCH_FAILS" ]; then case " $* " in *" -X PATCH "*) echo "gh: HTTP 404: Not Found" >&2; exit 1;; esac; fi
+jqx="."; prev=""; name=""; dest=""
+for a in "$@"; do
+  case "$prev" in --jq) jqx="$a";; -n) name="$a";; -D) dest="$a";; esac
+  case "$a" in body=@*) cp "\${a#body=@}" ${q(files.body)};; esac
+  prev="$a"
+done
+answer() { if [ -f "$1" ]; then jq -r "$jqx" "$1"; else echo '[]' | jq -r "$jqx"; fi; }
+if [ "$1 $2" = "run download" ]; then mkdir -p "$dest" && cp -r ${q(files.artifacts)}/"$name"/. "$dest"/; exit $?; fi
 if [ "$1" = api ]; then
   case " $* " in
-    *" -X POST "*"/comments "*) echo 1001;;
-    *" -X "*) ;;
-    *"/comments "*) cat ${JSON.stringify(files.existing)} 2>/dev/null || true;;
+    *" -X POST "*"/comments "*) echo '{"id":1001}' | jq -r "$jqx";;
+    *" -X POST "*|*" -X PATCH "*|*" -X DELETE "*) ;;
+    *"/comments "*) answer ${q(files.comments)};;
+    *"/files "*) answer ${q(files.files)};;
+    *"/pulls "*) answer ${q(files.pulls)};;
+    *) echo "gh (test recorder): unexpected $*" >&2; exit 9;;
   esac
 fi
 exit 0

@@ -25,6 +25,7 @@ import {
 } from "../../src/model/construct-ids";
 import { auroraSource, CLUSTER_ARN, PRIVATELINK, rdsSource } from "../aws-helpers";
 import { genericSource } from "../helpers";
+import { HostProfile } from "../../src/model/host-profiles";
 
 const SERVICE_A = "3f1c9a62-8d4e-4b7a-9c2d-5e6f7a8b9c0d";
 const SERVICE_B = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
@@ -34,8 +35,8 @@ const CH_ROLE = "arn:aws:iam::426924874929:role/CH-S3-steel-ab-12-ue1-29-Role";
 /** One app with every mode: generic (table-scoped and schema-wide), Aurora (existing group, new group + IAM, PrivateLink + pipe), RDS. */
 const CONFIG: AppConfig = {
   sources: [
-    // Generic: two schemas granted whole (one with two owners), one table-scoped schema, no pipe, a monitoring role.
-    genericSource({ monitoring: {} }),
+    // Generic: two schemas granted whole (one with two owners), one table-scoped schema, no pipe, a monitoring role, a plan role.
+    genericSource({ monitoring: {}, planRole: {} }),
     // Generic, schema-wide publication (plan-time table list), pipe with CDC infrastructure.
     genericSource({
       name: "events",
@@ -56,8 +57,18 @@ const CONFIG: AppConfig = {
     }),
     // Aurora over PrivateLink, pipe with reverse private endpoint and CDC infrastructure.
     auroraSource({ name: "payments", resourceArn: CLUSTER_ARN, network: PRIVATELINK, clickpipe: { serviceId: SERVICE_C, cdcInfrastructure: { cpuMillicores: 1000 } } }),
+    // Generic on Azure Flexible Server, declared: wal_level and max_wal_senders, a /32 and a /29 firewall rule.
+    genericSource({
+      name: "sales-azure",
+      schemas: [{ name: "public" }],
+      tables: ["sales.orders"],
+      hostProfile: HostProfile.AZURE,
+      azure: { serverId: "/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590/resourceGroups/sales-rg/providers/Microsoft.DBforPostgreSQL/flexibleServers/sales-pg" },
+      serverSettings: { maxWalSenders: 16 },
+      network: { allowedCidrs: ["198.51.100.9/32", "203.0.113.8/29"] },
+    }),
     // RDS, no network resource; IAM auth with a pipe (the instance's resource ID).
-    rdsSource({ name: "crm", monitoring: { name: "crm_monitor" }, network: { mode: AwsNetworkMode.NONE }, iamAuth: true, clickpipe: { serviceId: SERVICE_B, replicationMode: ClickPipeReplicationMode.SNAPSHOT, clickhouseServiceRoleArn: CH_ROLE } }),
+    rdsSource({ name: "crm", monitoring: { name: "crm_monitor" }, planRole: { name: "crm_plan" }, network: { mode: AwsNetworkMode.NONE }, iamAuth: true, clickpipe: { serviceId: SERVICE_B, replicationMode: ClickPipeReplicationMode.SNAPSHOT, clickhouseServiceRoleArn: CH_ROLE } }),
   ],
 };
 
@@ -68,6 +79,7 @@ const GOLDEN: Record<string, readonly string[]> = {
     "orders-db/clickpipes_password",
     "orders-db/postgres_admin_password",
     "orders-db/monitoring_password",
+    "orders-db/plan_role_password",
     "orders-db/orders-db/User/Role",
     "orders-db/orders-db/Grants/schema-public/Usage",
     "orders-db/orders-db/Grants/schema-public/SelectAllTables",
@@ -82,6 +94,8 @@ const GOLDEN: Record<string, readonly string[]> = {
     "orders-db/orders-db/Monitoring/Role",
     "orders-db/orders-db/Monitoring/PgMonitor",
     "orders-db/orders-db/Monitoring/Connect",
+    "orders-db/orders-db/PlanRole/Role",
+    "orders-db/orders-db/PlanRole/Connect",
     "orders-db/orders-db/ServerSetup",
     "orders-db/host",
     "orders-db/port",
@@ -117,6 +131,32 @@ const GOLDEN: Record<string, readonly string[]> = {
     "events/clickhouse",
     "events/events-clickpipe/Pipe",
     "events/events-clickpipe/CdcInfrastructure",
+  ],
+  "sales-azure": [
+    "sales-azure/postgresql",
+    "sales-azure/clickpipes_password",
+    "sales-azure/postgres_admin_password",
+    "sales-azure/azurerm",
+    "sales-azure/sales-azure/User/Role",
+    "sales-azure/sales-azure/Grants/schema-public/Usage",
+    "sales-azure/sales-azure/Grants/schema-public/SelectAllTables",
+    "sales-azure/sales-azure/Grants/schema-public/DefaultSelect-postgres",
+    "sales-azure/sales-azure/Grants/tables-sales/Usage",
+    "sales-azure/sales-azure/Grants/tables-sales/SelectTables",
+    "sales-azure/sales-azure/Publication/Publication",
+    "sales-azure/sales-azure/ServerSetup",
+    "sales-azure/sales-azure/Azure/Parameter-wal_level",
+    "sales-azure/sales-azure/Azure/Parameter-max_wal_senders",
+    "sales-azure/sales-azure/Azure/Firewall-198.51.100.9",
+    "sales-azure/sales-azure/Azure/Firewall-203.0.113.8_29",
+    "sales-azure/host",
+    "sales-azure/port",
+    "sales-azure/database",
+    "sales-azure/user",
+    "sales-azure/publication",
+    "sales-azure/server_settings",
+    "sales-azure/restart_required",
+    "sales-azure/pg_hba_lines",
   ],
   "billing-aws": [
     "billing-aws/aws",
@@ -289,6 +329,7 @@ const GOLDEN: Record<string, readonly string[]> = {
     "crm-db/clickpipes_password",
     "crm-db/postgres_admin_password",
     "crm-db/monitoring_password",
+    "crm-db/plan_role_password",
     "crm-db/postgresql",
     "crm-db/crm/User/Role",
     "crm-db/crm/User/RdsReplication",
@@ -303,6 +344,8 @@ const GOLDEN: Record<string, readonly string[]> = {
     "crm-db/crm/Monitoring/Role",
     "crm-db/crm/Monitoring/PgMonitor",
     "crm-db/crm/Monitoring/Connect",
+    "crm-db/crm/PlanRole/Role",
+    "crm-db/crm/PlanRole/Connect",
     "crm-db/host",
     "crm-db/port",
     "crm-db/database",
@@ -352,6 +395,7 @@ const SPECS: Record<string, StackConstructsSpec> = {
     ],
     tableScopedSchemas: ["inventory"],
     monitoring: true,
+    planRole: true,
   },
   events: {
     stack: StackRole.GENERIC,
@@ -360,6 +404,13 @@ const SPECS: Record<string, StackConstructsSpec> = {
     tableScopedSchemas: [],
     schemaWidePublication: true,
     pipe: { id: "events-clickpipe", cdcInfrastructure: true },
+  },
+  "sales-azure": {
+    stack: StackRole.GENERIC,
+    source: "sales-azure",
+    schemas: [{ name: "public", owners: ["postgres"] }],
+    tableScopedSchemas: ["sales"],
+    azure: { parameters: ["wal_level", "max_wal_senders"], cidrs: ["198.51.100.9/32", "203.0.113.8/29"] },
   },
   "billing-aws": {
     stack: StackRole.AWS,
@@ -426,6 +477,7 @@ const SPECS: Record<string, StackConstructsSpec> = {
     iamAuth: true,
     iamRoleVariable: true,
     monitoring: true,
+    planRole: true,
     pipe: { id: "crm-clickpipe" },
   },
 };

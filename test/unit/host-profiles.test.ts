@@ -127,7 +127,7 @@ describe("host profiles", () => {
     expect(lines({ hostProfile: HostProfile.TIGERDATA, schemas: [{ name: "public" }, { name: "_timescaledb_internal" }], clickpipe: { replicationMode: "snapshot" } })).toEqual([]);
     expect(lines({ hostProfile: HostProfile.PLANETSCALE, planetScaleBranch: "main", port: 6432, clickpipe: { replicationMode: "snapshot" } })).toEqual([]);
     expect(lines({ hostProfile: HostProfile.AZURE })).toEqual([]);
-    expect(HOST_RULES.map((r) => r.id)).toEqual(["host-profile", "host-pooler", "host-initial-load-only", "host-postgres-version", "host-timescale", "host-row-level-security"]);
+    expect(HOST_RULES.map((r) => r.id)).toEqual(["host-profile", "host-pooler", "host-initial-load-only", "host-postgres-version", "host-timescale", "host-row-level-security", "host-azure"]);
     for (const r of HOST_RULES) expect(existsSync(join(__dirname, "../../src/model/rules", `${r.id}.ts`))).toBe(true);
   });
 
@@ -177,5 +177,63 @@ describe("a ClickPipe in your own app follows the source's host profile", () => 
     };
     expect(synth()).toBe("supabase");
     expect(synth("postgres")).toBe("postgres");
+  });
+});
+
+describe("Azure Flexible Server, declared (azure.serverId)", () => {
+  const SERVER = "/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590/resourceGroups/data-rg/providers/Microsoft.DBforPostgreSQL/flexibleServers/orders-pg";
+  const azure = (over: Record<string, unknown> = {}) =>
+    synthGeneric({ hostProfile: HostProfile.AZURE, clickhouse: { cloud: "azure" as never, region: "eastus2" }, azure: { serverId: SERVER }, ...over } as never);
+
+  it("declares wal_level and one firewall rule per ClickPipes IPv4 (start = end) through an azurerm provider of the server's subscription", () => {
+    const json = azure();
+    const j = parse(json) as any;
+    expect(j.terraform.required_providers.azurerm).toEqual({ source: "hashicorp/azurerm", version: "4.55.0" });
+    expect(j.provider.azurerm).toEqual([{ features: {}, subscription_id: "0b1f6471-1bf0-4dda-aec3-cb9272f09590", resource_provider_registrations: "none" }]);
+    const configs = Object.values(resourcesOf(json, "azurerm_postgresql_flexible_server_configuration")) as any[];
+    expect(configs.map((c) => [c.name, c.value, c.server_id])).toEqual([["wal_level", "logical", SERVER]]);
+    const rules = Object.values(resourcesOf(json, "azurerm_postgresql_flexible_server_firewall_rule")) as any[];
+    const ips = resolveSource(genericSource({ clickhouse: { cloud: "azure" as never, region: "eastus2" } })).networks.map((c) => c.text.replace(/\/32$/, ""));
+    expect(rules.map((r) => r.start_ip_address).sort()).toEqual([...ips].sort());
+    for (const r of rules) {
+      expect(r.end_ip_address).toBe(r.start_ip_address);
+      expect(r.server_id).toBe(SERVER);
+      expect(r.name).toBe(`clickpipes-orders-db-${r.start_ip_address.replace(/\./g, "-")}`);
+    }
+    // Never max_slot_wal_keep_size (read-only on Azure), neither declared nor asked for.
+    expect(json).not.toContain("max_slot_wal_keep_size");
+    expect(json).not.toContain("0.0.0.0");
+  });
+
+  it("replication settings above Azure's default of 10 are declared; a wider custom network is one range", () => {
+    const json = azure({ serverSettings: { maxReplicationSlots: 20, maxWalSenders: 10 }, network: { allowedCidrs: ["203.0.113.16/28"] } });
+    const configs = Object.values(resourcesOf(json, "azurerm_postgresql_flexible_server_configuration")) as any[];
+    expect(configs.map((c) => `${c.name}=${c.value}`).sort()).toEqual(["max_replication_slots=20", "wal_level=logical"]);
+    const rules = Object.values(resourcesOf(json, "azurerm_postgresql_flexible_server_firewall_rule")) as any[];
+    expect(rules.map((r) => [r.name, r.start_ip_address, r.end_ip_address])).toEqual([["clickpipes-orders-db-203-0-113-16_28", "203.0.113.16", "203.0.113.31"]]);
+  });
+
+  it("the rendered notes say max_slot_wal_keep_size is read-only (health alerts matter more) and that azurerm restarts the server", () => {
+    const files = renderServerSetup(resolveSource(genericSource({ hostProfile: HostProfile.AZURE, azure: { serverId: SERVER } } as never)), HostProfile.AZURE);
+    expect(files["postgresql.conf"]).not.toMatch(/^max_slot_wal_keep_size/m);
+    expect(files["postgresql.conf"]).toContain("max_slot_wal_keep_size is read-only on Azure (always -1)");
+    expect(files["postgresql.conf"]).toContain("health alerts");
+    expect(files["alter-system.sql"]).toContain("restart_server_on_configuration_value_change = false");
+    expect(files["alter-system.sql"]).not.toContain("ALTER SYSTEM SET max_slot_wal_keep_size");
+  });
+
+  it("refuses Private Link citing the ClickPipes page, a malformed server ID, azure on another host and IPv6 networks, one line each", () => {
+    const errs = (over: Partial<HostProfileRuleInput> & Record<string, unknown>) => lines(over as never).filter((l) => l.endsWith("[host-azure]"));
+    expect(errs({ hostProfile: HostProfile.AZURE, azure: { serverId: SERVER, privateLink: true } } as never)).toEqual([
+      'error: source "orders-db": azure.privateLink = true is not allowed: false or unset: ClickPipes does not support Azure Private Link (ClickHouse/ClickHouse docs/integrations/clickpipes/networking/azure-privatelink.mdx @0605de7f); use an SSH tunnel to a server without public access [host-azure]',
+    ]);
+    expect(errs({ hostProfile: HostProfile.AZURE, azure: { serverId: "orders-pg" } } as never)).toEqual([
+      'error: source "orders-db": azure.serverId = "orders-pg" is not allowed: the Flexible Server\'s resource ID, /subscriptions/<subscription id>/resourceGroups/<group>/providers/Microsoft.DBforPostgreSQL/flexibleServers/<server> [host-azure]',
+    ]);
+    expect(errs({ hostProfile: HostProfile.CLOUDSQL, azure: { serverId: SERVER } } as never)).toEqual([`error: source "orders-db": azure = {"serverId":"${SERVER}"} is not allowed: unset unless hostProfile is azure [host-azure]`]);
+    expect(errs({ hostProfile: HostProfile.AZURE, azure: { serverId: SERVER, serverName: "x" }, network: { allowedCidrs: ["2001:db8::/64"] } } as never)).toEqual([
+      'error: source "orders-db": azure.serverName = "x" is not allowed: unset: azure has only serverId, privateLink [host-azure]',
+      'error: source "orders-db": network.allowedCidrs[0] = "2001:db8::/64" is not allowed: an IPv4 CIDR with azure.serverId (Azure Flexible Server firewall rules are IPv4 ranges only) [host-azure]',
+    ]);
   });
 });

@@ -22,7 +22,7 @@ describe("cdktf-clickpipes init", () => {
     const io = capture();
     expect(await runInit([dir, "--json"], io.out, io.err)).toBe(0);
     const { files } = JSON.parse(io.text().out);
-    expect(files).toEqual([".github/workflows/clickpipes-pr-review.yml", ".gitignore", "README.md", "cdktf.json", "check-synth.ts", "config.ts", "fleet.yaml", "main.ts", "package.json", "test/synth.test.ts", "tsconfig.json"]);
+    expect(files).toEqual([".github/workflows/clickpipes-pr-plan.yml", ".github/workflows/clickpipes-pr-review.yml", ".github/workflows/clickpipes-pr-synth.yml", ".gitignore", "README.md", "cdktf.json", "check-synth.ts", "config.ts", "fleet.yaml", "main.ts", "package.json", "test/synth.test.ts", "tsconfig.json"]);
     const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
     expect(pkg.name).toBe("my-sources");
     // Generic sources only by default: no AWS provider (the optional peer) to install.

@@ -15,7 +15,7 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IPS_SCHEMA_PATH, generateIpsSchema } from "../../scripts/gen-ips-schema";
 import { runIps } from "../../src/cli/ips";
-import { fetchBytes } from "../../src/ips/fetch";
+import { fetchBytes } from "../../src/net/http";
 import { CLICKPIPES_IP_TABLE, CLICKPIPES_IP_TABLE_VERSION, compareIp } from "../../src/model/clickpipes-ips";
 import type { IpsCheckReport, IpsTableReport } from "../../src/ips/report";
 import { validateJsonSchema } from "../support/json-schema";
@@ -43,6 +43,7 @@ beforeAll(async () => {
     if (url === "/loop-a") return void res.writeHead(302, { location: "/loop-b" }).end();
     if (url === "/loop-b") return void res.writeHead(301, { location: "/loop-a" }).end();
     if (url === "/moved") return void res.writeHead(308, { location: "/agree.json" }).end();
+    if (url.startsWith("/signed")) return void res.writeHead(302, { location: "/gone?token=redirect-secret-7" }).end();
     if (url === "/slow") return void setTimeout(() => res.writeHead(200).end("{}"), 5000).unref();
     if (url === "/huge-declared") return void res.writeHead(200, { "content-length": String(6 * 1024 * 1024) }).end();
     if (url === "/huge-streamed") {
@@ -233,6 +234,23 @@ describe("ips --check", () => {
     const oci = path.join(tmp, "oci.json");
     fs.writeFileSync(oci, JSON.stringify({ ...apiDocument(), oci: [{ region: "eu-frankfurt-1", clickpipes_egress_ips: ["203.0.113.30"] }] }));
     expect(await ips(["--check", oci])).toEqual({ code: 1, stderr: "", stdout: "oci/eu-frankfurt-1: region unknown to the table (the document lists 203.0.113.30)\n" });
+  });
+
+  it("never prints a URL's userinfo or query string: the argument, a redirect's ?token=, --json's document", async () => {
+    const port = new URL(base).port;
+    // Before: "HTTP 404 from http://127.0.0.1:<port>/gone?token=redirect-secret-7", and the argument as given.
+    const r = await ips(["--check", `http://user:pass-secret-3@127.0.0.1:${port}/signed?sig=query-secret-5#frag`]);
+    expect(one(r.code, r.stdout, r.stderr)).toBe(`cdktf-clickpipes ips: --check http://127.0.0.1:${port}/signed: HTTP 404 from http://127.0.0.1:${port}/gone`);
+    const agree = await ips(["--check", `http://user:pass-secret-3@127.0.0.1:${port}/agree.json#frag`]);
+    expect(agree).toEqual({ code: 0, stderr: "", stdout: `the table (${CLICKPIPES_IP_TABLE_VERSION}) and http://127.0.0.1:${port}/agree.json agree\n` });
+    const json = await ips(["--check", `http://user:pass-secret-3@127.0.0.1:${port}/agree.json#frag`, "--json"]);
+    expect((JSON.parse(json.stdout) as IpsCheckReport).document).toBe(`http://127.0.0.1:${port}/agree.json`);
+    for (const out of [r, agree, json].flatMap((x) => [x.stdout, x.stderr])) for (const secret of ["secret", "user:", "frag"]) expect(out).not.toContain(secret);
+  });
+
+  it("a file name with a newline or a bidi override stays one line, escaped", async () => {
+    const r = await ips(["--check", path.join(tmp, "no\nsuch\u202efile.json")]);
+    expect(one(r.code, r.stdout, r.stderr)).toContain("no\\x0asuch\\u{202e}file.json");
   });
 
   it("refuses a missing file, a directory and a FIFO before reading them (exit 2, one line)", async () => {

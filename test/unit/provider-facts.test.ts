@@ -21,6 +21,8 @@ describe("provider facts: literal pins from the Go source at the pinned versions
       "aws_vpc_security_group_ingress_rule",
       "aws_vpclattice_resource_configuration",
       "aws_vpclattice_resource_gateway",
+      "azurerm_postgresql_flexible_server_configuration",
+      "azurerm_postgresql_flexible_server_firewall_rule",
       "clickhouse_clickpipe",
       "clickhouse_clickpipe_cdc_infrastructure",
       "clickhouse_clickpipes_reverse_private_endpoint",
@@ -31,9 +33,15 @@ describe("provider facts: literal pins from the Go source at the pinned versions
       "postgresql_role",
     ]);
     for (const f of PROVIDER_FACTS.values()) {
-      expect(f.provider).toMatch(/^(cyrilgdn\/postgresql 1\.26\.0|hashicorp\/aws 6\.25\.0|ClickHouse\/clickhouse 3\.25\.3)$/);
+      expect(f.provider).toMatch(/^(cyrilgdn\/postgresql 1\.26\.0|hashicorp\/aws 6\.25\.0|hashicorp\/azurerm 4\.55\.0|ClickHouse\/clickhouse 3\.25\.3)$/);
       expect(f.goFile).toMatch(/\.go$/);
     }
+  });
+
+  it("hashicorp/azurerm v4.55.0: name and server_id force a new resource; a configuration change restarts the server (feature default true)", () => {
+    for (const t of ["azurerm_postgresql_flexible_server_configuration", "azurerm_postgresql_flexible_server_firewall_rule"]) expect(factsFor(t)!.forceNew).toEqual(["name", "server_id"]);
+    expect(factsFor("azurerm_postgresql_flexible_server_configuration")!.restartsServer).toMatchObject({ feature: "features.postgresql_flexible_server.restart_server_on_configuration_value_change", providerDefault: true });
+    expect(factsFor("azurerm_postgresql_flexible_server_firewall_rule")!.restartsServer).toBeUndefined();
   });
 
   it("cyrilgdn/postgresql v1.26.0", () => {

@@ -3,6 +3,7 @@
  * the provider applies in place and which force a replacement, which values are secret.
  */
 import { AWS_FACTS } from "./aws";
+import { AZURERM_FACTS } from "./azurerm";
 import { CLICKHOUSE_FACTS } from "./clickhouse-diff";
 import { POSTGRESQL_FACTS } from "./postgresql";
 import type { ResourceTypeFacts } from "./types";
@@ -10,7 +11,7 @@ import type { ResourceTypeFacts } from "./types";
 export type { ResourceTypeFacts } from "./types";
 
 export const PROVIDER_FACTS: ReadonlyMap<string, ResourceTypeFacts> = new Map(
-  [...POSTGRESQL_FACTS, ...AWS_FACTS, ...CLICKHOUSE_FACTS].map((f) => [f.type, f]),
+  [...POSTGRESQL_FACTS, ...AWS_FACTS, ...CLICKHOUSE_FACTS, ...AZURERM_FACTS].map((f) => [f.type, f]),
 );
 
 /** The facts of a resource type, or undefined when the table does not know it. */

@@ -39,4 +39,9 @@ export interface ResourceTypeFacts {
    * nothing; the provider acts when the paired version attribute changes.
    */
   readonly writeOnly?: readonly { readonly path: string; readonly versionPath: string }[];
+  /**
+   * Applying a change of this resource restarts a database server (e.g. azurerm's Flexible Server
+   * configuration): the provider feature that turns it off, its default, and when it happens.
+   */
+  readonly restartsServer?: { readonly feature: string; readonly providerDefault: boolean; readonly when: string };
 }

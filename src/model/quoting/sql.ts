@@ -11,9 +11,29 @@
 /** What PostgreSQL reads back unchanged without quotes (lower case; keywords not checked). */
 export const PLAIN_IDENTIFIER = /^[a-z_][a-z0-9_$]*$/;
 
-/** `"name"` with embedded double quotes doubled; NUL bytes dropped, as pq.QuoteIdentifier does. */
+/**
+ * Characters that reorder or hide text on screen ("Trojan Source"): LRM/RLM, bidi embeddings,
+ * overrides and isolates, line/paragraph separators, BOM. In SQL they are written as Unicode
+ * escapes (`U&"..."`, `U&'...'`), the same name or text to PostgreSQL, so the SQL a reviewer reads
+ * is the SQL that runs.
+ */
+const REORDER = /[\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/;
+const REORDER_ALL = new RegExp(REORDER.source, "g");
+const uEscape = (c: string) => `\\${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+
+/** `U&"..."` / `U&'...'` body: backslashes doubled, reordering characters as `\XXXX`, the quote doubled. */
+function unicodeEscaped(text: string, quote: string): string {
+  return `U&${quote}${text.replace(/\\/g, "\\\\").replace(REORDER_ALL, uEscape).split(quote).join(quote + quote)}${quote}`;
+}
+
+/**
+ * `"name"` with embedded double quotes doubled; NUL bytes dropped, as pq.QuoteIdentifier does. A
+ * name with a reordering character is written `U&"..."` with it escaped.
+ */
 export function quoteIdent(name: string): string {
-  return `"${name.replace(/\0/g, "").replace(/"/g, '""')}"`;
+  const clean = name.replace(/\0/g, "");
+  if (REORDER.test(clean)) return unicodeEscaped(clean, '"');
+  return `"${clean.replace(/"/g, '""')}"`;
 }
 
 /**
@@ -48,11 +68,13 @@ export const QUOTED_KEYWORDS: ReadonlySet<string> = new Set([
  * and fix suggestions a person reads or pastes (`ALTER TABLE "user".t ...`).
  */
 export function quoteIdentIfNeeded(name: string): string {
+  if (REORDER.test(name)) return unicodeEscaped(name, '"');
   return PLAIN_IDENTIFIER.test(name) && !QUOTED_KEYWORDS.has(name) ? name : `"${name.replace(/"/g, '""')}"`;
 }
 
-/** `'text'` with embedded single quotes doubled (standard_conforming_strings = on). */
+/** `'text'` with embedded single quotes doubled (standard_conforming_strings = on); `U&'...'` when it holds a reordering character. */
 export function quoteLiteral(text: string): string {
+  if (REORDER.test(text)) return unicodeEscaped(text, "'");
   return `'${text.replace(/'/g, "''")}'`;
 }
 
@@ -61,6 +83,7 @@ export function quoteLiteral(text: string): string {
  * what libpq's PQescapeLiteral returns, so what psql puts in place of `:'name'`.
  */
 export function quoteLiteralEscaped(text: string): string {
+  if (REORDER.test(text)) return unicodeEscaped(text, "'");
   return text.includes("\\") ? `E${quoteLiteral(text.replace(/\\/g, "\\\\"))}` : quoteLiteral(text);
 }
 
@@ -70,11 +93,23 @@ export function quoteTableName(ref: string): string {
 }
 
 /**
+ * `quoteTableName` as TEXT, for a value compared with names PostgreSQL prints or cast to `regclass`
+ * (which reads `"..."` but not `U&"..."`): always `"part"."part"` with the characters raw. Put it
+ * inside `quoteLiteral`, which escapes any reordering character at the literal's level.
+ */
+export function quoteTableNameText(ref: string): string {
+  return ref
+    .split(".")
+    .map((p) => `"${p.replace(/\0/g, "").replace(/"/g, '""')}"`)
+    .join(".");
+}
+
+/**
  * A psql/SQL `--` comment's text on one line: line breaks become spaces, so a value shown in a
  * comment cannot end the comment and start a statement.
  */
 export function commentText(text: string): string {
-  return text.replace(/[\r\n]+/g, " ");
+  return text.replace(/[\r\n]+/g, " ").replace(REORDER_ALL, (c) => `\\u{${c.charCodeAt(0).toString(16).padStart(4, "0")}}`);
 }
 
 /**

@@ -9,6 +9,7 @@ import { clickpipesIpsRule } from "./clickpipes-ips";
 import { duplicatesRule } from "./duplicate";
 import { healthRule } from "./health";
 import { hostRule } from "./host";
+import { hostAzureRule } from "./host-azure";
 import { hostInitialLoadOnlyRule } from "./host-initial-load-only";
 import { hostPoolerRule } from "./host-pooler";
 import { hostPostgresVersionRule } from "./host-postgres-version";
@@ -19,6 +20,7 @@ import { identifiersRule } from "./identifier";
 import { monitoringRoleRule } from "./monitoring-role";
 import { objectsRule } from "./objects";
 import { openToWorldRule } from "./open-to-world";
+import { planRoleRule } from "./plan-role";
 import { portRangeRule } from "./port-range";
 import { postgresVersionRule } from "./postgres-version";
 import { publicationRule } from "./publication";
@@ -49,6 +51,7 @@ export const SOURCE_RULES: readonly Rule<PostgresSourceSpec>[] = [
   userRule,
   healthRule,
   monitoringRoleRule,
+  planRoleRule,
   // Host profiles (generic sources' `hostProfile`): each rule cites the host's ClickPipes guide.
   hostProfileRule,
   hostPoolerRule,
@@ -56,6 +59,7 @@ export const SOURCE_RULES: readonly Rule<PostgresSourceSpec>[] = [
   hostPostgresVersionRule,
   hostTimescaleRule,
   hostRowLevelSecurityRule,
+  hostAzureRule,
   timescaledbPublicationRule,
 ];
 

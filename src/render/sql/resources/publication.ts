@@ -1,5 +1,5 @@
 /** postgresql_publication (+ data postgresql_tables): resource_postgresql_publication.go of cyrilgdn/terraform-provider-postgresql v1.26.0. */
-import { commentText, providerLiteralBody, quoteLiteral, quoteTableName } from "../../../model/quoting";
+import { commentText, providerLiteralBody, quoteLiteral, quoteTableNameText } from "../../../model/quoting";
 import { dollarQuote } from "../plpgsql";
 import { providerSetOrder } from "../provider-set";
 import { Attributes, bool, checkKeys, literal, optLiteral, RenderContext, stringList, Unrenderable } from "../values";
@@ -61,7 +61,7 @@ export function renderPublication(c: Attributes, ctx: RenderContext): string[] {
   } else {
     const tables = providerSetOrder(stringList(c, "tables", ctx));
     if (tables.length !== (Array.isArray(c.tables) ? c.tables.length : 0)) throw new Unrenderable("tables holds a duplicate");
-    tablesSql = `ARRAY[${tables.map((t) => quoteLiteral(quoteTableName(t))).join(", ")}]::text[]`;
+    tablesSql = `ARRAY[${tables.map((t) => quoteLiteral(quoteTableNameText(t))).join(", ")}]::text[]`;
     tablesNote = "";
   }
   if (allTables && tablesSql !== "ARRAY[]::text[]") throw new Unrenderable("all_tables conflicts with tables");
