@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { RdsCluster, RdsClusterInstance } from "../tf/tf-aws";
 import { AwsEngine } from "../model/aws-types";
+import { refuseUnknownProps } from "../model/known-keys";
 import { AwsSourceBase, AwsSourceProps, literal, ValidatedAwsSourceProps } from "./aws-source";
 
 export interface AuroraSourceProps extends AwsSourceProps {
@@ -30,6 +31,7 @@ export interface AuroraSourceProps extends AwsSourceProps {
  */
 export class AuroraSource extends AwsSourceBase {
   constructor(scope: Construct, id: string, props: AuroraSourceProps | ValidatedAwsSourceProps) {
+    refuseUnknownProps("validated" in props ? "ValidatedAwsSource" : "AuroraSource", props, `${scope.node.path}/${id}`);
     const c = "validated" in props ? undefined : props.cluster;
     super(
       scope,

@@ -4,6 +4,7 @@ import { DataAwsCallerIdentity, DataAwsDbInstance, DataAwsPartition, DataAwsRdsC
 import { AwsEngine } from "../model/aws-types";
 import { CLICKPIPES_IAM_ROLE_IDS } from "../model/construct-ids";
 import { clickPipesConnectPolicy, clickPipesTrustPolicy, rdsDbUserArn } from "../model/iam-auth";
+import { refuseUnknownProps } from "../model/known-keys";
 
 export interface ClickPipesIamRoleProps {
   readonly engine: AwsEngine;
@@ -40,6 +41,7 @@ export class ClickPipesIamRole extends Construct {
 
   constructor(scope: Construct, id: string, props: ClickPipesIamRoleProps) {
     super(scope, id);
+    refuseUnknownProps("ClickPipesIamRole", props, this.node.path);
     const provider = props.provider;
     const partition = new DataAwsPartition(this, CLICKPIPES_IAM_ROLE_IDS.PARTITION, { provider });
     const account = new DataAwsCallerIdentity(this, CLICKPIPES_IAM_ROLE_IDS.ACCOUNT, { provider });

@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { TerraformProvider } from "../tf/tf";
 import { CloudwatchMetricAlarm } from "../tf/tf-aws";
 import { AlarmDefinition } from "../model/cloudwatch-alarms";
+import { refuseUnknownProps } from "../model/known-keys";
 
 export interface ClickPipesAlarmsProps {
   /** The alarms to declare (`alarmDefinitions` of `src/model/cloudwatch-alarms.ts`). */
@@ -26,6 +27,7 @@ export class ClickPipesAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: ClickPipesAlarmsProps) {
     super(scope, id);
+    refuseUnknownProps("ClickPipesAlarms", props, this.node.path);
     this.alarms = props.alarms.map(
       (a) =>
         new CloudwatchMetricAlarm(this, a.id, {

@@ -3,6 +3,7 @@ import { reportWarnings } from "../tf/annotations";
 import { TerraformProvider } from "../tf/tf";
 import { ResolvedAwsSource } from "../model/aws";
 import { AwsEngine, AwsSourceSpec } from "../model/aws-types";
+import { refuseUnknownProps } from "../model/known-keys";
 import { requireValidated, validateAwsDatabaseSource, ValidatedAwsSource } from "../model/validate";
 import { validatedAwsProps } from "./aws-source";
 import { ReplicationRight } from "../postgres/clickpipes-user";
@@ -83,6 +84,7 @@ export class AwsSourceDatabase extends Construct {
 
   constructor(scope: Construct, id: string, props: AwsSourceDatabaseProps | ValidatedAwsSourceDatabaseProps) {
     super(scope, id);
+    refuseUnknownProps("validated" in props ? "ValidatedAwsSourceDatabase" : "AwsSourceDatabase", props, `${scope.node.path}/${id}`);
     const engine = "validated" in props ? requireValidated(props.validated, "AwsSourceDatabase").value.engine : props.engine;
     const validated = validatedAwsProps("AwsSourceDatabase", engine, props, validateAwsDatabaseSource);
     reportWarnings(this, validated.takeWarnings());

@@ -7,6 +7,7 @@ import { IP_ALLOW_LIST_RULES } from "../model/rules/aws";
 import { requireValidated, validateProps, ValidatedAwsSource } from "../model/validate";
 import { parseCidr } from "../model/cidr";
 import { IP_ALLOW_LIST_IDS, ingressRuleId } from "../model/construct-ids";
+import { refuseUnknownProps } from "../model/known-keys";
 
 /** Construct ID of the rule for a CIDR (defined with the other construct IDs in `model/construct-ids`). */
 export { ingressRuleId };
@@ -97,6 +98,7 @@ export class ClickPipesIpAllowList extends Construct {
 
   constructor(scope: Construct, id: string, input: ClickPipesIpAllowListProps | ValidatedIpAllowListProps) {
     super(scope, id);
+    refuseUnknownProps("validated" in input ? "ValidatedIpAllowList" : "ClickPipesIpAllowList", input, this.node.path);
     let props: ClickPipesIpAllowListProps;
     if ("validated" in input) {
       const r = requireValidated(input.validated, "ClickPipesIpAllowList").value;

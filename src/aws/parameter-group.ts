@@ -3,6 +3,7 @@ import { TerraformProvider } from "../tf/tf";
 import { DbInstance, DbParameterGroup, RdsCluster, RdsClusterParameterGroup } from "../tf/tf-aws";
 import { ResolvedParameter } from "../model/aws";
 import { PARAMETER_GROUP_IDS } from "../model/construct-ids";
+import { refuseUnknownProps } from "../model/known-keys";
 
 /** Which parameter group AWS applies: the cluster's (Aurora) or the instance's (RDS). */
 export enum ParameterGroupKind {
@@ -51,6 +52,7 @@ export class ClickPipesParameterGroup extends Construct {
 
   constructor(scope: Construct, id: string, props: ClickPipesParameterGroupProps) {
     super(scope, id);
+    refuseUnknownProps("ClickPipesParameterGroup", props, this.node.path);
     this.kind = props.kind;
     const config = {
       provider: props.provider,

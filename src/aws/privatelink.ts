@@ -7,6 +7,7 @@ import { AwsNetworkMode, AwsSourceSpec } from "../model/aws-types";
 import { PRIVATELINK_RULES } from "../model/rules/aws";
 import { requireValidated, validateProps, ValidatedAwsSource } from "../model/validate";
 import { PRIVATE_LINK_IDS } from "../model/construct-ids";
+import { refuseUnknownProps } from "../model/known-keys";
 
 export interface ClickPipesPrivateLinkProps {
   /** Base of the VPC Lattice and RAM names (the source name; lower-cased and trimmed to fit). */
@@ -71,6 +72,7 @@ export class ClickPipesPrivateLink extends Construct {
 
   constructor(scope: Construct, id: string, input: ClickPipesPrivateLinkProps | ValidatedPrivateLinkProps) {
     super(scope, id);
+    refuseUnknownProps("validated" in input ? "ValidatedPrivateLink" : "ClickPipesPrivateLink", input, this.node.path);
     let props: ClickPipesPrivateLinkProps;
     if ("validated" in input) {
       const r = requireValidated(input.validated, "ClickPipesPrivateLink").value;

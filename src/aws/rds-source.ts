@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { DbInstance } from "../tf/tf-aws";
 import { AwsEngine } from "../model/aws-types";
+import { refuseUnknownProps } from "../model/known-keys";
 import { AwsSourceBase, AwsSourceProps, literal, ValidatedAwsSourceProps } from "./aws-source";
 
 export interface RdsSourceProps extends AwsSourceProps {
@@ -20,6 +21,7 @@ export interface RdsSourceProps extends AwsSourceProps {
  */
 export class RdsSource extends AwsSourceBase {
   constructor(scope: Construct, id: string, props: RdsSourceProps | ValidatedAwsSourceProps) {
+    refuseUnknownProps("validated" in props ? "ValidatedAwsSource" : "RdsSource", props, `${scope.node.path}/${id}`);
     const i = "validated" in props ? undefined : props.instance;
     super(
       scope,

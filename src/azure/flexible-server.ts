@@ -1,3 +1,4 @@
+import { refuseUnknownProps } from "../model/known-keys";
 import { Construct } from "constructs";
 import { AzPgConfiguration, AzPgFirewallRule, TerraformProvider, TerraformStack } from "../tf/tf";
 import { AZURE_PARAMETER_PREFIX, azureFirewallRanges, azureServerParameters, AzureServerParameter, AzureFirewallRange } from "../model/azure";
@@ -31,6 +32,7 @@ export class ClickPipesAzureFlexibleServer extends Construct {
 
   constructor(scope: Construct, id: string, props: ClickPipesAzureFlexibleServerProps) {
     super(scope, id);
+    refuseUnknownProps("ClickPipesAzureFlexibleServer", props, this.node.path);
     const src = props.resolved;
     if (!src.azure) throw new Error("ClickPipesAzureFlexibleServer: the source has no azure.serverId (a programming error: validate the spec first)");
     const serverId = src.azure.serverId;

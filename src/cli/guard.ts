@@ -6,8 +6,8 @@
 import * as fs from "node:fs";
 import { guardPlan, readSynthIndex, SynthIndex, SynthIndexError } from "../guard/guard";
 import { PlanFormatError, readPlanFile } from "../guard/plan";
-import { staleAllowances, staleLine, type Verdict } from "../review/verdicts";
-import { GuardedPlan, guardReviewDoc } from "../guard/review";
+import { staleAllowances, staleLine } from "../review/verdicts";
+import { GuardedPlan, GuardPlanReport, GuardReport, guardReviewDoc } from "../guard/review";
 import { escapeLine, jsonText } from "../util/markdown";
 import { formatComment } from "../review/comment";
 import { count, verdictText } from "../review/model";
@@ -28,7 +28,7 @@ export const GUARD_DOC: CommandDoc = {
     { name: "--synth", value: "<dir>", description: "the synth output the plans are of: cdktf.out, its stacks/ folder or one stack folder (default: ./cdktf.out when present)" },
     { name: "--no-synth", description: "recognise resources from their addresses only" },
     ...REPORT_OPTION_DOCS,
-    { name: "--json", description: "the verdicts as JSON" },
+    { name: "--json", description: "the verdicts as JSON (schemas/guard-report.schema.json)" },
   ],
   exitCodes: [
     [0, "nothing blocks (warnings are printed)"],
@@ -72,7 +72,7 @@ async function guard(parsed: ParsedCommand, out: NodeJS.WritableStream, err: Nod
       throw e;
     }
   }
-  const report: { file: string; stack?: string; verdicts: readonly Verdict[] }[] = guarded.map(({ file, result }) => ({ file, ...(result.stack ? { stack: result.stack } : {}), verdicts: result.verdicts }));
+  const report: GuardPlanReport[] = guarded.map(({ file, result }) => ({ file, ...(result.stack ? { stack: result.stack } : {}), verdicts: result.verdicts }));
   const all = report.flatMap((r) => r.verdicts);
   const blocking = all.filter((x) => x.level === "BLOCK" && !x.allowed);
   const warnings = all.filter((x) => x.level === "WARN");
@@ -84,7 +84,8 @@ async function guard(parsed: ParsedCommand, out: NodeJS.WritableStream, err: Nod
   const doc = guardReviewDoc(guarded, { staleAllowances: stale });
   writeFullReport(options, doc);
   if (options.json) {
-    out.write(jsonText({ blocked: blocking.length > 0, constructsFrom: synth ? "synth" : "address", synth: synth?.dir ?? null, plans: report, staleAllowances: stale }) + "\n");
+    const json: GuardReport = { blocked: blocking.length > 0, constructsFrom: synth ? "synth" : "address", synth: synth?.dir ?? null, plans: report, staleAllowances: stale };
+    out.write(jsonText(json) + "\n");
   } else if (options.markdown) {
     out.write(formatComment(doc, options.comment));
   } else {

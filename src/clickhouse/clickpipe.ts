@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { refuseUnknownProps } from "../model/known-keys";
 import {
   ChCdcInfrastructure,
   ChClickPipe,
@@ -142,6 +143,7 @@ export class ClickPipe extends Construct {
 
   constructor(scope: Construct, id: string, input: ClickPipeProps | ValidatedClickPipeProps) {
     super(scope, id);
+    refuseUnknownProps("validated" in input ? "ValidatedClickPipe" : "ClickPipe", input, `${scope.node.path}/${id}`);
     const src = input.source.resolved;
     const validated = "validated" in input ? requireValidated(input.validated, "ClickPipe") : validateClickPipe(src, input, input.iamRoleArn !== undefined ? ClickPipeAuthentication.IAM_ROLE : ClickPipeAuthentication.BASIC);
     if (validated.value.source !== src) throw new TypeError("ClickPipe: the validated pipe was checked against another source than props.source");

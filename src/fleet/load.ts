@@ -11,6 +11,7 @@ import { parse as parseYaml, YAMLParseError } from "yaml";
 import { findUnsafeKey, MAX_JSON_DEPTH, parseStrictJson, StrictJsonError } from "../util/strict-json";
 import { oneLine, readTextFile } from "../util/text-file";
 import { AppConfig } from "../model/app-config";
+import { fleetSchemaPath, sourceUnknownKeys, topLevelUnknownKeys } from "../model/known-keys";
 import { Finding, Severity, ValidationError } from "../model/validation";
 
 type JsonSchema = Record<string, unknown> & { definitions: Record<string, Record<string, unknown>> };
@@ -24,18 +25,9 @@ function literalValues(node: unknown): string[] {
 
 let cached: { schema: JsonSchema; top: ValidateFunction; byKind: Map<string, ValidateFunction> } | undefined;
 
-/** The shipped schema: next to the sources (`schemas/`), also from the compiled `dist/src/fleet`. */
-function schemaPath(): string {
-  for (const up of ["../..", "../../.."]) {
-    const p = path.resolve(__dirname, up, "schemas/fleet.schema.json");
-    if (fs.existsSync(p)) return p;
-  }
-  throw new Error("schemas/fleet.schema.json not found beside the package");
-}
-
 function validators() {
   if (cached) return cached;
-  const schema = JSON.parse(fs.readFileSync(schemaPath(), "utf8")) as JsonSchema;
+  const schema = JSON.parse(fs.readFileSync(fleetSchemaPath(), "utf8")) as JsonSchema;
   const ajv = new Ajv({ allErrors: true, strict: false });
   ajv.addSchema(schema, "fleet");
   // The top level without the sources' inner shape (checked per source, by kind, for clear lines).
@@ -82,8 +74,6 @@ function allowedText(e: ErrorObject): string {
   switch (e.keyword) {
     case "enum":
       return `one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
-    case "additionalProperties":
-      return "a known field (this one is not in the fleet schema)";
     case "required":
       return "present (it is required)";
     case "type":
@@ -97,9 +87,9 @@ function toFindings(errors: readonly ErrorObject[], root: unknown, source: strin
   const seen = new Set<string>();
   const out: Finding[] = [];
   // anyOf (backends) reports every branch: keep the most specific error per field.
-  for (const e of errors.filter((x) => x.keyword !== "anyOf")) {
+  // Unknown keys are reported by the one mechanism shared with the typed config (known-keys.ts).
+  for (const e of errors.filter((x) => x.keyword !== "anyOf" && x.keyword !== "additionalProperties")) {
     let pointer = e.instancePath;
-    if (e.keyword === "additionalProperties") pointer += `/${(e.params as { additionalProperty: string }).additionalProperty}`;
     if (e.keyword === "required") pointer += `/${(e.params as { missingProperty: string }).missingProperty}`;
     const field = prefix + pointerToField(pointer);
     if (seen.has(field)) continue;
@@ -149,7 +139,7 @@ interface ShapeCheck {
 
 function shapeCheck(doc: unknown): ShapeCheck {
   const { top, byKind } = validators();
-  const findings: Finding[] = top(doc) ? [] : toFindings(top.errors ?? [], doc, "(fleet)", "");
+  const findings: Finding[] = [...topLevelUnknownKeys(doc, false, "(fleet)"), ...(top(doc) ? [] : toFindings(top.errors ?? [], doc, "(fleet)", ""))];
   const badSources = new Set<number>();
   for (const e of top.errors ?? []) {
     const m = /^\/sources\/(\d+)/.exec(e.instancePath);
@@ -169,7 +159,7 @@ function shapeCheck(doc: unknown): ShapeCheck {
     }
     if (!validate(s)) {
       badSources.add(i);
-      findings.push(...toFindings(validate.errors ?? [], s, name, ""));
+      findings.push(...sourceUnknownKeys(s, i, false), ...toFindings(validate.errors ?? [], s, name, ""));
     }
   });
   return { findings, badSources };

@@ -1,3 +1,4 @@
+import { refuseUnknownProps } from "../model/known-keys";
 import { IConstruct } from "constructs";
 import { Annotations, IAspect } from "../tf/tf";
 import { hostNetwork, parseCidr } from "../model/cidr";
@@ -45,6 +46,7 @@ export class ClickPipesGoogleInstance implements IAspect {
   private readonly cidrs: readonly string[];
 
   constructor(private readonly props: ClickPipesGoogleInstanceProps) {
+    refuseUnknownProps("ClickPipesGoogleInstance", props, "ClickPipesGoogleInstance");
     const { cloud, region, serviceCreatedOn, ipTable } = props.clickhouse ?? ({} as ClickHouseServiceLocation);
     if (!Object.values(CloudProvider).includes(cloud) || !isKnownRegion(cloud, region, ipTable)) {
       refuse("clickhouse.region", region, Object.values(CloudProvider).includes(cloud) ? `a ClickHouse Cloud region of ${cloud}: ${knownRegions(cloud, ipTable).join(", ")}` : `a region of clickhouse.cloud, one of ${Object.values(CloudProvider).join(", ")}`);

@@ -6,7 +6,7 @@
 import { isBlocking, ReviewDoc, ReviewItem, ReviewStack } from "../review/model";
 import type { GuardResult } from "./guard";
 import { groupBy } from "../util/group";
-import type { ResourceChange } from "../review/verdicts";
+import type { ResourceChange, Verdict } from "../review/verdicts";
 
 /** One plan's result, as `guard` read it. */
 export interface GuardedPlan {
@@ -81,4 +81,27 @@ export function guardReviewDoc(plans: readonly GuardedPlan[], opts: { readonly s
     stacks: stacks.sort((a, b) => Number(b.blocked) - Number(a.blocked)),
     staleAllowances: opts.staleAllowances,
   };
+}
+
+/** One plan of `guard --json`: its file, its stack when the synth output tells, its verdicts. */
+export interface GuardPlanReport {
+  /** The plan file as given. */
+  readonly file: string;
+  /** The stack the plan is of, when the synth output tells (`--synth`). */
+  readonly stack?: string;
+  readonly verdicts: readonly Verdict[];
+}
+
+/** What `cdktf-clickpipes guard --json` prints (schemas/guard-report.schema.json). */
+export interface GuardReport {
+  /** True when a BLOCK verdict is not allowed: the exit code is 1. */
+  readonly blocked: boolean;
+  /** Where constructs were recognised from: the synth output, or the addresses alone. */
+  readonly constructsFrom: "synth" | "address";
+  /** The synth output folder read, or null without one. */
+  readonly synth: string | null;
+  /** One entry per plan file, in the order given. */
+  readonly plans: readonly GuardPlanReport[];
+  /** Allowances (`--allow`, `--allow-file`) that allowed nothing, as `[<stack>:]<address>`. */
+  readonly staleAllowances: readonly string[];
 }

@@ -83,7 +83,7 @@ export interface ResolvedSource {
   /** Thresholds of health, the alert rules and the alarms, with defaults applied. */
   readonly health: ResolvedHealthThresholds;
   /** The monitoring role, when the spec asks for one. */
-  readonly monitoring: { readonly name: string; readonly passwordVersion: number } | undefined;
+  readonly monitoring: { readonly name: string; readonly passwordVersion: number; readonly networks: readonly Cidr[] } | undefined;
   /** The read-only plan role, when the spec asks for one. */
   readonly planRole: { readonly name: string; readonly passwordVersion: number } | undefined;
 }
@@ -171,7 +171,11 @@ export function resolveSource(spec: PostgresSourceSpec): ResolvedSource {
     protectFromDestroy: spec.protectFromDestroy ?? true,
     health: resolveHealthThresholds(spec.health),
     monitoring: spec.monitoring
-      ? { name: spec.monitoring.name ?? DEFAULT_MONITORING_ROLE_NAME, passwordVersion: spec.monitoring.passwordVersion ?? 1 }
+      ? {
+          name: spec.monitoring.name ?? DEFAULT_MONITORING_ROLE_NAME,
+          passwordVersion: spec.monitoring.passwordVersion ?? 1,
+          networks: parseNetworks(spec.monitoring.allowedCidrs ?? []).sort((a, b) => byText(a.text, b.text)),
+        }
       : undefined,
     planRole: spec.planRole
       ? { name: spec.planRole.name ?? DEFAULT_PLAN_ROLE_NAME, passwordVersion: spec.planRole.passwordVersion ?? 1 }

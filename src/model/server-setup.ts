@@ -3,7 +3,7 @@
  * self-managed source needs. Pure data; `render/server-setup.ts` turns it into files.
  */
 import { ResolvedSource } from "./defaults";
-import { hbaHostLine } from "./quoting/pg-hba";
+import { hbaHostLine, quoteHbaField } from "./quoting/pg-hba";
 
 /** One server setting. */
 export interface ServerSetting {
@@ -41,6 +41,22 @@ export function serverSettings(src: ResolvedSource): ServerSetting[] {
  */
 export function pgHbaLines(src: ResolvedSource): string[] {
   return src.networks.map((cidr) => hbaHostLine(src.database, src.userName, cidr, "scram-sha-256"));
+}
+
+/**
+ * The monitoring role's pg_hba.conf lines (where `health` or an exporter connects from, never the
+ * ClickPipes IPs): one `host` line per `monitoring.allowedCidrs` network, quoted like the ClickPipes
+ * lines; without that field, one commented line naming the role and what to fill in. None without
+ * `monitoring`.
+ */
+export function monitoringHbaLines(src: ResolvedSource): string[] {
+  const m = src.monitoring;
+  if (!m) return [];
+  if (m.networks.length > 0) return m.networks.map((cidr) => hbaHostLine(src.database, m.name, cidr, "scram-sha-256"));
+  return [
+    `# Monitoring role ${m.name}: set monitoring.allowedCidrs to the networks health or your exporter connects from, or uncomment and fill in:`,
+    `# host ${quoteHbaField(src.database)} ${quoteHbaField(m.name)} <network health/the exporter connects from, e.g. 10.0.5.0/24> scram-sha-256`,
+  ];
 }
 
 /** True when any setting needs a restart to take effect. */

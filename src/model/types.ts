@@ -114,6 +114,14 @@ export interface MonitoringRoleSpec {
    * @default 1
    */
   readonly passwordVersion?: number;
+  /**
+   * Networks `health` or a Prometheus exporter connects from as this role (not the ClickPipes IPs):
+   * the rendered `pg_hba.conf` gets one `host <database> <role> <network> scram-sha-256` line per
+   * network, checked and quoted like the ClickPipes lines (valid CIDRs without host bits, each once,
+   * never the whole internet). Only sources with a rendered `pg_hba.conf` use it (self-managed hosts).
+   * @default - no line: the rendered `pg_hba.conf` has a commented line naming the role to fill in
+   */
+  readonly allowedCidrs?: string[];
 }
 
 /**

@@ -13,6 +13,7 @@ import { resolveAwsSource, ResolvedAwsSource } from "./aws";
 import { AwsEngine, AwsSourceSpec } from "./aws-types";
 import { ClickPipeAuthentication, ClickPipePostgresType, ClickPipeRuleInput, ClickPipeSpec } from "./clickpipe";
 import { HOST_PROFILES } from "./host-profiles";
+import { appConfigUnknownKeys } from "./known-keys";
 import { resolveSource, ResolvedSource } from "./defaults";
 import { SOURCE_RULES } from "./rules";
 import { APP_RULES } from "./rules/app";
@@ -168,6 +169,8 @@ const PIPE_TYPES: Record<SourceKind, ClickPipePostgresType> = {
  */
 export function checkApp(config: AppConfig): { readonly findings: Finding[]; readonly sources: ValidatedSourceConfig[] } {
   const findings = runRules<AppRuleInput>({ ...config, name: "(app)" }, APP_RULES);
+  // A key no type declares (`tabels:`) is refused at any depth, as in a fleet file.
+  findings.push(...appConfigUnknownKeys(config, true));
   const configured: unknown[] = Array.isArray(config?.sources) ? [...config.sources] : [];
   const sources: ValidatedSourceConfig[] = [];
   for (const s of configured.filter(hasKnownKind)) {

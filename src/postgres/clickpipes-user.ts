@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { Fn, Op, PgGrantRole, PgRole, TerraformProvider } from "../tf/tf";
 import { USER_IDS } from "../model/construct-ids";
+import { refuseUnknownProps } from "../model/known-keys";
 
 /**
  * Why a password with a backslash is refused at plan time: cyrilgdn/postgresql 1.26.0 writes the
@@ -84,6 +85,7 @@ export class ClickPipesUser extends Construct {
 
   constructor(scope: Construct, id: string, props: ClickPipesUserProps) {
     super(scope, id);
+    refuseUnknownProps("ClickPipesUser", props, this.node.path);
     const rds = props.replication === ReplicationRight.RDS_REPLICATION;
     const { precondition, ...password } = writeOnlyPasswordArgs(props.password, props.passwordVersion);
     this.role = new PgRole(this, USER_IDS.ROLE, {

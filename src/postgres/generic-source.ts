@@ -15,6 +15,7 @@ import { HostProfile, HostProfileSpec } from "../model/host-profiles";
 import { addSourceObjects } from "./source-objects";
 import { SOURCE_IDS } from "../model/construct-ids";
 import { ClickPipesAzureFlexibleServer } from "../azure/flexible-server";
+import { refuseUnknownProps } from "../model/known-keys";
 
 export interface GenericPostgresSourceProps extends PostgresSourceSpec, HostProfileSpec {
   /**
@@ -109,6 +110,7 @@ export class GenericPostgresSource extends Construct {
 
   constructor(scope: Construct, id: string, props: GenericPostgresSourceProps | ValidatedGenericPostgresSourceProps) {
     super(scope, id);
+    refuseUnknownProps("validated" in props ? "ValidatedGenericPostgresSource" : "GenericPostgresSource", props, `${scope.node.path}/${id}`);
     const validated = "validated" in props ? requireValidated(props.validated, "GenericPostgresSource") : validateSource(props);
     reportWarnings(this, validated.takeWarnings());
     this.resolved = validated.value;

@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { ITerraformDependable, PgDefaultPrivileges, PgGrant, TerraformProvider } from "../tf/tf";
 import { ResolvedSchema } from "../model/defaults";
 import { defaultSelectId, GRANT_IDS, schemaGrantGroupId, tablesGrantGroupId } from "../model/construct-ids";
+import { refuseUnknownProps } from "../model/known-keys";
 
 export interface ClickPipesGrantsProps {
   /** Database the grants live in. */
@@ -38,6 +39,7 @@ export class ClickPipesGrants extends Construct {
 
   constructor(scope: Construct, id: string, props: ClickPipesGrantsProps) {
     super(scope, id);
+    refuseUnknownProps("ClickPipesGrants", props, this.node.path);
     let previous: ITerraformDependable[] | undefined = props.dependsOn && props.dependsOn.length > 0 ? props.dependsOn : undefined;
     const chain = <T extends PgGrant | PgDefaultPrivileges>(make: (dependsOn: ITerraformDependable[] | undefined) => T): T => {
       const r = make(previous);

@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { PgGrant, PgGrantRole, PgRole, TerraformProvider } from "../tf/tf";
 import { MONITORING_IDS } from "../model/construct-ids";
 import { writeOnlyPasswordArgs } from "./clickpipes-user";
+import { refuseUnknownProps } from "../model/known-keys";
 
 /** Why a monitoring password with a backslash is refused at plan time (see `PASSWORD_BACKSLASH_MESSAGE`). */
 export const MONITORING_PASSWORD_BACKSLASH_MESSAGE =
@@ -50,6 +51,7 @@ export class ClickPipesMonitoringRole extends Construct {
 
   constructor(scope: Construct, id: string, props: ClickPipesMonitoringRoleProps) {
     super(scope, id);
+    refuseUnknownProps("ClickPipesMonitoringRole", props, this.node.path);
     const { precondition, ...password } = writeOnlyPasswordArgs(props.password, props.passwordVersion, MONITORING_PASSWORD_BACKSLASH_MESSAGE);
     this.role = new PgRole(this, MONITORING_IDS.ROLE, {
       provider: props.provider,

@@ -1,3 +1,4 @@
+import { refuseUnknownProps } from "../model/known-keys";
 import { Construct } from "constructs";
 import { PgGrant, PgRole, TerraformProvider } from "../tf/tf";
 import { PLAN_ROLE_IDS } from "../model/construct-ids";
@@ -55,6 +56,7 @@ export class ClickPipesPlanRole extends Construct {
 
   constructor(scope: Construct, id: string, props: ClickPipesPlanRoleProps) {
     super(scope, id);
+    refuseUnknownProps("ClickPipesPlanRole", props, this.node.path);
     const { precondition, ...password } = writeOnlyPasswordArgs(props.password, props.passwordVersion, PLAN_ROLE_PASSWORD_BACKSLASH_MESSAGE);
     this.role = new PgRole(this, PLAN_ROLE_IDS.ROLE, {
       provider: props.provider,

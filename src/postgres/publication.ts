@@ -3,6 +3,7 @@ import { PgPublication, PgTablesData, TerraformIterator, TerraformProvider } fro
 import { formatTableRef, TableRef } from "../model/defaults";
 import { PublishOperation } from "../model/types";
 import { PUBLICATION_IDS } from "../model/construct-ids";
+import { refuseUnknownProps } from "../model/known-keys";
 
 export interface ClickPipesPublicationProps {
   /** Publication name. */
@@ -64,6 +65,7 @@ export class ClickPipesPublication extends Construct {
 
   constructor(scope: Construct, id: string, props: ClickPipesPublicationProps) {
     super(scope, id);
+    refuseUnknownProps("ClickPipesPublication", props, this.node.path);
     let tables: string[] | undefined;
     if (props.allTables) {
       tables = undefined;

@@ -84,6 +84,15 @@ export function existingTables(ctx: VerifyContext): (ExpectedTable & { oid: numb
 }
 
 /** "a, b, c" with at most `max` names, then "and N more". */
+/**
+ * A fix for what the stack manages (grants, the REPLICATION right): with `--stack`, re-applying the
+ * stack first (Terraform restores what it declares; a hand-written GRANT drifts from it), the
+ * statement second.
+ */
+export function stackManagedFix(ctx: VerifyContext, statement: string): string {
+  return ctx.expectedUser ? `re-apply the stack first (cdktf deploy; it declares this grant); by hand: ${statement}` : statement;
+}
+
 export function listNames(names: readonly string[], max = 5): string {
   if (names.length <= max) return names.join(", ");
   return `${names.slice(0, max).join(", ")} and ${names.length - max} more`;

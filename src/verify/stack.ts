@@ -76,10 +76,47 @@ function single(json: StackJson, type: string, file: string): StackJson | undefi
   return values[0];
 }
 
+/** Resources of one type by logical name (the stack JSON's `resource.<type>` map). */
+function byName(json: StackJson, type: string): [string, StackJson][] {
+  const all = json.resource as Record<string, unknown> | undefined;
+  const map = all && typeof all === "object" ? (all[type] as Record<string, unknown> | undefined) : undefined;
+  if (!map || typeof map !== "object" || Array.isArray(map)) return [];
+  return Object.entries(map).filter((e): e is [string, StackJson] => typeof e[1] === "object" && e[1] !== null && !Array.isArray(e[1]));
+}
+
+/** The logical name of the `postgresql_role` a `${postgresql_role.<name>.name}` reference points at. */
+function roleReference(v: unknown): string | undefined {
+  return typeof v === "string" ? /^\$\{postgresql_role\.([A-Za-z0-9_-]+)\.name\}$/.exec(v)?.[1] : undefined;
+}
+
+/**
+ * The ClickPipes role of a stack, picked by what it is, not by how many roles there are: a role
+ * that may replicate (`replication = true`, or a member of `rds_replication` on RDS/Aurora) and is
+ * no monitoring role (a member of `pg_monitor`). A stack with `monitoring` has two roles; the
+ * monitoring role is never the one verify checks. Throws when no role, or more than one, is the
+ * ClickPipes role.
+ */
+function clickPipesRole(json: StackJson, file: string): StackJson | undefined {
+  const roles = byName(json, "postgresql_role");
+  if (roles.length <= 1) return roles[0]?.[1];
+  const memberOf = new Map<string, Set<string>>();
+  for (const [, g] of byName(json, "postgresql_grant_role")) {
+    const role = roleReference(g.role);
+    if (role && typeof g.grant_role === "string") memberOf.set(role, new Set([...(memberOf.get(role) ?? []), g.grant_role]));
+  }
+  const replicates = ([name, r]: [string, StackJson]) => r.replication === true || memberOf.get(name)?.has("rds_replication") === true;
+  const monitors = ([name]: [string, StackJson]) => memberOf.get(name)?.has("pg_monitor") === true;
+  const candidates = roles.filter((r) => replicates(r) && !monitors(r));
+  if (candidates.length === 1) return candidates[0]![1];
+  throw new VerifyError(
+    `--stack: ${file} has ${roles.length} postgresql_role resources and ${candidates.length === 0 ? "none" : candidates.length} of them may replicate without being a pg_monitor member; verify checks one source: pass --publication/--tables and the user in --url instead`,
+  );
+}
+
 /** Read a stack's expectations. Throws `VerifyError` (one line) for an unreadable or unexpected file. */
 export function readStack(arg: string): StackExpectations {
   const { file, json } = readVerifyStack(arg, "--stack");
-  const role = single(json, "postgresql_role", file);
+  const role = clickPipesRole(json, file);
   const pub = single(json, "postgresql_publication", file);
   if (!role && !pub) throw new VerifyError(`--stack: ${file} has no postgresql_role or postgresql_publication resource; is it a ClickPipes source stack?`);
 

@@ -84,6 +84,16 @@ function resolveAdmin(admin: ConnectionOptions, env: Readonly<Record<string, str
 }
 
 /**
+ * A login refused as the stack's user (a wrong password and a role that does not exist look the
+ * same to a client, SQLSTATE 28P01; `role ... does not exist` with trust auth) gets a hint: the
+ * role exists only once the stack is applied.
+ */
+function notAppliedHint(e: VerifyError, user: string): VerifyError {
+  if (!/password authentication failed|role "[^"]*" does not exist/.test(e.message)) return e;
+  return new VerifyError(`${e.message}; not applied yet? role ${user} exists only after the stack is applied (cdktf deploy, or the SQL of cdktf-clickpipes sql); otherwise check the password`);
+}
+
+/**
  * Connect as the ClickPipes user and run every check of `VERIFY_CHECKS`. Resolves with the report
  * (including FAILs); rejects with `VerifyError` (one line, no password) when the options are wrong,
  * the stack cannot be read, or the source cannot be reached within the timeout.
@@ -95,7 +105,9 @@ export async function verifySource(options: VerifyOptions = {}): Promise<VerifyR
   const env = options.env ?? process.env;
   const resolved = resolveConnection(options.connection ?? {}, env, stack ?? {}, timeoutSeconds);
   const admin = options.admin ? resolveAdmin(options.admin, env, resolved, timeoutSeconds) : undefined;
-  const { client, connection, tls } = await connectNegotiated(resolved, timeoutSeconds);
+  const { client, connection, tls } = await connectNegotiated(resolved, timeoutSeconds).catch((e: unknown) => {
+    throw stack?.user !== undefined && e instanceof VerifyError ? notAppliedHint(e, stack.user) : e;
+  });
   try {
     const info = (
       await client.query<{ num: string; version: string; user: string; rds: boolean }>(

@@ -58,6 +58,12 @@ export interface ServerOptions {
    */
   readonly hba?: readonly string[];
   /**
+   * Who the default lines after `hba` let in: `"everyone"` (every user, as above) or `"admin"` (the
+   * admin only, so a test proves that its own `hba` lines let a role in, e.g. a rendered pg_hba.conf).
+   * @default "everyone"
+   */
+  readonly hbaDefaults?: "everyone" | "admin";
+  /**
    * Start as a hot standby: initdb, one start as a primary, then `standby.signal` in the data
    * directory and a restart, with no primary to follow. The server stays in recovery
    * (`pg_is_in_recovery()` is true) and accepts read-only connections (as the admin: nothing can be
@@ -322,8 +328,8 @@ export async function startServer(opts: ServerOptions): Promise<PgServer> {
     const hba = [
       "# written by test/harness/server.ts",
       ...(opts.hba ?? []),
-      "host all all 127.0.0.1/32 scram-sha-256",
-      "host replication all 127.0.0.1/32 scram-sha-256",
+      `host all ${opts.hbaDefaults === "admin" ? ADMIN_USER : "all"} 127.0.0.1/32 scram-sha-256`,
+      `host replication ${opts.hbaDefaults === "admin" ? ADMIN_USER : "all"} 127.0.0.1/32 scram-sha-256`,
     ];
     fs.writeFileSync(path.join(dataDir, "pg_hba.conf"), hba.join("\n") + "\n");
     if (opts.ssl) {

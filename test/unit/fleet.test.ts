@@ -85,7 +85,7 @@ describe("fleet files", () => {
     doc.sources[1].postgresVersion = 11;
     doc.sources[2].network.mode = "vpn";
     expect(errorLines(stringify(doc))).toEqual([
-      'error: source "payments-db": prot = 5432 is not allowed: a known field (this one is not in the fleet schema) [fleet-schema]',
+      'error: source "payments-db": prot = 5432 is not allowed: a known field (did you mean port?) [unknown-key]',
       'error: source "crm-db": postgresVersion = 11 is not allowed: one of 12, 13, 14, 15, 16, 17, 18 [fleet-schema]',
       'error: source "ledger": network.mode = "vpn" is not allowed: one of "ip-allow-list", "privatelink", "none" [fleet-schema]',
     ]);
@@ -149,8 +149,8 @@ describe("fleet files", () => {
     doc.colour = "blue";
     doc.sources[1].prot = 5432;
     expect(errorLines(stringify(doc))).toEqual([
-      'error: source "(fleet)": colour = "blue" is not allowed: a known field (this one is not in the fleet schema) [fleet-schema]',
-      'error: source "crm-db": prot = 5432 is not allowed: a known field (this one is not in the fleet schema) [fleet-schema]',
+      'error: source "(fleet)": colour = "blue" is not allowed: a known field: $schema, backend, clickPipesIpsFile, sources [unknown-key]',
+      'error: source "crm-db": prot = 5432 is not allowed: a known field (did you mean port?) [unknown-key]',
     ]);
   });
 
@@ -181,7 +181,7 @@ describe("fleet files", () => {
     fs.writeFileSync(badFile, example.replace("database: crm", "database: crm\n    colour: blue"));
     const bad = run(badFile);
     expect(bad.status).toBe(1);
-    expect(bad.stderr.trim()).toBe('error: source "crm-db": colour = "blue" is not allowed: a known field (this one is not in the fleet schema) [fleet-schema]');
+    expect(bad.stderr.trim()).toBe('error: source "crm-db": colour = "blue" is not allowed: a known field: adminIsSuperuser, adminUser, azure, backend, clickhouse, clickpipe, database, health, host, hostProfile, kind, monitoring, name, network, planRole, planetScaleBranch, port, postgresVersion, protectFromDestroy, publication, schemas, serverSettings, sslmode, tables, timescaleDb, user [unknown-key]');
     expect(fs.existsSync(out)).toBe(false);
   });
 });

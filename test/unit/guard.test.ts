@@ -4,6 +4,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runGuard } from "../../src/cli/guard";
+import { generateGuardSchema, GUARD_SCHEMA_PATH } from "../../scripts/gen-guard-schema";
+import { validateJsonSchema } from "../support/json-schema";
 import { CidrUnion, ruleNetwork } from "../../src/review/cidr-set";
 import { guardPlan } from "../../src/guard/guard";
 import { genericSource, synthApp } from "../helpers";
@@ -251,6 +253,21 @@ describe("guard command", () => {
       ["publication:false"],
       ["clickpipes-role:true"],
     ]);
+  });
+
+  it("--json validates against schemas/guard-report.schema.json, which matches the GuardReport type", async () => {
+    expect(fs.readFileSync(GUARD_SCHEMA_PATH, "utf8")).toBe(generateGuardSchema());
+    const schema = JSON.parse(fs.readFileSync(GUARD_SCHEMA_PATH, "utf8"));
+    const a = writePlan("schema-a.json", plan([rc("postgresql_publication", "orders-db_Publication_92C9D745", DELETE)]));
+    const w = writePlan("schema-w.json", plan([rc("postgresql_publication", "orders-db_Publication_92C9D745", ["update"], { tables: ["public.a", "public.b"] }, { tables: ["public.a", "public.c"] })]));
+    const runs = [
+      await cli([a, "--no-synth", "--json"]),
+      await cli([a, w, "--no-synth", "--allow", "postgresql_publication.orders-db_Publication_92C9D745,nothing.here", "--json"]),
+      await cli([w, "--no-synth", "--json"]),
+    ];
+    for (const r of runs) expect(validateJsonSchema(schema, JSON.parse(r.out))).toEqual([]);
+    expect(JSON.parse(runs[1]!.out).staleAllowances).toEqual(["nothing.here"]);
+    expect(validateJsonSchema(schema, { blocked: "no", constructsFrom: "address", synth: null, plans: [], staleAllowances: [] })).not.toEqual([]);
   });
 
   it("prints warnings with the table names and still exits 0", async () => {

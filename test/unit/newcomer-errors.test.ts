@@ -137,7 +137,7 @@ describe("a fleet reports every error of every source at once", () => {
     expect(error).toBeInstanceOf(ValidationError);
     const lines = error!.message.split("\n");
     expect(lines).toEqual([
-      'error: source "schema-bad": colour = "blue" is not allowed: a known field (this one is not in the fleet schema) [fleet-schema]',
+      'error: source "schema-bad": colour = "blue" is not allowed: a known field: adminIsSuperuser, adminUser, azure, backend, clickhouse, clickpipe, database, health, host, hostProfile, kind, monitoring, name, network, planRole, planetScaleBranch, port, postgresVersion, protectFromDestroy, publication, schemas, serverSettings, sslmode, tables, timescaleDb, user [unknown-key]',
       `error: source "(fleet)": ${missing} = "ENOENT" is not allowed: a readable YAML or JSON fleet file [fleet-file]`,
       'error: source "rule-bad": port = 70000 is not allowed: an integer from 1 to 65535 [port-range]',
       `error: source "Rule-Bad": name = "Rule-Bad" is not allowed: a name whose stacks differ from every other source's in more than case (stack "Rule-Bad" and "rule-bad" would be one folder and one state key on a case-insensitive file system) [source-name]`,

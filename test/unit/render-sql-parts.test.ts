@@ -53,7 +53,9 @@ describe("renderer table", () => {
     expect(renderResource("postgresql_grant_role", { role: "cp", grant_role: "rds_replication" })).toEqual([
       expect.stringMatching(/^-- mirrors resourcePostgreSQLGrantRoleCreate\(\)/),
       expect.stringMatching(/^-- then grantRole\(\)/),
+      expect.stringMatching(/^-- "WARNING: role \.\.\. has not been granted membership/),
       "BEGIN;",
+      "SET LOCAL client_min_messages = error;",
       'REVOKE "rds_replication" FROM "cp";',
       'GRANT "rds_replication" TO "cp";',
       "COMMIT;",

@@ -1,4 +1,4 @@
-import { Check, fail, pass, settingFix } from "../context";
+import { Check, fail, pass, settingFix, stackManagedFix } from "../context";
 import { quoteIdent } from "../names";
 import { CheckId } from "../types";
 
@@ -39,6 +39,6 @@ export const replicationRightCheck: Check = {
       );
     }
     const grant = ctx.rdsLike ? `GRANT rds_replication TO ${user};` : `ALTER ROLE ${user} WITH REPLICATION;`;
-    return fail(`role ${ctx.user} has neither the REPLICATION attribute nor rds_replication membership`, grant);
+    return fail(`role ${ctx.user} has neither the REPLICATION attribute nor rds_replication membership`, stackManagedFix(ctx, grant));
   },
 };

@@ -1,5 +1,5 @@
 import { lockTimeoutMs } from "../../pg/connection";
-import { Check, ExpectedTable, fail, listNames, pass, selectList, skip, VerifyContext, warn } from "../context";
+import { Check, ExpectedTable, fail, listNames, pass, selectList, skip, stackManagedFix, VerifyContext, warn } from "../context";
 import { quoteIdent } from "../names";
 import { CheckId } from "../types";
 
@@ -45,7 +45,7 @@ export const tablesCheck: Check = {
       const tables = ctx.tables.filter((t) => denied.some((d) => d.startsWith(`${t.display} (`))).map((t) => t.display);
       return fail(
         `failed to select from table ${listNames(denied, 3)}`,
-        `GRANT USAGE ON SCHEMA ${[...schemas].join(", ")} TO ${user}; GRANT SELECT ON ${tables.join(", ")} TO ${user};`,
+        stackManagedFix(ctx, `GRANT USAGE ON SCHEMA ${[...schemas].join(", ")} TO ${user}; GRANT SELECT ON ${tables.join(", ")} TO ${user};`),
       );
     }
     if (locked.length > 0) {

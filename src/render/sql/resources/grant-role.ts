@@ -12,8 +12,10 @@ export function renderGrantRole(c: Attributes, ctx: RenderContext): string[] {
   const admin = bool(c, "with_admin_option", false);
   return [
     "-- mirrors resourcePostgreSQLGrantRoleCreate() in resource_postgresql_grant_role.go: revokeRole() (createRevokeRoleQuery())",
-    "-- then grantRole() (createGrantRoleQuery()) in one transaction. The REVOKE warns when there is nothing to revoke.",
+    "-- then grantRole() (createGrantRoleQuery()) in one transaction. With nothing to revoke (a first apply) that REVOKE warns",
+    '-- "WARNING: role ... has not been granted membership in role ..."; harmless, and SET LOCAL keeps it out of this transaction\'s output.',
     "BEGIN;",
+    "SET LOCAL client_min_messages = error;",
     `REVOKE ${quoteIdent(grantRole)} FROM ${quoteIdent(role)};`,
     `GRANT ${quoteIdent(grantRole)} TO ${quoteIdent(role)}${admin ? " WITH ADMIN OPTION" : ""};`,
     "COMMIT;",
