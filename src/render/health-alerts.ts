@@ -10,6 +10,7 @@ import { ResolvedSource } from "../model/defaults";
 import { formatDuration, HealthThresholdsSpec, retainedWalThresholds } from "../model/health";
 
 import { ALERT_RULES_FILE, HEALTH_THRESHOLDS_FILE } from "../model/server-setup";
+import { formatSize } from "../model/size";
 
 export { ALERT_RULES_FILE, HEALTH_THRESHOLDS_FILE };
 
@@ -20,17 +21,8 @@ export function promqlString(text: string): string {
   return JSON.stringify(text);
 }
 
-/** Bytes as a short size for alert text (`80 GiB`). */
-function size(bytes: number): string {
-  const units = ["bytes", "KiB", "MiB", "GiB", "TiB"];
-  let v = bytes;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${Number.isInteger(v) ? v : v.toFixed(1)} ${units[i]}`;
-}
+/** Bytes as a short 1024-based size for alert text (`80 GiB`). */
+const size = formatSize;
 
 interface AlertRule {
   readonly alert: string;

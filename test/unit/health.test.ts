@@ -14,7 +14,8 @@ import { HEALTH_USAGE, parseHealthArgs, parseSize, runHealth } from "../../src/c
 import { escapeLabelValue, formatHealthPrometheus, formatHealthText, HEALTH_METRICS } from "../../src/health/format";
 import { HealthFindingKind, HealthReport, HealthStatus } from "../../src/health/types";
 import { resolveSource } from "../../src/model/defaults";
-import { formatDuration, HEALTH_DEFAULTS, parseDuration, resolveHealthThresholds } from "../../src/model/health";
+import { formatDuration, HEALTH_DEFAULTS, healthThresholdProblems, parseDuration, resolveHealthThresholds } from "../../src/model/health";
+import { SIZE_ALLOWED } from "../../src/model/size";
 import { ALERT_RULES_FILE, HEALTH_THRESHOLDS_FILE, renderAlertRules, RUNBOOK_DOC_URL, runbookAnchor } from "../../src/render/health-alerts";
 import { renderServerSetup } from "../../src/render/server-setup";
 import { genericSource } from "../helpers";
@@ -51,11 +52,16 @@ describe("durations and sizes", () => {
   it.each(["", "0s", "1", "1 hour", "30m1h", "1.5h", "-5m", "1H", "366d"])("refuses %j", (text) => {
     expect(parseDuration(text)).toBeUndefined();
   });
-  it("sizes: bytes or with PostgreSQL's units (1024-based)", () => {
+  it("sizes: bytes, PostgreSQL's units or the IEC ones, all 1024-based", () => {
     expect(parseSize("1048576")).toBe(1048576);
     expect(parseSize("512kB")).toBe(512 * 1024);
+    expect(parseSize("512KiB")).toBe(512 * 1024);
     expect(parseSize("10GB")).toBe(10 * GIB);
-    for (const bad of ["0", "1.5GB", "10gb", "GB", "-1"]) expect(parseSize(bad)).toBeUndefined();
+    expect(parseSize("10GiB")).toBe(10 * GIB);
+    expect(parseSize("3MiB")).toBe(parseSize("3MB"));
+    expect(parseSize("2TiB")).toBe(2 * 1024 * GIB);
+    expect(parseSize(4096)).toBe(4096);
+    for (const bad of ["0", "1.5GB", "10gb", "10gib", "10KB", "GB", "-1", "10 GiB/s", 0, 1.5, -1, null]) expect(parseSize(bad)).toBeUndefined();
   });
 });
 
@@ -64,7 +70,8 @@ describe("wrong calls: one line, exit 2, nothing on stdout", () => {
     [["--max-transaction-age", "1 hour"], 'cdktf-clickpipes health: --max-transaction-age = "1 hour" is not allowed: a duration such as 30s, 5m, 1h, 1h30m or 2d (units d, h, m, s in that order; at least 1s, at most 365d)\n'],
     [["--inactive-slot-warn=0s"], 'cdktf-clickpipes health: --inactive-slot-warn = "0s" is not allowed: a duration such as 30s, 5m, 1h, 1h30m or 2d (units d, h, m, s in that order; at least 1s, at most 365d)\n'],
     [["--retained-wal-warn-fraction", "1.5"], 'cdktf-clickpipes health: --retained-wal-warn-fraction = "1.5" is not allowed: a number above 0 and at most 1 (e.g. 0.5)\n'],
-    [["--retained-wal-crit-bytes", "lots"], 'cdktf-clickpipes health: --retained-wal-crit-bytes = "lots" is not allowed: a size above 0 in bytes, or with a unit kB, MB, GB or TB (e.g. 10GB)\n'],
+    [["--retained-wal-crit-bytes", "lots"], `cdktf-clickpipes health: --retained-wal-crit-bytes = "lots" is not allowed: ${SIZE_ALLOWED}\n`],
+    [["--retained-wal-warn-bytes", "10Gb"], 'cdktf-clickpipes health: --retained-wal-warn-bytes = "10Gb" is not allowed: a whole number of bytes above 0, or a whole number with a unit kB/KiB, MB/MiB, GB/GiB or TB/TiB (e.g. 10GiB; all 1024-based: PostgreSQL\'s MB is 1024² bytes, the same as MiB)\n'],
     [["--retained-wal-warn-fraction", "0.9"], "cdktf-clickpipes health: --retained-wal-warn-fraction = 0.9 is not allowed: warn below crit (retainedWalWarnFraction 0.9 < retainedWalCritFraction 0.8)\n"],
     [["--inactive-slot-warn", "2h"], "cdktf-clickpipes health: --inactive-slot-warn = \"2h\" is not allowed: warn below crit (inactiveSlotWarn 2h < inactiveSlotCrit 1h)\n"],
     [["--json", "--prometheus"], "cdktf-clickpipes health: --json and --prometheus exclude each other: give one\n"],
@@ -79,6 +86,8 @@ describe("wrong calls: one line, exit 2, nothing on stdout", () => {
   it("--help prints the usage and exits 0", async () => {
     expect(await cli(["--help"])).toEqual({ code: 0, out: HEALTH_USAGE, err: "" });
     expect(HEALTH_USAGE).toContain("--max-transaction-age <duration>");
+    // The help says which base sizes are in.
+    expect(HEALTH_USAGE.replace(/\s+/g, " ")).toMatch(/kB\/KiB, MB\/MiB, GB\/GiB, TB\/TiB, all 1024-based \(PostgreSQL's MB = MiB = 1024\^2 bytes\)/);
   });
 });
 
@@ -90,6 +99,18 @@ describe("the thresholds file (the source's health block, written by synth as he
     expect(parseHealthArgs(["--thresholds", file]).options.thresholds).toEqual(src.health);
     expect(src.health).toMatchObject({ retainedWalWarnFraction: 0.3, maxTransactionAgeSeconds: 1800, inactiveSlotCritSeconds: 172800 });
     expect(parseHealthArgs(["--thresholds", file, "--max-transaction-age", "10m"]).options.thresholds).toEqual({ ...src.health, maxTransactionAgeSeconds: 600 });
+  });
+
+  it("size flags take GiB/MiB and GB/MB alike; the thresholds file and the health block take size strings", () => {
+    expect(parseHealthArgs(["--retained-wal-warn-bytes", "2GiB", "--retained-wal-crit-bytes", "3GB"]).options.thresholds).toMatchObject({ retainedWalWarnBytes: 2 * GIB, retainedWalCritBytes: 3 * GIB });
+    const file = path.join(tmp, "sizes.json");
+    fs.writeFileSync(file, JSON.stringify({ retainedWalWarnBytes: "512MiB", retainedWalCritBytes: "1TiB" }));
+    expect(parseHealthArgs(["--thresholds", file]).options.thresholds).toMatchObject({ retainedWalWarnBytes: 512 * 1024 * 1024, retainedWalCritBytes: 1024 * GIB });
+    const src = resolveSource(genericSource({ health: { retainedWalWarnBytes: "20GiB", retainedWalCritBytes: "60GB" } }));
+    expect(src.health).toMatchObject({ retainedWalWarnBytes: 20 * GIB, retainedWalCritBytes: 60 * GIB });
+    // health.json carries bytes, whatever the config wrote.
+    expect(JSON.parse(renderServerSetup(src)[HEALTH_THRESHOLDS_FILE])).toMatchObject({ retainedWalWarnBytes: 20 * GIB, retainedWalCritBytes: 60 * GIB });
+    expect(healthThresholdProblems({ retainedWalWarnBytes: "20 gigs" })).toEqual([{ field: "retainedWalWarnBytes", value: "20 gigs", allowed: SIZE_ALLOWED }]);
   });
 
   it("refuses a bad file with one line naming the field", async () => {
