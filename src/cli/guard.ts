@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import { guardPlan, readSynthIndex, SynthIndex, SynthIndexError } from "../guard/guard";
 import { PlanFormatError, readPlanFile } from "../guard/plan";
 import { staleAllowances, staleLine } from "../review/verdicts";
+import { summarize } from "../review/summary";
 import { GuardedPlan, GuardPlanReport, GuardReport, guardReviewDoc } from "../guard/review";
 import { escapeLine, jsonText } from "../util/markdown";
 import { formatComment } from "../review/comment";
@@ -74,8 +75,8 @@ async function guard(parsed: ParsedCommand, out: NodeJS.WritableStream, err: Nod
   }
   const report: GuardPlanReport[] = guarded.map(({ file, result }) => ({ file, ...(result.stack ? { stack: result.stack } : {}), verdicts: result.verdicts }));
   const all = report.flatMap((r) => r.verdicts);
-  const blocking = all.filter((x) => x.level === "BLOCK" && !x.allowed);
-  const warnings = all.filter((x) => x.level === "WARN");
+  const summary = summarize(all);
+  const blocking = summary.blocking;
   const stale = staleAllowances(
     allow,
     report.flatMap((r) => r.verdicts.map((x) => (x.stack === undefined && r.stack !== undefined ? { ...x, stack: r.stack } : x))),
@@ -95,11 +96,11 @@ async function guard(parsed: ParsedCommand, out: NodeJS.WritableStream, err: Nod
       lines.push(`plan ${r.file}${r.stack ? ` (stack ${r.stack})` : ""}:`);
       for (const x of r.verdicts) lines.push(`  ${verdictText(x)}`);
     }
-    const warned = warnings.length ? `; ${count(warnings.length, "warning")}` : "";
+    const warned = summary.warnings ? `; ${count(summary.warnings, "warning")}` : "";
     lines.push(
       blocking.length > 0
-        ? `guard: ${count(blocking.length, "change")} would break a running ClickPipe${warned}; if deliberate, allow with --allow-file or --allow [<stack>:]<address> (constructs from ${constructs})`
-        : `guard: nothing breaks a running ClickPipe in ${count(report.length, "plan")}${warned} (constructs from ${constructs})`,
+        ? `guard: ${summary.headline}${warned}; if deliberate, allow with --allow-file or --allow [<stack>:]<address> (constructs from ${constructs})`
+        : `guard: ${summary.headline} in ${count(report.length, "plan")}${warned} (constructs from ${constructs})`,
     );
     for (const a of stale) lines.push(staleLine(a));
     out.write(lines.map(escapeLine).join("\n") + "\n");

@@ -3,11 +3,13 @@
  * created, updated in place, replaced or deleted, and changes of variables, outputs, providers
  * and the terraform block. Pure: no files, no cdktf.
  */
-import { ChangeAction, ConfigChange, knownProviderSource, MetaChange, ResourceChange } from "../review/verdicts";
+import type { ChangeAction, MetaChange, ResourceChange } from "../review/change";
+import { ConfigChange, knownProviderSource } from "../review/rules";
 import { AttributeChange, compareResource, isSensitivePath, jsonEqual, META_KEYS } from "./attributes";
 import { isSecretName, isSensitiveBlock, redactValue, SENSITIVE } from "../model/secrets";
-import { stackNodes } from "../synth-output/stack-json";
+import { stackNodes, unmodelledBlocks } from "../synth-output/stack-json";
 import type { Json, SynthStack } from "./read";
+import { referenceResolver } from "./references";
 
 export interface ResourceDiff {
   /** `<type>.<logical id>`, or `data.<type>.<logical id>` for a data source. */
@@ -55,6 +57,8 @@ export interface StackDiff {
   readonly modules: readonly NamedChange[];
   /** Resources whose only differences have no effect in Terraform (e.g. a write-only value alone). */
   readonly noEffect: readonly { readonly address: string; readonly changes: readonly AttributeChange[] }[];
+  /** The base stack this one was matched with by its state, when its name differs (a stack renamed onto the same backend). */
+  readonly renamedFrom?: string;
   /** The stack's JSON on each side (for SQL and pipe effects). */
   readonly base?: Json;
   readonly head?: Json;
@@ -128,9 +132,32 @@ function instancesDropped(x: Json, y: Json): string | undefined {
   return undefined;
 }
 
+/** The value at a dotted path (a one-element list read as its element). */
+function rawAt(config: Json, path: string): unknown {
+  let v: unknown = config;
+  for (const p of path.split(".")) {
+    if (Array.isArray(v) && v.length === 1) v = v[0];
+    if (!isObject(v)) return undefined;
+    v = v[p];
+  }
+  return v;
+}
+
+/** Changes whose written value is the same on both sides: they follow what they reference (said in their note). */
+function followed(cmp: ReturnType<typeof compareResource>, x: Json, y: Json): ReturnType<typeof compareResource> {
+  const changes = cmp.changes.map((c) =>
+    !c.sensitive && typeof rawAt(y, c.path) === "string" && String(rawAt(y, c.path)).includes("${") && jsonEqual(rawAt(x, c.path), rawAt(y, c.path))
+      ? { ...c, note: [c.note, `follows ${JSON.stringify(rawAt(y, c.path))}`].filter(Boolean).join("; ") }
+      : c,
+  );
+  return { ...cmp, changes };
+}
+
 function diffResources(base: Json | undefined, head: Json | undefined): { resources: ResourceDiff[]; noEffect: StackDiff["noEffect"][number][] } {
   const a = blocks(base);
   const b = blocks(head);
+  // References between resources (and to variables) resolved on each side: a change reaches every resource that reads it.
+  const [resolveBase, resolveHead] = [referenceResolver(base), referenceResolver(head)];
   const resources: ResourceDiff[] = [];
   const noEffect: StackDiff["noEffect"][number][] = [];
   const addresses = [...a.keys()];
@@ -154,14 +181,15 @@ function diffResources(base: Json | undefined, head: Json | undefined): { resour
       resources.push({ ...common, action: x ? "delete" : "create", changes: [], replaceBecause: [], knownType: true, before: x?.config, after: y?.config, ...(meta.length ? { meta } : {}) });
       continue;
     }
-    if (jsonEqual(x.config, y.config)) continue;
+    const [xr, yr] = [resolveBase(x.config), resolveHead(y.config)];
+    if (jsonEqual(x.config, y.config) && jsonEqual(xr, yr)) continue;
     const meta = metaChanges(x.config, y.config);
     const metaAsChanges: AttributeChange[] = meta.map((m) => ({ path: m.key, ...("before" in m ? { before: m.before } : {}), ...("after" in m ? { after: m.after } : {}), note: "meta-argument" }));
     const dropped = any.mode === "managed" ? instancesDropped(x.config, y.config) : undefined;
-    const cmp = compareResource(any.type, x.config, y.config);
+    const cmp = followed(compareResource(any.type, xr, yr), x.config, y.config);
     const withMeta = (changes: readonly AttributeChange[]) => [...changes, ...metaAsChanges].sort((p, q) => (p.path < q.path ? -1 : p.path > q.path ? 1 : 0));
     if (dropped !== undefined) {
-      resources.push({ ...common, action: "delete", reason: dropped, changes: withMeta(cmp.changes), replaceBecause: [], knownType: cmp.known, before: x.config, after: y.config, meta });
+      resources.push({ ...common, action: "delete", reason: dropped, changes: withMeta(cmp.changes), replaceBecause: [], knownType: cmp.known, before: xr, after: yr, meta });
       continue;
     }
     if (cmp.changes.length === 0 && meta.length === 0) continue; // only the `//` metadata differs
@@ -176,12 +204,18 @@ function diffResources(base: Json | undefined, head: Json | undefined): { resour
       changes: withMeta(cmp.changes),
       replaceBecause: cmp.replaceBecause,
       knownType: cmp.known,
-      before: x.config,
-      after: y.config,
+      before: xr,
+      after: yr,
       ...(meta.length ? { meta } : {}),
     });
   }
   return { resources, noEffect };
+}
+
+/** A provider's configuration without an alias (Terraform's default one for its resources). */
+function defaultProvider(json: Json, name: string): Json | undefined {
+  const list = isObject(json.provider) ? json.provider[name] : undefined;
+  return (Array.isArray(list) ? list : [list]).find((p): p is Json => isObject(p) && p.alias === undefined);
 }
 
 /** Sensitive variables (in either side) by name. */
@@ -258,9 +292,46 @@ function diffStack(name: string, base: SynthStack | undefined, head: SynthStack 
   return { name, status, resources, variables, outputs, locals, providers, terraform, modules, noEffect, base: bj, head: hj };
 }
 
-/** Compare two synthesized outputs (stacks by name). */
+/** Where a stack keeps its state: its `terraform.backend` / `terraform.cloud` block as JSON (undefined: none). */
+function stateOf(json: Json | undefined): string | undefined {
+  const tf = isObject(json?.terraform) ? json!.terraform : {};
+  if (tf.backend === undefined && tf.cloud === undefined) return undefined;
+  return JSON.stringify(stableJson({ backend: tf.backend ?? null, cloud: tf.cloud ?? null }));
+}
+
+const stableJson = (v: unknown): unknown =>
+  Array.isArray(v) ? v.map(stableJson) : isObject(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, stableJson(v[k])])) : v;
+
+/**
+ * Compare two synthesized outputs. Stacks are matched by their state (backend), then by name: a
+ * stack renamed onto the state of a base stack is diffed against that stack (Terraform acts on what
+ * that state holds), under its head name.
+ */
 export function diffOutputs(base: Map<string, SynthStack>, head: Map<string, SynthStack>): StackDiff[] {
-  return [...new Set([...base.keys(), ...head.keys()])].sort(byName).map((n) => diffStack(n, base.get(n), head.get(n)));
+  const pairs = new Map<string, string>(); // head name -> base name
+  const baseOnly = [...base.keys()].filter((n) => !head.has(n));
+  const byState = new Map<string, string[]>();
+  for (const n of baseOnly) {
+    const st = stateOf(base.get(n)!.json);
+    if (st !== undefined) byState.set(st, [...(byState.get(st) ?? []), n]);
+  }
+  for (const n of [...head.keys()].filter((x) => !base.has(x)).sort(byName)) {
+    const st = stateOf(head.get(n)!.json);
+    const candidates = st !== undefined ? byState.get(st) : undefined;
+    if (candidates && candidates.length === 1) {
+      pairs.set(n, candidates[0]!);
+      byState.delete(st!);
+    }
+  }
+  const paired = new Set(pairs.values());
+  const names = [...new Set([...base.keys(), ...head.keys()])].filter((n) => !paired.has(n) || head.has(n)).sort(byName);
+  return names.map((n) => {
+    const from = pairs.get(n);
+    if (from === undefined) return diffStack(n, base.get(n), head.get(n));
+    const d = diffStack(n, base.get(from), head.get(n));
+    const renamed: NamedChange = { name: "(stack matched by its state)", action: "change", before: from, after: n };
+    return { ...d, renamedFrom: from, status: "changed" as const, terraform: [renamed, ...d.terraform] };
+  });
 }
 
 /** The changes `judge` reads: managed resources of stacks present in head (a removed stack destroys nothing). */
@@ -269,8 +340,10 @@ export function resourceChanges(stacks: readonly StackDiff[]): ResourceChange[] 
     .filter((s) => s.status !== "removed")
     .flatMap((s) =>
       s.resources
-        .filter((r) => r.mode === "managed")
+        // Data sources are judged for their provider only (`foreign-provider`).
+        .filter((r) => r.mode === "managed" || r.action !== "delete")
         .map((r) => ({
+          ...(r.mode === "data" ? { mode: "data" as const } : {}),
           stack: s.name,
           address: r.address,
           type: r.type,
@@ -299,8 +372,28 @@ export function configChanges(stacks: readonly StackDiff[]): ConfigChange[] {
       // A source added with a new provider is judged by what it is; any change of one is blocked.
       if (/^required_providers\.[^.]+\.source$/.test(t.name) && !(t.action === "add" && knownProviderSource(t.after))) out.push({ stack: s.name, address: `terraform.${t.name}`, rule: "provider-source", what: `provider source ${said(t)} (${JSON.stringify(t.before ?? null)} -> ${JSON.stringify(t.after ?? null)})` });
     }
+    for (const t of s.terraform) {
+      // Another backend is another state: what the stack acts on is no longer what was reviewed.
+      if (s.status !== "added" && /^(backend|cloud)(\.|$)/.test(t.name)) out.push({ stack: s.name, address: `terraform.${t.name}`, rule: "backend", what: `terraform.${t.name} ${said(t)}${t.sensitive ? "" : ` (${JSON.stringify(t.before ?? null)} -> ${JSON.stringify(t.after ?? null)})`}` });
+    }
     for (const p of s.providers) {
       if (/\.alias$/.test(p.name)) out.push({ stack: s.name, address: `provider.${p.name}`, rule: "provider-alias", what: `provider alias ${said(p)} (${JSON.stringify(p.before ?? null)} -> ${JSON.stringify(p.after ?? null)})` });
+    }
+    // The database the stack acts on: the postgresql provider configuration without an alias, on each side.
+    if (s.base && s.head) {
+      const [was, now] = [defaultProvider(s.base, "postgresql"), defaultProvider(s.head, "postgresql")];
+      for (const k of ["host", "port", "database", "username", "sslmode"]) {
+        if (was && now && !jsonEqual(was[k], now[k])) out.push({ stack: s.name, address: `provider.postgresql.${k}`, rule: "provider-target", what: `provider postgresql ${k} ${JSON.stringify(was[k] ?? null)} -> ${JSON.stringify(now[k] ?? null)}` });
+      }
+    }
+    // `import`, `moved` and `removed` blocks added or changed: refused in a reviewed stack.
+    const before = new Set((s.base ? unmodelledBlocks(s.base) : []).map((b) => JSON.stringify([b.block, b.body])));
+    for (const b of s.head ? unmodelledBlocks(s.head) : []) {
+      if (b.block !== "import" && b.block !== "moved" && b.block !== "removed") continue;
+      if (before.has(JSON.stringify([b.block, b.body]))) continue;
+      const to = typeof b.body.to === "string" ? ` to ${b.body.to}` : "";
+      const from = typeof b.body.from === "string" ? ` from ${b.body.from}` : "";
+      out.push({ stack: s.name, address: b.address, rule: "state-block", what: `${b.block} block${from}${to} added or changed` });
     }
   }
   return out;

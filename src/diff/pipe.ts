@@ -4,14 +4,12 @@
  */
 import { agree } from "../util/words";
 import type { ResourceDiff, StackDiff } from "./compare";
+import { pipeResources, pipeSource } from "../review/pipe-json";
 
 const tablesOf = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string" && !x.includes("${")) : []);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-function pipesOf(json: Record<string, unknown> | undefined): string[] {
-  const r = isObject(json?.resource) ? json!.resource : {};
-  return isObject(r.clickhouse_clickpipe) ? Object.keys(r.clickhouse_clickpipe).map((n) => `clickhouse_clickpipe.${n}`) : [];
-}
+const pipesOf = (json: Record<string, unknown> | undefined): string[] => pipeResources(json).map((p) => p.address);
 
 /** One line per effect on the pipe, in a stable order. */
 export function pipeEffects(stack: StackDiff): string[] {
@@ -76,18 +74,15 @@ function pipeChange(p: ResourceDiff): string[] {
  */
 function targetTableChanges(stack: StackDiff): string[] {
   const out: string[] = [];
-  const pipesOfSide = (json: Record<string, unknown> | undefined): Record<string, unknown> => {
-    const res = isObject(json?.resource) ? json!.resource : {};
-    return isObject(res.clickhouse_clickpipe) ? res.clickhouse_clickpipe : {};
-  };
+  const pipesOfSide = (json: Record<string, unknown> | undefined): Record<string, Record<string, unknown>> => Object.fromEntries(pipeResources(json).map((p) => [p.name, p.body]));
   const pubTables = (json: Record<string, unknown> | undefined) => {
     const res = isObject(json?.resource) ? json!.resource : {};
     const pubs = isObject(res.postgresql_publication) ? Object.values(res.postgresql_publication) : [];
     return new Set(pubs.flatMap((p) => (isObject(p) ? tablesOf(p.tables) : [])));
   };
   /** The target of each table: the local map the pipe's mappings read, else the default. */
-  const targets = (json: Record<string, unknown> | undefined, pipe: unknown) => {
-    const mappings = (pipe as { source?: { postgres?: { table_mappings?: unknown } } })?.source?.postgres?.table_mappings;
+  const targets = (json: Record<string, unknown> | undefined, pipe: Record<string, unknown>) => {
+    const mappings = pipeSource(pipe).tableMappings;
     if (typeof mappings !== "string" || !mappings.includes('replace(val, ".", "_")')) return undefined;
     const locals = isObject(json?.locals) ? json!.locals : {};
     const map: Record<string, unknown> = {};

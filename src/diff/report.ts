@@ -4,6 +4,8 @@
  * sensitive variables' defaults and sensitive outputs are `(sensitive)`.
  */
 import { judge, judgeConfig, staleAllowances, staleLine } from "../review/verdicts";
+import { ACTION_WORDS, ChangeAction, isBlocking, SYMBOL, Verdict } from "../review/change";
+import { breaksHeadline, summarize, verdictRank } from "../review/summary";
 import { escapeLine, jsonText } from "../util/markdown";
 import { groupBy } from "../util/group";
 import { CommentOptions, formatComment } from "../review/comment";
@@ -15,22 +17,8 @@ import { pipeEffects } from "./pipe";
 import type { SynthStack } from "./read";
 import { changeSql } from "./sql";
 
-/** A BLOCK or WARN verdict (`judge` of src/review/verdicts.ts, or the diff's own stack-level rule). */
-export interface Verdict {
-  readonly level: "BLOCK" | "WARN";
-  /** Rule id. */
-  readonly rule: string;
-  /** The stack the verdict is of. */
-  readonly stack?: string;
-  /** The resource address (or the stack name, for a stack-level verdict). */
-  readonly address: string;
-  /** One line: what happens and why it matters. */
-  readonly message: string;
-  /** Tables concerned (`schema.table`). */
-  readonly tables?: readonly string[];
-  /** A BLOCK named by `--allow`: reported, not blocking. */
-  readonly allowed?: boolean;
-}
+/** A BLOCK or WARN verdict: the review tools' one verdict (`judge` of src/review/verdicts.ts, or the diff's own stack-level rule). */
+export type { Verdict } from "../review/change";
 
 /** One changed attribute: the diff's `AttributeChange` (secrets never carry a value). */
 export type DiffReportChange = AttributeChange;
@@ -40,7 +28,7 @@ export interface DiffReportResource {
   readonly address: string;
   readonly type: string;
   readonly mode: "managed" | "data";
-  readonly action: "create" | "update" | "replace" | "delete";
+  readonly action: ChangeAction;
   readonly constructPath?: string;
   /** Why a resource present on both sides is destroyed (e.g. `count = 0`). */
   readonly reason?: string;
@@ -129,12 +117,12 @@ export function buildDiffReport(
   // Verdicts by stack: the same address in two stacks (staging and prod of one construct) is judged per stack.
   const byStack = groupBy(verdicts, (v) => v.stack ?? "");
   const reports = stacks.map((s) => stackReport(s, byStack.get(s.name) ?? []));
-  const blockingCount = reports.flatMap((s) => [...s.verdicts, ...s.configVerdicts]).filter((v) => v.level === "BLOCK" && !v.allowed).length;
+  const summary = summarize(reports.flatMap((s) => [...s.verdicts, ...s.configVerdicts]));
   const count = (a: DiffReportResource["action"]) => reports.filter((s) => s.status !== "removed").flatMap((s) => s.resources).filter((r) => r.action === a && r.mode === "managed").length;
   return {
     base: opts.baseLabel,
     head: opts.headLabel,
-    blocked: blockingCount > 0,
+    blocked: summary.blocked > 0,
     summary: {
       stacksAdded: reports.filter((s) => s.status === "added").length,
       stacksRemoved: reports.filter((s) => s.status === "removed").length,
@@ -143,8 +131,8 @@ export function buildDiffReport(
       update: count("update"),
       replace: count("replace"),
       delete: count("delete"),
-      blocked: blockingCount,
-      warnings: reports.flatMap((s) => [...s.verdicts, ...s.configVerdicts]).filter((v) => v.level === "WARN").length,
+      blocked: summary.blocked,
+      warnings: summary.warnings,
     },
     stacks: reports,
     staleAllowances: staleAllowances(opts.allow, verdicts),
@@ -194,7 +182,7 @@ function stackReport(s: StackDiff, stackVerdicts: readonly Verdict[]): DiffRepor
   const configVerdicts = stackVerdicts.filter((v) => !addresses.has(v.address));
   const byAddress = groupBy(verdicts, (v) => v.address);
   const sql = changeSql(s);
-  const blocks = (a: string) => (byAddress.get(a) ?? []).some((v) => v.level === "BLOCK" && !v.allowed);
+  const blocks = (a: string) => (byAddress.get(a) ?? []).some(isBlocking);
   const resources: DiffReportResource[] = s.resources
     .map((r) => ({
       address: r.address,
@@ -212,7 +200,7 @@ function stackReport(s: StackDiff, stackVerdicts: readonly Verdict[]): DiffRepor
     .map((r) => ({ r, blocked: blocks(r.address) }))
     .sort((a, b) => Number(b.blocked) - Number(a.blocked) || (a.r.address < b.r.address ? -1 : a.r.address > b.r.address ? 1 : 0))
     .map((x) => x.r);
-  const order = (v: Verdict) => (v.level === "BLOCK" && !v.allowed ? 0 : v.level === "BLOCK" ? 1 : 2);
+  const order = verdictRank;
   return {
     ...common,
     status: s.status,
@@ -228,8 +216,6 @@ function stackReport(s: StackDiff, stackVerdicts: readonly Verdict[]): DiffRepor
 // ---------------------------------------------------------------------------------------------
 // Text and markdown.
 
-const SYMBOL: Record<DiffReportResource["action"], string> = { create: "+", update: "~", replace: "-/+", delete: "-" };
-const WORDS: Record<DiffReportResource["action"], string> = { create: "create", update: "update in place", replace: "replace", delete: "destroy" };
 
 /** A value on one line (JSON), secrets already removed. */
 function show(v: unknown): string {
@@ -258,13 +244,13 @@ function namedLine(kind: string, c: DiffReportNamedChange): string {
 function resourceWhy(r: DiffReportResource): string {
   if (r.action === "replace") return `replace: ${r.replaceBecause?.join(", ")}`;
   if (r.action === "update" && !r.knownType) return "update; in place or replace not known for this type";
-  return r.reason ? `${WORDS[r.action]}: ${r.reason}` : WORDS[r.action];
+  return r.reason ? `${ACTION_WORDS[r.action]}: ${r.reason}` : ACTION_WORDS[r.action];
 }
 
 function summaryLine(r: DiffReport): string {
   const s = r.summary;
   const stacks = [s.stacksAdded && `${count(s.stacksAdded, "stack")} added`, s.stacksRemoved && `${count(s.stacksRemoved, "stack")} removed`, `${count(s.stacksChanged, "stack")} changed`].filter(Boolean).join(", ");
-  const verdict = r.blocked ? `BLOCKED: ${count(s.blocked, "change")} would break a running ClickPipe; if deliberate, allow with --allow-file or --allow [<stack>:]<address>` : "no blocking change";
+  const verdict = r.blocked ? `BLOCKED: ${breaksHeadline(s.blocked)}; if deliberate, allow with --allow-file or --allow [<stack>:]<address>` : "no blocking change";
   return `diff: ${stacks}; ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.delete} to destroy; ${count(s.warnings, "warning")}; ${verdict}`;
 }
 
@@ -333,7 +319,7 @@ export function reviewDoc(r: DiffReport): ReviewDoc {
     tool: "diff",
     subject: `${r.base} -> ${r.head}`,
     blocked: r.blocked,
-    counts: { ...r.summary, allowed: all.filter((v) => v.level === "BLOCK" && v.allowed).length },
+    counts: { ...r.summary, allowed: summarize(all).allowed },
     stacks: [...stacks].sort((a, b) => Number(b.blocked) - Number(a.blocked) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     staleAllowances: r.staleAllowances,
   };

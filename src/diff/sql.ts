@@ -12,6 +12,7 @@
 import { quoteIdent, quoteLiteral, quoteTableName } from "../model/quoting/sql";
 import { providerSetOrder, renderContext, renderResource, Unrenderable } from "../render/sql";
 import { stackNodes } from "../synth-output/stack-json";
+import { BEGIN, COMMIT } from "../util/sql-boilerplate";
 import { scrub, secretLiterals } from "./attributes";
 import type { ResourceDiff, StackDiff } from "./compare";
 import type { Json } from "./read";
@@ -75,7 +76,7 @@ function publicationUpdate(r: ResourceDiff): string[] | undefined {
     out.unshift(`-- the provider runs these with the new name before it renames the publication: this apply fails; rename in an apply of its own`);
   }
   if (renamed) out.push(`ALTER PUBLICATION ${quoteIdent(oldName)} RENAME TO ${quoteIdent(name)};`);
-  return out.length > 0 ? ["BEGIN;", ...out, "COMMIT;"] : undefined;
+  return out.length > 0 ? [BEGIN, ...out, COMMIT] : undefined;
 }
 
 /** setRole*() flags of resourcePostgreSQLRoleUpdate(), in its order: attribute, keyword, provider default. */
@@ -117,7 +118,7 @@ function roleUpdate(r: ResourceDiff): string[] | undefined {
   if (changed.has("connection_limit")) out.push(`ALTER ROLE ${role} CONNECTION LIMIT ${Number(after.connection_limit ?? -1)};`);
   for (const [attr, kw, d] of ROLE_FLAGS.slice(1)) if (changed.has(attr)) out.push(`ALTER ROLE ${role} WITH ${bool(after[attr], d) ? "" : "NO"}${kw};`);
   if (changed.has("valid_until")) out.push(`ALTER ROLE ${role} VALID UNTIL ${quoteLiteral(String(after.valid_until ?? "infinity"))};`);
-  return out.length > 0 ? ["BEGIN;", ...out, "COMMIT;"] : undefined;
+  return out.length > 0 ? [BEGIN, ...out, COMMIT] : undefined;
 }
 
 function deleteSql(r: ResourceDiff): string[] | undefined {

@@ -7,7 +7,9 @@
 import * as fs from "node:fs";
 import { constructPath, readSynthStacks, StackReadError, stackNodes } from "../synth-output/stack-json";
 import { changeKind, ChangeKind, Plan } from "./plan";
-import { ChangeAction, ConfigChange, judge, judgeConfig, knownProviderSource, ResourceChange, Verdict } from "../review/verdicts";
+import { ConfigChange, judge, judgeConfig, knownProviderSource } from "../review/verdicts";
+import { ChangeAction, isBlocking, ResourceChange, Verdict } from "../review/change";
+import { verdictRank } from "../review/summary";
 
 /** Thrown for a `--synth` folder that is not synth output (one line). */
 export class SynthIndexError extends Error {}
@@ -74,6 +76,8 @@ export interface PlanChanges {
   readonly stack?: string;
   readonly changes: readonly ResourceChange[];
   readonly unchanged: readonly ResourceChange[];
+  /** Data sources the plan reads (judged for their provider only). */
+  readonly dataSources: readonly ResourceChange[];
 }
 
 const ACTION: Partial<Record<ChangeKind, ChangeAction>> = {
@@ -97,8 +101,12 @@ export function planChanges(plan: Plan, synth?: SynthIndex): PlanChanges {
   const stack = synth ? stackOf(plan, synth) : undefined;
   const changes: ResourceChange[] = [];
   const unchanged: ResourceChange[] = [];
+  const dataSources: ResourceChange[] = [];
   for (const c of plan.resourceChanges) {
-    if (c.mode !== "managed") continue;
+    if (c.mode !== "managed") {
+      if (c.actions.includes("read")) dataSources.push({ ...(stack ? { stack } : {}), address: c.address, type: c.type, action: "create", mode: "data", ...(c.after ? { after: c.after } : {}) });
+      continue;
+    }
     const entries = synth?.byAddress.get(c.address) ?? [];
     const entry = entries.find((e) => e.stack === stack) ?? (entries.length === 1 ? entries[0] : undefined);
     const base = {
@@ -108,12 +116,15 @@ export function planChanges(plan: Plan, synth?: SynthIndex): PlanChanges {
       ...(c.before ? { before: c.before } : {}),
       ...(c.after ? { after: c.after } : {}),
       ...(entry?.constructPath !== undefined ? { constructPath: entry.constructPath } : {}),
+      ...(c.importing ? { importing: true } : {}),
+      ...(c.previousAddress !== undefined && c.previousAddress !== c.address ? { previousAddress: c.previousAddress } : {}),
     };
-    const action = ACTION[changeKind(c.actions.filter((a) => a !== "forget"))];
+    // An import or a move is a change even when the object's attributes stay (Terraform acts on the state).
+    const action = ACTION[changeKind(c.actions.filter((a) => a !== "forget"))] ?? (base.importing || base.previousAddress !== undefined ? "update" : undefined);
     if (action) changes.push({ ...base, action });
     else if (!c.actions.includes("forget")) unchanged.push({ ...base, action: "update" });
   }
-  return { stack, changes, unchanged };
+  return { stack, changes, unchanged, dataSources };
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -166,10 +177,9 @@ export interface GuardResult {
 
 /** Check one plan. `allow` holds addresses whose BLOCK verdicts are deliberate. */
 export function guardPlan(plan: Plan, opts: { readonly allow?: readonly string[]; readonly synth?: SynthIndex } = {}): GuardResult {
-  const { stack, changes, unchanged } = planChanges(plan, opts.synth);
-  const verdicts = [...judgeConfig(planConfigChanges(plan, stack), { allow: opts.allow }), ...judge(changes, { allow: opts.allow, unchanged })];
+  const { stack, changes, unchanged, dataSources } = planChanges(plan, opts.synth);
+  const verdicts = [...judgeConfig(planConfigChanges(plan, stack), { allow: opts.allow }), ...judge([...changes, ...dataSources], { allow: opts.allow, unchanged })];
   // Blocked first, then allowed, then warnings; in plan order within each.
-  const rank = (v: Verdict) => (v.level === "BLOCK" ? (v.allowed ? 1 : 0) : 2);
-  const sorted = verdicts.map((v, i) => ({ v, i })).sort((a, b) => rank(a.v) - rank(b.v) || a.i - b.i).map((x) => x.v);
-  return { stack, changes, verdicts: sorted, blocking: sorted.filter((v) => v.level === "BLOCK" && !v.allowed) };
+  const sorted = verdicts.map((v, i) => ({ v, i })).sort((a, b) => verdictRank(a.v) - verdictRank(b.v) || a.i - b.i).map((x) => x.v);
+  return { stack, changes, verdicts: sorted, blocking: sorted.filter(isBlocking) };
 }

@@ -21,6 +21,8 @@ export interface ResourceChange {
   readonly type: string;
   readonly name: string;
   readonly previousAddress?: string;
+  /** The plan imports the object (`change.importing` present). */
+  readonly importing?: boolean;
   readonly actions: readonly ChangeAction[];
   readonly before: Record<string, unknown> | null;
   readonly after: Record<string, unknown> | null;
@@ -82,7 +84,7 @@ export function parsePlan(text: string, source = "plan"): Plan {
     formatVersion: obj.format_version,
     ...(typeof configuration === "object" && configuration !== null && !Array.isArray(configuration) ? { configuration: configuration as Record<string, unknown> } : {}),
     resourceChanges: changes.map((c: Record<string, unknown>, i: number) => {
-      const change = (c?.change ?? {}) as { actions?: unknown; before?: unknown; after?: unknown };
+      const change = (c?.change ?? {}) as { actions?: unknown; before?: unknown; after?: unknown; importing?: unknown };
       const actions = change.actions;
       if (typeof c?.address !== "string" || !Array.isArray(actions) || !actions.every((a) => KNOWN_ACTIONS.has(a as string))) {
         throw new PlanFormatError(`${source}: resource_changes[${i}] has no address or unknown actions ${JSON.stringify(actions)}`);
@@ -93,6 +95,7 @@ export function parsePlan(text: string, source = "plan"): Plan {
         type: String(c.type ?? ""),
         name: String(c.name ?? ""),
         previousAddress: typeof c.previous_address === "string" ? c.previous_address : undefined,
+        ...(change.importing !== undefined && change.importing !== null ? { importing: true } : {}),
         actions: actions as ChangeAction[],
         before: (change.before as Record<string, unknown> | null) ?? null,
         after: (change.after as Record<string, unknown> | null) ?? null,

@@ -3,10 +3,12 @@
  * formatter `diff` uses too: one section per plan (named by its stack when the synth output tells,
  * otherwise by its file), one item per changed resource with its verdicts.
  */
-import { isBlocking, ReviewDoc, ReviewItem, ReviewStack } from "../review/model";
+import type { ReviewDoc, ReviewItem, ReviewStack } from "../review/model";
+import { ACTION_WORDS, changedAttributes, isBlocking, ResourceChange } from "../review/change";
+import { summarize } from "../review/summary";
 import type { GuardResult } from "./guard";
 import { groupBy } from "../util/group";
-import type { ResourceChange, Verdict } from "../review/verdicts";
+import type { Verdict } from "../review/change";
 
 /** One plan's result, as `guard` read it. */
 export interface GuardedPlan {
@@ -14,18 +16,13 @@ export interface GuardedPlan {
   readonly result: GuardResult;
 }
 
-const WHY: Record<ResourceChange["action"], string> = { create: "create", update: "update in place", replace: "replace", delete: "destroy" };
-
 /**
  * The attributes whose value differs between before and after, by name only (a plan's values may be
  * secrets the plan does not mark; `diff` shows values, the guard names what changed).
  */
-function changedAttributes(c: ResourceChange): string[] {
+function changedLines(c: ResourceChange): string[] {
   if (c.action !== "update" && c.action !== "replace") return [];
-  const before = c.before ?? {};
-  const after = c.after ?? {};
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  const changed = keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  const changed = changedAttributes(c.before, c.after);
   return changed.length > 0 ? [`changed: ${changed.join(", ")}`] : [];
 }
 
@@ -40,8 +37,8 @@ export function guardReviewDoc(plans: readonly GuardedPlan[], opts: { readonly s
         type: c.type,
         ...(c.constructPath !== undefined ? { constructPath: c.constructPath } : {}),
         action: c.action,
-        why: c.reason ? `${WHY[c.action]}: ${c.reason}` : WHY[c.action],
-        changes: changedAttributes(c),
+        why: c.reason ? `${ACTION_WORDS[c.action]}: ${c.reason}` : ACTION_WORDS[c.action],
+        changes: changedLines(c),
         verdicts: byAddress.get(c.address) ?? [],
       }))
       .map((it) => ({ it, blocked: it.verdicts.some(isBlocking) }))
@@ -59,13 +56,13 @@ export function guardReviewDoc(plans: readonly GuardedPlan[], opts: { readonly s
   });
   // Plans with nothing to show (no change, no verdict) have no section.
   const stacks = sections.filter((s) => s.items.length > 0 || s.verdicts.length > 0);
-  const all = plans.flatMap((p) => p.result.verdicts);
+  const summary = summarize(plans.flatMap((p) => p.result.verdicts));
   const changes = plans.flatMap((p) => p.result.changes);
   const n = (a: ResourceChange["action"]) => changes.filter((c) => c.action === a).length;
   return {
     tool: "guard",
     subject: `${plans.length === 1 ? "plan" : "plans"} ${plans.map((p) => p.file).join(", ")}`,
-    blocked: all.some(isBlocking),
+    blocked: summary.blocked > 0,
     counts: {
       stacksChanged: stacks.length,
       stacksAdded: 0,
@@ -74,9 +71,9 @@ export function guardReviewDoc(plans: readonly GuardedPlan[], opts: { readonly s
       update: n("update"),
       replace: n("replace"),
       delete: n("delete"),
-      blocked: all.filter(isBlocking).length,
-      allowed: all.filter((v) => v.level === "BLOCK" && v.allowed).length,
-      warnings: all.filter((v) => v.level === "WARN").length,
+      blocked: summary.blocked,
+      allowed: summary.allowed,
+      warnings: summary.warnings,
     },
     stacks: stacks.sort((a, b) => Number(b.blocked) - Number(a.blocked)),
     staleAllowances: opts.staleAllowances,

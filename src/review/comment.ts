@@ -15,7 +15,8 @@
  * Every value from the input goes through src/util/markdown.ts (code spans, text, HTML); the
  * only HTML is the formatter's own `<details>`, `<summary>`, `<code>` and `<b>`.
  */
-import type { Verdict } from "./verdicts";
+import { SYMBOL, type Verdict } from "./change";
+import { breaksHeadline } from "./summary";
 import { groupBy } from "../util/group";
 import { escapeLine, mdCode, mdFence, mdHtml, mdText } from "../util/markdown";
 import { constructLabel, count, foldSql, isBlocking, levelWord, relativePath, ReviewDoc, ReviewItem, ReviewStack, verdictWhere } from "./model";
@@ -42,7 +43,6 @@ export interface CommentOptions {
   readonly fullReportLink?: string;
 }
 
-const SYMBOL: Record<ReviewItem["action"], string> = { create: "+", update: "~", replace: "-/+", delete: "-" };
 /** The symbols after a list bullet: a bare "- " or "+ " there would open a nested list, so those two are escaped. */
 const SYMBOL_MD: Record<ReviewItem["action"], string> = { ...SYMBOL, create: "\\+", delete: "\\-" };
 
@@ -179,7 +179,7 @@ function overview(doc: ReviewDoc, budget: number, size: (t: string) => number): 
     }
     const more = blockedStacks.length - names.length;
     out.push(
-      `**BLOCKED**: ${count(c.blocked, "change")} would break a running ClickPipe, in ${count(blockedStacks.length, "stack")}: ${names.join(", ")}${more > 0 ? ` and ${more.toLocaleString("en-US")} more (full report)` : ""}.`,
+      `**BLOCKED**: ${breaksHeadline(c.blocked)}, in ${count(blockedStacks.length, "stack")}: ${names.join(", ")}${more > 0 ? ` and ${more.toLocaleString("en-US")} more (full report)` : ""}.`,
       "",
       `If deliberate, allow ${c.blocked === 1 ? "it" : "them"} in the pull request: one ${mdCode("<stack>:<address>")} per line in the allow file (${mdCode("--allow-file")}), or ${mdCode("--allow")}.`,
       "",

@@ -4,10 +4,11 @@
  * `guard` from plans (src/cli/guard.ts). Values here are raw (from input a pull request controls):
  * every renderer escapes them for its medium.
  */
-import type { Verdict } from "./verdicts";
-import { lockRole, quietLoggingBlock } from "../render/sql/plpgsql";
+import { isBlocking, type ChangeAction, type Verdict } from "./change";
+import { isBoilerplate } from "../util/sql-boilerplate";
 
-export type ReviewAction = "create" | "update" | "replace" | "delete";
+/** A resource's action (the review tools' one `ChangeAction`). */
+export type ReviewAction = ChangeAction;
 
 /** One changed resource. */
 export interface ReviewItem {
@@ -70,7 +71,7 @@ export interface ReviewDoc {
   readonly staleAllowances: readonly string[];
 }
 
-export const isBlocking = (v: Verdict): boolean => v.level === "BLOCK" && !v.allowed;
+export { isBlocking };
 const levelWord = (v: Verdict) => (v.level === "BLOCK" && v.allowed ? "ALLOWED" : v.level);
 
 export { count } from "../util/words";
@@ -112,23 +113,11 @@ export function relativePath(constructPath: string | undefined): { source: strin
   return { source: source!, path: rest.join("/") };
 }
 
-const BOILERPLATE_LINE = /^(BEGIN|COMMIT|SET LOCAL statement_timeout = 0);$/;
-
 /**
- * pgLockRole()'s DO block or the quiet-logging block, exactly as src/render/sql/plpgsql.ts writes
- * them (rebuilt and compared: a block that does anything more is a statement, shown).
- */
-function isBoilerplateBlock(s: string): boolean {
-  if (!s.startsWith("DO $cdktf")) return false;
-  if (s === quietLoggingBlock()) return true;
-  const m = /rolname = '((?:[^'\\]|'')*)';\n/.exec(s);
-  return m !== null && s === lockRole(m[1]!.replace(/''/g, "'"))[1];
-}
-
-/**
- * The statements that change the database, the provider's boilerplate folded away: BEGIN/COMMIT,
- * `SET LOCAL statement_timeout`, the role-lock and quiet-logging DO blocks, and the comments that
- * open a resource's block (which provider function it mirrors). `folded` counts what was left out.
+ * The statements that change the database, the provider's boilerplate folded away: what the SQL
+ * renderer tagged as such (BEGIN/COMMIT, `SET LOCAL statement_timeout`, the role-lock and
+ * quiet-logging DO blocks: src/util/sql-boilerplate.ts), and the comments that open a resource's
+ * block (which provider function it mirrors). `folded` counts what was left out.
  * When nothing but boilerplate is there, every statement is kept.
  */
 export function foldSql(sql: readonly string[]): { statements: string[]; folded: number } {
@@ -138,7 +127,7 @@ export function foldSql(sql: readonly string[]): { statements: string[]; folded:
   for (const s of sql) {
     const comment = s.startsWith("--");
     if (!comment) leading = false;
-    if ((leading && comment) || BOILERPLATE_LINE.test(s) || isBoilerplateBlock(s)) {
+    if ((leading && comment) || isBoilerplate(s)) {
       folded++;
       continue;
     }

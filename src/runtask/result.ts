@@ -5,7 +5,9 @@
  */
 import { guardPlan } from "../guard/guard";
 import { parsePlan } from "../guard/plan";
-import type { Verdict } from "../review/verdicts";
+import type { Verdict } from "../review/change";
+import { breaksHeadline, summarize } from "../review/summary";
+import { count } from "../util/words";
 import { clip, DESCRIPTION_MAX, MESSAGE_MAX, Outcome, OUTCOMES_MAX, TaskStatus } from "./protocol";
 
 export interface TaskResult {
@@ -18,7 +20,7 @@ export interface TaskResult {
   readonly changes: number;
 }
 
-const plural = (n: number, one: string, many = one + "s") => `${n} ${n === 1 ? one : many}`;
+const plural = count;
 
 /** `head` then as many `names` as fit in `max` characters, then "(+N more)". */
 export function namesWithin(head: string, names: readonly string[], max: number): string {
@@ -56,17 +58,17 @@ function outcome(v: Verdict): Outcome {
 export function judgePlanText(text: string, allow: readonly string[]): TaskResult {
   const plan = parsePlan(text, "plan JSON");
   const r = guardPlan(plan, { allow });
-  const allowed = r.verdicts.filter((v) => v.level === "BLOCK" && v.allowed).length;
-  const warnings = r.verdicts.filter((v) => v.level === "WARN").length;
+  const { allowed, warnings } = summarize(r.verdicts);
   const changes = plan.resourceChanges.filter((c) => c.mode === "managed" && !c.actions.every((a) => a === "no-op" || a === "read")).length;
   const extra = [allowed ? `${allowed} allowed` : "", warnings ? plural(warnings, "warning") : ""].filter(Boolean).join(", ");
   const suffix = extra ? `; ${extra}` : "";
   let message: string;
   if (r.blocking.length > 0) {
-    const head = `${plural(r.blocking.length, "change")} would break a running ClickPipe${suffix}`;
+    const head = `${breaksHeadline(r.blocking.length)}${suffix}`;
     message = namesWithin(head, [...new Set(r.blocking.map((v) => v.address))], MESSAGE_MAX);
   } else {
-    message = clip(`Nothing breaks a running ClickPipe (${plural(changes, "change")} checked${suffix})`, MESSAGE_MAX);
+    const nothing = breaksHeadline(0);
+    message = clip(`${nothing[0]!.toUpperCase()}${nothing.slice(1)} (${plural(changes, "change")} checked${suffix})`, MESSAGE_MAX);
   }
   // Verdicts come blocked first, then allowed, then warnings (guardPlan's order): a cut keeps the blocked.
   const outcomes = r.verdicts.slice(0, OUTCOMES_MAX).map(outcome);

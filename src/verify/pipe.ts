@@ -4,6 +4,7 @@
  */
 import { readVerifyStack } from "./stack";
 import { TableName, VerifyError } from "./types";
+import { pipeResources, pipeSource } from "../review/pipe-json";
 
 /** Per-table settings of a pipe mapping. */
 export interface PipeTableSettings extends TableName {
@@ -32,21 +33,20 @@ const literalList = (v: unknown): string[] => (Array.isArray(v) ? v.map(literal)
 /** Read the pipe of a stack (`--pipe`). Throws `VerifyError` (one line) when there is no single pipe. */
 export function readPipe(arg: string): PipeExpectations {
   const { file, json } = readVerifyStack(arg, "--pipe");
-  const pipes = isObject(json) && isObject(json.resource) && isObject(json.resource.clickhouse_clickpipe) ? Object.values(json.resource.clickhouse_clickpipe).filter(isObject) : [];
+  const pipes = isObject(json) ? pipeResources(json) : [];
   if (pipes.length !== 1) {
     throw new VerifyError(`--pipe: ${file} has ${pipes.length} clickhouse_clickpipe resources; allowed: a stack with exactly one pipe (give the source a clickpipe block)`);
   }
-  const pg = isObject(pipes[0].source) && isObject(pipes[0].source.postgres) ? pipes[0].source.postgres : {};
-  const settings = isObject(pg.settings) ? pg.settings : {};
+  const { settings, mappings } = pipeSource(pipes[0]!.body);
   const tables: PipeTableSettings[] = [];
   // Mappings derived in Terraform (a for expression) carry no per-table settings.
-  if (Array.isArray(pg.table_mappings)) {
-    for (const m of pg.table_mappings.filter(isObject)) {
-      const schema = literal(m.source_schema_name);
-      const name = literal(m.source_table);
+  if (mappings) {
+    for (const m of mappings) {
+      const schema = literal(m.schema);
+      const name = literal(m.table);
       if (schema === undefined || name === undefined) continue;
-      const excludedColumns = literalList(m.excluded_columns);
-      const sortingKeys = m.use_custom_sorting_key === true ? literalList(m.sorting_keys) : undefined;
+      const excludedColumns = literalList(m.excludedColumns);
+      const sortingKeys = m.useCustomSortingKey === true ? literalList(m.sortingKeys) : undefined;
       if (excludedColumns.length > 0 || sortingKeys !== undefined) tables.push({ schema, name, excludedColumns, sortingKeys });
     }
   }

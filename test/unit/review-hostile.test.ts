@@ -164,7 +164,8 @@ describe("1. meta-arguments, modules and providers are judged", () => {
 
   it("every configuration rule is exercised by a hostile case here", () => {
     // provisioner, module, provider-source, provider-alias, meta-argument: above; identity-mismatch: below.
-    expect([...CONFIG_RULE_IDS].sort()).toEqual(["identity-mismatch", "meta-argument", "module", "provider-alias", "provider-source", "provisioner"]);
+    // backend, foreign-provider, grants-revoke-all, provider-target, replace-triggered-by, state-block: review-every-block.test.ts.
+    expect([...CONFIG_RULE_IDS].sort()).toEqual(["backend", "foreign-provider", "grants-revoke-all", "identity-mismatch", "meta-argument", "module", "provider-alias", "provider-source", "provider-target", "provisioner", "replace-triggered-by", "state-block"]);
   });
 
   it("guard: a plan's configuration with provisioners, module calls, aliased or foreign providers is BLOCK", () => {

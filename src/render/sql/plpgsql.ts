@@ -1,6 +1,7 @@
 /** PL/pgSQL building blocks the renderers share: DO blocks, psql variables in DO blocks, role locks. */
 import { quoteLiteral } from "../../model/quoting";
 import { Value } from "./values";
+import { boilerplate } from "../../util/sql-boilerplate";
 
 /** A dollar-quote tag that does not occur in the body. */
 export function dollarQuote(body: string): string {
@@ -26,15 +27,15 @@ export function varSetting(name: string): string {
  */
 export function lockRole(role: string): string[] {
   return [
-    "SET LOCAL statement_timeout = 0;",
-    dollarQuote(
+    boilerplate("SET LOCAL statement_timeout = 0;"),
+    boilerplate(dollarQuote(
       [
         "BEGIN",
         `  PERFORM pg_advisory_xact_lock(oid::bigint) FROM pg_roles WHERE rolname = ${quoteLiteral(role)};`,
         `  PERFORM pg_advisory_xact_lock(member::bigint) FROM pg_auth_members JOIN pg_roles ON roleid = pg_roles.oid WHERE rolname = ${quoteLiteral(role)};`,
         "END",
       ].join("\n"),
-    ),
+    )),
   ];
 }
 
@@ -77,7 +78,7 @@ export const QUIET_LOGGING_SETTINGS: readonly (readonly [string, string])[] = [
  * 15+): a setting the running role may not change is skipped, with a NOTICE naming it.
  */
 export function quietLoggingBlock(): string {
-  return dollarQuote(
+  return boilerplate(dollarQuote(
     [
       "BEGIN",
       ...QUIET_LOGGING_SETTINGS.map(
@@ -86,5 +87,5 @@ export function quietLoggingBlock(): string {
       ),
       "END",
     ].join("\n"),
-  );
+  ));
 }

@@ -1,4 +1,5 @@
 /** postgresql_default_privileges: resource_postgresql_default_privileges.go of cyrilgdn/terraform-provider-postgresql v1.26.0. */
+import { BEGIN, COMMIT } from "../../../util/sql-boilerplate";
 import { quoteIdent } from "../../../model/quoting";
 import { lockRole } from "../plpgsql";
 import { Attributes, bool, checkKeys, literal, optLiteral, privilegeList, RenderContext, Unrenderable } from "../values";
@@ -25,7 +26,7 @@ export function renderDefaultPrivileges(c: Attributes, ctx: RenderContext): stri
   const lines = [
     "-- mirrors resourcePostgreSQLDefaultPrivilegesCreate() in resource_postgresql_default_privileges.go: pgLockRole(owner),",
     "-- then revokeRoleDefaultPrivileges() and grantRoleDefaultPrivileges() in one transaction.",
-    "BEGIN;",
+    BEGIN,
     ...lockRole(owner),
     `ALTER DEFAULT PRIVILEGES FOR ROLE ${quoteIdent(owner)}${inSchema} REVOKE ALL ON ${kind} FROM ${quoteIdent(role)};`,
   ];
@@ -34,6 +35,6 @@ export function renderDefaultPrivileges(c: Attributes, ctx: RenderContext): stri
       `ALTER DEFAULT PRIVILEGES FOR ROLE ${quoteIdent(owner)}${inSchema} GRANT ${privileges.join(",")} ON ${kind} TO ${quoteIdent(role)}${withGrant ? " WITH GRANT OPTION" : ""};`,
     );
   }
-  lines.push("COMMIT;");
+  lines.push(COMMIT);
   return lines;
 }

@@ -1,4 +1,5 @@
 /** postgresql_grant: resource_postgresql_grant.go of cyrilgdn/terraform-provider-postgresql v1.26.0. */
+import { BEGIN, COMMIT } from "../../../util/sql-boilerplate";
 import { quoteIdent, quoteLiteral } from "../../../model/quoting";
 import { dollarQuote, lockRole } from "../plpgsql";
 import { providerSetOrder } from "../provider-set";
@@ -70,7 +71,7 @@ export function renderGrant(c: Attributes, ctx: RenderContext): string[] {
     "-- mirrors resourcePostgreSQLGrantCreateOrUpdate() in resource_postgresql_grant.go: pgLockRole(), then",
     "-- revokeRolePrivileges() (createRevokeQuery()) and grantRolePrivileges() (createGrantQuery()) in one transaction.",
     "-- (withRolesGranted() adds temporary owner memberships only for a non-superuser admin; not needed here.)",
-    "BEGIN;",
+    BEGIN,
     ...lockRole(role),
   ];
   if (objectType === "database") {
@@ -80,7 +81,7 @@ export function renderGrant(c: Attributes, ctx: RenderContext): string[] {
   lines.push(`${revoke};`);
   // grantRolePrivileges() grants nothing when the privilege list is empty.
   if (privileges.length > 0) lines.push(`${grant};`);
-  lines.push("COMMIT;");
+  lines.push(COMMIT);
   return lines;
 }
 

@@ -1,4 +1,5 @@
 /** postgresql_publication (+ data postgresql_tables): resource_postgresql_publication.go of cyrilgdn/terraform-provider-postgresql v1.26.0. */
+import { BEGIN, COMMIT } from "../../../util/sql-boilerplate";
 import { commentText, providerLiteralBody, quoteLiteral, quoteTableNameText } from "../../../model/quoting";
 import { dollarQuote } from "../plpgsql";
 import { providerSetOrder } from "../provider-set";
@@ -168,8 +169,8 @@ export function renderPublication(c: Attributes, ctx: RenderContext): string[] {
     "-- mirrors resourcePostgreSQLPublicationCreate() / resourcePostgreSQLPublicationUpdate() in resource_postgresql_publication.go.",
     "-- The provider puts the publication name and the owner into the SQL unquoted; so does this script.",
     ...(tablesNote ? [tablesNote] : []),
-    "BEGIN;",
+    BEGIN,
     dollarQuote(body.join("\n")),
-    "COMMIT;",
+    COMMIT,
   ];
 }

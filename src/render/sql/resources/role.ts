@@ -1,4 +1,5 @@
 /** postgresql_role: resource_postgresql_role.go of cyrilgdn/terraform-provider-postgresql v1.26.0. */
+import { BEGIN, COMMIT } from "../../../util/sql-boilerplate";
 import { providerLiteralBody, quoteIdent, quoteLiteral } from "../../../model/quoting";
 import { dollarQuote, hidingStatement, lockRole, plExpr, providerLiteralExpr } from "../plpgsql";
 import { providerSetOrder } from "../provider-set";
@@ -92,7 +93,7 @@ export function renderRole(c: Attributes, ctx: RenderContext): string[] {
   body.push("  END IF;", "END");
 
   // pgLockRole() runs on the update path only; taking the same lock before a create changes nothing.
-  const lines: string[] = ["BEGIN;", ...lockRole(name), dollarQuote(body.join("\n"))];
+  const lines: string[] = [BEGIN, ...lockRole(name), dollarQuote(body.join("\n"))];
   // grantRoles(): GRANT each listed role. On update the provider first revokes every membership
   // (revokeRoles()); the script only adds, so memberships managed elsewhere (postgresql_grant_role)
   // are left alone.
@@ -116,7 +117,7 @@ export function renderRole(c: Attributes, ctx: RenderContext): string[] {
   if (statementTimeout !== 0) lines.push(`ALTER ROLE ${q} SET statement_timeout TO ${statementTimeout};`);
   if (idleTimeout !== 0) lines.push(`ALTER ROLE ${q} SET idle_in_transaction_session_timeout TO ${idleTimeout};`);
   if (assumeRole !== "") lines.push(`ALTER ROLE ${q} SET ROLE TO ${quoteIdent(assumeRole)};`);
-  lines.push("COMMIT;");
+  lines.push(COMMIT);
   return [
     "-- mirrors resourcePostgreSQLRoleCreate() / resourcePostgreSQLRoleUpdate() in resource_postgresql_role.go",
     ...lines,
