@@ -144,7 +144,7 @@ describe.each([12, 13, 14, 15, 16, 17, 18])("health on PostgreSQL %i", (major) =
     expect(crit.err).toBe("");
     const lines = crit.out.trimEnd().split("\n");
     expect(lines[0]).toMatch(new RegExp(`^health postgres@127\\.0\\.0\\.1:${server.port}/postgres \\(PostgreSQL ${major}\\.\\d+\\): 1 slot$`));
-    expect(lines[1]).toMatch(/^CRIT  slot idle_slot {15}pgoutput: no consumer, retains [\d.]+ MB of WAL \(over the crit threshold /);
+    expect(lines[1]).toMatch(/^CRIT  slot idle_slot {15}pgoutput: no consumer, retains [\d.]+ MiB of WAL \(over the crit threshold /);
     expect(lines.at(-1)).toMatch(/^CRIT: 1 critical, 0 warnings, \d+ ok$/);
     // The password is never printed.
     expect(crit.out).not.toContain(ADMIN_PASSWORD);
