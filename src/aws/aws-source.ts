@@ -59,6 +59,16 @@ export interface ManagedDatabaseView {
   readonly publiclyAccessible: boolean;
   /** The cluster / instance identifier (a reference): the alarms' dimension. */
   readonly identifier?: string;
+  /** RDS: `allocated_storage` in GiB, when a literal (the free-storage alarm's relative threshold). */
+  readonly allocatedStorageGib?: number;
+}
+
+/** The alarms spec with what a managed database tells: its identifier and (RDS) allocated storage, where the spec leaves them unset. */
+function withManagedAlarmFacts(alarms: AwsSourceProps["alarms"], managed: ManagedDatabaseView | undefined): AwsSourceProps["alarms"] {
+  if (!managed) return alarms;
+  const id = managed.identifier !== undefined && alarms?.dbIdentifier === undefined ? { dbIdentifier: managed.identifier } : {};
+  const gib = managed.allocatedStorageGib !== undefined && alarms?.allocatedStorageGib === undefined ? { allocatedStorageGib: managed.allocatedStorageGib } : {};
+  return Object.keys(id).length + Object.keys(gib).length === 0 ? alarms : { ...alarms, ...id, ...gib };
 }
 
 /** The literal value of an input, or undefined when it is unset or a Terraform reference. */
@@ -100,8 +110,7 @@ export abstract class AwsSourceBase extends Construct {
             engineVersion: props.engineVersion ?? managed?.engineVersion,
             port: props.port ?? managed?.port,
             publiclyAccessible: props.publiclyAccessible === true || managed?.publiclyAccessible === true ? true : props.publiclyAccessible,
-            alarms:
-              managed?.identifier !== undefined && props.alarms?.dbIdentifier === undefined ? { ...props.alarms, dbIdentifier: managed.identifier } : props.alarms,
+            alarms: withManagedAlarmFacts(props.alarms, managed),
           };
     const validated = validatedAwsProps(new.target.name, engine, spec);
     reportWarnings(this, validated.takeWarnings());

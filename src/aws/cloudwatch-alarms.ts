@@ -41,6 +41,8 @@ export class ClickPipesAlarms extends Construct {
           threshold: a.threshold,
           period: a.periodSeconds,
           evaluationPeriods: a.evaluationPeriods,
+          datapointsToAlarm: a.datapointsToAlarm,
+          treatMissingData: a.treatMissingData,
           dimensions: { ...a.dimensions },
           alarmActions: a.actions.length > 0 ? [...a.actions] : undefined,
           okActions: a.actions.length > 0 ? [...a.actions] : undefined,

@@ -7,7 +7,8 @@ import { AwsSourceBase, AwsSourceProps, literal, ValidatedAwsSourceProps } from 
 export interface RdsSourceProps extends AwsSourceProps {
   /**
    * An RDS for PostgreSQL instance this cdktf app manages: the parameter group is attached to it
-   * (`parameter_group_name`), and its ARN, engine version, port and `publicly_accessible` are used.
+   * (`parameter_group_name`), and its ARN, engine version, port and `publicly_accessible` are used,
+   * and its `allocated_storage` (a literal) for the free-storage alarm (`alarms.freeStorageSpaceFraction`).
    * @default - an instance managed elsewhere: attach the group named by `parameterGroup.name` yourself
    */
   readonly instance?: DbInstance;
@@ -35,6 +36,7 @@ export class RdsSource extends AwsSourceBase {
             engineVersion: literal<string>(i.engineVersionInput),
             port: literal<number>(i.portInput),
             publiclyAccessible: literal<boolean>(i.publiclyAccessibleInput) === true,
+            allocatedStorageGib: literal<number>(i.allocatedStorageInput),
           }
         : undefined,
     );

@@ -14,6 +14,7 @@ import { formatHealthPrometheus, formatHealthText, formatUnreachablePrometheus }
 import { checkHealth, DEFAULT_HEALTH_TIMEOUT_SECONDS, HealthError } from "../health/health";
 import { HealthOptions, HealthStatus } from "../health/types";
 import { resolveConnection } from "../pg/connection";
+import { parseSize, SIZE_ALLOWED } from "../model/size";
 import { argumentSecrets, redact, redactDeep } from "../pg/secrets";
 import { VerifyError } from "../verify/types";
 
@@ -29,8 +30,8 @@ export const HEALTH_DOC: CommandDoc = {
     { name: "--thresholds", value: "<file>", description: "JSON thresholds (the source's health block; synth writes it to server-setup/<source>/health.json); the options below override it" },
     { name: "--retained-wal-warn-fraction", value: "<f>", description: "WARN above f x max_slot_wal_keep_size of retained WAL (default 0.5)" },
     { name: "--retained-wal-crit-fraction", value: "<f>", description: "CRIT above f x max_slot_wal_keep_size (default 0.8)" },
-    { name: "--retained-wal-warn-bytes", value: "<size>", description: "WARN above size when max_slot_wal_keep_size is -1 or absent (default 10GB)" },
-    { name: "--retained-wal-crit-bytes", value: "<size>", description: "CRIT above size then (default 50GB); size: bytes, or with kB, MB, GB, TB" },
+    { name: "--retained-wal-warn-bytes", value: "<size>", description: "WARN above size when max_slot_wal_keep_size is -1 or absent (default 10GiB)" },
+    { name: "--retained-wal-crit-bytes", value: "<size>", description: "CRIT above size then (default 50GiB); size: bytes, or with kB/KiB, MB/MiB, GB/GiB, TB/TiB, all 1024-based (PostgreSQL's MB = MiB = 1024^2 bytes)" },
     { name: "--inactive-slot-warn", value: "<duration>", description: "WARN for a slot without consumer this long (PostgreSQL 17+; default 15m)" },
     { name: "--inactive-slot-crit", value: "<duration>", description: "CRIT for it (default 1h)" },
     { name: "--max-transaction-age", value: "<duration>", description: "WARN for a transaction open longer (default 1h); duration: 30s, 5m, 1h30m, 2d" },
@@ -62,15 +63,8 @@ const THRESHOLD_FLAGS: Record<string, { field: keyof HealthThresholdsSpec; kind:
   "--idle-in-transaction-age": { field: "idleInTransactionAge", kind: "duration" },
 };
 
-const SIZE_UNITS: Record<string, number> = { "": 1, B: 1, kB: 1024, MB: 1024 ** 2, GB: 1024 ** 3, TB: 1024 ** 4 };
-
-/** Bytes of a size (`1048576`, `512kB`, `10GB`; units as PostgreSQL's, 1024-based), or `undefined`. */
-export function parseSize(text: string): number | undefined {
-  const m = /^(\d+)\s*(B|kB|MB|GB|TB)?$/.exec(text);
-  if (!m) return undefined;
-  const n = Number(m[1]) * SIZE_UNITS[m[2] ?? ""]!;
-  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
-}
+/** Bytes of a size (`1048576`, `512kB`, `10GB`, `10GiB`; every unit 1024-based), or `undefined`. */
+export { parseSize };
 
 export type HealthOutput = "text" | "json" | "prometheus";
 
@@ -106,7 +100,7 @@ function thresholdValue(flag: string, kind: "fraction" | "size" | "duration", v:
   }
   if (kind === "size") {
     const n = parseSize(v);
-    if (n === undefined) throw new VerifyError(`${flag} = ${JSON.stringify(v)} is not allowed: a size above 0 in bytes, or with a unit kB, MB, GB or TB (e.g. 10GB)`);
+    if (n === undefined) throw new VerifyError(`${flag} = ${JSON.stringify(v)} is not allowed: ${SIZE_ALLOWED}`);
     return n;
   }
   const n = Number(v);

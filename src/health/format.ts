@@ -2,7 +2,9 @@
  * Outputs of `cdktf-clickpipes health`: text (one line per finding) and the Prometheus text
  * exposition format (version 0.0.4: for node_exporter's textfile collector or a cron job pushing to
  * a Pushgateway). Every metric is named `clickpipes_source_*`, with its unit in the name, and
- * carries the labels `server` (`host:port`), `database` and, with `--source`, `source`.
+ * carries the labels `server` (`host:port`), `database` and, with `--source`, `source`. Slot metrics
+ * add `slot` and, for joins with postgres_exporter's `pg_replication_slot_*` / `pg_database_*`
+ * series, `slot_name` and `datname` (the slot's database; absent for a physical slot).
  */
 import { escapeControl } from "../util/text-file";
 import { describeTarget } from "../pg/connection";
@@ -139,7 +141,9 @@ export function formatHealthPrometheus(report: HealthReport): string {
     report.sessions.filter((s) => s.state?.startsWith("idle in transaction") && (s.stateAgeSeconds ?? 0) >= t.idleInTransactionAgeSeconds).length,
   );
   for (const s of report.slots) {
-    const slot = { slot: s.name };
+    // `slot_name` and `datname` as postgres_exporter names them (pg_replication_slot, pg_database
+    // collectors), so its series join with these; `slot` stays for the rules and dashboards using it.
+    const slot: Record<string, string> = { slot: s.name, slot_name: s.name, ...(s.database !== null ? { datname: s.database } : {}) };
     c.add("slot_status", STATUS_VALUE[s.status], slot);
     c.add("slot_active", b(s.active), slot);
     if (s.walStatus !== null) for (const w of WAL_STATUSES) c.add("slot_wal_status", b(s.walStatus === w), { ...slot, wal_status: w });

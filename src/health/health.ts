@@ -9,6 +9,7 @@
  * safe_wal_size, active, lag, spill stats); this goes past it with verdicts, inactive_since (17+),
  * stream counters, two_phase/failover/conflicting, a standby's receive position, and sessions.
  */
+import { formatSize } from "../model/size";
 import type { Client } from "pg";
 import { formatDuration, resolveHealthThresholds, retainedWalThresholds } from "../model/health";
 import { quoteIdentIfNeeded, quoteLiteral } from "../model/quoting/sql";
@@ -36,18 +37,8 @@ export const HEALTH_APPLICATION_NAME = "cdktf-clickpipes-health";
 const RANK: Record<HealthStatus, number> = { OK: 0, WARN: 1, CRIT: 2 };
 const worst = (a: HealthStatus, b: HealthStatus) => (RANK[a] >= RANK[b] ? a : b);
 
-/** Bytes as PostgreSQL prints sizes (1024-based): `512 bytes`, `12 MB`, `1.5 GB`. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  const units = ["kB", "MB", "GB", "TB", "PB"];
-  let v = bytes / 1024;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${v >= 100 || Number.isInteger(v) ? Math.round(v) : v.toFixed(1)} ${units[i]}`;
-}
+/** Bytes as a 1024-based size with IEC units, so the base is never in doubt: `512 bytes`, `12 MiB`, `1.5 GiB`. */
+export const formatBytes = formatSize;
 
 /**
  * The slot query for a server version (`server_version_num`): columns a version lacks are NULL, so

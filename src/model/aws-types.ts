@@ -121,8 +121,9 @@ export interface PrivateLinkSpec {
 /**
  * CloudWatch alarms on the AWS/RDS metrics of logical replication and storage (`-aws` stack). The
  * metrics, their engines and dimensions are in `src/model/cloudwatch-alarms.ts` (with the AWS pages
- * they come from). Thresholds are in bytes; every alarm fires after `evaluationPeriods` periods of
- * `periodSeconds` over (free storage: under) its threshold.
+ * they come from). Thresholds are in bytes, or size strings (`"10GiB"`, `"10GB"`: every unit
+ * 1024-based). How many of the `evaluationPeriods` periods must breach, and how missing data counts,
+ * is chosen per alarm (`ALARM_METRICS`, with the reasons).
  */
 export interface CloudWatchAlarmsSpec {
   /**
@@ -147,22 +148,39 @@ export interface CloudWatchAlarmsSpec {
    * `OldestReplicationSlotLag` over this many bytes: the slot furthest behind retains this much WAL.
    * @default 10737418240 (10 GiB)
    */
-  readonly oldestReplicationSlotLagBytes?: number;
+  readonly oldestReplicationSlotLagBytes?: number | string;
   /**
    * `ReplicationSlotDiskUsage` over this many bytes: disk used by replication slot files.
    * @default 10737418240 (10 GiB)
    */
-  readonly replicationSlotDiskUsageBytes?: number;
+  readonly replicationSlotDiskUsageBytes?: number | string;
   /**
    * `TransactionLogsDiskUsage` over this many bytes: disk used by WAL.
    * @default 21474836480 (20 GiB)
    */
-  readonly transactionLogsDiskUsageBytes?: number;
+  readonly transactionLogsDiskUsageBytes?: number | string;
   /**
    * `FreeStorageSpace` (RDS) or `FreeLocalStorage` (Aurora) under this many bytes.
    * @default 5368709120 (5 GiB)
    */
-  readonly freeStorageSpaceBytes?: number;
+  readonly freeStorageSpaceBytes?: number | string;
+  /**
+   * RDS: `FreeStorageSpace` also alarms under this fraction of the instance's allocated storage
+   * (the threshold is the larger of the two), when the allocated storage is known: from
+   * `allocatedStorageGib`, or the `allocated_storage` of the instance passed to `RdsSource`. A number
+   * above 0 and below 1. Aurora has no allocated storage (its cluster volume grows automatically):
+   * there this field is unused.
+   * @default 0.1
+   */
+  readonly freeStorageSpaceFraction?: number;
+  /**
+   * RDS: the instance's allocated storage in GiB (`allocated_storage`), for `freeStorageSpaceFraction`.
+   * With storage autoscaling (`max_allocated_storage`) the storage grows past it and the alarm stays
+   * on the smaller, earlier size. Refused for Aurora (its storage grows automatically).
+   * @default - the `allocated_storage` of the instance passed to `RdsSource` when a literal; else
+   *   only the absolute `freeStorageSpaceBytes` applies
+   */
+  readonly allocatedStorageGib?: number;
   /**
    * Periods in a row over the threshold before the alarm fires (1 to 1440; `periodSeconds` times
    * this at most one day).

@@ -25,6 +25,7 @@
 import { AwsEngine, CloudWatchAlarmsSpec } from "./aws-types";
 import { ALARM_IDS } from "./construct-ids";
 import { dbIdentifier } from "./iam-auth";
+import { formatSize, parseSize } from "./size";
 
 /** A metric name, which is also the alarm's construct ID below `Alarms` (`ALARM_IDS` of the construct-ID table). */
 export type AlarmMetric = "OldestReplicationSlotLag" | "ReplicationSlotDiskUsage" | "TransactionLogsDiskUsage" | "FreeStorageSpace" | "FreeLocalStorage";
@@ -40,6 +41,7 @@ export const ALARM_DEFAULTS = {
   replicationSlotDiskUsageBytes: 10 * GIB,
   transactionLogsDiskUsageBytes: 20 * GIB,
   freeStorageSpaceBytes: 5 * GIB,
+  freeStorageSpaceFraction: 0.1,
   evaluationPeriods: 3,
   periodSeconds: 300,
 } as const;
@@ -59,6 +61,24 @@ export interface AlarmMetricFacts {
   readonly thresholdField: keyof typeof ALARM_DEFAULTS;
   /** What it means and what to do (the alarm's description). */
   readonly meaning: string;
+  /**
+   * `treat_missing_data`: how a period without a datapoint counts. `notBreaching` for the
+   * replication metrics (AWS publishes no datapoint while there is nothing to measure, e.g. no slot,
+   * or a stopped instance: that is not a slot retaining WAL); `missing` for free storage (no
+   * datapoint says nothing about the disk: the alarm keeps its state, and goes to INSUFFICIENT_DATA
+   * when every period is missing, visible without paging).
+   */
+  readonly treatMissingData: "notBreaching" | "missing";
+  /**
+   * `datapoints_to_alarm`: `all` = every one of the `evaluationPeriods` periods must breach (a
+   * replication metric is noisy: a bulk load or a large transaction raises it for minutes and the
+   * pipe catches up; only a sustained excess pages); `one` = any one of them (free storage does not
+   * oscillate and running out of it is the outage: page at once, and stay in ALARM until
+   * `evaluationPeriods` periods in a row are fine, so it does not flap).
+   */
+  readonly datapoints: "all" | "one";
+  /** Why these two choices, one line (docs and tests). */
+  readonly why: string;
 }
 
 const BOTH = [AwsEngine.AURORA_POSTGRESQL, AwsEngine.RDS_POSTGRESQL] as const;
@@ -70,6 +90,9 @@ export const ALARM_METRICS: readonly AlarmMetricFacts[] = [
     engines: BOTH,
     direction: "over",
     thresholdField: "oldestReplicationSlotLagBytes",
+    treatMissingData: "notBreaching",
+    datapoints: "all",
+    why: "no datapoint while no slot exists; a burst the pipe catches up on must not page",
     meaning: "The replication slot furthest behind retains this much WAL: a paused or failing ClickPipe, or an orphaned slot. Run cdktf-clickpipes health; drop a slot only when no pipe uses it.",
   },
   {
@@ -77,6 +100,9 @@ export const ALARM_METRICS: readonly AlarmMetricFacts[] = [
     engines: BOTH,
     direction: "over",
     thresholdField: "replicationSlotDiskUsageBytes",
+    treatMissingData: "notBreaching",
+    datapoints: "all",
+    why: "no datapoint while no slot exists; spill files of one large transaction come and go",
     meaning: "Replication slot files use this much disk (large transactions spilled by logical decoding, or a slot not consumed). Run cdktf-clickpipes health.",
   },
   {
@@ -84,6 +110,9 @@ export const ALARM_METRICS: readonly AlarmMetricFacts[] = [
     engines: BOTH,
     direction: "over",
     thresholdField: "transactionLogsDiskUsageBytes",
+    treatMissingData: "notBreaching",
+    datapoints: "all",
+    why: "no datapoint (or -1) while no transaction logs are kept; WAL bursts at checkpoints",
     meaning: "WAL uses this much disk: a slot or a long transaction holds it back. Run cdktf-clickpipes health.",
   },
   {
@@ -91,6 +120,9 @@ export const ALARM_METRICS: readonly AlarmMetricFacts[] = [
     engines: [AwsEngine.RDS_POSTGRESQL],
     direction: "under",
     thresholdField: "freeStorageSpaceBytes",
+    treatMissingData: "missing",
+    datapoints: "one",
+    why: "a missing datapoint says nothing about the disk; running out is the outage, so one low period pages",
     meaning: "Free storage of the instance is low; retained WAL is a common cause. Check the replication slot alarms and cdktf-clickpipes health before the disk fills.",
   },
   {
@@ -98,6 +130,9 @@ export const ALARM_METRICS: readonly AlarmMetricFacts[] = [
     engines: [AwsEngine.AURORA_POSTGRESQL],
     direction: "under",
     thresholdField: "freeStorageSpaceBytes",
+    treatMissingData: "missing",
+    datapoints: "one",
+    why: "a missing datapoint says nothing about the disk; running out is the outage, so one low period pages",
     meaning: "Free local storage of the writer is low (temporary files, logs, spilled logical decoding). Check the replication slot alarms and cdktf-clickpipes health.",
   },
 ];
@@ -114,8 +149,16 @@ export interface ResolvedAlarms {
   readonly replicationSlotDiskUsageBytes: number;
   /** Threshold of `TransactionLogsDiskUsage` (bytes). */
   readonly transactionLogsDiskUsageBytes: number;
-  /** Threshold of `FreeStorageSpace` / `FreeLocalStorage` (bytes, alarm under it). */
+  /**
+   * Threshold of `FreeStorageSpace` / `FreeLocalStorage` (bytes, alarm under it): the absolute
+   * size, or for RDS with a known allocated storage the larger of it and `freeStorageSpaceFraction`
+   * of that storage.
+   */
   readonly freeStorageSpaceBytes: number;
+  /** Allocated storage of an RDS instance in bytes, when known (never for Aurora). */
+  readonly allocatedStorageBytes: number | undefined;
+  /** Fraction of the allocated storage under which `FreeStorageSpace` alarms. */
+  readonly freeStorageSpaceFraction: number;
   /** Periods over the threshold before the alarm fires. */
   readonly evaluationPeriods: number;
   /** Period length in seconds. */
@@ -135,13 +178,25 @@ export function resolveAlarms(engine: AwsEngine, spec: { readonly host: string; 
   if (a.enabled === false) return undefined;
   const id = alarmDbIdentifier(engine, spec);
   if (id === undefined) throw new Error("resolveAlarms: no DB identifier (validate the spec first)");
+  const bytes = (field: "oldestReplicationSlotLagBytes" | "replicationSlotDiskUsageBytes" | "transactionLogsDiskUsageBytes" | "freeStorageSpaceBytes") => {
+    if (a[field] === undefined) return ALARM_DEFAULTS[field];
+    const n = parseSize(a[field]);
+    if (n === undefined) throw new Error(`resolveAlarms: alarms.${field} = ${JSON.stringify(a[field])} is not a size (validate first)`);
+    return n;
+  };
+  // Aurora's cluster volume grows automatically: no allocated storage to be relative to.
+  const allocatedStorageBytes = engine === AwsEngine.RDS_POSTGRESQL && a.allocatedStorageGib !== undefined ? a.allocatedStorageGib * GIB : undefined;
+  const freeStorageSpaceFraction = a.freeStorageSpaceFraction ?? ALARM_DEFAULTS.freeStorageSpaceFraction;
+  const freeAbsolute = bytes("freeStorageSpaceBytes");
   return {
     dbIdentifier: id,
     snsTopicArn: a.snsTopicArn,
-    oldestReplicationSlotLagBytes: a.oldestReplicationSlotLagBytes ?? ALARM_DEFAULTS.oldestReplicationSlotLagBytes,
-    replicationSlotDiskUsageBytes: a.replicationSlotDiskUsageBytes ?? ALARM_DEFAULTS.replicationSlotDiskUsageBytes,
-    transactionLogsDiskUsageBytes: a.transactionLogsDiskUsageBytes ?? ALARM_DEFAULTS.transactionLogsDiskUsageBytes,
-    freeStorageSpaceBytes: a.freeStorageSpaceBytes ?? ALARM_DEFAULTS.freeStorageSpaceBytes,
+    oldestReplicationSlotLagBytes: bytes("oldestReplicationSlotLagBytes"),
+    replicationSlotDiskUsageBytes: bytes("replicationSlotDiskUsageBytes"),
+    transactionLogsDiskUsageBytes: bytes("transactionLogsDiskUsageBytes"),
+    freeStorageSpaceBytes: allocatedStorageBytes !== undefined ? Math.max(freeAbsolute, Math.round(allocatedStorageBytes * freeStorageSpaceFraction)) : freeAbsolute,
+    allocatedStorageBytes,
+    freeStorageSpaceFraction,
     evaluationPeriods: a.evaluationPeriods ?? ALARM_DEFAULTS.evaluationPeriods,
     periodSeconds: a.periodSeconds ?? ALARM_DEFAULTS.periodSeconds,
   };
@@ -169,6 +224,10 @@ export interface AlarmDefinition {
   readonly periodSeconds: number;
   /** `evaluation_periods`. */
   readonly evaluationPeriods: number;
+  /** `datapoints_to_alarm`: how many of the evaluation periods must breach (per metric, see `AlarmMetricFacts.datapoints`). */
+  readonly datapointsToAlarm: number;
+  /** `treat_missing_data` (per metric, see `AlarmMetricFacts.treatMissingData`). */
+  readonly treatMissingData: "notBreaching" | "missing";
   /** `dimensions`: `DBClusterIdentifier` + `Role = WRITER` (Aurora) or `DBInstanceIdentifier` (RDS). */
   readonly dimensions: Readonly<Record<string, string>>;
   /** The SNS topic for alarm and OK actions, when set. */
@@ -185,7 +244,7 @@ export function alarmDefinitions(source: string, engine: AwsEngine, alarms: Reso
   return ALARM_METRICS.filter((m) => m.engines.includes(engine)).map((m) => ({
     id: m.metric,
     alarmName: `${source}-clickpipes-${kebab(m.metric)}`,
-    description: `ClickPipes source ${source}: ${m.meaning}`,
+    description: `ClickPipes source ${source}: ${m.meaning}${m.metric === "FreeStorageSpace" && alarms.allocatedStorageBytes !== undefined ? ` Threshold ${formatSize(alarms.freeStorageSpaceBytes)}: the larger of the absolute size and ${Math.round(alarms.freeStorageSpaceFraction * 100)} % of the ${formatSize(alarms.allocatedStorageBytes)} allocated.` : ""}`,
     namespace: "AWS/RDS",
     metricName: m.metric,
     statistic: m.direction === "over" ? "Maximum" : "Minimum",
@@ -193,6 +252,8 @@ export function alarmDefinitions(source: string, engine: AwsEngine, alarms: Reso
     threshold: alarms[m.thresholdField],
     periodSeconds: alarms.periodSeconds,
     evaluationPeriods: alarms.evaluationPeriods,
+    datapointsToAlarm: m.datapoints === "all" ? alarms.evaluationPeriods : 1,
+    treatMissingData: m.treatMissingData,
     dimensions,
     actions: alarms.snsTopicArn !== undefined ? [alarms.snsTopicArn] : [],
   }));

@@ -5,6 +5,8 @@
  * rule `health` and the CLI's `--thresholds` file and flags.
  */
 
+import { parseSize, SIZE_ALLOWED } from "./size";
+
 /** Health thresholds of one source. Every field is optional; the defaults are below. */
 export interface HealthThresholdsSpec {
   /**
@@ -20,16 +22,18 @@ export interface HealthThresholdsSpec {
    */
   readonly retainedWalCritFraction?: number;
   /**
-   * WARN above this many bytes of retained WAL when `max_slot_wal_keep_size` is -1 (no limit:
-   * WAL grows until the disk is full) or the server has no such setting (PostgreSQL 12).
+   * WARN above this much retained WAL when `max_slot_wal_keep_size` is -1 (no limit: WAL grows
+   * until the disk is full) or the server has no such setting (PostgreSQL 12). Bytes, or a size
+   * string such as `"10GiB"` or `"10GB"` (every unit 1024-based: PostgreSQL's GB is a GiB).
    * @default 10737418240 (10 GiB)
    */
-  readonly retainedWalWarnBytes?: number;
+  readonly retainedWalWarnBytes?: number | string;
   /**
-   * CRIT above this many bytes of retained WAL when `max_slot_wal_keep_size` is -1 or missing.
+   * CRIT above this much retained WAL when `max_slot_wal_keep_size` is -1 or missing. Bytes or a
+   * size string, as `retainedWalWarnBytes`.
    * @default 53687091200 (50 GiB)
    */
-  readonly retainedWalCritBytes?: number;
+  readonly retainedWalCritBytes?: number | string;
   /**
    * WARN when a slot has had no consumer for longer than this (PostgreSQL 17+, from
    * `inactive_since`; older servers do not record since when). A duration such as `30s`, `15m`,
@@ -120,7 +124,6 @@ export interface HealthThresholdProblem {
 }
 
 const isFraction = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v > 0 && v <= 1;
-const isBytes = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v > 0;
 
 /** Every problem of a thresholds block (empty when valid). Unknown fields are problems too. */
 export function healthThresholdProblems(spec: unknown): HealthThresholdProblem[] {
@@ -136,7 +139,7 @@ export function healthThresholdProblems(spec: unknown): HealthThresholdProblem[]
     if (h[f] !== undefined && !isFraction(h[f])) out.push({ field: f, value: h[f], allowed: "a number above 0 and at most 1 (a fraction of max_slot_wal_keep_size)" });
   }
   for (const f of ["retainedWalWarnBytes", "retainedWalCritBytes"] as const) {
-    if (h[f] !== undefined && !isBytes(h[f])) out.push({ field: f, value: h[f], allowed: "a whole number of bytes above 0" });
+    if (h[f] !== undefined && parseSize(h[f]) === undefined) out.push({ field: f, value: h[f], allowed: SIZE_ALLOWED });
   }
   for (const f of ["inactiveSlotWarn", "inactiveSlotCrit", "maxTransactionAge", "idleInTransactionAge"] as const) {
     if (h[f] !== undefined && parseDuration(h[f] as string) === undefined) out.push({ field: f, value: h[f], allowed: DURATION_ALLOWED });
@@ -166,11 +169,16 @@ export function resolveHealthThresholds(spec: HealthThresholdsSpec = {}): Resolv
     if (s === undefined) throw new Error(`resolveHealthThresholds: ${field} = ${JSON.stringify(v[field])} is not a duration (validate first)`);
     return s;
   };
+  const bytes = (field: "retainedWalWarnBytes" | "retainedWalCritBytes") => {
+    const n = parseSize(v[field]);
+    if (n === undefined) throw new Error(`resolveHealthThresholds: ${field} = ${JSON.stringify(v[field])} is not a size (validate first)`);
+    return n;
+  };
   return {
     retainedWalWarnFraction: v.retainedWalWarnFraction,
     retainedWalCritFraction: v.retainedWalCritFraction,
-    retainedWalWarnBytes: v.retainedWalWarnBytes,
-    retainedWalCritBytes: v.retainedWalCritBytes,
+    retainedWalWarnBytes: bytes("retainedWalWarnBytes"),
+    retainedWalCritBytes: bytes("retainedWalCritBytes"),
     inactiveSlotWarnSeconds: seconds("inactiveSlotWarn"),
     inactiveSlotCritSeconds: seconds("inactiveSlotCrit"),
     maxTransactionAgeSeconds: seconds("maxTransactionAge"),

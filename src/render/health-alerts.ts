@@ -10,6 +10,7 @@ import { ResolvedSource } from "../model/defaults";
 import { formatDuration, HealthThresholdsSpec, retainedWalThresholds } from "../model/health";
 
 import { ALERT_RULES_FILE, HEALTH_THRESHOLDS_FILE } from "../model/server-setup";
+import { formatSize } from "../model/size";
 
 export { ALERT_RULES_FILE, HEALTH_THRESHOLDS_FILE };
 
@@ -20,25 +21,37 @@ export function promqlString(text: string): string {
   return JSON.stringify(text);
 }
 
-/** Bytes as a short size for alert text (`80 GiB`). */
-function size(bytes: number): string {
-  const units = ["bytes", "KiB", "MiB", "GiB", "TiB"];
-  let v = bytes;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${Number.isInteger(v) ? v : v.toFixed(1)} ${units[i]}`;
-}
+/** Bytes as a short 1024-based size for alert text (`80 GiB`). */
+const size = formatSize;
 
 interface AlertRule {
   readonly alert: string;
   readonly expr: string;
   readonly for?: string;
   readonly labels: Record<string, string>;
-  readonly annotations: { summary: string; description: string; runbook: string };
+  readonly annotations: { summary: string; description: string; runbook: string; runbook_url?: string };
 }
+
+/**
+ * Where `runbook_url` annotations point: docs/operations.md as the package publishes it (the file
+ * ships in the npm package; the repository has no public URL of its own yet). Each alert's anchor is
+ * a heading of that file's "Alert runbooks" section (`runbookAnchor`); a test checks every anchor exists.
+ */
+export const RUNBOOK_DOC_URL = "https://unpkg.com/cdktf-clickpipes-postgres/docs/operations.md";
+
+/** The docs/operations.md anchor of an alert: its name without Critical/Warning, lower case (`#### ClickPipesSlotRetainedWal`). */
+export function runbookAnchor(alert: string): string {
+  return alert.replace(/(Critical|Warning)$/, "").toLowerCase();
+}
+
+/**
+ * The labels the slot metrics carry besides the source's (`slot`, and `slot_name`/`datname` for
+ * joins with postgres_exporter): ignored when a slot series is matched with a per-source one.
+ */
+const SLOT_LABELS = "slot, slot_name, datname";
+
+/** Shortest decimal text of a fraction for PromQL (`0.8`). */
+const num = (x: number) => String(x);
 
 const ORPHAN =
   "Dropping a slot is safe only when no pipe will read it again: the ClickPipe was deleted, or resynced under a new slot (its settings name the slot it uses), " +
@@ -57,10 +70,28 @@ export function renderAlertRules(src: ResolvedSource): string {
   const sel = (extra = "") => `{source=${promqlString(src.name)}${extra}}`;
   const m = (name: string, extra = "") => `clickpipes_source_${name}${sel(extra)}`;
   const labels = (severity: "critical" | "warning" | "info") => ({ severity, source: src.name });
-  const keepText =
+  const configured =
     t.from === "max_slot_wal_keep_size"
-      ? `${Math.round(t.retainedWalWarnFraction * 100)} % / ${Math.round(t.retainedWalCritFraction * 100)} % of max_slot_wal_keep_size = ${size(t.keepBytes!)}`
-      : `absolute sizes: max_slot_wal_keep_size is ${t.keepBytes === null ? "absent (PostgreSQL 12)" : "-1 (no limit: WAL grows until the disk is full)"}`;
+      ? `as configured, max_slot_wal_keep_size = ${size(t.keepBytes!)}: warning over ${size(t.warnBytes)}, critical over ${size(t.critBytes)}`
+      : `as configured, max_slot_wal_keep_size is ${t.keepBytes === null ? "absent (PostgreSQL 12)" : "-1 (no limit: WAL grows until the disk is full)"}: warning over ${size(t.warnBytes)}, critical over ${size(t.critBytes)}`;
+  const keepText =
+    `${Math.round(t.retainedWalWarnFraction * 100)} % / ${Math.round(t.retainedWalCritFraction * 100)} % of the server's max_slot_wal_keep_size (the metric clickpipes_source_max_slot_wal_keep_size_bytes health exports), ` +
+    `${size(t.retainedWalWarnBytes)} / ${size(t.retainedWalCritBytes)} when the server reports -1 (no limit); without that metric (PostgreSQL 12, or an older health), the config's value: ${configured}`;
+  /**
+   * Retained WAL over a threshold that follows the server: a fraction of the live
+   * max_slot_wal_keep_size where health exports one above 0, the absolute size where it exports -1
+   * (or 0), and the threshold computed from the config where the metric is absent.
+   */
+  const retainedOver = (fraction: number, absolute: number, configuredBytes: number) => {
+    const retained = m("slot_retained_wal_bytes");
+    const keep = m("max_slot_wal_keep_size_bytes");
+    const join = `ignoring(${SLOT_LABELS}) group_left()`;
+    return (
+      `(${retained} > ${join} (${keep} > 0) * ${num(fraction)})` +
+      ` or (${retained} > ${join} (${keep} <= 0) * 0 + ${absolute})` +
+      ` or ((${retained} unless ignoring(${SLOT_LABELS}) ${keep}) > ${configuredBytes})`
+    );
+  };
   const rules: AlertRule[] = [
     {
       alert: "ClickPipesSourceDown",
@@ -106,22 +137,22 @@ export function renderAlertRules(src: ResolvedSource): string {
     },
     {
       alert: "ClickPipesSlotRetainedWalCritical",
-      expr: `${m("slot_retained_wal_bytes")} > ${t.critBytes}`,
+      expr: retainedOver(t.retainedWalCritFraction, t.retainedWalCritBytes, t.critBytes),
       for: "5m",
       labels: labels("critical"),
       annotations: {
-        summary: `slot {{ $labels.slot }} of source ${src.name} retains {{ $value | humanize1024 }}B of WAL (critical over ${size(t.critBytes)})`,
+        summary: `slot {{ $labels.slot }} of source ${src.name} retains {{ $value | humanize1024 }}B of WAL (critical over ${Math.round(t.retainedWalCritFraction * 100)} % of max_slot_wal_keep_size, or ${size(t.retainedWalCritBytes)} without a limit)`,
         description: `Thresholds: ${keepText}. Past max_slot_wal_keep_size the slot is invalidated and the pipe needs a full resync; without a limit the disk fills.`,
         runbook: `Is the pipe paused or failing (clickpipes_source_slot_active = 0)? Resume or fix it. Is it slow? Look for long transactions (ClickPipesLongTransaction) and large transactions spilling to disk. ${ORPHAN}`,
       },
     },
     {
       alert: "ClickPipesSlotRetainedWalWarning",
-      expr: `${m("slot_retained_wal_bytes")} > ${t.warnBytes}`,
+      expr: retainedOver(t.retainedWalWarnFraction, t.retainedWalWarnBytes, t.warnBytes),
       for: "15m",
       labels: labels("warning"),
       annotations: {
-        summary: `slot {{ $labels.slot }} of source ${src.name} retains {{ $value | humanize1024 }}B of WAL (warning over ${size(t.warnBytes)})`,
+        summary: `slot {{ $labels.slot }} of source ${src.name} retains {{ $value | humanize1024 }}B of WAL (warning over ${Math.round(t.retainedWalWarnFraction * 100)} % of max_slot_wal_keep_size, or ${size(t.retainedWalWarnBytes)} without a limit)`,
         description: `Thresholds: ${keepText}. The pipe is behind or stopped; WAL accumulates on the source's disk.`,
         runbook: "Check the pipe's status in the ClickPipes console and clickpipes_source_slot_active; a paused pipe keeps its slot and its WAL. Resume it, or if the pipe is gone, see the critical alert's runbook on dropping an orphaned slot.",
       },
@@ -178,12 +209,13 @@ export function renderAlertRules(src: ResolvedSource): string {
       },
     },
   ];
+  const withUrls = rules.map((r) => ({ ...r, annotations: { ...r.annotations, runbook_url: `${RUNBOOK_DOC_URL}#${runbookAnchor(r.alert)}` } }));
   const header =
     `# Prometheus alerting rules for ClickPipes source "${src.name}", on the metrics of:\n` +
     `#   cdktf-clickpipes health --prometheus --source ${src.name} --thresholds server-setup/${src.name}/${HEALTH_THRESHOLDS_FILE} <connection>\n` +
     `# (every minute, output to node_exporter's textfile directory). Generated by cdktf-clickpipes-postgres; thresholds from the\n` +
     `# source's health block. Check with: promtool check rules ${ALERT_RULES_FILE}\n`;
-  return header + stringify({ groups: [{ name: `clickpipes-source-${src.name}`, rules }] }, { lineWidth: 0 });
+  return header + stringify({ groups: [{ name: `clickpipes-source-${src.name}`, rules: withUrls }] }, { lineWidth: 0 });
 }
 
 /** `health.json`: the source's thresholds (defaults applied), for `cdktf-clickpipes health --thresholds`. */

@@ -137,14 +137,14 @@ describe.each([12, 13, 14, 15, 16, 17, 18])("health on PostgreSQL %i", (major) =
     const warn = await healthJson([...base, ...warnArgs]);
     expect(warn.code).toBe(0);
     expect(warn.report.verdict).toBe("WARN");
-    expect(warn.report.findings[0]).toMatchObject({ status: "WARN", kind: "slot", subject: "idle_slot", message: expect.stringMatching(/^pgoutput: no consumer, retains [\d.]+ MB of WAL \(over the warn threshold [\d.]+ (kB|MB)\), .*no consumer reads it: resume or fix the pipe; if no pipe uses this slot any more \(orphaned\), drop it with SELECT pg_drop_replication_slot\('idle_slot'\)/) });
+    expect(warn.report.findings[0]).toMatchObject({ status: "WARN", kind: "slot", subject: "idle_slot", message: expect.stringMatching(/^pgoutput: no consumer, retains [\d.]+ MiB of WAL \(over the warn threshold [\d.]+ (KiB|MiB)\), .*no consumer reads it: resume or fix the pipe; if no pipe uses this slot any more \(orphaned\), drop it with SELECT pg_drop_replication_slot\('idle_slot'\)/) });
 
     const crit = await health([...base, ...critArgs]);
     expect(crit.code).toBe(1);
     expect(crit.err).toBe("");
     const lines = crit.out.trimEnd().split("\n");
     expect(lines[0]).toMatch(new RegExp(`^health postgres@127\\.0\\.0\\.1:${server.port}/postgres \\(PostgreSQL ${major}\\.\\d+\\): 1 slot$`));
-    expect(lines[1]).toMatch(/^CRIT  slot idle_slot {15}pgoutput: no consumer, retains [\d.]+ MB of WAL \(over the crit threshold /);
+    expect(lines[1]).toMatch(/^CRIT  slot idle_slot {15}pgoutput: no consumer, retains [\d.]+ MiB of WAL \(over the crit threshold /);
     expect(lines.at(-1)).toMatch(/^CRIT: 1 critical, 0 warnings, \d+ ok$/);
     // The password is never printed.
     expect(crit.out).not.toContain(ADMIN_PASSWORD);
@@ -239,7 +239,7 @@ describe.each([12, 13, 14, 15, 16, 17, 18])("health on PostgreSQL %i", (major) =
     const prom = await health([adminUrl(server), "--idle-in-transaction-age", "1s", "--source", "orders-db", "--prometheus"]);
     expect(prom.code).toBe(0);
     expect(prom.out).toMatch(/^clickpipes_source_idle_in_transaction_sessions\{source="orders-db",server="127\.0\.0\.1:\d+",database="postgres"\} 1$/m);
-    expect(prom.out).toMatch(/^clickpipes_source_slot_retained_wal_bytes\{source="orders-db",server="127\.0\.0\.1:\d+",database="postgres",slot="idle_slot"\} \d+$/m);
+    expect(prom.out).toMatch(/^clickpipes_source_slot_retained_wal_bytes\{source="orders-db",server="127\.0\.0\.1:\d+",database="postgres",slot="idle_slot",slot_name="idle_slot",datname="postgres"\} \d+$/m);
     expect(prom.out.includes("clickpipes_source_slot_wal_status{")).toBe(major >= 13);
     expect(prom.out.includes("clickpipes_source_slot_spill_bytes_total{")).toBe(major >= 14);
     expect(prom.out.includes("clickpipes_source_slot_inactive_seconds{")).toBe(major >= 17);
@@ -282,7 +282,7 @@ describe.each([12, 13, 14, 15, 16, 17, 18])("health on PostgreSQL %i", (major) =
     );
     const prom = await health([adminUrl(server), "--slot", "doomed", "--prometheus"]);
     expect(prom.code).toBe(1);
-    expect(prom.out).toMatch(/^clickpipes_source_slot_wal_status\{server="127\.0\.0\.1:\d+",database="postgres",slot="doomed",wal_status="lost"\} 1$/m);
+    expect(prom.out).toMatch(/^clickpipes_source_slot_wal_status\{server="127\.0\.0\.1:\d+",database="postgres",slot="doomed",slot_name="doomed",datname="postgres",wal_status="lost"\} 1$/m);
     expect(prom.out).toMatch(/^clickpipes_source_health_status\{server="127\.0\.0\.1:\d+",database="postgres"\} 2$/m);
     if (PROMTOOL) expect(promtoolCheckMetrics(PROMTOOL, prom.out)).toEqual({ code: 0, output: "" });
   });

@@ -60,7 +60,13 @@ export const AWS_CASES: [string, readonly AwsEngine[], Record<string, unknown>, 
   ]],
   ["engine-settings: max_slot_wal_keep_size is fine on RDS", [AwsEngine.RDS_POSTGRESQL], { serverSettings: { maxSlotWalKeepSizeMb: 204800 } }, []],
   ["alarm-thresholds: zero threshold", BOTH, { alarms: { oldestReplicationSlotLagBytes: 0 } }, [
-    'error: source "billing": alarms.oldestReplicationSlotLagBytes = 0 is not allowed: a whole number of bytes of at least 1 [alarm-thresholds]',
+    'error: source "billing": alarms.oldestReplicationSlotLagBytes = 0 is not allowed: a whole number of bytes above 0, or a whole number with a unit kB/KiB, MB/MiB, GB/GiB or TB/TiB (e.g. 10GiB; all 1024-based: PostgreSQL\'s MB is 1024² bytes, the same as MiB) [alarm-thresholds]',
+  ]],
+  ["alarm-thresholds: a size with an unknown unit", BOTH, { alarms: { replicationSlotDiskUsageBytes: "10 gigabytes" } }, [
+    'error: source "billing": alarms.replicationSlotDiskUsageBytes = "10 gigabytes" is not allowed: a whole number of bytes above 0, or a whole number with a unit kB/KiB, MB/MiB, GB/GiB or TB/TiB (e.g. 10GiB; all 1024-based: PostgreSQL\'s MB is 1024² bytes, the same as MiB) [alarm-thresholds]',
+  ]],
+  ["engine-settings: allocated storage on Aurora", [AwsEngine.AURORA_POSTGRESQL], { alarms: { allocatedStorageGib: 100 } }, [
+    'error: source "billing": alarms.allocatedStorageGib = 100 is not allowed: unset for Aurora: its cluster volume grows automatically and has no allocated storage (FreeLocalStorage watches the writer\'s local storage) [engine-settings]',
   ]],
   ["alarm-thresholds: period not a multiple of 60", BOTH, { alarms: { periodSeconds: 90 } }, [
     'error: source "billing": alarms.periodSeconds = 90 is not allowed: a multiple of 60 seconds (the AWS/RDS metrics are published every minute) [alarm-thresholds]',

@@ -9,7 +9,11 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
 import { listFiles } from "../../src/util/file-tree";
+import { renderAlertRules, RUNBOOK_DOC_URL } from "../../src/render/health-alerts";
+import { resolveSource } from "../../src/model/defaults";
+import { genericSource } from "../helpers";
 
 const ROOT = path.join(__dirname, "../..");
 
@@ -53,7 +57,7 @@ export function githubSlug(heading: string): string {
 }
 
 /** Every anchor a Markdown file defines (headings, with GitHub's -1, -2 suffixes). */
-function anchorsOf(text: string): Set<string> {
+export function anchorsOf(text: string): Set<string> {
   const seen = new Map<string, number>();
   const out = new Set<string>();
   for (const [, line] of proseLines(text)) {
@@ -124,6 +128,20 @@ describe("docs links", () => {
 
   it("every relative link and anchor resolves", () => {
     expect(brokenLinks(ROOT)).toEqual([]);
+  });
+
+  it("every runbook_url of the rendered alert rules names a heading of docs/operations.md", () => {
+    const rules = (parseYaml(renderAlertRules(resolveSource(genericSource()))) as { groups: { rules: { alert: string; annotations: Record<string, string> }[] }[] }).groups[0]!.rules;
+    const anchors = anchorsOf(fs.readFileSync(path.join(ROOT, "docs/operations.md"), "utf8"));
+    expect(rules.length).toBeGreaterThan(10);
+    for (const r of rules) {
+      const url = r.annotations.runbook_url ?? "";
+      expect(url, r.alert).toMatch(new RegExp(`^${RUNBOOK_DOC_URL.replace(/[.]/g, "\\.")}#`));
+      const anchor = url.slice(url.indexOf("#") + 1);
+      expect(anchors.has(anchor), `${r.alert}: #${anchor}`).toBe(true);
+    }
+    // Positive control: an anchor that is not a heading is not found.
+    expect(anchors.has("clickpipesnosuchalert")).toBe(false);
   });
 
   it("slugs headings as GitHub does", () => {

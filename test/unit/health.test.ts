@@ -14,8 +14,9 @@ import { HEALTH_USAGE, parseHealthArgs, parseSize, runHealth } from "../../src/c
 import { escapeLabelValue, formatHealthPrometheus, formatHealthText, HEALTH_METRICS } from "../../src/health/format";
 import { HealthFindingKind, HealthReport, HealthStatus } from "../../src/health/types";
 import { resolveSource } from "../../src/model/defaults";
-import { formatDuration, HEALTH_DEFAULTS, parseDuration, resolveHealthThresholds } from "../../src/model/health";
-import { ALERT_RULES_FILE, HEALTH_THRESHOLDS_FILE, renderAlertRules } from "../../src/render/health-alerts";
+import { formatDuration, HEALTH_DEFAULTS, healthThresholdProblems, parseDuration, resolveHealthThresholds } from "../../src/model/health";
+import { SIZE_ALLOWED } from "../../src/model/size";
+import { ALERT_RULES_FILE, HEALTH_THRESHOLDS_FILE, renderAlertRules, RUNBOOK_DOC_URL, runbookAnchor } from "../../src/render/health-alerts";
 import { renderServerSetup } from "../../src/render/server-setup";
 import { genericSource } from "../helpers";
 import { validateJsonSchema } from "../support/json-schema";
@@ -51,11 +52,16 @@ describe("durations and sizes", () => {
   it.each(["", "0s", "1", "1 hour", "30m1h", "1.5h", "-5m", "1H", "366d"])("refuses %j", (text) => {
     expect(parseDuration(text)).toBeUndefined();
   });
-  it("sizes: bytes or with PostgreSQL's units (1024-based)", () => {
+  it("sizes: bytes, PostgreSQL's units or the IEC ones, all 1024-based", () => {
     expect(parseSize("1048576")).toBe(1048576);
     expect(parseSize("512kB")).toBe(512 * 1024);
+    expect(parseSize("512KiB")).toBe(512 * 1024);
     expect(parseSize("10GB")).toBe(10 * GIB);
-    for (const bad of ["0", "1.5GB", "10gb", "GB", "-1"]) expect(parseSize(bad)).toBeUndefined();
+    expect(parseSize("10GiB")).toBe(10 * GIB);
+    expect(parseSize("3MiB")).toBe(parseSize("3MB"));
+    expect(parseSize("2TiB")).toBe(2 * 1024 * GIB);
+    expect(parseSize(4096)).toBe(4096);
+    for (const bad of ["0", "1.5GB", "10gb", "10gib", "10KB", "GB", "-1", "10 GiB/s", 0, 1.5, -1, null]) expect(parseSize(bad)).toBeUndefined();
   });
 });
 
@@ -64,7 +70,8 @@ describe("wrong calls: one line, exit 2, nothing on stdout", () => {
     [["--max-transaction-age", "1 hour"], 'cdktf-clickpipes health: --max-transaction-age = "1 hour" is not allowed: a duration such as 30s, 5m, 1h, 1h30m or 2d (units d, h, m, s in that order; at least 1s, at most 365d)\n'],
     [["--inactive-slot-warn=0s"], 'cdktf-clickpipes health: --inactive-slot-warn = "0s" is not allowed: a duration such as 30s, 5m, 1h, 1h30m or 2d (units d, h, m, s in that order; at least 1s, at most 365d)\n'],
     [["--retained-wal-warn-fraction", "1.5"], 'cdktf-clickpipes health: --retained-wal-warn-fraction = "1.5" is not allowed: a number above 0 and at most 1 (e.g. 0.5)\n'],
-    [["--retained-wal-crit-bytes", "lots"], 'cdktf-clickpipes health: --retained-wal-crit-bytes = "lots" is not allowed: a size above 0 in bytes, or with a unit kB, MB, GB or TB (e.g. 10GB)\n'],
+    [["--retained-wal-crit-bytes", "lots"], `cdktf-clickpipes health: --retained-wal-crit-bytes = "lots" is not allowed: ${SIZE_ALLOWED}\n`],
+    [["--retained-wal-warn-bytes", "10Gb"], 'cdktf-clickpipes health: --retained-wal-warn-bytes = "10Gb" is not allowed: a whole number of bytes above 0, or a whole number with a unit kB/KiB, MB/MiB, GB/GiB or TB/TiB (e.g. 10GiB; all 1024-based: PostgreSQL\'s MB is 1024² bytes, the same as MiB)\n'],
     [["--retained-wal-warn-fraction", "0.9"], "cdktf-clickpipes health: --retained-wal-warn-fraction = 0.9 is not allowed: warn below crit (retainedWalWarnFraction 0.9 < retainedWalCritFraction 0.8)\n"],
     [["--inactive-slot-warn", "2h"], "cdktf-clickpipes health: --inactive-slot-warn = \"2h\" is not allowed: warn below crit (inactiveSlotWarn 2h < inactiveSlotCrit 1h)\n"],
     [["--json", "--prometheus"], "cdktf-clickpipes health: --json and --prometheus exclude each other: give one\n"],
@@ -79,6 +86,8 @@ describe("wrong calls: one line, exit 2, nothing on stdout", () => {
   it("--help prints the usage and exits 0", async () => {
     expect(await cli(["--help"])).toEqual({ code: 0, out: HEALTH_USAGE, err: "" });
     expect(HEALTH_USAGE).toContain("--max-transaction-age <duration>");
+    // The help says which base sizes are in.
+    expect(HEALTH_USAGE.replace(/\s+/g, " ")).toMatch(/kB\/KiB, MB\/MiB, GB\/GiB, TB\/TiB, all 1024-based \(PostgreSQL's MB = MiB = 1024\^2 bytes\)/);
   });
 });
 
@@ -90,6 +99,18 @@ describe("the thresholds file (the source's health block, written by synth as he
     expect(parseHealthArgs(["--thresholds", file]).options.thresholds).toEqual(src.health);
     expect(src.health).toMatchObject({ retainedWalWarnFraction: 0.3, maxTransactionAgeSeconds: 1800, inactiveSlotCritSeconds: 172800 });
     expect(parseHealthArgs(["--thresholds", file, "--max-transaction-age", "10m"]).options.thresholds).toEqual({ ...src.health, maxTransactionAgeSeconds: 600 });
+  });
+
+  it("size flags take GiB/MiB and GB/MB alike; the thresholds file and the health block take size strings", () => {
+    expect(parseHealthArgs(["--retained-wal-warn-bytes", "2GiB", "--retained-wal-crit-bytes", "3GB"]).options.thresholds).toMatchObject({ retainedWalWarnBytes: 2 * GIB, retainedWalCritBytes: 3 * GIB });
+    const file = path.join(tmp, "sizes.json");
+    fs.writeFileSync(file, JSON.stringify({ retainedWalWarnBytes: "512MiB", retainedWalCritBytes: "1TiB" }));
+    expect(parseHealthArgs(["--thresholds", file]).options.thresholds).toMatchObject({ retainedWalWarnBytes: 512 * 1024 * 1024, retainedWalCritBytes: 1024 * GIB });
+    const src = resolveSource(genericSource({ health: { retainedWalWarnBytes: "20GiB", retainedWalCritBytes: "60GB" } }));
+    expect(src.health).toMatchObject({ retainedWalWarnBytes: 20 * GIB, retainedWalCritBytes: 60 * GIB });
+    // health.json carries bytes, whatever the config wrote.
+    expect(JSON.parse(renderServerSetup(src)[HEALTH_THRESHOLDS_FILE])).toMatchObject({ retainedWalWarnBytes: 20 * GIB, retainedWalCritBytes: 60 * GIB });
+    expect(healthThresholdProblems({ retainedWalWarnBytes: "20 gigs" })).toEqual([{ field: "retainedWalWarnBytes", value: "20 gigs", allowed: SIZE_ALLOWED }]);
   });
 
   it("refuses a bad file with one line naming the field", async () => {
@@ -185,14 +206,23 @@ describe("Prometheus output", () => {
 
   it("names every metric clickpipes_source_* with units, HELP and TYPE once each, and labels source, server, database", () => {
     const text = formatHealthPrometheus(sampleReport());
-    expect(text).toContain('clickpipes_source_slot_retained_wal_bytes{source="orders-db",server="db.example.com:5432",database="odd \\"db\\"\\\\name\\nline2\\\\x01",slot="clickpipes_slot"} 96636764160\n');
-    expect(text).toContain('clickpipes_source_slot_wal_status{source="orders-db",server="db.example.com:5432",database="odd \\"db\\"\\\\name\\nline2\\\\x01",slot="clickpipes_slot",wal_status="extended"} 1\n');
+    expect(text).toContain('clickpipes_source_slot_retained_wal_bytes{source="orders-db",server="db.example.com:5432",database="odd \\"db\\"\\\\name\\nline2\\\\x01",slot="clickpipes_slot",slot_name="clickpipes_slot",datname="orders"} 96636764160\n');
+    expect(text).toContain('clickpipes_source_slot_wal_status{source="orders-db",server="db.example.com:5432",database="odd \\"db\\"\\\\name\\nline2\\\\x01",slot="clickpipes_slot",slot_name="clickpipes_slot",datname="orders",wal_status="extended"} 1\n');
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
     const helps = [...text.matchAll(/^# HELP (\S+) /gm)].map((m) => m[1]);
     expect(new Set(helps).size).toBe(helps.length);
     // Every metric of the report kind is printed.
     expect(helps.sort()).toEqual(Object.keys(HEALTH_METRICS).map((n) => `clickpipes_source_${n}`).sort());
     for (const name of helps) expect(name).toMatch(/^clickpipes_source_[a-z_]+$/);
+  });
+
+  it("slot metrics carry slot_name and datname as postgres_exporter's pg_replication_slot and pg_database collectors name them; a physical slot has no datname", () => {
+    const report = sampleReport();
+    const physical = { ...report.slots[0]!, name: "standby_1", plugin: null, slotType: "physical", database: null };
+    const text = formatHealthPrometheus({ ...report, slots: [...report.slots, physical] });
+    for (const line of text.split("\n").filter((l) => l.startsWith("clickpipes_source_slot_"))) expect(line).toMatch(/,slot="(clickpipes_slot|standby_1)",slot_name="\1"/);
+    expect(text).toMatch(/clickpipes_source_slot_active\{[^}]*slot="clickpipes_slot",slot_name="clickpipes_slot",datname="orders"\} 0/);
+    expect(text).toMatch(/clickpipes_source_slot_active\{[^}]*slot="standby_1",slot_name="standby_1"\} 0/);
   });
 
   it.skipIf(!PROMTOOL)("passes promtool check metrics", () => {
@@ -226,13 +256,18 @@ describe("the alert rules file", () => {
     const group = rulesOf(files[ALERT_RULES_FILE]);
     expect(group.name).toBe("clickpipes-source-orders-db");
     const expr = Object.fromEntries(group.rules.map((r) => [r.alert, r.expr]));
-    expect(expr.ClickPipesSlotRetainedWalWarning).toBe(`clickpipes_source_slot_retained_wal_bytes{source="orders-db"} > ${50 * GIB}`);
-    expect(expr.ClickPipesSlotRetainedWalCritical).toBe(`clickpipes_source_slot_retained_wal_bytes{source="orders-db"} > ${100 * GIB}`);
+    // The live max_slot_wal_keep_size where health exports it, -1 (or 0) -> absolute sizes, absent -> the config's value.
+    const R = 'clickpipes_source_slot_retained_wal_bytes{source="orders-db"}';
+    const K = 'clickpipes_source_max_slot_wal_keep_size_bytes{source="orders-db"}';
+    const J = "ignoring(slot, slot_name, datname)";
+    expect(expr.ClickPipesSlotRetainedWalWarning).toBe(`(${R} > ${J} group_left() (${K} > 0) * 0.25) or (${R} > ${J} group_left() (${K} <= 0) * 0 + ${10 * GIB}) or ((${R} unless ${J} ${K}) > ${50 * GIB})`);
+    expect(expr.ClickPipesSlotRetainedWalCritical).toBe(`(${R} > ${J} group_left() (${K} > 0) * 0.5) or (${R} > ${J} group_left() (${K} <= 0) * 0 + ${50 * GIB}) or ((${R} unless ${J} ${K}) > ${100 * GIB})`);
     expect(expr.ClickPipesLongTransaction).toBe('clickpipes_source_oldest_transaction_age_seconds{source="orders-db"} > 1800');
     expect(expr.ClickPipesSlotLost).toBe('clickpipes_source_slot_wal_status{source="orders-db", wal_status="lost"} == 1');
     for (const r of group.rules) {
       expect(r.labels.source).toBe("orders-db");
-      expect(Object.keys(r.annotations)).toEqual(["summary", "description", "runbook"]);
+      expect(Object.keys(r.annotations)).toEqual(["summary", "description", "runbook", "runbook_url"]);
+      expect(r.annotations.runbook_url).toBe(`${RUNBOOK_DOC_URL}#${runbookAnchor(r.alert)}`);
     }
     expect(group.rules.find((r) => r.alert === "ClickPipesSlotLost")!.annotations.runbook).toContain("Dropping a slot is safe only when no pipe will read it again");
   });
@@ -240,8 +275,9 @@ describe("the alert rules file", () => {
   it("uses the absolute sizes when max_slot_wal_keep_size is -1 or the server is PostgreSQL 12", () => {
     for (const over of [{ serverSettings: { maxSlotWalKeepSizeMb: -1 } }, { postgresVersion: 12 as const }]) {
       const group = rulesOf(renderAlertRules(resolveSource(genericSource({ ...over, health: { retainedWalWarnBytes: 5 * GIB } }))));
-      expect(group.rules.find((r) => r.alert === "ClickPipesSlotRetainedWalWarning")!.expr).toBe(`clickpipes_source_slot_retained_wal_bytes{source="orders-db"} > ${5 * GIB}`);
-      expect(group.rules.find((r) => r.alert === "ClickPipesSlotRetainedWalCritical")!.expr).toBe(`clickpipes_source_slot_retained_wal_bytes{source="orders-db"} > ${50 * GIB}`);
+      // Without the live metric the config's absolute sizes apply.
+      expect(group.rules.find((r) => r.alert === "ClickPipesSlotRetainedWalWarning")!.expr).toMatch(new RegExp(` > ${5 * GIB}\\)$`));
+      expect(group.rules.find((r) => r.alert === "ClickPipesSlotRetainedWalCritical")!.expr).toMatch(new RegExp(` > ${50 * GIB}\\)$`));
     }
   });
 
@@ -255,6 +291,69 @@ describe("the alert rules file", () => {
 
     it("promtool check rules", () => {
       expect(promtool(PROMTOOL!, ["check", "rules", path.join(dir, ALERT_RULES_FILE)])).toEqual({ code: 0, output: expect.stringContaining("SUCCESS: 11 rules found") });
+    });
+
+    it("promtool test rules: retained WAL against the live max_slot_wal_keep_size where exported, the config's where absent", () => {
+      const MiB = 1024 * 1024;
+      // Configured max_slot_wal_keep_size 1024 MB: warn over 512 MiB, crit over 819.2 MiB.
+      // Server "live" reports 4096 MiB (warn over 2048 MiB, crit over 3276.8 MiB); "nolimit" reports -1
+      // (absolute 10 GiB / 50 GiB); "old" exports no max_slot_wal_keep_size_bytes (the config applies).
+      const L = (server: string) => `source="orders-db",server="${server}:5432",database="orders"`;
+      const slot = (server: string, name: string, bytes: number) => ({
+        series: `clickpipes_source_slot_retained_wal_bytes{${L(server)},slot="${name}",slot_name="${name}",datname="orders"}`,
+        values: `${bytes}x30`,
+      });
+      const firing = (alert: string, severity: string, server: string, name: string) =>
+        `ALERTS{alertname="${alert}",alertstate="firing",severity="${severity}",${L(server)},slot="${name}",slot_name="${name}",datname="orders"}`;
+      const tests = {
+        rule_files: [ALERT_RULES_FILE],
+        evaluation_interval: "1m",
+        tests: [
+          {
+            interval: "1m",
+            input_series: [
+              { series: `clickpipes_source_max_slot_wal_keep_size_bytes{${L("live")}}`, values: `${4096 * MiB}x30` },
+              slot("live", "below_live", 900 * MiB),
+              slot("live", "warn_live", 2500 * MiB),
+              slot("live", "crit_live", 3500 * MiB),
+              { series: `clickpipes_source_max_slot_wal_keep_size_bytes{${L("nolimit")}}`, values: "-1x30" },
+              slot("nolimit", "below_abs", 900 * MiB),
+              slot("nolimit", "warn_abs", 11 * GIB),
+              slot("old", "crit_config", 900 * MiB),
+              slot("old", "fine_config", 100 * MiB),
+            ],
+            promql_expr_test: [
+              {
+                expr: 'ALERTS{alertstate="firing",alertname=~"ClickPipesSlotRetainedWal.*"}',
+                eval_time: "20m",
+                exp_samples: [
+                  { labels: firing("ClickPipesSlotRetainedWalWarning", "warning", "live", "warn_live"), value: 1 },
+                  { labels: firing("ClickPipesSlotRetainedWalWarning", "warning", "live", "crit_live"), value: 1 },
+                  { labels: firing("ClickPipesSlotRetainedWalCritical", "critical", "live", "crit_live"), value: 1 },
+                  { labels: firing("ClickPipesSlotRetainedWalWarning", "warning", "nolimit", "warn_abs"), value: 1 },
+                  { labels: firing("ClickPipesSlotRetainedWalWarning", "warning", "old", "crit_config"), value: 1 },
+                  { labels: firing("ClickPipesSlotRetainedWalCritical", "critical", "old", "crit_config"), value: 1 },
+                ],
+              },
+            ],
+          },
+        ],
+      };
+      const file = path.join(dir, "live-keep.test.yml");
+      fs.writeFileSync(file, JSON.stringify(tests, null, 2));
+      const r = promtool(PROMTOOL!, ["test", "rules", file]);
+      expect(r.output).toContain("SUCCESS");
+      expect(r.code).toBe(0);
+      // Positive control: with the fractions of the live branch doubled, warn_live no longer fires.
+      const rules = fs.readFileSync(path.join(dir, ALERT_RULES_FILE), "utf8");
+      const doubled = rules.replace(/ > 0\) \* (0\.\d+)\)/g, (_m, f: string) => ` > 0) * ${Number(f) * 2})`);
+      expect(doubled).not.toBe(rules);
+      fs.writeFileSync(path.join(dir, ALERT_RULES_FILE), doubled);
+      try {
+        expect(promtool(PROMTOOL!, ["test", "rules", file]).code).not.toBe(0);
+      } finally {
+        fs.writeFileSync(path.join(dir, ALERT_RULES_FILE), rules);
+      }
     });
 
     it("promtool test rules: each alert fires on its series at its threshold and not below", () => {

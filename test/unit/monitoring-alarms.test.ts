@@ -5,11 +5,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { App, TerraformStack, TerraformVariable, Testing } from "../../src/tf/tf";
-import { RdsCluster } from "../../src/tf/tf-aws";
+import { DbInstance, RdsCluster } from "../../src/tf/tf-aws";
+import { RdsSource } from "../../src/aws/rds-source";
 import { AuroraSource } from "../../src/aws/aurora-source";
 import { AwsSourceDatabase } from "../../src/aws/database-objects";
 import { GenericPostgresSource } from "../../src/postgres/generic-source";
-import { ALARM_DEFAULTS, alarmDefinitions, resolveAlarms } from "../../src/model/cloudwatch-alarms";
+import { ALARM_DEFAULTS, ALARM_METRICS, alarmDefinitions, resolveAlarms } from "../../src/model/cloudwatch-alarms";
 import { AwsEngine } from "../../src/model/aws-types";
 import { ValidationError } from "../../src/model/validation";
 import { MONITORING_PASSWORD_BACKSLASH_MESSAGE } from "../../src/postgres/monitoring-role";
@@ -110,6 +111,47 @@ describe("CloudWatch alarms", () => {
     expect(given[0]!.dimensions).toEqual({ DBInstanceIdentifier: "crm-primary" });
   });
 
+  it("treat_missing_data and datapoints_to_alarm per alarm, each with its reason", () => {
+    const alarms = alarmsOf(synthAws(rdsSource({ alarms: { evaluationPeriods: 4 } })));
+    const by = Object.fromEntries(alarms.map((a) => [a.metric_name, a]));
+    for (const m of ["OldestReplicationSlotLag", "ReplicationSlotDiskUsage", "TransactionLogsDiskUsage"]) {
+      expect(by[m], m).toMatchObject({ treat_missing_data: "notBreaching", datapoints_to_alarm: 4, evaluation_periods: 4 });
+    }
+    expect(by.FreeStorageSpace).toMatchObject({ treat_missing_data: "missing", datapoints_to_alarm: 1, evaluation_periods: 4 });
+    const aurora = Object.fromEntries(alarmsOf(synthAws(auroraSource())).map((a) => [a.metric_name, a]));
+    expect(aurora.FreeLocalStorage).toMatchObject({ treat_missing_data: "missing", datapoints_to_alarm: 1 });
+    for (const m of ALARM_METRICS) expect(m.why.length, m.metric).toBeGreaterThan(20);
+  });
+
+  it("sizes in the alarm thresholds: GiB and GB alike; a bad unit is one line naming the field", () => {
+    const alarms = alarmsOf(synthAws(rdsSource({ alarms: { oldestReplicationSlotLagBytes: "20GiB", transactionLogsDiskUsageBytes: "30GB" } })));
+    expect(alarms.find((a) => a.metric_name === "OldestReplicationSlotLag")!.threshold).toBe(20 * 1024 ** 3);
+    expect(alarms.find((a) => a.metric_name === "TransactionLogsDiskUsage")!.threshold).toBe(30 * 1024 ** 3);
+    expect(() => synthAws(rdsSource({ alarms: { freeStorageSpaceBytes: "5 gigs" } }))).toThrow(/alarms\.freeStorageSpaceBytes = "5 gigs" is not allowed: a whole number of bytes above 0, or a whole number with a unit kB\/KiB, MB\/MiB, GB\/GiB or TB\/TiB/);
+  });
+
+  it("RDS free storage relative to the allocated storage: from alarms.allocatedStorageGib or the instance; Aurora refuses it", () => {
+    const GIB = 1024 ** 3;
+    const free = (json: string) => alarmsOf(json).find((a) => a.metric_name === "FreeStorageSpace")!;
+    // 500 GiB allocated: 10 % = 50 GiB beats the absolute 5 GiB.
+    expect(free(synthAws(rdsSource({ alarms: { allocatedStorageGib: 500 } }))).threshold).toBe(50 * GIB);
+    // 20 GiB allocated: 10 % = 2 GiB; the absolute 5 GiB is larger and stays.
+    expect(free(synthAws(rdsSource({ alarms: { allocatedStorageGib: 20 } }))).threshold).toBe(5 * GIB);
+    expect(free(synthAws(rdsSource({ alarms: { allocatedStorageGib: 1000, freeStorageSpaceFraction: 0.2 } }))).threshold).toBe(200 * GIB);
+    // Unknown allocated storage: the absolute size.
+    expect(free(synthAws(rdsSource())).threshold).toBe(5 * GIB);
+    // The instance the app manages: its allocated_storage.
+    const stack = new TerraformStack(Testing.app() as App, "s");
+    const instance = new DbInstance(stack, "db", { engine: "postgres", instanceClass: "db.t4g.medium", allocatedStorage: 400, identifier: "crm" });
+    const { name: _n, ...spec } = rdsSource({ host: "crm.internal.example.com", network: { securityGroupId: SG } });
+    new RdsSource(stack, "crm", { ...spec, name: "crm", instance } as never);
+    const managed = free(Testing.synth(stack));
+    expect(managed.threshold).toBe(40 * GIB);
+    expect(String(managed.alarm_description)).toContain("the larger of the absolute size and 10 % of the 400 GiB allocated");
+    expect(() => synthAws(auroraSource({ alarms: { allocatedStorageGib: 100 } }))).toThrow(/alarms\.allocatedStorageGib = 100 is not allowed: unset for Aurora: its cluster volume grows automatically/);
+    expect(() => synthAws(rdsSource({ alarms: { freeStorageSpaceFraction: 1.5 } }))).toThrow(/alarms\.freeStorageSpaceFraction = 1\.5 is not allowed/);
+  });
+
   it("alarms.enabled = false: no alarm, and no identifier needed", () => {
     expect(alarmsOf(synthAws(auroraSource({ host: "billing-db.internal.example.com", alarms: { enabled: false } })))).toEqual([]);
   });
@@ -141,7 +183,7 @@ describe("CloudWatch alarms", () => {
 
   it("the model: defaults documented in ALARM_DEFAULTS, one alarm per metric of the engine", () => {
     const r = resolveAlarms(AwsEngine.RDS_POSTGRESQL, { host: "x.c1a2b3c4d5e6.eu-central-1.rds.amazonaws.com" })!;
-    expect(r).toEqual({ dbIdentifier: "x", snsTopicArn: undefined, ...ALARM_DEFAULTS });
+    expect(r).toEqual({ dbIdentifier: "x", snsTopicArn: undefined, allocatedStorageBytes: undefined, ...ALARM_DEFAULTS });
     expect(alarmDefinitions("x", AwsEngine.RDS_POSTGRESQL, r).map((a) => a.id)).toEqual(["OldestReplicationSlotLag", "ReplicationSlotDiskUsage", "TransactionLogsDiskUsage", "FreeStorageSpace"]);
     expect(resolveAlarms(AwsEngine.AURORA_POSTGRESQL, { host: "h", alarms: { enabled: false } })).toBeUndefined();
   });

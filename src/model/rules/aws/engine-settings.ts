@@ -8,7 +8,7 @@ import { Rule, RuleFinding } from "../../validation";
 export function engineSettingsRule(engine: AwsEngine): Rule<AwsSourceSpec> {
   return {
     id: "engine-settings",
-    summary: "adminIsSuperuser is not true on AWS; serverSettings.maxSlotWalKeepSizeMb is for RDS for PostgreSQL only",
+    summary: "adminIsSuperuser is not true on AWS; serverSettings.maxSlotWalKeepSizeMb and alarms.allocatedStorageGib are for RDS for PostgreSQL only",
     check: (s) => {
       const out: RuleFinding[] = [];
       if (s.adminIsSuperuser === true) {
@@ -19,6 +19,13 @@ export function engineSettingsRule(engine: AwsEngine): Rule<AwsSourceSpec> {
           field: "serverSettings.maxSlotWalKeepSizeMb",
           value: s.serverSettings.maxSlotWalKeepSizeMb,
           allowed: "unset for Aurora (Aurora storage keeps WAL itself; the construct sets it on RDS for PostgreSQL only)",
+        });
+      }
+      if (engine === AwsEngine.AURORA_POSTGRESQL && s.alarms?.allocatedStorageGib !== undefined) {
+        out.push({
+          field: "alarms.allocatedStorageGib",
+          value: s.alarms.allocatedStorageGib,
+          allowed: "unset for Aurora: its cluster volume grows automatically and has no allocated storage (FreeLocalStorage watches the writer's local storage)",
         });
       }
       return out;
