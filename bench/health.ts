@@ -46,10 +46,15 @@ export async function measureHealth(repeat: number, progress: (line: string) => 
     const runs: CliResult[] = [];
     for (let i = 0; i < repeat; i++) {
       const r = runCli(["health", url, "--json", "--max-transaction-age", "1s", "--idle-in-transaction-age", "1s"]);
-      progress(`  health x${HEALTH_SLOTS} slots, ${sessions} sessions run ${i + 1}/${repeat}: ${(r.commandMs / 1000).toFixed(3)} s in command, ${(r.wallMs / 1000).toFixed(2)} s wall (exit ${r.code})`);
+      progress(
+        `  health x${HEALTH_SLOTS} slots, ${sessions} sessions run ${i + 1}/${repeat}: ${(r.commandMs / 1000).toFixed(3)} s in command, ${(r.wallMs / 1000).toFixed(2)} s wall (exit ${r.code})`,
+      );
       runs.push(r);
     }
-    const result: ReviewRow = { ...row(`health, ${HEALTH_SLOTS} slots, ${sessions} sessions`, runs, 1000, `PostgreSQL 17, --json; ${IDLE_IN_TRANSACTION} idle in transaction, ${RUNNING} running; target on the time in command`), targetOn: "command" };
+    const result: ReviewRow = {
+      ...row(`health, ${HEALTH_SLOTS} slots, ${sessions} sessions`, runs, 1000, `PostgreSQL 17, --json; ${IDLE_IN_TRANSACTION} idle in transaction, ${RUNNING} running; target on the time in command`),
+      targetOn: "command",
+    };
     return result;
   } finally {
     await Promise.all(clients.map((c) => c.end().catch(() => {})));

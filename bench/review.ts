@@ -70,7 +70,10 @@ export function runCli(args: string[], stdoutFile?: string): CliResult {
 function synthPair(n: number, dir: string): { base: string; head: string } {
   const base = path.join(dir, "base");
   const head = path.join(dir, "head");
-  for (const [variant, out] of [["base", base], ["head", head]] as const) {
+  for (const [variant, out] of [
+    ["base", base],
+    ["head", head],
+  ] as const) {
     const r = spawnSync(process.execPath, ["--import", "tsx", path.join(__dirname, "review-synth.ts"), "--n", String(n), "--variant", variant, "--out", out], {
       encoding: "utf8",
       env: { ...process.env, CHECKPOINT_DISABLE: "1" },
@@ -140,7 +143,11 @@ export function measureLarge(dir: string, repeat: number, progress: (line: strin
   const cases: [string, string[], string][] = [
     [`diff, ${GRANTS} changed grants in one stack`, ["diff", path.join(large, "grants/base"), path.join(large, "grants/head"), "--json"], "--json; half revoke SELECT in place, half replaced"],
     [`guard, ${GRANTS} changed grants in one stack`, ["guard", path.join(large, "grants.plan.json"), "--no-synth", "--json"], "--json; the same changes as a plan"],
-    [`diff, ${INGRESS} ingress rules in one group`, ["diff", path.join(large, "ingress/base"), path.join(large, "ingress/head"), "--json"], "--json; every other /32 deleted, one /17 added (coverage per group)"],
+    [
+      `diff, ${INGRESS} ingress rules in one group`,
+      ["diff", path.join(large, "ingress/base"), path.join(large, "ingress/head"), "--json"],
+      "--json; every other /32 deleted, one /17 added (coverage per group)",
+    ],
     [`guard, ${INGRESS} ingress rules in one group`, ["guard", path.join(large, "ingress.plan.json"), "--no-synth", "--json"], "--json; the same changes as a plan"],
   ];
   return cases.map(([label, args, detail]) => {
@@ -203,7 +210,9 @@ export function measureRunTaskAbuse(progress: (line: string) => void): ReviewRow
   } catch {
     throw new Error(`run task abuse bench failed (exit ${r.status ?? r.signal}):\n${r.stderr}`);
   }
-  progress(`  run task amid ${STALLED_UPLOADS} stalled uploads: ${(result.timeToResultMs / 1000).toFixed(2)} s to the result (${result.status}), RSS ${result.rssBeforeMB.toFixed(0)} -> peak ${result.rssPeakMB.toFixed(0)} MB`);
+  progress(
+    `  run task amid ${STALLED_UPLOADS} stalled uploads: ${(result.timeToResultMs / 1000).toFixed(2)} s to the result (${result.status}), RSS ${result.rssBeforeMB.toFixed(0)} -> peak ${result.rssPeakMB.toFixed(0)} MB`,
+  );
   const st = result.stats;
   return {
     label: `run-task, ${STALLED_UPLOADS} stalled uploads + one signed run`,
@@ -245,7 +254,12 @@ export function measureReview(repeat: number, progress: (line: string) => void):
     const chars = fs.readFileSync(comment, "utf8").length;
     const fullBytes = fs.statSync(path.join(dir, "full.md")).size;
     rows.push({
-      ...row(`diff --markdown, ${DIFF_SOURCES} + ${DIFF_SOURCES} generic sources`, mdRuns, 5000, `comment ${chars.toLocaleString("en-US")} chars (budget 60,000), full report ${(fullBytes / 1024).toFixed(0)} KiB`),
+      ...row(
+        `diff --markdown, ${DIFF_SOURCES} + ${DIFF_SOURCES} generic sources`,
+        mdRuns,
+        5000,
+        `comment ${chars.toLocaleString("en-US")} chars (budget 60,000), full report ${(fullBytes / 1024).toFixed(0)} KiB`,
+      ),
       size: { what: "comment characters", measured: chars, max: 60_000 },
     });
     const plan = path.join(dir, "plan.json");

@@ -152,8 +152,7 @@ const progress = (line: string) => process.stderr.write(line + "\n");
 function runChild(c: Case, compiledDir: string | undefined): ChildResult {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-bench-"));
   try {
-    const entry =
-      c.mode === "compiled" && compiledDir ? [path.join(compiledDir, "bench", "child.js")] : ["--import", "tsx", path.join(__dirname, "child.ts")];
+    const entry = c.mode === "compiled" && compiledDir ? [path.join(compiledDir, "bench", "child.js")] : ["--import", "tsx", path.join(__dirname, "child.ts")];
     const args = [...entry, "--impl", c.impl, "--kind", c.kind, "--n", String(c.n), "--out", out];
     if (c.mode === "maps off") args.push("--source-maps", "off");
     const r = spawnSync(process.execPath, args, {
@@ -190,7 +189,11 @@ function measure(c: Case, compiledDir: string | undefined): Row {
     perSourceMs: buildSynthMs / c.n,
     peakRssMB: m((r) => r.peakRssBytes) / MB,
     stacks: results[0].stacks,
-    resourcesPerSource: Object.fromEntries(Object.keys(types).sort().map((t) => [t, types[t] / c.n])),
+    resourcesPerSource: Object.fromEntries(
+      Object.keys(types)
+        .sort()
+        .map((t) => [t, types[t] / c.n]),
+    ),
   };
 }
 
@@ -207,7 +210,10 @@ function machine() {
 }
 
 const s = (ms: number) => (ms / 1000).toFixed(2);
-const perSource = (r: Row) => Object.entries(r.resourcesPerSource).map(([t, k]) => `${t} ${k}`).join(", ");
+const perSource = (r: Row) =>
+  Object.entries(r.resourcesPerSource)
+    .map(([t, k]) => `${t} ${k}`)
+    .join(", ");
 
 async function main(): Promise<number> {
   const before = machine();
@@ -264,9 +270,9 @@ async function main(): Promise<number> {
   log("");
   if (rows.length > 0) {
     log("wall = process start to end of synth = start-up (Node + tsx) + import (cdktf, providers, app) + build+synth;");
-    log("per-source ms = build+synth / sources; \"maps off\" = tsx, then process.setSourceMapsEnabled(false) before the import");
+    log('per-source ms = build+synth / sources; "maps off" = tsx, then process.setSourceMapsEnabled(false) before the import');
     log("(what stacks/main.ts does, so our rows run that way; the naive app keeps tsx's defaults unless labelled);");
-    log("\"compiled\" = tsc output run by plain node (source maps off, no tsx loader).");
+    log('"compiled" = tsc output run by plain node (source maps off, no tsx loader).');
   }
 
   const find = (label: string, n: number) => rows.find((r) => r.label === label && r.n === n);
@@ -322,7 +328,8 @@ async function main(): Promise<number> {
     for (const r of review) {
       const ms = r.targetOn === "command" ? r.commandMs : r.wallMs;
       checks.push({ target: `${r.label} in under ${s(r.targetMs)} s${r.targetOn === "command" ? " (in command)" : ""}`, measured: `${s(ms)} s`, pass: ms < r.targetMs });
-      if (r.size) checks.push({ target: `${r.label}: ${r.size.what} at most ${r.size.max.toLocaleString("en-US")}`, measured: r.size.measured.toLocaleString("en-US"), pass: r.size.measured <= r.size.max });
+      if (r.size)
+        checks.push({ target: `${r.label}: ${r.size.what} at most ${r.size.max.toLocaleString("en-US")}`, measured: r.size.measured.toLocaleString("en-US"), pass: r.size.measured <= r.size.max });
     }
   }
   log("");

@@ -35,14 +35,26 @@ export const LAYERS = {
   util: { may: ["model", "util"], why: "src/util holds pure utilities: it imports only src/model and src/util" },
   tf: { may: ["model", "util", "tf"], cdktf: true, why: "the cdktf door imports only the model and utilities (nothing above it)" },
   ...Object.fromEntries(
-    LOWER_TOOLS.map((t) => [t, { may: ["model", "util", ...LOWER_TOOLS], why: `src/${t} is read by the tools: it imports only model, util, ${LOWER_TOOLS.join(", ")} (never a tool above it, the cdktf door, a construct or app)` }]),
+    LOWER_TOOLS.map((t) => [
+      t,
+      {
+        may: ["model", "util", ...LOWER_TOOLS],
+        why: `src/${t} is read by the tools: it imports only model, util, ${LOWER_TOOLS.join(", ")} (never a tool above it, the cdktf door, a construct or app)`,
+      },
+    ]),
   ),
   ...Object.fromEntries(
-    TOOLS.filter((t) => !LOWER_TOOLS.includes(t)).map((t) => [t, { may: ["model", "util", ...TOOLS], why: `the tools never load cdktf: src/${t} imports only model, util and the other tools (not src/tf, a construct, app or the CLI)` }]),
+    TOOLS.filter((t) => !LOWER_TOOLS.includes(t)).map((t) => [
+      t,
+      { may: ["model", "util", ...TOOLS], why: `the tools never load cdktf: src/${t} imports only model, util and the other tools (not src/tf, a construct, app or the CLI)` },
+    ]),
   ),
   cli: { may: ["model", "util", ...TOOLS, "cli"], why: "the CLI never loads cdktf at import: src/cli imports only model, util and the tools" },
   ...Object.fromEntries(
-    CONSTRUCTS.map((c) => [c, { may: ["model", "util", "tf", "render", ...CONSTRUCTS], cdktf: true, why: `constructs (src/${c}) import the door, the model, utilities, render and other constructs, never app or a tool` }]),
+    CONSTRUCTS.map((c) => [
+      c,
+      { may: ["model", "util", "tf", "render", ...CONSTRUCTS], cdktf: true, why: `constructs (src/${c}) import the door, the model, utilities, render and other constructs, never app or a tool` },
+    ]),
   ),
   app: { may: ["model", "util", "tf", ...CONSTRUCTS, ...TOOLS, "app", "backend.ts"], cdktf: true, why: "src/app sits on top of the constructs; it never imports the CLI" },
   "backend.ts": { may: ["model", "tf"], cdktf: true, why: "the backend helper uses the model and the door" },

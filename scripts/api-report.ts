@@ -116,7 +116,8 @@ function reportEntry(entry: (typeof ENTRIES)[number], work: string, mode: "check
   const report = fs.existsSync(fresh) ? fs.readFileSync(fresh, "utf8") : readOr(path.join(reportFolder, entry.file));
   for (const m of report.matchAll(/\(ae-forgotten-export\) The symbol "([^"]+)" needs to be exported/g)) {
     // A subpath entry (`/aws`) may use what the root exports: users import those from the root.
-    if (!ACCEPTED_FORGOTTEN_EXPORTS.has(m[1]!) && !rootNames.has(m[1]!)) problems.push(`error: the public API uses "${m[1]}", which ${entry.source} does not export: export it or keep it out of public signatures [ae-forgotten-export]`);
+    if (!ACCEPTED_FORGOTTEN_EXPORTS.has(m[1]!) && !rootNames.has(m[1]!))
+      problems.push(`error: the public API uses "${m[1]}", which ${entry.source} does not export: export it or keep it out of public signatures [ae-forgotten-export]`);
   }
   if (entry.file === REPORT_FILE) for (const name of exportedNames(report)) rootNames.add(name);
   for (const p of problems) log(p);

@@ -40,7 +40,7 @@ function tidyDefaults(node: unknown): void {
     const d = n.default;
     const t = n.type;
     const matches =
-      (t === "string" && typeof d === "string" && !d.startsWith("- ") && !d.startsWith("\"")) ||
+      (t === "string" && typeof d === "string" && !d.startsWith("- ") && !d.startsWith('"')) ||
       ((t === "number" || t === "integer") && typeof d === "number") ||
       (t === "boolean" && typeof d === "boolean");
     if (!matches) {

@@ -45,7 +45,10 @@ export function packPackage(destination: string, work: string = fs.mkdtempSync(p
     if (fs.existsSync(path.join(ROOT, f))) fs.cpSync(path.join(ROOT, f), path.join(stage, f), { recursive: true });
   }
   fs.writeFileSync(path.join(stage, "package.json"), JSON.stringify(publishedManifest(own), null, 2) + "\n");
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", path.join(ROOT, "tsconfig.json"), "--outDir", path.join(stage, "dist")], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  execFileSync(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", path.join(ROOT, "tsconfig.json"), "--outDir", path.join(stage, "dist")], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   fs.mkdirSync(destination, { recursive: true });
   const out = execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", destination], { cwd: stage, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   const packed = JSON.parse(out)[0] as { filename: string; files: { path: string }[] };

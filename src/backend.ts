@@ -1,18 +1,5 @@
-import {
-  CloudBackend,
-  LocalBackend,
-  NamedCloudWorkspace,
-  S3Backend,
-  TaggedCloudWorkspaces,
-  TerraformStack,
-} from "./tf/tf";
-import {
-  BackendSpec,
-  DEFAULT_CLOUD_WORKSPACE,
-  DEFAULT_LOCAL_STATE_PATH,
-  DEFAULT_S3_KEY,
-  expandTemplate,
-} from "./model/backend";
+import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TaggedCloudWorkspaces, TerraformStack } from "./tf/tf";
+import { BackendSpec, DEFAULT_CLOUD_WORKSPACE, DEFAULT_LOCAL_STATE_PATH, DEFAULT_S3_KEY, expandTemplate } from "./model/backend";
 
 /**
  * Configure the stack's backend explicitly (cdktf's implicit local backend writes an absolute
@@ -37,9 +24,7 @@ export function applyBackend(stack: TerraformStack, stackName: string, spec: Bac
       new CloudBackend(stack, {
         organization: spec.organization,
         hostname: spec.hostname,
-        workspaces: spec.workspaceTags
-          ? new TaggedCloudWorkspaces(spec.workspaceTags)
-          : new NamedCloudWorkspace(expandTemplate(spec.workspaceName ?? DEFAULT_CLOUD_WORKSPACE, stackName)),
+        workspaces: spec.workspaceTags ? new TaggedCloudWorkspaces(spec.workspaceTags) : new NamedCloudWorkspace(expandTemplate(spec.workspaceName ?? DEFAULT_CLOUD_WORKSPACE, stackName)),
       });
       return;
   }

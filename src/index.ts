@@ -14,24 +14,8 @@
  */
 
 // Source configuration: the typed spec of a PostgreSQL source, and its enums.
-export {
-  CloudProvider,
-  PostgresMajorVersion,
-  PublishOperation,
-  SslMode,
-  SUPPORTED_POSTGRES_MAJORS,
-} from "./model/types";
-export type {
-  ClickHouseServiceLocation,
-  ClickPipesUserSpec,
-  MonitoringRoleSpec,
-  PlanRoleSpec,
-  NetworkSpec,
-  PostgresSourceSpec,
-  PublicationSpec,
-  SchemaSpec,
-  ServerSettingsSpec,
-} from "./model/types";
+export { CloudProvider, PostgresMajorVersion, PublishOperation, SslMode, SUPPORTED_POSTGRES_MAJORS } from "./model/types";
+export type { ClickHouseServiceLocation, ClickPipesUserSpec, MonitoringRoleSpec, PlanRoleSpec, NetworkSpec, PostgresSourceSpec, PublicationSpec, SchemaSpec, ServerSettingsSpec } from "./model/types";
 export { AwsEngine, AwsNetworkMode, ParameterApplyMethod } from "./model/aws-types";
 export type { AuroraSourceSpec, AwsNetworkSpec, AwsSourceSpec, CloudWatchAlarmsSpec, ParameterGroupSpec, ParameterSpec, PrivateLinkSpec, RdsSourceSpec } from "./model/aws-types";
 export { ALARM_DEFAULTS, ALARM_METRICS, alarmDefinitions } from "./model/cloudwatch-alarms";
@@ -54,15 +38,7 @@ export type { ServerSetting } from "./model/server-setup";
 export { Severity, ValidationError } from "./model/validation";
 export type { Finding, RuleFinding } from "./model/validation";
 export { Validated, validateApp, validateAwsSource, validateClickPipe, validateSource, validateSourceConfig } from "./model/validate";
-export type {
-  ValidatedApp,
-  ValidatedAwsSource,
-  ValidatedAwsSourceConfig,
-  ValidatedClickPipe,
-  ValidatedGenericSourceConfig,
-  ValidatedSource,
-  ValidatedSourceConfig,
-} from "./model/validate";
+export type { ValidatedApp, ValidatedAwsSource, ValidatedAwsSourceConfig, ValidatedClickPipe, ValidatedGenericSourceConfig, ValidatedSource, ValidatedSourceConfig } from "./model/validate";
 
 // The ClickPipes static IP table (which addresses the allow lists open).
 export { CLICKPIPES_IP_TABLE, CLICKPIPES_IP_TABLE_SOURCE, CLICKPIPES_IP_TABLE_VERSION, resolveClickPipesIps } from "./model/clickpipes-ips";
@@ -93,7 +69,6 @@ export type { ClickPipesGrantsProps } from "./postgres/grants";
 export { ClickPipesPublication } from "./postgres/publication";
 export type { ClickPipesPublicationProps } from "./postgres/publication";
 export { ServerSetupFiles, SERVER_SETUP_DIR } from "./postgres/server-setup-files";
-
 
 // Constructs: the ClickPipe in ClickHouse Cloud, and the ClickHouse provider it needs.
 export { ClickPipe } from "./clickhouse/clickpipe";

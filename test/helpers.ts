@@ -48,7 +48,10 @@ export interface TerraformJson {
 export function addresses(json: string): string[] {
   const j = parse(json);
   const out: string[] = [];
-  for (const [kind, prefix] of [["resource", ""], ["data", "data."]] as const) {
+  for (const [kind, prefix] of [
+    ["resource", ""],
+    ["data", "data."],
+  ] as const) {
     for (const [type, byName] of Object.entries(j[kind] ?? {})) for (const name of Object.keys(byName)) out.push(`${prefix}${type}.${name}`);
   }
   return out.sort();

@@ -81,7 +81,10 @@ export function buildApp(config: AppConfig, options: BuildAppOptions = {}): App 
 
 /** Fleet files to merge: `fleetFiles` of the config module plus `CLICKPIPES_FLEET` (comma-separated). */
 export function fleetFileList(configured: readonly string[], env: string | undefined = process.env.CLICKPIPES_FLEET): string[] {
-  const fromEnv = (env ?? "").split(",").map((f) => f.trim()).filter(Boolean);
+  const fromEnv = (env ?? "")
+    .split(",")
+    .map((f) => f.trim())
+    .filter(Boolean);
   return [...new Set([...configured, ...fromEnv])];
 }
 
@@ -93,7 +96,10 @@ export function fleetFileList(configured: readonly string[], env: string | undef
  */
 export function loadAppConfig(config: AppConfig, fleetFiles: readonly string[] = []): AppConfig {
   const checks = fleetFiles.map(checkFleetFile);
-  const merged = mergeFleets(config, checks.map((c) => c.config));
+  const merged = mergeFleets(
+    config,
+    checks.map((c) => c.config),
+  );
   const shape = checks.flatMap((c) => c.findings);
   if (shape.length === 0) return merged;
   const rules = merged.sources.length > 0 ? validateAppConfig(merged) : [];

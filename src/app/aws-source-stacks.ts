@@ -42,7 +42,10 @@ export function engineOf(config: AwsSourceConfig): AwsEngine {
  * The validated source of a stack: as given by `buildApp` (not validated again), or a raw config
  * validated here once, with the app rules for it (their warnings go on `stack`).
  */
-function validatedAwsConfig(input: AwsSourceConfig | ValidatedAwsSourceConfig, defaultBackend: BackendSpec | undefined): { v: ValidatedAwsSourceConfig; warnings: ReturnType<typeof validateSourceConfig>["warnings"] } {
+function validatedAwsConfig(
+  input: AwsSourceConfig | ValidatedAwsSourceConfig,
+  defaultBackend: BackendSpec | undefined,
+): { v: ValidatedAwsSourceConfig; warnings: ReturnType<typeof validateSourceConfig>["warnings"] } {
   if (isValidatedSourceConfig(input)) return { v: input as ValidatedAwsSourceConfig, warnings: [] };
   const checked = validateSourceConfig(input, defaultBackend);
   return { v: checked.source as ValidatedAwsSourceConfig, warnings: checked.warnings };
@@ -72,10 +75,7 @@ export class AwsSourceAwsStack extends TerraformStack {
     reportWarnings(this, warnings);
     applyBackend(this, name, config.backend ?? defaultBackend);
     new AwsProvider(this, PROVIDER_IDS.AWS, { region: config.awsRegion });
-    this.source =
-      config.kind === SourceKind.AURORA
-        ? new AuroraSource(this, config.name, { validated: v.source })
-        : new RdsSource(this, config.name, { validated: v.source });
+    this.source = config.kind === SourceKind.AURORA ? new AuroraSource(this, config.name, { validated: v.source }) : new RdsSource(this, config.name, { validated: v.source });
     const r = this.source.resolved;
 
     const out = (id: string, value: unknown, description: string) => output(this, id, value, description);

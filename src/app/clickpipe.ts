@@ -51,8 +51,7 @@ export function addStackClickPipe(stack: TerraformStack, o: StackClickPipeOption
  */
 export function addClickHouseProvider(stack: TerraformStack): void {
   if (stack.node.tryFindChild(PROVIDER_IDS.CLICKHOUSE)) return;
-  const variable = (id: string, description: string, sensitive: boolean) =>
-    new TerraformVariable(stack, id, { type: "string", sensitive, nullable: false, description }).stringValue;
+  const variable = (id: string, description: string, sensitive: boolean) => new TerraformVariable(stack, id, { type: "string", sensitive, nullable: false, description }).stringValue;
   new ClickhouseProvider(stack, PROVIDER_IDS.CLICKHOUSE, {
     organizationId: variable(CLICKHOUSE_ORG_VARIABLE, "ClickHouse Cloud organization ID.", false),
     tokenKey: variable(CLICKHOUSE_TOKEN_KEY_VARIABLE, "ClickHouse Cloud API key ID.", true),

@@ -23,12 +23,8 @@ export function initStack(stack: TerraformStack, name: string, backend: BackendS
  * provider (construct ID `postgresql`) logged in as the admin. Returns the ClickPipes password reference.
  */
 export function addDatabaseAccess(stack: TerraformStack, src: ResolvedSource, opts: { host: string; superuser: boolean; port?: number }): string {
-  const secret = (id: string, description: string) =>
-    new TerraformVariable(stack, id, { type: "string", sensitive: true, nullable: false, description }).stringValue;
-  const password = secret(
-    CLICKPIPES_PASSWORD_VARIABLE,
-    `Password of the ClickPipes role ${src.userName}. Written with password_wo: never in plan or state.`,
-  );
+  const secret = (id: string, description: string) => new TerraformVariable(stack, id, { type: "string", sensitive: true, nullable: false, description }).stringValue;
+  const password = secret(CLICKPIPES_PASSWORD_VARIABLE, `Password of the ClickPipes role ${src.userName}. Written with password_wo: never in plan or state.`);
   new PostgresqlProvider(stack, PROVIDER_IDS.POSTGRESQL, {
     host: opts.host,
     port: opts.port ?? src.port,
@@ -71,10 +67,7 @@ export function output(stack: TerraformStack, id: string, value: unknown, descri
 }
 
 /** What the ClickPipe form asks for: host, port, database, user, publication (never the password). */
-export function addConnectionOutputs(
-  stack: TerraformStack,
-  o: { host: string; port: number; database: string; user: string; publication: string; hostDescription: string },
-): void {
+export function addConnectionOutputs(stack: TerraformStack, o: { host: string; port: number; database: string; user: string; publication: string; hostDescription: string }): void {
   output(stack, OUTPUT_IDS.HOST, o.host, o.hostDescription);
   output(stack, OUTPUT_IDS.PORT, o.port, "Port ClickPipes connects to.");
   output(stack, OUTPUT_IDS.DATABASE, o.database, "Database ClickPipes replicates from.");

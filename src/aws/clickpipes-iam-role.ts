@@ -59,11 +59,7 @@ export class ClickPipesIamRole extends Construct {
       provider,
       name: "rds-db-connect",
       role: this.role.id,
-      policy: JSON.stringify(
-        clickPipesConnectPolicy(
-          rdsDbUserArn({ partition: partition.partition, region: props.region, account: account.accountId, resourceId, user: props.userName }),
-        ),
-      ),
+      policy: JSON.stringify(clickPipesConnectPolicy(rdsDbUserArn({ partition: partition.partition, region: props.region, account: account.accountId, resourceId, user: props.userName }))),
     });
     this.roleArn = this.role.arn;
   }

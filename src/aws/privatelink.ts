@@ -84,7 +84,10 @@ export class ClickPipesPrivateLink extends Construct {
         name: this.node.path,
         network: { mode: AwsNetworkMode.PRIVATELINK, privateLink: { vpcId: props.vpcId, subnetIds: props.subnetIds, securityGroupIds: props.securityGroupIds } },
       } as unknown as AwsSourceSpec; // the rules read only these fields
-      reportWarnings(this, validateProps(spec, PRIVATELINK_RULES, (f) => f.replace(/^network\.privateLink\./, "")));
+      reportWarnings(
+        this,
+        validateProps(spec, PRIVATELINK_RULES, (f) => f.replace(/^network\.privateLink\./, "")),
+      );
     }
     const provider = props.provider;
     this.resourceGateway = new VpclatticeResourceGateway(this, PRIVATE_LINK_IDS.RESOURCE_GATEWAY, {

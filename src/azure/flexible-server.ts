@@ -48,9 +48,13 @@ export class ClickPipesAzureFlexibleServer extends Construct {
       const stack = TerraformStack.of(this);
       this.node.addValidation({
         validate: () =>
-          stack.node.findAll().some((c) => (c as { terraformResourceType?: unknown }).terraformResourceType === "azurerm" && typeof (c as { terraformProviderSource?: unknown }).terraformProviderSource === "string")
+          stack.node
+            .findAll()
+            .some((c) => (c as { terraformResourceType?: unknown }).terraformResourceType === "azurerm" && typeof (c as { terraformProviderSource?: unknown }).terraformProviderSource === "string")
             ? []
-            : [`${this.node.path}: the stack has no azurerm provider; add one (AzurermProvider from cdktf-clickpipes-postgres/azure with features: {} and subscriptionId of ${src.azure!.subscriptionId}) or pass provider`],
+            : [
+                `${this.node.path}: the stack has no azurerm provider; add one (AzurermProvider from cdktf-clickpipes-postgres/azure with features: {} and subscriptionId of ${src.azure!.subscriptionId}) or pass provider`,
+              ],
       });
     }
   }

@@ -8,7 +8,10 @@ import { InputError } from "./args";
 
 /** `--allow` values: split on commas, trimmed, empties dropped. */
 export function splitAllow(values: readonly string[] | undefined): string[] {
-  return (values ?? []).flatMap((a) => a.split(",")).map((a) => a.trim()).filter(Boolean);
+  return (values ?? [])
+    .flatMap((a) => a.split(","))
+    .map((a) => a.trim())
+    .filter(Boolean);
 }
 
 /** Thrown with one line when an allow file cannot be read or a line of it is not an allowance (exit 2). */

@@ -31,7 +31,11 @@ export const HEALTH_DOC: CommandDoc = {
     { name: "--retained-wal-warn-fraction", value: "<f>", description: "WARN above f x max_slot_wal_keep_size of retained WAL (default 0.5)" },
     { name: "--retained-wal-crit-fraction", value: "<f>", description: "CRIT above f x max_slot_wal_keep_size (default 0.8)" },
     { name: "--retained-wal-warn-bytes", value: "<size>", description: "WARN above size when max_slot_wal_keep_size is -1 or absent (default 10GiB)" },
-    { name: "--retained-wal-crit-bytes", value: "<size>", description: "CRIT above size then (default 50GiB); size: bytes, or with kB/KiB, MB/MiB, GB/GiB, TB/TiB, all 1024-based (PostgreSQL's MB = MiB = 1024^2 bytes)" },
+    {
+      name: "--retained-wal-crit-bytes",
+      value: "<size>",
+      description: "CRIT above size then (default 50GiB); size: bytes, or with kB/KiB, MB/MiB, GB/GiB, TB/TiB, all 1024-based (PostgreSQL's MB = MiB = 1024^2 bytes)",
+    },
     { name: "--inactive-slot-warn", value: "<duration>", description: "WARN for a slot without consumer this long (PostgreSQL 17+; default 15m)" },
     { name: "--inactive-slot-crit", value: "<duration>", description: "CRIT for it (default 1h)" },
     { name: "--max-transaction-age", value: "<duration>", description: "WARN for a transaction open longer (default 1h); duration: 30s, 5m, 1h30m, 2d" },

@@ -187,7 +187,7 @@ export function tarballPackageJson(bytes: Buffer): { name?: unknown; version?: u
     return `cannot be unpacked (${(e as Error).message})`;
   }
   const text = (b: Buffer) => b.toString("utf8", 0, b.indexOf(0) < 0 ? b.length : b.indexOf(0));
-  for (let at = 0; at + 512 <= tar.length; ) {
+  for (let at = 0; at + 512 <= tar.length;) {
     const header = tar.subarray(at, at + 512);
     if (header.every((b) => b === 0)) break;
     const size = parseInt(text(header.subarray(124, 136)).trim() || "0", 8);

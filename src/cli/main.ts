@@ -24,30 +24,14 @@ function lazy(summary: string, load: () => Promise<CommandModule>): Command {
 }
 
 export const COMMANDS: Record<string, Command> = {
-  diff: lazy("compare two synth outputs (base, head) without credentials: changes, replaces, SQL, verdicts", () =>
-    import("./diff").then((m) => m.DIFF_COMMAND),
-  ),
-  guard: lazy("fail when a plan (terraform show -json) breaks what a running pipe needs; warn on table changes", () =>
-    import("./guard").then((m) => m.GUARD_COMMAND),
-  ),
-  health: lazy("replication slots and old transactions of a live source: OK/WARN/CRIT, --json, --prometheus", () =>
-    import("./health").then((m) => m.HEALTH_COMMAND),
-  ),
-  init: lazy("scaffold a new cdktf project that uses this package (config, fleet file, test)", () =>
-    import("./init").then((m) => m.INIT_COMMAND),
-  ),
-  ips: lazy("print the embedded ClickPipes IP table; --check compares it with ClickHouse Cloud's static-ips.json", () =>
-    import("./ips").then((m) => m.IPS_COMMAND),
-  ),
-  "run-task": lazy("HCP Terraform run task server: runs the guard on each plan and reports passed/failed", () =>
-    import("./run-task").then((m) => m.RUN_TASK_COMMAND),
-  ),
-  sql: lazy("print the SQL the postgresql provider runs for a synthesized stack (psql script)", () =>
-    import("./sql").then((m) => m.SQL_COMMAND),
-  ),
-  verify: lazy("preflight check of a live source as the ClickPipes user (PeerDB's checks and more)", () =>
-    import("./verify").then((m) => m.verifyCommand),
-  ),
+  diff: lazy("compare two synth outputs (base, head) without credentials: changes, replaces, SQL, verdicts", () => import("./diff").then((m) => m.DIFF_COMMAND)),
+  guard: lazy("fail when a plan (terraform show -json) breaks what a running pipe needs; warn on table changes", () => import("./guard").then((m) => m.GUARD_COMMAND)),
+  health: lazy("replication slots and old transactions of a live source: OK/WARN/CRIT, --json, --prometheus", () => import("./health").then((m) => m.HEALTH_COMMAND)),
+  init: lazy("scaffold a new cdktf project that uses this package (config, fleet file, test)", () => import("./init").then((m) => m.INIT_COMMAND)),
+  ips: lazy("print the embedded ClickPipes IP table; --check compares it with ClickHouse Cloud's static-ips.json", () => import("./ips").then((m) => m.IPS_COMMAND)),
+  "run-task": lazy("HCP Terraform run task server: runs the guard on each plan and reports passed/failed", () => import("./run-task").then((m) => m.RUN_TASK_COMMAND)),
+  sql: lazy("print the SQL the postgresql provider runs for a synthesized stack (psql script)", () => import("./sql").then((m) => m.SQL_COMMAND)),
+  verify: lazy("preflight check of a live source as the ClickPipes user (PeerDB's checks and more)", () => import("./verify").then((m) => m.verifyCommand)),
 };
 
 /**

@@ -39,7 +39,9 @@ export function reportOptions(values: ReportValues): ReportOptions {
   if (raw !== undefined) {
     if (!markdown) throw new UsageError("--max-chars applies to --markdown");
     if (!/^\d+$/.test(raw) || Number(raw) < MIN_MAX_CHARS || Number(raw) > STEP_SUMMARY_LIMIT) {
-      throw new UsageError(`--max-chars ${JSON.stringify(escapeLine(raw))} is not allowed; expected a whole number of characters from ${MIN_MAX_CHARS} to ${STEP_SUMMARY_LIMIT} (GitHub holds 65536 in a comment)`);
+      throw new UsageError(
+        `--max-chars ${JSON.stringify(escapeLine(raw))} is not allowed; expected a whole number of characters from ${MIN_MAX_CHARS} to ${STEP_SUMMARY_LIMIT} (GitHub holds 65536 in a comment)`,
+      );
     }
     maxChars = Number(raw);
   }
@@ -66,9 +68,11 @@ export function writeFullReport(options: ReportOptions, doc: ReviewDoc): void {
 export const REPORT_OPTION_DOCS: readonly OptionDoc[] = [
   { name: "--allow", value: "[<stack>:]<address>", multiple: true, description: "a blocked change is deliberate (or comma-separate); <stack>:<address> allows it in that stack only" },
   { name: "--allow-file", value: "<file>", description: "allowances from a file committed in the PR: one [<stack>:]<address> per line, # starts a comment" },
-  { name: "--markdown", description: "a PR comment within --max-chars: overview (every blocked stack named), blocked stacks expanded, changes shared by several stacks once, per-stack detail, then what was left out" },
+  {
+    name: "--markdown",
+    description: "a PR comment within --max-chars: overview (every blocked stack named), blocked stacks expanded, changes shared by several stacks once, per-stack detail, then what was left out",
+  },
   { name: "--max-chars", value: "<n>", description: "the comment's budget in characters (default 60000; a GitHub comment holds 65536)" },
   { name: "--full-report", value: "<file>", description: "also write the whole report as Markdown (at most 1 MiB: fits $GITHUB_STEP_SUMMARY), replaced whole or not at all" },
   { name: "--full-report-link", value: "<url>", description: "where readers find the full report (https), linked from the comment's left-out line" },
 ];
-

@@ -26,7 +26,11 @@ export const VERIFY_DOC: CommandDoc = {
     { name: "--tables", value: "<s.t,s.u>", multiple: true, description: 'tables the pipe replicates (exact names; "quote" a part with a dot)' },
     { name: "--schemas", value: "<a,b>", multiple: true, description: "every table of these schemas" },
     { name: "--stack", value: "<dir|cdk.tf.json>", description: "take user, publication, tables, database, host, port from a synthesized stack" },
-    { name: "--pipe", value: "<dir|cdk.tf.json>", description: "take the pipe's settings (replication mode, slot, failover slots, excluded columns, sorting keys) from a synthesized stack with a ClickPipe" },
+    {
+      name: "--pipe",
+      value: "<dir|cdk.tf.json>",
+      description: "take the pipe's settings (replication mode, slot, failover slots, excluded columns, sorting keys) from a synthesized stack with a ClickPipe",
+    },
     {
       name: "--admin",
       value: "<url>",

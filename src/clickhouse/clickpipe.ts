@@ -16,16 +16,7 @@ import {
   TerraformProvider,
   Token,
 } from "../tf/tf";
-import {
-  cdcMemoryGb,
-  ClickPipeAuthentication,
-  ClickPipeReplicationMode,
-  ClickPipeSpec,
-  defaultTargetTable,
-  DEFAULT_DESTINATION_DATABASE,
-  tableMappings,
-  TableMapping,
-} from "../model/clickpipe";
+import { cdcMemoryGb, ClickPipeAuthentication, ClickPipeReplicationMode, ClickPipeSpec, defaultTargetTable, DEFAULT_DESTINATION_DATABASE, tableMappings, TableMapping } from "../model/clickpipe";
 import { ResolvedSource } from "../model/defaults";
 import { HOST_PROFILES } from "../model/host-profiles";
 import { requireValidated, validateClickPipe, ValidatedClickPipe } from "../model/validate";
@@ -166,7 +157,10 @@ export class ClickPipe extends Construct {
     super(scope, id);
     refuseUnknownProps("validated" in input ? "ValidatedClickPipe" : "ClickPipe", input, `${scope.node.path}/${id}`);
     const src = input.source.resolved;
-    const validated = "validated" in input ? requireValidated(input.validated, "ClickPipe") : validateClickPipe(src, input, input.iamRoleArn !== undefined ? ClickPipeAuthentication.IAM_ROLE : ClickPipeAuthentication.BASIC);
+    const validated =
+      "validated" in input
+        ? requireValidated(input.validated, "ClickPipe")
+        : validateClickPipe(src, input, input.iamRoleArn !== undefined ? ClickPipeAuthentication.IAM_ROLE : ClickPipeAuthentication.BASIC);
     if (validated.value.source !== src) throw new TypeError("ClickPipe: the validated pipe was checked against another source than props.source");
     reportWarnings(this, validated.takeWarnings());
     const props: ClickPipeProps = "validated" in input ? { ...input, ...validated.value.pipe } : input;
@@ -236,9 +230,7 @@ export class ClickPipe extends Construct {
           iamRole: props.iamRoleArn,
           tlsHost: props.tlsHost,
           caCertificate: props.caCertificate ?? this.managedPostgresCa?.certificate,
-          credentials: iam
-            ? { username: props.username ?? user.roleName }
-            : { username: props.username ?? user.roleName, passwordWo: props.password, passwordWoVersion: src.passwordVersion },
+          credentials: iam ? { username: props.username ?? user.roleName } : { username: props.username ?? user.roleName, passwordWo: props.password, passwordWoVersion: src.passwordVersion },
           settings: {
             replicationMode: props.replicationMode ?? ClickPipeReplicationMode.CDC,
             publicationName: publication.publicationName,
@@ -298,16 +290,9 @@ export class ClickPipe extends Construct {
       });
     }
     const renames = Object.fromEntries(
-      this.tableMappings
-        .filter((m) => m.targetTable !== defaultTargetTable({ schema: m.sourceSchema, table: m.sourceTable }))
-        .map((m) => [`${m.sourceSchema}.${m.sourceTable}`, m.targetTable]),
+      this.tableMappings.filter((m) => m.targetTable !== defaultTargetTable({ schema: m.sourceSchema, table: m.sourceTable })).map((m) => [`${m.sourceSchema}.${m.sourceTable}`, m.targetTable]),
     );
-    const target =
-      Object.keys(renames).length > 0
-        ? `lookup(${new TerraformLocal(this, CLICKPIPE_IDS.TARGET_TABLES, renames).fqn}, val, replace(val, ".", "_"))`
-        : 'replace(val, ".", "_")';
-    return TerraformIterator.fromList(publication.publication.tables).forExpressionForList(
-      `{ source_schema_name = split(".", val)[0], source_table = split(".", val)[1], target_table = ${target} }`,
-    );
+    const target = Object.keys(renames).length > 0 ? `lookup(${new TerraformLocal(this, CLICKPIPE_IDS.TARGET_TABLES, renames).fqn}, val, replace(val, ".", "_"))` : 'replace(val, ".", "_")';
+    return TerraformIterator.fromList(publication.publication.tables).forExpressionForList(`{ source_schema_name = split(".", val)[0], source_table = split(".", val)[1], target_table = ${target} }`);
   }
 }

@@ -139,9 +139,7 @@ export function compareResource(type: string, before: Record<string, unknown>, a
     changes.push({
       path,
       ...(sensitive ? { sensitive: true } : { before: shown(r.before), after: shown(r.after) }),
-      ...(listOfPlain && !sensitive
-        ? { added: b.filter((x) => !a.some((y) => jsonEqual(x, y))).map(shown), removed: a.filter((x) => !b.some((y) => jsonEqual(x, y))).map(shown) }
-        : {}),
+      ...(listOfPlain && !sensitive ? { added: b.filter((x) => !a.some((y) => jsonEqual(x, y))).map(shown), removed: a.filter((x) => !b.some((y) => jsonEqual(x, y))).map(shown) } : {}),
       ...(forcing.length > 0 ? { forcesReplacement: true } : {}),
       ...(noEffect ? { noEffect: true } : {}),
       ...(note ? { note } : {}),

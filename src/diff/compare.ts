@@ -278,17 +278,20 @@ function diffStack(name: string, base: SynthStack | undefined, head: SynthStack 
   const { resources, noEffect } = diffResources(bj, hj);
   const secretVars = sensitiveVariables(bj, hj);
   const variables = diffNamed(bj?.variable, hj?.variable, () => false).map((c) =>
-    secretVars.has(c.name)
-      ? { ...c, sensitive: true, before: c.before === undefined ? undefined : redactVariable(c.before), after: c.after === undefined ? undefined : redactVariable(c.after) }
-      : c,
+    secretVars.has(c.name) ? { ...c, sensitive: true, before: c.before === undefined ? undefined : redactVariable(c.before), after: c.after === undefined ? undefined : redactVariable(c.after) } : c,
   );
   const outputs = diffNamed(bj?.output, hj?.output, (n, v) => isSensitiveBlock(v) || isSecretName(n));
   const locals = diffNamed(bj?.locals, hj?.locals, (n) => isSensitivePath(undefined, n));
   const providers = diffNamed(providerEntries(bj), providerEntries(hj), (n) => isSensitivePath(undefined, n.replace(/\[\d+\]/g, "")));
   const terraform = diffNamed(terraformEntries(bj), terraformEntries(hj), (n) => isSensitivePath(undefined, n));
   const modules = diffNamed(bj?.module, hj?.module, () => false);
-  const status =
-    !base ? "added" : !head ? "removed" : resources.length + variables.length + outputs.length + locals.length + providers.length + terraform.length + modules.length + noEffect.length > 0 ? "changed" : "unchanged";
+  const status = !base
+    ? "added"
+    : !head
+      ? "removed"
+      : resources.length + variables.length + outputs.length + locals.length + providers.length + terraform.length + modules.length + noEffect.length > 0
+        ? "changed"
+        : "unchanged";
   return { name, status, resources, variables, outputs, locals, providers, terraform, modules, noEffect, base: bj, head: hj };
 }
 
@@ -300,7 +303,15 @@ function stateOf(json: Json | undefined): string | undefined {
 }
 
 const stableJson = (v: unknown): unknown =>
-  Array.isArray(v) ? v.map(stableJson) : isObject(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, stableJson(v[k])])) : v;
+  Array.isArray(v)
+    ? v.map(stableJson)
+    : isObject(v)
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, stableJson(v[k])]),
+        )
+      : v;
 
 /**
  * Compare two synthesized outputs. Stacks are matched by their state (backend), then by name: a
@@ -370,20 +381,44 @@ export function configChanges(stacks: readonly StackDiff[]): ConfigChange[] {
     for (const m of s.modules) out.push({ stack: s.name, address: `module.${m.name}`, rule: "module", what: `module ${m.name} ${said(m)}` });
     for (const t of s.terraform) {
       // A source added with a new provider is judged by what it is; any change of one is blocked.
-      if (/^required_providers\.[^.]+\.source$/.test(t.name) && !(t.action === "add" && knownProviderSource(t.after))) out.push({ stack: s.name, address: `terraform.${t.name}`, rule: "provider-source", what: `provider source ${said(t)} (${JSON.stringify(t.before ?? null)} -> ${JSON.stringify(t.after ?? null)})` });
+      if (/^required_providers\.[^.]+\.source$/.test(t.name) && !(t.action === "add" && knownProviderSource(t.after)))
+        out.push({
+          stack: s.name,
+          address: `terraform.${t.name}`,
+          rule: "provider-source",
+          what: `provider source ${said(t)} (${JSON.stringify(t.before ?? null)} -> ${JSON.stringify(t.after ?? null)})`,
+        });
     }
     for (const t of s.terraform) {
       // Another backend is another state: what the stack acts on is no longer what was reviewed.
-      if (s.status !== "added" && /^(backend|cloud)(\.|$)/.test(t.name)) out.push({ stack: s.name, address: `terraform.${t.name}`, rule: "backend", what: `terraform.${t.name} ${said(t)}${t.sensitive ? "" : ` (${JSON.stringify(t.before ?? null)} -> ${JSON.stringify(t.after ?? null)})`}` });
+      if (s.status !== "added" && /^(backend|cloud)(\.|$)/.test(t.name))
+        out.push({
+          stack: s.name,
+          address: `terraform.${t.name}`,
+          rule: "backend",
+          what: `terraform.${t.name} ${said(t)}${t.sensitive ? "" : ` (${JSON.stringify(t.before ?? null)} -> ${JSON.stringify(t.after ?? null)})`}`,
+        });
     }
     for (const p of s.providers) {
-      if (/\.alias$/.test(p.name)) out.push({ stack: s.name, address: `provider.${p.name}`, rule: "provider-alias", what: `provider alias ${said(p)} (${JSON.stringify(p.before ?? null)} -> ${JSON.stringify(p.after ?? null)})` });
+      if (/\.alias$/.test(p.name))
+        out.push({
+          stack: s.name,
+          address: `provider.${p.name}`,
+          rule: "provider-alias",
+          what: `provider alias ${said(p)} (${JSON.stringify(p.before ?? null)} -> ${JSON.stringify(p.after ?? null)})`,
+        });
     }
     // The database the stack acts on: the postgresql provider configuration without an alias, on each side.
     if (s.base && s.head) {
       const [was, now] = [defaultProvider(s.base, "postgresql"), defaultProvider(s.head, "postgresql")];
       for (const k of ["host", "port", "database", "username", "sslmode"]) {
-        if (was && now && !jsonEqual(was[k], now[k])) out.push({ stack: s.name, address: `provider.postgresql.${k}`, rule: "provider-target", what: `provider postgresql ${k} ${JSON.stringify(was[k] ?? null)} -> ${JSON.stringify(now[k] ?? null)}` });
+        if (was && now && !jsonEqual(was[k], now[k]))
+          out.push({
+            stack: s.name,
+            address: `provider.postgresql.${k}`,
+            rule: "provider-target",
+            what: `provider postgresql ${k} ${JSON.stringify(was[k] ?? null)} -> ${JSON.stringify(now[k] ?? null)}`,
+          });
       }
     }
     // `import`, `moved` and `removed` blocks added or changed: refused in a reviewed stack.

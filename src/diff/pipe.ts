@@ -38,8 +38,10 @@ export function pipeEffects(stack: StackDiff): string[] {
     const after = tablesOf(d.after?.schemas);
     const added = after.filter((x) => !before.includes(x));
     const removed = before.filter((x) => !after.includes(x));
-    if (added.length > 0) out.push(`initial load: the tables of ${agree(added.length, "schema", "schemas")} ${added.join(", ")} join the publication at the next plan (${d.address}); ${who} loads each in full`);
-    if (removed.length > 0) out.push(`replication stops for the tables of ${agree(removed.length, "schema", "schemas")} ${removed.join(", ")}, which leave the publication at the next plan (${d.address})`);
+    if (added.length > 0)
+      out.push(`initial load: the tables of ${agree(added.length, "schema", "schemas")} ${added.join(", ")} join the publication at the next plan (${d.address}); ${who} loads each in full`);
+    if (removed.length > 0)
+      out.push(`replication stops for the tables of ${agree(removed.length, "schema", "schemas")} ${removed.join(", ")}, which leave the publication at the next plan (${d.address})`);
   }
   out.push(...targetTableChanges(stack));
   for (const p of pipeChanges) out.push(...pipeChange(p));

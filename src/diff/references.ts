@@ -15,7 +15,6 @@ import { isSecretName, isSensitiveBlock, isSensitivePath } from "../model/secret
 import type { Json } from "./read";
 import { isObject } from "../model/json";
 
-
 /** A plain reference: `var.x`, or `type.name.attr` (an attribute path of plain keys). */
 const REF = /\$\{(var\.[A-Za-z0-9_-]+|[a-z][a-z0-9_]*\.[A-Za-z0-9_-]+(?:\.[A-Za-z_][A-Za-z0-9_]*)+)\}/g;
 const WHOLE = new RegExp(`^${REF.source}$`);

@@ -118,7 +118,11 @@ export function buildDiffReport(
   const byStack = groupBy(verdicts, (v) => v.stack ?? "");
   const reports = stacks.map((s) => stackReport(s, byStack.get(s.name) ?? []));
   const summary = summarize(reports.flatMap((s) => [...s.verdicts, ...s.configVerdicts]));
-  const count = (a: DiffReportResource["action"]) => reports.filter((s) => s.status !== "removed").flatMap((s) => s.resources).filter((r) => r.action === a && r.mode === "managed").length;
+  const count = (a: DiffReportResource["action"]) =>
+    reports
+      .filter((s) => s.status !== "removed")
+      .flatMap((s) => s.resources)
+      .filter((r) => r.action === a && r.mode === "managed").length;
   return {
     base: opts.baseLabel,
     head: opts.headLabel,
@@ -216,7 +220,6 @@ function stackReport(s: StackDiff, stackVerdicts: readonly Verdict[]): DiffRepor
 // ---------------------------------------------------------------------------------------------
 // Text and markdown.
 
-
 /** A value on one line (JSON), secrets already removed. */
 function show(v: unknown): string {
   if (v === undefined) return "(unset)";
@@ -249,7 +252,9 @@ function resourceWhy(r: DiffReportResource): string {
 
 function summaryLine(r: DiffReport): string {
   const s = r.summary;
-  const stacks = [s.stacksAdded && `${count(s.stacksAdded, "stack")} added`, s.stacksRemoved && `${count(s.stacksRemoved, "stack")} removed`, `${count(s.stacksChanged, "stack")} changed`].filter(Boolean).join(", ");
+  const stacks = [s.stacksAdded && `${count(s.stacksAdded, "stack")} added`, s.stacksRemoved && `${count(s.stacksRemoved, "stack")} removed`, `${count(s.stacksChanged, "stack")} changed`]
+    .filter(Boolean)
+    .join(", ");
   const verdict = r.blocked ? `BLOCKED: ${breaksHeadline(s.blocked)}; if deliberate, allow with --allow-file or --allow [<stack>:]<address>` : "no blocking change";
   return `diff: ${stacks}; ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.delete} to destroy; ${count(s.warnings, "warning")}; ${verdict}`;
 }

@@ -126,7 +126,10 @@ export function parseFleetText(text: string, file: string): unknown {
   }
   const unsafe = findUnsafeKey(doc);
   if (unsafe) {
-    throw refuse("", unsafe.problem === "too-deep" ? `nesting at most ${MAX_JSON_DEPTH} levels deep (deeper at ${unsafe.path})` : `no key naming a member of every JavaScript object (found ${unsafe.path})`);
+    throw refuse(
+      "",
+      unsafe.problem === "too-deep" ? `nesting at most ${MAX_JSON_DEPTH} levels deep (deeper at ${unsafe.path})` : `no key naming a member of every JavaScript object (found ${unsafe.path})`,
+    );
   }
   return doc;
 }
@@ -238,7 +241,14 @@ export function mergeFleets(base: AppConfig, fleets: readonly AppConfig[]): AppC
   const ipsFiles = [...new Set([base, ...fleets].map((c) => c.clickPipesIpsFile).filter((f): f is string => f !== undefined))];
   if (ipsFiles.length > 1) {
     throw new ValidationError([
-      { rule: "clickpipes-ips-file", source: "(app)", severity: Severity.ERROR, field: "clickPipesIpsFile", value: ipsFiles, allowed: "one document for the whole app (set it in one place, or name the same file everywhere)" },
+      {
+        rule: "clickpipes-ips-file",
+        source: "(app)",
+        severity: Severity.ERROR,
+        field: "clickPipesIpsFile",
+        value: ipsFiles,
+        allowed: "one document for the whole app (set it in one place, or name the same file everywhere)",
+      },
     ]);
   }
   return {

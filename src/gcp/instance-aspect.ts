@@ -49,7 +49,13 @@ export class ClickPipesGoogleInstance implements IAspect {
     refuseUnknownProps("ClickPipesGoogleInstance", props, "ClickPipesGoogleInstance");
     const { cloud, region, serviceCreatedOn, ipTable } = props.clickhouse ?? ({} as ClickHouseServiceLocation);
     if (!Object.values(CloudProvider).includes(cloud) || !isKnownRegion(cloud, region, ipTable)) {
-      refuse("clickhouse.region", region, Object.values(CloudProvider).includes(cloud) ? `a ClickHouse Cloud region of ${cloud}: ${knownRegions(cloud, ipTable).join(", ")}` : `a region of clickhouse.cloud, one of ${Object.values(CloudProvider).join(", ")}`);
+      refuse(
+        "clickhouse.region",
+        region,
+        Object.values(CloudProvider).includes(cloud)
+          ? `a ClickHouse Cloud region of ${cloud}: ${knownRegions(cloud, ipTable).join(", ")}`
+          : `a region of clickhouse.cloud, one of ${Object.values(CloudProvider).join(", ")}`,
+      );
     }
     const given = props.allowedCidrs ?? resolveClickPipesIps(cloud, region, serviceCreatedOn, ipTable).ips.map(hostNetwork);
     this.cidrs = given.map((c, i) => {
@@ -73,7 +79,9 @@ export class ClickPipesGoogleInstance implements IAspect {
     if (patch.errors.length > 0) return;
     for (const o of patch.overrides) resource.addOverride(o.path, o.value);
     if (patch.flagsAdded.length > 0) {
-      a.addWarning(`ClickPipes: adds the database flag${patch.flagsAdded.length > 1 ? "s" : ""} ${patch.flagsAdded.join(", ")} = on: applying a flag change RESTARTS the instance (plan it for a maintenance window)`);
+      a.addWarning(
+        `ClickPipes: adds the database flag${patch.flagsAdded.length > 1 ? "s" : ""} ${patch.flagsAdded.join(", ")} = on: applying a flag change RESTARTS the instance (plan it for a maintenance window)`,
+      );
     }
     for (const w of patch.warnings) a.addWarning(`ClickPipes: ${w}`);
   }

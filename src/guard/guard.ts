@@ -111,7 +111,7 @@ export function planChanges(plan: Plan, synth?: SynthIndex): PlanChanges {
     const entries = synth?.byAddress.get(c.address) ?? [];
     const entry = entries.find((e) => e.stack === stack) ?? (entries.length === 1 ? entries[0] : undefined);
     const base = {
-      ...(stack ?? entry?.stack ? { stack: stack ?? entry?.stack } : {}),
+      ...((stack ?? entry?.stack) ? { stack: stack ?? entry?.stack } : {}),
       address: c.address,
       type: c.type,
       ...(c.before ? { before: c.before } : {}),
@@ -143,7 +143,12 @@ export function planConfigChanges(plan: Plan, stack?: string): ConfigChange[] {
     for (const r of Array.isArray(mod.resources) ? mod.resources : []) {
       if (isObj(r) && Array.isArray(r.provisioners) && r.provisioners.length > 0) {
         const kinds = r.provisioners.map((p) => (isObj(p) && typeof p.type === "string" ? p.type : "?")).join(", ");
-        out.push({ ...(stack ? { stack } : {}), address: at(prefix, String(r.address ?? "?")), rule: "provisioner", what: `${r.provisioners.length === 1 ? "provisioner" : "provisioners"} ${kinds} declared` });
+        out.push({
+          ...(stack ? { stack } : {}),
+          address: at(prefix, String(r.address ?? "?")),
+          rule: "provisioner",
+          what: `${r.provisioners.length === 1 ? "provisioner" : "provisioners"} ${kinds} declared`,
+        });
       }
     }
     if (isObj(mod.module_calls)) {
@@ -158,8 +163,10 @@ export function planConfigChanges(plan: Plan, stack?: string): ConfigChange[] {
   if (isObj(config.provider_config)) {
     for (const [key, p] of Object.entries(config.provider_config)) {
       if (!isObj(p)) continue;
-      if (!knownProviderSource(p.full_name ?? p.name)) out.push({ ...(stack ? { stack } : {}), address: `provider.${key}`, rule: "provider-source", what: `provider ${key} from ${JSON.stringify(p.full_name ?? p.name ?? null)}` });
-      if (typeof p.alias === "string" && p.alias !== "") out.push({ ...(stack ? { stack } : {}), address: `provider.${key}`, rule: "provider-alias", what: `provider configuration with alias ${JSON.stringify(p.alias)}` });
+      if (!knownProviderSource(p.full_name ?? p.name))
+        out.push({ ...(stack ? { stack } : {}), address: `provider.${key}`, rule: "provider-source", what: `provider ${key} from ${JSON.stringify(p.full_name ?? p.name ?? null)}` });
+      if (typeof p.alias === "string" && p.alias !== "")
+        out.push({ ...(stack ? { stack } : {}), address: `provider.${key}`, rule: "provider-alias", what: `provider configuration with alias ${JSON.stringify(p.alias)}` });
     }
   }
   return out;
@@ -179,6 +186,9 @@ export function guardPlan(plan: Plan, opts: { readonly allow?: readonly string[]
   const { stack, changes, unchanged, dataSources } = planChanges(plan, opts.synth);
   const verdicts = [...judgeConfig(planConfigChanges(plan, stack), { allow: opts.allow }), ...judge([...changes, ...dataSources], { allow: opts.allow, unchanged })];
   // Blocked first, then allowed, then warnings; in plan order within each.
-  const sorted = verdicts.map((v, i) => ({ v, i })).sort((a, b) => verdictRank(a.v) - verdictRank(b.v) || a.i - b.i).map((x) => x.v);
+  const sorted = verdicts
+    .map((v, i) => ({ v, i }))
+    .sort((a, b) => verdictRank(a.v) - verdictRank(b.v) || a.i - b.i)
+    .map((x) => x.v);
   return { stack, changes, verdicts: sorted, blocking: sorted.filter(isBlocking) };
 }

@@ -59,9 +59,7 @@ export function parsePlan(text: string, source = "plan"): Plan {
     if (e.problem !== "syntax") throw new PlanFormatError(`${source}: is refused: ${e.message}`);
     const binary = text.startsWith("PK");
     throw new PlanFormatError(
-      binary
-        ? `${source}: is a binary plan file; convert it with: terraform show -json ${source} > plan.json`
-        : `${source}: is not JSON; expected the output of: terraform show -json <planfile>`,
+      binary ? `${source}: is a binary plan file; convert it with: terraform show -json ${source} > plan.json` : `${source}: is not JSON; expected the output of: terraform show -json <planfile>`,
     );
   }
   const obj = raw as { format_version?: unknown; resource_changes?: unknown };
@@ -73,9 +71,7 @@ export function parsePlan(text: string, source = "plan"): Plan {
     throw new PlanFormatError(`${source}: format_version ${JSON.stringify(obj.format_version)} is not supported; supported: 0.x and 1.x`);
   }
   if (!("resource_changes" in obj) && !("planned_values" in obj)) {
-    throw new PlanFormatError(
-      `${source}: has no planned_values or resource_changes (state JSON?); expected the output of: terraform show -json <planfile>`,
-    );
+    throw new PlanFormatError(`${source}: has no planned_values or resource_changes (state JSON?); expected the output of: terraform show -json <planfile>`);
   }
   const changes = obj.resource_changes ?? [];
   if (!Array.isArray(changes)) throw new PlanFormatError(`${source}: resource_changes is not a list`);

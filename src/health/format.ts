@@ -18,7 +18,9 @@ const SUBJECT_WIDTH = 28;
 export function formatHealthText(report: HealthReport): string {
   const lines: string[] = [];
   const where = describeTarget(report.target);
-  lines.push(`health ${where.replace(/[\r\n]+/g, " ")} (PostgreSQL ${report.serverVersion}${report.inRecovery ? ", standby" : ""}): ${report.slots.length} slot${report.slots.length === 1 ? "" : "s"}`);
+  lines.push(
+    `health ${where.replace(/[\r\n]+/g, " ")} (PostgreSQL ${report.serverVersion}${report.inRecovery ? ", standby" : ""}): ${report.slots.length} slot${report.slots.length === 1 ? "" : "s"}`,
+  );
   for (const f of report.findings) lines.push(`${f.status.padEnd(4)}  ${`${f.kind} ${f.subject}`.padEnd(SUBJECT_WIDTH)} ${f.message.replace(/[\r\n]+/g, " ")}`);
   const s = report.summary;
   lines.push(`${report.verdict}: ${s.crit} critical, ${s.warn} warning${s.warn === 1 ? "" : "s"}, ${s.ok} ok`);
@@ -93,7 +95,9 @@ function render(metrics: Metric[]): string {
     if (m.samples.length === 0) continue;
     out.push(`# HELP ${m.name} ${escapeHelp(m.help)}`, `# TYPE ${m.name} ${m.type}`);
     for (const s of m.samples) {
-      const labels = Object.entries(s.labels).map(([k, v]) => `${k}="${escapeLabelValue(v)}"`).join(",");
+      const labels = Object.entries(s.labels)
+        .map(([k, v]) => `${k}="${escapeLabelValue(v)}"`)
+        .join(",");
       out.push(`${m.name}${labels === "" ? "" : `{${labels}}`} ${Number.isFinite(s.value) ? String(s.value) : "NaN"}`);
     }
   }
@@ -136,10 +140,7 @@ export function formatHealthPrometheus(report: HealthReport): string {
   c.add("oldest_idle_in_transaction_seconds", report.oldestIdleInTransactionSeconds);
   const t = report.thresholds;
   c.add("old_transaction_sessions", report.sessions.filter((s) => (s.transactionAgeSeconds ?? 0) >= t.maxTransactionAgeSeconds).length);
-  c.add(
-    "idle_in_transaction_sessions",
-    report.sessions.filter((s) => s.state?.startsWith("idle in transaction") && (s.stateAgeSeconds ?? 0) >= t.idleInTransactionAgeSeconds).length,
-  );
+  c.add("idle_in_transaction_sessions", report.sessions.filter((s) => s.state?.startsWith("idle in transaction") && (s.stateAgeSeconds ?? 0) >= t.idleInTransactionAgeSeconds).length);
   for (const s of report.slots) {
     // `slot_name` and `datname` as postgres_exporter names them (pg_replication_slot, pg_database
     // collectors), so its series join with these; `slot` stays for the rules and dashboards using it.

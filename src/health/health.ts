@@ -149,8 +149,7 @@ const SETTING_ADVICE: Record<string, string> = {
 };
 
 /** What to do about a slot without consumer (said once per slot, whichever threshold it crossed). */
-const NO_CONSUMER_FIX =
-  "no consumer reads it: resume or fix the pipe; if no pipe uses this slot any more (orphaned), drop it with SELECT pg_drop_replication_slot('<slot>')";
+const NO_CONSUMER_FIX = "no consumer reads it: resume or fix the pipe; if no pipe uses this slot any more (orphaned), drop it with SELECT pg_drop_replication_slot('<slot>')";
 
 function judgeSlot(r: SlotRow, t: HealthReport["thresholds"], versionNum: number): { slot: SlotHealth; finding: HealthFinding } {
   let status = HealthStatus.OK;
@@ -160,7 +159,9 @@ function judgeSlot(r: SlotRow, t: HealthReport["thresholds"], versionNum: number
   if (lost) {
     status = HealthStatus.CRIT;
     parts.push(`invalidated (wal_status ${r.wal_status ?? "?"}${r.invalidation_reason ? `, ${r.invalidation_reason}` : ""}): the WAL it needs is gone`);
-    fixes.push("the pipe cannot continue from this slot: resync the pipe in ClickPipes (it creates a new slot), then drop this one with SELECT pg_drop_replication_slot('<slot>') once nothing uses it; raise max_slot_wal_keep_size so it does not happen again");
+    fixes.push(
+      "the pipe cannot continue from this slot: resync the pipe in ClickPipes (it creates a new slot), then drop this one with SELECT pg_drop_replication_slot('<slot>') once nothing uses it; raise max_slot_wal_keep_size so it does not happen again",
+    );
   } else if (r.wal_status === "unreserved") {
     status = HealthStatus.CRIT;
     parts.push("wal_status unreserved: it holds more WAL than max_slot_wal_keep_size and will be invalidated at the next checkpoint");
@@ -173,7 +174,9 @@ function judgeSlot(r: SlotRow, t: HealthReport["thresholds"], versionNum: number
   parts.push(r.active ? `active (pid ${r.active_pid ?? "?"})` : "no consumer");
   if (r.retained !== null) {
     const over = r.retained > t.retainedWalCritBytes ? HealthStatus.CRIT : r.retained > t.retainedWalWarnBytes ? HealthStatus.WARN : HealthStatus.OK;
-    parts.push(`retains ${formatBytes(r.retained)} of WAL${over === HealthStatus.OK ? "" : ` (over the ${over === HealthStatus.CRIT ? "crit" : "warn"} threshold ${formatBytes(over === HealthStatus.CRIT ? t.retainedWalCritBytes : t.retainedWalWarnBytes)})`}`);
+    parts.push(
+      `retains ${formatBytes(r.retained)} of WAL${over === HealthStatus.OK ? "" : ` (over the ${over === HealthStatus.CRIT ? "crit" : "warn"} threshold ${formatBytes(over === HealthStatus.CRIT ? t.retainedWalCritBytes : t.retainedWalWarnBytes)})`}`,
+    );
     if (over !== HealthStatus.OK) {
       status = worst(status, over);
       fixes.push(r.active ? "the consumer is slow: check the pipe's throughput and long transactions on the source" : NO_CONSUMER_FIX);
@@ -242,10 +245,7 @@ function judgeSession(r: SessionRow, t: HealthReport["thresholds"]): { session: 
   if (r.xact_age !== null && r.xact_age >= t.maxTransactionAgeSeconds) reasons.push(`transaction open for ${formatDuration(r.xact_age)} (over ${formatDuration(t.maxTransactionAgeSeconds)})`);
   if (reasons.length === 0) reasons.push(`${r.state ?? "state hidden"}`);
   const who = `user ${r.user ?? "?"}, application ${JSON.stringify(r.application ?? "")}`;
-  const message =
-    `${reasons.join(", ")} (${who})` +
-    (r.holds_xmin ? ", holds back xmin" : "") +
-    `; it holds back the slots' WAL: end it in the application, or SELECT pg_terminate_backend(${r.pid})`;
+  const message = `${reasons.join(", ")} (${who})` + (r.holds_xmin ? ", holds back xmin" : "") + `; it holds back the slots' WAL: end it in the application, or SELECT pg_terminate_backend(${r.pid})`;
   return {
     session: {
       pid: r.pid,
@@ -299,10 +299,7 @@ export async function checkHealth(options: HealthOptions = {}): Promise<HealthRe
   } catch (e) {
     if (e instanceof VerifyError) throw new HealthError(e.message, connection.target);
     const message = String((e as Error)?.message ?? e).split("\n")[0];
-    throw new HealthError(
-      /timeout|canceling statement/i.test(message) ? `a query did not finish within ${timeoutSeconds} s: ${message}` : `a query failed: ${message}`,
-      connection.target,
-    );
+    throw new HealthError(/timeout|canceling statement/i.test(message) ? `a query did not finish within ${timeoutSeconds} s: ${message}` : `a query failed: ${message}`, connection.target);
   } finally {
     await client.end().catch(() => {});
   }
@@ -374,7 +371,12 @@ async function inspect(client: Client, options: HealthOptions, target: HealthRep
   }
   const total = sessionRows.length > 0 ? Number(sessionRows[0]!.total) : 0;
   if (total > sessionRows.length) {
-    findings.push({ status: HealthStatus.WARN, kind: HealthFindingKind.SESSION, subject: "sessions", message: `${total - sessionRows.length} more sessions with old or idle transactions are not listed (${MAX_LISTED_SESSIONS} shown)` });
+    findings.push({
+      status: HealthStatus.WARN,
+      kind: HealthFindingKind.SESSION,
+      subject: "sessions",
+      message: `${total - sessionRows.length} more sessions with old or idle transactions are not listed (${MAX_LISTED_SESSIONS} shown)`,
+    });
   }
   if (total === 0) {
     findings.push({
@@ -399,7 +401,10 @@ async function inspect(client: Client, options: HealthOptions, target: HealthRep
       // PostgreSQL 18+, in seconds: a non-zero value invalidates a slot idle that long (a paused pipe's).
       const ms = Number(s.setting) * 1000;
       const value = ms === 0 ? "0" : formatDuration(ms / 1000);
-      const advice = ms === 0 ? null : `${value}: a slot idle that long (a paused or stopped pipe's) is invalidated at the next checkpoint and the pipe needs a full resync; set it to 0 (ALTER SYSTEM SET idle_replication_slot_timeout = 0; SELECT pg_reload_conf())`;
+      const advice =
+        ms === 0
+          ? null
+          : `${value}: a slot idle that long (a paused or stopped pipe's) is invalidated at the next checkpoint and the pipe needs a full resync; set it to 0 (ALTER SYSTEM SET idle_replication_slot_timeout = 0; SELECT pg_reload_conf())`;
       findings.push({
         status: ms === 0 ? HealthStatus.OK : HealthStatus.WARN,
         kind: HealthFindingKind.SETTING,

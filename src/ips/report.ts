@@ -50,9 +50,7 @@ export function tableRegions(filter: RegionFilter = {}): IpsTableRegion[] {
   const borrowed: IpsTableRegion[] = Object.entries(REGIONS_WITHOUT_OWN_IPS).flatMap(([cloud, regions]) =>
     regions.map((region) => ({ cloud, region, ips: [], usesRegion: `aws/${resolveClickPipesIps(cloud as CloudProvider, region).ipRegion}` })),
   );
-  return [...own, ...borrowed]
-    .filter((r) => matchesFilter(filter, r.cloud, r.region))
-    .sort((a, b) => byText(a.cloud, b.cloud) || byText(a.region, b.region));
+  return [...own, ...borrowed].filter((r) => matchesFilter(filter, r.cloud, r.region)).sort((a, b) => byText(a.cloud, b.cloud) || byText(a.region, b.region));
 }
 
 export function tableReport(filter: RegionFilter = {}): IpsTableReport {
@@ -61,7 +59,5 @@ export function tableReport(filter: RegionFilter = {}): IpsTableReport {
 
 /** One line per region: `aws/eu-west-1 (from 2026-01-20): 54.228.1.92 ...`. */
 export function formatTable(report: IpsTableReport): string {
-  return report.regions
-    .map((r) => `${r.cloud}/${r.region}${r.since ? ` (from ${r.since})` : ""}: ${r.usesRegion ? `uses ${r.usesRegion}` : r.ips.join(" ")}\n`)
-    .join("");
+  return report.regions.map((r) => `${r.cloud}/${r.region}${r.since ? ` (from ${r.since})` : ""}: ${r.usesRegion ? `uses ${r.usesRegion}` : r.ips.join(" ")}\n`).join("");
 }

@@ -31,9 +31,19 @@ export const AWS_ENGINE_MAJORS: Readonly<Record<AwsEngine, readonly number[]>> =
 export const AWS_ENGINE_SOURCES: readonly FactSource[] = [
   webPage("AWS: Amazon RDS for PostgreSQL updates (PostgreSQL 18 versions)", "https://docs.aws.amazon.com/AmazonRDS/latest/PostgreSQLReleaseNotes/postgresql-versions.html", "2026-12-03"),
   webPage("AWS: Amazon Aurora PostgreSQL updates", "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraPostgreSQLReleaseNotes/AuroraPostgreSQL.Updates.html", "2026-12-03"),
-  webPage("AWS: DB cluster parameter groups for Amazon Aurora DB clusters (replication settings are cluster-wide)", "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/USER_WorkingWithDBClusterParamGroups.html", "2026-12-03"),
+  webPage(
+    "AWS: DB cluster parameter groups for Amazon Aurora DB clusters (replication settings are cluster-wide)",
+    "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/USER_WorkingWithDBClusterParamGroups.html",
+    "2026-12-03",
+  ),
   // The provider passes `family` through unchecked (schema.TypeString, Required, ForceNew, no ValidateFunc).
-  repoFile("hashicorp/aws aws_rds_cluster_parameter_group schema (family unvalidated)", "hashicorp/terraform-provider-aws", "internal/service/rds/cluster_parameter_group.go", "01e5fd8f048e919760263fed00bb5a7120439a4f", "2026-12-03"),
+  repoFile(
+    "hashicorp/aws aws_rds_cluster_parameter_group schema (family unvalidated)",
+    "hashicorp/terraform-provider-aws",
+    "internal/service/rds/cluster_parameter_group.go",
+    "01e5fd8f048e919760263fed00bb5a7120439a4f",
+    "2026-12-03",
+  ),
 ];
 
 /** Display name of each engine, for messages. */
@@ -112,10 +122,7 @@ function sortParameters(list: ResolvedParameter[]): ResolvedParameter[] {
 }
 
 /** Extra parameters that contradict a required one (same name, other value). */
-export function conflictingParameters(
-  required: readonly ResolvedParameter[],
-  extra: readonly ParameterSpec[],
-): { index: number; extra: ParameterSpec; required: ResolvedParameter }[] {
+export function conflictingParameters(required: readonly ResolvedParameter[], extra: readonly ParameterSpec[]): { index: number; extra: ParameterSpec; required: ResolvedParameter }[] {
   const out: { index: number; extra: ParameterSpec; required: ResolvedParameter }[] = [];
   extra.forEach((p, index) => {
     const r = required.find((q) => q.name === p?.name);
@@ -160,9 +167,7 @@ export interface ResolvedAwsSource extends ResolvedSource {
   readonly securityGroupId: string | undefined;
   readonly vpcId: string | undefined;
   readonly resourceArn: string | undefined;
-  readonly privateLink:
-    | { readonly vpcId: string; readonly subnetIds: readonly string[]; readonly securityGroupIds: readonly string[]; readonly principal: string }
-    | undefined;
+  readonly privateLink: { readonly vpcId: string; readonly subnetIds: readonly string[]; readonly securityGroupIds: readonly string[]; readonly principal: string } | undefined;
   /** The CloudWatch alarms; undefined with `alarms.enabled: false`. */
   readonly alarms: ResolvedAlarms | undefined;
 }
@@ -214,24 +219,33 @@ export function resolveAwsSource(engine: AwsEngine, spec: AwsSourceSpec): Resolv
  * the source name and a suffix.
  */
 export function latticeName(source: string, suffix: string): string {
-  const clean = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  const clean = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "");
   const tail = `-${clean(suffix)}`;
-  const head = clean(source).slice(0, 40 - tail.length).replace(/-+$/g, "");
+  const head = clean(source)
+    .slice(0, 40 - tail.length)
+    .replace(/-+$/g, "");
   const name = `${head || "clickpipes"}${tail}`;
   return name.startsWith("rcfg-") ? `cp-${name}`.slice(0, 40) : name;
 }
 
 /** `name_prefix` of the parameter group and security group: lower-case letters, digits and single hyphens, ending in `-`. */
 export function awsNamePrefix(source: string, suffix: string): string {
-  const clean = (x: string) => x.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  const clean = (x: string) =>
+    x
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "");
   return `${clean(source)}-${clean(suffix)}-`;
 }
 
 /** What Terraform will not do: the sentence the stacks output and docs/sources.md repeats. */
 export function rebootNotice(engine: AwsEngine): string {
   const what = engine === AwsEngine.AURORA_POSTGRESQL ? "the cluster's DB instances (the writer at least)" : "the DB instance";
-  const attach =
-    engine === AwsEngine.AURORA_POSTGRESQL ? "db_cluster_parameter_group_name of the aws_rds_cluster" : "parameter_group_name of the aws_db_instance";
+  const attach = engine === AwsEngine.AURORA_POSTGRESQL ? "db_cluster_parameter_group_name of the aws_rds_cluster" : "parameter_group_name of the aws_db_instance";
   return (
     `Terraform does not reboot: attach the parameter group (${attach}), then reboot ${what} once so ` +
     "rds.logical_replication (pending-reboot) takes effect; check with SHOW rds.logical_replication (expect on)."

@@ -82,7 +82,7 @@ function formatIpv6(n: bigint): string {
   const g = Array.from({ length: 8 }, (_, i) => Number((n >> BigInt(112 - 16 * i)) & 0xffffn));
   let best = -1;
   let bestLen = 1; // RFC 5952: a single zero group is not compressed
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (g[i] !== 0) {
       i++;
       continue;
@@ -151,7 +151,7 @@ export function canonicalCidr(input: unknown): string | undefined {
 
 /** Last address of the network. */
 export function lastAddress(c: Cidr): bigint {
-  return c.network | (((1n << BigInt(BITS[c.family] - c.prefix)) - 1n));
+  return c.network | ((1n << BigInt(BITS[c.family] - c.prefix)) - 1n);
 }
 
 /** Whether `outer` contains every address of `inner`. */

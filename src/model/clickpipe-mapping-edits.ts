@@ -20,15 +20,7 @@ export interface TableMappingJson {
 }
 
 /** The fields compared, in the provider's order (the first changed one is reported). */
-export const REFUSED_MAPPING_FIELDS = [
-  "target_table",
-  "excluded_columns",
-  "sorting_keys",
-  "use_custom_sorting_key",
-  "table_engine",
-  "partition_key",
-  "partition_by_expr",
-] as const;
+export const REFUSED_MAPPING_FIELDS = ["target_table", "excluded_columns", "sorting_keys", "use_custom_sorting_key", "table_engine", "partition_key", "partition_by_expr"] as const;
 
 const norm = (v: unknown, field: string): unknown => {
   if (v === undefined || v === null) {
@@ -52,9 +44,7 @@ export function refusedMappingEdits(before: readonly TableMappingJson[], after: 
     if (!now) continue;
     const field = REFUSED_MAPPING_FIELDS.find((f) => norm(old[f], f) !== norm(now[f], f));
     if (field !== undefined) {
-      out.push(
-        `Cannot modify ${field} for existing table mapping '${key(old)}'. Table mappings cannot be updated - you must remove the old mapping and add a new one.`,
-      );
+      out.push(`Cannot modify ${field} for existing table mapping '${key(old)}'. Table mappings cannot be updated - you must remove the old mapping and add a new one.`);
     }
   }
   return out;

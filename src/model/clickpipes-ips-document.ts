@@ -171,11 +171,21 @@ export function compareWithTable(regions: readonly DocumentRegion[], filter: Reg
     const ours = row.ips.map((ip) => canonicalCidr(hostNetwork(ip))!).sort(compareNetworks);
     const theirs = doc.get(id)?.ips;
     if (theirs === undefined || theirs.length === 0) {
-      out.push({ kind: "missing-region", cloud: row.cloud, region: row.region, addresses: ours.map(displayAddress), line: `${id}: missing from the document (it lists no ${CLICKPIPES_IPS_FIELD} there; the table has ${list(ours)})` });
+      out.push({
+        kind: "missing-region",
+        cloud: row.cloud,
+        region: row.region,
+        addresses: ours.map(displayAddress),
+        line: `${id}: missing from the document (it lists no ${CLICKPIPES_IPS_FIELD} there; the table has ${list(ours)})`,
+      });
       continue;
     }
-    for (const a of theirs) if (!ours.includes(a)) out.push({ kind: "added", cloud: row.cloud, region: row.region, address: displayAddress(a), line: `${id}: ${displayAddress(a)} added (in the document, not in the table)` });
-    for (const a of ours) if (!theirs.includes(a)) out.push({ kind: "removed", cloud: row.cloud, region: row.region, address: displayAddress(a), line: `${id}: ${displayAddress(a)} removed (in the table, not in the document)` });
+    for (const a of theirs)
+      if (!ours.includes(a))
+        out.push({ kind: "added", cloud: row.cloud, region: row.region, address: displayAddress(a), line: `${id}: ${displayAddress(a)} added (in the document, not in the table)` });
+    for (const a of ours)
+      if (!theirs.includes(a))
+        out.push({ kind: "removed", cloud: row.cloud, region: row.region, address: displayAddress(a), line: `${id}: ${displayAddress(a)} removed (in the table, not in the document)` });
   }
   for (const r of regions) {
     if (!matchesFilter(filter, r.cloud, r.region) || r.ips === undefined || r.ips.length === 0) continue;
@@ -186,13 +196,17 @@ export function compareWithTable(regions: readonly DocumentRegion[], filter: Reg
       const fallback = resolveClickPipesIps(r.cloud as CloudProvider, r.region, undefined, table);
       const expected = fallback.ips.map((ip) => canonicalCidr(hostNetwork(ip))!).sort(compareNetworks);
       if (expected.join(",") === r.ips.join(",")) continue;
-      out.push({ kind: "own-addresses", cloud: r.cloud, region: r.region, addresses: r.ips.map(displayAddress), line: `${id}: the document lists addresses of its own (${list(r.ips)}); the table uses those of ${fallback.ipRegion}` });
+      out.push({
+        kind: "own-addresses",
+        cloud: r.cloud,
+        region: r.region,
+        addresses: r.ips.map(displayAddress),
+        line: `${id}: the document lists addresses of its own (${list(r.ips)}); the table uses those of ${fallback.ipRegion}`,
+      });
     } else {
       out.push({ kind: "unknown-region", cloud: r.cloud, region: r.region, addresses: r.ips.map(displayAddress), line: `${id}: region unknown to the table (the document lists ${list(r.ips)})` });
     }
   }
   const rank: Record<IpsDifference["kind"], number> = { "missing-region": 0, "unknown-region": 1, "own-addresses": 2, removed: 3, added: 4 };
-  return out.sort(
-    (a, b) => compareText(a.cloud, b.cloud) || compareText(a.region, b.region) || rank[a.kind] - rank[b.kind] || compareIp(a.address ?? "", b.address ?? ""),
-  );
+  return out.sort((a, b) => compareText(a.cloud, b.cloud) || compareText(a.region, b.region) || rank[a.kind] - rank[b.kind] || compareIp(a.address ?? "", b.address ?? ""));
 }

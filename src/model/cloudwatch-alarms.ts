@@ -239,8 +239,7 @@ const kebab = (s: string) => s.replace(/([a-z])([A-Z])/g, "$1-$2").toLowerCase()
 
 /** The alarms of a source, in table order. Alarm names: `<source>-clickpipes-<metric>` (stable: a new name replaces the alarm). */
 export function alarmDefinitions(source: string, engine: AwsEngine, alarms: ResolvedAlarms): AlarmDefinition[] {
-  const dimensions: Record<string, string> =
-    engine === AwsEngine.AURORA_POSTGRESQL ? { DBClusterIdentifier: alarms.dbIdentifier, Role: "WRITER" } : { DBInstanceIdentifier: alarms.dbIdentifier };
+  const dimensions: Record<string, string> = engine === AwsEngine.AURORA_POSTGRESQL ? { DBClusterIdentifier: alarms.dbIdentifier, Role: "WRITER" } : { DBInstanceIdentifier: alarms.dbIdentifier };
   return ALARM_METRICS.filter((m) => m.engines.includes(engine)).map((m) => ({
     id: m.metric,
     alarmName: `${source}-clickpipes-${kebab(m.metric)}`,

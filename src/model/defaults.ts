@@ -14,12 +14,7 @@ export const DEFAULT_USER_NAME = "clickpipes_user";
 export const DEFAULT_PUBLICATION_NAME = "clickpipes_publication";
 export const DEFAULT_MONITORING_ROLE_NAME = "clickpipes_monitor";
 export const DEFAULT_PLAN_ROLE_NAME = "clickpipes_plan";
-export const DEFAULT_PUBLISH_OPERATIONS: readonly PublishOperation[] = [
-  PublishOperation.INSERT,
-  PublishOperation.UPDATE,
-  PublishOperation.DELETE,
-  PublishOperation.TRUNCATE,
-];
+export const DEFAULT_PUBLISH_OPERATIONS: readonly PublishOperation[] = [PublishOperation.INSERT, PublishOperation.UPDATE, PublishOperation.DELETE, PublishOperation.TRUNCATE];
 // Thresholds live in ./thresholds (shared with verify); re-exported here for existing importers.
 import { MIN_REPLICATION_SLOTS, MIN_WAL_SENDERS, RECOMMENDED_MAX_SLOT_WAL_KEEP_SIZE_MB } from "./thresholds";
 export { MIN_REPLICATION_SLOTS, MIN_WAL_SENDERS, RECOMMENDED_MAX_SLOT_WAL_KEEP_SIZE_MB };
@@ -140,12 +135,8 @@ export function resolveSource(spec: PostgresSourceSpec): ResolvedSource {
   }
   const managed = (spec as { readonly managedPostgres?: ManagedPostgresSpec }).managedPostgres;
   const ops = new Set(spec.publication?.operations ?? DEFAULT_PUBLISH_OPERATIONS);
-  const clickPipesIps = spec.network?.allowedCidrs
-    ? undefined
-    : resolveClickPipesIps(spec.clickhouse.cloud, spec.clickhouse.region, spec.clickhouse.serviceCreatedOn, spec.clickhouse.ipTable);
-  const networks = spec.network?.allowedCidrs
-    ? parseNetworks(spec.network.allowedCidrs).sort((a, b) => byText(a.text, b.text))
-    : parseNetworks(clickPipesIps!.ips.map(hostNetwork));
+  const clickPipesIps = spec.network?.allowedCidrs ? undefined : resolveClickPipesIps(spec.clickhouse.cloud, spec.clickhouse.region, spec.clickhouse.serviceCreatedOn, spec.clickhouse.ipTable);
+  const networks = spec.network?.allowedCidrs ? parseNetworks(spec.network.allowedCidrs).sort((a, b) => byText(a.text, b.text)) : parseNetworks(clickPipesIps!.ips.map(hostNetwork));
   const allowedCidrs = networks.map((c) => c.text);
   return {
     name: spec.name,
@@ -167,8 +158,7 @@ export function resolveSource(spec: PostgresSourceSpec): ResolvedSource {
     tableScopedGrants: new Map([...scoped.entries()].sort(([a], [b]) => byText(a, b))),
     publicationName: spec.publication?.name ?? DEFAULT_PUBLICATION_NAME,
     allTables: spec.publication?.allTables ?? false,
-    publishViaPartitionRoot:
-      spec.publication?.publishViaPartitionRoot ?? (spec.postgresVersion >= 13 ? true : undefined),
+    publishViaPartitionRoot: spec.publication?.publishViaPartitionRoot ?? (spec.postgresVersion >= 13 ? true : undefined),
     publishOperations: DEFAULT_PUBLISH_OPERATIONS.filter((o) => ops.has(o)),
     allowedCidrs,
     networks,
@@ -185,9 +175,7 @@ export function resolveSource(spec: PostgresSourceSpec): ResolvedSource {
           networks: parseNetworks(spec.monitoring.allowedCidrs ?? []).sort((a, b) => byText(a.text, b.text)),
         }
       : undefined,
-    planRole: spec.planRole
-      ? { name: spec.planRole.name ?? DEFAULT_PLAN_ROLE_NAME, passwordVersion: spec.planRole.passwordVersion ?? 1 }
-      : undefined,
+    planRole: spec.planRole ? { name: spec.planRole.name ?? DEFAULT_PLAN_ROLE_NAME, passwordVersion: spec.planRole.passwordVersion ?? 1 } : undefined,
     clickhouseLocation: { cloud: spec.clickhouse.cloud, region: spec.clickhouse.region },
     managedPostgres: managed ? { serviceId: managed.service?.id ?? managed.serviceId!, service: managed.service } : undefined,
   };

@@ -45,16 +45,34 @@ export const PROVIDER_SOURCES: Readonly<Record<string, { readonly repo: string; 
 export const MANAGED_POSTGRES_SOURCES: readonly FactSource[] = [
   HOST_PROFILES[HostProfile.CLICKHOUSE_MANAGED].source,
   // clickhouse_postgres_service (hostname, port = the direct connection; postgresVersions 17, 18) and the CA data source (`certificate`).
-  repoFile("ClickHouse/clickhouse 3.25.3 Managed Postgres resource constants", "ClickHouse/terraform-provider-clickhouse", "internal/service/postgres/resource/postgres_service_constants.go", "c320db99ba37b84eca0181a074b2501f946d4d04", "2026-12-07"),
-  repoFile("ClickHouse/clickhouse 3.25.3 clickhouse_postgres_service_ca_certificates", "ClickHouse/terraform-provider-clickhouse", "internal/service/postgres/datasource/postgres_service_ca_certificates.go", "c320db99ba37b84eca0181a074b2501f946d4d04", "2026-12-07"),
+  repoFile(
+    "ClickHouse/clickhouse 3.25.3 Managed Postgres resource constants",
+    "ClickHouse/terraform-provider-clickhouse",
+    "internal/service/postgres/resource/postgres_service_constants.go",
+    "c320db99ba37b84eca0181a074b2501f946d4d04",
+    "2026-12-07",
+  ),
+  repoFile(
+    "ClickHouse/clickhouse 3.25.3 clickhouse_postgres_service_ca_certificates",
+    "ClickHouse/terraform-provider-clickhouse",
+    "internal/service/postgres/datasource/postgres_service_ca_certificates.go",
+    "c320db99ba37b84eca0181a074b2501f946d4d04",
+    "2026-12-07",
+  ),
   // sslrootcert is a file path; inline only via clientcert.sslinline (cert and key required).
-  repoFile("cyrilgdn/postgresql 1.26.0 provider schema (sslrootcert, clientcert)", "cyrilgdn/terraform-provider-postgresql", "postgresql/provider.go", "450ce85b50c1f47ebdb239c9d05e2f53847389ba", "2026-12-07"),
+  repoFile(
+    "cyrilgdn/postgresql 1.26.0 provider schema (sslrootcert, clientcert)",
+    "cyrilgdn/terraform-provider-postgresql",
+    "postgresql/provider.go",
+    "450ce85b50c1f47ebdb239c9d05e2f53847389ba",
+    "2026-12-07",
+  ),
 ];
 
 /** Where the GCP Private Service Connect facts come from (read 2026-12-07). */
 export const GCP_PSC_SOURCES: readonly FactSource[] = [
   clickPipesPage("ClickPipes GCP Private Service Connect page", "networking/gcp-psc.mdx", "0d5a8e3c3dadeb230a5226be105fbbd9acbdc685", "2026-12-07"),
-  clickPipesPage("ClickPipes AlloyDB source guide (\"doesn't support PSC\", contradicted by the PSC page)", "postgres/source/alloydb.mdx", "7cbac2a7b0267805a54ad777df3d29463d17c8b3", "2026-12-07"),
+  clickPipesPage('ClickPipes AlloyDB source guide ("doesn\'t support PSC", contradicted by the PSC page)', "postgres/source/alloydb.mdx", "7cbac2a7b0267805a54ad777df3d29463d17c8b3", "2026-12-07"),
 ];
 
 /** The day the provider Go sources were read (src/model/provider-facts, written 2026-11-22). */
@@ -76,25 +94,45 @@ export const FACT_KINDS: readonly FactKind[] = [
   {
     kind: "ClickPipes static IPs and default regions",
     where: "src/model/clickpipes-ips.ts `CLICKPIPES_IP_TABLE`",
-    entries: each(CLICKPIPES_IP_TABLE, (r) => `${r.cloud}/${r.region}`, () => CLICKPIPES_IP_TABLE_SOURCE),
+    entries: each(
+      CLICKPIPES_IP_TABLE,
+      (r) => `${r.cloud}/${r.region}`,
+      () => CLICKPIPES_IP_TABLE_SOURCE,
+    ),
   },
   {
     kind: "Host profiles and host rules",
     where: "src/model/host-profiles.ts `HOST_PROFILES`, `HOST_CONSTANT_SOURCES`; rules src/model/rules/host-*.ts",
     entries: [
-      ...each(Object.values(HostProfile), (p) => p, (p) => HOST_PROFILES[p].source),
-      ...each(Object.entries(HOST_CONSTANT_SOURCES), ([k]) => k, ([, s]) => s),
+      ...each(
+        Object.values(HostProfile),
+        (p) => p,
+        (p) => HOST_PROFILES[p].source,
+      ),
+      ...each(
+        Object.entries(HOST_CONSTANT_SOURCES),
+        ([k]) => k,
+        ([, s]) => s,
+      ),
     ],
   },
   {
     kind: "ClickHouse Managed Postgres (direct connection, CA, nothing by hand)",
     where: 'src/model/host-profiles.ts `HOST_PROFILES["clickhouse-managed"]`, `MANAGED_POSTGRES_VERSIONS`; rule src/model/rules/host-managed-postgres.ts',
-    entries: each(MANAGED_POSTGRES_SOURCES, (s) => s.title, (s) => s),
+    entries: each(
+      MANAGED_POSTGRES_SOURCES,
+      (s) => s.title,
+      (s) => s,
+    ),
   },
   {
     kind: "GCP Private Service Connect (consumer project, same region, one claim per attachment)",
     where: "src/model/clickpipe.ts `CLICKPIPES_GCP_CONSUMER_PROJECT`; rules src/model/rules/pipe/clickpipe-private-service-connect.ts, src/model/rules/app/private-service-connect-once.ts",
-    entries: each(GCP_PSC_SOURCES, (s) => s.title, (s) => s),
+    entries: each(
+      GCP_PSC_SOURCES,
+      (s) => s.title,
+      (s) => s,
+    ),
   },
   {
     kind: "Neon slot removal, PostgreSQL 18 slot idle timeout",
@@ -107,32 +145,73 @@ export const FACT_KINDS: readonly FactKind[] = [
   {
     kind: "IAM authentication (trust and permission policies, rds.iam_auth_for_replication)",
     where: "src/model/iam-auth.ts `IAM_AUTH_SOURCES`",
-    entries: [...each(CLICKPIPES_TRUST_ACTIONS, (a) => `trust ${a}`, () => IAM_AUTH_SOURCES[0]), ...each(IAM_AUTH_SOURCES, (s) => s.title, (s) => s)],
+    entries: [
+      ...each(
+        CLICKPIPES_TRUST_ACTIONS,
+        (a) => `trust ${a}`,
+        () => IAM_AUTH_SOURCES[0],
+      ),
+      ...each(
+        IAM_AUTH_SOURCES,
+        (s) => s.title,
+        (s) => s,
+      ),
+    ],
   },
   {
     kind: "AWS engines, parameter-group families and parameter scope",
     where: "src/model/aws.ts `AWS_ENGINE_MAJORS`, `AWS_ENGINE_SOURCES`",
-    entries: [...each(Object.entries(AWS_ENGINE_MAJORS).flatMap(([e, ms]) => ms.map((m) => `${e}${m}`)), (f) => f, () => AWS_ENGINE_SOURCES[0]), ...each(AWS_ENGINE_SOURCES, (s) => s.title, (s) => s)],
+    entries: [
+      ...each(
+        Object.entries(AWS_ENGINE_MAJORS).flatMap(([e, ms]) => ms.map((m) => `${e}${m}`)),
+        (f) => f,
+        () => AWS_ENGINE_SOURCES[0],
+      ),
+      ...each(
+        AWS_ENGINE_SOURCES,
+        (s) => s.title,
+        (s) => s,
+      ),
+    ],
   },
   {
     kind: "AWS regions and the ClickPipes PrivateLink account",
     where: "src/model/aws-regions.ts `AWS_REGIONS`; src/model/aws.ts `CLICKPIPES_AWS_ACCOUNT`",
-    entries: [...each(AWS_REGIONS, (r) => r, () => AWS_REGIONS_SOURCE), { id: "CLICKPIPES_AWS_ACCOUNT", source: CLICKPIPES_AWS_ACCOUNT_SOURCE }],
+    entries: [
+      ...each(
+        AWS_REGIONS,
+        (r) => r,
+        () => AWS_REGIONS_SOURCE,
+      ),
+      { id: "CLICKPIPES_AWS_ACCOUNT", source: CLICKPIPES_AWS_ACCOUNT_SOURCE },
+    ],
   },
   {
     kind: "Server-setting thresholds",
     where: "src/model/thresholds.ts `THRESHOLD_SOURCES`",
-    entries: each(Object.entries(THRESHOLD_SOURCES), ([k]) => k, ([, s]) => s),
+    entries: each(
+      Object.entries(THRESHOLD_SOURCES),
+      ([k]) => k,
+      ([, s]) => s,
+    ),
   },
   {
     kind: "Known-broken PostgreSQL minor releases",
     where: "src/model/known-broken-releases.ts `KNOWN_BROKEN_RELEASES`",
-    entries: each(Object.keys(KNOWN_BROKEN_RELEASES), (v) => v, () => KNOWN_BROKEN_RELEASES_SOURCE),
+    entries: each(
+      Object.keys(KNOWN_BROKEN_RELEASES),
+      (v) => v,
+      () => KNOWN_BROKEN_RELEASES_SOURCE,
+    ),
   },
   {
     kind: "Azure Flexible Server, Cloud SQL and AlloyDB, declared",
     where: "src/model/azure.ts `AZURE_*_SOURCE`, `AZURERM_RESTART_SOURCE`; src/model/gcp.ts `CLOUDSQL_GUIDE_SOURCE`, `ALLOYDB_GUIDE_SOURCE`",
-    entries: each([AZURE_GUIDE_SOURCE, AZURE_PARAMETERS_SOURCE, AZURE_PRIVATE_LINK_SOURCE, AZURERM_RESTART_SOURCE, CLOUDSQL_GUIDE_SOURCE, ALLOYDB_GUIDE_SOURCE], (s) => s.title, (s) => s),
+    entries: each(
+      [AZURE_GUIDE_SOURCE, AZURE_PARAMETERS_SOURCE, AZURE_PRIVATE_LINK_SOURCE, AZURERM_RESTART_SOURCE, CLOUDSQL_GUIDE_SOURCE, ALLOYDB_GUIDE_SOURCE],
+      (s) => s.title,
+      (s) => s,
+    ),
   },
   {
     kind: "Provider versions and attribute facts",

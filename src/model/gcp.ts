@@ -79,7 +79,8 @@ export function googleInstancePatch(type: GoogleInstanceType, effective: Record<
       for (const f of GOOGLE_FLAGS[type]) {
         const mine = flags.find((x) => isRecord(x) && x.name === f.name) as Record<string, unknown> | undefined;
         if (!mine) add.push({ name: f.name, value: f.value });
-        else if (String(mine.value).toLowerCase() !== f.value) errors.push(`database flag ${f.name} = ${JSON.stringify(mine.value)}: ClickPipes needs ${f.value} (logical replication; ${CLOUDSQL_GUIDE_SOURCE.path})`);
+        else if (String(mine.value).toLowerCase() !== f.value)
+          errors.push(`database flag ${f.name} = ${JSON.stringify(mine.value)}: ClickPipes needs ${f.value} (logical replication; ${CLOUDSQL_GUIDE_SOURCE.path})`);
       }
       if (add.length > 0) {
         const theirs = at(overridden, ["settings", "database_flags"]);
@@ -96,7 +97,8 @@ export function googleInstancePatch(type: GoogleInstanceType, effective: Record<
       const add: Record<string, string> = {};
       for (const f of GOOGLE_FLAGS[type]) {
         if (!(f.name in mine)) add[f.name] = f.value;
-        else if (String(mine[f.name]).toLowerCase() !== f.value) errors.push(`database flag ${f.name} = ${JSON.stringify(mine[f.name])}: ClickPipes needs ${f.value} (logical replication; ${ALLOYDB_GUIDE_SOURCE.path})`);
+        else if (String(mine[f.name]).toLowerCase() !== f.value)
+          errors.push(`database flag ${f.name} = ${JSON.stringify(mine[f.name])}: ClickPipes needs ${f.value} (logical replication; ${ALLOYDB_GUIDE_SOURCE.path})`);
       }
       if (Object.keys(add).length > 0) {
         const theirs = at(overridden, ["database_flags"]);
@@ -122,7 +124,9 @@ export function googleInstancePatch(type: GoogleInstanceType, effective: Record<
     }
     const publicIp = sql ? at(effective, ["settings", "ip_configuration", "ipv4_enabled"]) : at(effective, ["network_config", "enable_public_ip"]);
     if (publicIp === false || publicIp === "false" || (!sql && publicIp !== true && publicIp !== "true")) {
-      warnings.push(`${sql ? "settings.ip_configuration.ipv4_enabled" : "network_config.enable_public_ip"} is not true: the authorized networks admit ClickPipes only on the instance's public IP (enable it, or reach the instance another way)`);
+      warnings.push(
+        `${sql ? "settings.ip_configuration.ipv4_enabled" : "network_config.enable_public_ip"} is not true: the authorized networks admit ClickPipes only on the instance's public IP (enable it, or reach the instance another way)`,
+      );
     }
   }
   return { overrides, flagsAdded, networksAdded, errors, warnings };

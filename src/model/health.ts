@@ -106,7 +106,11 @@ export function parseDuration(text: string): number | undefined {
 export function formatDuration(seconds: number): string {
   let s = Math.max(0, Math.floor(seconds));
   const parts: string[] = [];
-  for (const [unit, size] of [["d", 86400], ["h", 3600], ["m", 60]] as const) {
+  for (const [unit, size] of [
+    ["d", 86400],
+    ["h", 3600],
+    ["m", 60],
+  ] as const) {
     if (s >= size) {
       parts.push(`${Math.floor(s / size)}${unit}`);
       s %= size;

@@ -187,10 +187,18 @@ export const ALLOYDB_MIN_VERSION = 14;
 export const HOST_CONSTANT_SOURCES: Readonly<Record<"PGBOUNCER_PORT" | "SUPABASE_POOLER_PORT" | "TIMESCALE_INTERNAL_SCHEMA" | "SCHEMA_PUBLICATION_MIN_VERSION" | "ALLOYDB_MIN_VERSION", FactSource>> = {
   PGBOUNCER_PORT: HOST_PROFILES[HostProfile.PLANETSCALE].source,
   // Supabase docs: shared pooler (Supavisor) transaction mode on :6543, IPv4; the direct connection db.<ref>.supabase.co:5432 is IPv6 (IPv4 with the IPv4 add-on).
-  SUPABASE_POOLER_PORT: { title: "Supabase: Connect to your database (pooler ports, IPv6 direct connection)", url: "https://supabase.com/docs/guides/database/connecting-to-postgres", read: "2026-12-03" },
+  SUPABASE_POOLER_PORT: {
+    title: "Supabase: Connect to your database (pooler ports, IPv6 direct connection)",
+    url: "https://supabase.com/docs/guides/database/connecting-to-postgres",
+    read: "2026-12-03",
+  },
   TIMESCALE_INTERNAL_SCHEMA: HOST_PROFILES[HostProfile.TIGERDATA].source,
   // CREATE PUBLICATION ... FOR TABLES IN SCHEMA first appears in PostgreSQL 15.
-  SCHEMA_PUBLICATION_MIN_VERSION: { title: "PostgreSQL 15 documentation: CREATE PUBLICATION (FOR TABLES IN SCHEMA)", url: "https://www.postgresql.org/docs/15/sql-createpublication.html", read: "2026-12-03" },
+  SCHEMA_PUBLICATION_MIN_VERSION: {
+    title: "PostgreSQL 15 documentation: CREATE PUBLICATION (FOR TABLES IN SCHEMA)",
+    url: "https://www.postgresql.org/docs/15/sql-createpublication.html",
+    read: "2026-12-03",
+  },
   ALLOYDB_MIN_VERSION: HOST_PROFILES[HostProfile.ALLOYDB].source,
 };
 

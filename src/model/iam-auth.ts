@@ -18,11 +18,25 @@ import { clickPipesPage, FactSource, repoFile, webPage } from "./fact-source";
 /** Where the IAM facts of this file come from. */
 export const IAM_AUTH_SOURCES: readonly FactSource[] = [
   // Moved from ClickHouse/clickhouse-docs docs/_snippets/clickpipes/_iam_authentication.md @0ee64cd6 (same content).
-  repoFile("ClickPipes IAM authentication snippet (trust and permission policies)", "ClickHouse/ClickHouse", "docs/snippets/clickpipes/_iam_authentication.mdx", "0620ef9041601b040a358590936e87d8167122db", "2026-12-07"),
+  repoFile(
+    "ClickPipes IAM authentication snippet (trust and permission policies)",
+    "ClickHouse/ClickHouse",
+    "docs/snippets/clickpipes/_iam_authentication.mdx",
+    "0620ef9041601b040a358590936e87d8167122db",
+    "2026-12-07",
+  ),
   clickPipesPage("ClickPipes RDS Postgres source guide (IAM for replication, PostgreSQL 11+)", "postgres/source/rds.mdx", "4f39aaacdcca2fe1c89e876664898fc6c81474e4", "2026-12-03"),
   clickPipesPage("ClickPipes Aurora Postgres source guide (rds.iam_auth_for_replication = 1)", "postgres/source/aurora.mdx", "32d59a0e5eccd058a45e5e988693edfe07904707", "2026-12-03"),
-  webPage("AWS: Configuring IAM authentication for logical replication connections (Aurora)", "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraPostgreSQL.Replication.Logical.IAM-auth.html", "2026-12-03"),
-  webPage("AWS: Configuring IAM authentication for logical replication connections (RDS)", "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/PostgreSQL.Concepts.General.FeatureSupport.IAMLogicalReplication.html", "2026-12-03"),
+  webPage(
+    "AWS: Configuring IAM authentication for logical replication connections (Aurora)",
+    "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraPostgreSQL.Replication.Logical.IAM-auth.html",
+    "2026-12-03",
+  ),
+  webPage(
+    "AWS: Configuring IAM authentication for logical replication connections (RDS)",
+    "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/PostgreSQL.Concepts.General.FeatureSupport.IAMLogicalReplication.html",
+    "2026-12-03",
+  ),
 ];
 
 /** The actions the ClickHouse service role may perform on the role (the snippet's trust policy). */

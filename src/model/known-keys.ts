@@ -157,7 +157,7 @@ function walk(doc: JsonSchemaDocument, r: Resolved, value: unknown, at: string, 
     if (typeof extra === "object") for (const [k, v] of Object.entries(value)) walk(doc, resolve(doc, extra), v, join(at, k), opts, out);
     return;
   }
-  const codeOnly = new Set(branches.flatMap((b) => (b.name ? opts.codeOnly?.[b.name] ?? [] : [])));
+  const codeOnly = new Set(branches.flatMap((b) => (b.name ? (opts.codeOnly?.[b.name] ?? []) : [])));
   const known = [...new Set(branches.flatMap((b) => Object.keys(b.node.properties ?? {})))];
   for (const [k, v] of Object.entries(value)) {
     if (codeOnly.has(k)) continue;
@@ -255,7 +255,12 @@ const KIND = ["kind"];
  * each with its TypeScript interface (`test/unit/unknown-keys.test.ts`), so they cannot drift.
  */
 export const PROPS_SHAPES = {
-  GenericPostgresSource: { spec: "GenericSourceConfig", omit: SOURCE_ONLY, tolerated: KIND, own: opaque("password", "monitoringPassword", "planRolePassword", "provider", "azureProvider", "clickhouseProvider") },
+  GenericPostgresSource: {
+    spec: "GenericSourceConfig",
+    omit: SOURCE_ONLY,
+    tolerated: KIND,
+    own: opaque("password", "monitoringPassword", "planRolePassword", "provider", "azureProvider", "clickhouseProvider"),
+  },
   AuroraSource: { spec: "AuroraSourceConfig", omit: SOURCE_ONLY, tolerated: KIND, own: opaque("provider", "cluster", "clusterInstances") },
   RdsSource: { spec: "RdsSourceConfig", omit: SOURCE_ONLY, tolerated: KIND, own: opaque("provider", "instance") },
   AwsSourceDatabase: { spec: "AuroraSourceConfig", omit: SOURCE_ONLY, tolerated: KIND, own: opaque("engine", "password", "monitoringPassword", "planRolePassword", "provider") },

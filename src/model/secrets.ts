@@ -23,8 +23,7 @@ export const SENSITIVE = "(sensitive)";
  * Attribute names whose values are secret wherever they appear (a segment of the path, split at
  * `_`-separated words): besides the provider tables.
  */
-export const SECRET_NAME =
-  /(^|_)(password|passwd|passphrase|secret|token|api_?key|apikey|private_key|secret_key|access_key|client_secret|credentials?)(_|$)/i;
+export const SECRET_NAME = /(^|_)(password|passwd|passphrase|secret|token|api_?key|apikey|private_key|secret_key|access_key|client_secret|credentials?)(_|$)/i;
 
 /** Whether a `sensitive` argument (of a variable or output) is set: `true` or `"true"`, as Terraform reads it. */
 export function isSensitiveFlag(v: unknown): boolean {
@@ -69,7 +68,11 @@ export function redactValue(type: string | undefined, value: unknown, path = "",
   if (typeof value === "string") return redactSecretsInString(value);
   if (Array.isArray(value)) return value.map((v) => redactValue(type, v, path, skipKeys));
   if (isObject(value)) {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => !skipKeys?.has(k)).map(([k, v]) => [k, redactValue(type, v, path ? `${path}.${k}` : k, skipKeys)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => !skipKeys?.has(k))
+        .map(([k, v]) => [k, redactValue(type, v, path ? `${path}.${k}` : k, skipKeys)]),
+    );
   }
   return value;
 }

@@ -86,14 +86,7 @@ export const SERVER_SETUP_DIR = "server-setup";
  * keys of its `ServerSetupFiles`: a file added
  * here by a new feature must be added to this list.
  */
-const FILE_NAMES = [
-  "postgresql.conf",
-  "pg_hba.conf",
-  "alter-system.sql",
-  ALERT_RULES_FILE,
-  HEALTH_THRESHOLDS_FILE,
-  "timescaledb-publication.sql",
-] as const;
+const FILE_NAMES = ["postgresql.conf", "pg_hba.conf", "alter-system.sql", ALERT_RULES_FILE, HEALTH_THRESHOLDS_FILE, "timescaledb-publication.sql"] as const;
 
 /** A file name of `server-setup/<source>/`. */
 export type ServerSetupFileName = (typeof FILE_NAMES)[number];

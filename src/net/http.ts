@@ -65,21 +65,7 @@ export interface HttpAnswer {
 }
 
 export type HttpProblemKind =
-  | "url"
-  | "scheme"
-  | "status"
-  | "no-location"
-  | "bad-redirect"
-  | "redirect-scheme"
-  | "downgrade"
-  | "loop"
-  | "redirects"
-  | "too-large"
-  | "timeout"
-  | "response-timeout"
-  | "network"
-  | "proxy"
-  | "broken";
+  "url" | "scheme" | "status" | "no-location" | "bad-redirect" | "redirect-scheme" | "downgrade" | "loop" | "redirects" | "too-large" | "timeout" | "response-timeout" | "network" | "proxy" | "broken";
 
 /** One line, naming URLs by `where` only. `host` is the host the problem concerns. */
 export class HttpProblem extends Error {
@@ -227,11 +213,14 @@ async function once(url: URL, request: HttpRequest, headers: Record<string, stri
       res.once("error", (e) => done(() => reject(e)));
       res.once("aborted", () => done(() => reject(new HttpProblem("broken", "the connection closed before the body ended", { host: url.host }))));
     });
-    const responseTimer = setTimeout(() => {
-      const ms = limits.responseTimeoutMs!;
-      done(() => reject(new HttpProblem("response-timeout", `no response from ${url.host} within ${ms / 1000} s`, { host: url.host })));
-      req.destroy();
-    }, limits.responseTimeoutMs ?? 2 ** 31 - 1);
+    const responseTimer = setTimeout(
+      () => {
+        const ms = limits.responseTimeoutMs!;
+        done(() => reject(new HttpProblem("response-timeout", `no response from ${url.host} within ${ms / 1000} s`, { host: url.host })));
+        req.destroy();
+      },
+      limits.responseTimeoutMs ?? 2 ** 31 - 1,
+    );
     if (limits.responseTimeoutMs === undefined) clearTimeout(responseTimer);
     req.once("error", (e) => done(() => reject(e)));
     req.end(body);
@@ -269,7 +258,8 @@ export async function httpRequest(url: string | URL, request: HttpRequest, limit
       } catch {
         return new HttpProblem("bad-redirect", `redirect from ${where(current)} to an invalid URL`, at);
       }
-      if (next.protocol !== "https:" && next.protocol !== "http:") return new HttpProblem("redirect-scheme", `redirect from ${where(current)} to scheme ${next.protocol.replace(/:$/, "")} (https or http only)`, at);
+      if (next.protocol !== "https:" && next.protocol !== "http:")
+        return new HttpProblem("redirect-scheme", `redirect from ${where(current)} to scheme ${next.protocol.replace(/:$/, "")} (https or http only)`, at);
       if (current.protocol === "https:" && next.protocol === "http:") return new HttpProblem("downgrade", `redirect from ${where(current)} to plain http refused`, at);
       if (seen.has(next.href)) return new HttpProblem("loop", `redirect loop: ${where(current)} leads back to ${where(next)}`, at);
       if (redirects + 1 > limits.maxRedirects) return new HttpProblem("redirects", `more than ${limits.maxRedirects} redirects (last to ${where(next)})`, at);

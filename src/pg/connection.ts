@@ -100,7 +100,8 @@ export function parseKeyValueConninfo(text: string): UrlParts {
   skipSpace();
   while (i < n) {
     const key = /^[a-z_]+/i.exec(text.slice(i))?.[0];
-    if (!key) throw new VerifyError(`--url: a key/value connection string must be keyword=value pairs (e.g. "host=db.example.com dbname=orders user=clickpipes_user"); a part at character ${i + 1} is not`);
+    if (!key)
+      throw new VerifyError(`--url: a key/value connection string must be keyword=value pairs (e.g. "host=db.example.com dbname=orders user=clickpipes_user"); a part at character ${i + 1} is not`);
     i += key.length;
     skipSpace();
     if (text[i] !== "=") throw new VerifyError(`--url: keyword "${key}" has no "=value" in the key/value connection string`);
@@ -184,12 +185,7 @@ function parseUrl(url: string): UrlParts {
 }
 
 /** Resolve the connection. Throws `VerifyError` for a bad URL, port or sslmode. */
-export function resolveConnection(
-  opts: ConnectionOptions,
-  env: Readonly<Record<string, string | undefined>>,
-  stack: StackDefaults,
-  timeoutSeconds: number,
-): ResolvedConnection {
+export function resolveConnection(opts: ConnectionOptions, env: Readonly<Record<string, string | undefined>>, stack: StackDefaults, timeoutSeconds: number): ResolvedConnection {
   const url = opts.url ? parseUrl(opts.url) : {};
   const envPort = env.PGPORT ? Number(env.PGPORT) : undefined;
   if (envPort !== undefined && !(Number.isInteger(envPort) && envPort > 0 && envPort < 65536)) {
@@ -240,7 +236,10 @@ export function describeTarget(t: VerifyTarget): string {
 
 /** Thrown (inside pg) when verify refuses to send the password in a weak form. */
 class WeakPasswordRequest extends Error {
-  constructor(kind: "cleartext" | "MD5", readonly always: boolean) {
+  constructor(
+    kind: "cleartext" | "MD5",
+    readonly always: boolean,
+  ) {
     super(
       always
         ? `the server asked for the password ${kind === "MD5" ? "as an MD5 hash" : "in cleartext"} and --require-scram allows only SCRAM: use scram-sha-256 in pg_hba.conf (with password_encryption = 'scram-sha-256', then set the password again), or drop --require-scram`
@@ -351,8 +350,7 @@ export function connectionErrorText(e: unknown, passwordGiven = true): string {
 }
 
 /** What verify says when the server wants a password and none was given. */
-export const MISSING_PASSWORD_TEXT =
-  "the server asks for a password and none was given: put it in the URL or key/value string, in PGPASSWORD, or in PGPASSFILE (~/.pgpass)";
+export const MISSING_PASSWORD_TEXT = "the server asks for a password and none was given: put it in the URL or key/value string, in PGPASSWORD, or in PGPASSFILE (~/.pgpass)";
 
 /**
  * The errors a server's password request ends in when the client has none: SCRAM ("client password

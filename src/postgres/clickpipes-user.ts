@@ -104,9 +104,7 @@ export class ClickPipesUser extends Construct {
     });
     this.roleName = this.role.name;
     const grantRole = (id: string, role: string, preventDestroy: boolean) =>
-      this.memberships.push(
-        new PgGrantRole(this, id, { provider: props.provider, role: this.roleName, grantRole: role, lifecycle: { preventDestroy } }),
-      );
+      this.memberships.push(new PgGrantRole(this, id, { provider: props.provider, role: this.roleName, grantRole: role, lifecycle: { preventDestroy } }));
     // Revoking rds_replication breaks the pipe like dropping the role does: same protection.
     if (rds) grantRole(USER_IDS.RDS_REPLICATION, "rds_replication", props.protectFromDestroy ?? true);
     if (props.iamAuth) grantRole(USER_IDS.RDS_IAM, "rds_iam", false);

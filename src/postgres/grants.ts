@@ -48,16 +48,12 @@ export class ClickPipesGrants extends Construct {
       return r;
     };
     const base = { provider: props.provider, database: props.database, role: props.roleName };
-    const usage = (scope: Construct, schema: string) =>
-      chain((dependsOn) => new PgGrant(scope, GRANT_IDS.USAGE, { ...base, dependsOn, objectType: "schema", schema, privileges: ["USAGE"] }));
+    const usage = (scope: Construct, schema: string) => chain((dependsOn) => new PgGrant(scope, GRANT_IDS.USAGE, { ...base, dependsOn, objectType: "schema", schema, privileges: ["USAGE"] }));
 
     for (const schema of props.schemas) {
       const group = new Construct(this, schemaGrantGroupId(schema.name));
       usage(group, schema.name);
-      chain(
-        (dependsOn) =>
-          new PgGrant(group, GRANT_IDS.SELECT_ALL_TABLES, { ...base, dependsOn, objectType: "table", schema: schema.name, objects: [], privileges: ["SELECT"] }),
-      );
+      chain((dependsOn) => new PgGrant(group, GRANT_IDS.SELECT_ALL_TABLES, { ...base, dependsOn, objectType: "table", schema: schema.name, objects: [], privileges: ["SELECT"] }));
       for (const owner of schema.owners) {
         chain(
           (dependsOn) =>
@@ -75,10 +71,7 @@ export class ClickPipesGrants extends Construct {
     for (const [schema, tables] of props.tablesBySchema) {
       const group = new Construct(this, tablesGrantGroupId(schema));
       usage(group, schema);
-      chain(
-        (dependsOn) =>
-          new PgGrant(group, GRANT_IDS.SELECT_TABLES, { ...base, dependsOn, objectType: "table", schema, objects: [...tables], privileges: ["SELECT"] }),
-      );
+      chain((dependsOn) => new PgGrant(group, GRANT_IDS.SELECT_TABLES, { ...base, dependsOn, objectType: "table", schema, objects: [...tables], privileges: ["SELECT"] }));
     }
   }
 }

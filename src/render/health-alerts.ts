@@ -154,7 +154,8 @@ export function renderAlertRules(src: ResolvedSource): string {
       annotations: {
         summary: `slot {{ $labels.slot }} of source ${src.name} retains {{ $value | humanize1024 }}B of WAL (warning over ${Math.round(t.retainedWalWarnFraction * 100)} % of max_slot_wal_keep_size, or ${size(t.retainedWalWarnBytes)} without a limit)`,
         description: `Thresholds: ${keepText}. The pipe is behind or stopped; WAL accumulates on the source's disk.`,
-        runbook: "Check the pipe's status in the ClickPipes console and clickpipes_source_slot_active; a paused pipe keeps its slot and its WAL. Resume it, or if the pipe is gone, see the critical alert's runbook on dropping an orphaned slot.",
+        runbook:
+          "Check the pipe's status in the ClickPipes console and clickpipes_source_slot_active; a paused pipe keeps its slot and its WAL. Resume it, or if the pipe is gone, see the critical alert's runbook on dropping an orphaned slot.",
       },
     },
     {
@@ -184,7 +185,8 @@ export function renderAlertRules(src: ResolvedSource): string {
       annotations: {
         summary: `a transaction on source ${src.name} has been open for {{ $value | humanizeDuration }} (over ${formatDuration(t.maxTransactionAgeSeconds)})`,
         description: "Logical decoding cannot move a slot's restart point past the oldest running transaction: WAL accumulates for every slot, and vacuum is held back.",
-        runbook: "Run cdktf-clickpipes health to see the session (pid, user, application). End it in the application, or SELECT pg_terminate_backend(pid). Bound such sessions with statement_timeout on application roles (not on the ClickPipes user).",
+        runbook:
+          "Run cdktf-clickpipes health to see the session (pid, user, application). End it in the application, or SELECT pg_terminate_backend(pid). Bound such sessions with statement_timeout on application roles (not on the ClickPipes user).",
       },
     },
     {
@@ -194,7 +196,8 @@ export function renderAlertRules(src: ResolvedSource): string {
       annotations: {
         summary: `a session on source ${src.name} has been idle in transaction for {{ $value | humanizeDuration }} (over ${formatDuration(t.idleInTransactionAgeSeconds)})`,
         description: "A client opened a transaction and stopped talking: it holds back the slots' WAL (and vacuum) until it commits or is killed.",
-        runbook: "Run cdktf-clickpipes health to see the session; fix the application (missing commit) or SELECT pg_terminate_backend(pid). Set idle_in_transaction_session_timeout on application roles, e.g. ALTER ROLE app SET idle_in_transaction_session_timeout = '10min'.",
+        runbook:
+          "Run cdktf-clickpipes health to see the session; fix the application (missing commit) or SELECT pg_terminate_backend(pid). Set idle_in_transaction_session_timeout on application roles, e.g. ALTER ROLE app SET idle_in_transaction_session_timeout = '10min'.",
       },
     },
     {

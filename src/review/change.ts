@@ -75,7 +75,6 @@ export const isBlocking = (v: Verdict): boolean => v.level === "BLOCK" && !v.all
 /** A BLOCK verdict an allowance names: reported, not failing. */
 export const isAllowed = (v: Verdict): boolean => v.level === "BLOCK" && v.allowed === true;
 
-
 /**
  * Attribute paths whose values differ (nested objects walked, a one-element block list read as its
  * element; names only, never values). An attribute missing after the change is not listed: in a

@@ -57,8 +57,7 @@ interface Entry {
   readonly pipe?: string;
 }
 
-const verdictMd = (v: Verdict, where = true): string =>
-  `**${levelWord(v)}** ${mdCode(v.rule)}${where ? ` ${mdCode(verdictWhere(v))}` : ""}: ${mdText(v.message)}`;
+const verdictMd = (v: Verdict, where = true): string => `**${levelWord(v)}** ${mdCode(v.rule)}${where ? ` ${mdCode(verdictWhere(v))}` : ""}: ${mdText(v.message)}`;
 
 /** SQL lines for a code block: statements split on line breaks, each line escaped. */
 const sqlLines = (statements: readonly string[]): string[] => statements.flatMap((s) => s.split("\n")).map(escapeLine);
@@ -112,12 +111,9 @@ function entriesOf(s: ReviewStack): Entry[] {
 
 function stackCounts(s: ReviewStack): string {
   const n = (a: ReviewItem["action"]) => s.items.filter((x) => x.action === a).length;
-  const parts = [
-    n("create") && `${n("create")} to create`,
-    n("update") && `${n("update")} to update`,
-    n("replace") && `${n("replace")} to replace`,
-    n("delete") && `${n("delete")} to destroy`,
-  ].filter(Boolean);
+  const parts = [n("create") && `${n("create")} to create`, n("update") && `${n("update")} to update`, n("replace") && `${n("replace")} to replace`, n("delete") && `${n("delete")} to destroy`].filter(
+    Boolean,
+  );
   return parts.length ? ` (${parts.join(", ")})` : "";
 }
 
@@ -185,7 +181,13 @@ function overview(doc: ReviewDoc, budget: number, size: (t: string) => number): 
       "",
     );
   } else out.push("Nothing here breaks a running ClickPipe.", "");
-  const stacks = [c.stacksChanged > 0 || (c.stacksAdded === 0 && c.stacksRemoved === 0) ? `${count(c.stacksChanged, "stack")} changed` : "", c.stacksAdded ? `${c.stacksAdded} added` : "", c.stacksRemoved ? `${c.stacksRemoved} removed` : ""].filter(Boolean).join(", ");
+  const stacks = [
+    c.stacksChanged > 0 || (c.stacksAdded === 0 && c.stacksRemoved === 0) ? `${count(c.stacksChanged, "stack")} changed` : "",
+    c.stacksAdded ? `${c.stacksAdded} added` : "",
+    c.stacksRemoved ? `${c.stacksRemoved} removed` : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
   out.push(
     "| stacks | create | update in place | replace | destroy | BLOCK | allowed | WARN |",
     "|---|---:|---:|---:|---:|---:|---:|---:|",
@@ -214,7 +216,14 @@ function groupBlock(entries: readonly Entry[], listBudget: number): { text: stri
     used += code.length + 2;
   }
   const more = n - names.length;
-  lines.push(`<details><summary>the ${count(n, "stack")}</summary>`, "", names.join(", ") + (more > 0 ? `${names.length ? " " : ""}and ${more.toLocaleString("en-US")} more (full report)` : ""), "", "</details>", "");
+  lines.push(
+    `<details><summary>the ${count(n, "stack")}</summary>`,
+    "",
+    names.join(", ") + (more > 0 ? `${names.length ? " " : ""}and ${more.toLocaleString("en-US")} more (full report)` : ""),
+    "",
+    "</details>",
+    "",
+  );
   return { text: lines.join("\n") + "\n", listed: names.length };
 }
 
@@ -290,9 +299,7 @@ export function formatComment(doc: ReviewDoc, opts: CommentOptions = {}): string
     stacks.filter((s) => !expanded.has(s)).flatMap((s) => entries.get(s)!),
     (e) => e.key,
   );
-  const groups = [...byKey.values()]
-    .filter((g) => g.length >= 2)
-    .sort((a, b) => Number(b[0]!.blocking) - Number(a[0]!.blocking) || b.length - a.length || (a[0]!.key < b[0]!.key ? -1 : 1));
+  const groups = [...byKey.values()].filter((g) => g.length >= 2).sort((a, b) => Number(b[0]!.blocking) - Number(a[0]!.blocking) || b.length - a.length || (a[0]!.key < b[0]!.key ? -1 : 1));
   const grouped = new Set<Entry>();
   let groupsLeft = 0;
   const cut: { group: Entry[]; part: number; listBudget: number }[] = [];

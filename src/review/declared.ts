@@ -32,7 +32,15 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** Placeholder values in a metadata path (one component, any text but `/`). */
 const PATH_VALUE: Record<string, string> = { source: "[^/]+", pipe: "[^/]+", schema: "[^/]+", owner: "[^/]+", ip: "[0-9A-Fa-f.:]+", bits: "[0-9]{1,3}", param: "[A-Za-z0-9_.]+" };
 /** Placeholder values in a logical ID (what is left of them once cdktf dropped unsafe characters). */
-const ID_VALUE: Record<string, string> = { source: "[A-Za-z0-9_-]+", pipe: "[A-Za-z0-9_-]+", schema: "[A-Za-z0-9_-]*", owner: "[A-Za-z0-9_-]*", ip: "[0-9A-Fa-f]+", bits: "[0-9]{1,3}", param: "[A-Za-z0-9_]+" };
+const ID_VALUE: Record<string, string> = {
+  source: "[A-Za-z0-9_-]+",
+  pipe: "[A-Za-z0-9_-]+",
+  schema: "[A-Za-z0-9_-]*",
+  owner: "[A-Za-z0-9_-]*",
+  ip: "[0-9A-Fa-f]+",
+  bits: "[0-9]{1,3}",
+  param: "[A-Za-z0-9_]+",
+};
 
 function component(c: string, values: Record<string, string>): string {
   return c
@@ -61,7 +69,11 @@ const MATCHERS = RESOURCE_ENTRIES.map((entry) => {
     entry,
     // Anchored at the end only: the source or pipe construct may sit inside a construct of the user's.
     path: new RegExp(`(?:^|/)${parts.map((c) => component(c, PATH_VALUE)).join("/")}$`),
-    logicalId: new RegExp(`^${humanComponents(parts).map((c) => component(c, ID_VALUE)).join("_")}_[0-9A-F]{8}$`),
+    logicalId: new RegExp(
+      `^${humanComponents(parts)
+        .map((c) => component(c, ID_VALUE))
+        .join("_")}_[0-9A-F]{8}$`,
+    ),
   };
 });
 
@@ -95,13 +107,7 @@ export function declaredConstruct(type: string, address: string, constructPath?:
  * other kinds, e.g. Kafka, are common in users' own constructs: recognised by address or metadata only).
  */
 const PROTECTED_BY_TYPE: ReadonlyMap<string, (typeof RESOURCE_ENTRIES)[number]> = new Map(
-  [
-    "postgresql_publication",
-    "clickhouse_clickpipes_reverse_private_endpoint",
-    "clickhouse_clickpipe_cdc_infrastructure",
-    "aws_rds_cluster_parameter_group",
-    "aws_db_parameter_group",
-  ].map((t) => {
+  ["postgresql_publication", "clickhouse_clickpipes_reverse_private_endpoint", "clickhouse_clickpipe_cdc_infrastructure", "aws_rds_cluster_parameter_group", "aws_db_parameter_group"].map((t) => {
     const e = RESOURCE_ENTRIES.filter((x) => x.terraformTypes.includes(t));
     // clickhouse_clickpipes_reverse_private_endpoint has two entries (PrivateLink, PSC), both pipe-critical: the first names it.
     if (e.length === 0 || !e.every((x) => x.pipeCritical)) throw new Error(`protected-by-type ${t} must have pipe-critical entries only`);

@@ -65,11 +65,17 @@ export function judgePlanBytes(bytes: Buffer, allow: readonly string[], opts: Ju
         f();
       }
     };
-    worker.once("message", (m: JudgeMessage) =>
-      settle(() => ("result" in m ? resolve(m.result) : reject(m.planFormat ? new PlanFormatError(m.error) : new JudgeError(m.error)))),
-    );
+    worker.once("message", (m: JudgeMessage) => settle(() => ("result" in m ? resolve(m.result) : reject(m.planFormat ? new PlanFormatError(m.error) : new JudgeError(m.error)))));
     worker.once("error", (e: NodeJS.ErrnoException) =>
-      settle(() => reject(new JudgeError(e.code === "ERR_WORKER_OUT_OF_MEMORY" ? `the plan needs more than ${opts.workerHeapMb ?? JUDGE_DEFAULTS.workerHeapMb} MB of memory to judge` : `the judging thread failed: ${String(e.message).split("\n")[0]}`))),
+      settle(() =>
+        reject(
+          new JudgeError(
+            e.code === "ERR_WORKER_OUT_OF_MEMORY"
+              ? `the plan needs more than ${opts.workerHeapMb ?? JUDGE_DEFAULTS.workerHeapMb} MB of memory to judge`
+              : `the judging thread failed: ${String(e.message).split("\n")[0]}`,
+          ),
+        ),
+      ),
     );
     worker.once("exit", (code) => {
       running.delete(worker);

@@ -153,9 +153,7 @@ export function callbackBody(status: TaskStatus, message: string, outcomes?: rea
     data: {
       type: "task-results",
       attributes: { status, message: clip(message, MESSAGE_MAX) },
-      ...(outcomes && outcomes.length
-        ? { relationships: { outcomes: { data: outcomes.slice(0, OUTCOMES_MAX).map((attributes) => ({ type: "task-result-outcomes", attributes })) } } }
-        : {}),
+      ...(outcomes && outcomes.length ? { relationships: { outcomes: { data: outcomes.slice(0, OUTCOMES_MAX).map((attributes) => ({ type: "task-result-outcomes", attributes })) } } } : {}),
     },
   });
 }

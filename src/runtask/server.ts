@@ -359,10 +359,7 @@ export function startRunTaskServer(opts: RunTaskOptions): Promise<RunTaskServer>
           server.closeIdleConnections();
           log({ event: "stopping", pending: running + queue.length });
           let timer: NodeJS.Timeout | undefined;
-          const timedOut = await Promise.race([
-            idle().then(() => false),
-            new Promise<boolean>((r) => (timer = setTimeout(() => r(true), timeoutMs))),
-          ]);
+          const timedOut = await Promise.race([idle().then(() => false), new Promise<boolean>((r) => (timer = setTimeout(() => r(true), timeoutMs)))]);
           clearTimeout(timer);
           const abandoned = timedOut ? running + queue.length : 0;
           server.closeAllConnections();

@@ -83,10 +83,7 @@ export class StackReadError extends Error {
   /** The unknown top-level blocks (unknown-block), or the refused folder entries (stack-folder). */
   readonly names?: readonly string[];
 
-  constructor(
-    message: string,
-    info: { kind: StackReadErrorKind; location: string; file?: string; detail?: string; stacks?: readonly string[]; jsonPath?: string; names?: readonly string[] },
-  ) {
+  constructor(message: string, info: { kind: StackReadErrorKind; location: string; file?: string; detail?: string; stacks?: readonly string[]; jsonPath?: string; names?: readonly string[] }) {
     super(message);
     this.kind = info.kind;
     this.location = info.location;
@@ -127,17 +124,17 @@ export function locateStackFile(location: string, options: ReadStackOptions = {}
   try {
     stat = fs.statSync(location);
   } catch {
-    throw new StackReadError(
-      `stack ${location}: no such file or folder (expected a stack folder or its cdk.tf.json)`,
-      { kind: "not-found", location },
-    );
+    throw new StackReadError(`stack ${location}: no such file or folder (expected a stack folder or its cdk.tf.json)`, { kind: "not-found", location });
   }
   if (!stat.isDirectory()) return location;
   const direct = path.join(location, "cdk.tf.json");
   if (!options.outDir || fs.existsSync(direct)) return direct;
   const stacksDir = path.join(location, "stacks");
   const candidates = fs.existsSync(stacksDir)
-    ? fs.readdirSync(stacksDir).filter((d) => fs.existsSync(path.join(stacksDir, d, "cdk.tf.json"))).sort()
+    ? fs
+        .readdirSync(stacksDir)
+        .filter((d) => fs.existsSync(path.join(stacksDir, d, "cdk.tf.json")))
+        .sort()
     : [];
   if (candidates.length === 1) return path.join(stacksDir, candidates[0], "cdk.tf.json");
   if (candidates.length > 1) {
@@ -286,9 +283,7 @@ export function readStackJson(location: string, options: ReadStackOptions = {}):
   if ("problem" in read) {
     const { kind, what } = read.problem;
     throw new StackReadError(
-      kind === "missing"
-        ? `cannot read stack "${location}": ${file} is missing (run "cdktf synth" first)`
-        : `cannot read stack "${location}": ${file} is not a synthesized stack: ${what}`,
+      kind === "missing" ? `cannot read stack "${location}": ${file} is missing (run "cdktf synth" first)` : `cannot read stack "${location}": ${file} is not a synthesized stack: ${what}`,
       { kind: kind === "too-large" || kind === "binary" || kind === "not-a-file" ? kind : kind === "directory" ? "not-a-file" : "unreadable", location, file, detail: what },
     );
   }
@@ -313,7 +308,10 @@ export interface StackNode {
 /** Every resource, then every data source, in the JSON's order. */
 export function stackNodes(json: StackJson): StackNode[] {
   const nodes: StackNode[] = [];
-  for (const [mode, prefix] of [["resource", ""], ["data", "data."]] as const) {
+  for (const [mode, prefix] of [
+    ["resource", ""],
+    ["data", "data."],
+  ] as const) {
     const byType = json[mode];
     if (!isJsonObject(byType)) continue;
     for (const [type, byName] of Object.entries(byType)) {

@@ -13,7 +13,5 @@ export function reportWarnings(scope: IConstruct, findings: readonly Finding[]):
 
 /** The warning annotations below `scope` (itself included), in construct order: what `cdktf synth` prints. */
 export function warningsOf(scope: IConstruct): { readonly path: string; readonly message: string }[] {
-  return scope.node
-    .findAll()
-    .flatMap((c) => c.node.metadata.filter((m) => m.type === WARN).map((m) => ({ path: c.node.path, message: String(m.data) })));
+  return scope.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === WARN).map((m) => ({ path: c.node.path, message: String(m.data) })));
 }

@@ -44,42 +44,82 @@ function lazyClass<C extends abstract new (...args: never[]) => unknown>(require
 }
 
 export type AwsProvider = import("@cdktf/provider-aws/lib/provider").AwsProvider;
-export const AwsProvider: typeof import("@cdktf/provider-aws/lib/provider").AwsProvider = lazyClass(() => (require("@cdktf/provider-aws/lib/provider") as typeof import("@cdktf/provider-aws/lib/provider")).AwsProvider);
+export const AwsProvider: typeof import("@cdktf/provider-aws/lib/provider").AwsProvider = lazyClass(
+  () => (require("@cdktf/provider-aws/lib/provider") as typeof import("@cdktf/provider-aws/lib/provider")).AwsProvider,
+);
 export type RdsCluster = import("@cdktf/provider-aws/lib/rds-cluster").RdsCluster;
-export const RdsCluster: typeof import("@cdktf/provider-aws/lib/rds-cluster").RdsCluster = lazyClass(() => (require("@cdktf/provider-aws/lib/rds-cluster") as typeof import("@cdktf/provider-aws/lib/rds-cluster")).RdsCluster);
+export const RdsCluster: typeof import("@cdktf/provider-aws/lib/rds-cluster").RdsCluster = lazyClass(
+  () => (require("@cdktf/provider-aws/lib/rds-cluster") as typeof import("@cdktf/provider-aws/lib/rds-cluster")).RdsCluster,
+);
 export type RdsClusterInstance = import("@cdktf/provider-aws/lib/rds-cluster-instance").RdsClusterInstance;
-export const RdsClusterInstance: typeof import("@cdktf/provider-aws/lib/rds-cluster-instance").RdsClusterInstance = lazyClass(() => (require("@cdktf/provider-aws/lib/rds-cluster-instance") as typeof import("@cdktf/provider-aws/lib/rds-cluster-instance")).RdsClusterInstance);
+export const RdsClusterInstance: typeof import("@cdktf/provider-aws/lib/rds-cluster-instance").RdsClusterInstance = lazyClass(
+  () => (require("@cdktf/provider-aws/lib/rds-cluster-instance") as typeof import("@cdktf/provider-aws/lib/rds-cluster-instance")).RdsClusterInstance,
+);
 export type DbInstance = import("@cdktf/provider-aws/lib/db-instance").DbInstance;
-export const DbInstance: typeof import("@cdktf/provider-aws/lib/db-instance").DbInstance = lazyClass(() => (require("@cdktf/provider-aws/lib/db-instance") as typeof import("@cdktf/provider-aws/lib/db-instance")).DbInstance);
+export const DbInstance: typeof import("@cdktf/provider-aws/lib/db-instance").DbInstance = lazyClass(
+  () => (require("@cdktf/provider-aws/lib/db-instance") as typeof import("@cdktf/provider-aws/lib/db-instance")).DbInstance,
+);
 export type RdsClusterParameterGroup = import("@cdktf/provider-aws/lib/rds-cluster-parameter-group").RdsClusterParameterGroup;
-export const RdsClusterParameterGroup: typeof import("@cdktf/provider-aws/lib/rds-cluster-parameter-group").RdsClusterParameterGroup = lazyClass(() => (require("@cdktf/provider-aws/lib/rds-cluster-parameter-group") as typeof import("@cdktf/provider-aws/lib/rds-cluster-parameter-group")).RdsClusterParameterGroup);
+export const RdsClusterParameterGroup: typeof import("@cdktf/provider-aws/lib/rds-cluster-parameter-group").RdsClusterParameterGroup = lazyClass(
+  () => (require("@cdktf/provider-aws/lib/rds-cluster-parameter-group") as typeof import("@cdktf/provider-aws/lib/rds-cluster-parameter-group")).RdsClusterParameterGroup,
+);
 export type DbParameterGroup = import("@cdktf/provider-aws/lib/db-parameter-group").DbParameterGroup;
-export const DbParameterGroup: typeof import("@cdktf/provider-aws/lib/db-parameter-group").DbParameterGroup = lazyClass(() => (require("@cdktf/provider-aws/lib/db-parameter-group") as typeof import("@cdktf/provider-aws/lib/db-parameter-group")).DbParameterGroup);
+export const DbParameterGroup: typeof import("@cdktf/provider-aws/lib/db-parameter-group").DbParameterGroup = lazyClass(
+  () => (require("@cdktf/provider-aws/lib/db-parameter-group") as typeof import("@cdktf/provider-aws/lib/db-parameter-group")).DbParameterGroup,
+);
 export type SecurityGroup = import("@cdktf/provider-aws/lib/security-group").SecurityGroup;
-export const SecurityGroup: typeof import("@cdktf/provider-aws/lib/security-group").SecurityGroup = lazyClass(() => (require("@cdktf/provider-aws/lib/security-group") as typeof import("@cdktf/provider-aws/lib/security-group")).SecurityGroup);
+export const SecurityGroup: typeof import("@cdktf/provider-aws/lib/security-group").SecurityGroup = lazyClass(
+  () => (require("@cdktf/provider-aws/lib/security-group") as typeof import("@cdktf/provider-aws/lib/security-group")).SecurityGroup,
+);
 export type VpcSecurityGroupIngressRule = import("@cdktf/provider-aws/lib/vpc-security-group-ingress-rule").VpcSecurityGroupIngressRule;
-export const VpcSecurityGroupIngressRule: typeof import("@cdktf/provider-aws/lib/vpc-security-group-ingress-rule").VpcSecurityGroupIngressRule = lazyClass(() => (require("@cdktf/provider-aws/lib/vpc-security-group-ingress-rule") as typeof import("@cdktf/provider-aws/lib/vpc-security-group-ingress-rule")).VpcSecurityGroupIngressRule);
+export const VpcSecurityGroupIngressRule: typeof import("@cdktf/provider-aws/lib/vpc-security-group-ingress-rule").VpcSecurityGroupIngressRule = lazyClass(
+  () => (require("@cdktf/provider-aws/lib/vpc-security-group-ingress-rule") as typeof import("@cdktf/provider-aws/lib/vpc-security-group-ingress-rule")).VpcSecurityGroupIngressRule,
+);
 export type VpclatticeResourceGateway = import("@cdktf/provider-aws/lib/vpclattice-resource-gateway").VpclatticeResourceGateway;
-export const VpclatticeResourceGateway: typeof import("@cdktf/provider-aws/lib/vpclattice-resource-gateway").VpclatticeResourceGateway = lazyClass(() => (require("@cdktf/provider-aws/lib/vpclattice-resource-gateway") as typeof import("@cdktf/provider-aws/lib/vpclattice-resource-gateway")).VpclatticeResourceGateway);
+export const VpclatticeResourceGateway: typeof import("@cdktf/provider-aws/lib/vpclattice-resource-gateway").VpclatticeResourceGateway = lazyClass(
+  () => (require("@cdktf/provider-aws/lib/vpclattice-resource-gateway") as typeof import("@cdktf/provider-aws/lib/vpclattice-resource-gateway")).VpclatticeResourceGateway,
+);
 export type VpclatticeResourceConfiguration = import("@cdktf/provider-aws/lib/vpclattice-resource-configuration").VpclatticeResourceConfiguration;
-export const VpclatticeResourceConfiguration: typeof import("@cdktf/provider-aws/lib/vpclattice-resource-configuration").VpclatticeResourceConfiguration = lazyClass(() => (require("@cdktf/provider-aws/lib/vpclattice-resource-configuration") as typeof import("@cdktf/provider-aws/lib/vpclattice-resource-configuration")).VpclatticeResourceConfiguration);
+export const VpclatticeResourceConfiguration: typeof import("@cdktf/provider-aws/lib/vpclattice-resource-configuration").VpclatticeResourceConfiguration = lazyClass(
+  () => (require("@cdktf/provider-aws/lib/vpclattice-resource-configuration") as typeof import("@cdktf/provider-aws/lib/vpclattice-resource-configuration")).VpclatticeResourceConfiguration,
+);
 export type RamResourceShare = import("@cdktf/provider-aws/lib/ram-resource-share").RamResourceShare;
-export const RamResourceShare: typeof import("@cdktf/provider-aws/lib/ram-resource-share").RamResourceShare = lazyClass(() => (require("@cdktf/provider-aws/lib/ram-resource-share") as typeof import("@cdktf/provider-aws/lib/ram-resource-share")).RamResourceShare);
+export const RamResourceShare: typeof import("@cdktf/provider-aws/lib/ram-resource-share").RamResourceShare = lazyClass(
+  () => (require("@cdktf/provider-aws/lib/ram-resource-share") as typeof import("@cdktf/provider-aws/lib/ram-resource-share")).RamResourceShare,
+);
 export type RamResourceAssociation = import("@cdktf/provider-aws/lib/ram-resource-association").RamResourceAssociation;
-export const RamResourceAssociation: typeof import("@cdktf/provider-aws/lib/ram-resource-association").RamResourceAssociation = lazyClass(() => (require("@cdktf/provider-aws/lib/ram-resource-association") as typeof import("@cdktf/provider-aws/lib/ram-resource-association")).RamResourceAssociation);
+export const RamResourceAssociation: typeof import("@cdktf/provider-aws/lib/ram-resource-association").RamResourceAssociation = lazyClass(
+  () => (require("@cdktf/provider-aws/lib/ram-resource-association") as typeof import("@cdktf/provider-aws/lib/ram-resource-association")).RamResourceAssociation,
+);
 export type RamPrincipalAssociation = import("@cdktf/provider-aws/lib/ram-principal-association").RamPrincipalAssociation;
-export const RamPrincipalAssociation: typeof import("@cdktf/provider-aws/lib/ram-principal-association").RamPrincipalAssociation = lazyClass(() => (require("@cdktf/provider-aws/lib/ram-principal-association") as typeof import("@cdktf/provider-aws/lib/ram-principal-association")).RamPrincipalAssociation);
+export const RamPrincipalAssociation: typeof import("@cdktf/provider-aws/lib/ram-principal-association").RamPrincipalAssociation = lazyClass(
+  () => (require("@cdktf/provider-aws/lib/ram-principal-association") as typeof import("@cdktf/provider-aws/lib/ram-principal-association")).RamPrincipalAssociation,
+);
 export type IamRole = import("@cdktf/provider-aws/lib/iam-role").IamRole;
-export const IamRole: typeof import("@cdktf/provider-aws/lib/iam-role").IamRole = lazyClass(() => (require("@cdktf/provider-aws/lib/iam-role") as typeof import("@cdktf/provider-aws/lib/iam-role")).IamRole);
+export const IamRole: typeof import("@cdktf/provider-aws/lib/iam-role").IamRole = lazyClass(
+  () => (require("@cdktf/provider-aws/lib/iam-role") as typeof import("@cdktf/provider-aws/lib/iam-role")).IamRole,
+);
 export type IamRolePolicy = import("@cdktf/provider-aws/lib/iam-role-policy").IamRolePolicy;
-export const IamRolePolicy: typeof import("@cdktf/provider-aws/lib/iam-role-policy").IamRolePolicy = lazyClass(() => (require("@cdktf/provider-aws/lib/iam-role-policy") as typeof import("@cdktf/provider-aws/lib/iam-role-policy")).IamRolePolicy);
+export const IamRolePolicy: typeof import("@cdktf/provider-aws/lib/iam-role-policy").IamRolePolicy = lazyClass(
+  () => (require("@cdktf/provider-aws/lib/iam-role-policy") as typeof import("@cdktf/provider-aws/lib/iam-role-policy")).IamRolePolicy,
+);
 export type DataAwsPartition = import("@cdktf/provider-aws/lib/data-aws-partition").DataAwsPartition;
-export const DataAwsPartition: typeof import("@cdktf/provider-aws/lib/data-aws-partition").DataAwsPartition = lazyClass(() => (require("@cdktf/provider-aws/lib/data-aws-partition") as typeof import("@cdktf/provider-aws/lib/data-aws-partition")).DataAwsPartition);
+export const DataAwsPartition: typeof import("@cdktf/provider-aws/lib/data-aws-partition").DataAwsPartition = lazyClass(
+  () => (require("@cdktf/provider-aws/lib/data-aws-partition") as typeof import("@cdktf/provider-aws/lib/data-aws-partition")).DataAwsPartition,
+);
 export type DataAwsCallerIdentity = import("@cdktf/provider-aws/lib/data-aws-caller-identity").DataAwsCallerIdentity;
-export const DataAwsCallerIdentity: typeof import("@cdktf/provider-aws/lib/data-aws-caller-identity").DataAwsCallerIdentity = lazyClass(() => (require("@cdktf/provider-aws/lib/data-aws-caller-identity") as typeof import("@cdktf/provider-aws/lib/data-aws-caller-identity")).DataAwsCallerIdentity);
+export const DataAwsCallerIdentity: typeof import("@cdktf/provider-aws/lib/data-aws-caller-identity").DataAwsCallerIdentity = lazyClass(
+  () => (require("@cdktf/provider-aws/lib/data-aws-caller-identity") as typeof import("@cdktf/provider-aws/lib/data-aws-caller-identity")).DataAwsCallerIdentity,
+);
 export type DataAwsRdsCluster = import("@cdktf/provider-aws/lib/data-aws-rds-cluster").DataAwsRdsCluster;
-export const DataAwsRdsCluster: typeof import("@cdktf/provider-aws/lib/data-aws-rds-cluster").DataAwsRdsCluster = lazyClass(() => (require("@cdktf/provider-aws/lib/data-aws-rds-cluster") as typeof import("@cdktf/provider-aws/lib/data-aws-rds-cluster")).DataAwsRdsCluster);
+export const DataAwsRdsCluster: typeof import("@cdktf/provider-aws/lib/data-aws-rds-cluster").DataAwsRdsCluster = lazyClass(
+  () => (require("@cdktf/provider-aws/lib/data-aws-rds-cluster") as typeof import("@cdktf/provider-aws/lib/data-aws-rds-cluster")).DataAwsRdsCluster,
+);
 export type DataAwsDbInstance = import("@cdktf/provider-aws/lib/data-aws-db-instance").DataAwsDbInstance;
-export const DataAwsDbInstance: typeof import("@cdktf/provider-aws/lib/data-aws-db-instance").DataAwsDbInstance = lazyClass(() => (require("@cdktf/provider-aws/lib/data-aws-db-instance") as typeof import("@cdktf/provider-aws/lib/data-aws-db-instance")).DataAwsDbInstance);
+export const DataAwsDbInstance: typeof import("@cdktf/provider-aws/lib/data-aws-db-instance").DataAwsDbInstance = lazyClass(
+  () => (require("@cdktf/provider-aws/lib/data-aws-db-instance") as typeof import("@cdktf/provider-aws/lib/data-aws-db-instance")).DataAwsDbInstance,
+);
 export type CloudwatchMetricAlarm = import("@cdktf/provider-aws/lib/cloudwatch-metric-alarm").CloudwatchMetricAlarm;
-export const CloudwatchMetricAlarm: typeof import("@cdktf/provider-aws/lib/cloudwatch-metric-alarm").CloudwatchMetricAlarm = lazyClass(() => (require("@cdktf/provider-aws/lib/cloudwatch-metric-alarm") as typeof import("@cdktf/provider-aws/lib/cloudwatch-metric-alarm")).CloudwatchMetricAlarm);
+export const CloudwatchMetricAlarm: typeof import("@cdktf/provider-aws/lib/cloudwatch-metric-alarm").CloudwatchMetricAlarm = lazyClass(
+  () => (require("@cdktf/provider-aws/lib/cloudwatch-metric-alarm") as typeof import("@cdktf/provider-aws/lib/cloudwatch-metric-alarm")).CloudwatchMetricAlarm,
+);

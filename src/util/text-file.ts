@@ -18,15 +18,7 @@ export interface TextFileProblem {
 export function notARegularFile(stat: fs.Stats): { kind: "directory" | "not-a-file"; what: string } | undefined {
   if (stat.isFile()) return undefined;
   if (stat.isDirectory()) return { kind: "directory", what: "a directory" };
-  const what = stat.isFIFO()
-    ? "a FIFO (named pipe)"
-    : stat.isSocket()
-      ? "a socket"
-      : stat.isCharacterDevice()
-        ? "a character device"
-        : stat.isBlockDevice()
-          ? "a block device"
-          : "not a regular file";
+  const what = stat.isFIFO() ? "a FIFO (named pipe)" : stat.isSocket() ? "a socket" : stat.isCharacterDevice() ? "a character device" : stat.isBlockDevice() ? "a block device" : "not a regular file";
   return { kind: "not-a-file", what: `${what}, not a regular file` };
 }
 

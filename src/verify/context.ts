@@ -124,10 +124,7 @@ export async function resolveTables(client: Client, names: readonly TableName[])
 export async function selectList(ctx: VerifyContext, t: ExpectedTable): Promise<string> {
   const excluded = ctx.pipe?.tables.find((x) => sameTable(x, t))?.excludedColumns ?? [];
   if (excluded.length === 0 || t.oid === null) return "*";
-  const r = await ctx.client.query<{ attname: string }>(
-    "SELECT attname FROM pg_attribute WHERE attrelid = $1 AND attnum > 0 AND NOT attisdropped ORDER BY attnum",
-    [t.oid],
-  );
+  const r = await ctx.client.query<{ attname: string }>("SELECT attname FROM pg_attribute WHERE attrelid = $1 AND attnum > 0 AND NOT attisdropped ORDER BY attnum", [t.oid]);
   const cols = r.rows.map((row) => row.attname).filter((c) => !excluded.includes(c));
   return cols.length > 0 ? cols.map(quoteIdent).join(", ") : "*";
 }

@@ -77,7 +77,6 @@ export interface TableName {
   readonly name: string;
 }
 
-
 export interface VerifyOptions {
   /** Where to connect. @default - the PG* environment variables, then the stack */
   readonly connection?: ConnectionOptions;
@@ -116,7 +115,6 @@ export interface VerifyOptions {
   /** Environment to read PG* variables from. @default process.env */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
-
 
 /** What `verifySource` returns; `--json` prints it. Shape: `schemas/verify-report.schema.json`. */
 export interface VerifyReport {

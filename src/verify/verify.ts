@@ -45,10 +45,7 @@ async function expectedTables(
   }
   if (explicit.length > 0 || schemas.length > 0) return { tables: await resolveTables(client, dedupe(names)), missingSchemas, from: "options" };
   if (publication) {
-    const r = await client.query<{ schema: string; name: string }>(
-      "SELECT schemaname AS schema, tablename AS name FROM pg_publication_tables WHERE pubname = $1 ORDER BY 1, 2",
-      [publication],
-    );
+    const r = await client.query<{ schema: string; name: string }>("SELECT schemaname AS schema, tablename AS name FROM pg_publication_tables WHERE pubname = $1 ORDER BY 1, 2", [publication]);
     if (r.rows.length > 0) return { tables: await resolveTables(client, r.rows), missingSchemas, from: "publication" };
   }
   return { tables: [], missingSchemas, from: "none" };
@@ -72,7 +69,8 @@ function resolveAdmin(admin: ConnectionOptions, env: Readonly<Record<string, str
   const adminEnv = { ...env, PGUSER: undefined, PGPASSWORD: undefined, PGHOST: undefined, PGPORT: undefined, PGDATABASE: undefined };
   const { host, port, database } = main.target;
   try {
-    if (!admin.user && !(admin.url && /@|(^|\s)user\s*=/.test(admin.url))) throw new VerifyError("--admin: no user: give the admin login Terraform uses, e.g. --admin postgres://tf_admin@db.example.com/orders");
+    if (!admin.user && !(admin.url && /@|(^|\s)user\s*=/.test(admin.url)))
+      throw new VerifyError("--admin: no user: give the admin login Terraform uses, e.g. --admin postgres://tf_admin@db.example.com/orders");
     const resolved = resolveConnection(admin, adminEnv, { host, port, database }, timeoutSeconds);
     // Without an sslmode of its own the admin connection follows the ClickPipes one.
     const ownMode = admin.url !== undefined && /sslmode/i.test(admin.url);

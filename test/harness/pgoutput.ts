@@ -34,10 +34,7 @@ export async function dropSlot(client: Client, slot: string): Promise<void> {
  */
 export async function readSlotChanges(client: Client, slot: string, publication: string, opts: { consume?: boolean } = {}): Promise<Change[]> {
   const fn = opts.consume ? "pg_logical_slot_get_binary_changes" : "pg_logical_slot_peek_binary_changes";
-  const r = await client.query<{ data: Buffer }>(
-    `SELECT data FROM ${fn}($1, NULL, NULL, 'proto_version', '1', 'publication_names', $2)`,
-    [slot, publication],
-  );
+  const r = await client.query<{ data: Buffer }>(`SELECT data FROM ${fn}($1, NULL, NULL, 'proto_version', '1', 'publication_names', $2)`, [slot, publication]);
   return decodePgoutput(r.rows.map((row) => row.data));
 }
 

@@ -169,8 +169,16 @@ function runAs(): RunAs {
   if (typeof process.getuid !== "function" || process.getuid() !== 0) return (runAsCache = {});
   const lookup = (name: string): RunAs | undefined => {
     try {
-      const uid = Number(execFileSync("id", ["-u", name], { stdio: ["ignore", "pipe", "ignore"] }).toString().trim());
-      const gid = Number(execFileSync("id", ["-g", name], { stdio: ["ignore", "pipe", "ignore"] }).toString().trim());
+      const uid = Number(
+        execFileSync("id", ["-u", name], { stdio: ["ignore", "pipe", "ignore"] })
+          .toString()
+          .trim(),
+      );
+      const gid = Number(
+        execFileSync("id", ["-g", name], { stdio: ["ignore", "pipe", "ignore"] })
+          .toString()
+          .trim(),
+      );
       return Number.isInteger(uid) && Number.isInteger(gid) ? { uid, gid } : undefined;
     } catch {
       return undefined;
@@ -318,12 +326,7 @@ export async function startServer(opts: ServerOptions): Promise<PgServer> {
     const pwfile = path.join(baseDir, "pwfile");
     fs.writeFileSync(pwfile, ADMIN_PASSWORD + "\n", { mode: 0o600 });
     chown(pwfile);
-    await run(
-      path.join(bin, "initdb"),
-      [`--pgdata=${dataDir}`, `--username=${ADMIN_USER}`, `--pwfile=${pwfile}`, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C", "--no-sync"],
-      ids,
-      env,
-    );
+    await run(path.join(bin, "initdb"), [`--pgdata=${dataDir}`, `--username=${ADMIN_USER}`, `--pwfile=${pwfile}`, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C", "--no-sync"], ids, env);
     fs.rmSync(pwfile);
     const hba = [
       "# written by test/harness/server.ts",
@@ -362,7 +365,11 @@ export async function startServer(opts: ServerOptions): Promise<PgServer> {
       };
       fs.appendFileSync(
         path.join(dataDir, "postgresql.conf"),
-        "\n# test harness\n" + Object.entries(base).map(([k, v]) => `${k} = ${confValue(v)}`).join("\n") + "\n",
+        "\n# test harness\n" +
+          Object.entries(base)
+            .map(([k, v]) => `${k} = ${confValue(v)}`)
+            .join("\n") +
+          "\n",
       );
       try {
         await launch();
@@ -425,7 +432,11 @@ export async function startServer(opts: ServerOptions): Promise<PgServer> {
       if (settings && Object.keys(settings).length > 0) {
         fs.appendFileSync(
           path.join(dataDir, "postgresql.conf"),
-          "\n# test harness restart\n" + Object.entries(settings).map(([k, v]) => `${k} = ${confValue(v)}`).join("\n") + "\n",
+          "\n# test harness restart\n" +
+            Object.entries(settings)
+              .map(([k, v]) => `${k} = ${confValue(v)}`)
+              .join("\n") +
+            "\n",
         );
       }
       await launch();

@@ -20,17 +20,7 @@ import { renderStackSql } from "../../src/render/sql";
 import { buildApp } from "../../src/app/app";
 import { config } from "../../stacks/config";
 import { CLICKPIPES_PASSWORD_VARIABLE } from "../../src/app/generic-postgres-stack";
-import {
-  catalogSnapshot,
-  createPgoutputSlot,
-  dropSlot,
-  findPsql,
-  PgServer,
-  readSlotChanges,
-  runPsqlScript,
-  runRealPsql,
-  startServer,
-} from "../harness";
+import { catalogSnapshot, createPgoutputSlot, dropSlot, findPsql, PgServer, readSlotChanges, runPsqlScript, runRealPsql, startServer } from "../harness";
 
 const VERSIONS = (process.env.CLICKPIPES_PG_VERSIONS ?? "12,13,14,15,16,17,18")
   .split(",")
@@ -182,11 +172,7 @@ function suite(major: number, opts: { startWithReplica?: boolean } = {}): void {
         await s.admin.query("DELETE FROM public.customers WHERE id = 1");
         await s.admin.query("INSERT INTO secret.payroll VALUES (1, 100)");
         const changes = await readSlotChanges(user, "it_slot", PUBLICATION);
-        expect(changes.map((c) => `${c.op} ${c.schema}.${c.table} ${c.values[0]}`)).toEqual([
-          "INSERT public.customers 1",
-          "UPDATE public.customers 1",
-          "DELETE public.customers 1",
-        ]);
+        expect(changes.map((c) => `${c.op} ${c.schema}.${c.table} ${c.values[0]}`)).toEqual(["INSERT public.customers 1", "UPDATE public.customers 1", "DELETE public.customers 1"]);
         expect(changes[1].values[1]).toBe("Ada L.");
         await dropSlot(user, "it_slot");
       } finally {

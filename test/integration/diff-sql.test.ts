@@ -58,9 +58,7 @@ describe("diff SQL on a real PostgreSQL 16", () => {
     const published = (await admin.query("SELECT schemaname || '.' || tablename AS t FROM pg_publication_tables WHERE pubname = 'clickpipes_publication' ORDER BY 1")).rows.map((r) => r.t);
     expect(published).toEqual(["inventory.stock_levels", "public.customers", "public.refunds", "sales.invoices"]);
     expect((await catalogSnapshot(admin)).publications[0].oid).toBe(oid);
-    const can = await admin.query(
-      "SELECT has_schema_privilege('clickpipes_user', 'billing', 'USAGE') AS usage, has_table_privilege('clickpipes_user', 'billing.payments', 'SELECT') AS sel",
-    );
+    const can = await admin.query("SELECT has_schema_privilege('clickpipes_user', 'billing', 'USAGE') AS usage, has_table_privilege('clickpipes_user', 'billing.payments', 'SELECT') AS sel");
     expect(can.rows[0]).toEqual({ usage: true, sel: true });
     const login = await server.connect({ database: "orders", user: "clickpipes_user", password: "pw-2" });
     await login.end();

@@ -40,11 +40,7 @@ describe("test harness (PostgreSQL 18)", () => {
         await admin.query("UPDATE t SET v = 'b' WHERE id = 1");
         await admin.query("DELETE FROM t WHERE id = 1");
         const changes = await readSlotChanges(user, "s1", "p");
-        expect(changes.map((c) => `${c.op} ${c.schema}.${c.table} ${JSON.stringify(c.values)}`)).toEqual([
-          'INSERT public.t ["1","a"]',
-          'UPDATE public.t ["1","b"]',
-          'DELETE public.t ["1",null]',
-        ]);
+        expect(changes.map((c) => `${c.op} ${c.schema}.${c.table} ${JSON.stringify(c.values)}`)).toEqual(['INSERT public.t ["1","a"]', 'UPDATE public.t ["1","b"]', 'DELETE public.t ["1",null]']);
         await user.query("SELECT pg_drop_replication_slot('s1')");
       } finally {
         await user.end();

@@ -90,11 +90,7 @@ describe.each([12, 13, 14, 15, 16, 17, 18])("health on PostgreSQL %i", (major) =
     await writeWal(server, 4);
     const [warnArgs, critArgs, okArgs] =
       major >= 13
-        ? [
-            ["--retained-wal-warn-fraction", "0.01", "--retained-wal-crit-fraction", "0.9"],
-            ["--retained-wal-warn-fraction", "0.01", "--retained-wal-crit-fraction", "0.02"],
-            [],
-          ]
+        ? [["--retained-wal-warn-fraction", "0.01", "--retained-wal-crit-fraction", "0.9"], ["--retained-wal-warn-fraction", "0.01", "--retained-wal-crit-fraction", "0.02"], []]
         : [["--retained-wal-warn-bytes", "1MB"], ["--retained-wal-warn-bytes", "512kB", "--retained-wal-crit-bytes", "1MB"], []];
     const base = [adminUrl(server), "--slot", "idle_slot"];
 
@@ -137,7 +133,14 @@ describe.each([12, 13, 14, 15, 16, 17, 18])("health on PostgreSQL %i", (major) =
     const warn = await healthJson([...base, ...warnArgs]);
     expect(warn.code).toBe(0);
     expect(warn.report.verdict).toBe("WARN");
-    expect(warn.report.findings[0]).toMatchObject({ status: "WARN", kind: "slot", subject: "idle_slot", message: expect.stringMatching(/^pgoutput: no consumer, retains [\d.]+ MiB of WAL \(over the warn threshold [\d.]+ (KiB|MiB)\), .*no consumer reads it: resume or fix the pipe; if no pipe uses this slot any more \(orphaned\), drop it with SELECT pg_drop_replication_slot\('idle_slot'\)/) });
+    expect(warn.report.findings[0]).toMatchObject({
+      status: "WARN",
+      kind: "slot",
+      subject: "idle_slot",
+      message: expect.stringMatching(
+        /^pgoutput: no consumer, retains [\d.]+ MiB of WAL \(over the warn threshold [\d.]+ (KiB|MiB)\), .*no consumer reads it: resume or fix the pipe; if no pipe uses this slot any more \(orphaned\), drop it with SELECT pg_drop_replication_slot\('idle_slot'\)/,
+      ),
+    });
 
     const crit = await health([...base, ...critArgs]);
     expect(crit.code).toBe(1);
@@ -167,7 +170,24 @@ describe.each([12, 13, 14, 15, 16, 17, 18])("health on PostgreSQL %i", (major) =
     await server.query("SELECT pg_create_logical_replication_slot('consumed', 'pgoutput')");
     consumer = spawn(
       RECVLOGICAL!,
-      ["-d", `host=127.0.0.1 port=${server.port} dbname=postgres user=${ADMIN_USER}`, "-S", "consumed", "--start", "-o", "proto_version=1", "-o", "publication_names=pub", "-s", "1", "-F", "1", "-f", "/dev/null", "--no-loop"],
+      [
+        "-d",
+        `host=127.0.0.1 port=${server.port} dbname=postgres user=${ADMIN_USER}`,
+        "-S",
+        "consumed",
+        "--start",
+        "-o",
+        "proto_version=1",
+        "-o",
+        "publication_names=pub",
+        "-s",
+        "1",
+        "-F",
+        "1",
+        "-f",
+        "/dev/null",
+        "--no-loop",
+      ],
       { env: { ...process.env, PGPASSWORD: ADMIN_PASSWORD }, stdio: "ignore" },
     );
     await until("the consumer to attach", async () => (await slotRow(server, "consumed"))?.active === true);
@@ -208,7 +228,9 @@ describe.each([12, 13, 14, 15, 16, 17, 18])("health on PostgreSQL %i", (major) =
       kind: "session",
       subject: String(pid),
       message: expect.stringMatching(
-        new RegExp(`^idle in transaction for \\ds \\(user postgres, application "nightly \\\\"report\\\\" job"\\), holds back xmin; it holds back the slots' WAL: end it in the application, or SELECT pg_terminate_backend\\(${pid}\\)$`),
+        new RegExp(
+          `^idle in transaction for \\ds \\(user postgres, application "nightly \\\\"report\\\\" job"\\), holds back xmin; it holds back the slots' WAL: end it in the application, or SELECT pg_terminate_backend\\(${pid}\\)$`,
+        ),
       ),
     });
     expect(seen.report.seesAllSessions).toBe(true);
@@ -221,7 +243,9 @@ describe.each([12, 13, 14, 15, 16, 17, 18])("health on PostgreSQL %i", (major) =
     const blind = await health([watcherUrl(server), "--slot", "idle_slot", "--idle-in-transaction-age", "1s"]);
     expect(blind.code).toBe(0);
     expect(blind.out.match(/cannot see/g)).toHaveLength(1);
-    expect(blind.out).toMatch(/^WARN {2}visibility sessions {10}login "watcher" cannot see other users' sessions \([1-9]\d* hidden now\): their old transactions are not checked; use a login with pg_monitor \(GRANT pg_monitor TO watcher\), e\.g\. the stacks' monitoring role$/m);
+    expect(blind.out).toMatch(
+      /^WARN {2}visibility sessions {10}login "watcher" cannot see other users' sessions \([1-9]\d* hidden now\): their old transactions are not checked; use a login with pg_monitor \(GRANT pg_monitor TO watcher\), e\.g\. the stacks' monitoring role$/m,
+    );
     expect(blind.out).not.toContain(`session ${pid}`);
     const blindJson = await healthJson([watcherUrl(server), "--slot", "idle_slot", "--idle-in-transaction-age", "1s"]);
     expect(blindJson.report).toMatchObject({ seesAllSessions: false, sessions: [], verdict: "WARN" });
@@ -239,7 +263,9 @@ describe.each([12, 13, 14, 15, 16, 17, 18])("health on PostgreSQL %i", (major) =
     const prom = await health([adminUrl(server), "--idle-in-transaction-age", "1s", "--source", "orders-db", "--prometheus"]);
     expect(prom.code).toBe(0);
     expect(prom.out).toMatch(/^clickpipes_source_idle_in_transaction_sessions\{source="orders-db",server="127\.0\.0\.1:\d+",database="postgres"\} 1$/m);
-    expect(prom.out).toMatch(/^clickpipes_source_slot_retained_wal_bytes\{source="orders-db",server="127\.0\.0\.1:\d+",database="postgres",slot="idle_slot",slot_name="idle_slot",datname="postgres"\} \d+$/m);
+    expect(prom.out).toMatch(
+      /^clickpipes_source_slot_retained_wal_bytes\{source="orders-db",server="127\.0\.0\.1:\d+",database="postgres",slot="idle_slot",slot_name="idle_slot",datname="postgres"\} \d+$/m,
+    );
     expect(prom.out.includes("clickpipes_source_slot_wal_status{")).toBe(major >= 13);
     expect(prom.out.includes("clickpipes_source_slot_spill_bytes_total{")).toBe(major >= 14);
     expect(prom.out.includes("clickpipes_source_slot_inactive_seconds{")).toBe(major >= 17);

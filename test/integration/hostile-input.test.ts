@@ -196,12 +196,18 @@ describe("hostile-input corpus: synth", () => {
       return;
     }
     const rules = (aws.json as { resource: Record<string, Record<string, { cidr_ipv4?: string; cidr_ipv6?: string }>> }).resource.aws_vpc_security_group_ingress_rule;
-    const got = Object.values(rules).map((r) => r.cidr_ipv4 ?? r.cidr_ipv6).sort();
-    const want = [...new Set(c.over.network!.allowedCidrs!.map((t) => {
-      const p = parseCidr(t);
-      if (!p.ok) throw new Error(t);
-      return p.cidr.text;
-    }))].sort();
+    const got = Object.values(rules)
+      .map((r) => r.cidr_ipv4 ?? r.cidr_ipv6)
+      .sort();
+    const want = [
+      ...new Set(
+        c.over.network!.allowedCidrs!.map((t) => {
+          const p = parseCidr(t);
+          if (!p.ok) throw new Error(t);
+          return p.cidr.text;
+        }),
+      ),
+    ].sort();
     expect(got).toEqual(want);
     // Every value is already canonical: the same text comes back from parsing it again.
     for (const v of got) expect(parseCidr(v)).toMatchObject({ ok: true, cidr: { text: v } });
@@ -223,15 +229,19 @@ async function hbaRules(server: PgServer, ours: string) {
   const [{ hba_file: file }] = await server.query<{ hba_file: string }>("SHOW hba_file");
   const original = fs.readFileSync(file, "utf8");
   fs.writeFileSync(file, ADMIN_HBA + ours);
-  const rows = await server.query<{ line_number: number; database: string[] | null; user_name: string[] | null; address: string | null; netmask: string | null; error: string | null }>(
-    "SELECT line_number, database, user_name, address, netmask, error FROM pg_hba_file_rules ORDER BY line_number",
-  ).finally(() => fs.writeFileSync(file, original));
+  const rows = await server
+    .query<{ line_number: number; database: string[] | null; user_name: string[] | null; address: string | null; netmask: string | null; error: string | null }>(
+      "SELECT line_number, database, user_name, address, netmask, error FROM pg_hba_file_rules ORDER BY line_number",
+    )
+    .finally(() => fs.writeFileSync(file, original));
   return rows.filter((r) => r.line_number > 2 || r.error !== null);
 }
 
 /** Canonical network of a pg_hba_file_rules row, computed by PostgreSQL itself from address and netmask. */
 async function rowNetwork(server: PgServer, address: string, netmask: string): Promise<string> {
-  const bits = [...netmask.includes(":") ? netmask.split(":").map((g) => parseInt(g || "0", 16).toString(2)) : netmask.split(".").map((o) => Number(o).toString(2))].join("").replace(/0/g, "").length;
+  const bits = [...(netmask.includes(":") ? netmask.split(":").map((g) => parseInt(g || "0", 16).toString(2)) : netmask.split(".").map((o) => Number(o).toString(2)))]
+    .join("")
+    .replace(/0/g, "").length;
   const [{ net }] = await server.query<{ net: string }>("SELECT set_masklen($1::inet, $2)::cidr::text AS net", [address, bits]);
   return net;
 }
@@ -279,7 +289,7 @@ describe("hostile-input corpus: PostgreSQL 18", () => {
     await checkHba(server, c);
   });
 
-  it("a quoted keyword is a literal name: database \"all\" admits only the database named all", async () => {
+  it('a quoted keyword is a literal name: database "all" admits only the database named all', async () => {
     const c: Case = { title: "keyword login", over: withNames({ database: "all", user: { name: "+clickpipes" }, network: { allowedCidrs: ["127.0.0.1/32"] } }) };
     const s = synth({ sources: [genericOf(c)] }, "login");
     const [{ hba_file: file }] = await server.query<{ hba_file: string }>("SHOW hba_file");
@@ -322,7 +332,9 @@ describe("hostile-input corpus: PostgreSQL 18", () => {
     try {
       await runPsqlScript(admin, fs.readFileSync(path.join(setupDir, "alter-system.sql"), "utf8"));
       for (const [i, v] of values.entries()) await admin.query(alterSystemStatement(`hostile.a${i}`, v));
-      const rows = (await admin.query<{ name: string; setting: string; error: string | null }>("SELECT name, setting, error FROM pg_file_settings WHERE sourcefile LIKE '%postgresql.auto.conf' ORDER BY seqno")).rows;
+      const rows = (
+        await admin.query<{ name: string; setting: string; error: string | null }>("SELECT name, setting, error FROM pg_file_settings WHERE sourcefile LIKE '%postgresql.auto.conf' ORDER BY seqno")
+      ).rows;
       expect(rows.filter((r) => r.error !== null)).toEqual([]);
       expect(rows.filter((r) => r.name.startsWith("hostile.")).map((r) => r.setting)).toEqual(values);
       expect(rows.find((r) => r.name === "wal_level")?.setting).toBe("logical");

@@ -137,7 +137,9 @@ describe(`the monitoring role, usable as shipped (PostgreSQL ${MAJOR})`, () => {
       const url = `postgres://clickpipes_user:${CP_PASSWORD}@127.0.0.1:${fresh.port}/${DATABASE}`;
       const before = await run(runVerify, [url, "--stack", stackDir]);
       expect(before.code).toBe(2);
-      expect(before.err).toMatch(/password authentication failed for user "clickpipes_user"; not applied yet\? role clickpipes_user exists only after the stack is applied \(cdktf deploy, or the SQL of cdktf-clickpipes sql\); otherwise check the password\n$/);
+      expect(before.err).toMatch(
+        /password authentication failed for user "clickpipes_user"; not applied yet\? role clickpipes_user exists only after the stack is applied \(cdktf deploy, or the SQL of cdktf-clickpipes sql\); otherwise check the password\n$/,
+      );
       const c = await fresh.adminClient(DATABASE);
       try {
         await runPsqlScript(c, FIXTURE);
@@ -150,7 +152,9 @@ describe(`the monitoring role, usable as shipped (PostgreSQL ${MAJOR})`, () => {
       expect(after.code).toBe(1);
       const tables = (JSON.parse(after.out) as { checks: { id: string; status: string; fix?: string }[] }).checks.find((x) => x.id === "tables")!;
       expect(tables.status).toBe("FAIL");
-      expect(tables.fix).toMatch(/^re-apply the stack first \(cdktf deploy; it declares this grant\); by hand: GRANT USAGE ON SCHEMA public TO clickpipes_user; GRANT SELECT ON public\.customers TO clickpipes_user;$/);
+      expect(tables.fix).toMatch(
+        /^re-apply the stack first \(cdktf deploy; it declares this grant\); by hand: GRANT USAGE ON SCHEMA public TO clickpipes_user; GRANT SELECT ON public\.customers TO clickpipes_user;$/,
+      );
     } finally {
       await fresh.stop();
     }

@@ -89,7 +89,24 @@ afterAll(() => {
 
 describe("the packed package, installed into a fresh project", () => {
   it("ships the compiled library, the bin, the schemas and the init templates, and no sources or tests", () => {
-    for (const f of ["dist/src/index.js", "dist/src/index.d.ts", "dist/src/aws-entry.js", "dist/src/aws-entry.d.ts", "dist/src/cli/main.js", "bin/cdktf-clickpipes.js", "schemas/fleet.schema.json", "templates/init/config.ts", "templates/init/gitignore", "templates/init/test/synth.test.ts", "templates/init/github/workflows/clickpipes-pr-review.yml", "action.yml", "examples/github-actions/clickpipes-pr-review.yml", "examples/fleet/fleet.yaml", "package.json", "README.md"]) {
+    for (const f of [
+      "dist/src/index.js",
+      "dist/src/index.d.ts",
+      "dist/src/aws-entry.js",
+      "dist/src/aws-entry.d.ts",
+      "dist/src/cli/main.js",
+      "bin/cdktf-clickpipes.js",
+      "schemas/fleet.schema.json",
+      "templates/init/config.ts",
+      "templates/init/gitignore",
+      "templates/init/test/synth.test.ts",
+      "templates/init/github/workflows/clickpipes-pr-review.yml",
+      "action.yml",
+      "examples/github-actions/clickpipes-pr-review.yml",
+      "examples/fleet/fleet.yaml",
+      "package.json",
+      "README.md",
+    ]) {
       expect(packedFiles, f).toContain(f);
     }
     expect(packedFiles.filter((f) => /^(test|src|stacks|scripts|bench|dist\/stacks)\//.test(f))).toEqual([]);
@@ -113,7 +130,16 @@ describe("the packed package, installed into a fresh project", () => {
     const dev = OWN.devDependencies as Record<string, string>;
     fs.writeFileSync(
       path.join(dir, "package.json"),
-      JSON.stringify({ name: "generic-only", version: "0.0.0", private: true, dependencies: { "cdktf-clickpipes-postgres": `file:${tarball}`, cdktf: dev.cdktf, constructs: dev.constructs, "@cdktf/provider-postgresql": dev["@cdktf/provider-postgresql"] } }, null, 2),
+      JSON.stringify(
+        {
+          name: "generic-only",
+          version: "0.0.0",
+          private: true,
+          dependencies: { "cdktf-clickpipes-postgres": `file:${tarball}`, cdktf: dev.cdktf, constructs: dev.constructs, "@cdktf/provider-postgresql": dev["@cdktf/provider-postgresql"] },
+        },
+        null,
+        2,
+      ),
     );
     step("generic-only project: npm install --omit=dev (no @cdktf/provider-aws)");
     const install = npm(["install", "--omit=dev", ...NPM_FLAGS], dir);
@@ -139,7 +165,10 @@ describe("the packed package, installed into a fresh project", () => {
     expect(init.stdout).toContain("npm install && CHECKPOINT_DISABLE=1 npx cdktf synth");
     // The tarball is copied into the project and referenced there, never outside it.
     const vendored = `vendor/${path.basename(tarball)}`;
-    expect(JSON.parse(fs.readFileSync(path.join(project, "package.json"), "utf8")).dependencies).toMatchObject({ "cdktf-clickpipes-postgres": `file:${vendored}`, "@cdktf/provider-aws": OWN.devDependencies["@cdktf/provider-aws"] });
+    expect(JSON.parse(fs.readFileSync(path.join(project, "package.json"), "utf8")).dependencies).toMatchObject({
+      "cdktf-clickpipes-postgres": `file:${vendored}`,
+      "@cdktf/provider-aws": OWN.devDependencies["@cdktf/provider-aws"],
+    });
     expect(fs.readFileSync(path.join(project, vendored)).equals(fs.readFileSync(tarball))).toBe(true);
     step("npm install --omit=dev (the tarball, its dependencies and its peers)");
     npm(["install", "--omit=dev", ...NPM_FLAGS], project);
@@ -176,7 +205,10 @@ describe("the packed package, installed into a fresh project", () => {
     expect(installedInit.status, installedInit.stderr).toBe(0);
     for (const f of JSON.parse(installedInit.stdout).files as string[]) {
       if (f.startsWith("vendor/")) expect(fs.readFileSync(path.join(again, f)).equals(fs.readFileSync(path.join(project, f))), f).toBe(true);
-      else expect(fs.readFileSync(path.join(again, f), "utf8"), f).toBe(fs.readFileSync(path.join(project, f), "utf8").replace(/"name": "clickpipes-app"|# clickpipes-app|"projectId": "clickpipes-app"/g, (m) => m.replace("clickpipes-app", "scaffold-again")));
+      else
+        expect(fs.readFileSync(path.join(again, f), "utf8"), f).toBe(
+          fs.readFileSync(path.join(project, f), "utf8").replace(/"name": "clickpipes-app"|# clickpipes-app|"projectId": "clickpipes-app"/g, (m) => m.replace("clickpipes-app", "scaffold-again")),
+        );
     }
     const refused = bin(["init", project]);
     expect(refused.status).toBe(2);
@@ -207,7 +239,24 @@ describe("the packed package, installed into a fresh project", () => {
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, "app.ts"), OWN_APP);
     step("own app: tsc --noEmit, then run it");
-    mustRun(process.execPath, [path.join(project, "node_modules/typescript/bin/tsc"), "--noEmit", "--strict", "--esModuleInterop", "--skipLibCheck", "--types", "node", "--module", "commonjs", "--target", "ES2022", path.join(dir, "app.ts")], project);
+    mustRun(
+      process.execPath,
+      [
+        path.join(project, "node_modules/typescript/bin/tsc"),
+        "--noEmit",
+        "--strict",
+        "--esModuleInterop",
+        "--skipLibCheck",
+        "--types",
+        "node",
+        "--module",
+        "commonjs",
+        "--target",
+        "ES2022",
+        path.join(dir, "app.ts"),
+      ],
+      project,
+    );
     const outdir = path.join(dir, "out");
     mustRun(process.execPath, ["--import", "tsx", path.join(dir, "app.ts")], project, { env: { CDKTF_OUTDIR: outdir } });
     const awsStack = JSON.parse(fs.readFileSync(path.join(outdir, "stacks/billing-aws/cdk.tf.json"), "utf8"));
@@ -260,7 +309,9 @@ describe("the packed package, installed into a fresh project", () => {
     git(["clone", "-q", scaffold, clone], work);
     // Nothing the clone installs may come from this machine: the lockfile names the registry or the clone itself.
     const lock = JSON.parse(fs.readFileSync(path.join(clone, "package-lock.json"), "utf8"));
-    const resolved = Object.values(lock.packages as Record<string, { resolved?: string }>).map((p) => p.resolved).filter((r): r is string => r !== undefined);
+    const resolved = Object.values(lock.packages as Record<string, { resolved?: string }>)
+      .map((p) => p.resolved)
+      .filter((r): r is string => r !== undefined);
     expect(resolved.filter((r) => !r.startsWith("https://registry.npmjs.org/") && r !== `file:vendor/${path.basename(tarball)}`)).toEqual([]);
     const cache = fs.mkdtempSync(path.join(work, "empty-npm-cache-"));
     step("the clone: npm ci --cache <empty folder> (everything from the registry and vendor/)");

@@ -176,7 +176,11 @@ function providerReads(stack: StackJson, major: number): [string, string, unknow
   }
   for (const r of resources(stack, "postgresql_publication")) {
     // pqQuoteLiteral(name) is what the provider passes (helpers.go:51): the same for a plain name.
-    out.push([`publication ${r.name} exists`, Q_PUBLICATION_EXISTS, [r.name]], [`publication ${r.name}`, qPublicationRead(major), [r.name]], [`publication ${r.name} tables`, Q_PUBLICATION_TABLES, [r.name]]);
+    out.push(
+      [`publication ${r.name} exists`, Q_PUBLICATION_EXISTS, [r.name]],
+      [`publication ${r.name}`, qPublicationRead(major), [r.name]],
+      [`publication ${r.name} tables`, Q_PUBLICATION_TABLES, [r.name]],
+    );
   }
   for (const r of resources(stack, "postgresql_grant_role")) out.push([`grant_role ${r.grant_role} to ${r.role}`, Q_GRANT_ROLE, [r.role, r.grant_role]]);
   return out;
@@ -258,7 +262,10 @@ for (const major of VERSIONS) {
       const reads = providerReads(stack, major);
       // The stack has each kind the ready-made generic stack uses.
       for (const kind of ["role ", "grant database", "grant schema", "grant tables", "default privileges", "publication ", "grant_role pg_monitor"]) {
-        expect(reads.some(([what]) => what.startsWith(kind)), kind).toBe(true);
+        expect(
+          reads.some(([what]) => what.startsWith(kind)),
+          kind,
+        ).toBe(true);
       }
       const asAdmin = await runReads(admin, reads);
       const asPlan = await runReads(plan, reads);
@@ -293,7 +300,8 @@ for (const major of VERSIONS) {
         "CREATE ROLE plan_made",
         "SELECT pg_create_logical_replication_slot('plan_slot', 'pgoutput')",
       ];
-      for (const sql of attempts) expect(await denied(sql), sql).toMatch(/permission denied|must be (owner|superuser|a member|member)|must have (admin option|REPLICATION|CREATEROLE)|only roles with|insufficient privilege/i);
+      for (const sql of attempts)
+        expect(await denied(sql), sql).toMatch(/permission denied|must be (owner|superuser|a member|member)|must have (admin option|REPLICATION|CREATEROLE)|only roles with|insufficient privilege/i);
     });
 
     it("logs in with its own CONNECT grant after REVOKE CONNECT ... FROM PUBLIC", async () => {

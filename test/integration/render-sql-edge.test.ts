@@ -37,8 +37,7 @@ describe("rendered SQL edge cases (PostgreSQL 18)", () => {
     expect(notRendered).toEqual([]);
     const vars = { clickpipes_password: "pw1" };
     await runPsqlScript(admin, sql, vars);
-    const published = async () =>
-      (await admin.query("SELECT schemaname || '.' || tablename AS t FROM pg_publication_tables WHERE pubname = 'clickpipes_publication' ORDER BY 1")).rows.map((r) => r.t);
+    const published = async () => (await admin.query("SELECT schemaname || '.' || tablename AS t FROM pg_publication_tables WHERE pubname = 'clickpipes_publication' ORDER BY 1")).rows.map((r) => r.t);
     expect(await published()).toEqual(["public.customers", "sales.invoices"]);
     const before = await catalogSnapshot(admin);
     await runPsqlScript(admin, sql, vars);

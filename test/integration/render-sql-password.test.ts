@@ -84,7 +84,13 @@ describe("the SQL preview never shows the password (PostgreSQL 15)", () => {
       return { failed: false, output: "", via: "test harness" };
     } catch (e) {
       // The harness quotes the failing statement itself: keep only the server's message.
-      return { failed: true, output: String((e as Error).message).split("\n")[0].replace(/^statement \d+ of \d+ failed: /, ""), via: "test harness" };
+      return {
+        failed: true,
+        output: String((e as Error).message)
+          .split("\n")[0]
+          .replace(/^statement \d+ of \d+ failed: /, ""),
+        via: "test harness",
+      };
     } finally {
       await client.end();
     }

@@ -159,7 +159,27 @@ describe("archivist URLs", () => {
 
   it("an https plan URL redirected to plain http is refused (failed, nothing fetched over http)", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "run-task-tls-"));
-    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", path.join(dir, "key.pem"), "-out", path.join(dir, "cert.pem")], { stdio: "ignore" });
+    execFileSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=127.0.0.1",
+        "-addext",
+        "subjectAltName=IP:127.0.0.1",
+        "-keyout",
+        path.join(dir, "key.pem"),
+        "-out",
+        path.join(dir, "cert.pem"),
+      ],
+      { stdio: "ignore" },
+    );
     const cert = fs.readFileSync(path.join(dir, "cert.pem"), "utf8");
     const secure = https.createServer({ key: fs.readFileSync(path.join(dir, "key.pem")), cert }, (_req, res) => res.writeHead(307, { location: `${hcp.archivistUrl}/object/clean?signature=x` }).end());
     await new Promise<void>((r) => secure.listen(0, "127.0.0.1", r));

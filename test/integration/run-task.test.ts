@@ -111,7 +111,10 @@ describe("run task requests", () => {
     expect((await post(task.url, body, KEY, "00".repeat(64))).status).toBe(403);
     expect((await post(task.url, body, KEY, "not hex")).status).toBe(403);
     // Signed for a different body.
-    const sig = crypto.createHmac("sha512", KEY).update(body + " ").digest("hex");
+    const sig = crypto
+      .createHmac("sha512", KEY)
+      .update(body + " ")
+      .digest("hex");
     expect((await post(task.url, body, KEY, sig)).status).toBe(403);
     await task.idle();
     expect(callbackOf("unsigned-1")).toBeUndefined();
@@ -314,7 +317,10 @@ describe("the bin: one line without a key, graceful shutdown on SIGTERM", () => 
     held[0].writeHead(200).end(hcp.plans.get("clean") as string);
     expect(await closed).toBe(0);
     expect(callbackOf("bin-1")!.body.data.attributes.status).toBe("passed");
-    const lines = err.trim().split("\n").map((l) => JSON.parse(l) as LogEvent);
+    const lines = err
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as LogEvent);
     expect(lines.map((l) => l.event)).toEqual(expect.arrayContaining(["listening", "accepted", "plan-fetched", "verdict", "callback", "signal", "stopping", "stopped"]));
     expect(lines.at(-1)).toMatchObject({ event: "stopped", abandoned: 0 });
     for (const secret of [TOKEN, KEY, signature]) expect(err + out).not.toContain(secret);
@@ -339,14 +345,24 @@ describe("the command's arguments", () => {
       let out = "";
       let err = "";
       const w = (f: (s: string) => void) => ({ write: (s: string) => (f(s), true) }) as unknown as NodeJS.WritableStream;
-      const code = await runRunTask(args, w((s) => (out += s)), w((s) => (err += s)));
+      const code = await runRunTask(
+        args,
+        w((s) => (out += s)),
+        w((s) => (err += s)),
+      );
       return { code, out, err: err.split("\n")[0] };
     };
     const saved = process.env.CLICKPIPES_RUN_TASK_HMAC_KEY;
     process.env.CLICKPIPES_RUN_TASK_HMAC_KEY = KEY;
     try {
-      expect(await run(["--port", "http"])).toMatchObject({ code: 2, err: `cdktf-clickpipes run-task: --port "http" is not a whole number 0 or more; run "cdktf-clickpipes run-task --help" for the options` });
-      expect(await run(["--max-concurrent", "0"])).toMatchObject({ code: 2, err: `cdktf-clickpipes run-task: --max-concurrent "0" is not a whole number 1 or more; run "cdktf-clickpipes run-task --help" for the options` });
+      expect(await run(["--port", "http"])).toMatchObject({
+        code: 2,
+        err: `cdktf-clickpipes run-task: --port "http" is not a whole number 0 or more; run "cdktf-clickpipes run-task --help" for the options`,
+      });
+      expect(await run(["--max-concurrent", "0"])).toMatchObject({
+        code: 2,
+        err: `cdktf-clickpipes run-task: --max-concurrent "0" is not a whole number 1 or more; run "cdktf-clickpipes run-task --help" for the options`,
+      });
       expect((await run(["--bogus"])).code).toBe(2);
       expect(await run(["--allow-file", "/nonexistent/allow.txt"])).toMatchObject({ code: 2, err: "cdktf-clickpipes run-task: --allow-file /nonexistent/allow.txt: no such file" });
       const busy = new URL(task.url);

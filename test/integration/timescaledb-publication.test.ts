@@ -78,7 +78,8 @@ describe("TimescaleDB chunks in the publication (PostgreSQL 16)", () => {
   it("verify FAILs while chunks are missing; the rendered file (run twice) fixes it, also for later chunks", async () => {
     expect(check(await verify(), CheckId.TIMESCALE_CHUNKS)).toMatchObject({
       status: "FAIL",
-      reason: "2 of 2 chunk tables of _timescaledb_internal are not in publication clickpipes_publication: _timescaledb_internal._hyper_1_1_chunk, _timescaledb_internal._hyper_1_2_chunk (their hypertables' changes will not reach ClickHouse)",
+      reason:
+        "2 of 2 chunk tables of _timescaledb_internal are not in publication clickpipes_publication: _timescaledb_internal._hyper_1_1_chunk, _timescaledb_internal._hyper_1_2_chunk (their hypertables' changes will not reach ClickHouse)",
     });
     const file = fs.readFileSync(path.join(stackDir, "server-setup", "metrics-db", "timescaledb-publication.sql"), "utf8");
     const admin = await server.adminClient(DB);

@@ -37,11 +37,7 @@ describe("verify's sslmode and password rules, as libpq's", () => {
       startServer({
         major: 16,
         ssl: true,
-        hba: [
-          `hostnossl all ${CP_USER} 127.0.0.1/32 reject`,
-          "hostssl all plain_only 127.0.0.1/32 reject",
-          "hostssl all md5_user 127.0.0.1/32 md5",
-        ],
+        hba: [`hostnossl all ${CP_USER} 127.0.0.1/32 reject`, "hostssl all plain_only 127.0.0.1/32 reject", "hostssl all md5_user 127.0.0.1/32 md5"],
       }),
       startServer({ major: 16, hba: ["host all md5_user 127.0.0.1/32 md5", "host all pw_user 127.0.0.1/32 password"], settings: { log_connections: true } }),
     ]);
@@ -79,7 +75,9 @@ describe("verify's sslmode and password rules, as libpq's", () => {
     expect(both.code).toBe(2);
     expect(both.err.split("\n")).toHaveLength(2);
     // Both attempts' reasons, as libpq reports them: TLS (wrong password), then plain (pg_hba.conf).
-    expect(both.err).toMatch(/: pg_hba\.conf rejects connection for host "127\.0\.0\.1", user "clickpipes_user", database "postgres", no encryption \(sslmode=prefer: tried TLS first: password authentication failed for user "clickpipes_user"\)\n$/);
+    expect(both.err).toMatch(
+      /: pg_hba\.conf rejects connection for host "127\.0\.0\.1", user "clickpipes_user", database "postgres", no encryption \(sslmode=prefer: tried TLS first: password authentication failed for user "clickpipes_user"\)\n$/,
+    );
     expect(both.err).not.toContain("wrong");
   });
 
@@ -118,8 +116,6 @@ describe("verify's sslmode and password rules, as libpq's", () => {
         "use scram-sha-256 in pg_hba.conf (with password_encryption = 'scram-sha-256', then set the password again), or drop --require-scram\n",
     );
     expect((await cli([url(tlsServer, "postgres", CP_USER, CP_PASSWORD), "--require-scram"])).code).toBe(1);
-    expect((await cli([url(tlsServer, "postgres"), "--require-scram", "--no-require-scram"])).err).toBe(
-      "cdktf-clickpipes verify: --require-scram and --no-require-scram exclude each other\n",
-    );
+    expect((await cli([url(tlsServer, "postgres"), "--require-scram", "--no-require-scram"])).err).toBe("cdktf-clickpipes verify: --require-scram and --no-require-scram exclude each other\n");
   });
 });

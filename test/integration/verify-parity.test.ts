@@ -25,8 +25,7 @@ const TF_PASSWORD = "tf-admin-pw";
 
 describe("verify parity checks against PostgreSQL 16", () => {
   let server: PgServer;
-  const run = (extra: Parameters<typeof verifySource>[0] = {}): Promise<VerifyReport> =>
-    verifySource({ connection: { url: url(server, DB) }, publication: "cp_pub", env: {}, ...extra });
+  const run = (extra: Parameters<typeof verifySource>[0] = {}): Promise<VerifyReport> => verifySource({ connection: { url: url(server, DB) }, publication: "cp_pub", env: {}, ...extra });
 
   beforeAll(async () => {
     server = await startServer({ major: 16 });
@@ -69,7 +68,15 @@ describe("verify parity checks against PostgreSQL 16", () => {
     const snapshot = await run({ pipe: { replicationMode: "snapshot", tables: [] } });
     const cdcOnly = VERIFY_CHECKS.filter((c) => c.cdcOnly).map((c) => c.id);
     expect(cdcOnly).toEqual(
-      expect.arrayContaining([CheckId.WAL_LEVEL, CheckId.REPLICATION_RIGHT, CheckId.REPLICATION_CONNECTION, CheckId.PUBLICATION, CheckId.REPLICA_IDENTITY, CheckId.TIMESCALE_CHUNKS, CheckId.PUBLICATION_OWNER]),
+      expect.arrayContaining([
+        CheckId.WAL_LEVEL,
+        CheckId.REPLICATION_RIGHT,
+        CheckId.REPLICATION_CONNECTION,
+        CheckId.PUBLICATION,
+        CheckId.REPLICA_IDENTITY,
+        CheckId.TIMESCALE_CHUNKS,
+        CheckId.PUBLICATION_OWNER,
+      ]),
     );
     for (const id of cdcOnly) expect(check(snapshot, id)).toEqual({ id, status: "SKIP", reason: INITIAL_LOAD_ONLY_SKIP, fix: null });
     // What an Initial Load Only pipe still needs runs: the SELECT check and the generated key.

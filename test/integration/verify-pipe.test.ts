@@ -26,10 +26,7 @@ describe("verify --pipe against PostgreSQL 17", () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "verify-pipe-"));
     server = await startServer({ major: 17, walLevel: "logical", settings: { max_wal_senders: 10, max_replication_slots: 10 } });
     await server.query(APP_OWNER_SQL);
-    await createDatabase(server, "pipe", [
-      ...APP_TABLES_SQL,
-      "ALTER TABLE sales.invoices ADD COLUMN note_length integer GENERATED ALWAYS AS (length(note)) STORED",
-    ]);
+    await createDatabase(server, "pipe", [...APP_TABLES_SQL, "ALTER TABLE sales.invoices ADD COLUMN note_length integer GENERATED ALWAYS AS (length(note)) STORED"]);
     await applyDefaultStack(server, "pipe", path.join(tmp, "stack"));
     // The stack with its pipe: cdc_only on an existing slot, per-table options.
     const app = Testing.app({ stackTraces: false }) as App;
@@ -88,11 +85,15 @@ describe("verify --pipe against PostgreSQL 17", () => {
     expect(check(await run(pipeFile), CheckId.PIPE_COLUMNS)).toEqual({
       id: "pipe_columns",
       status: "FAIL",
-      reason:
-        "public.customers: excluded column id is part of the primary key, public.orders: sorting key column customer_id is not covered by the replica identity (id)",
+      reason: "public.customers: excluded column id is part of the primary key, public.orders: sorting key column customer_id is not covered by the replica identity (id)",
       fix: "keep id of public.customers (remove it from excludedColumns) ALTER TABLE public.orders REPLICA IDENTITY FULL; (or sort by primary-key columns only)",
     });
-    const good = await run({ tables: [{ schema: "public", name: "orders", excludedColumns: ["amount_cents"], sortingKeys: ["id"] }, { schema: "sales", name: "invoices", excludedColumns: [], sortingKeys: ["order_id", "id"] }] });
+    const good = await run({
+      tables: [
+        { schema: "public", name: "orders", excludedColumns: ["amount_cents"], sortingKeys: ["id"] },
+        { schema: "sales", name: "invoices", excludedColumns: [], sortingKeys: ["order_id", "id"] },
+      ],
+    });
     expect(check(good, CheckId.PIPE_COLUMNS)).toEqual({ id: "pipe_columns", status: "PASS", reason: "excluded columns and sorting keys of 2 tables fit their replica identity", fix: null });
     const typo = await run({ tables: [{ schema: "public", name: "orders", excludedColumns: ["Amount_Cents"] }] });
     expect(check(typo, CheckId.PIPE_COLUMNS).reason).toBe('public.orders has no column "Amount_Cents"');
@@ -113,9 +114,7 @@ describe("verify --pipe against PostgreSQL 17", () => {
     const pipe = { enableFailoverSlots: true, tables: [] };
     const warned = check(await run(pipe), CheckId.FAILOVER_SLOTS);
     expect(warned.status).toBe("WARN");
-    expect(warned.reason).toBe(
-      "synchronized_standby_slots is empty: the failover slot can get ahead of the standbys, so after a failover the promoted standby's copy of the slot may be unusable",
-    );
+    expect(warned.reason).toBe("synchronized_standby_slots is empty: the failover slot can get ahead of the standbys, so after a failover the promoted standby's copy of the slot may be unusable");
     await server.query("SELECT pg_create_physical_replication_slot('standby_1')");
     await server.query("ALTER SYSTEM SET synchronized_standby_slots = 'standby_1'");
     await server.query("SELECT pg_reload_conf()");
@@ -147,6 +146,8 @@ describe("verify --pipe against PostgreSQL 17", () => {
     expect(JSON.parse(r.out).checks.find((c: { id: string }) => c.id === "replication_slot").status).toBe("FAIL");
     const bad = await cli([url(server, "pipe"), "--pipe", path.join(tmp, "stack")]);
     expect(bad.code).toBe(2);
-    expect(bad.err).toBe(`cdktf-clickpipes verify: --pipe: ${path.join(tmp, "stack", "cdk.tf.json")} has 0 clickhouse_clickpipe resources; allowed: a stack with exactly one pipe (give the source a clickpipe block)\n`);
+    expect(bad.err).toBe(
+      `cdktf-clickpipes verify: --pipe: ${path.join(tmp, "stack", "cdk.tf.json")} has 0 clickhouse_clickpipe resources; allowed: a stack with exactly one pipe (give the source a clickpipe block)\n`,
+    );
   });
 });

@@ -11,7 +11,6 @@ import { verifySource } from "../../src/verify/verify";
 import { PgServer, startServer } from "../harness";
 import { check, CLICKPIPES_ROLE_SQL, CP_PASSWORD, CP_USER, createDatabase, PUBLICATION, url } from "./verify-fixtures";
 
-
 describe("verify against PostgreSQL 12 with replica WAL and too few senders and slots", () => {
   let server: PgServer;
   beforeAll(async () => {
@@ -30,7 +29,16 @@ describe("verify against PostgreSQL 12 with replica WAL and too few senders and 
   });
 
   const run = () =>
-    verifySource({ connection: { url: url(server, "src") }, publication: PUBLICATION, tables: [{ schema: "public", name: "t" }, { schema: "public", name: "p" }], slotTest: true, env: {} });
+    verifySource({
+      connection: { url: url(server, "src") },
+      publication: PUBLICATION,
+      tables: [
+        { schema: "public", name: "t" },
+        { schema: "public", name: "p" },
+      ],
+      slotTest: true,
+      env: {},
+    });
 
   it("fails wal_level, max_wal_senders, max_replication_slots and the slot test; reports wal_sender_timeout as information, warns the partitioned table; skips max_slot_wal_keep_size", async () => {
     const report = await run();

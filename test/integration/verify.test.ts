@@ -15,23 +15,10 @@ import { CheckId, CheckStatus, VerifyReport } from "../../src/verify/types";
 import { verifySource } from "../../src/verify/verify";
 import { PgServer, startServer } from "../harness";
 import { validateJsonSchema } from "../support/json-schema";
-import {
-  APP_TABLES_SQL,
-  cli,
-  CP_PASSWORD,
-  CP_USER,
-  createDatabase,
-  PUBLICATION,
-  APP_OWNER_SQL,
-  applyDefaultStack,
-  url,
-  check,
-} from "./verify-fixtures";
+import { APP_TABLES_SQL, cli, CP_PASSWORD, CP_USER, createDatabase, PUBLICATION, APP_OWNER_SQL, applyDefaultStack, url, check } from "./verify-fixtures";
 
 const ROOT = path.join(__dirname, "../..");
 const schema = JSON.parse(fs.readFileSync(path.join(ROOT, "schemas/verify-report.schema.json"), "utf8"));
-
-
 
 describe("verify against PostgreSQL 16", () => {
   let server: PgServer;
@@ -126,9 +113,7 @@ describe("verify against PostgreSQL 16", () => {
     ]);
     const r = await cli([url(server, "nokey"), "--publication", PUBLICATION, "--schemas", "public"]);
     expect(r.code).toBe(1);
-    expect(r.out).toContain(
-      "FAIL  replica_identity       table public.audit has replica identity 'n'/NOTHING, table public.events has no primary keys and does not have REPLICA IDENTITY FULL\n",
-    );
+    expect(r.out).toContain("FAIL  replica_identity       table public.audit has replica identity 'n'/NOTHING, table public.events has no primary keys and does not have REPLICA IDENTITY FULL\n");
     expect(r.out).toContain(
       "fix: ALTER TABLE public.audit REPLICA IDENTITY DEFAULT; (with a primary key) or REPLICA IDENTITY FULL; ALTER TABLE public.events ADD PRIMARY KEY (<columns>); or ALTER TABLE public.events REPLICA IDENTITY FULL;\n",
     );
@@ -145,7 +130,13 @@ describe("verify against PostgreSQL 16", () => {
       "GRANT SELECT ON ALL TABLES IN SCHEMA public TO clickpipes_user",
       "CREATE PUBLICATION clickpipes_publication FOR TABLE public.metrics, public.docs, public.secrets",
     ]);
-    const report = await run("shape", { tables: [{ schema: "public", name: "metrics" }, { schema: "public", name: "docs" }, { schema: "public", name: "secrets" }] });
+    const report = await run("shape", {
+      tables: [
+        { schema: "public", name: "metrics" },
+        { schema: "public", name: "docs" },
+        { schema: "public", name: "secrets" },
+      ],
+    });
     expect(report.ok).toBe(true);
     expect(report.summary).toMatchObject({ warn: 3, fail: 0 });
     expect(check(report, CheckId.PARTITION_ROOT)).toEqual({
@@ -176,7 +167,13 @@ describe("verify against PostgreSQL 16", () => {
       await admin.query(check(report, CheckId.PARTITION_ROOT).fix!);
       await admin.query(check(report, CheckId.TOAST_IDENTITY).fix!);
       await admin.query(check(report, CheckId.ROW_LEVEL_SECURITY).fix!);
-      const after = await run("shape", { tables: [{ schema: "public", name: "metrics" }, { schema: "public", name: "docs" }, { schema: "public", name: "secrets" }] });
+      const after = await run("shape", {
+        tables: [
+          { schema: "public", name: "metrics" },
+          { schema: "public", name: "docs" },
+          { schema: "public", name: "secrets" },
+        ],
+      });
       expect(after.summary).toMatchObject({ warn: 0, fail: 0 });
       await admin.query("ALTER ROLE clickpipes_user NOBYPASSRLS");
     } finally {
@@ -224,10 +221,20 @@ describe("verify against PostgreSQL 16", () => {
     expect(check(odd, CheckId.PUBLICATION)).toMatchObject({ status: "FAIL", reason: 'tables not in publication "clickpipes_publication": public."two lines"' });
     expect(validateJsonSchema(schema, odd)).toEqual([]);
 
-    const missing = await run("tabs", { tables: [{ schema: "public", name: "a" }, { schema: "public", name: "nope" }] });
+    const missing = await run("tabs", {
+      tables: [
+        { schema: "public", name: "a" },
+        { schema: "public", name: "nope" },
+      ],
+    });
     expect(check(missing, CheckId.TABLES)).toMatchObject({ status: "FAIL", reason: "source tables do not exist: public.nope" });
 
-    const denied = await run("tabs", { tables: [{ schema: "public", name: "a" }, { schema: "hidden", name: "c" }] });
+    const denied = await run("tabs", {
+      tables: [
+        { schema: "public", name: "a" },
+        { schema: "hidden", name: "c" },
+      ],
+    });
     expect(check(denied, CheckId.TABLES)).toEqual({
       id: "tables",
       status: "FAIL",
@@ -235,7 +242,12 @@ describe("verify against PostgreSQL 16", () => {
       fix: "GRANT USAGE ON SCHEMA hidden TO clickpipes_user; GRANT SELECT ON hidden.c TO clickpipes_user;",
     });
 
-    const unpublished = await run("tabs", { tables: [{ schema: "public", name: "a" }, { schema: "public", name: "b" }] });
+    const unpublished = await run("tabs", {
+      tables: [
+        { schema: "public", name: "a" },
+        { schema: "public", name: "b" },
+      ],
+    });
     expect(check(unpublished, CheckId.PUBLICATION)).toEqual({
       id: "publication",
       status: "FAIL",
@@ -244,7 +256,17 @@ describe("verify against PostgreSQL 16", () => {
     });
     // The fix works.
     await server.query(check(unpublished, CheckId.PUBLICATION).fix!, [], "tabs");
-    expect(check(await run("tabs", { tables: [{ schema: "public", name: "a" }, { schema: "public", name: "b" }] }), CheckId.PUBLICATION).status).toBe("PASS");
+    expect(
+      check(
+        await run("tabs", {
+          tables: [
+            { schema: "public", name: "a" },
+            { schema: "public", name: "b" },
+          ],
+        }),
+        CheckId.PUBLICATION,
+      ).status,
+    ).toBe("PASS");
   });
 
   it("fails without the replication right: attribute, replication connection and slot test", async () => {

@@ -24,8 +24,7 @@ function subsetEquals(received: unknown, expected: unknown): boolean {
 }
 
 /** Some resource of the type has every asserted property (keys as in the Terraform JSON). */
-const passEvaluation = (items: unknown, assertedProperties: Record<string, unknown>) =>
-  Object.values(items as Record<string, unknown>).some((item) => subsetEquals(item, assertedProperties));
+const passEvaluation = (items: unknown, assertedProperties: Record<string, unknown>) => Object.values(items as Record<string, unknown>).some((item) => subsetEquals(item, assertedProperties));
 
 const adapt =
   (matcher: (received: string, itemType: TerraformConstructor, properties: Record<string, unknown>) => { pass: boolean; message: string }) =>

@@ -35,8 +35,7 @@ export interface StandIn {
   close(): Promise<void>;
 }
 
-const listen = (s: http.Server) =>
-  new Promise<string>((resolve) => s.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(s.address() as AddressInfo).port}`)));
+const listen = (s: http.Server) => new Promise<string>((resolve) => s.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(s.address() as AddressInfo).port}`)));
 
 export async function startStandIn(): Promise<StandIn> {
   const plans = new Map<string, string | ((res: http.ServerResponse) => void)>();

@@ -11,4 +11,3 @@ export function apiDocument(): Record<string, Record<string, unknown>[]> {
   doc.azure!.push({ egress_ips: ["192.0.2.3"], ingress_ips: ["192.0.2.4"], region: "eastus2" });
   return doc;
 }
-

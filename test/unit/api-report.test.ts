@@ -38,9 +38,20 @@ describe("API reports (api/cdktf-clickpipes-postgres.api.md, api/cdktf-clickpipe
     const root = new Set(exportedNames(fs.readFileSync(path.join(REPORT_FOLDER, REPORT_FILE), "utf8")));
     const aws = new Set(exportedNames(fs.readFileSync(path.join(REPORT_FOLDER, AWS_REPORT_FILE), "utf8")));
     const repo = path.join(__dirname, "../..");
-    const pages = ["README.md", ...listFiles(path.join(repo, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
+    const pages = [
+      "README.md",
+      ...listFiles(path.join(repo, "docs"))
+        .filter((f) => f.endsWith(".md"))
+        .map((f) => `docs/${f}`),
+    ];
     const docs = pages.map((f) => fs.readFileSync(path.join(repo, f), "utf8")).join("\n");
-    const imports = (from: string) => [...docs.matchAll(new RegExp(`import \\{([^}]+)\\} from "${from}"`, "g"))].flatMap((m) => m[1]!.split(",").map((s) => s.trim()).filter(Boolean));
+    const imports = (from: string) =>
+      [...docs.matchAll(new RegExp(`import \\{([^}]+)\\} from "${from}"`, "g"))].flatMap((m) =>
+        m[1]!
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      );
     expect(imports("cdktf-clickpipes-postgres").length).toBeGreaterThan(5);
     for (const name of imports("cdktf-clickpipes-postgres")) expect(root.has(name), `docs import ${name} from the root`).toBe(true);
     for (const name of imports("cdktf-clickpipes-postgres/aws")) expect(aws.has(name), `docs import ${name} from /aws`).toBe(true);
@@ -48,7 +59,17 @@ describe("API reports (api/cdktf-clickpipes-postgres.api.md, api/cdktf-clickpipe
       expect(root.has(name), name).toBe(true);
     }
     // The AWS constructs and stacks load @cdktf/provider-aws (an optional peer): /aws only.
-    for (const name of ["AuroraSource", "RdsSource", "AwsSourceDatabase", "ClickPipesIamRole", "ClickPipesIpAllowList", "ClickPipesPrivateLink", "ClickPipesParameterGroup", "AwsSourceAwsStack", "AwsSourceDbStack"]) {
+    for (const name of [
+      "AuroraSource",
+      "RdsSource",
+      "AwsSourceDatabase",
+      "ClickPipesIamRole",
+      "ClickPipesIpAllowList",
+      "ClickPipesPrivateLink",
+      "ClickPipesParameterGroup",
+      "AwsSourceAwsStack",
+      "AwsSourceDbStack",
+    ]) {
       expect(aws.has(name), name).toBe(true);
       expect(root.has(name), name).toBe(false);
     }
@@ -64,4 +85,3 @@ describe("API reports (api/cdktf-clickpipes-postgres.api.md, api/cdktf-clickpipe
     }
   });
 });
-

@@ -59,9 +59,7 @@ describe("the app", () => {
   it("writes the configured backend with a relative path, S3 key template or cloud workspace", () => {
     const local = JSON.parse(synthTo("be-local", { sources: [genericSource()] })["stacks/orders-db/cdk.tf.json"]!);
     expect(local.terraform.backend).toEqual({ local: { path: "../../../state/orders-db.tfstate" } });
-    const s3 = JSON.parse(
-      synthTo("be-s3", { backend: { type: "s3", bucket: "tf-state", region: "eu-central-1" }, sources: [genericSource()] })["stacks/orders-db/cdk.tf.json"]!,
-    );
+    const s3 = JSON.parse(synthTo("be-s3", { backend: { type: "s3", bucket: "tf-state", region: "eu-central-1" }, sources: [genericSource()] })["stacks/orders-db/cdk.tf.json"]!);
     expect(s3.terraform.backend).toEqual({ s3: { bucket: "tf-state", key: "clickpipes/orders-db.tfstate", region: "eu-central-1", encrypt: true, use_lockfile: true } });
     const cloud = JSON.parse(
       synthTo("be-cloud", {
@@ -89,9 +87,7 @@ describe("the app", () => {
     expect(bad({ sources: [genericSource(), genericSource()] })).toBe(
       'error: source "orders-db": name = "orders-db" is not allowed: a name whose stacks no other source uses (stack "orders-db" is taken) [source-name]',
     );
-    expect(bad({ sources: [{ ...genericSource(), kind: "oracle" } as never] })).toBe(
-      'error: source "orders-db": sources[0].kind = "oracle" is not allowed: one of generic, aurora, rds [kind]',
-    );
+    expect(bad({ sources: [{ ...genericSource(), kind: "oracle" } as never] })).toBe('error: source "orders-db": sources[0].kind = "oracle" is not allowed: one of generic, aurora, rds [kind]');
     expect(bad({ sources: [] })).toBe('error: source "(app)": sources = [] is not allowed: a non-empty list of sources [sources]');
     expect(bad({ sources: [genericSource({ backend: { type: "s3", bucket: "B", region: "eu-central-1" } })] })).toBe(
       `error: source "orders-db": backend.bucket = "B" is not allowed: an S3 bucket name (3-63 lower-case letters, digits, '.' or '-') [backend]`,
@@ -104,10 +100,7 @@ describe("the app", () => {
     fs.mkdirSync(dir);
     const script = path.join(dir, "main.ts");
     const bad = { ...exampleConfig, sources: [{ ...exampleConfig.sources[0]!, port: 70000 }, genericSource({ name: "second", tables: ["nodot"] })] };
-    fs.writeFileSync(
-      script,
-      `import { runApp } from ${JSON.stringify(path.join(ROOT, "src/app/app"))};\nrunApp(${JSON.stringify(bad)});\n`,
-    );
+    fs.writeFileSync(script, `import { runApp } from ${JSON.stringify(path.join(ROOT, "src/app/app"))};\nrunApp(${JSON.stringify(bad)});\n`);
     const r = spawnSync(process.execPath, ["--import", "tsx", script], { cwd: ROOT, encoding: "utf8", env: { ...process.env, CDKTF_OUTDIR: path.join(dir, "out") } });
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split("\n")).toEqual([

@@ -56,7 +56,9 @@ describe("Aurora/RDS database stack", () => {
 
 describe("Aurora/RDS database stack, bad input", () => {
   it("throws its validation lines before deriving anything from the config", () => {
-    expect(() => synthDb(auroraSource({ postgresVersion: 19 as never }))).toThrow(/^error: source "billing": postgresVersion = 19 is not allowed: .*\[postgres-version\]\nerror: source "billing": postgresVersion = 19 .*\[engine-major\]$/);
+    expect(() => synthDb(auroraSource({ postgresVersion: 19 as never }))).toThrow(
+      /^error: source "billing": postgresVersion = 19 is not allowed: .*\[postgres-version\]\nerror: source "billing": postgresVersion = 19 .*\[engine-major\]$/,
+    );
   });
 
   it("prints each warning once", () => {

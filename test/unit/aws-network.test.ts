@@ -4,7 +4,17 @@ import { ClickPipesIpAllowList, ingressRuleId } from "../../src/aws/ip-allow-lis
 import { ClickPipesPrivateLink } from "../../src/aws/privatelink";
 import { ValidationError } from "../../src/model/validation";
 import { App, TerraformStack, Testing } from "../../src/tf/tf";
-import { RamPrincipalAssociation, RamResourceAssociation, RamResourceShare, RdsCluster, RdsClusterInstance, SecurityGroup, VpcSecurityGroupIngressRule, VpclatticeResourceConfiguration, VpclatticeResourceGateway } from "../../src/tf/tf-aws";
+import {
+  RamPrincipalAssociation,
+  RamResourceAssociation,
+  RamResourceShare,
+  RdsCluster,
+  RdsClusterInstance,
+  SecurityGroup,
+  VpcSecurityGroupIngressRule,
+  VpclatticeResourceConfiguration,
+  VpclatticeResourceGateway,
+} from "../../src/tf/tf-aws";
 import { resolveClickPipesIps } from "../../src/model/clickpipes-ips";
 import { AwsNetworkMode } from "../../src/model/aws-types";
 import { CloudProvider } from "../../src/model/types";
@@ -22,7 +32,11 @@ describe("IP allow list", () => {
     expect(rules.map((r) => r.cidr_ipv4).sort()).toEqual([...expected].sort());
     for (const r of rules) expect(r).toMatchObject({ security_group_id: SG, ip_protocol: "tcp", from_port: 5432, to_port: 5432 });
     const us = ingress(synthAws(auroraSource({ awsRegion: "us-east-1", clickhouse: { cloud: CloudProvider.AWS, region: "us-east-1" } })));
-    expect(us.map((r) => r.cidr_ipv4).sort()).toEqual(resolveClickPipesIps(CloudProvider.AWS, "us-east-1").ips.map((ip) => `${ip}/32`).sort());
+    expect(us.map((r) => r.cidr_ipv4).sort()).toEqual(
+      resolveClickPipesIps(CloudProvider.AWS, "us-east-1")
+        .ips.map((ip) => `${ip}/32`)
+        .sort(),
+    );
     expect(us).toHaveLength(9);
   });
 
@@ -164,9 +178,7 @@ describe("ClickPipesIpAllowList used directly", () => {
     expect(make({ securityGroupId: SG, cidrs: ["10.0.0.300/32"] })).toThrow(
       'error: source "s/allow": cidrs[0] = "10.0.0.300/32" is not allowed: an IPv4 or IPv6 CIDR such as 203.0.113.7/32 (this one has no valid IPv4 address) [cidr]',
     );
-    expect(make({ securityGroupId: SG, port: 80 })).toThrow(
-      'error: source "s/allow": port = 80 is not allowed: an integer from 1150 to 65535 (the ports Aurora and RDS accept) [aws-port]',
-    );
+    expect(make({ securityGroupId: SG, port: 80 })).toThrow('error: source "s/allow": port = 80 is not allowed: an integer from 1150 to 65535 (the ports Aurora and RDS accept) [aws-port]');
     expect(make({ securityGroupId: SG, cidrs: ["0.0.0.0/0"] })).toThrow(
       'error: source "s/allow": cidrs[0] = "0.0.0.0/0" is not allowed: specific CIDRs; the whole internet only with network.allowAnyAddress = true [open-to-world]',
     );

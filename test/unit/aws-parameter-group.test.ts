@@ -116,9 +116,7 @@ describe("Aurora cluster parameter group", () => {
     const app = Testing.app({ stackTraces: false }) as App;
     const stack = new TerraformStack(app, "s");
     const cluster = new RdsCluster(stack, "Cluster", { engine: "aurora-postgresql", engineVersion: "15.6" });
-    expect(() => new AuroraSource(stack, "billing", { ...auroraSource(), cluster })).toThrow(
-      /engineVersion = "15\.6" is not allowed: a 16\.x version to match postgresVersion 16/,
-    );
+    expect(() => new AuroraSource(stack, "billing", { ...auroraSource(), cluster })).toThrow(/engineVersion = "15\.6" is not allowed: a 16\.x version to match postgresVersion 16/);
   });
 });
 

@@ -25,13 +25,23 @@ describe("addresses derive from names, not positions", () => {
   it("reordering IPs, extra parameters, schemas, tables and subnets changes nothing", () => {
     const a = auroraSource({
       network: { securityGroupId: SG, allowedCidrs: ["203.0.113.7/32", "198.51.100.0/24", "192.0.2.10/32"] },
-      parameterGroup: { extraParameters: [{ name: "work_mem", value: "65536" }, { name: "log_min_duration_statement", value: "1000" }] },
+      parameterGroup: {
+        extraParameters: [
+          { name: "work_mem", value: "65536" },
+          { name: "log_min_duration_statement", value: "1000" },
+        ],
+      },
       schemas: [{ name: "public" }, { name: "sales" }],
       tables: ["public.invoices", "sales.orders", "ops.events"],
     });
     const b = auroraSource({
       network: { securityGroupId: SG, allowedCidrs: ["192.0.2.10/32", "203.0.113.7/32", "198.51.100.0/24"] },
-      parameterGroup: { extraParameters: [{ name: "log_min_duration_statement", value: "1000" }, { name: "work_mem", value: "65536" }] },
+      parameterGroup: {
+        extraParameters: [
+          { name: "log_min_duration_statement", value: "1000" },
+          { name: "work_mem", value: "65536" },
+        ],
+      },
       schemas: [{ name: "sales" }, { name: "public" }],
       tables: ["ops.events", "sales.orders", "public.invoices"],
     });
@@ -66,8 +76,14 @@ describe("the app with an Aurora source", () => {
       expect(read(one, stack)).not.toMatch(/"\/(work|tmp|home|root)\//);
     }
     const aws = JSON.parse(read(one, "billing-aurora-aws"));
-    const cidrs = Object.values(aws.resource.aws_vpc_security_group_ingress_rule as Record<string, { cidr_ipv4: string }>).map((r) => r.cidr_ipv4).sort();
-    expect(cidrs).toEqual(resolveClickPipesIps(CloudProvider.AWS, example.clickhouse.region).ips.map((ip) => `${ip}/32`).sort());
+    const cidrs = Object.values(aws.resource.aws_vpc_security_group_ingress_rule as Record<string, { cidr_ipv4: string }>)
+      .map((r) => r.cidr_ipv4)
+      .sort();
+    expect(cidrs).toEqual(
+      resolveClickPipesIps(CloudProvider.AWS, example.clickhouse.region)
+        .ips.map((ip) => `${ip}/32`)
+        .sort(),
+    );
     expect(Object.values(aws.resource.aws_rds_cluster_parameter_group)[0]).toMatchObject({ family: `aurora-postgresql${example.postgresVersion}` });
     const db = read(one, "billing-aurora-db");
     expect(db).toContain('"grant_role": "rds_replication"');

@@ -37,11 +37,15 @@ describe("AWS validation rules", () => {
   });
 
   it("aws-region: refuses an unknown AWS region", () => {
-    expect(lines({ awsRegion: "eu-middle-9" })).toEqual([expect.stringMatching(/^error: source "billing": awsRegion = "eu-middle-9" is not allowed: an AWS region: af-south-1, .*us-west-2 \[aws-region\]$/)]);
+    expect(lines({ awsRegion: "eu-middle-9" })).toEqual([
+      expect.stringMatching(/^error: source "billing": awsRegion = "eu-middle-9" is not allowed: an AWS region: af-south-1, .*us-west-2 \[aws-region\]$/),
+    ]);
   });
 
   it("region: refuses an unknown ClickHouse region (generic rule, applied to AWS sources too)", () => {
-    expect(lines({ clickhouse: { cloud: CloudProvider.AWS, region: "eu-west-7" } })[0]).toMatch(/^error: source "billing": clickhouse\.region = "eu-west-7" is not allowed: a region ClickHouse Cloud runs in on aws: .* \[region\]$/);
+    expect(lines({ clickhouse: { cloud: CloudProvider.AWS, region: "eu-west-7" } })[0]).toMatch(
+      /^error: source "billing": clickhouse\.region = "eu-west-7" is not allowed: a region ClickHouse Cloud runs in on aws: .* \[region\]$/,
+    );
   });
 
   it("security-group-id: refuses a malformed security group id", () => {
@@ -112,9 +116,16 @@ describe("AWS validation rules", () => {
     expect(lines({ parameterGroup: { walSenderTimeoutMs: 0, extraParameters: [{ name: "wal_sender_timeout", value: "60000" }] } })).toEqual([
       'error: source "billing": parameterGroup.extraParameters[0] = "wal_sender_timeout = 60000" is not allowed: wal_sender_timeout = 0, which ClickPipes needs (leave it out of extraParameters; set parameterGroup.walSenderTimeoutMs instead) [extra-parameters]',
     ]);
-    expect(lines({ parameterGroup: { extraParameters: [{ name: "work_mem", value: "1" }, { name: "work_mem", value: "2" }] } })).toEqual([
-      'error: source "billing": parameterGroup.extraParameters[1].name = "work_mem" is not allowed: each parameter once (it is listed twice) [extra-parameters]',
-    ]);
+    expect(
+      lines({
+        parameterGroup: {
+          extraParameters: [
+            { name: "work_mem", value: "1" },
+            { name: "work_mem", value: "2" },
+          ],
+        },
+      }),
+    ).toEqual(['error: source "billing": parameterGroup.extraParameters[1].name = "work_mem" is not allowed: each parameter once (it is listed twice) [extra-parameters]']);
     expect(lines({ parameterGroup: { extraParameters: [{ name: "work_mem", value: 1 as never }] } })).toEqual([
       'error: source "billing": parameterGroup.extraParameters[0].value = 1 is not allowed: a string, as AWS spells the value ("1", not 1) [extra-parameters]',
     ]);

@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ClickPipe, ClickPipeProps } from "../../src/clickhouse/clickpipe";
-import {
-  App,
-  ChCdcInfrastructure,
-  ChClickPipe,
-  ChReversePrivateEndpoint,
-  ClickhouseProvider,
-  PostgresqlProvider,
-  TerraformStack,
-  TerraformVariable,
-  Testing,
-} from "../../src/tf/tf";
+import { App, ChCdcInfrastructure, ChClickPipe, ChReversePrivateEndpoint, ClickhouseProvider, PostgresqlProvider, TerraformStack, TerraformVariable, Testing } from "../../src/tf/tf";
 import { ClickPipePostgresType } from "../../src/model/clickpipe";
 import { CloudProvider, PostgresMajorVersion } from "../../src/model/types";
 import { ValidationError } from "../../src/model/validation";
@@ -163,8 +153,13 @@ describe("ClickPipe", () => {
     new PostgresqlProvider(stack, "postgresql", { host: "db.example.com" });
     const password = new TerraformVariable(stack, "pw", { type: "string", sensitive: true });
     const src = new GenericPostgresSource(stack, "s", {
-      name: "orders-db", host: "h", database: "d", postgresVersion: PostgresMajorVersion.V16,
-      clickhouse: { cloud: CloudProvider.AWS, region: "eu-central-1" }, tables: ["public.a"], password: password.stringValue,
+      name: "orders-db",
+      host: "h",
+      database: "d",
+      postgresVersion: PostgresMajorVersion.V16,
+      clickhouse: { cloud: CloudProvider.AWS, region: "eu-central-1" },
+      tables: ["public.a"],
+      password: password.stringValue,
     });
     expect(() => new ClickPipe(stack, "P1", { source: src, password: "hunter2", serviceId: "s" })).toThrow(ValidationError);
     expect(() => new ClickPipe(stack, "P2", { source: src, password: password.stringValue, serviceId: "s", tables: ["public.b"] })).toThrow(

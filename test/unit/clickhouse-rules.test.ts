@@ -6,7 +6,6 @@ import { PostgresMajorVersion, PostgresSourceSpec } from "../../src/model/types"
 import { formatFinding, runRules } from "../../src/model/validation";
 import { PIPE_BASE_SOURCE, PIPE_CASES } from "../rule-cases/pipe";
 
-
 /** The one-line messages of the pipe rule table for a pipe (and source override). */
 function lines(pipe: ClickPipeSpec, source: Partial<PostgresSourceSpec> = {}): string[] {
   const src = resolveSource({ ...PIPE_BASE_SOURCE, ...source });
@@ -22,7 +21,6 @@ describe("ClickPipe rule table", () => {
     expect(lines({ tables: ["sales.x"] }, { tables: [], schemas: [{ name: "sales" }] })).toEqual([]);
     expect(lines({ tables: ["any.table"] }, { tables: [], schemas: [], publication: { allTables: true } })).toEqual([]);
   });
-
 
   it.each(PIPE_CASES)("%s", (_name, pipe, source, line) => {
     expect(lines(pipe, source)).toEqual([line]);

@@ -52,9 +52,7 @@ describe("IAM authentication for Aurora/RDS pipes", () => {
     const [instanceId, instance] = data(json, "aws_db_instance")[0]!;
     expect(instance).toMatchObject({ db_instance_identifier: "billing" });
     expect(one(json, "aws_iam_role")[1].name).toBe("ClickHouseAccessRole-rds");
-    expect(JSON.parse(one(json, "aws_iam_role_policy")[1].policy as string).Statement[0].Resource).toContain(
-      `:dbuser:\${data.aws_db_instance.${instanceId}.resource_id}/clickpipes_user`,
-    );
+    expect(JSON.parse(one(json, "aws_iam_role_policy")[1].policy as string).Statement[0].Resource).toContain(`:dbuser:\${data.aws_db_instance.${instanceId}.resource_id}/clickpipes_user`);
   });
 
   it("the -db stack takes the role ARN as a variable and the pipe uses IAM_ROLE without a password; a CDC pipe gets no IAM warning", () => {

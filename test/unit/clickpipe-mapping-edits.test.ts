@@ -13,7 +13,15 @@ describe("the provider's refusal of table-mapping edits", () => {
   });
 
   it("refuses an edit of an existing mapping with the provider's text, naming the first changed field", () => {
-    expect(refusedMappingEdits([orders, customers], [{ ...orders, target_table: "orders_v2" }, { ...customers, table_engine: "MergeTree", partition_key: "id" }])).toEqual([
+    expect(
+      refusedMappingEdits(
+        [orders, customers],
+        [
+          { ...orders, target_table: "orders_v2" },
+          { ...customers, table_engine: "MergeTree", partition_key: "id" },
+        ],
+      ),
+    ).toEqual([
       "Cannot modify table_engine for existing table mapping 'public.customers'. Table mappings cannot be updated - you must remove the old mapping and add a new one.",
       "Cannot modify target_table for existing table mapping 'public.orders'. Table mappings cannot be updated - you must remove the old mapping and add a new one.",
     ]);

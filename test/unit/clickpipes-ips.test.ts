@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  CLICKPIPES_IP_TABLE,
-  CLICKPIPES_IP_TABLE_VERSION,
-  compareIp,
-  isKnownRegion,
-  resolveClickPipesIps,
-} from "../../src/model/clickpipes-ips";
+import { CLICKPIPES_IP_TABLE, CLICKPIPES_IP_TABLE_VERSION, compareIp, isKnownRegion, resolveClickPipesIps } from "../../src/model/clickpipes-ips";
 import { isCidr } from "../../src/model/rules";
 import { CloudProvider } from "../../src/model/types";
 

@@ -89,7 +89,14 @@ const CONFIG: AppConfig = {
       network: { allowedCidrs: ["198.51.100.9/32", "203.0.113.8/29"] },
     }),
     // RDS, no network resource; IAM auth with a pipe (the instance's resource ID).
-    rdsSource({ name: "crm", monitoring: { name: "crm_monitor" }, planRole: { name: "crm_plan" }, network: { mode: AwsNetworkMode.NONE }, iamAuth: true, clickpipe: { serviceId: SERVICE_B, replicationMode: ClickPipeReplicationMode.SNAPSHOT, clickhouseServiceRoleArn: CH_ROLE } }),
+    rdsSource({
+      name: "crm",
+      monitoring: { name: "crm_monitor" },
+      planRole: { name: "crm_plan" },
+      network: { mode: AwsNetworkMode.NONE },
+      iamAuth: true,
+      clickpipe: { serviceId: SERVICE_B, replicationMode: ClickPipeReplicationMode.SNAPSHOT, clickhouseServiceRoleArn: CH_ROLE },
+    }),
   ],
 };
 
@@ -595,7 +602,13 @@ beforeAll(() => {
   app.synth();
   for (const stack of app.node.children) {
     const isLeaf = (c: IConstruct) => c !== stack && c.node.children.length === 0 && c.node.id !== "backend";
-    leaves.set(stack.node.id, stack.node.findAll().filter(isLeaf).map((c) => c.node.path));
+    leaves.set(
+      stack.node.id,
+      stack.node
+        .findAll()
+        .filter(isLeaf)
+        .map((c) => c.node.path),
+    );
     jsons.set(stack.node.id, JSON.parse(fs.readFileSync(path.join(tmp, "stacks", stack.node.id, "cdk.tf.json"), "utf8")) as StackJson);
   }
 });
@@ -637,10 +650,11 @@ describe("construct IDs: the golden list against synth", () => {
     for (const [p, type] of Object.entries(GOLDEN_TYPES)) {
       const stack = p.split("/")[0];
       const j = jsons.get(stack)!;
-      const found = [...Object.entries(j.resource ?? {}), ...Object.entries(j.data ?? {})].filter(([, byName]) =>
-        Object.values(byName).some((r) => r["//"].metadata.path === p),
-      );
-      expect(found.map(([t]) => t), p).toEqual([type]);
+      const found = [...Object.entries(j.resource ?? {}), ...Object.entries(j.data ?? {})].filter(([, byName]) => Object.values(byName).some((r) => r["//"].metadata.path === p));
+      expect(
+        found.map(([t]) => t),
+        p,
+      ).toEqual([type]);
     }
   });
 });
@@ -801,7 +815,15 @@ describe("construct IDs: the tables of docs/reference.md", () => {
       return { pattern: code(r[0])[0], re: new RegExp(`^${re}$`) };
     });
     const golden = Object.values(GOLDEN).flatMap((paths) => paths.map((p) => p.slice(p.indexOf("/") + 1)));
-    for (const p of golden) expect(patterns.some((x) => x.re.test(p)), p).toBe(true);
-    for (const x of patterns) expect(golden.some((p) => x.re.test(p)), x.pattern).toBe(true);
+    for (const p of golden)
+      expect(
+        patterns.some((x) => x.re.test(p)),
+        p,
+      ).toBe(true);
+    for (const x of patterns)
+      expect(
+        golden.some((p) => x.re.test(p)),
+        x.pattern,
+      ).toBe(true);
   });
 });

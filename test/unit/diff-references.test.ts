@@ -24,7 +24,11 @@ const withPipe = (publication?: string): AppConfig => ({
 async function diff(base: string, head: string): Promise<{ code: number; r: DiffReport }> {
   let out = "";
   const sink = (f: (s: string) => void) => ({ write: (s: string) => (f(s), true) }) as unknown as NodeJS.WritableStream;
-  const code = await runDiff([base, head, "--json"], sink((s) => (out += s)), sink(() => {}));
+  const code = await runDiff(
+    [base, head, "--json"],
+    sink((s) => (out += s)),
+    sink(() => {}),
+  );
   return { code, r: JSON.parse(out) as DiffReport };
 }
 

@@ -27,10 +27,7 @@ const SERVICE = "3f1c9a62-8d4e-4b7a-9c2d-5e6f7a8b9c0d";
 function baseConfig(): AppConfig {
   return {
     backend: { type: BackendType.LOCAL },
-    sources: [
-      genericSource(),
-      auroraSource({ clickpipe: { serviceId: SERVICE, destinationDatabase: "billing" }, network: { mode: AwsNetworkMode.IP_ALLOW_LIST, securityGroupId: SG } }),
-    ],
+    sources: [genericSource(), auroraSource({ clickpipe: { serviceId: SERVICE, destinationDatabase: "billing" }, network: { mode: AwsNetworkMode.IP_ALLOW_LIST, securityGroupId: SG } })],
   };
 }
 

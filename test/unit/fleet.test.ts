@@ -17,7 +17,12 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 function readStacks(outdir: string): Record<string, string> {
   const stacks = path.join(outdir, "stacks");
-  return Object.fromEntries(fs.readdirSync(stacks).sort().map((s) => [s, fs.readFileSync(path.join(stacks, s, "cdk.tf.json"), "utf8")]));
+  return Object.fromEntries(
+    fs
+      .readdirSync(stacks)
+      .sort()
+      .map((s) => [s, fs.readFileSync(path.join(stacks, s, "cdk.tf.json"), "utf8")]),
+  );
 }
 
 function synthFleet(name: string, file: string): Record<string, string> {
@@ -140,7 +145,9 @@ describe("fleet files", () => {
     const big = path.join(tmp, "big.yaml");
     fs.writeFileSync(big, "");
     fs.truncateSync(big, 17 * 1024 * 1024); // sparse: nothing is written
-    expect(() => loadFleetFile(big)).toThrow(`error: source "(fleet)": ${big} = "(${17 * 1024 * 1024} bytes, over the limit of 16777216)" ${allowed.replace(" [fleet-file]", "")}, at most 16777216 bytes [fleet-file]`);
+    expect(() => loadFleetFile(big)).toThrow(
+      `error: source "(fleet)": ${big} = "(${17 * 1024 * 1024} bytes, over the limit of 16777216)" ${allowed.replace(" [fleet-file]", "")}, at most 16777216 bytes [fleet-file]`,
+    );
     expect(() => loadFleetFile(tmp)).toThrow(`error: source "(fleet)": ${tmp} = "(a directory)" ${allowed}`);
   });
 
@@ -158,7 +165,9 @@ describe("fleet files", () => {
     expect(errorLines("sources:\n  - kind: generic\n    name: [unclosed\n")).toEqual([
       expect.stringMatching(/^error: source "\(fleet\)": .*bad-\w+\.yaml:\d+:\d+ = "\(unparsable\)" is not allowed: valid YAML or JSON \(.+\) \[fleet-syntax\]$/),
     ]);
-    expect(() => loadFleetFile(path.join(tmp, "missing.yaml"))).toThrow(`error: source "(fleet)": ${path.join(tmp, "missing.yaml")} = "ENOENT" is not allowed: a readable YAML or JSON fleet file [fleet-file]`);
+    expect(() => loadFleetFile(path.join(tmp, "missing.yaml"))).toThrow(
+      `error: source "(fleet)": ${path.join(tmp, "missing.yaml")} = "ENOENT" is not allowed: a readable YAML or JSON fleet file [fleet-file]`,
+    );
   });
 
   it("ships a schema that matches the AppConfig type (npm run gen:schema)", () => {
@@ -181,7 +190,9 @@ describe("fleet files", () => {
     fs.writeFileSync(badFile, example.replace("database: crm", "database: crm\n    colour: blue"));
     const bad = run(badFile);
     expect(bad.status).toBe(1);
-    expect(bad.stderr.trim()).toBe('error: source "crm-db": colour = "blue" is not allowed: a known field: adminIsSuperuser, adminUser, azure, backend, clickhouse, clickpipe, database, health, host, hostProfile, kind, managedPostgres, monitoring, name, network, planRole, planetScaleBranch, port, postgresVersion, protectFromDestroy, publication, schemas, serverSettings, sslmode, tables, timescaleDb, user [unknown-key]');
+    expect(bad.stderr.trim()).toBe(
+      'error: source "crm-db": colour = "blue" is not allowed: a known field: adminIsSuperuser, adminUser, azure, backend, clickhouse, clickpipe, database, health, host, hostProfile, kind, managedPostgres, monitoring, name, network, planRole, planetScaleBranch, port, postgresVersion, protectFromDestroy, publication, schemas, serverSettings, sslmode, tables, timescaleDb, user [unknown-key]',
+    );
     expect(fs.existsSync(out)).toBe(false);
   });
 });

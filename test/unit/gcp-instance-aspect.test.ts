@@ -16,7 +16,12 @@ const IPS = resolveClickPipesIps(CloudProvider.GCP, "us-east1").ips;
 
 /** A google_* resource whose attributes are its own (as a generated binding writes them). */
 class BoundResource extends TerraformResourceClass {
-  constructor(scope: TerraformStack, id: string, type: string, private readonly attrs: Record<string, unknown>) {
+  constructor(
+    scope: TerraformStack,
+    id: string,
+    type: string,
+    private readonly attrs: Record<string, unknown>,
+  ) {
     super(scope, id, { terraformResourceType: type, terraformGeneratorMetadata: { providerName: "google" } });
   }
   protected synthesizeAttributes(): Record<string, unknown> {
@@ -45,7 +50,13 @@ describe("ClickPipesGoogleInstance on Cloud SQL", () => {
           { name: "max_connections", value: "200" },
           { name: "log_min_duration_statement", value: "500" },
         ],
-        ip_configuration: { ipv4_enabled: true, authorized_networks: [{ name: "office", value: "192.0.2.0/24" }, { name: "clickpipes-mine", value: `${IPS[0]}/32` }] },
+        ip_configuration: {
+          ipv4_enabled: true,
+          authorized_networks: [
+            { name: "office", value: "192.0.2.0/24" },
+            { name: "clickpipes-mine", value: `${IPS[0]}/32` },
+          ],
+        },
       });
       Aspects.of(db).add(new ClickPipesGoogleInstance({ clickhouse: GCP }));
     });
@@ -58,7 +69,10 @@ describe("ClickPipesGoogleInstance on Cloud SQL", () => {
       { name: "cloudsql.logical_decoding", value: "on" },
     ]);
     const nets = s.ip_configuration.authorized_networks;
-    expect(nets.slice(0, 2)).toEqual([{ name: "office", value: "192.0.2.0/24" }, { name: "clickpipes-mine", value: `${IPS[0]}/32` }]);
+    expect(nets.slice(0, 2)).toEqual([
+      { name: "office", value: "192.0.2.0/24" },
+      { name: "clickpipes-mine", value: `${IPS[0]}/32` },
+    ]);
     // The IP the user already authorized is not added twice.
     expect(nets.slice(2).map((n: any) => n.value)).toEqual(IPS.slice(1).map((ip) => `${ip}/32`));
     expect(nets[2].name).toBe(`clickpipes-${IPS[1]!.replace(/\./g, "-")}`);
@@ -76,8 +90,14 @@ describe("ClickPipesGoogleInstance on Cloud SQL", () => {
     Aspects.of(db).add(new ClickPipesGoogleInstance({ clickhouse: GCP, allowedCidrs: ["203.0.113.5/32"] }));
     const first = Testing.synth(stack);
     const s = only(JSON.parse(first), "google_sql_database_instance").settings;
-    expect(s.database_flags).toEqual([{ name: "work_mem", value: "65536" }, { name: "cloudsql.logical_decoding", value: "on" }]);
-    expect(s.ip_configuration.authorized_networks).toEqual([{ name: "vpn", value: "198.51.100.7/32" }, { name: "clickpipes-203-0-113-5", value: "203.0.113.5/32" }]);
+    expect(s.database_flags).toEqual([
+      { name: "work_mem", value: "65536" },
+      { name: "cloudsql.logical_decoding", value: "on" },
+    ]);
+    expect(s.ip_configuration.authorized_networks).toEqual([
+      { name: "vpn", value: "198.51.100.7/32" },
+      { name: "clickpipes-203-0-113-5", value: "203.0.113.5/32" },
+    ]);
     expect(Testing.synth(stack)).toBe(first);
   });
 
@@ -87,7 +107,9 @@ describe("ClickPipesGoogleInstance on Cloud SQL", () => {
       db.addOverride("settings", { database_flags: [{ name: "cloudsql.logical_decoding", value: "off" }] });
       Aspects.of(db).add(new ClickPipesGoogleInstance({ clickhouse: GCP }));
     });
-    expect(errors).toEqual(['ClickPipes: database flag cloudsql.logical_decoding = "off": ClickPipes needs on (logical replication; docs/integrations/clickpipes/postgres/source/google-cloudsql.mdx)']);
+    expect(errors).toEqual([
+      'ClickPipes: database flag cloudsql.logical_decoding = "off": ClickPipes needs on (logical replication; docs/integrations/clickpipes/postgres/source/google-cloudsql.mdx)',
+    ]);
     expect(only(json, "google_sql_database_instance").settings).toEqual({ database_flags: [{ name: "cloudsql.logical_decoding", value: "off" }] });
   });
 
@@ -112,7 +134,9 @@ describe("ClickPipesGoogleInstance on Cloud SQL", () => {
     expect(() => new ClickPipesGoogleInstance({ clickhouse: GCP, allowedCidrs: ["0.0.0.0/0"] })).toThrow(
       /^error: source "ClickPipesGoogleInstance": allowedCidrs\[0\] = "0\.0\.0\.0\/0" is not allowed: an IPv4 CIDR other than 0\.0\.0\.0\/0/,
     );
-    expect(() => new ClickPipesGoogleInstance({ clickhouse: { cloud: CloudProvider.GCP, region: "moon-1" } })).toThrow(/clickhouse\.region = "moon-1" is not allowed: a ClickHouse Cloud region of gcp: /);
+    expect(() => new ClickPipesGoogleInstance({ clickhouse: { cloud: CloudProvider.GCP, region: "moon-1" } })).toThrow(
+      /clickhouse\.region = "moon-1" is not allowed: a ClickHouse Cloud region of gcp: /,
+    );
   });
 });
 
@@ -121,7 +145,7 @@ describe("ClickPipesGoogleInstance on AlloyDB", () => {
     const { json, warnings, errors } = synth((stack) => {
       const primary = new BoundResource(stack, "primary", "google_alloydb_instance", {
         instance_type: "PRIMARY",
-        database_flags: { "max_connections": "300" },
+        database_flags: { max_connections: "300" },
         network_config: { enable_public_ip: false, authorized_external_networks: [{ cidr_range: "192.0.2.0/24" }] },
       });
       Aspects.of(primary).add(new ClickPipesGoogleInstance({ clickhouse: GCP }));

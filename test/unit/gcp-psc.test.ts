@@ -28,7 +28,11 @@ describe("GCP Private Service Connect (clickpipe.privateServiceConnect)", () => 
     expect(rpe.vpc_resource_configuration_id).toBeUndefined();
     const dns = Object.values(j.resource!.clickhouse_clickpipes_reverse_private_endpoint_custom_private_dns!);
     expect(dns).toEqual([
-      expect.objectContaining({ service_id: SERVICE, reverse_private_endpoint_id: `\${clickhouse_clickpipes_reverse_private_endpoint.${rpeName}.id}`, mapping: [{ private_dns_name: "orders.db.internal" }] }),
+      expect.objectContaining({
+        service_id: SERVICE,
+        reverse_private_endpoint_id: `\${clickhouse_clickpipes_reverse_private_endpoint.${rpeName}.id}`,
+        mapping: [{ private_dns_name: "orders.db.internal" }],
+      }),
     ]);
     const pipe = Object.values(j.resource!.clickhouse_clickpipe!)[0] as any;
     expect(pipe.source.postgres.host).toBe("orders.db.internal");
@@ -46,9 +50,11 @@ describe("GCP Private Service Connect (clickpipe.privateServiceConnect)", () => 
     expect(errors([{ ...base, clickpipe: psc({ privateDnsName: "bad name" }) }])).toMatch(/privateDnsName = "bad name"/);
     expect(errors([{ ...base, clickpipe: psc({ privateDnsName: "*.orders.internal" }) }])).toBe("");
     expect(errors([{ ...base, clickpipe: psc({ attachment: "x" }) }])).toMatch(/privateServiceConnect.attachment .*no such field|attachment/);
-    expect(errors([
-      { ...base, clickpipe: psc() },
-      { ...base, name: "billing-db", clickpipe: psc({ privateDnsName: "billing.db.internal" }) },
-    ])).toMatch(/source "billing-db": clickpipe.privateServiceConnect.serviceAttachment = .*\(source "orders-db" already does\).*\[private-service-connect-once\]/);
+    expect(
+      errors([
+        { ...base, clickpipe: psc() },
+        { ...base, name: "billing-db", clickpipe: psc({ privateDnsName: "billing.db.internal" }) },
+      ]),
+    ).toMatch(/source "billing-db": clickpipe.privateServiceConnect.serviceAttachment = .*\(source "orders-db" already does\).*\[private-service-connect-once\]/);
   });
 });

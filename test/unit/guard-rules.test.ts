@@ -67,7 +67,11 @@ describe("rule table", () => {
 
   it("every rule has a case, and every case its fixture in both plan formats", () => {
     // Configuration rules (provisioners, modules, provider sources/aliases, meta-arguments, identity) have hostile-edit tests (review-hostile.test.ts).
-    for (const r of RULES.filter((x) => !CONFIG_RULE_IDS.has(x.id))) expect(RULE_CASES.some((c) => c.changes.some((ch) => ch.expect?.includes(r.id))), r.id).toBe(true);
+    for (const r of RULES.filter((x) => !CONFIG_RULE_IDS.has(x.id)))
+      expect(
+        RULE_CASES.some((c) => c.changes.some((ch) => ch.expect?.includes(r.id))),
+        r.id,
+      ).toBe(true);
     const files = fs.readdirSync(RULES_DIR).sort();
     expect(files).toEqual(RULE_CASES.flatMap((c) => FORMATS.map((f) => `${c.name}.${f}.json`)).sort());
     for (const c of RULE_CASES) {
@@ -95,8 +99,7 @@ describe("rule table", () => {
     for (const c of RULE_CASES) {
       for (const fresh of makePlans(c, tmp)) {
         const committed = fs.readFileSync(path.join(RULES_DIR, fresh.file), "utf8");
-        const shape = (t: string) =>
-          (JSON.parse(t).resource_changes as { address: string; change: { actions: string[] } }[]).map((r) => `${r.address} ${r.change.actions.join("+")}`);
+        const shape = (t: string) => (JSON.parse(t).resource_changes as { address: string; change: { actions: string[] } }[]).map((r) => `${r.address} ${r.change.actions.join("+")}`);
         expect(shape(fresh.text), `${fresh.file}: regenerate with node --import tsx scripts/gen-guard-fixtures.ts`).toEqual(shape(committed));
         expect(got(fresh.text, true)).toEqual(got(committed, true));
       }
@@ -118,7 +121,11 @@ describe("declared constructs", () => {
       }
     }
     // The scenarios cover every mode: every resource of the construct-ID table appears.
-    expect([...keys].sort()).toEqual(SOURCE_CONSTRUCT_ENTRIES.filter((e) => e.kind === ConstructKind.RESOURCE).map((e) => e.key).sort());
+    expect([...keys].sort()).toEqual(
+      SOURCE_CONSTRUCT_ENTRIES.filter((e) => e.kind === ConstructKind.RESOURCE)
+        .map((e) => e.key)
+        .sort(),
+    );
   });
 
   it("every pipe-critical resource of the construct-ID table is judged by some rule", () => {

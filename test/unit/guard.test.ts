@@ -67,9 +67,7 @@ describe("plan reading", () => {
     expect(() => parsePlan("{}", "p.json")).toThrow(PlanFormatError);
     // `terraform show -json` without a plan file prints state: refuse it rather than pass it.
     const state = JSON.stringify({ format_version: "1.0", terraform_version: "1.11.4", values: { root_module: { resources: [] } } });
-    expect(() => parsePlan(state, "state.json")).toThrow(
-      "state.json: has no planned_values or resource_changes (state JSON?); expected the output of: terraform show -json <planfile>",
-    );
+    expect(() => parsePlan(state, "state.json")).toThrow("state.json: has no planned_values or resource_changes (state JSON?); expected the output of: terraform show -json <planfile>");
     expect(parsePlan(JSON.stringify({ format_version: "1.2", planned_values: {} })).resourceChanges).toEqual([]);
   });
 });
@@ -85,7 +83,9 @@ describe("guard by declared constructs", () => {
 
   it("passes updates in place that keep what the pipe needs (a grant's privileges, the role's password version)", () => {
     expect(blockedIds(plan([rc("postgresql_grant", "orders-db_Grants_schema-public_Usage_574BE263", ["update"], { privileges: ["USAGE"] }, { privileges: ["USAGE", "CREATE"] })]))).toEqual([]);
-    expect(blockedIds(plan([role("orders-db_User_Role_99178045", ["update"], { login: true, replication: true, password_wo_version: "1" }, { login: true, replication: true, password_wo_version: "2" })]))).toEqual([]);
+    expect(
+      blockedIds(plan([role("orders-db_User_Role_99178045", ["update"], { login: true, replication: true, password_wo_version: "1" }, { login: true, replication: true, password_wo_version: "2" })])),
+    ).toEqual([]);
   });
 
   it("blocks deleting or replacing the declared ClickPipes role, in either replace order", () => {
@@ -127,11 +127,7 @@ describe("guard by declared constructs", () => {
     ]);
     const r = guardPlan(parsePlan(text), { allow: ["postgresql_publication.orders-db_Publication_92C9D745"] });
     expect(r.blocking.map((v) => v.rule)).toEqual(["clickpipes-role"]);
-    expect(r.verdicts.map((v) => `${v.level}:${v.rule}:${v.allowed ?? false}`)).toEqual([
-      "BLOCK:clickpipes-role:false",
-      "BLOCK:publication:true",
-      "WARN:publication-tables-added:false",
-    ]);
+    expect(r.verdicts.map((v) => `${v.level}:${v.rule}:${v.allowed ?? false}`)).toEqual(["BLOCK:clickpipes-role:false", "BLOCK:publication:true", "WARN:publication-tables-added:false"]);
     expect(r.verdicts.find((v) => v.rule === "publication-tables-added")?.tables).toEqual(["public.b"]);
   });
 
@@ -148,7 +144,9 @@ describe("guard by declared constructs", () => {
     // Two halves cover the whole; an unchanged (no-op) rule counts too.
     expect(blockedIds(plan([ing("Ingress-10000_24", DELETE, "10.0.0.0/24"), ing("Ingress-10000_25", ["create"], "10.0.0.0/25"), ing("Ingress-1000128_25", ["no-op"], "10.0.0.128/25")]))).toEqual([]);
     // Only one half left, another port, another group, another family: blocked.
-    expect(blockedIds(plan([ing("Ingress-10000_24", DELETE, "10.0.0.0/24"), ing("Ingress-10000_25", ["create"], "10.0.0.0/25")]))).toEqual(["ingress-rule:aws_vpc_security_group_ingress_rule.src_IpAllowList_Ingress-10000_24_0A1B2C3D"]);
+    expect(blockedIds(plan([ing("Ingress-10000_24", DELETE, "10.0.0.0/24"), ing("Ingress-10000_25", ["create"], "10.0.0.0/25")]))).toEqual([
+      "ingress-rule:aws_vpc_security_group_ingress_rule.src_IpAllowList_Ingress-10000_24_0A1B2C3D",
+    ]);
     expect(blockedIds(plan([ing("Ingress-10001", DELETE, "10.0.0.1/32"), ing("Ingress-10000_24", ["create"], "10.0.0.0/24", 6432)]))).toHaveLength(1);
     expect(blockedIds(plan([ing("Ingress-10001", DELETE, "10.0.0.1/32"), ing("Ingress-10000_24", ["create"], "10.0.0.0/24", 5432, "sg-0fedcba9876543210")]))).toHaveLength(1);
     expect(blockedIds(plan([ing("Ingress-ffff10001_128", DELETE, "::ffff:10.0.0.1/128"), ing("Ingress-10000_24", ["create"], "10.0.0.0/24")]))).toHaveLength(1);
@@ -199,9 +197,7 @@ describe("guard command", () => {
   it("exits 1 on a plan that replaces the publication, listing it", async () => {
     const r = await cli([path.join(FIXTURES, "replace-publication.json"), "--no-synth"]);
     expect(r.code).toBe(1);
-    expect(r.out).toContain(
-      `plan ${path.join(FIXTURES, "replace-publication.json")}:\n  BLOCK [publication] postgresql_publication.orders-db_Publication_92C9D745: publication replaced: `,
-    );
+    expect(r.out).toContain(`plan ${path.join(FIXTURES, "replace-publication.json")}:\n  BLOCK [publication] postgresql_publication.orders-db_Publication_92C9D745: publication replaced: `);
     expect(r.out).toContain("guard: 1 change would break a running ClickPipe; if deliberate, allow with --allow-file or --allow [<stack>:]<address> (constructs from addresses (no synth output))");
   });
 
@@ -215,7 +211,9 @@ describe("guard command", () => {
     const a = writePlan("af-a.json", plan([rc("postgresql_publication", "orders-db_Publication_92C9D745", DELETE)]));
     const file = writePlan(
       "allow.txt",
-      ["# deliberate: the publication is rebuilt in this PR", "", "postgresql_publication.orders-db_Publication_92C9D745  # trailing comment", "orders-db:postgresql_role.gone_Role_00000000", ""].join("\r\n"),
+      ["# deliberate: the publication is rebuilt in this PR", "", "postgresql_publication.orders-db_Publication_92C9D745  # trailing comment", "orders-db:postgresql_role.gone_Role_00000000", ""].join(
+        "\r\n",
+      ),
     );
     const r = await cli([a, "--no-synth", "--allow-file", file, "--allow", "postgresql_slot.none"]);
     expect(r.code).toBe(0);
@@ -230,7 +228,11 @@ describe("guard command", () => {
     // Without the file the same plan blocks: the file is what allowed it.
     expect((await cli([a, "--no-synth"])).code).toBe(1);
     const bad = writePlan("bad-allow.txt", "postgresql_publication.ok\nnot an address\n");
-    expect(await cli([a, "--no-synth", "--allow-file", bad])).toEqual({ code: 2, out: "", err: `cdktf-clickpipes guard: --allow-file ${bad}:2: "not an address" is not an allowance; expected one [<stack>:]<address> per line (e.g. orders-db:postgresql_publication.orders-db_Publication_1A2B3C4D)\n` });
+    expect(await cli([a, "--no-synth", "--allow-file", bad])).toEqual({
+      code: 2,
+      out: "",
+      err: `cdktf-clickpipes guard: --allow-file ${bad}:2: "not an address" is not an allowance; expected one [<stack>:]<address> per line (e.g. orders-db:postgresql_publication.orders-db_Publication_1A2B3C4D)\n`,
+    });
     const missing = path.join(path.dirname(bad), "no-such-allow.txt");
     const m = await cli([a, "--no-synth", "--allow-file", missing]);
     expect(m.code).toBe(2);
@@ -259,7 +261,10 @@ describe("guard command", () => {
     expect(fs.readFileSync(GUARD_SCHEMA_PATH, "utf8")).toBe(generateGuardSchema());
     const schema = JSON.parse(fs.readFileSync(GUARD_SCHEMA_PATH, "utf8"));
     const a = writePlan("schema-a.json", plan([rc("postgresql_publication", "orders-db_Publication_92C9D745", DELETE)]));
-    const w = writePlan("schema-w.json", plan([rc("postgresql_publication", "orders-db_Publication_92C9D745", ["update"], { tables: ["public.a", "public.b"] }, { tables: ["public.a", "public.c"] })]));
+    const w = writePlan(
+      "schema-w.json",
+      plan([rc("postgresql_publication", "orders-db_Publication_92C9D745", ["update"], { tables: ["public.a", "public.b"] }, { tables: ["public.a", "public.c"] })]),
+    );
     const runs = [
       await cli([a, "--no-synth", "--json"]),
       await cli([a, w, "--no-synth", "--allow", "postgresql_publication.orders-db_Publication_92C9D745,nothing.here", "--json"]),
@@ -290,9 +295,15 @@ describe("guard command", () => {
     const bad = path.join(tmp, "bad-out", "stacks", "orders-db");
     fs.mkdirSync(bad, { recursive: true });
     fs.writeFileSync(path.join(bad, "cdk.tf.json"), "{ not json");
-    expect(await cli([p, "--synth", path.join(tmp, "bad-out")])).toMatchObject({ code: 2, err: `cdktf-clickpipes guard: --synth ${path.join(bad, "cdk.tf.json")}: is not JSON; run: npx cdktf synth\n` });
+    expect(await cli([p, "--synth", path.join(tmp, "bad-out")])).toMatchObject({
+      code: 2,
+      err: `cdktf-clickpipes guard: --synth ${path.join(bad, "cdk.tf.json")}: is not JSON; run: npx cdktf synth\n`,
+    });
     fs.writeFileSync(path.join(bad, "cdk.tf.json"), JSON.stringify({ resource: {} }));
-    expect(await cli([p, "--synth", path.join(tmp, "bad-out")])).toMatchObject({ code: 2, err: `cdktf-clickpipes guard: --synth ${path.join(bad, "cdk.tf.json")}: is not a synthesized stack; run: npx cdktf synth\n` });
+    expect(await cli([p, "--synth", path.join(tmp, "bad-out")])).toMatchObject({
+      code: 2,
+      err: `cdktf-clickpipes guard: --synth ${path.join(bad, "cdk.tf.json")}: is not a synthesized stack; run: npx cdktf synth\n`,
+    });
     expect((await cli([p, "--synth", tmp, "--no-synth"])).code).toBe(2);
   });
 
@@ -360,7 +371,9 @@ describe("guard command", () => {
     synthApp({ sources: [genericSource()] }, path.join(app, "cdktf.out"));
     const exact = spawnSync(process.execPath, [bin, "guard", path.join(FIXTURES, "replace-publication.json")], { encoding: "utf8", cwd: app });
     expect(exact.status).toBe(1);
-    expect(exact.stdout).toContain(`plan ${path.join(FIXTURES, "replace-publication.json")} (stack orders-db):\n  BLOCK [publication] orders-db:postgresql_publication.orders-db_Publication_92C9D745: `);
+    expect(exact.stdout).toContain(
+      `plan ${path.join(FIXTURES, "replace-publication.json")} (stack orders-db):\n  BLOCK [publication] orders-db:postgresql_publication.orders-db_Publication_92C9D745: `,
+    );
     expect(exact.stdout).toContain("(constructs from synth output cdktf.out)");
   });
 });

@@ -67,13 +67,25 @@ describe("durations and sizes", () => {
 
 describe("wrong calls: one line, exit 2, nothing on stdout", () => {
   it.each([
-    [["--max-transaction-age", "1 hour"], 'cdktf-clickpipes health: --max-transaction-age = "1 hour" is not allowed: a duration such as 30s, 5m, 1h, 1h30m or 2d (units d, h, m, s in that order; at least 1s, at most 365d)\n'],
-    [["--inactive-slot-warn=0s"], 'cdktf-clickpipes health: --inactive-slot-warn = "0s" is not allowed: a duration such as 30s, 5m, 1h, 1h30m or 2d (units d, h, m, s in that order; at least 1s, at most 365d)\n'],
+    [
+      ["--max-transaction-age", "1 hour"],
+      'cdktf-clickpipes health: --max-transaction-age = "1 hour" is not allowed: a duration such as 30s, 5m, 1h, 1h30m or 2d (units d, h, m, s in that order; at least 1s, at most 365d)\n',
+    ],
+    [
+      ["--inactive-slot-warn=0s"],
+      'cdktf-clickpipes health: --inactive-slot-warn = "0s" is not allowed: a duration such as 30s, 5m, 1h, 1h30m or 2d (units d, h, m, s in that order; at least 1s, at most 365d)\n',
+    ],
     [["--retained-wal-warn-fraction", "1.5"], 'cdktf-clickpipes health: --retained-wal-warn-fraction = "1.5" is not allowed: a number above 0 and at most 1 (e.g. 0.5)\n'],
     [["--retained-wal-crit-bytes", "lots"], `cdktf-clickpipes health: --retained-wal-crit-bytes = "lots" is not allowed: ${SIZE_ALLOWED}\n`],
-    [["--retained-wal-warn-bytes", "10Gb"], 'cdktf-clickpipes health: --retained-wal-warn-bytes = "10Gb" is not allowed: a whole number of bytes above 0, or a whole number with a unit kB/KiB, MB/MiB, GB/GiB or TB/TiB (e.g. 10GiB; all 1024-based: PostgreSQL\'s MB is 1024² bytes, the same as MiB)\n'],
-    [["--retained-wal-warn-fraction", "0.9"], "cdktf-clickpipes health: --retained-wal-warn-fraction = 0.9 is not allowed: warn below crit (retainedWalWarnFraction 0.9 < retainedWalCritFraction 0.8)\n"],
-    [["--inactive-slot-warn", "2h"], "cdktf-clickpipes health: --inactive-slot-warn = \"2h\" is not allowed: warn below crit (inactiveSlotWarn 2h < inactiveSlotCrit 1h)\n"],
+    [
+      ["--retained-wal-warn-bytes", "10Gb"],
+      'cdktf-clickpipes health: --retained-wal-warn-bytes = "10Gb" is not allowed: a whole number of bytes above 0, or a whole number with a unit kB/KiB, MB/MiB, GB/GiB or TB/TiB (e.g. 10GiB; all 1024-based: PostgreSQL\'s MB is 1024² bytes, the same as MiB)\n',
+    ],
+    [
+      ["--retained-wal-warn-fraction", "0.9"],
+      "cdktf-clickpipes health: --retained-wal-warn-fraction = 0.9 is not allowed: warn below crit (retainedWalWarnFraction 0.9 < retainedWalCritFraction 0.8)\n",
+    ],
+    [["--inactive-slot-warn", "2h"], 'cdktf-clickpipes health: --inactive-slot-warn = "2h" is not allowed: warn below crit (inactiveSlotWarn 2h < inactiveSlotCrit 1h)\n'],
     [["--json", "--prometheus"], "cdktf-clickpipes health: --json and --prometheus exclude each other: give one\n"],
     [["--slot"], `cdktf-clickpipes health: option --slot needs a value; run "cdktf-clickpipes health --help" for the options\n`],
     [["--bogus"], `cdktf-clickpipes health: unknown option --bogus; run "cdktf-clickpipes health --help" for the options\n`],
@@ -102,7 +114,10 @@ describe("the thresholds file (the source's health block, written by synth as he
   });
 
   it("size flags take GiB/MiB and GB/MB alike; the thresholds file and the health block take size strings", () => {
-    expect(parseHealthArgs(["--retained-wal-warn-bytes", "2GiB", "--retained-wal-crit-bytes", "3GB"]).options.thresholds).toMatchObject({ retainedWalWarnBytes: 2 * GIB, retainedWalCritBytes: 3 * GIB });
+    expect(parseHealthArgs(["--retained-wal-warn-bytes", "2GiB", "--retained-wal-crit-bytes", "3GB"]).options.thresholds).toMatchObject({
+      retainedWalWarnBytes: 2 * GIB,
+      retainedWalCritBytes: 3 * GIB,
+    });
     const file = path.join(tmp, "sizes.json");
     fs.writeFileSync(file, JSON.stringify({ retainedWalWarnBytes: "512MiB", retainedWalCritBytes: "1TiB" }));
     expect(parseHealthArgs(["--thresholds", file]).options.thresholds).toMatchObject({ retainedWalWarnBytes: 512 * 1024 * 1024, retainedWalCritBytes: 1024 * GIB });
@@ -186,9 +201,7 @@ function sampleReport(): HealthReport {
         status: HealthStatus.CRIT,
       },
     ],
-    sessions: [
-      { pid: 42, user: "app", application: 'a"b\\c\nd', state: "idle in transaction", transactionAgeSeconds: 4000, stateAgeSeconds: 400, holdsXmin: true, status: HealthStatus.WARN },
-    ],
+    sessions: [{ pid: 42, user: "app", application: 'a"b\\c\nd', state: "idle in transaction", transactionAgeSeconds: 4000, stateAgeSeconds: 400, holdsXmin: true, status: HealthStatus.WARN }],
     settings: [],
     findings: [
       { status: HealthStatus.CRIT, kind: HealthFindingKind.SLOT, subject: "clickpipes_slot", message: "pgoutput: no consumer" },
@@ -206,13 +219,21 @@ describe("Prometheus output", () => {
 
   it("names every metric clickpipes_source_* with units, HELP and TYPE once each, and labels source, server, database", () => {
     const text = formatHealthPrometheus(sampleReport());
-    expect(text).toContain('clickpipes_source_slot_retained_wal_bytes{source="orders-db",server="db.example.com:5432",database="odd \\"db\\"\\\\name\\nline2\\\\x01",slot="clickpipes_slot",slot_name="clickpipes_slot",datname="orders"} 96636764160\n');
-    expect(text).toContain('clickpipes_source_slot_wal_status{source="orders-db",server="db.example.com:5432",database="odd \\"db\\"\\\\name\\nline2\\\\x01",slot="clickpipes_slot",slot_name="clickpipes_slot",datname="orders",wal_status="extended"} 1\n');
+    expect(text).toContain(
+      'clickpipes_source_slot_retained_wal_bytes{source="orders-db",server="db.example.com:5432",database="odd \\"db\\"\\\\name\\nline2\\\\x01",slot="clickpipes_slot",slot_name="clickpipes_slot",datname="orders"} 96636764160\n',
+    );
+    expect(text).toContain(
+      'clickpipes_source_slot_wal_status{source="orders-db",server="db.example.com:5432",database="odd \\"db\\"\\\\name\\nline2\\\\x01",slot="clickpipes_slot",slot_name="clickpipes_slot",datname="orders",wal_status="extended"} 1\n',
+    );
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
     const helps = [...text.matchAll(/^# HELP (\S+) /gm)].map((m) => m[1]);
     expect(new Set(helps).size).toBe(helps.length);
     // Every metric of the report kind is printed.
-    expect(helps.sort()).toEqual(Object.keys(HEALTH_METRICS).map((n) => `clickpipes_source_${n}`).sort());
+    expect(helps.sort()).toEqual(
+      Object.keys(HEALTH_METRICS)
+        .map((n) => `clickpipes_source_${n}`)
+        .sort(),
+    );
     for (const name of helps) expect(name).toMatch(/^clickpipes_source_[a-z_]+$/);
   });
 
@@ -249,10 +270,13 @@ describe("Prometheus output", () => {
 });
 
 describe("the alert rules file", () => {
-  const rulesOf = (text: string) => (parseYaml(text) as { groups: { name: string; rules: { alert: string; expr: string; labels: Record<string, string>; annotations: Record<string, string> }[] }[] }).groups[0]!;
+  const rulesOf = (text: string) =>
+    (parseYaml(text) as { groups: { name: string; rules: { alert: string; expr: string; labels: Record<string, string>; annotations: Record<string, string> }[] }[] }).groups[0]!;
 
   it("is rendered with the other server-setup files, thresholds from the config", () => {
-    const files = renderServerSetup(resolveSource(genericSource({ serverSettings: { maxSlotWalKeepSizeMb: 204800 }, health: { retainedWalWarnFraction: 0.25, retainedWalCritFraction: 0.5, maxTransactionAge: "30m" } })));
+    const files = renderServerSetup(
+      resolveSource(genericSource({ serverSettings: { maxSlotWalKeepSizeMb: 204800 }, health: { retainedWalWarnFraction: 0.25, retainedWalCritFraction: 0.5, maxTransactionAge: "30m" } })),
+    );
     const group = rulesOf(files[ALERT_RULES_FILE]);
     expect(group.name).toBe("clickpipes-source-orders-db");
     const expr = Object.fromEntries(group.rules.map((r) => [r.alert, r.expr]));
@@ -260,8 +284,12 @@ describe("the alert rules file", () => {
     const R = 'clickpipes_source_slot_retained_wal_bytes{source="orders-db"}';
     const K = 'clickpipes_source_max_slot_wal_keep_size_bytes{source="orders-db"}';
     const J = "ignoring(slot, slot_name, datname)";
-    expect(expr.ClickPipesSlotRetainedWalWarning).toBe(`(${R} > ${J} group_left() (${K} > 0) * 0.25) or (${R} > ${J} group_left() (${K} <= 0) * 0 + ${10 * GIB}) or ((${R} unless ${J} ${K}) > ${50 * GIB})`);
-    expect(expr.ClickPipesSlotRetainedWalCritical).toBe(`(${R} > ${J} group_left() (${K} > 0) * 0.5) or (${R} > ${J} group_left() (${K} <= 0) * 0 + ${50 * GIB}) or ((${R} unless ${J} ${K}) > ${100 * GIB})`);
+    expect(expr.ClickPipesSlotRetainedWalWarning).toBe(
+      `(${R} > ${J} group_left() (${K} > 0) * 0.25) or (${R} > ${J} group_left() (${K} <= 0) * 0 + ${10 * GIB}) or ((${R} unless ${J} ${K}) > ${50 * GIB})`,
+    );
+    expect(expr.ClickPipesSlotRetainedWalCritical).toBe(
+      `(${R} > ${J} group_left() (${K} > 0) * 0.5) or (${R} > ${J} group_left() (${K} <= 0) * 0 + ${50 * GIB}) or ((${R} unless ${J} ${K}) > ${100 * GIB})`,
+    );
     expect(expr.ClickPipesLongTransaction).toBe('clickpipes_source_oldest_transaction_age_seconds{source="orders-db"} > 1800');
     expect(expr.ClickPipesSlotLost).toBe('clickpipes_source_slot_wal_status{source="orders-db", wal_status="lost"} == 1');
     for (const r of group.rules) {
@@ -358,8 +386,7 @@ describe("the alert rules file", () => {
 
     it("promtool test rules: each alert fires on its series at its threshold and not below", () => {
       const L = 'source="orders-db",server="db:5432",database="orders"';
-      const firing = (alert: string, severity: string, extra = "") =>
-        `ALERTS{alertname="${alert}",alertstate="firing",severity="${severity}",${L}${extra}}`;
+      const firing = (alert: string, severity: string, extra = "") => `ALERTS{alertname="${alert}",alertstate="firing",severity="${severity}",${L}${extra}}`;
       // max_slot_wal_keep_size 1024 MB: warn over 512 MB, crit over 819.2 MB (default fractions).
       const tests = {
         rule_files: [ALERT_RULES_FILE],
@@ -418,7 +445,11 @@ describe("the alert rules file", () => {
             interval: "1m",
             input_series: [{ series: `clickpipes_source_up{${L}}`, values: "_x20 0x20" }],
             promql_expr_test: [
-              { expr: 'ALERTS{alertstate="firing",alertname="ClickPipesSourceHealthMissing"}', eval_time: "18m", exp_samples: [{ labels: 'ALERTS{alertname="ClickPipesSourceHealthMissing",alertstate="firing",severity="warning",source="orders-db"}', value: 1 }] },
+              {
+                expr: 'ALERTS{alertstate="firing",alertname="ClickPipesSourceHealthMissing"}',
+                eval_time: "18m",
+                exp_samples: [{ labels: 'ALERTS{alertname="ClickPipesSourceHealthMissing",alertstate="firing",severity="warning",source="orders-db"}', value: 1 }],
+              },
               { expr: 'ALERTS{alertstate="firing",alertname="ClickPipesSourceDown"}', eval_time: "30m", exp_samples: [{ labels: firing("ClickPipesSourceDown", "critical"), value: 1 }] },
             ],
           },
@@ -461,7 +492,8 @@ describe("secrets", () => {
 describe("docs/operations.md", () => {
   const doc = fs.readFileSync(path.resolve(__dirname, "../../docs/operations.md"), "utf8");
   it("lists every metric, every alert and every health field", () => {
-    const brace = (name: string) => name.replace(/^slot_(spill|stream)_(txns|count|bytes)_total$/, "slot_{spill,stream}_{txns,count,bytes}_total").replace(/^slot_decoded_(txns|bytes)_total$/, "slot_decoded_{txns,bytes}_total");
+    const brace = (name: string) =>
+      name.replace(/^slot_(spill|stream)_(txns|count|bytes)_total$/, "slot_{spill,stream}_{txns,count,bytes}_total").replace(/^slot_decoded_(txns|bytes)_total$/, "slot_decoded_{txns,bytes}_total");
     for (const m of Object.keys(HEALTH_METRICS)) expect(doc, m).toContain(`clickpipes_source_${brace(m)}`);
     const rules = (parseYaml(renderAlertRules(resolveSource(genericSource()))) as { groups: { rules: { alert: string }[] }[] }).groups[0]!.rules;
     for (const r of rules) expect(doc, r.alert).toMatch(new RegExp(`\`${r.alert.replace(/(Critical|Warning)$/, "")}`));

@@ -30,7 +30,9 @@ describe("today's host facts", () => {
     expect(messages(() => validateSource(genericSource({ ...neon, health: { inactiveSlotCrit: "2d" } }) as never))).toMatch(
       /health\.inactiveSlotCrit = "2d" is not allowed: at most 20h on Neon \(it is 2d\): Neon removes an inactive replication slot after about 40 h.*\[host-neon-slot-removal\]/,
     );
-    expect(messages(() => validateSource(genericSource({ ...neon, health: { inactiveSlotCrit: "30h" } }) as never))).toMatch(/"rule":"host-neon-slot-removal".*"severity":"warning"|"severity":"warning".*"rule":"host-neon-slot-removal"/);
+    expect(messages(() => validateSource(genericSource({ ...neon, health: { inactiveSlotCrit: "30h" } }) as never))).toMatch(
+      /"rule":"host-neon-slot-removal".*"severity":"warning"|"severity":"warning".*"rule":"host-neon-slot-removal"/,
+    );
     expect(messages(() => validateSource(genericSource({ health: { inactiveSlotCrit: "2d" } }) as never))).toBe("[]");
   });
 

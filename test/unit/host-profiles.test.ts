@@ -60,7 +60,9 @@ describe("host profiles", () => {
     expect([pipe.source.postgres.type, pipe.source.postgres.settings.replication_mode]).toEqual(["tigerdata", "snapshot"]);
     for (const mode of ["cdc", "cdc_only"]) {
       expect(() => synthGeneric({ ...tiger, clickpipe: { serviceId: SERVICE, replicationMode: mode as never } })).toThrow(
-        new RegExp(`^error: source "orders-db": clickpipe\\.replicationMode = "${mode}" is not allowed: snapshot: Tiger Cloud cannot enable logical replication.*${G}/timescale\\) \\[host-initial-load-only\\]$`),
+        new RegExp(
+          `^error: source "orders-db": clickpipe\\.replicationMode = "${mode}" is not allowed: snapshot: Tiger Cloud cannot enable logical replication.*${G}/timescale\\) \\[host-initial-load-only\\]$`,
+        ),
       );
     }
   });
@@ -79,49 +81,91 @@ describe("host profiles", () => {
   });
 
   const cases: [string, Partial<HostProfileRuleInput>, string[]][] = [
-    ["Supabase pooler host and port", { hostProfile: HostProfile.SUPABASE, host: "aws-0-eu-central-1.pooler.supabase.com", port: 6543, user: { bypassRowLevelSecurity: true } }, [
-      `error: source "orders-db": host = "aws-0-eu-central-1.pooler.supabase.com" is not allowed: the direct connection db.<project ref>.supabase.co (IPv6; ClickPipes connects to Supabase over IPv6 natively), not the IPv4 Supabase pooler (replication connections cannot go through it; ${G}/supabase) [host-pooler]`,
-      `error: source "orders-db": port = 6543 is not allowed: 5432, the direct connection (6543 is the Supabase pooler; ${G}/supabase) [host-pooler]`,
-    ]],
-    ["Supabase without BYPASSRLS", { hostProfile: HostProfile.SUPABASE, host: "db.abcdefgh.supabase.co" }, [
-      `warning: source "orders-db": user.bypassRowLevelSecurity = (missing) is not allowed: true when a replicated table has row-level security on (Supabase enables it; without BYPASSRLS the initial load reads none of its rows; ${G}/supabase); not set for you, as it widens the user's rights [host-row-level-security]`,
-    ]],
-    ["Neon pooled endpoint", { hostProfile: HostProfile.NEON, host: "ep-cool-darkness-123456-pooler.eu-central-1.aws.neon.tech" }, [
-      `error: source "orders-db": host = "ep-cool-darkness-123456-pooler.eu-central-1.aws.neon.tech" is not allowed: the direct endpoint (the host name without -pooler; pooled connections cannot replicate; ${G}/neon-postgres) [host-pooler]`,
-    ]],
-    ["PlanetScale PSBouncer port with a CDC pipe", { hostProfile: HostProfile.PLANETSCALE, planetScaleBranch: "main", port: 6432, clickpipe: { replicationMode: "cdc_only" } }, [
-      `error: source "orders-db": port = 6432 is not allowed: 5432 for a cdc_only pipe (6432 is PSBouncer, which cannot carry replication connections; it serves Initial Load Only pipes, replication mode snapshot, only; ${G}/planetscale) [host-initial-load-only]`,
-    ]],
-    ["PlanetScale PSBouncer port, pipe declared elsewhere", { hostProfile: HostProfile.PLANETSCALE, planetScaleBranch: "main", port: 6432 }, [
-      `warning: source "orders-db": port = 6432 is not allowed: 5432 for a CDC pipe (6432 is PSBouncer, which cannot carry replication connections; it serves Initial Load Only pipes, replication mode snapshot, only; ${G}/planetscale) [host-initial-load-only]`,
-    ]],
-    ["PlanetScale on another port", { hostProfile: HostProfile.PLANETSCALE, planetScaleBranch: "main", port: 3306 }, [
-      `error: source "orders-db": port = 3306 is not allowed: 5432, the primary's direct port (or 6432, PSBouncer, for Initial Load Only pipes; ${G}/planetscale) [host-pooler]`,
-    ]],
-    ["Tiger Data with a CDC pipe (the default mode)", { hostProfile: HostProfile.TIGERDATA, schemas: [{ name: "public" }, { name: "_timescaledb_internal" }], clickpipe: {} }, [
-      `error: source "orders-db": clickpipe.replicationMode = "cdc" is not allowed: snapshot: Tiger Cloud cannot enable logical replication, so only Initial Load Only pipes work there; for CDC run TimescaleDB yourself (hostProfile self-managed) (${G}/timescale) [host-initial-load-only]`,
-    ]],
-    ["PlanetScale replica host", { hostProfile: HostProfile.PLANETSCALE, planetScaleBranch: "main", host: "replica.abc.psdb.cloud" }, [
-      `error: source "orders-db": host = "replica.abc.psdb.cloud" is not allowed: the primary's host (ClickPipes replicates from the primary only; ${G}/planetscale) [host-pooler]`,
-    ]],
-    ["PlanetScale without a branch", { hostProfile: HostProfile.PLANETSCALE }, [
-      `error: source "orders-db": planetScaleBranch = (missing) is not allowed: the PlanetScale branch name (letters, digits, - or _): ClickPipes logs in as <user>.<branch> (${G}/planetscale) [host-profile]`,
-    ]],
-    ["branch without PlanetScale", { planetScaleBranch: "main" }, [
-      'error: source "orders-db": planetScaleBranch = "main" is not allowed: unset unless hostProfile is planetscale [host-profile]',
-    ]],
-    ["unknown profile", { hostProfile: "heroku" as never }, [
-      'error: source "orders-db": hostProfile = "heroku" is not allowed: one of supabase, neon, crunchybridge, planetscale, tigerdata, alloydb, cloudsql, azure, self-managed, clickhouse-managed [host-profile]',
-    ]],
-    ["AlloyDB 13", { hostProfile: HostProfile.ALLOYDB, postgresVersion: 13 }, [
-      `error: source "orders-db": postgresVersion = 13 is not allowed: 14 or later on AlloyDB (logical replication exists from AlloyDB 14 on; ${G}/alloydb) [host-postgres-version]`,
-    ]],
-    ["Tiger Data without the chunk schema", { hostProfile: HostProfile.TIGERDATA, clickpipe: { replicationMode: "snapshot" } }, [
-      `warning: source "orders-db": schemas = ["public"] is not allowed: a list that includes _timescaledb_internal when you replicate hypertables (their rows live in its chunk tables; ${G}/timescale) [host-timescale]`,
-    ]],
-    ["PgBouncer port on a self-managed server", { port: 6432 }, [
-      'warning: source "orders-db": port = 6432 is not allowed: the server\'s own port: 6432 is PgBouncer\'s default, and a pooler cannot carry replication connections [host-pooler]',
-    ]],
+    [
+      "Supabase pooler host and port",
+      { hostProfile: HostProfile.SUPABASE, host: "aws-0-eu-central-1.pooler.supabase.com", port: 6543, user: { bypassRowLevelSecurity: true } },
+      [
+        `error: source "orders-db": host = "aws-0-eu-central-1.pooler.supabase.com" is not allowed: the direct connection db.<project ref>.supabase.co (IPv6; ClickPipes connects to Supabase over IPv6 natively), not the IPv4 Supabase pooler (replication connections cannot go through it; ${G}/supabase) [host-pooler]`,
+        `error: source "orders-db": port = 6543 is not allowed: 5432, the direct connection (6543 is the Supabase pooler; ${G}/supabase) [host-pooler]`,
+      ],
+    ],
+    [
+      "Supabase without BYPASSRLS",
+      { hostProfile: HostProfile.SUPABASE, host: "db.abcdefgh.supabase.co" },
+      [
+        `warning: source "orders-db": user.bypassRowLevelSecurity = (missing) is not allowed: true when a replicated table has row-level security on (Supabase enables it; without BYPASSRLS the initial load reads none of its rows; ${G}/supabase); not set for you, as it widens the user's rights [host-row-level-security]`,
+      ],
+    ],
+    [
+      "Neon pooled endpoint",
+      { hostProfile: HostProfile.NEON, host: "ep-cool-darkness-123456-pooler.eu-central-1.aws.neon.tech" },
+      [
+        `error: source "orders-db": host = "ep-cool-darkness-123456-pooler.eu-central-1.aws.neon.tech" is not allowed: the direct endpoint (the host name without -pooler; pooled connections cannot replicate; ${G}/neon-postgres) [host-pooler]`,
+      ],
+    ],
+    [
+      "PlanetScale PSBouncer port with a CDC pipe",
+      { hostProfile: HostProfile.PLANETSCALE, planetScaleBranch: "main", port: 6432, clickpipe: { replicationMode: "cdc_only" } },
+      [
+        `error: source "orders-db": port = 6432 is not allowed: 5432 for a cdc_only pipe (6432 is PSBouncer, which cannot carry replication connections; it serves Initial Load Only pipes, replication mode snapshot, only; ${G}/planetscale) [host-initial-load-only]`,
+      ],
+    ],
+    [
+      "PlanetScale PSBouncer port, pipe declared elsewhere",
+      { hostProfile: HostProfile.PLANETSCALE, planetScaleBranch: "main", port: 6432 },
+      [
+        `warning: source "orders-db": port = 6432 is not allowed: 5432 for a CDC pipe (6432 is PSBouncer, which cannot carry replication connections; it serves Initial Load Only pipes, replication mode snapshot, only; ${G}/planetscale) [host-initial-load-only]`,
+      ],
+    ],
+    [
+      "PlanetScale on another port",
+      { hostProfile: HostProfile.PLANETSCALE, planetScaleBranch: "main", port: 3306 },
+      [`error: source "orders-db": port = 3306 is not allowed: 5432, the primary's direct port (or 6432, PSBouncer, for Initial Load Only pipes; ${G}/planetscale) [host-pooler]`],
+    ],
+    [
+      "Tiger Data with a CDC pipe (the default mode)",
+      { hostProfile: HostProfile.TIGERDATA, schemas: [{ name: "public" }, { name: "_timescaledb_internal" }], clickpipe: {} },
+      [
+        `error: source "orders-db": clickpipe.replicationMode = "cdc" is not allowed: snapshot: Tiger Cloud cannot enable logical replication, so only Initial Load Only pipes work there; for CDC run TimescaleDB yourself (hostProfile self-managed) (${G}/timescale) [host-initial-load-only]`,
+      ],
+    ],
+    [
+      "PlanetScale replica host",
+      { hostProfile: HostProfile.PLANETSCALE, planetScaleBranch: "main", host: "replica.abc.psdb.cloud" },
+      [`error: source "orders-db": host = "replica.abc.psdb.cloud" is not allowed: the primary's host (ClickPipes replicates from the primary only; ${G}/planetscale) [host-pooler]`],
+    ],
+    [
+      "PlanetScale without a branch",
+      { hostProfile: HostProfile.PLANETSCALE },
+      [
+        `error: source "orders-db": planetScaleBranch = (missing) is not allowed: the PlanetScale branch name (letters, digits, - or _): ClickPipes logs in as <user>.<branch> (${G}/planetscale) [host-profile]`,
+      ],
+    ],
+    ["branch without PlanetScale", { planetScaleBranch: "main" }, ['error: source "orders-db": planetScaleBranch = "main" is not allowed: unset unless hostProfile is planetscale [host-profile]']],
+    [
+      "unknown profile",
+      { hostProfile: "heroku" as never },
+      [
+        'error: source "orders-db": hostProfile = "heroku" is not allowed: one of supabase, neon, crunchybridge, planetscale, tigerdata, alloydb, cloudsql, azure, self-managed, clickhouse-managed [host-profile]',
+      ],
+    ],
+    [
+      "AlloyDB 13",
+      { hostProfile: HostProfile.ALLOYDB, postgresVersion: 13 },
+      [`error: source "orders-db": postgresVersion = 13 is not allowed: 14 or later on AlloyDB (logical replication exists from AlloyDB 14 on; ${G}/alloydb) [host-postgres-version]`],
+    ],
+    [
+      "Tiger Data without the chunk schema",
+      { hostProfile: HostProfile.TIGERDATA, clickpipe: { replicationMode: "snapshot" } },
+      [
+        `warning: source "orders-db": schemas = ["public"] is not allowed: a list that includes _timescaledb_internal when you replicate hypertables (their rows live in its chunk tables; ${G}/timescale) [host-timescale]`,
+      ],
+    ],
+    [
+      "PgBouncer port on a self-managed server",
+      { port: 6432 },
+      ["warning: source \"orders-db\": port = 6432 is not allowed: the server's own port: 6432 is PgBouncer's default, and a pooler cannot carry replication connections [host-pooler]"],
+    ],
   ];
   it.each(cases)("%s", (_n, over, expected) => expect(lines(over)).toEqual(expected));
 
@@ -130,7 +174,17 @@ describe("host profiles", () => {
     expect(lines({ hostProfile: HostProfile.TIGERDATA, schemas: [{ name: "public" }, { name: "_timescaledb_internal" }], clickpipe: { replicationMode: "snapshot" } })).toEqual([]);
     expect(lines({ hostProfile: HostProfile.PLANETSCALE, planetScaleBranch: "main", port: 6432, clickpipe: { replicationMode: "snapshot" } })).toEqual([]);
     expect(lines({ hostProfile: HostProfile.AZURE })).toEqual([]);
-    expect(HOST_RULES.map((r) => r.id)).toEqual(["host-profile", "host-managed-postgres", "host-pooler", "host-initial-load-only", "host-postgres-version", "host-timescale", "host-row-level-security", "host-neon-slot-removal", "host-azure"]);
+    expect(HOST_RULES.map((r) => r.id)).toEqual([
+      "host-profile",
+      "host-managed-postgres",
+      "host-pooler",
+      "host-initial-load-only",
+      "host-postgres-version",
+      "host-timescale",
+      "host-row-level-security",
+      "host-neon-slot-removal",
+      "host-azure",
+    ]);
     for (const r of HOST_RULES) expect(existsSync(join(__dirname, "../../src/model/rules", `${r.id}.ts`))).toBe(true);
   });
 
@@ -233,7 +287,9 @@ describe("Azure Flexible Server, declared (azure.serverId)", () => {
     expect(errs({ hostProfile: HostProfile.AZURE, azure: { serverId: "orders-pg" } } as never)).toEqual([
       'error: source "orders-db": azure.serverId = "orders-pg" is not allowed: the Flexible Server\'s resource ID, /subscriptions/<subscription id>/resourceGroups/<group>/providers/Microsoft.DBforPostgreSQL/flexibleServers/<server> [host-azure]',
     ]);
-    expect(errs({ hostProfile: HostProfile.CLOUDSQL, azure: { serverId: SERVER } } as never)).toEqual([`error: source "orders-db": azure = {"serverId":"${SERVER}"} is not allowed: unset unless hostProfile is azure [host-azure]`]);
+    expect(errs({ hostProfile: HostProfile.CLOUDSQL, azure: { serverId: SERVER } } as never)).toEqual([
+      `error: source "orders-db": azure = {"serverId":"${SERVER}"} is not allowed: unset unless hostProfile is azure [host-azure]`,
+    ]);
     expect(errs({ hostProfile: HostProfile.AZURE, azure: { serverId: SERVER, serverName: "x" }, network: { allowedCidrs: ["2001:db8::/64"] } } as never)).toEqual([
       'error: source "orders-db": azure.serverName = "x" is not allowed: unset: azure has only serverId, privateLink [host-azure]',
       'error: source "orders-db": network.allowedCidrs[0] = "2001:db8::/64" is not allowed: an IPv4 CIDR with azure.serverId (Azure Flexible Server firewall rules are IPv4 ranges only) [host-azure]',

@@ -145,7 +145,13 @@ describe("2. exact JSON: one strict parser for stacks, plans and fleet files", (
   });
 
   it("parses every committed plan fixture and real synth output exactly as JSON.parse does", () => {
-    const files = [...fs.readdirSync(FIXTURES).filter((f) => f.endsWith(".json")).map((f) => path.join(FIXTURES, f)), ...fs.readdirSync(path.join(FIXTURES, "rules")).map((f) => path.join(FIXTURES, "rules", f))];
+    const files = [
+      ...fs
+        .readdirSync(FIXTURES)
+        .filter((f) => f.endsWith(".json"))
+        .map((f) => path.join(FIXTURES, f)),
+      ...fs.readdirSync(path.join(FIXTURES, "rules")).map((f) => path.join(FIXTURES, "rules", f)),
+    ];
     expect(files.length).toBeGreaterThan(40);
     for (const f of [...files, path.join(base, "stacks", STACK, "cdk.tf.json")]) {
       const text = fs.readFileSync(f, "utf8");
@@ -223,7 +229,9 @@ describe("3. the whole stack folder", () => {
     const always = SERVER_SETUP_FILE_NAMES.filter((f) => f !== "timescaledb-publication.sql").sort();
     expect(fs.readdirSync(path.join(base, "stacks", STACK, "server-setup", STACK)).sort()).toEqual(always);
     expect(Object.keys(renderServerSetup((await import("../../src/model/defaults")).resolveSource(genericSource()))).sort()).toEqual(always);
-    expect(Object.keys(renderServerSetup((await import("../../src/model/defaults")).resolveSource(genericSource({ timescaleDb: true, postgresVersion: 16 } as never)))).sort()).toEqual([...SERVER_SETUP_FILE_NAMES].sort());
+    expect(Object.keys(renderServerSetup((await import("../../src/model/defaults")).resolveSource(genericSource({ timescaleDb: true, postgresVersion: 16 } as never)))).sort()).toEqual(
+      [...SERVER_SETUP_FILE_NAMES].sort(),
+    );
     expect((await diff(base)).code).toBe(0);
     const h = head();
     fs.writeFileSync(path.join(h.stackDir, "server-setup", STACK, "main.tf"), "");
@@ -254,7 +262,10 @@ describe("3. the whole stack folder", () => {
 
   it.skipIf(!terraform)("Terraform applies an x_override.tf.json over cdk.tf.json", () => {
     const dir = fs.mkdtempSync(path.join(tmp, "tf-override-"));
-    fs.writeFileSync(path.join(dir, "cdk.tf.json"), JSON.stringify({ terraform: {}, resource: { terraform_data: { x: { input: "reviewed" } } }, output: { o: { value: "${terraform_data.x.input}" } } }));
+    fs.writeFileSync(
+      path.join(dir, "cdk.tf.json"),
+      JSON.stringify({ terraform: {}, resource: { terraform_data: { x: { input: "reviewed" } } }, output: { o: { value: "${terraform_data.x.input}" } } }),
+    );
     expect(terraformPlan(dir)).toMatch(/o = "reviewed"/);
     fs.writeFileSync(path.join(dir, "x_override.tf.json"), JSON.stringify({ resource: { terraform_data: { x: { input: "overridden" } } } }));
     expect(terraformPlan(dir)).toMatch(/o = "overridden"/);
@@ -266,7 +277,10 @@ describe("1 (reading part). top-level blocks", () => {
     const h = head();
     const j = JSON.parse(h.text);
     fs.writeFileSync(h.file, JSON.stringify({ ...j, bogus: {}, "re source": {} }));
-    await allRefuse(h, /has top-level blocks "bogus", "re source" that this tool does not read \(known: \/\/, terraform, provider, resource, data, variable, output, locals, module, moved, import, removed, check\)/);
+    await allRefuse(
+      h,
+      /has top-level blocks "bogus", "re source" that this tool does not read \(known: \/\/, terraform, provider, resource, data, variable, output, locals, module, moved, import, removed, check\)/,
+    );
   });
 
   it("refuses a list where cdktf writes an object (Terraform reads every element; JSON readers saw none)", async () => {
@@ -292,7 +306,7 @@ describe("1 (reading part). top-level blocks", () => {
 });
 
 describe("7. secrets", () => {
-  it("a variable marked sensitive with the string \"true\", a secret-like name, and passwords inside strings are (sensitive)", async () => {
+  it('a variable marked sensitive with the string "true", a secret-like name, and passwords inside strings are (sensitive)', async () => {
     const h = head();
     const j = JSON.parse(h.text);
     j.variable.extra = { type: "string", sensitive: "true", default: "hunter2-var" };

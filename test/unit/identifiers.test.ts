@@ -35,19 +35,27 @@ describe("identifier model (exact lines)", () => {
         database: "My Orders all",
         user: { name: "+Click@Pipes" },
         schemas: [{ name: "Sales; DROP", owners: ["O'Brien", "all"] }],
-        tables: ["Sales; DROP.Tab'le \"x\"", "public.é"],
+        tables: ['Sales; DROP.Tab\'le "x"', "public.é"],
       }),
     ).toEqual([]);
   });
 
   it.each([
     [{ database: 'ord"ers' }, 'database = "ord\\"ers"', 'contains "\\"", which a pg_hba.conf field cannot carry'],
-    [{ database: "orders?sslmode=disable" }, 'database = "orders?sslmode=disable"', "contains \"?\", which the postgresql provider's connection URL cannot carry: the provider does not escape the database"],
+    [
+      { database: "orders?sslmode=disable" },
+      'database = "orders?sslmode=disable"',
+      'contains "?", which the postgresql provider\'s connection URL cannot carry: the provider does not escape the database',
+    ],
     [{ database: "a\nb" }, 'database = "a\\nb"', "contains a newline"],
     [{ user: { name: 'click"pipes' } }, 'user.name = "click\\"pipes"', 'contains "\\"", which a pg_hba.conf field cannot carry'],
     [{ user: { name: "a\u0000b" } }, 'user.name = "a\\u0000b"', "contains a NUL byte"],
     [{ tables: ["public.f(x)"] }, 'tables[0] (table part) = "f(x)"', 'contains "(", which a postgresql_grant object cannot carry: the provider quotes only the part before the first ('],
-    [{ tables: [], schemas: [{ name: "it's" }] }, 'schemas[0].name = "it\'s"', "contains \"'\", which the postgresql_tables data source cannot carry: a schema-wide publication lists schemas in '...' without escaping"],
+    [
+      { tables: [], schemas: [{ name: "it's" }] },
+      'schemas[0].name = "it\'s"',
+      "contains \"'\", which the postgresql_tables data source cannot carry: a schema-wide publication lists schemas in '...' without escaping",
+    ],
   ])("%j", (over, fieldAndValue, why) => {
     expect(lines(over)).toEqual([`error: source "orders-db": ${fieldAndValue} is not allowed: ${ANY} (this one ${why}) [identifier]`]);
   });
@@ -60,7 +68,20 @@ describe("identifier model (exact lines)", () => {
 describe("pg_hba.conf and postgresql.conf quoting", () => {
   it("quotes keywords, +, @, / and everything not plain", () => {
     expect(["orders", "all", "sameuser", "samerole", "samegroup", "replication", "+admins", "@file", "/^.*$", "Orders", "my orders", "a,b", "#x", "é"].map(quoteHbaField)).toEqual([
-      "orders", '"all"', '"sameuser"', '"samerole"', '"samegroup"', '"replication"', '"+admins"', '"@file"', '"/^.*$"', '"Orders"', '"my orders"', '"a,b"', '"#x"', '"é"',
+      "orders",
+      '"all"',
+      '"sameuser"',
+      '"samerole"',
+      '"samegroup"',
+      '"replication"',
+      '"+admins"',
+      '"@file"',
+      '"/^.*$"',
+      '"Orders"',
+      '"my orders"',
+      '"a,b"',
+      '"#x"',
+      '"é"',
     ]);
     expect(() => quoteHbaField('a"b')).toThrow(/double quote/);
     expect(() => quoteHbaField("a\nb")).toThrow(/newline/);

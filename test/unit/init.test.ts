@@ -22,7 +22,21 @@ describe("cdktf-clickpipes init", () => {
     const io = capture();
     expect(await runInit([dir, "--json"], io.out, io.err)).toBe(0);
     const { files } = JSON.parse(io.text().out);
-    expect(files).toEqual([".github/workflows/clickpipes-pr-plan.yml", ".github/workflows/clickpipes-pr-review.yml", ".github/workflows/clickpipes-pr-synth.yml", ".gitignore", "README.md", "cdktf.json", "check-synth.ts", "config.ts", "fleet.yaml", "main.ts", "package.json", "test/synth.test.ts", "tsconfig.json"]);
+    expect(files).toEqual([
+      ".github/workflows/clickpipes-pr-plan.yml",
+      ".github/workflows/clickpipes-pr-review.yml",
+      ".github/workflows/clickpipes-pr-synth.yml",
+      ".gitignore",
+      "README.md",
+      "cdktf.json",
+      "check-synth.ts",
+      "config.ts",
+      "fleet.yaml",
+      "main.ts",
+      "package.json",
+      "test/synth.test.ts",
+      "tsconfig.json",
+    ]);
     const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
     expect(pkg.name).toBe("my-sources");
     // Generic sources only by default: no AWS provider (the optional peer) to install.
@@ -143,7 +157,20 @@ describe("cdktf-clickpipes init", () => {
   });
 
   it("variant markers keep a block or a tagged line only in their variant, and refuse an unbalanced block", () => {
-    const t = ["a", "// init:aws:start", "b", "// init:aws:end", "# init:generic-only:start", "c", "# init:generic-only:end", "d // init:aws", "e # init:generic-only", "<!-- init:aws:start -->", "f", "<!-- init:aws:end -->"].join("\n");
+    const t = [
+      "a",
+      "// init:aws:start",
+      "b",
+      "// init:aws:end",
+      "# init:generic-only:start",
+      "c",
+      "# init:generic-only:end",
+      "d // init:aws",
+      "e # init:generic-only",
+      "<!-- init:aws:start -->",
+      "f",
+      "<!-- init:aws:end -->",
+    ].join("\n");
     expect(applyVariant(t, true)).toBe(["a", "b", "d", "f"].join("\n"));
     expect(applyVariant(t, false)).toBe(["a", "c", "e"].join("\n"));
     expect(() => applyVariant("// init:aws:start\nx", true, "config.ts")).toThrow("config.ts: init:aws:start without an end");

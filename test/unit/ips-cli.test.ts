@@ -149,7 +149,11 @@ describe("ips --check", () => {
         "",
       ].join("\n"),
     );
-    expect(await ips(["--check", `${base}/differ.json`, "--region", "xx-test-1"])).toEqual({ code: 1, stderr: "", stdout: "aws/xx-test-1: region unknown to the table (the document lists 203.0.113.9)\n" });
+    expect(await ips(["--check", `${base}/differ.json`, "--region", "xx-test-1"])).toEqual({
+      code: 1,
+      stderr: "",
+      stdout: "aws/xx-test-1: region unknown to the table (the document lists 203.0.113.9)\n",
+    });
     const filtered = await ips(["--check", `${base}/differ.json`, "--region", "eu-central-1"]);
     expect(filtered.stdout.trimEnd().split("\n")).toHaveLength(2);
     const json = await ips(["--check", `${base}/differ.json`, "--json"]);
@@ -163,7 +167,10 @@ describe("ips --check", () => {
   it("a default-region region with addresses of its own is a difference; with the default region's, not", async () => {
     const doc = apiDocument();
     const usEast2 = CLICKPIPES_IP_TABLE.find((x) => x.region === "us-east-2")!.ips;
-    doc.azure = [{ region: "eastus2", clickpipes_egress_ips: [...usEast2] }, { region: "westus3", clickpipes_egress_ips: ["203.0.113.20"] }];
+    doc.azure = [
+      { region: "eastus2", clickpipes_egress_ips: [...usEast2] },
+      { region: "westus3", clickpipes_egress_ips: ["203.0.113.20"] },
+    ];
     const file = path.join(tmp, "azure.json");
     fs.writeFileSync(file, JSON.stringify(doc));
     const r = await ips(["--check", file]);
@@ -175,7 +182,12 @@ describe("ips --check", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("aws/evil\\x1b[31m\\x9b1;2\\x0aregion: region unknown to the table (the document lists 203.0.113.10)");
     // eslint-disable-next-line no-control-regex
-    expect(r.stdout.replace(/\n$/, "").split("\n").filter((l) => l.startsWith("aws/evil"))[0]).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    expect(
+      r.stdout
+        .replace(/\n$/, "")
+        .split("\n")
+        .filter((l) => l.startsWith("aws/evil"))[0],
+    ).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
     const json = await ips(["--check", `${base}/escape.json`, "--json"]);
     expect(json.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect((JSON.parse(json.stdout) as IpsCheckReport).differences.some((d) => d.region === "evil\u001b[31m\u009b1;2\nregion")).toBe(true);
@@ -190,7 +202,11 @@ describe("ips --check", () => {
 
   it.each([
     ["non-JSON", "/not-json", /^cdktf-clickpipes ips: --check http:\/\/127\.0\.0\.1:\d+\/not-json: not JSON \(.+\)$/],
-    ["wrongly shaped", "/wrong-shape.json", /^cdktf-clickpipes ips: --check \S+\/wrong-shape\.json: not a static-ips\.json document: \$\.aws\[0\]\.clickpipes_egress_ips is a string, expected a list of addresses$/],
+    [
+      "wrongly shaped",
+      "/wrong-shape.json",
+      /^cdktf-clickpipes ips: --check \S+\/wrong-shape\.json: not a static-ips\.json document: \$\.aws\[0\]\.clickpipes_egress_ips is a string, expected a list of addresses$/,
+    ],
     ["404", "/missing", /^cdktf-clickpipes ips: --check \S+\/missing: HTTP 404 from http:\/\/127\.0\.0\.1:\d+\/missing$/],
     ["a redirect loop", "/loop-a", /^cdktf-clickpipes ips: --check \S+\/loop-a: redirect loop: http:\/\/127\.0\.0\.1:\d+\/loop-b leads back to http:\/\/127\.0\.0\.1:\d+\/loop-a$/],
     ["a declared oversize body", "/huge-declared", /: the body is 6291456 bytes, over the limit of 5242880$/],
@@ -212,8 +228,10 @@ describe("ips --check", () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as net.AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    expect(one(...Object.values(await ips(["--check", `http://127.0.0.1:${port}/x`])) as [number, string, string])).toMatch(/ECONNREFUSED/);
-    expect((await ips(["--check", "ftp://example.com/static-ips.json"])).stderr).toBe("cdktf-clickpipes ips: --check ftp://example.com/static-ips.json: scheme ftp is not supported (https or http only)\n");
+    expect(one(...(Object.values(await ips(["--check", `http://127.0.0.1:${port}/x`])) as [number, string, string]))).toMatch(/ECONNREFUSED/);
+    expect((await ips(["--check", "ftp://example.com/static-ips.json"])).stderr).toBe(
+      "cdktf-clickpipes ips: --check ftp://example.com/static-ips.json: scheme ftp is not supported (https or http only)\n",
+    );
     const cases: [unknown, string][] = [
       [[], "$ is a list, expected an object with a list per cloud (aws, gcp, azure)"],
       [{ other: [] }, "$ has none of the cloud lists aws, gcp, azure"],
@@ -316,7 +334,27 @@ describe("ips --check through a proxy", () => {
   it("https: TLS to the target inside the tunnel (HTTPS_PROXY), or direct; an untrusted certificate or a downgrade to http is one line", async () => {
     // A self-signed certificate for 127.0.0.1, trusted through the `ca` limit.
     const dir = fs.mkdtempSync(path.join(tmp, "tls-"));
-    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", path.join(dir, "key.pem"), "-out", path.join(dir, "cert.pem")], { stdio: "ignore" });
+    execFileSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=127.0.0.1",
+        "-addext",
+        "subjectAltName=IP:127.0.0.1",
+        "-keyout",
+        path.join(dir, "key.pem"),
+        "-out",
+        path.join(dir, "cert.pem"),
+      ],
+      { stdio: "ignore" },
+    );
     const cert = fs.readFileSync(path.join(dir, "cert.pem"), "utf8");
     const secure = https.createServer({ key: fs.readFileSync(path.join(dir, "key.pem")), cert }, (req, res) => {
       if (req.url === "/down") return void res.writeHead(302, { location: `${base}/agree.json` }).end();

@@ -67,7 +67,12 @@ describe("clickPipesIpsFile", () => {
     buildApp(config("ips/static-ips.json"), { outdir, baseDir: path.join(tmp, "app") }).synth();
     const tree = readTree(outdir);
     const generic = parse(tree.get("stacks/taipei-db/cdk.tf.json")!);
-    expect(generic.output!.pg_hba_lines!.value).toEqual([...TAIPEI].sort().map((ip) => `host orders clickpipes_user ${ip}/32 scram-sha-256`).sort());
+    expect(generic.output!.pg_hba_lines!.value).toEqual(
+      [...TAIPEI]
+        .sort()
+        .map((ip) => `host orders clickpipes_user ${ip}/32 scram-sha-256`)
+        .sort(),
+    );
     const aws = parse(tree.get("stacks/billing-aws/cdk.tf.json")!);
     const rules = Object.values(aws.resource!.aws_vpc_security_group_ingress_rule!);
     expect(rules.map((r) => (r.cidr_ipv4 ?? r.cidr_ipv6) as string).sort()).toEqual(["198.51.100.1/32", "198.51.100.2/32", "2001:db8::7/128"]);
@@ -93,7 +98,10 @@ describe("clickPipesIpsFile", () => {
   it("a fleet file's clickPipesIpsFile is relative to the fleet file; two different files are refused", () => {
     writeDoc("fleet/ips.json");
     const fleet = path.join(tmp, "fleet/fleet.yaml");
-    fs.writeFileSync(fleet, `clickPipesIpsFile: ips.json\nsources:\n  - kind: generic\n    name: taipei-db\n    host: db.example.com\n    database: orders\n    postgresVersion: 16\n    clickhouse: { cloud: aws, region: ap-east-2 }\n    schemas: [{ name: public }]\n`);
+    fs.writeFileSync(
+      fleet,
+      `clickPipesIpsFile: ips.json\nsources:\n  - kind: generic\n    name: taipei-db\n    host: db.example.com\n    database: orders\n    postgresVersion: 16\n    clickhouse: { cloud: aws, region: ap-east-2 }\n    schemas: [{ name: public }]\n`,
+    );
     const merged = loadAppConfig({ sources: [] }, [fleet]);
     expect(merged.clickPipesIpsFile).toBe(path.join(tmp, "fleet/ips.json"));
     const outdir = path.join(tmp, "out-fleet");
@@ -111,7 +119,8 @@ describe("clickPipesIpsFile", () => {
     const shape = path.join(tmp, "shape.json");
     fs.writeFileSync(shape, JSON.stringify({ aws: [{ region: "eu-central-1", clickpipes_egress_ips: ["18.195.233.217/8"] }] }));
     const outdir = path.join(tmp, "out-refused");
-    const line = (file: string, problem: string) => `error: source "(app)": clickPipesIpsFile = ${JSON.stringify(file)} is not allowed: a readable static-ips.json document (this one: ${problem}) [clickpipes-ips-file]`;
+    const line = (file: string, problem: string) =>
+      `error: source "(app)": clickPipesIpsFile = ${JSON.stringify(file)} is not allowed: a readable static-ips.json document (this one: ${problem}) [clickpipes-ips-file]`;
     expect(errorLines(() => buildApp(config(missing), { outdir }))).toEqual([line(missing, "no such file")]);
     expect(errorLines(() => buildApp(config(tmp), { outdir }))).toEqual([line(tmp, "a directory")]);
     expect(errorLines(() => buildApp(config(notJson), { outdir }))[0]).toMatch(/this one: not JSON \(.+\)\) \[clickpipes-ips-file\]$/);
@@ -129,13 +138,19 @@ describe("clickPipesIpsFile", () => {
     });
     const lines = validateAppConfig(config(lacking)).map(formatFinding);
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^error: source "taipei-db": clickhouse\.region = "ap-east-2" is not allowed: a region of aws that the ClickPipes IP table document sha256:[0-9a-f]{12} \(clickPipesIpsFile\) lists, or that uses a default region: af-south-1, .* \[region\]$/);
-    expect(lines[1]).toMatch(/^error: source "billing": clickhouse\.region = "eu-central-1" is not allowed: a region with addresses in the ClickPipes IP table document sha256:[0-9a-f]{12} \(clickPipesIpsFile\) \(it lists none for eu-central-1\) \[clickpipes-ips\]$/);
+    expect(lines[0]).toMatch(
+      /^error: source "taipei-db": clickhouse\.region = "ap-east-2" is not allowed: a region of aws that the ClickPipes IP table document sha256:[0-9a-f]{12} \(clickPipesIpsFile\) lists, or that uses a default region: af-south-1, .* \[region\]$/,
+    );
+    expect(lines[1]).toMatch(
+      /^error: source "billing": clickhouse\.region = "eu-central-1" is not allowed: a region with addresses in the ClickPipes IP table document sha256:[0-9a-f]{12} \(clickPipesIpsFile\) \(it lists none for eu-central-1\) \[clickpipes-ips\]$/,
+    );
     const world = writeDoc("world.json", (d) => {
       d.aws!.find((r) => r.region === "ap-east-2")!.clickpipes_egress_ips = ["0.0.0.0/0"];
     });
     expect(validateAppConfig(config(world)).map(formatFinding)).toEqual([
-      expect.stringMatching(/^error: source "taipei-db": clickhouse\.region = "ap-east-2" is not allowed: .*leave part of the address space out \(ap-east-2 lists 0\.0\.0\.0\/0\); the whole internet only with network\.allowAnyAddress = true \[clickpipes-ips\]$/),
+      expect.stringMatching(
+        /^error: source "taipei-db": clickhouse\.region = "ap-east-2" is not allowed: .*leave part of the address space out \(ap-east-2 lists 0\.0\.0\.0\/0\); the whole internet only with network\.allowAnyAddress = true \[clickpipes-ips\]$/,
+      ),
     ]);
     const allowed = config(world, { sources: [genericSource({ name: "taipei-db", clickhouse: { cloud: CloudProvider.AWS, region: "ap-east-2" }, network: { allowAnyAddress: true } })] });
     expect(validateAppConfig(allowed)).toEqual([]);

@@ -159,7 +159,11 @@ describe("lazy loading", () => {
       for (const p of HEAVY) expect(packages, name).not.toContain(p);
       // init runs before anything is installed (from the tarball's own bin): none of the package's
       // dependencies or peers may load (the test runner's own loader, tsx, is not one of them).
-      if (name === "init") expect(packages.filter((p) => DECLARED.includes(p)), name).toEqual([]);
+      if (name === "init")
+        expect(
+          packages.filter((p) => DECLARED.includes(p)),
+          name,
+        ).toEqual([]);
     }
     expect(fs.existsSync(path.join(tmp, "scaffold/package.json"))).toBe(true);
   });

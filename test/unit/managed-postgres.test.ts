@@ -52,7 +52,15 @@ describe("ClickHouse Managed Postgres (hostProfile clickhouse-managed)", () => {
     new ClickhouseProvider(stack, "clickhouse", { organizationId: "org", tokenKey: "k", tokenSecret: "s" });
     const adminPassword = new TerraformVariable(stack, "admin", { type: "string", sensitive: true }).stringValue;
     const password = new TerraformVariable(stack, "pw", { type: "string", sensitive: true }).stringValue;
-    const pg = new ChPostgresService(stack, "pg", { name: "orders", cloudProvider: "aws", region: "us-east-1", size: "m6gd.large", postgresVersion: "18", passwordWo: adminPassword, passwordWoVersion: 1 });
+    const pg = new ChPostgresService(stack, "pg", {
+      name: "orders",
+      cloudProvider: "aws",
+      region: "us-east-1",
+      size: "m6gd.large",
+      postgresVersion: "18",
+      passwordWo: adminPassword,
+      passwordWoVersion: 1,
+    });
     new PostgresqlProvider(stack, "postgresql", { host: pg.hostname, port: pg.port, username: pg.username, password: adminPassword, sslmode: "require", superuser: false });
     const src = new GenericPostgresSource(stack, "orders", {
       ...genericSource(managed),

@@ -34,9 +34,7 @@ describe("monitoring role", () => {
     expect(mon.replication).toBeUndefined();
     expect(mon.bypass_row_level_security).toBeUndefined();
     expect((mon.lifecycle as Body).prevent_destroy).toBeUndefined();
-    expect((mon.lifecycle as Body).precondition).toEqual([
-      { condition: '${!strcontains(var.monitoring_password, "\\\\")}', error_message: MONITORING_PASSWORD_BACKSLASH_MESSAGE },
-    ]);
+    expect((mon.lifecycle as Body).precondition).toEqual([{ condition: '${!strcontains(var.monitoring_password, "\\\\")}', error_message: MONITORING_PASSWORD_BACKSLASH_MESSAGE }]);
     expect(one(json, "postgresql_grant_role")).toMatchObject({ grant_role: "pg_monitor" });
     const grants = (Object.values(resourcesOf(json, "postgresql_grant")) as Body[]).filter((g) => g.object_type === "database");
     expect(grants).toEqual([expect.objectContaining({ database: "orders", privileges: ["CONNECT"] })]);
@@ -64,8 +62,7 @@ describe("monitoring role", () => {
   it("the construct refuses a missing or literal monitoring password (one finding, never echoed)", () => {
     const stack = new TerraformStack(Testing.app() as App, "s");
     const password = new TerraformVariable(stack, "pw", { type: "string", sensitive: true }).stringValue;
-    const make = (id: string, monitoringPassword?: string) => () =>
-      new GenericPostgresSource(stack, id, { ...genericSource({ name: id, monitoring: {} }), password, monitoringPassword });
+    const make = (id: string, monitoringPassword?: string) => () => new GenericPostgresSource(stack, id, { ...genericSource({ name: id, monitoring: {} }), password, monitoringPassword });
     expect(make("a")).toThrow(ValidationError);
     expect(make("b", "s3cret-literal")).toThrow(/monitoringPassword = "<a literal string, not shown>" is not allowed/);
     expect(() => make("c", "s3cret-literal")()).not.toThrow(/s3cret/);
@@ -127,7 +124,9 @@ describe("CloudWatch alarms", () => {
     const alarms = alarmsOf(synthAws(rdsSource({ alarms: { oldestReplicationSlotLagBytes: "20GiB", transactionLogsDiskUsageBytes: "30GB" } })));
     expect(alarms.find((a) => a.metric_name === "OldestReplicationSlotLag")!.threshold).toBe(20 * 1024 ** 3);
     expect(alarms.find((a) => a.metric_name === "TransactionLogsDiskUsage")!.threshold).toBe(30 * 1024 ** 3);
-    expect(() => synthAws(rdsSource({ alarms: { freeStorageSpaceBytes: "5 gigs" } }))).toThrow(/alarms\.freeStorageSpaceBytes = "5 gigs" is not allowed: a whole number of bytes above 0, or a whole number with a unit kB\/KiB, MB\/MiB, GB\/GiB or TB\/TiB/);
+    expect(() => synthAws(rdsSource({ alarms: { freeStorageSpaceBytes: "5 gigs" } }))).toThrow(
+      /alarms\.freeStorageSpaceBytes = "5 gigs" is not allowed: a whole number of bytes above 0, or a whole number with a unit kB\/KiB, MB\/MiB, GB\/GiB or TB\/TiB/,
+    );
   });
 
   it("RDS free storage relative to the allocated storage: from alarms.allocatedStorageGib or the instance; Aurora refuses it", () => {
@@ -148,7 +147,9 @@ describe("CloudWatch alarms", () => {
     const managed = free(Testing.synth(stack));
     expect(managed.threshold).toBe(40 * GIB);
     expect(String(managed.alarm_description)).toContain("the larger of the absolute size and 10 % of the 400 GiB allocated");
-    expect(() => synthAws(auroraSource({ alarms: { allocatedStorageGib: 100 } }))).toThrow(/alarms\.allocatedStorageGib = 100 is not allowed: unset for Aurora: its cluster volume grows automatically/);
+    expect(() => synthAws(auroraSource({ alarms: { allocatedStorageGib: 100 } }))).toThrow(
+      /alarms\.allocatedStorageGib = 100 is not allowed: unset for Aurora: its cluster volume grows automatically/,
+    );
     expect(() => synthAws(rdsSource({ alarms: { freeStorageSpaceFraction: 1.5 } }))).toThrow(/alarms\.freeStorageSpaceFraction = 1\.5 is not allowed/);
   });
 

@@ -90,7 +90,9 @@ describe("constructs used directly", () => {
     const json = JSON.parse(Testing.synth(stack));
     expect(Object.keys(json.resource.postgresql_publication)).toHaveLength(1);
     // A bad host is still refused there: only the network rules are skipped.
-    expect(() => new AwsSourceDatabase(stackWithProvider(), "db", { ...spec, host: "billing.cluster-x.eu-central-1.rds.amazonaws.com#x", engine: AwsEngine.AURORA_POSTGRESQL, password })).toThrow(/host = .* \[host\]/);
+    expect(() => new AwsSourceDatabase(stackWithProvider(), "db", { ...spec, host: "billing.cluster-x.eu-central-1.rds.amazonaws.com#x", engine: AwsEngine.AURORA_POSTGRESQL, password })).toThrow(
+      /host = .* \[host\]/,
+    );
   });
 });
 
@@ -146,10 +148,23 @@ describe("a fleet reports every error of every source at once", () => {
 });
 
 describe("unsafe inputs refused with one line", () => {
-  const HOSTS = ["db.example.com?sslmode=disable", "db.example.com#x", "admin@db.example.com", "db%2Eexample.com", "db'example.com", "db\\example.com", "db example.com", "db.example.com\t", "db.example.com\n"];
+  const HOSTS = [
+    "db.example.com?sslmode=disable",
+    "db.example.com#x",
+    "admin@db.example.com",
+    "db%2Eexample.com",
+    "db'example.com",
+    "db\\example.com",
+    "db example.com",
+    "db.example.com\t",
+    "db.example.com\n",
+  ];
 
   it.each(HOSTS.map((h) => [JSON.stringify(h), h]))("host %s: refused for generic and Aurora sources, nothing written", (_t, host) => {
-    for (const [kind, source] of [["generic", genericSource({ host })], ["aurora", auroraSource({ host })]] as const) {
+    for (const [kind, source] of [
+      ["generic", genericSource({ host })],
+      ["aurora", auroraSource({ host })],
+    ] as const) {
       const out = path.join(tmp, `host-${kind}-${HOSTS.indexOf(host)}`);
       let error: unknown;
       try {
@@ -159,7 +174,9 @@ describe("unsafe inputs refused with one line", () => {
       }
       expect(error, kind).toBeInstanceOf(ValidationError);
       const lines = (error as Error).message.split("\n").filter((l) => l.includes("[host]"));
-      expect(lines, kind).toEqual([`error: source "${source.name}": host = ${JSON.stringify(host)} is not allowed: a host name or IP address of letters, digits, '.', '-', '_' and ':' (IPv6) only, without port (the port goes in port), scheme, path or spaces (the provider puts the host unescaped into its connection URL) [host]`]);
+      expect(lines, kind).toEqual([
+        `error: source "${source.name}": host = ${JSON.stringify(host)} is not allowed: a host name or IP address of letters, digits, '.', '-', '_' and ':' (IPv6) only, without port (the port goes in port), scheme, path or spaces (the provider puts the host unescaped into its connection URL) [host]`,
+      ]);
       expect(fs.existsSync(out), kind).toBe(false);
     }
   });

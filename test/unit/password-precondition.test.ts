@@ -30,9 +30,7 @@ function findTerraform(): string | undefined {
 
 describe("ClickPipes password without backslashes", () => {
   it("the role refuses a backslash at plan time with a precondition on the password variable", () => {
-    expect(roleLifecycle().precondition).toEqual([
-      { condition: '${!strcontains(var.clickpipes_password, "\\\\")}', error_message: PASSWORD_BACKSLASH_MESSAGE },
-    ]);
+    expect(roleLifecycle().precondition).toEqual([{ condition: '${!strcontains(var.clickpipes_password, "\\\\")}', error_message: PASSWORD_BACKSLASH_MESSAGE }]);
   });
 
   const terraform = findTerraform();

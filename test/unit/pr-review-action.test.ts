@@ -47,11 +47,16 @@ function checkout(name: string): string {
   return dir;
 }
 const run = (wf: Workflow, cwd: string, opts: { env?: Record<string, string>; expressions?: Record<string, string> } = {}) =>
-  runJob(wf, Object.keys(wf.jobs)[0]!, wf.jobs[Object.keys(wf.jobs)[0]!]!.steps.map((s) => s.id!), {
-    cwd,
-    env: { PATH: `${BIN}:${process.env.PATH}`, ...(opts.env ?? {}) },
-    expressions: { ...GITHUB, ...(opts.expressions ?? {}) },
-  });
+  runJob(
+    wf,
+    Object.keys(wf.jobs)[0]!,
+    wf.jobs[Object.keys(wf.jobs)[0]!]!.steps.map((s) => s.id!),
+    {
+      cwd,
+      env: { PATH: `${BIN}:${process.env.PATH}`, ...(opts.env ?? {}) },
+      expressions: { ...GITHUB, ...(opts.expressions ?? {}) },
+    },
+  );
 
 const tablesChanged: AppConfig = { ...example, sources: example.sources.map((s) => (s.name === "orders-db" ? { ...s, tables: [...s.tables!, "public.refunds"] } : s)) };
 const pipeReplaced: AppConfig = {
@@ -66,7 +71,21 @@ describe("action.yml", () => {
     expect(action.runs.using).toBe("composite");
     for (const s of action.runs.steps) expect(s.shell, s.id).toBe("bash");
     for (const text of runTexts(action)) expect(text).not.toContain("${{");
-    expect(Object.keys(action.inputs).sort()).toEqual(["allow-file", "base", "cli", "comment-author", "fail-on-block", "github-token", "head", "label", "marker", "max-chars", "no-verdict", "plans", "pr-number"]);
+    expect(Object.keys(action.inputs).sort()).toEqual([
+      "allow-file",
+      "base",
+      "cli",
+      "comment-author",
+      "fail-on-block",
+      "github-token",
+      "head",
+      "label",
+      "marker",
+      "max-chars",
+      "no-verdict",
+      "plans",
+      "pr-number",
+    ]);
     expect(Object.keys(action.outputs).sort()).toEqual(["blocked", "comment-id", "status"]);
   });
 
@@ -74,10 +93,13 @@ describe("action.yml", () => {
     const cwd = checkout("sticky");
     synthApp(example, path.join(cwd, "base-out"));
     synthApp(tablesChanged, path.join(cwd, "head-out"));
-    fs.writeFileSync(GH.comments, JSON.stringify([
-      { id: 554, user: { login: "alice" }, body: "looks good" },
-      { id: 555, user: { login: BOT }, body: `${MARKER}\n\nold verdict` },
-    ]));
+    fs.writeFileSync(
+      GH.comments,
+      JSON.stringify([
+        { id: 554, user: { login: "alice" }, body: "looks good" },
+        { id: 555, user: { login: BOT }, body: `${MARKER}\n\nold verdict` },
+      ]),
+    );
     const r = run(actionJob({ base: "base-out", head: "head-out" }), cwd);
     expect(r.code, r.log).toBe(0);
     expect(r.outputs.review).toEqual({ status: "0", blocked: "false", "comment-id": "555" });
@@ -92,11 +114,14 @@ describe("action.yml", () => {
     synthApp(example, path.join(cwd, "base-out"));
     synthApp(pipeReplaced, path.join(cwd, "head-out"));
     // Later than the bot's own: a plain "last comment with the marker" would pick it.
-    fs.writeFileSync(GH.comments, JSON.stringify([
-      { id: 600, user: { login: BOT }, body: `${MARKER}\n\nold verdict` },
-      { id: 601, user: { login: "mallory" }, body: `${MARKER}\n\n### cdktf-clickpipes diff: no blocking change` },
-      { id: 602, user: { login: "mallory[bot]" }, body: `${MARKER}\n\nalso not ours` },
-    ]));
+    fs.writeFileSync(
+      GH.comments,
+      JSON.stringify([
+        { id: 600, user: { login: BOT }, body: `${MARKER}\n\nold verdict` },
+        { id: 601, user: { login: "mallory" }, body: `${MARKER}\n\n### cdktf-clickpipes diff: no blocking change` },
+        { id: 602, user: { login: "mallory[bot]" }, body: `${MARKER}\n\nalso not ours` },
+      ]),
+    );
     const r = run(actionJob({ base: "base-out", head: "head-out" }), cwd);
     expect(r.code, r.log).toBe(1);
     expect(r.outputs.review!["comment-id"]).toBe("600");
@@ -121,7 +146,9 @@ describe("action.yml", () => {
     expect(r.code, r.log).toBe(1);
     expect(r.log).toContain("::warning::cdktf-clickpipes action: cannot update comment 700; posting a new comment");
     const log = fs.readFileSync(GH.log, "utf8").split("\n");
-    expect(log.findIndex((l) => l.startsWith("api -X PATCH repos/acme/db-stacks/issues/comments/700"))).toBeLessThan(log.findIndex((l) => l.startsWith("api -X POST repos/acme/db-stacks/issues/42/comments")));
+    expect(log.findIndex((l) => l.startsWith("api -X PATCH repos/acme/db-stacks/issues/comments/700"))).toBeLessThan(
+      log.findIndex((l) => l.startsWith("api -X POST repos/acme/db-stacks/issues/42/comments")),
+    );
     expect(r.outputs.review!["comment-id"]).toBe("1001");
     expect(fs.readFileSync(GH.body, "utf8")).toContain("### cdktf-clickpipes diff: BLOCKED");
   });

@@ -204,13 +204,19 @@ describe("clickpipes-pr-review (workflow_run): its own steps", () => {
 
   it("a fork PR (empty pull_requests in the event): the open PR whose head is that branch at that commit", () => {
     const cwd = setup("fork", example, tablesChanged);
-    fs.writeFileSync(GH.pulls, JSON.stringify([{ number: 41, head: { sha: "f".repeat(40) } }, { number: 43, head: { sha: SHA } }]));
+    fs.writeFileSync(
+      GH.pulls,
+      JSON.stringify([
+        { number: 41, head: { sha: "f".repeat(40) } },
+        { number: 43, head: { sha: SHA } },
+      ]),
+    );
     // An artifact cannot name the PR: a planted file is ignored.
     fs.writeFileSync(path.join(GH.artifacts, "clickpipes-head/pr-number"), "1\n");
     const r = review(cwd, { "toJSON(github.event.workflow_run.pull_requests)": "[]", "github.event.workflow_run.head_repository.owner.login": "mallory" });
     expect(r.code, r.log).toBe(0);
     expect(r.outputs.event!.pr).toBe("43");
-    expect(ghCalls()).toContain("api -X GET repos/acme/db-stacks/pulls -f state=open -f head=mallory:change-tables --jq [.[] | select(.head.sha == \"" + SHA + "\") | .number] | first // empty");
+    expect(ghCalls()).toContain('api -X GET repos/acme/db-stacks/pulls -f state=open -f head=mallory:change-tables --jq [.[] | select(.head.sha == "' + SHA + '") | .number] | first // empty');
     expect(ghCalls().some((l) => l.startsWith("api -X POST repos/acme/db-stacks/issues/43/comments"))).toBe(true);
   });
 
@@ -268,7 +274,15 @@ describe("clickpipes-pr-plan: variables derived from the synth output, plans as 
       const json = JSON.parse(fs.readFileSync(path.join(cwd, "review/out/stacks", stack, "cdk.tf.json"), "utf8"));
       for (const [name, v] of Object.entries((json.variable ?? {}) as Record<string, object>)) if (!("default" in v)) declared.add(name);
     }
-    expect([...declared].sort()).toEqual(["clickhouse_organization_id", "clickhouse_token_key", "clickhouse_token_secret", "clickpipes_password", "monitoring_password", "plan_role_password", "postgres_admin_password"]);
+    expect([...declared].sort()).toEqual([
+      "clickhouse_organization_id",
+      "clickhouse_token_key",
+      "clickhouse_token_secret",
+      "clickpipes_password",
+      "monitoring_password",
+      "plan_role_password",
+      "postgres_admin_password",
+    ]);
     for (const name of declared) expect(PLAN_ENV, name).toHaveProperty(`PLAN_VAR_${name}`);
     const r = runJob(planWf, "plan", ["vars"], { cwd, env: { PATH: `${BIN}:${process.env.PATH}` }, expressions });
     expect(r.code, r.log).toBe(0);
@@ -278,7 +292,9 @@ describe("clickpipes-pr-plan: variables derived from the synth output, plans as 
     const cwd = planCwd("vars-missing", wide);
     const r = runJob(planWf, "plan", ["vars"], { cwd, env: { PATH: `${BIN}:${process.env.PATH}` }, expressions: { ...expressions, "secrets.CLICKHOUSE_PLAN_KEY_SECRET": "" } });
     expect(r.code).toBe(1);
-    expect(r.log).toContain("::error::stack billing-aurora-db declares the variable clickhouse_token_secret without a default, and the plan job gives it no value; set PLAN_VAR_clickhouse_token_secret in .github/workflows/clickpipes-pr-plan.yml");
+    expect(r.log).toContain(
+      "::error::stack billing-aurora-db declares the variable clickhouse_token_secret without a default, and the plan job gives it no value; set PLAN_VAR_clickhouse_token_secret in .github/workflows/clickpipes-pr-plan.yml",
+    );
   });
 
   it("plans each stack logged in as the plan role (override file), with every declared variable set", () => {
@@ -287,13 +303,24 @@ describe("clickpipes-pr-plan: variables derived from the synth output, plans as 
     const r = runJob(planWf, "plan", ["plan"], { cwd, env: { PATH: `${BIN}:${process.env.PATH}`, FAKE_TF_LOG: tfLog, FAKE_PLANS: path.join(cwd, "none") }, expressions });
     expect(r.code, r.log).toBe(0);
     const log = fs.readFileSync(tfLog, "utf8");
-    expect(log).toContain('orders-db plan vars=TF_VAR_clickpipes_password,TF_VAR_monitoring_password,TF_VAR_plan_role_password,TF_VAR_postgres_admin_password, override={"provider":{"postgresql":{"username":"clickpipes_plan","superuser":false}}}');
-    expect(log).toContain("billing-aurora-db plan vars=TF_VAR_clickhouse_organization_id,TF_VAR_clickhouse_token_key,TF_VAR_clickhouse_token_secret,TF_VAR_clickpipes_password,TF_VAR_monitoring_password,TF_VAR_plan_role_password,TF_VAR_postgres_admin_password,");
+    expect(log).toContain(
+      'orders-db plan vars=TF_VAR_clickpipes_password,TF_VAR_monitoring_password,TF_VAR_plan_role_password,TF_VAR_postgres_admin_password, override={"provider":{"postgresql":{"username":"clickpipes_plan","superuser":false}}}',
+    );
+    expect(log).toContain(
+      "billing-aurora-db plan vars=TF_VAR_clickhouse_organization_id,TF_VAR_clickhouse_token_key,TF_VAR_clickhouse_token_secret,TF_VAR_clickpipes_password,TF_VAR_monitoring_password,TF_VAR_plan_role_password,TF_VAR_postgres_admin_password,",
+    );
     // The -aws stack has no postgresql provider: no override there.
     expect(log).toMatch(/^billing-aurora-aws plan vars= override=$/m);
     // The synth output that is uploaded stays as synthesized.
     expect(fs.existsSync(path.join(cwd, "review/out/stacks/orders-db/clickpipes_plan_override.tf.json"))).toBe(false);
-    expect(fs.readdirSync(path.join(cwd, "review/plans")).sort()).toEqual(["billing-aurora-aws.json", "billing-aurora-aws.txt", "billing-aurora-db.json", "billing-aurora-db.txt", "orders-db.json", "orders-db.txt"]);
+    expect(fs.readdirSync(path.join(cwd, "review/plans")).sort()).toEqual([
+      "billing-aurora-aws.json",
+      "billing-aurora-aws.txt",
+      "billing-aurora-db.json",
+      "billing-aurora-db.txt",
+      "orders-db.json",
+      "orders-db.txt",
+    ]);
   });
 
   it("the review workflow guards the uploaded plans in the plan comment, with the plan status", () => {

@@ -58,9 +58,7 @@ describe("ClickHouse provider facts (v3.25.3)", () => {
     expect(requiresReplace("clickhouse_clickpipe", "name")).toBe(false);
     // a mapping edit is refused by the provider, not planned as a replacement
     expect(requiresReplace("clickhouse_clickpipe", "source.postgres.table_mappings[0].target_table")).toBe(false);
-    expect(providerAttributeFact("clickhouse_clickpipe", "source.postgres.table_mappings.0.excluded_columns.1")?.change).toBe(
-      "refused-on-existing-mapping",
-    );
+    expect(providerAttributeFact("clickhouse_clickpipe", "source.postgres.table_mappings.0.excluded_columns.1")?.change).toBe("refused-on-existing-mapping");
     expect(providerAttributeFact("clickhouse_clickpipe", "source.postgres")?.change).toBe("replace-if-added-or-removed");
     expect(requiresReplace("clickhouse_clickpipe_cdc_infrastructure", "replica_cpu_millicores")).toBe(false);
     expect(requiresReplace("clickhouse_clickpipes_reverse_private_endpoint", "vpc_resource_share_arn")).toBe(true);
@@ -76,9 +74,7 @@ describe("ClickHouse provider facts (v3.25.3)", () => {
       providerDefault: 5432,
       validators: [{ kind: "between", min: 1, max: 65535 }],
     });
-    expect(providerAttributeFact("clickhouse_clickpipe", "source.postgres.table_mappings.table_engine")?.validators).toEqual([
-      { kind: "one-of", values: ["MergeTree", "ReplacingMergeTree", "Null"] },
-    ]);
+    expect(providerAttributeFact("clickhouse_clickpipe", "source.postgres.table_mappings.table_engine")?.validators).toEqual([{ kind: "one-of", values: ["MergeTree", "ReplacingMergeTree", "Null"] }]);
     expect(providerAttributeFact("clickhouse_clickpipe", "source.postgres.type")?.validators).toEqual([
       {
         kind: "one-of",
@@ -91,8 +87,7 @@ describe("ClickHouse provider facts (v3.25.3)", () => {
 
   it("describes every attribute of the provider schema file, and nothing else", () => {
     const schema = JSON.parse(readFileSync(join(__dirname, "../../schemas/clickhouse-provider-schema.json"), "utf8"));
-    const resources = (Object.values(schema.provider_schemas)[0] as { resource_schemas: Record<string, { block: { attributes: object } }> })
-      .resource_schemas;
+    const resources = (Object.values(schema.provider_schemas)[0] as { resource_schemas: Record<string, { block: { attributes: object } }> }).resource_schemas;
     const walk = (attrs: Record<string, { nested_type?: { attributes: object } }>, prefix: string, out: string[]): string[] => {
       for (const [k, v] of Object.entries(attrs)) {
         out.push(prefix + k);

@@ -40,7 +40,10 @@ describe("provider facts: literal pins from the Go source at the pinned versions
 
   it("hashicorp/azurerm v4.55.0: name and server_id force a new resource; a configuration change restarts the server (feature default true)", () => {
     for (const t of ["azurerm_postgresql_flexible_server_configuration", "azurerm_postgresql_flexible_server_firewall_rule"]) expect(factsFor(t)!.forceNew).toEqual(["name", "server_id"]);
-    expect(factsFor("azurerm_postgresql_flexible_server_configuration")!.restartsServer).toMatchObject({ feature: "features.postgresql_flexible_server.restart_server_on_configuration_value_change", providerDefault: true });
+    expect(factsFor("azurerm_postgresql_flexible_server_configuration")!.restartsServer).toMatchObject({
+      feature: "features.postgresql_flexible_server.restart_server_on_configuration_value_change",
+      providerDefault: true,
+    });
     expect(factsFor("azurerm_postgresql_flexible_server_firewall_rule")!.restartsServer).toBeUndefined();
   });
 

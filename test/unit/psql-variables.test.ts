@@ -10,13 +10,7 @@ describe("psql variable substitution (test harness)", () => {
   });
 
   it("leaves string literals, identifiers, dollar quotes, comments, casts and unknown variables alone", () => {
-    const sql = [
-      "SELECT ':''pw''', \":pw\", 1::int, :'nope';",
-      "-- :'pw'",
-      "/* :'pw' /* nested */ :raw */",
-      "DO $body$ BEGIN PERFORM :'pw'; END $body$;",
-      "DO $$ SELECT :raw $$;",
-    ].join("\n");
+    const sql = ["SELECT ':''pw''', \":pw\", 1::int, :'nope';", "-- :'pw'", "/* :'pw' /* nested */ :raw */", "DO $body$ BEGIN PERFORM :'pw'; END $body$;", "DO $$ SELECT :raw $$;"].join("\n");
     expect(substitutePsqlVariables(sql, vars)).toBe(sql);
   });
 
@@ -41,11 +35,7 @@ describe("psql variable substitution (test harness)", () => {
       "SELECT set_config('x.pw', :'pw', true) IS NULL AS unused \\gset",
       "SELECT :'saved', :'ECHO';",
     ].join("\n");
-    expect(splitPsqlScript(script, { pw: "s'3" })).toEqual([
-      "SELECT 'has pw'",
-      "SELECT set_config('x.pw', 's''3', true) IS NULL AS unused",
-      "SELECT 'none', 'none'",
-    ]);
+    expect(splitPsqlScript(script, { pw: "s'3" })).toEqual(["SELECT 'has pw'", "SELECT set_config('x.pw', 's''3', true) IS NULL AS unused", "SELECT 'none', 'none'"]);
     expect(splitPsqlScript(script, {})[0]).toBe("SELECT 'no pw'");
   });
 });

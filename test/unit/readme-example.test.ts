@@ -28,10 +28,7 @@ describe.each([
   ["docs/getting-started.md", "## Use the construct in your own cdktf app", "orders", undefined],
 ])("the construct example of %s", (doc, heading, source, table) => {
   it("compiles and synthesizes", () => {
-    const code = readmeExample(doc, heading).replace(
-      /from "cdktf-clickpipes-postgres"/g,
-      `from ${JSON.stringify(path.relative(work, path.join(ROOT, "src/index")).split(path.sep).join("/"))}`,
-    );
+    const code = readmeExample(doc, heading).replace(/from "cdktf-clickpipes-postgres"/g, `from ${JSON.stringify(path.relative(work, path.join(ROOT, "src/index")).split(path.sep).join("/"))}`);
     const file = path.join(work, `${doc.replace(/\W/g, "-")}.ts`);
     fs.writeFileSync(file, code);
     const outdir = fs.mkdtempSync(path.join(outRoot, "out-"));

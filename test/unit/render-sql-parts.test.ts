@@ -10,15 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { listFiles, readTree } from "../../src/util/file-tree";
 import { quoteIdent, quoteIdentIfNeeded, quoteLiteral, quoteLiteralEscaped, quoteTableName } from "../../src/model/quoting";
 import * as thresholds from "../../src/model/thresholds";
-import {
-  RENDERED_RESOURCE_TYPES,
-  renderContext,
-  renderResource,
-  renderStackSql,
-  RESOURCE_RENDERERS,
-  StackReadError,
-  Unrenderable,
-} from "../../src/render/sql";
+import { RENDERED_RESOURCE_TYPES, renderContext, renderResource, renderStackSql, RESOURCE_RENDERERS, StackReadError, Unrenderable } from "../../src/render/sql";
 import { crc32, providerSetOrder } from "../../src/render/sql/provider-set";
 import { readStackJson } from "../../src/synth-output/stack-json";
 import { findStackFile, readStack } from "../../src/verify/stack";
@@ -39,7 +31,10 @@ describe("renderer table", () => {
     expect(lines.length).toBeGreaterThan(3);
     expect(r.sql).toContain(`-- postgresql_role.${name}`);
     // The assembly adds the password carrying around the renderer's statements, in their order.
-    const block = r.sql.slice(r.sql.indexOf(`-- postgresql_role.${name}`)).split("\n\n")[0].split("\n");
+    const block = r.sql
+      .slice(r.sql.indexOf(`-- postgresql_role.${name}`))
+      .split("\n\n")[0]
+      .split("\n");
     let at = 0;
     for (const line of lines.join("\n").split("\n")) {
       const found = block.indexOf(line, at);
@@ -206,10 +201,14 @@ describe("the provider's set order", () => {
   it("orders what the provider joins from a set: privileges, objects, publication tables", () => {
     const g = renderResource("postgresql_grant", { role: "r", database: "db", schema: "s", object_type: "table", objects: ["b", "a"], privileges: ["UPDATE", "SELECT", "INSERT"] });
     const privs = providerSetOrder(["UPDATE", "SELECT", "INSERT"]).join(",");
-    const objs = providerSetOrder(["b", "a"]).map((o) => `"s"."${o}"`).join(",");
+    const objs = providerSetOrder(["b", "a"])
+      .map((o) => `"s"."${o}"`)
+      .join(",");
     expect(g).toContain(`GRANT ${privs} ON TABLE ${objs} TO "r";`);
     const p = renderResource("postgresql_publication", { name: "p", database: "db", tables: ["public.orders", "public.customers", "sales.invoices"] }).join("\n");
-    const tables = providerSetOrder(["public.orders", "public.customers", "sales.invoices"]).map((t) => `'${quoteTableName(t)}'`).join(", ");
+    const tables = providerSetOrder(["public.orders", "public.customers", "sales.invoices"])
+      .map((t) => `'${quoteTableName(t)}'`)
+      .join(", ");
     expect(p).toContain(`wanted text[] := ARRAY[${tables}]::text[];`);
   });
 });

@@ -86,7 +86,7 @@ describe("renderStackSql", () => {
     const r = renderStackSql({
       resource: {
         postgresql_role: { v: { name: "${var.role_name}" } },
-        postgresql_grant: { e: { role: "${upper(\"x\")}", database: "db", schema: "s", object_type: "schema", privileges: ["USAGE"] } },
+        postgresql_grant: { e: { role: '${upper("x")}', database: "db", schema: "s", object_type: "schema", privileges: ["USAGE"] } },
       },
     });
     expect(r.notRendered).toEqual([
@@ -210,7 +210,9 @@ describe("cdktf-clickpipes sql", () => {
       const r = await run(["sql", file]);
       expect(r.code, name).toBe(2);
       expect(r.out).toBe("");
-      expect(r.err).toMatch(/^cdktf-clickpipes sql: cannot read stack ".*": .* is not a synthesized stack(?: \(no valid "terraform" block; expected cdktf\.out\/stacks\/<stack>\/cdk\.tf\.json\)|: resource is a number, not an object of resource blocks by label)\n$/);
+      expect(r.err).toMatch(
+        /^cdktf-clickpipes sql: cannot read stack ".*": .* is not a synthesized stack(?: \(no valid "terraform" block; expected cdktf\.out\/stacks\/<stack>\/cdk\.tf\.json\)|: resource is a number, not an object of resource blocks by label)\n$/,
+      );
     }
   });
 });
@@ -225,7 +227,12 @@ describe("statements as the provider writes them", () => {
 
   it("postgresql_publication: the name and the owner unquoted", () => {
     const pub = sqlOf("postgresql_publication", {
-      name: "MyPub", database: "db", owner: "App_Owner", tables: ["s.t", 'Odd "S".T'], publish_param: ["insert", "update"], publish_via_partition_root_param: true,
+      name: "MyPub",
+      database: "db",
+      owner: "App_Owner",
+      tables: ["s.t", 'Odd "S".T'],
+      publish_param: ["insert", "update"],
+      publish_via_partition_root_param: true,
     });
     // resourcePostgreSQLPublicationCreate(): "CREATE PUBLICATION %s %s %s" (name, getTablesForPublication(), getPublicationParameters()).
     expect(pub).toContain(
@@ -233,7 +240,11 @@ describe("statements as the provider writes them", () => {
     );
     // getTablesForPublication(): quoteTableName() of each table, every part double-quoted, in the set's order.
     const quoted: Record<string, string> = { "s.t": `'"s"."t"'`, 'Odd "S".T': `'"Odd ""S"""."T"'` };
-    expect(pub).toContain(`wanted text[] := ARRAY[${providerSetOrder(["s.t", 'Odd "S".T']).map((t) => quoted[t]).join(", ")}]::text[];`);
+    expect(pub).toContain(
+      `wanted text[] := ARRAY[${providerSetOrder(["s.t", 'Odd "S".T'])
+        .map((t) => quoted[t])
+        .join(", ")}]::text[];`,
+    );
     // setPubOwner(): "ALTER PUBLICATION %s OWNER TO %s", neither quoted (on create, and on update when it differs).
     expect(pub.split("EXECUTE 'ALTER PUBLICATION MyPub OWNER TO App_Owner';")).toHaveLength(3);
     // setPubTables(): "ALTER PUBLICATION %s ADD TABLE %s" / "... DROP TABLE %s" with quoteTableName().
@@ -266,7 +277,18 @@ describe("statements as the provider writes them", () => {
     expect(r).toContain(`EXECUTE 'ALTER ROLE "cp" PASSWORD ' || ${pq};`);
     // resourcePostgreSQLRoleUpdate(): setRolePassword, setRoleBypassRLS, setRoleConnLimit, setRoleCreateDB, setRoleCreateRole,
     // setRoleInherit, setRoleLogin, setRoleReplication, setRoleSuperuser, setRoleValidUntil.
-    const order = ["PASSWORD ' ||", "WITH NOBYPASSRLS", "CONNECTION LIMIT -1'", "WITH NOCREATEDB", "WITH NOCREATEROLE", "WITH INHERIT", "WITH LOGIN", "WITH REPLICATION", "WITH NOSUPERUSER", `VALID UNTIL ''2030-01-01 00:00:00+00'''`];
+    const order = [
+      "PASSWORD ' ||",
+      "WITH NOBYPASSRLS",
+      "CONNECTION LIMIT -1'",
+      "WITH NOCREATEDB",
+      "WITH NOCREATEROLE",
+      "WITH INHERIT",
+      "WITH LOGIN",
+      "WITH REPLICATION",
+      "WITH NOSUPERUSER",
+      `VALID UNTIL ''2030-01-01 00:00:00+00'''`,
+    ];
     const update = r.slice(r.indexOf("  ELSE"));
     const at = order.map((o) => update.indexOf(`ALTER ROLE "cp" ${o}`));
     expect(at.every((i) => i > 0)).toBe(true);

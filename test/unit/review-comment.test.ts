@@ -16,9 +16,22 @@ const pad = (i: number) => String(i).padStart(4, "0");
 
 function publicationItem(stack: string, opts: { renamed?: boolean; table?: string } = {}): ReviewItem {
   const verdicts: Verdict[] = [
-    { level: "WARN", rule: "publication-tables-added", stack, address: `postgresql_publication.${stack}_Publication_ABCD1234`, message: `1 table joins the publication (public.${opts.table ?? "x"}): an initial load of each runs` },
+    {
+      level: "WARN",
+      rule: "publication-tables-added",
+      stack,
+      address: `postgresql_publication.${stack}_Publication_ABCD1234`,
+      message: `1 table joins the publication (public.${opts.table ?? "x"}): an initial load of each runs`,
+    },
   ];
-  if (opts.renamed) verdicts.unshift({ level: "BLOCK", rule: "publication-renamed", stack, address: `postgresql_publication.${stack}_Publication_ABCD1234`, message: `publication renamed "a" -> "b": the pipe stops` });
+  if (opts.renamed)
+    verdicts.unshift({
+      level: "BLOCK",
+      rule: "publication-renamed",
+      stack,
+      address: `postgresql_publication.${stack}_Publication_ABCD1234`,
+      message: `publication renamed "a" -> "b": the pipe stops`,
+    });
   return {
     address: `postgresql_publication.${stack}_Publication_ABCD1234`,
     type: "postgresql_publication",
@@ -39,7 +52,14 @@ function grantItem(stack: string): ReviewItem {
     action: "create",
     why: "create",
     changes: [],
-    sql: ["-- mirrors resourcePostgreSQLGrantCreateOrUpdate()", "BEGIN;", ...lockRole("clickpipes_user"), 'REVOKE ALL PRIVILEGES ON SCHEMA "extra" FROM "clickpipes_user";', 'GRANT USAGE ON SCHEMA "extra" TO "clickpipes_user";', "COMMIT;"],
+    sql: [
+      "-- mirrors resourcePostgreSQLGrantCreateOrUpdate()",
+      "BEGIN;",
+      ...lockRole("clickpipes_user"),
+      'REVOKE ALL PRIVILEGES ON SCHEMA "extra" FROM "clickpipes_user";',
+      'GRANT USAGE ON SCHEMA "extra" TO "clickpipes_user";',
+      "COMMIT;",
+    ],
     verdicts: [],
   };
 }
@@ -93,7 +113,7 @@ describe("the PR comment within its budget", () => {
     expect(md.match(/ALTER PUBLICATION clickpipes_publication ADD TABLE "public"."x";/g)).toHaveLength(1);
     // The per-stack part holds what no group shows (each 10th stack's own variable change).
     expect(md).toMatch(/^#### Per stack$/m);
-    expect(md).toContain("`~ variable host: \"src-0010.old\" -> \"src-0010.new\"`");
+    expect(md).toContain('`~ variable host: "src-0010.old" -> "src-0010.new"`');
     expect(md).toMatch(/^- and 3 changes shown under "Changes in several stacks"$/m);
   });
 
@@ -131,7 +151,10 @@ describe("the PR comment within its budget", () => {
       action: "delete",
       why: "destroy",
       changes: [],
-      verdicts: i % 2 === 0 ? [{ level: "BLOCK", rule: "ingress-rule", stack: "billing-aws", address: `aws_vpc_security_group_ingress_rule.billing_Ingress-${i}`, message: "no rule after the change covers it" }] : [],
+      verdicts:
+        i % 2 === 0
+          ? [{ level: "BLOCK", rule: "ingress-rule", stack: "billing-aws", address: `aws_vpc_security_group_ingress_rule.billing_Ingress-${i}`, message: "no rule after the change covers it" }]
+          : [],
     }));
     items.sort((a, b) => b.verdicts.length - a.verdicts.length);
     const doc: ReviewDoc = {
@@ -212,7 +235,7 @@ describe("words and SQL", () => {
     const sql = ["-- mirrors x()", "-- more", "BEGIN;", ...lockRole("r"), quietLoggingBlock(), "-- the provider renames last: this apply fails", 'GRANT USAGE ON SCHEMA "s" TO "r";', "COMMIT;"];
     expect(foldSql(sql)).toEqual({ statements: ["-- the provider renames last: this apply fails", 'GRANT USAGE ON SCHEMA "s" TO "r";'], folded: 7 });
     // A DO block that does anything else is a statement, not boilerplate.
-    const other = 'DO $cdktf$\nBEGIN\n  PERFORM pg_advisory_xact_lock(1); DROP TABLE t;\nEND\n$cdktf$;';
+    const other = "DO $cdktf$\nBEGIN\n  PERFORM pg_advisory_xact_lock(1); DROP TABLE t;\nEND\n$cdktf$;";
     expect(foldSql(["BEGIN;", other, "COMMIT;"]).statements).toEqual([other]);
     expect(foldSql(["-- the provider revokes what it granted"]).statements).toEqual(["-- the provider revokes what it granted"]);
   });

@@ -58,7 +58,11 @@ const body = (j: Json, type: string) => Object.values(j.resource[type])[0] as Js
 async function diff(h: string): Promise<{ code: number; r: DiffReport }> {
   let out = "";
   const sink = (f: (s: string) => void) => ({ write: (s: string) => (f(s), true) }) as unknown as NodeJS.WritableStream;
-  const code = await runDiff([base, h, "--json"], sink((s) => (out += s)), sink(() => {}));
+  const code = await runDiff(
+    [base, h, "--json"],
+    sink((s) => (out += s)),
+    sink(() => {}),
+  );
   return { code, r: JSON.parse(out) as DiffReport };
 }
 const verdicts = (r: DiffReport) => r.stacks.flatMap((s) => [...s.configVerdicts, ...s.verdicts].map((v) => `${v.level} ${v.rule} ${v.address}`));
@@ -166,7 +170,14 @@ describe("guard and run-task: plans that import, move, or read with foreign prov
 
   it("a moved publication (previous_address) is judged; a data source of an unused provider blocks", () => {
     const pub = name(baseJson, "postgresql_publication");
-    const moved = { address: "postgresql_publication.p2", previous_address: `postgresql_publication.${pub}`, mode: "managed", type: "postgresql_publication", name: "p2", change: { actions: ["no-op"], before: { name: "x" }, after: { name: "x" } } };
+    const moved = {
+      address: "postgresql_publication.p2",
+      previous_address: `postgresql_publication.${pub}`,
+      mode: "managed",
+      type: "postgresql_publication",
+      name: "p2",
+      change: { actions: ["no-op"], before: { name: "x" }, after: { name: "x" } },
+    };
     const ext = { address: "data.external.run", mode: "data", type: "external", name: "run", change: { actions: ["read"], before: null, after: { program: ["sh"] } } };
     const r = guardPlan(parsePlan(plan([moved, ext])));
     expect(r.blocking.map((v) => `${v.rule} ${v.address}`).sort()).toEqual(["foreign-provider data.external.run", "state-block postgresql_publication.p2"]);

@@ -155,9 +155,13 @@ describe("1. meta-arguments, modules and providers are judged", () => {
     });
     const { code, r } = await report(h);
     expect(code).toBe(1);
-    const blocked = verdicts(r).filter((x) => x.startsWith("BLOCK ")).map((x) => x.split(" ").slice(1, 3).join(" "));
+    const blocked = verdicts(r)
+      .filter((x) => x.startsWith("BLOCK "))
+      .map((x) => x.split(" ").slice(1, 3).join(" "));
     expect(blocked.sort()).toEqual(["module orders-db", "provider-alias orders-db", "provider-alias orders-db", "provider-source orders-db", "provisioner orders-db"]);
-    const all = verdicts(r).filter((x) => x.startsWith("BLOCK ")).map((x) => x.split(" ")[3]!);
+    const all = verdicts(r)
+      .filter((x) => x.startsWith("BLOCK "))
+      .map((x) => x.split(" ")[3]!);
     const allowed = await report(h, ...all.flatMap((a) => ["--allow", `orders-db:${a}`]));
     expect(allowed.code).toBe(0);
   });
@@ -165,7 +169,20 @@ describe("1. meta-arguments, modules and providers are judged", () => {
   it("every configuration rule is exercised by a hostile case here", () => {
     // provisioner, module, provider-source, provider-alias, meta-argument: above; identity-mismatch: below.
     // backend, foreign-provider, grants-revoke-all, provider-target, replace-triggered-by, state-block: review-every-block.test.ts.
-    expect([...CONFIG_RULE_IDS].sort()).toEqual(["backend", "foreign-provider", "grants-revoke-all", "identity-mismatch", "meta-argument", "module", "provider-alias", "provider-source", "provider-target", "provisioner", "replace-triggered-by", "state-block"]);
+    expect([...CONFIG_RULE_IDS].sort()).toEqual([
+      "backend",
+      "foreign-provider",
+      "grants-revoke-all",
+      "identity-mismatch",
+      "meta-argument",
+      "module",
+      "provider-alias",
+      "provider-source",
+      "provider-target",
+      "provisioner",
+      "replace-triggered-by",
+      "state-block",
+    ]);
   });
 
   it("guard: a plan's configuration with provisioners, module calls, aliased or foreign providers is BLOCK", () => {
@@ -185,7 +202,12 @@ describe("1. meta-arguments, modules and providers are judged", () => {
       },
     };
     const r = guardPlan(parsePlan(JSON.stringify(plan)));
-    expect(r.blocking.map((v) => `${v.rule} ${v.address}`).sort()).toEqual(["module module.helper", "provider-alias provider.postgresql.other", "provider-source provider.evil", "provisioner postgresql_grant.g"]);
+    expect(r.blocking.map((v) => `${v.rule} ${v.address}`).sort()).toEqual([
+      "module module.helper",
+      "provider-alias provider.postgresql.other",
+      "provider-source provider.evil",
+      "provisioner postgresql_grant.g",
+    ]);
   });
 });
 
@@ -262,7 +284,12 @@ describe("4. identity from the address and the stack folder, not from metadata",
     const synthDir = head({ "orders-db": (j) => (first(j, "postgresql_publication")["//"].metadata.path = "orders-db/legacy/Thing") });
     const synth = readSynthIndex(synthDir);
     const address = [...synth.byAddress.keys()].find((a) => a.startsWith("postgresql_publication.orders-db"))!;
-    const plan = { format_version: "1.2", resource_changes: [{ address, mode: "managed", type: "postgresql_publication", name: address.split(".")[1], change: { actions: ["delete"], before: { name: "clickpipes_publication" }, after: null } }] };
+    const plan = {
+      format_version: "1.2",
+      resource_changes: [
+        { address, mode: "managed", type: "postgresql_publication", name: address.split(".")[1], change: { actions: ["delete"], before: { name: "clickpipes_publication" }, after: null } },
+      ],
+    };
     const r = guardPlan(parsePlan(JSON.stringify(plan)), { synth });
     expect(r.stack).toBe("orders-db");
     expect(r.blocking.map((v) => v.rule)).toEqual(["publication"]);
@@ -329,7 +356,9 @@ describe("5. in-place changes that break a running pipe", () => {
     });
     const { code, r } = await report(h);
     expect(code).toBe(1);
-    const rules = verdicts(r).filter((x) => x.startsWith("BLOCK ")).map((x) => x.split(" ").slice(1, 3).join(" "));
+    const rules = verdicts(r)
+      .filter((x) => x.startsWith("BLOCK "))
+      .map((x) => x.split(" ").slice(1, 3).join(" "));
     expect(rules.sort()).toEqual(["clickpipes-role-renamed orders-db", "publication-partition-root billing-db", "publication-publish billing-db", "publication-renamed orders-db"]);
   });
 
@@ -434,7 +463,9 @@ describe("6. output that cannot be turned against its reader", () => {
       file,
       JSON.stringify({
         format_version: "1.2",
-        resource_changes: [{ address: `postgresql_publication.a${EVIL}`, mode: "managed", type: "postgresql_publication", name: "a", change: { actions: ["delete"], before: { name: EVIL }, after: null } }],
+        resource_changes: [
+          { address: `postgresql_publication.a${EVIL}`, mode: "managed", type: "postgresql_publication", name: "a", change: { actions: ["delete"], before: { name: EVIL }, after: null } },
+        ],
       }),
     );
     const c = io();
@@ -456,7 +487,13 @@ describe("6. output that cannot be turned against its reader", () => {
   it("guard: text and JSON output escape values from the plan", async () => {
     const file = path.join(tmp, "evil-plan.json");
     const address = `postgresql_publication.${EVIL.replace(/\n/g, "\\n")}`;
-    fs.writeFileSync(file, JSON.stringify({ format_version: "1.2", resource_changes: [{ address: `postgresql_publication.a${EVIL}`, mode: "managed", type: "postgresql_publication", name: "a", change: { actions: ["delete"], before: {}, after: null } }] }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        format_version: "1.2",
+        resource_changes: [{ address: `postgresql_publication.a${EVIL}`, mode: "managed", type: "postgresql_publication", name: "a", change: { actions: ["delete"], before: {}, after: null } }],
+      }),
+    );
     for (const flags of [[], ["--json"]]) {
       const c = io();
       const code = await runGuard([file, "--no-synth", ...flags], c.out as never, c.err as never);

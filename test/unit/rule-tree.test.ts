@@ -56,7 +56,11 @@ function linesOf(table: string, run: () => string[]): string[] {
 
 describe("the rule tree", () => {
   it("has exactly the folders source (top), aws, pipe and app", () => {
-    const dirs = fs.readdirSync(RULES_DIR, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    const dirs = fs
+      .readdirSync(RULES_DIR, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
     expect(dirs).toEqual(["app", "aws", "pipe"]);
   });
 

@@ -96,12 +96,12 @@ describe("the typed config", () => {
     const project = path.join(tmp, "project");
     fs.mkdirSync(project);
     fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(project, "node_modules"));
-    fs.writeFileSync(path.join(project, "cdktf.json"), JSON.stringify({ language: "typescript", app: "node --import tsx main.ts", output: "cdktf.out", sendCrashReports: "false", terraformProviders: [], terraformModules: [] }));
-    const source = { ...noTables, tabels: ["public.customers"] };
     fs.writeFileSync(
-      path.join(project, "main.ts"),
-      `import { runApp } from ${JSON.stringify(path.join(ROOT, "src/app/app"))};\nrunApp({ sources: [${JSON.stringify(source)}] } as never);\n`,
+      path.join(project, "cdktf.json"),
+      JSON.stringify({ language: "typescript", app: "node --import tsx main.ts", output: "cdktf.out", sendCrashReports: "false", terraformProviders: [], terraformModules: [] }),
     );
+    const source = { ...noTables, tabels: ["public.customers"] };
+    fs.writeFileSync(path.join(project, "main.ts"), `import { runApp } from ${JSON.stringify(path.join(ROOT, "src/app/app"))};\nrunApp({ sources: [${JSON.stringify(source)}] } as never);\n`);
     const r = spawnSync(path.join(ROOT, "node_modules/.bin/cdktf"), ["synth"], { cwd: project, encoding: "utf8", env: { ...process.env, CHECKPOINT_DISABLE: "1", CI: "1" }, timeout: 120_000 });
     expect(r.status).not.toBe(0);
     expect(r.stdout + r.stderr).toContain(TYPO);
@@ -139,7 +139,9 @@ describe("construct props in a team's own app", () => {
       'error: source "billing": instanse = {} is not allowed: a field of RdsSource props (did you mean instance?) [unknown-key]',
     ]);
     const password = new TerraformVariable(stack, "pw", { type: "string", sensitive: true }).stringValue;
-    expect(lines(() => new AwsSourceDatabase(stack, "d", { ...auroraSource(), engine: AwsEngine.AURORA_POSTGRESQL, password, tabels: [] } as never))[0]).toContain("tabels = [] is not allowed: a field of AwsSourceDatabase props (did you mean tables?)");
+    expect(lines(() => new AwsSourceDatabase(stack, "d", { ...auroraSource(), engine: AwsEngine.AURORA_POSTGRESQL, password, tabels: [] } as never))[0]).toContain(
+      "tabels = [] is not allowed: a field of AwsSourceDatabase props (did you mean tables?)",
+    );
   });
 
   it("ClickPipe: a typo in the pipe spec or in privateLink is refused", () => {
@@ -191,20 +193,28 @@ describe("the props shapes match the TypeScript props types", () => {
 
   it("every shape has a props type, and their keys agree (so the check cannot drift from the types)", () => {
     expect(Object.keys(files).sort()).toEqual(Object.keys(PROPS_SHAPES).sort());
-    const program = ts.createProgram(
-      [...new Set(Object.values(files).map(([f]) => path.join(ROOT, f)))],
-      { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, skipLibCheck: true, noEmit: true },
-    );
+    const program = ts.createProgram([...new Set(Object.values(files).map(([f]) => path.join(ROOT, f)))], {
+      strict: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.CommonJS,
+      skipLibCheck: true,
+      noEmit: true,
+    });
     const checker = program.getTypeChecker();
     const keysOf = (file: string, name: string): string[] => {
       const sf = program.getSourceFile(path.join(ROOT, file))!;
       const decl = sf.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === name)!;
-      return checker.getPropertiesOfType(checker.getTypeAtLocation(decl)).map((p) => p.getName()).sort();
+      return checker
+        .getPropertiesOfType(checker.getTypeAtLocation(decl))
+        .map((p) => p.getName())
+        .sort();
     };
     for (const [shape, [file, name]] of Object.entries(files)) {
       const s: PropsShape = PROPS_SHAPES[shape as keyof typeof PROPS_SHAPES];
       const node = propsNode(s);
-      const known = Object.keys(node.properties!).filter((k) => !(s.tolerated ?? []).includes(k)).sort();
+      const known = Object.keys(node.properties!)
+        .filter((k) => !(s.tolerated ?? []).includes(k))
+        .sort();
       expect(known, `${shape} vs ${name}`).toEqual(keysOf(file, name));
     }
     expect(Object.keys(propsNode(PROPS_SHAPES.ClickPipe).properties!.privateLink!.properties!).sort()).toEqual(keysOf("src/clickhouse/clickpipe.ts", "ClickPipePrivateLink"));

@@ -190,13 +190,16 @@ describe("warnings appear exactly once, as cdktf warning annotations", () => {
   it("buildApp: one annotation per warning, on the construct of its source, nothing on stderr", () => {
     const stderr = vi.spyOn(process.stderr, "write");
     const outdir = path.join(tmp, "warn");
-    buildApp({
-      sources: [
-        genericSource({ serverSettings: { maxSlotWalKeepSizeMb: 2048 } }),
-        auroraSource({ parameterGroup: { walSenderTimeoutMs: 60000 } }),
-        rdsSource({ name: "ledger", serverSettings: { maxSlotWalKeepSizeMb: 2048 } }),
-      ],
-    }, { outdir }).synth();
+    buildApp(
+      {
+        sources: [
+          genericSource({ serverSettings: { maxSlotWalKeepSizeMb: 2048 } }),
+          auroraSource({ parameterGroup: { walSenderTimeoutMs: 60000 } }),
+          rdsSource({ name: "ledger", serverSettings: { maxSlotWalKeepSizeMb: 2048 } }),
+        ],
+      },
+      { outdir },
+    ).synth();
     expect(manifestWarnings(outdir)).toEqual([
       {
         constructPath: "billing-aws/billing",

@@ -43,7 +43,10 @@ describe("verify arguments", () => {
     expect(p.options).toMatchObject({
       connection: { url: "postgres://u@h/db" },
       publication: "pub",
-      tables: [{ schema: "s", name: "a" }, { schema: "s", name: "b" }],
+      tables: [
+        { schema: "s", name: "a" },
+        { schema: "s", name: "b" },
+      ],
       schemas: ["x"],
       slotTest: true,
       timeoutSeconds: 3,
@@ -192,7 +195,9 @@ describe("verify connection failures", () => {
     const c = capture();
     const code = await runVerify(["--url", `postgres://cp:topsecret@127.0.0.1:${silentPort}/db`, "--timeout", "1"], c.io, {});
     expect(code).toBe(2);
-    expect(c.err.join("")).toBe(`cdktf-clickpipes verify: could not connect to cp@127.0.0.1:${silentPort}/db: no answer within 1 s (timeout); check host, port, firewall and that it is PostgreSQL (--timeout to wait longer)\n`);
+    expect(c.err.join("")).toBe(
+      `cdktf-clickpipes verify: could not connect to cp@127.0.0.1:${silentPort}/db: no answer within 1 s (timeout); check host, port, firewall and that it is PostgreSQL (--timeout to wait longer)\n`,
+    );
     expect(c.out).toEqual([]);
   });
 

@@ -36,7 +36,10 @@ describe("libpq key/value connection strings", () => {
 
   it("refuses unknown keywords, bad ports and unterminated quotes by name, never echoing values", () => {
     const cases: [string, string][] = [
-      ["host=h password=Secr3t-pw bogus=Secr3t-pw", 'keyword "bogus" is not allowed in the connection string: allowed host, hostaddr, port, dbname, user, password, sslmode, connect_timeout, application_name'],
+      [
+        "host=h password=Secr3t-pw bogus=Secr3t-pw",
+        'keyword "bogus" is not allowed in the connection string: allowed host, hostaddr, port, dbname, user, password, sslmode, connect_timeout, application_name',
+      ],
       ["host=h port=70000 password=Secr3t-pw", 'port = "70000" is not allowed: an integer from 1 to 65535'],
       ["host=h password='Secr3t-pw", 'the value of "password" has an unterminated quote'],
       ["host=h password", 'keyword "password" has no "=value"'],
@@ -66,14 +69,7 @@ describe("secrets of every connection input", () => {
     const pgpass = path.join(tmp, "pgpass");
     fs.writeFileSync(pgpass, "# comment\nh:5432:db:u:file\\:pw\\\\1\n*:*:*:*:wild-pw\nmalformed:line\n");
     const secrets = collectSecrets(
-      [
-        "postgres://u:p%40ss-one@h/db",
-        "postgres://u:top:secret/x@h/db",
-        "postgres://u@h/db?password=query-pw",
-        "host=h password='kv pw'",
-        "host=h password=kv-plain",
-        "--publication",
-      ],
+      ["postgres://u:p%40ss-one@h/db", "postgres://u:top:secret/x@h/db", "postgres://u@h/db?password=query-pw", "host=h password='kv pw'", "host=h password=kv-plain", "--publication"],
       { PGPASSWORD: "env-pw", PGPASSFILE: pgpass },
     );
     for (const s of ["p%40ss-one", "p@ss-one", "top:secret/x", "query-pw", "kv pw", "kv-plain", "env-pw", "file:pw\\1", "wild-pw"]) {
@@ -105,7 +101,9 @@ describe("verify output", () => {
   it("never prints a key/value string's password, and names the bad keyword (the issue's reproduction)", async () => {
     const r = await run(["host=127.0.0.1 port=1 dbname=db user=cp password=kv-Secr3t connect_timeout=1 bogus=1"]);
     expect(r.code).toBe(2);
-    expect(r.err).toBe('cdktf-clickpipes verify: --url: keyword "bogus" is not allowed in the connection string: allowed host, hostaddr, port, dbname, user, password, sslmode, connect_timeout, application_name\n');
+    expect(r.err).toBe(
+      'cdktf-clickpipes verify: --url: keyword "bogus" is not allowed in the connection string: allowed host, hostaddr, port, dbname, user, password, sslmode, connect_timeout, application_name\n',
+    );
   });
 
   it("redacts secrets from every line, even where a message would carry them", async () => {

@@ -18,10 +18,7 @@
 export const CLICKHOUSE_PROVIDER_FACTS_VERSION = "3.25.3";
 
 /** The resource types described here. */
-export type ClickHouseResourceType =
-  | "clickhouse_clickpipe"
-  | "clickhouse_clickpipe_cdc_infrastructure"
-  | "clickhouse_clickpipes_reverse_private_endpoint";
+export type ClickHouseResourceType = "clickhouse_clickpipe" | "clickhouse_clickpipe_cdc_infrastructure" | "clickhouse_clickpipes_reverse_private_endpoint";
 
 /**
  * How the provider plans a change of an attribute:
@@ -36,13 +33,7 @@ export type ClickHouseResourceType =
  * - `mapping-key`: identifies a mapping; changing it removes one mapping and adds another;
  * - `computed`: read-only, set by the provider.
  */
-export type ProviderChangeKind =
-  | "replace"
-  | "replace-if-added-or-removed"
-  | "in-place"
-  | "refused-on-existing-mapping"
-  | "mapping-key"
-  | "computed";
+export type ProviderChangeKind = "replace" | "replace-if-added-or-removed" | "in-place" | "refused-on-existing-mapping" | "mapping-key" | "computed";
 
 /** A provider-side validator of an attribute, as data. */
 export type ProviderValidator =
@@ -89,12 +80,7 @@ export const PROVIDER_POSTGRES_TABLE_ENGINES = ["MergeTree", "ReplacingMergeTree
 /** internal/api/clickpipe.go ClickPipePostgresAuthenticationMethods. */
 export const PROVIDER_POSTGRES_AUTHENTICATION_METHODS = ["basic", "IAM_ROLE"] as const;
 /** internal/api/clickpipe_reverse_private_endpoint.go ReversePrivateEndpointTypes. */
-export const PROVIDER_REVERSE_PRIVATE_ENDPOINT_TYPES = [
-  "VPC_ENDPOINT_SERVICE",
-  "VPC_RESOURCE",
-  "MSK_MULTI_VPC",
-  "GCP_PSC_SERVICE_ATTACHMENT",
-] as const;
+export const PROVIDER_REVERSE_PRIVATE_ENDPOINT_TYPES = ["VPC_ENDPOINT_SERVICE", "VPC_RESOURCE", "MSK_MULTI_VPC", "GCP_PSC_SERVICE_ATTACHMENT"] as const;
 
 const atLeast1: ProviderValidator = { kind: "at-least", min: 1 };
 
@@ -107,7 +93,7 @@ const CLICKPIPE: readonly ProviderAttributeFact[] = [
     path: "stopped",
     change: "in-place",
     providerDefault: false,
-    validators: [{ kind: "rule", text: "must be a known false when the pipe is created (\"Cannot create a ClickPipe in a stopped state\")" }],
+    validators: [{ kind: "rule", text: 'must be a known false when the pipe is created ("Cannot create a ClickPipe in a stopped state")' }],
     source: `${SCHEMA}; ${MODIFY_PLAN}`,
   },
   { path: "state", change: "computed", source: SCHEMA },
@@ -211,8 +197,8 @@ const CLICKPIPE: readonly ProviderAttributeFact[] = [
     path: "source.postgres.table_mappings",
     change: "in-place",
     validators: [
-      { kind: "rule", text: "at least one mapping (\"Postgres CDC pipes require at least one table mapping.\")" },
-      { kind: "rule", text: "each target_table used once (\"Each target_table must be unique.\")" },
+      { kind: "rule", text: 'at least one mapping ("Postgres CDC pipes require at least one table mapping.")' },
+      { kind: "rule", text: 'each target_table used once ("Each target_table must be unique.")' },
     ],
     source: MODIFY_PLAN,
   },
@@ -303,10 +289,7 @@ export function normalizeAttributePath(attributePath: string | readonly (string 
  * The fact of an attribute, or of its nearest described ancestor (a list element of
  * `destination.roles` answers for `destination.roles`); undefined for unknown types and attributes.
  */
-export function providerAttributeFact(
-  resourceType: string,
-  attributePath: string | readonly (string | number)[],
-): ProviderAttributeFact | undefined {
+export function providerAttributeFact(resourceType: string, attributePath: string | readonly (string | number)[]): ProviderAttributeFact | undefined {
   const facts = (CLICKHOUSE_PROVIDER_FACTS as Record<string, readonly ProviderAttributeFact[] | undefined>)[resourceType];
   if (facts === undefined) return undefined;
   const parts = normalizeAttributePath(attributePath).split(".");

@@ -10,9 +10,7 @@ import type { ResourceTypeFacts } from "./types";
 
 export type { ResourceTypeFacts } from "./types";
 
-export const PROVIDER_FACTS: ReadonlyMap<string, ResourceTypeFacts> = new Map(
-  [...POSTGRESQL_FACTS, ...AWS_FACTS, ...CLICKHOUSE_FACTS, ...AZURERM_FACTS].map((f) => [f.type, f]),
-);
+export const PROVIDER_FACTS: ReadonlyMap<string, ResourceTypeFacts> = new Map([...POSTGRESQL_FACTS, ...AWS_FACTS, ...CLICKHOUSE_FACTS, ...AZURERM_FACTS].map((f) => [f.type, f]));
 
 /** The facts of a resource type, or undefined when the table does not know it. */
 export function factsFor(type: string): ResourceTypeFacts | undefined {

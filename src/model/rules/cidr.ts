@@ -30,7 +30,12 @@ export interface CidrList {
 export function cidrLists(s: PostgresSourceSpec): CidrList[] {
   const out: CidrList[] = [];
   if (s.network?.allowedCidrs !== undefined) {
-    out.push({ field: "network.allowedCidrs", list: s.network.allowedCidrs, allowAnyAddress: s.network.allowAnyAddress === true, anyAddressHint: "the whole internet only with network.allowAnyAddress = true" });
+    out.push({
+      field: "network.allowedCidrs",
+      list: s.network.allowedCidrs,
+      allowAnyAddress: s.network.allowAnyAddress === true,
+      anyAddressHint: "the whole internet only with network.allowAnyAddress = true",
+    });
   }
   const m = s.monitoring as { allowedCidrs?: unknown } | undefined;
   if (typeof m === "object" && m !== null && m.allowedCidrs !== undefined) {
@@ -52,7 +57,16 @@ export const cidrRule: Rule<PostgresSourceSpec> = {
 
 function checkList({ field: base, list, allowAnyAddress }: CidrList): RuleFinding[] {
   if (!Array.isArray(list) || list.length === 0) {
-    return [{ field: base, value: list, allowed: base === "network.allowedCidrs" ? "a non-empty list of CIDRs, or leave it out to use the ClickPipes IPs of the region" : "a non-empty list of CIDRs, or leave it out (a commented pg_hba.conf line to fill in)" }];
+    return [
+      {
+        field: base,
+        value: list,
+        allowed:
+          base === "network.allowedCidrs"
+            ? "a non-empty list of CIDRs, or leave it out to use the ClickPipes IPs of the region"
+            : "a non-empty list of CIDRs, or leave it out (a commented pg_hba.conf line to fill in)",
+      },
+    ];
   }
   const out: RuleFinding[] = [];
   const seen: { cidr: Cidr; i: number }[] = [];

@@ -11,7 +11,11 @@ export const duplicatesRule: Rule<PostgresSourceSpec> = {
   summary: "tables, schemas and a schema's owners are each listed once",
   check: (s) => [
     ...repeats(s.tables ?? [], (i) => `tables[${i}]`, "table"),
-    ...repeats((s.schemas ?? []).map((x) => x?.name), (i) => `schemas[${i}].name`, "schema"),
+    ...repeats(
+      (s.schemas ?? []).map((x) => x?.name),
+      (i) => `schemas[${i}].name`,
+      "schema",
+    ),
     ...(s.schemas ?? []).flatMap((x, i) => repeats(x?.owners ?? [], (j) => `schemas[${i}].owners[${j}]`, "owner")),
   ],
 };

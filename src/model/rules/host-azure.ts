@@ -40,7 +40,8 @@ export const hostAzureRule: Rule<PostgresSourceSpec> = {
     }
     (s.network?.allowedCidrs ?? []).forEach((c, i) => {
       const p = parseCidr(c);
-      if (p.ok && p.cidr.family === 6) out.push({ field: `network.allowedCidrs[${i}]`, value: c, allowed: "an IPv4 CIDR with azure.serverId (Azure Flexible Server firewall rules are IPv4 ranges only)" });
+      if (p.ok && p.cidr.family === 6)
+        out.push({ field: `network.allowedCidrs[${i}]`, value: c, allowed: "an IPv4 CIDR with azure.serverId (Azure Flexible Server firewall rules are IPv4 ranges only)" });
     });
     const senders = s.serverSettings?.maxWalSenders;
     if (typeof senders === "number" && senders > AZURE_MAX_WAL_SENDERS) {

@@ -25,7 +25,13 @@ export const hostManagedPostgresRule: Rule<PostgresSourceSpec> = {
     if (!managed) return m === undefined ? [] : [{ field: "managedPostgres", value: m, allowed: "unset unless hostProfile is clickhouse-managed" }];
     const out: RuleFinding[] = [];
     if (m === null || typeof m !== "object" || Array.isArray(m)) {
-      return [{ field: "managedPostgres", value: m, allowed: `{ serviceId: "<the clickhouse_postgres_service ID>" } (or, in TypeScript, { service: <the clickhouse_postgres_service resource> }): required with hostProfile clickhouse-managed (${guide})` }];
+      return [
+        {
+          field: "managedPostgres",
+          value: m,
+          allowed: `{ serviceId: "<the clickhouse_postgres_service ID>" } (or, in TypeScript, { service: <the clickhouse_postgres_service resource> }): required with hostProfile clickhouse-managed (${guide})`,
+        },
+      ];
     }
     const unknown = Object.keys(m).filter((k) => k !== "serviceId" && k !== "service");
     for (const k of unknown) out.push({ field: `managedPostgres.${k}`, value: (m as Record<string, unknown>)[k], allowed: "no such field: managedPostgres has serviceId or service" });
@@ -36,9 +42,14 @@ export const hostManagedPostgresRule: Rule<PostgresSourceSpec> = {
     } else if (m.service !== undefined && !(typeof m.service === "object" && m.service !== null && isRef(m.service.id) && isRef(m.service.hostname))) {
       out.push({ field: "managedPostgres.service", value: "(not a clickhouse_postgres_service)", allowed: "the clickhouse_postgres_service resource (its id, hostname and port)" });
     }
-    if (s.host !== undefined) out.push({ field: "host", value: s.host, allowed: "unset with hostProfile clickhouse-managed: the stack connects to the service's own host name (the direct connection)" });
+    if (s.host !== undefined)
+      out.push({ field: "host", value: s.host, allowed: "unset with hostProfile clickhouse-managed: the stack connects to the service's own host name (the direct connection)" });
     if (s.port !== undefined && s.port !== 5432) {
-      out.push({ field: "port", value: s.port, allowed: `unset or 5432 with hostProfile clickhouse-managed: the direct connection, not PgBouncer (ClickPipes cannot replicate through a pooler; ${guide})` });
+      out.push({
+        field: "port",
+        value: s.port,
+        allowed: `unset or 5432 with hostProfile clickhouse-managed: the direct connection, not PgBouncer (ClickPipes cannot replicate through a pooler; ${guide})`,
+      });
     }
     if (typeof s.postgresVersion === "number" && !MANAGED_POSTGRES_VERSIONS.includes(s.postgresVersion)) {
       out.push({ field: "postgresVersion", value: s.postgresVersion, allowed: `${MANAGED_POSTGRES_VERSIONS.join(" or ")}, the majors ClickHouse Managed Postgres runs (provider 3.25.3)` });

@@ -20,7 +20,11 @@ export const hostPoolerRule: Rule<PostgresSourceSpec> = {
     if (p === HostProfile.SUPABASE) {
       const guide = HOST_PROFILES[p].guide;
       if (/\.pooler\.supabase\.com$/i.test(host)) {
-        out.push({ field: "host", value: host, allowed: `the direct connection db.<project ref>.supabase.co (IPv6; ClickPipes connects to Supabase over IPv6 natively), not the IPv4 Supabase pooler (replication connections cannot go through it; ${guide})` });
+        out.push({
+          field: "host",
+          value: host,
+          allowed: `the direct connection db.<project ref>.supabase.co (IPv6; ClickPipes connects to Supabase over IPv6 natively), not the IPv4 Supabase pooler (replication connections cannot go through it; ${guide})`,
+        });
       }
       if (port === SUPABASE_POOLER_PORT || port === PGBOUNCER_PORT) {
         out.push({ field: "port", value: port, allowed: `5432, the direct connection (${port} is the Supabase pooler; ${guide})` });

@@ -8,10 +8,14 @@ export const hostPostgresVersionRule: Rule<PostgresSourceSpec> = {
   summary: "AlloyDB sources are version 14 or later",
   check: (spec) => {
     const s = spec as HostProfileRuleInput;
-    return (
-      s.hostProfile === HostProfile.ALLOYDB && typeof s.postgresVersion === "number" && s.postgresVersion < ALLOYDB_MIN_VERSION
-        ? [{ field: "postgresVersion", value: s.postgresVersion, allowed: `${ALLOYDB_MIN_VERSION} or later on AlloyDB (logical replication exists from AlloyDB 14 on; ${HOST_PROFILES[HostProfile.ALLOYDB].guide})` }]
-        : []
-    );
+    return s.hostProfile === HostProfile.ALLOYDB && typeof s.postgresVersion === "number" && s.postgresVersion < ALLOYDB_MIN_VERSION
+      ? [
+          {
+            field: "postgresVersion",
+            value: s.postgresVersion,
+            allowed: `${ALLOYDB_MIN_VERSION} or later on AlloyDB (logical replication exists from AlloyDB 14 on; ${HOST_PROFILES[HostProfile.ALLOYDB].guide})`,
+          },
+        ]
+      : [];
   },
 };

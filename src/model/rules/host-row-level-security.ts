@@ -8,8 +8,7 @@ export const hostRowLevelSecurityRule: Rule<PostgresSourceSpec> = {
   summary: "a Supabase source's user bypasses row-level security, or its tables have none",
   check: (spec) => {
     const s = spec as HostProfileRuleInput;
-    return (
-      s.hostProfile === HostProfile.SUPABASE && s.user?.bypassRowLevelSecurity !== true
+    return s.hostProfile === HostProfile.SUPABASE && s.user?.bypassRowLevelSecurity !== true
       ? [
           {
             severity: Severity.WARNING,
@@ -18,7 +17,6 @@ export const hostRowLevelSecurityRule: Rule<PostgresSourceSpec> = {
             allowed: `true when a replicated table has row-level security on (Supabase enables it; without BYPASSRLS the initial load reads none of its rows; ${HOST_PROFILES[HostProfile.SUPABASE].guide}); not set for you, as it widens the user's rights`,
           },
         ]
-        : []
-    );
+      : [];
   },
 };

@@ -8,7 +8,5 @@ export const sourceNameRule: Rule<PostgresSourceSpec> = {
   id: "source-name",
   summary: "name is a letter followed by letters, digits, '-' or '_' (at most 63 characters)",
   check: (s) =>
-    typeof s.name === "string" && SOURCE_NAME_PATTERN.test(s.name)
-      ? []
-      : [{ field: "name", value: s.name, allowed: "a letter followed by letters, digits, '-' or '_', at most 63 characters" }],
+    typeof s.name === "string" && SOURCE_NAME_PATTERN.test(s.name) ? [] : [{ field: "name", value: s.name, allowed: "a letter followed by letters, digits, '-' or '_', at most 63 characters" }],
 };

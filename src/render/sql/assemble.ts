@@ -129,10 +129,12 @@ export function renderStackSql(input: string | object, options: RenderSqlOptions
   if (unsafe.length > 0) {
     const u = unsafe[0]!;
     const more = unsafe.length > 1 ? ` (and ${unsafe.length - 1} more field${unsafe.length > 2 ? "s" : ""})` : "";
-    throw new StackReadError(
-      `cannot render ${u.address}: ${u.field} ${JSON.stringify(oneLine(u.value, 80))} ${u.problem}; allowed: ${u.allowed}${more}`,
-      { kind: "unsafe-name", location: typeof input === "string" ? input : "", detail: `${u.address}.${u.field}`, names: unsafe.map((x) => `${x.address}.${x.field}`) },
-    );
+    throw new StackReadError(`cannot render ${u.address}: ${u.field} ${JSON.stringify(oneLine(u.value, 80))} ${u.problem}; allowed: ${u.allowed}${more}`, {
+      kind: "unsafe-name",
+      location: typeof input === "string" ? input : "",
+      detail: `${u.address}.${u.field}`,
+      names: unsafe.map((x) => `${x.address}.${x.field}`),
+    });
   }
   const stackName = options.stackName ?? stackNameOf(json) ?? "stack";
   const nodes = stackNodes(json);
@@ -175,7 +177,7 @@ export function renderStackSql(input: string | object, options: RenderSqlOptions
   else out.push("--   (nothing: every resource of the stack is rendered)");
   out.push("");
   if (databases.length > 0) {
-    const guard = databases.length === 1 ? databases[0] : providerDb ?? databases[0];
+    const guard = databases.length === 1 ? databases[0] : (providerDb ?? databases[0]);
     out.push(
       "-- The provider connects to this database for the resources below.",
       dollarQuote(
@@ -187,12 +189,7 @@ export function renderStackSql(input: string | object, options: RenderSqlOptions
   if (variables.length > 0) {
     out.push("-- psql variables the script needs: it stops here when one is missing (psql -v name=...).");
     for (const v of variables) {
-      out.push(
-        `\\if :{?${v}}`,
-        "\\else",
-        dollarQuote(`BEGIN\n  RAISE EXCEPTION 'psql variable ${v} is not set: run psql with -v ${v}=...';\nEND`),
-        "\\endif",
-      );
+      out.push(`\\if :{?${v}}`, "\\else", dollarQuote(`BEGIN\n  RAISE EXCEPTION 'psql variable ${v} is not set: run psql with -v ${v}=...';\nEND`), "\\endif");
     }
     out.push("");
   }

@@ -26,9 +26,15 @@ export function dependencyOrder(nodes: readonly StackNode[]): StackNode[] {
   const done = new Set<string>();
   const order: StackNode[] = [];
   while (order.length < nodes.length) {
-    const ready = nodes.filter((n) => !done.has(n.address) && [...deps.get(n.address)!].every((d) => done.has(d))).map((n) => n.address).sort();
+    const ready = nodes
+      .filter((n) => !done.has(n.address) && [...deps.get(n.address)!].every((d) => done.has(d)))
+      .map((n) => n.address)
+      .sort();
     if (ready.length === 0) {
-      const left = nodes.filter((n) => !done.has(n.address)).map((n) => n.address).sort();
+      const left = nodes
+        .filter((n) => !done.has(n.address))
+        .map((n) => n.address)
+        .sort();
       throw new StackReadError(`dependency cycle among: ${left.join(", ")}`, { kind: "cycle", location: "" });
     }
     const next = known.get(ready[0])!;

@@ -28,14 +28,16 @@ export function varSetting(name: string): string {
 export function lockRole(role: string): string[] {
   return [
     boilerplate("SET LOCAL statement_timeout = 0;"),
-    boilerplate(dollarQuote(
-      [
-        "BEGIN",
-        `  PERFORM pg_advisory_xact_lock(oid::bigint) FROM pg_roles WHERE rolname = ${quoteLiteral(role)};`,
-        `  PERFORM pg_advisory_xact_lock(member::bigint) FROM pg_auth_members JOIN pg_roles ON roleid = pg_roles.oid WHERE rolname = ${quoteLiteral(role)};`,
-        "END",
-      ].join("\n"),
-    )),
+    boilerplate(
+      dollarQuote(
+        [
+          "BEGIN",
+          `  PERFORM pg_advisory_xact_lock(oid::bigint) FROM pg_roles WHERE rolname = ${quoteLiteral(role)};`,
+          `  PERFORM pg_advisory_xact_lock(member::bigint) FROM pg_auth_members JOIN pg_roles ON roleid = pg_roles.oid WHERE rolname = ${quoteLiteral(role)};`,
+          "END",
+        ].join("\n"),
+      ),
+    ),
   ];
 }
 
@@ -78,14 +80,16 @@ export const QUIET_LOGGING_SETTINGS: readonly (readonly [string, string])[] = [
  * 15+): a setting the running role may not change is skipped, with a NOTICE naming it.
  */
 export function quietLoggingBlock(): string {
-  return boilerplate(dollarQuote(
-    [
-      "BEGIN",
-      ...QUIET_LOGGING_SETTINGS.map(
-        ([name, value]) =>
-          `  BEGIN PERFORM set_config(${quoteLiteral(name)}, ${quoteLiteral(value)}, true); EXCEPTION WHEN insufficient_privilege THEN RAISE NOTICE 'cannot set % here (not a superuser): the server log keeps its setting', ${quoteLiteral(name)}; END;`,
-      ),
-      "END",
-    ].join("\n"),
-  ));
+  return boilerplate(
+    dollarQuote(
+      [
+        "BEGIN",
+        ...QUIET_LOGGING_SETTINGS.map(
+          ([name, value]) =>
+            `  BEGIN PERFORM set_config(${quoteLiteral(name)}, ${quoteLiteral(value)}, true); EXCEPTION WHEN insufficient_privilege THEN RAISE NOTICE 'cannot set % here (not a superuser): the server log keeps its setting', ${quoteLiteral(name)}; END;`,
+        ),
+        "END",
+      ].join("\n"),
+    ),
+  );
 }

@@ -27,5 +27,8 @@ export function crc32(text: string): number {
 /** The distinct `values` in the order the provider's `*schema.Set.List()` returns them. */
 export function providerSetOrder(values: readonly string[]): string[] {
   // On 64-bit Go, int(uint32) is never negative: the key is the checksum's decimal text.
-  return [...new Set(values)].map((v) => ({ v, key: String(crc32(v)) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((x) => x.v);
+  return [...new Set(values)]
+    .map((v) => ({ v, key: String(crc32(v)) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((x) => x.v);
 }

@@ -41,7 +41,15 @@ interface FieldRule {
 const plain: FieldRule = { check: plainIdentifierProblem, allowed: `${PLAIN_IDENTIFIER_ALLOWED} (the provider writes it into SQL unquoted)` };
 const carried = (carriers: readonly NameCarrier[], basic = true): FieldRule => ({
   check: (v) => (basic ? identifierProblem(v) : undefined) ?? carrierProblem(v, carriers),
-  allowed: basic ? `${IDENTIFIER_ALLOWED}, without ${carriers.flatMap((c) => c.refused).map((c) => JSON.stringify(c)).join(" ")}` : `no ${carriers.flatMap((c) => c.refused).map((c) => JSON.stringify(c)).join(" ")}`,
+  allowed: basic
+    ? `${IDENTIFIER_ALLOWED}, without ${carriers
+        .flatMap((c) => c.refused)
+        .map((c) => JSON.stringify(c))
+        .join(" ")}`
+    : `no ${carriers
+        .flatMap((c) => c.refused)
+        .map((c) => JSON.stringify(c))
+        .join(" ")}`,
 });
 const database = carried(NAME_CARRIERS.database);
 const quotedInList = carried(NAME_CARRIERS.schemaListed, false);

@@ -115,4 +115,3 @@ export function checkKeys(cfg: Attributes, known: readonly string[]): void {
   const unknown = Object.keys(cfg).filter((k) => !known.includes(k) && !meta.includes(k));
   if (unknown.length > 0) throw new Unrenderable(`attribute(s) ${unknown.sort().join(", ")} not supported by the preview`);
 }
-

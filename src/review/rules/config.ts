@@ -12,10 +12,30 @@ export const CONFIG_RULES: RuleFamily = {
   rules: [
     rule("provisioner", "BLOCK", "a `provisioner` or `connection` block added or changed on any resource", "it runs commands on the machine that applies the plan, with its credentials"),
     rule("module", "BLOCK", "a `module` block (or call) added or changed", "code from outside the stack runs with the stack's providers; nothing here reviews it"),
-    rule("provider-source", "BLOCK", "`terraform.required_providers` source added or changed (or an unexpected provider source in a plan)", "another provider binary acts on the database, the cloud account and ClickHouse with the stack's credentials"),
-    rule("provider-alias", "BLOCK", "a resource's `provider` meta-argument, or a provider block's `alias`, added or changed", "the resource is managed through another provider configuration (another host or account)"),
-    rule("identity-mismatch", "WARN", "a resource's metadata path disagrees with its address (cdktf derives one from the other)", "hand-edited synth output: the address is judged, the metadata ignored"),
-    rule("meta-argument", "WARN", "`count`, `for_each` or `lifecycle` (`prevent_destroy` removed, `ignore_changes`, `create_before_destroy`, ...) changed (`depends_on` is listed as a change, no verdict)", "Terraform acts differently on the resource than its attributes say"),
+    rule(
+      "provider-source",
+      "BLOCK",
+      "`terraform.required_providers` source added or changed (or an unexpected provider source in a plan)",
+      "another provider binary acts on the database, the cloud account and ClickHouse with the stack's credentials",
+    ),
+    rule(
+      "provider-alias",
+      "BLOCK",
+      "a resource's `provider` meta-argument, or a provider block's `alias`, added or changed",
+      "the resource is managed through another provider configuration (another host or account)",
+    ),
+    rule(
+      "identity-mismatch",
+      "WARN",
+      "a resource's metadata path disagrees with its address (cdktf derives one from the other)",
+      "hand-edited synth output: the address is judged, the metadata ignored",
+    ),
+    rule(
+      "meta-argument",
+      "WARN",
+      "`count`, `for_each` or `lifecycle` (`prevent_destroy` removed, `ignore_changes`, `create_before_destroy`, ...) changed (`depends_on` is listed as a change, no verdict)",
+      "Terraform acts differently on the resource than its attributes say",
+    ),
   ],
 };
 

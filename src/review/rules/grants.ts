@@ -4,7 +4,12 @@ import { list, lossVerb, rule, RuleFamily, setMinus } from "./rule";
 
 export const GRANTS_RULES: RuleFamily = {
   rules: [
-    rule("grants-removed", "WARN", "grants of the ClickPipes role deleted, or SELECT/USAGE revoked in place (a schema or its tables no longer granted)", "the pipe can no longer read those tables; keep them out of the publication too"),
+    rule(
+      "grants-removed",
+      "WARN",
+      "grants of the ClickPipes role deleted, or SELECT/USAGE revoked in place (a schema or its tables no longer granted)",
+      "the pipe can no longer read those tables; keep them out of the publication too",
+    ),
   ],
   keys: new Set(["grants.schemaUsage", "grants.schemaSelectAllTables", "grants.schemaDefaultSelect", "grants.tablesUsage", "grants.tablesSelect"]),
   check(c, _key, ctx) {

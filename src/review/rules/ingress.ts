@@ -70,8 +70,18 @@ function ingressCoverage(remaining: readonly Ingress[]): (lost: Ingress) => bool
 
 export const INGRESS_RULES: RuleFamily = {
   rules: [
-    rule("privatelink", "BLOCK", "VPC Lattice resource gateway or resource configuration, RAM share or its resource/principal association deleted or replaced", "the pipe loses its PrivateLink path to the database"),
-    rule("ingress-rule", "BLOCK", "ingress rule deleted, replaced or updated in place (ClickPipes IPs, custom `network.allowedCidrs`, IPv6) while no rule after the change covers its addresses, TCP and its ports", "the database stops accepting the pipe's connections"),
+    rule(
+      "privatelink",
+      "BLOCK",
+      "VPC Lattice resource gateway or resource configuration, RAM share or its resource/principal association deleted or replaced",
+      "the pipe loses its PrivateLink path to the database",
+    ),
+    rule(
+      "ingress-rule",
+      "BLOCK",
+      "ingress rule deleted, replaced or updated in place (ClickPipes IPs, custom `network.allowedCidrs`, IPv6) while no rule after the change covers its addresses, TCP and its ports",
+      "the database stops accepting the pipe's connections",
+    ),
     rule("security-group", "BLOCK", "the dedicated security group (`network.vpcId`) deleted or replaced", "the database loses every ClickPipes ingress rule"),
   ],
   loss: {
@@ -99,7 +109,10 @@ export const INGRESS_RULES: RuleFamily = {
     // A replace or update keeps the rule when its own new version (or another rule) still covers the addresses.
     if (before && stillOpen(before)) return true;
     const what = before?.texts.length ? list(before.texts) : "its addresses";
-    ctx.push("ingress-rule", `ingress rule ${c.action === "update" ? "updated in place" : lossVerb(c)}: ${what} no longer allowed over TCP on port(s) ${before?.from ?? "?"}-${before?.to ?? "?"}; ${ctx.why("ingress-rule")}`);
+    ctx.push(
+      "ingress-rule",
+      `ingress rule ${c.action === "update" ? "updated in place" : lossVerb(c)}: ${what} no longer allowed over TCP on port(s) ${before?.from ?? "?"}-${before?.to ?? "?"}; ${ctx.why("ingress-rule")}`,
+    );
     return true;
   },
 };

@@ -6,7 +6,12 @@ import { tableWarnings } from "./tables";
 
 export const PIPE_RULES: RuleFamily = {
   rules: [
-    rule("clickpipe-replaced", "BLOCK", "`clickhouse_clickpipe` replaced (a pipe setting the provider can only apply by recreating the pipe)", "a new pipe runs a full initial load of every table on a new replication slot; the old slot is left behind and retains WAL"),
+    rule(
+      "clickpipe-replaced",
+      "BLOCK",
+      "`clickhouse_clickpipe` replaced (a pipe setting the provider can only apply by recreating the pipe)",
+      "a new pipe runs a full initial load of every table on a new replication slot; the old slot is left behind and retains WAL",
+    ),
     rule("clickpipe-deleted", "BLOCK", "`clickhouse_clickpipe` deleted", "replication stops; the slot is left behind and retains WAL"),
     rule("reverse-private-endpoint", "BLOCK", "reverse private endpoint deleted or replaced", "the pipe loses its PrivateLink path (a new endpoint has new DNS names)"),
     rule("pipe-tables-removed", "WARN", "tables leave the pipe's table mappings", "their replication stops"),

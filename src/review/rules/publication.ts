@@ -16,10 +16,25 @@ function publishOps(body: Record<string, unknown> | undefined): string[] | undef
 
 export const PUBLICATION_RULES: RuleFamily = {
   rules: [
-    rule("publication", "BLOCK", "publication deleted or replaced (also: `count`/`for_each` dropping it; any `postgresql_publication`, whatever its metadata)", "the pipe reads the publication; a new one (new OID) forces a resync of every table"),
-    rule("publication-renamed", "BLOCK", "publication `name` changed (the provider runs ALTER PUBLICATION ... RENAME TO in place)", "the pipe reads the publication by its name: it stops at the next reconnect"),
+    rule(
+      "publication",
+      "BLOCK",
+      "publication deleted or replaced (also: `count`/`for_each` dropping it; any `postgresql_publication`, whatever its metadata)",
+      "the pipe reads the publication; a new one (new OID) forces a resync of every table",
+    ),
+    rule(
+      "publication-renamed",
+      "BLOCK",
+      "publication `name` changed (the provider runs ALTER PUBLICATION ... RENAME TO in place)",
+      "the pipe reads the publication by its name: it stops at the next reconnect",
+    ),
     rule("publication-publish", "BLOCK", "publication `publish_param` no longer publishes insert, update or delete", "those changes are no longer sent: ClickHouse silently diverges from the source"),
-    rule("publication-partition-root", "BLOCK", "publication `publish_via_partition_root_param` changed", "changes of partitioned tables arrive under other table names (root vs partitions) than the pipe maps"),
+    rule(
+      "publication-partition-root",
+      "BLOCK",
+      "publication `publish_via_partition_root_param` changed",
+      "changes of partitioned tables arrive under other table names (root vs partitions) than the pipe maps",
+    ),
     rule("publication-tables-removed", "WARN", "tables leave the publication", "their replication stops; their rows stay in ClickHouse"),
     rule("publication-tables-added", "WARN", "tables join the publication", "an initial load of each runs"),
   ],

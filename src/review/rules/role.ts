@@ -4,7 +4,12 @@ import { numberOf, rule, RuleFamily, show, truthy } from "./rule";
 
 export const ROLE_RULES: RuleFamily = {
   rules: [
-    rule("iam-role", "BLOCK", "the IAM role ClickPipes assumes (IAM auth) or its `rds-db:connect` policy deleted or replaced", "a pipe that logs in with IAM can no longer assume the role or connect as its user"),
+    rule(
+      "iam-role",
+      "BLOCK",
+      "the IAM role ClickPipes assumes (IAM auth) or its `rds-db:connect` policy deleted or replaced",
+      "a pipe that logs in with IAM can no longer assume the role or connect as its user",
+    ),
     rule("clickpipes-role", "BLOCK", "ClickPipes role deleted or replaced", "the pipe can no longer log in (and the provider runs REASSIGN OWNED / DROP OWNED)"),
     rule("clickpipes-role-renamed", "BLOCK", "ClickPipes role `name` changed (the provider runs ALTER ROLE ... RENAME TO in place)", "the pipe logs in with the old name and can no longer log in"),
     rule("role-login", "BLOCK", "ClickPipes role loses `login`, or gets `connection_limit` 0", "the pipe can no longer log in"),
@@ -28,7 +33,9 @@ export const ROLE_RULES: RuleFamily = {
     if (truthy(attr(c.before, "login")) && !truthy(attr(c.after, "login"))) ctx.push("role-login", `role loses LOGIN: ${ctx.why("role-login")}`);
     if (numberOf(attr(c.before, "connection_limit")) !== 0 && numberOf(attr(c.after, "connection_limit")) === 0) ctx.push("role-login", `role's connection_limit set to 0: ${ctx.why("role-login")}`);
     if (truthy(attr(c.before, "replication")) && !truthy(attr(c.after, "replication"))) ctx.push("role-replication", `role loses REPLICATION: ${ctx.why("role-replication")}`);
-    const changedKey = ["password_wo_version", "password"].find((k) => attr(c.before, k) !== undefined && attr(c.after, k) !== undefined && JSON.stringify(attr(c.before, k)) !== JSON.stringify(attr(c.after, k)));
+    const changedKey = ["password_wo_version", "password"].find(
+      (k) => attr(c.before, k) !== undefined && attr(c.after, k) !== undefined && JSON.stringify(attr(c.before, k)) !== JSON.stringify(attr(c.after, k)),
+    );
     if (changedKey) ctx.push("role-password-changed", `${changedKey} changed: ${ctx.why("role-password-changed")}`);
   },
 };

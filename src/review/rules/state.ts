@@ -11,12 +11,42 @@ import { JudgeContext, rule, RuleFamily, show } from "./rule";
 
 export const STATE_RULES: RuleFamily = {
   rules: [
-    rule("state-block", "BLOCK", "an `import`, `moved` or `removed` block added or changed (a plan: a resource of a type the stacks declare imported, or moved from another address)", "Terraform takes an existing object under another address, moves one or drops one from state: the publication or the ClickPipes role can be changed where no rule judges it by its address"),
-    rule("replace-triggered-by", "BLOCK", "`lifecycle.replace_triggered_by` added or changed on the publication, the ClickPipes role or the pipe", "Terraform replaces it whenever the trigger merely updates"),
-    rule("backend", "BLOCK", "`terraform.backend` or `terraform.cloud` added, removed or changed", "the stack now acts on another state: what it declares is created again, what the old state held is no longer managed, or another stack's objects are taken over"),
-    rule("foreign-provider", "BLOCK", "a resource or data source of a provider the stacks do not use (`external`, `local`, `null`, `http`, ...)", "it runs code or writes files on the machine that plans or applies, with the stack's credentials"),
-    rule("grants-revoke-all", "BLOCK", "a `postgresql_grant` of the ClickPipes role with `privileges = []`", "the provider revokes every privilege of that grant: the pipe can no longer read the tables"),
-    rule("provider-target", "BLOCK", "the `postgresql` provider block's `host`, `port`, `database`, `username` or `sslmode` changed", "the stack now acts on another database (or as another user): its objects are created there, the ones the pipe reads are no longer managed"),
+    rule(
+      "state-block",
+      "BLOCK",
+      "an `import`, `moved` or `removed` block added or changed (a plan: a resource of a type the stacks declare imported, or moved from another address)",
+      "Terraform takes an existing object under another address, moves one or drops one from state: the publication or the ClickPipes role can be changed where no rule judges it by its address",
+    ),
+    rule(
+      "replace-triggered-by",
+      "BLOCK",
+      "`lifecycle.replace_triggered_by` added or changed on the publication, the ClickPipes role or the pipe",
+      "Terraform replaces it whenever the trigger merely updates",
+    ),
+    rule(
+      "backend",
+      "BLOCK",
+      "`terraform.backend` or `terraform.cloud` added, removed or changed",
+      "the stack now acts on another state: what it declares is created again, what the old state held is no longer managed, or another stack's objects are taken over",
+    ),
+    rule(
+      "foreign-provider",
+      "BLOCK",
+      "a resource or data source of a provider the stacks do not use (`external`, `local`, `null`, `http`, ...)",
+      "it runs code or writes files on the machine that plans or applies, with the stack's credentials",
+    ),
+    rule(
+      "grants-revoke-all",
+      "BLOCK",
+      "a `postgresql_grant` of the ClickPipes role with `privileges = []`",
+      "the provider revokes every privilege of that grant: the pipe can no longer read the tables",
+    ),
+    rule(
+      "provider-target",
+      "BLOCK",
+      "the `postgresql` provider block's `host`, `port`, `database`, `username` or `sslmode` changed",
+      "the stack now acts on another database (or as another user): its objects are created there, the ones the pipe reads are no longer managed",
+    ),
   ],
 };
 

@@ -15,6 +15,7 @@ export function tableWarnings(
   if (!before || !after) return;
   const removed = setMinus(before, after);
   const added = setMinus(after, before);
-  if (removed.length) ctx.push(`${prefix}-removed`, `${count(removed.length, "table")} ${agree(removed.length, "leaves", "leave")} ${where} (${list(removed)}): ${ctx.why(`${prefix}-removed`)}`, removed);
+  if (removed.length)
+    ctx.push(`${prefix}-removed`, `${count(removed.length, "table")} ${agree(removed.length, "leaves", "leave")} ${where} (${list(removed)}): ${ctx.why(`${prefix}-removed`)}`, removed);
   if (added.length) ctx.push(`${prefix}-added`, `${count(added.length, "table")} ${agree(added.length, "joins", "join")} ${where} (${list(added)}): ${ctx.why(`${prefix}-added`)}`, added);
 }

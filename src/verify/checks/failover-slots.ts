@@ -16,9 +16,7 @@ export const failoverSlotsCheck: Check = {
       return fail(`failover slots need PostgreSQL 17 or later (server is ${ctx.version})`, "set enableFailoverSlots: false, or upgrade to PostgreSQL 17+");
     }
     const standbySlots = (await ctx.setting("synchronized_standby_slots")) ?? "";
-    const physical = (await ctx.client.query<{ slot_name: string }>("SELECT slot_name FROM pg_replication_slots WHERE slot_type = 'physical' ORDER BY 1")).rows.map(
-      (r) => r.slot_name,
-    );
+    const physical = (await ctx.client.query<{ slot_name: string }>("SELECT slot_name FROM pg_replication_slots WHERE slot_type = 'physical' ORDER BY 1")).rows.map((r) => r.slot_name);
     if (standbySlots.trim() === "") {
       return warn(
         "synchronized_standby_slots is empty: the failover slot can get ahead of the standbys, so after a failover the promoted standby's copy of the slot may be unusable",

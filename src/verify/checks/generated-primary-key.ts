@@ -41,9 +41,7 @@ export const generatedPrimaryKeyCheck: Check = {
       const generated = rows.map((row) => row.column);
       const stored = rows[0].key_columns.filter((c) => !generated.includes(c)).map(quoteIdent);
       reasons.push(`generated column ${generated.map(quoteIdent).join(", ")} is part of the primary key of ${table}`);
-      fixes.push(
-        `ALTER TABLE ${table} DROP CONSTRAINT ${quoteIdent(rows[0].constraint)}, ADD PRIMARY KEY (${[...stored, "<stored columns>"].join(", ")});`,
-      );
+      fixes.push(`ALTER TABLE ${table} DROP CONSTRAINT ${quoteIdent(rows[0].constraint)}, ADD PRIMARY KEY (${[...stored, "<stored columns>"].join(", ")});`);
     }
     return fail(
       `${reasons.join("; ")} (generated columns are not replicated, so ClickHouse cannot deduplicate these rows)`,

@@ -12,9 +12,7 @@ export const maxSlotWalKeepSizeCheck: Check = {
   fallbackFix: `ALTER SYSTEM SET max_slot_wal_keep_size = '${MIN_SLOT_WAL_KEEP_SIZE_MB}'; SELECT pg_reload_conf();`,
   async run(ctx) {
     if (ctx.major < 13) return skip(`max_slot_wal_keep_size exists on PostgreSQL 13 and later (this is ${ctx.version})`);
-    const mb = Number(
-      (await ctx.client.query<{ setting: string }>("SELECT setting FROM pg_settings WHERE name = 'max_slot_wal_keep_size'")).rows[0].setting,
-    );
+    const mb = Number((await ctx.client.query<{ setting: string }>("SELECT setting FROM pg_settings WHERE name = 'max_slot_wal_keep_size'")).rows[0].setting);
     if (mb === -1) return pass("max_slot_wal_keep_size = -1 (unlimited; watch the disk)");
     if (mb >= MIN_SLOT_WAL_KEEP_SIZE_MB) return pass(`max_slot_wal_keep_size = ${mb} MB (at least ${MIN_SLOT_WAL_KEEP_SIZE_MB})`);
     return warn(

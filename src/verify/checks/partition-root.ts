@@ -21,10 +21,7 @@ export const partitionRootCheck: Check = {
       );
     }
     if (!ctx.publication) return skip(`partitioned tables ${names}: no publication given to check`);
-    const r = await ctx.client.query<{ pubviaroot: boolean; puballtables: boolean }>(
-      "SELECT pubviaroot, puballtables FROM pg_publication WHERE pubname = $1",
-      [ctx.publication],
-    );
+    const r = await ctx.client.query<{ pubviaroot: boolean; puballtables: boolean }>("SELECT pubviaroot, puballtables FROM pg_publication WHERE pubname = $1", [ctx.publication]);
     if (r.rows.length === 0) return skip(`publication ${ctx.publication} does not exist (see the publication check)`);
     if (r.rows[0].pubviaroot) return pass(`publication ${ctx.publication} has publish_via_partition_root for ${names}`);
     return warn(

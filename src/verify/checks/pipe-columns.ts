@@ -5,10 +5,7 @@ import { CheckId } from "../types";
 
 /** Columns of a table, and the columns of its replica identity (null for REPLICA IDENTITY FULL). */
 export async function identityColumns(client: Client, oid: number): Promise<{ columns: string[]; identity: string[] | null; replident: string }> {
-  const cols = await client.query<{ attname: string }>(
-    "SELECT attname FROM pg_attribute WHERE attrelid = $1 AND attnum > 0 AND NOT attisdropped ORDER BY attnum",
-    [oid],
-  );
+  const cols = await client.query<{ attname: string }>("SELECT attname FROM pg_attribute WHERE attrelid = $1 AND attnum > 0 AND NOT attisdropped ORDER BY attnum", [oid]);
   const rel = await client.query<{ relreplident: string }>("SELECT relreplident::text AS relreplident FROM pg_class WHERE oid = $1", [oid]);
   const replident = rel.rows[0]?.relreplident ?? "d";
   if (replident === "f") return { columns: cols.rows.map((r) => r.attname), identity: null, replident };
@@ -50,7 +47,9 @@ export const pipeColumnsCheck: Check = {
       }
       const uncovered = identity === null ? [] : (s.sortingKeys ?? []).filter((c) => !identity.includes(c));
       if (uncovered.length > 0) {
-        problems.push(`${t.display}: sorting key column ${uncovered.map(quoteIdent).join(", ")} is not covered by the replica identity (${identity!.length > 0 ? identity!.map(quoteIdent).join(", ") : "none"})`);
+        problems.push(
+          `${t.display}: sorting key column ${uncovered.map(quoteIdent).join(", ")} is not covered by the replica identity (${identity!.length > 0 ? identity!.map(quoteIdent).join(", ") : "none"})`,
+        );
         fixes.push(`ALTER TABLE ${t.display} REPLICA IDENTITY FULL; (or sort by primary-key columns only)`);
       }
     }

@@ -22,9 +22,7 @@ export const publicationOwnerCheck: Check = {
       const me = (await admin.query<{ user: string; rolsuper: boolean }>("SELECT current_user AS user, rolsuper FROM pg_roles WHERE rolname = current_user")).rows[0];
       const login = quoteIdent(me.user);
       if (me.rolsuper) return pass(`admin login ${me.user} is a superuser (may publish any table)`);
-      const all = ctx.publication
-        ? (await admin.query<{ puballtables: boolean }>("SELECT puballtables FROM pg_publication WHERE pubname = $1", [ctx.publication])).rows[0]?.puballtables
-        : false;
+      const all = ctx.publication ? (await admin.query<{ puballtables: boolean }>("SELECT puballtables FROM pg_publication WHERE pubname = $1", [ctx.publication])).rows[0]?.puballtables : false;
       if (all) {
         return fail(
           `admin login ${me.user} is not a superuser, and publication ${ctx.publication} is FOR ALL TABLES (only a superuser may create or change it)`,

@@ -50,10 +50,7 @@ export const replicaIdentityCheck: Check = {
     if (nothing.length + noKey.length === 0) {
       return pass(`all ${r.rows.length} table${r.rows.length === 1 ? "" : "s"} have a primary key or REPLICA IDENTITY FULL / USING INDEX`);
     }
-    const reasons = [
-      ...nothing.map((t) => `table ${t} has replica identity 'n'/NOTHING`),
-      ...noKey.map((t) => `table ${t} has no primary keys and does not have REPLICA IDENTITY FULL`),
-    ];
+    const reasons = [...nothing.map((t) => `table ${t} has replica identity 'n'/NOTHING`), ...noKey.map((t) => `table ${t} has no primary keys and does not have REPLICA IDENTITY FULL`)];
     const fixes = [
       ...nothing.map((t) => `ALTER TABLE ${t} REPLICA IDENTITY DEFAULT; (with a primary key) or REPLICA IDENTITY FULL;`),
       ...noKey.map((t) => `ALTER TABLE ${t} ADD PRIMARY KEY (<columns>); or ALTER TABLE ${t} REPLICA IDENTITY FULL;`),

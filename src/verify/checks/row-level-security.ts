@@ -21,9 +21,6 @@ export const rowLevelSecurityCheck: Check = {
     if (r.rows.length === 0) return pass("no row-level security on the tables");
     const names = listNames(r.rows.map((row) => `${quoteIdent(row.schema)}.${quoteIdent(row.name)}`));
     if (role.bypass) return pass(`row-level security on ${names}; ${ctx.user} has BYPASSRLS`);
-    return warn(
-      `row-level security is enabled on ${names} and ${ctx.user} lacks BYPASSRLS: the initial load misses the rows its policies hide`,
-      `ALTER ROLE ${quoteIdent(ctx.user)} BYPASSRLS;`,
-    );
+    return warn(`row-level security is enabled on ${names} and ${ctx.user} lacks BYPASSRLS: the initial load misses the rows its policies hide`, `ALTER ROLE ${quoteIdent(ctx.user)} BYPASSRLS;`);
   },
 };

@@ -51,7 +51,10 @@ export const tablesCheck: Check = {
     if (locked.length > 0) {
       const lockSeconds = lockTimeoutMs(ctx.timeoutSeconds) / 1000;
       return warn(
-        `locked by another session, SELECT ... LIMIT 0 waited lock_timeout = ${lockSeconds} s: ${listNames(locked.map((l) => `${l.table.display} (${l.holders})`), 3)}; the user has USAGE and SELECT on them`,
+        `locked by another session, SELECT ... LIMIT 0 waited lock_timeout = ${lockSeconds} s: ${listNames(
+          locked.map((l) => `${l.table.display} (${l.holders})`),
+          3,
+        )}; the user has USAGE and SELECT on them`,
         "wait for that session to end (a long migration or an open transaction holding ACCESS EXCLUSIVE), then run verify again; the pipe's initial load waits on the same lock",
       );
     }
@@ -64,10 +67,7 @@ const LOCK_NOT_AVAILABLE = "55P03";
 
 /** Whether the user may read the table, from the catalog (no table lock needed). */
 async function canSelect(ctx: VerifyContext, t: ExpectedTable): Promise<boolean> {
-  const r = await ctx.client.query<{ ok: boolean }>(
-    "SELECT has_schema_privilege(current_user, $1, 'USAGE') AND has_table_privilege(current_user, $2::oid, 'SELECT') AS ok",
-    [t.schema, t.oid],
-  );
+  const r = await ctx.client.query<{ ok: boolean }>("SELECT has_schema_privilege(current_user, $1, 'USAGE') AND has_table_privilege(current_user, $2::oid, 'SELECT') AS ok", [t.schema, t.oid]);
   return r.rows[0]?.ok === true;
 }
 

@@ -22,9 +22,7 @@ export const timescaleChunksCheck: Check = {
     const pub = await ctx.client.query<{ oid: number; puballtables: boolean }>("SELECT oid::int AS oid, puballtables FROM pg_publication WHERE pubname = $1", [ctx.publication]);
     if (pub.rows.length === 0) return skip(`publication ${ctx.publication} does not exist (see the publication check)`);
     if (pub.rows[0].puballtables) return pass(`publication ${ctx.publication} is FOR ALL TABLES (holds every chunk)`);
-    const schemaWide =
-      ctx.major >= 15 &&
-      (await ctx.client.query("SELECT 1 FROM pg_publication_namespace WHERE pnpubid = $1 AND pnnspid = $2", [pub.rows[0].oid, ns.rows[0].oid])).rows.length > 0;
+    const schemaWide = ctx.major >= 15 && (await ctx.client.query("SELECT 1 FROM pg_publication_namespace WHERE pnpubid = $1 AND pnnspid = $2", [pub.rows[0].oid, ns.rows[0].oid])).rows.length > 0;
     if (schemaWide) return pass(`publication ${ctx.publication} holds the whole ${TIMESCALE_INTERNAL_SCHEMA} schema (TABLES IN SCHEMA)`);
     const chunks = await ctx.client.query<{ name: string; published: boolean }>(
       `SELECT c.relname AS name, EXISTS (SELECT 1 FROM pg_publication_rel pr WHERE pr.prpubid = $1 AND pr.prrelid = c.oid) AS published

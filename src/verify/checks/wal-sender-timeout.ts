@@ -13,9 +13,7 @@ export const walSenderTimeoutCheck: Check = {
   cdcOnly: true,
   fallbackFix: "SHOW wal_sender_timeout;",
   async run(ctx) {
-    const ms = Number(
-      (await ctx.client.query<{ setting: string }>("SELECT setting FROM pg_settings WHERE name = 'wal_sender_timeout'")).rows[0].setting,
-    );
+    const ms = Number((await ctx.client.query<{ setting: string }>("SELECT setting FROM pg_settings WHERE name = 'wal_sender_timeout'")).rows[0].setting);
     return pass(
       `wal_sender_timeout = ${ms === 0 ? "0 (disabled)" : `${ms} ms`} on the server (informational: ClickPipes sets ${CLICKPIPES_WAL_SENDER_TIMEOUT_MS / 1000} s on its own replication connections)`,
     );

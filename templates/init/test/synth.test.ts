@@ -10,7 +10,10 @@ afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
 
 describe("the sources of config.ts and its fleet files", () => {
   it("synthesize one stack per source (Aurora/RDS: two), with no password in the JSON", () => {
-    const full = loadAppConfig(config, fleetFiles.map((f) => path.join(__dirname, "..", f)));
+    const full = loadAppConfig(
+      config,
+      fleetFiles.map((f) => path.join(__dirname, "..", f)),
+    );
     buildApp(full, { outdir }).synth();
     const expected = full.sources.flatMap((s) => stackNames(s)).sort();
     expect(fs.readdirSync(path.join(outdir, "stacks")).sort()).toEqual(expected);

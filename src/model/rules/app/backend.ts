@@ -15,14 +15,17 @@ function backendProblems(b: BackendSpec | undefined, source: string | undefined)
       }
       break;
     case "s3":
-      if (typeof b.bucket !== "string" || !S3_BUCKET.test(b.bucket)) out.push({ field: `${field}.bucket`, value: b.bucket, allowed: "an S3 bucket name (3-63 lower-case letters, digits, '.' or '-')" });
+      if (typeof b.bucket !== "string" || !S3_BUCKET.test(b.bucket))
+        out.push({ field: `${field}.bucket`, value: b.bucket, allowed: "an S3 bucket name (3-63 lower-case letters, digits, '.' or '-')" });
       if (typeof b.region !== "string" || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(b.region)) out.push({ field: `${field}.region`, value: b.region, allowed: "an AWS region such as eu-central-1" });
       if (b.key !== undefined && (typeof b.key !== "string" || b.key === "")) out.push({ field: `${field}.key`, value: b.key, allowed: "a non-empty key template such as clickpipes/{stack}.tfstate" });
       break;
     case "cloud":
       if (typeof b.organization !== "string" || b.organization === "") out.push({ field: `${field}.organization`, value: b.organization, allowed: "the HCP Terraform organization name" });
-      if (b.workspaceName !== undefined && b.workspaceTags !== undefined) out.push({ field: `${field}.workspaceTags`, value: b.workspaceTags, allowed: "either workspaceName or workspaceTags, not both" });
-      if (b.workspaceTags !== undefined && (!Array.isArray(b.workspaceTags) || b.workspaceTags.length === 0)) out.push({ field: `${field}.workspaceTags`, value: b.workspaceTags, allowed: "a non-empty list of tags" });
+      if (b.workspaceName !== undefined && b.workspaceTags !== undefined)
+        out.push({ field: `${field}.workspaceTags`, value: b.workspaceTags, allowed: "either workspaceName or workspaceTags, not both" });
+      if (b.workspaceTags !== undefined && (!Array.isArray(b.workspaceTags) || b.workspaceTags.length === 0))
+        out.push({ field: `${field}.workspaceTags`, value: b.workspaceTags, allowed: "a non-empty list of tags" });
       break;
     default:
       out.push({ field: `${field}.type`, value: (b as { type?: unknown }).type, allowed: "one of local, s3, cloud" });
@@ -34,8 +37,5 @@ function backendProblems(b: BackendSpec | undefined, source: string | undefined)
 export const backendRule: Rule<AppRuleInput> = {
   id: "backend",
   summary: "a backend is local (relative path), s3 (bucket, region) or cloud (organization, one of workspace name or tags)",
-  check: (app) => [
-    ...backendProblems(app.backend, undefined),
-    ...(Array.isArray(app.sources) ? app.sources : []).filter(hasKnownKind).flatMap((s) => backendProblems(s.backend, String(s.name))),
-  ],
+  check: (app) => [...backendProblems(app.backend, undefined), ...(Array.isArray(app.sources) ? app.sources : []).filter(hasKnownKind).flatMap((s) => backendProblems(s.backend, String(s.name)))],
 };

@@ -14,4 +14,13 @@ import { uniqueStackNamesRule } from "./source-name";
 import { sourcesRule } from "./sources";
 import { privateServiceConnectOnceRule } from "./private-service-connect-once";
 
-export const APP_RULES: readonly Rule<AppRuleInput>[] = [backendRule, sourcesRule, kindRule, uniqueStackNamesRule, clickpipeServiceIdRule, clickpipeIamRoleRule, clickpipesIpsFileRule, privateServiceConnectOnceRule];
+export const APP_RULES: readonly Rule<AppRuleInput>[] = [
+  backendRule,
+  sourcesRule,
+  kindRule,
+  uniqueStackNamesRule,
+  clickpipeServiceIdRule,
+  clickpipeIamRoleRule,
+  clickpipesIpsFileRule,
+  privateServiceConnectOnceRule,
+];

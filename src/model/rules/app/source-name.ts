@@ -19,7 +19,12 @@ export const uniqueStackNamesRule: Rule<AppRuleInput> = {
         if (taken === stack) {
           out.push({ source: s.name, field: "name", value: s.name, allowed: `a name whose stacks no other source uses (stack "${stack}" is taken)` });
         } else if (taken !== undefined) {
-          out.push({ source: s.name, field: "name", value: s.name, allowed: `a name whose stacks differ from every other source's in more than case (stack "${stack}" and "${taken}" would be one folder and one state key on a case-insensitive file system)` });
+          out.push({
+            source: s.name,
+            field: "name",
+            value: s.name,
+            allowed: `a name whose stacks differ from every other source's in more than case (stack "${stack}" and "${taken}" would be one folder and one state key on a case-insensitive file system)`,
+          });
         }
         if (taken === undefined) seen.set(stack.toLowerCase(), stack);
       }

@@ -5,6 +5,5 @@ import { Rule } from "../../validation";
 export const sourcesRule: Rule<AppRuleInput> = {
   id: "sources",
   summary: "sources is a non-empty list",
-  check: (app) =>
-    Array.isArray(app.sources) && app.sources.length > 0 ? [] : [{ field: "sources", value: app.sources, allowed: "a non-empty list of sources" }],
+  check: (app) => (Array.isArray(app.sources) && app.sources.length > 0 ? [] : [{ field: "sources", value: app.sources, allowed: "a non-empty list of sources" }]),
 };

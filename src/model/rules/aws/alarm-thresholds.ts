@@ -10,7 +10,8 @@ const isInt = (v: unknown): v is number => typeof v === "number" && Number.isSaf
 /** CloudWatch alarm settings: a boolean switch, positive byte thresholds, periods CloudWatch accepts. */
 export const alarmThresholdsRule: Rule<AwsSourceSpec> = {
   id: "alarm-thresholds",
-  summary: "alarms.enabled is a boolean; thresholds are sizes (bytes, or with kB/KiB … TB/TiB); allocatedStorageGib RDS only; periodSeconds a multiple of 60; evaluationPeriods x periodSeconds at most one day",
+  summary:
+    "alarms.enabled is a boolean; thresholds are sizes (bytes, or with kB/KiB … TB/TiB); allocatedStorageGib RDS only; periodSeconds a multiple of 60; evaluationPeriods x periodSeconds at most one day",
   check: (s) => {
     const a = s.alarms;
     if (a === undefined) return [];
@@ -36,7 +37,11 @@ export const alarmThresholdsRule: Rule<AwsSourceSpec> = {
     const n = a.evaluationPeriods;
     if (n !== undefined && !(isInt(n) && n >= 1)) out.push({ field: "alarms.evaluationPeriods", value: n, allowed: "an integer of at least 1" });
     else if ((n ?? 3) * (isInt(period) ? period : 300) > MAX_ALARM_EVALUATION_SECONDS) {
-      out.push({ field: "alarms.evaluationPeriods", value: n ?? 3, allowed: `at most ${Math.floor(MAX_ALARM_EVALUATION_SECONDS / (isInt(period) ? period : 300))} with periodSeconds ${isInt(period) ? period : 300} (CloudWatch evaluates at most one day)` });
+      out.push({
+        field: "alarms.evaluationPeriods",
+        value: n ?? 3,
+        allowed: `at most ${Math.floor(MAX_ALARM_EVALUATION_SECONDS / (isInt(period) ? period : 300))} with periodSeconds ${isInt(period) ? period : 300} (CloudWatch evaluates at most one day)`,
+      });
     }
     return out;
   },

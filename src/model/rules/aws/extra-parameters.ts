@@ -18,17 +18,12 @@ export function extraParametersRule(engine: AwsEngine): Rule<AwsSourceSpec> {
         const f = `parameterGroup.extraParameters[${i}]`;
         if (typeof p?.name !== "string" || !/^[A-Za-z0-9_.]+$/.test(p.name)) out.push({ field: `${f}.name`, value: p?.name, allowed: "a parameter name (letters, digits, '_' and '.')" });
         else if (names.indexOf(p.name) !== i) out.push({ field: `${f}.name`, value: p.name, allowed: "each parameter once (it is listed twice)" });
-        if (typeof p?.value !== "string") out.push({ field: `${f}.value`, value: p?.value, allowed: "a string, as AWS spells the value (\"1\", not 1)" });
+        if (typeof p?.value !== "string") out.push({ field: `${f}.value`, value: p?.value, allowed: 'a string, as AWS spells the value ("1", not 1)' });
         if (p?.applyMethod !== undefined && !methods.includes(p.applyMethod)) out.push({ field: `${f}.applyMethod`, value: p.applyMethod, allowed: `one of ${methods.join(", ")}` });
       });
       const required = requiredParameters({
         engine,
-        walSenderTimeoutMs:
-          s.parameterGroup?.setWalSenderTimeout === false
-            ? undefined
-            : typeof s.parameterGroup?.walSenderTimeoutMs === "number"
-              ? s.parameterGroup.walSenderTimeoutMs
-              : 0,
+        walSenderTimeoutMs: s.parameterGroup?.setWalSenderTimeout === false ? undefined : typeof s.parameterGroup?.walSenderTimeoutMs === "number" ? s.parameterGroup.walSenderTimeoutMs : 0,
         iamAuth: s.iamAuth === true,
         maxSlotWalKeepSizeMb: s.serverSettings?.maxSlotWalKeepSizeMb,
       });

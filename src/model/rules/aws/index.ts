@@ -62,7 +62,16 @@ export function awsSourceRules(engine: AwsEngine): readonly Rule<AwsSourceSpec>[
  * `AwsSourceDatabase` (the `-db` half) skips them.
  */
 const AWS_SIDE_RULE_IDS: ReadonlySet<string> = new Set(
-  [networkModeRule, securityGroupIdRule, securityGroupTargetRule, privateLinkSubnetsRule, privateLinkTargetRule, alarmThresholdsRule, alarmSnsTopicRule, alarmDbIdentifierRule(AwsEngine.AURORA_POSTGRESQL)].map((r) => r.id),
+  [
+    networkModeRule,
+    securityGroupIdRule,
+    securityGroupTargetRule,
+    privateLinkSubnetsRule,
+    privateLinkTargetRule,
+    alarmThresholdsRule,
+    alarmSnsTopicRule,
+    alarmDbIdentifierRule(AwsEngine.AURORA_POSTGRESQL),
+  ].map((r) => r.id),
 );
 const AURORA_DATABASE_RULES = AURORA_SOURCE_RULES.filter((r) => !AWS_SIDE_RULE_IDS.has(r.id));
 const RDS_DATABASE_RULES = RDS_SOURCE_RULES.filter((r) => !AWS_SIDE_RULE_IDS.has(r.id));

@@ -20,7 +20,8 @@ export const privateLinkSubnetsRule: Rule<AwsSourceSpec> = {
       });
     } else {
       pl.subnetIds.forEach((id, i) => {
-        if (!(typeof id === "string" && SUBNET_ID.test(id))) out.push({ field: `network.privateLink.subnetIds[${i}]`, value: id, allowed: "a subnet id: subnet- followed by 8 or 17 lower-case hex digits" });
+        if (!(typeof id === "string" && SUBNET_ID.test(id)))
+          out.push({ field: `network.privateLink.subnetIds[${i}]`, value: id, allowed: "a subnet id: subnet- followed by 8 or 17 lower-case hex digits" });
         else if (pl.subnetIds.indexOf(id) !== i) out.push({ field: `network.privateLink.subnetIds[${i}]`, value: id, allowed: "each subnet once" });
       });
     }

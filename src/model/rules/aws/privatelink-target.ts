@@ -22,7 +22,11 @@ export const privateLinkTargetRule: Rule<AwsSourceSpec> = {
     const arn = s.resourceArn;
     // A Terraform reference (`${...}`, e.g. the ARN of a cluster the same app manages) is checked by AWS at apply.
     if (!(typeof arn === "string" && (/^arn:aws[a-z-]*:rds:[a-z0-9-]+:\d{12}:(cluster|db):.+$/.test(arn) || arn.includes("${")))) {
-      out.push({ field: "resourceArn", value: s.resourceArn, allowed: "the cluster (arn:aws:rds:<region>:<account>:cluster:<id>) or instance (...:db:<id>) ARN, or pass the cluster/instance to the construct" });
+      out.push({
+        field: "resourceArn",
+        value: s.resourceArn,
+        allowed: "the cluster (arn:aws:rds:<region>:<account>:cluster:<id>) or instance (...:db:<id>) ARN, or pass the cluster/instance to the construct",
+      });
     }
     if (s.clickhouse?.cloud !== CloudProvider.AWS || s.clickhouse?.region !== s.awsRegion) {
       out.push({

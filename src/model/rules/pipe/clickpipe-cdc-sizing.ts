@@ -1,10 +1,4 @@
-import {
-  CDC_CPU_MILLICORES_MAX,
-  CDC_CPU_MILLICORES_MIN,
-  CDC_CPU_MILLICORES_STEP,
-  CDC_MEMORY_GB_PER_CORE,
-  ClickPipeRuleInput,
-} from "../../clickpipe";
+import { CDC_CPU_MILLICORES_MAX, CDC_CPU_MILLICORES_MIN, CDC_CPU_MILLICORES_STEP, CDC_MEMORY_GB_PER_CORE, ClickPipeRuleInput } from "../../clickpipe";
 import { Rule, RuleFinding } from "../../validation";
 
 /** CDC infrastructure: CPU a multiple of 1000 from 1000 to 24000 millicores, memory 4 GiB per core. */
@@ -16,8 +10,7 @@ export const cdcSizingRule: Rule<ClickPipeRuleInput> = {
     const s = i.pipe.cdcInfrastructure;
     if (s === undefined) return out;
     const cpu = s.cpuMillicores;
-    const cpuOk =
-      Number.isInteger(cpu) && cpu >= CDC_CPU_MILLICORES_MIN && cpu <= CDC_CPU_MILLICORES_MAX && cpu % CDC_CPU_MILLICORES_STEP === 0;
+    const cpuOk = Number.isInteger(cpu) && cpu >= CDC_CPU_MILLICORES_MIN && cpu <= CDC_CPU_MILLICORES_MAX && cpu % CDC_CPU_MILLICORES_STEP === 0;
     if (!cpuOk) {
       out.push({
         field: "clickpipe.cdcInfrastructure.cpuMillicores",

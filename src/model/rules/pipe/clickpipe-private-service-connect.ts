@@ -23,12 +23,17 @@ export const privateServiceConnectRule: Rule<ClickPipeRuleInput> = {
     const f = "clickpipe.privateServiceConnect";
     if (psc === null || typeof psc !== "object" || Array.isArray(psc)) return [{ field: f, value: psc, allowed: "{ serviceAttachment, privateDnsName, description? }" }];
     for (const k of Object.keys(psc)) {
-      if (!["serviceAttachment", "privateDnsName", "description"].includes(k)) out.push({ field: `${f}.${k}`, value: (psc as Record<string, unknown>)[k], allowed: "no such field: serviceAttachment, privateDnsName or description" });
+      if (!["serviceAttachment", "privateDnsName", "description"].includes(k))
+        out.push({ field: `${f}.${k}`, value: (psc as Record<string, unknown>)[k], allowed: "no such field: serviceAttachment, privateDnsName or description" });
     }
     const loc = i.source.clickhouseLocation;
     const m = typeof psc.serviceAttachment === "string" ? PSC_ATTACHMENT.exec(psc.serviceAttachment) : null;
     if (!m) {
-      out.push({ field: `${f}.serviceAttachment`, value: psc.serviceAttachment, allowed: "projects/<project>/regions/<region>/serviceAttachments/<name>, the PSC service attachment in front of the database" });
+      out.push({
+        field: `${f}.serviceAttachment`,
+        value: psc.serviceAttachment,
+        allowed: "projects/<project>/regions/<region>/serviceAttachments/<name>, the PSC service attachment in front of the database",
+      });
     } else if (loc.cloud !== "gcp" || m[2] !== loc.region) {
       out.push({
         field: `${f}.serviceAttachment`,
@@ -37,13 +42,21 @@ export const privateServiceConnectRule: Rule<ClickPipeRuleInput> = {
       });
     }
     if (typeof psc.privateDnsName !== "string" || !DNS_NAME.test(psc.privateDnsName) || psc.privateDnsName.length > 253) {
-      out.push({ field: `${f}.privateDnsName`, value: psc.privateDnsName, allowed: "the DNS name the pipe connects to (PSC carries no DNS: ClickPipes maps this name to the endpoint's IP); letters, digits, '-' and '.', optionally starting with '*.'" });
+      out.push({
+        field: `${f}.privateDnsName`,
+        value: psc.privateDnsName,
+        allowed: "the DNS name the pipe connects to (PSC carries no DNS: ClickPipes maps this name to the endpoint's IP); letters, digits, '-' and '.', optionally starting with '*.'",
+      });
     }
     if (psc.description !== undefined && (typeof psc.description !== "string" || psc.description.trim() === "")) {
       out.push({ field: `${f}.description`, value: psc.description, allowed: "a non-empty description" });
     }
     if (i.source.hostProfile === HostProfile.CLICKHOUSE_MANAGED) {
-      out.push({ field: f, value: "(set)", allowed: `unset for ClickHouse Managed Postgres: the clickhouse_postgres_service resource has no private endpoints (provider 3.25.3); ClickPipes reaches it directly` });
+      out.push({
+        field: f,
+        value: "(set)",
+        allowed: `unset for ClickHouse Managed Postgres: the clickhouse_postgres_service resource has no private endpoints (provider 3.25.3); ClickPipes reaches it directly`,
+      });
     }
     return out;
   },

@@ -1,9 +1,4 @@
-import {
-  CLICKPIPE_MAX_SAFE_PULL_BATCH_SIZE,
-  CLICKPIPE_MIN_RECOMMENDED_SYNC_INTERVAL_SECONDS,
-  ClickPipeRuleInput,
-  ClickPipeSpec,
-} from "../../clickpipe";
+import { CLICKPIPE_MAX_SAFE_PULL_BATCH_SIZE, CLICKPIPE_MIN_RECOMMENDED_SYNC_INTERVAL_SECONDS, ClickPipeRuleInput, ClickPipeSpec } from "../../clickpipe";
 import { providerMinimum } from "../../provider-facts/clickhouse";
 import { Rule, RuleFinding, Severity } from "../../validation";
 
@@ -22,8 +17,7 @@ const NUMERIC_SETTINGS: readonly (readonly [keyof ClickPipeSpec, string])[] = [
  */
 export const settingsRangeRule: Rule<ClickPipeRuleInput> = {
   id: "clickpipe-settings-range",
-  summary:
-    "syncIntervalSeconds, pullBatchSize, initialLoadParallelism, snapshotNumRowsPerPartition and snapshotNumberOfParallelTables are integers of at least 1",
+  summary: "syncIntervalSeconds, pullBatchSize, initialLoadParallelism, snapshotNumRowsPerPartition and snapshotNumberOfParallelTables are integers of at least 1",
   check: (i) => {
     const out: RuleFinding[] = [];
     for (const [field, attr] of NUMERIC_SETTINGS) {

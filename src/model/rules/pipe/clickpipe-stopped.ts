@@ -24,7 +24,7 @@ export const stoppedRule: Rule<ClickPipeRuleInput> = {
         field: "clickpipe.stopped",
         value: true,
         allowed:
-          "true only on a pipe that already exists: the provider refuses to create a stopped pipe (\"Cannot create a ClickPipe in a stopped state\"); to pause a new pipe, deploy it with stopped unset, then set stopped: true and deploy again" +
+          'true only on a pipe that already exists: the provider refuses to create a stopped pipe ("Cannot create a ClickPipe in a stopped state"); to pause a new pipe, deploy it with stopped unset, then set stopped: true and deploy again' +
           (i.source.hostProfile === HostProfile.NEON
             ? `; on Neon, for less than about 40 hours: Neon removes an inactive replication slot after about 40 h when other slots are active, and the pipe then needs a full resync (${HOST_PROFILES[HostProfile.NEON].guide})`
             : ""),

@@ -31,9 +31,7 @@ export function renderDefaultPrivileges(c: Attributes, ctx: RenderContext): stri
     `ALTER DEFAULT PRIVILEGES FOR ROLE ${quoteIdent(owner)}${inSchema} REVOKE ALL ON ${kind} FROM ${quoteIdent(role)};`,
   ];
   if (privileges.length > 0) {
-    lines.push(
-      `ALTER DEFAULT PRIVILEGES FOR ROLE ${quoteIdent(owner)}${inSchema} GRANT ${privileges.join(",")} ON ${kind} TO ${quoteIdent(role)}${withGrant ? " WITH GRANT OPTION" : ""};`,
-    );
+    lines.push(`ALTER DEFAULT PRIVILEGES FOR ROLE ${quoteIdent(owner)}${inSchema} GRANT ${privileges.join(",")} ON ${kind} TO ${quoteIdent(role)}${withGrant ? " WITH GRANT OPTION" : ""};`);
   }
   lines.push(COMMIT);
   return lines;

@@ -125,11 +125,7 @@ export function renderPublication(c: Attributes, ctx: RenderContext): string[] {
     "    END IF;",
   );
   if (ownerSql !== "") {
-    body.push(
-      `    IF pg_get_userbyid(p.pubowner) IS DISTINCT FROM ${quoteLiteral(owner)} THEN`,
-      `      EXECUTE ${quoteLiteral(`ALTER PUBLICATION ${pub} OWNER TO ${ownerSql}`)};`,
-      "    END IF;",
-    );
+    body.push(`    IF pg_get_userbyid(p.pubowner) IS DISTINCT FROM ${quoteLiteral(owner)} THEN`, `      EXECUTE ${quoteLiteral(`ALTER PUBLICATION ${pub} OWNER TO ${ownerSql}`)};`, "    END IF;");
   }
   if (!allTables) {
     body.push(

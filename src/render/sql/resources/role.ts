@@ -6,9 +6,27 @@ import { providerSetOrder } from "../provider-set";
 import { Attributes, bool, checkKeys, int, literal, optLiteral, RenderContext, resolveValue, stringList, Unrenderable } from "../values";
 
 const ROLE_KEYS = [
-  "name", "login", "replication", "bypass_row_level_security", "superuser", "create_database", "create_role", "inherit",
-  "connection_limit", "valid_until", "password", "password_wo", "password_wo_version", "encrypted_password", "encrypted",
-  "roles", "search_path", "statement_timeout", "idle_in_transaction_session_timeout", "assume_role", "skip_drop_role",
+  "name",
+  "login",
+  "replication",
+  "bypass_row_level_security",
+  "superuser",
+  "create_database",
+  "create_role",
+  "inherit",
+  "connection_limit",
+  "valid_until",
+  "password",
+  "password_wo",
+  "password_wo_version",
+  "encrypted_password",
+  "encrypted",
+  "roles",
+  "search_path",
+  "statement_timeout",
+  "idle_in_transaction_session_timeout",
+  "assume_role",
+  "skip_drop_role",
   "skip_reassign_owned",
 ];
 
@@ -49,8 +67,7 @@ export function renderRole(c: Attributes, ctx: RenderContext): string[] {
   const createPassword = pw
     ? `CASE WHEN ${pw} = '' THEN '' WHEN upper(${pw}) = 'NULL' THEN ' PASSWORD NULL' ELSE ' ${encrypted ? "ENCRYPTED" : "UNENCRYPTED"} PASSWORD ' || ${providerLiteralExpr(pw)} END`
     : "''";
-  const createOpts =
-    `' WITH' || ${createPassword} || ${quoteLiteral(` VALID UNTIL '${providerLiteralBody(validUntil)}' CONNECTION LIMIT ${connLimit} ${flags.map((f) => (f.value ? f.on : f.off)).join(" ")}`)}`;
+  const createOpts = `' WITH' || ${createPassword} || ${quoteLiteral(` VALID UNTIL '${providerLiteralBody(validUntil)}' CONNECTION LIMIT ${connLimit} ${flags.map((f) => (f.value ? f.on : f.off)).join(" ")}`)}`;
   const flag = (key: string) => flags.find((f) => f.key === key)!;
   const setFlag = (key: string) => {
     const f = flag(key);
@@ -100,13 +117,9 @@ export function renderRole(c: Attributes, ctx: RenderContext): string[] {
   for (const role of memberOf) {
     lines.push(
       dollarQuote(
-        [
-          "BEGIN",
-          `  IF NOT pg_has_role(${quoteLiteral(name)}, ${quoteLiteral(role)}, 'MEMBER') THEN`,
-          `    EXECUTE ${quoteLiteral(`GRANT ${quoteIdent(role)} TO ${q}`)};`,
-          "  END IF;",
-          "END",
-        ].join("\n"),
+        ["BEGIN", `  IF NOT pg_has_role(${quoteLiteral(name)}, ${quoteLiteral(role)}, 'MEMBER') THEN`, `    EXECUTE ${quoteLiteral(`GRANT ${quoteIdent(role)} TO ${q}`)};`, "  END IF;", "END"].join(
+          "\n",
+        ),
       ),
     );
   }
@@ -118,8 +131,5 @@ export function renderRole(c: Attributes, ctx: RenderContext): string[] {
   if (idleTimeout !== 0) lines.push(`ALTER ROLE ${q} SET idle_in_transaction_session_timeout TO ${idleTimeout};`);
   if (assumeRole !== "") lines.push(`ALTER ROLE ${q} SET ROLE TO ${quoteIdent(assumeRole)};`);
   lines.push(COMMIT);
-  return [
-    "-- mirrors resourcePostgreSQLRoleCreate() / resourcePostgreSQLRoleUpdate() in resource_postgresql_role.go",
-    ...lines,
-  ];
+  return ["-- mirrors resourcePostgreSQLRoleCreate() / resourcePostgreSQLRoleUpdate() in resource_postgresql_role.go", ...lines];
 }
