@@ -39,6 +39,7 @@ describe("ClickPipe rule table", () => {
       "clickpipe-source-settings",
       "clickpipe-stopped",
       "clickpipe-trigger-resync",
+      "clickpipe-private-service-connect",
     ]);
     for (const id of ids) expect(PIPE_CASES.some(([, , , line]) => line.endsWith(`[${id}]`))).toBe(true);
   });

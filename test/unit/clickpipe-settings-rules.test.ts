@@ -102,6 +102,11 @@ describe("pipe settings rules", () => {
       'warning: source "orders-db": clickpipe.triggerResync = true is not allowed: true for one deploy only: it re-snapshots every table, and the provider resets it to false, so every plan shows a change and every apply resyncs again until you remove it; use it to rebuild the ClickHouse tables (after a schema change the pipe cannot follow, a lost replication slot, or target tables that diverged) [clickpipe-trigger-resync]',
     ],
     [
+      "PSC attachment outside the service's region",
+      { privateServiceConnect: { serviceAttachment: "projects/acme/regions/us-central1/serviceAttachments/orders", privateDnsName: "orders.db.internal" } },
+      'error: source "orders-db": clickpipe.privateServiceConnect.serviceAttachment = "projects/acme/regions/us-central1/serviceAttachments/orders" is not allowed: an attachment in the ClickHouse service\'s own GCP region (clickhouse: aws/eu-central-1): the reverse private endpoint and the attachment must be in the same GCP region, and PSC needs the service on GCP (cross-region global access is not supported; use an SSH tunnel) [clickpipe-private-service-connect]',
+    ],
+    [
       "options of a table the pipe does not replicate",
       { tableOptions: { "public.invoices": { excludedColumns: ["x"] } } },
       'error: source "orders-db": clickpipe.tableOptions["public.invoices"] = {"excludedColumns":["x"]} is not allowed: options of a replicated table: public.customers, public.orders [clickpipe-table-options]',
