@@ -2,7 +2,8 @@
  * `cdktf-clickpipes init [dir]`: scaffold a cdktf project that depends on this package (templates in
  * `templates/init/` of the package). Generic (self-managed) sources only by default; `--aws` adds the
  * Aurora source and the AWS provider. A local tarball given as `--package file:<path>` is copied
- * into the project's `vendor/` and referenced there, so a clone installs anywhere. Refuses a
+ * into the project's `vendor/` and referenced there, so a clone installs anywhere (and the trusted
+ * review workflow installs that tarball from the default branch, pinned by its sha512). Refuses a
  * non-empty folder; writes into a temporary folder beside the target and moves the files in at the
  * end, so a failure leaves nothing half-written. Exit 0 written, 2 called wrongly or the folder is
  * not empty.
@@ -295,7 +296,7 @@ export const INIT_DOC: CommandDoc = {
     {
       name: "--package",
       value: "<npm spec>",
-      description: `the npm spec of ${PACKAGE_NAME} in package.json; a local tarball (file:<path>, relative to dir as npm reads it, or to the current folder) is copied to dir/vendor/ and referenced there, so a clone of the project installs anywhere`,
+      description: `the npm spec of ${PACKAGE_NAME} in package.json; a local tarball (file:<path>, relative to dir as npm reads it, or to the current folder) is copied to dir/vendor/ and referenced there, so a clone of the project installs anywhere, and the PR-review workflow installs that tarball from the default branch, pinned by its sha512`,
     },
     { name: "--json", description: "print the folder and the files written as JSON" },
   ],
