@@ -8,7 +8,7 @@
  * The sessions are real connections (max_connections = 2100), opened 50 at a time.
  */
 import { Client } from "pg";
-import { ADMIN_PASSWORD, ADMIN_USER, HOST, startServer } from "../test/harness";
+import { ADMIN_PASSWORD, ADMIN_USER, HOST, startServer } from "../test/support/harness";
 import { CliResult, ReviewRow, row, runCli } from "./review";
 
 export const HEALTH_SLOTS = 50;

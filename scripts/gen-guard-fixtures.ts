@@ -8,7 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { buildApp } from "../src/app/app";
 import { makePlans } from "../test/fixtures/plans/make-plans";
-import { RULE_CASES } from "../test/fixtures/plans/rule-cases";
+import { RULE_CASES } from "../test/fixtures/plans/guard-rule-plans";
 import { GUARD_SCENARIOS } from "../test/fixtures/plans/scenarios";
 
 const out = path.resolve(process.argv[2] ?? path.join(__dirname, "../test/fixtures/plans/rules"));

@@ -2,7 +2,7 @@
  * `cdktf-clickpipes-postgres/tools`: the review and operations tools as a library — the plan guard and
  * its verdicts, the SQL preview of a synthesized stack, the live preflight check (verify), slot and
  * session health, the ClickPipes IP file reader. Importing it never loads cdktf, constructs or a
- * provider (`test/unit/lazy-load.test.ts`), and loads `pg` only when verify or health connects:
+ * provider (`test/package/lazy-load.test.ts`), and loads `pg` only when verify or health connects:
  * a CI job that only reviews plans needs neither cdktf nor a database client.
  * Semver-stable like the root (`api/cdktf-clickpipes-postgres-tools.api.md`). Names are listed one
  * by one (no `export *`).

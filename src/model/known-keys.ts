@@ -263,7 +263,7 @@ const KIND = ["kind"];
 
 /**
  * The props of every construct a team's own app may create, by construct name. A test compares
- * each with its TypeScript interface (`test/unit/unknown-keys.test.ts`), so they cannot drift.
+ * each with its TypeScript interface (`test/model/unknown-keys.test.ts`), so they cannot drift.
  */
 export const PROPS_SHAPES = {
   GenericPostgresSource: {

@@ -10,9 +10,9 @@ import { GenericSourceConfig } from "../../src/model/app-config";
 import { resolveSource } from "../../src/model/defaults";
 import { CloudProvider } from "../../src/model/types";
 import { renderServerSetup } from "../../src/render/server-setup";
-import { auroraSource, synthAws } from "../aws-helpers";
-import { genericSource, resourcesOf } from "../helpers";
-import { PgServer, startServer } from "../harness";
+import { auroraSource, synthAws } from "../support/aws-helpers";
+import { genericSource, resourcesOf } from "../support/helpers";
+import { PgServer, startServer } from "../support/harness";
 
 /** The page's six addresses, typed from the page (not read from our table). */
 const TAIPEI = ["43.212.223.232", "43.213.191.245", "43.213.177.170", "43.213.254.52", "54.54.16.115", "43.212.222.227"];

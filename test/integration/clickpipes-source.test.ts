@@ -20,7 +20,7 @@ import { renderStackSql } from "../../src/render/sql";
 import { buildApp } from "../../src/app/app";
 import { config } from "../../stacks/config";
 import { CLICKPIPES_PASSWORD_VARIABLE } from "../../src/app/generic-postgres-stack";
-import { catalogSnapshot, createPgoutputSlot, dropSlot, findPsql, PgServer, readSlotChanges, runPsqlScript, runRealPsql, startServer } from "../harness";
+import { catalogSnapshot, createPgoutputSlot, dropSlot, findPsql, PgServer, readSlotChanges, runPsqlScript, runRealPsql, startServer } from "../support/harness";
 
 const VERSIONS = (process.env.CLICKPIPES_PG_VERSIONS ?? "12,13,14,15,16,17,18")
   .split(",")

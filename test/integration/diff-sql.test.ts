@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDiffReport } from "../../src/diff/report";
 import type { SynthStack } from "../../src/diff/read";
 import { renderStackSql } from "../../src/render/sql";
-import { catalogSnapshot, PgServer, runPsqlScript, startServer } from "../harness";
-import { parse, synthGeneric } from "../helpers";
+import { catalogSnapshot, PgServer, runPsqlScript, startServer } from "../support/harness";
+import { parse, synthGeneric } from "../support/helpers";
 
 const stacks = (json: string): Map<string, SynthStack> => new Map([["orders-db", { name: "orders-db", file: "cdk.tf.json", json: parse(json) as never }]]);
 

@@ -4,7 +4,7 @@
  */
 import * as fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPgoutputSlot, PgServer, readSlotChanges, runPsqlScript, startServer } from "../harness";
+import { createPgoutputSlot, PgServer, readSlotChanges, runPsqlScript, startServer } from "../support/harness";
 
 describe("test harness (PostgreSQL 18)", () => {
   let server: PgServer;

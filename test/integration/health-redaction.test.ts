@@ -11,7 +11,7 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runHealth } from "../../src/cli/health";
 import { redact } from "../../src/pg/secrets";
-import { PgServer, startServer } from "../harness";
+import { PgServer, startServer } from "../support/harness";
 import { findTool, promtoolCheckMetrics } from "../support/promtool";
 
 const PROMTOOL = findTool("promtool");

@@ -15,7 +15,7 @@ import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runHealth } from "../../src/cli/health";
 import { HealthReport } from "../../src/health/types";
-import { ADMIN_PASSWORD, ADMIN_USER, PgServer, startServer } from "../harness";
+import { ADMIN_PASSWORD, ADMIN_USER, PgServer, startServer } from "../support/harness";
 import { validateJsonSchema } from "../support/json-schema";
 import { findTool, promtoolCheckMetrics } from "../support/promtool";
 

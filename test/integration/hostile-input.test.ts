@@ -21,9 +21,9 @@ import { parseCidr } from "../../src/model/cidr";
 import { alterSystemStatement, confLine } from "../../src/model/quoting/conf";
 import { ValidationError } from "../../src/model/validation";
 import { renderStackSql } from "../../src/render/sql";
-import { auroraSource } from "../aws-helpers";
-import { genericSource } from "../helpers";
-import { PgServer, quoteIdentifier, quoteLiteral, runPsqlScript, startServer } from "../harness";
+import { auroraSource } from "../support/aws-helpers";
+import { genericSource } from "../support/helpers";
+import { PgServer, quoteIdentifier, quoteLiteral, runPsqlScript, startServer } from "../support/harness";
 
 type Over = Partial<GenericSourceConfig>;
 

@@ -9,9 +9,9 @@ import { verifySource } from "../../src/verify/verify";
 import { checkHealth } from "../../src/health/health";
 import { resolveSource } from "../../src/model/defaults";
 import { renderServerSetup } from "../../src/render/server-setup";
-import { PgServer, startServer } from "../harness";
+import { PgServer, startServer } from "../support/harness";
 import { check, CLICKPIPES_ROLE_SQL, createDatabase, PUBLICATION, url } from "./verify-fixtures";
-import { genericSource } from "../helpers";
+import { genericSource } from "../support/helpers";
 
 describe("idle_replication_slot_timeout on PostgreSQL 18", () => {
   let server: PgServer;

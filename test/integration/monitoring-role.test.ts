@@ -20,7 +20,7 @@ import { GenericSourceConfig } from "../../src/model/app-config";
 import { PostgresMajorVersion } from "../../src/model/types";
 import { renderStackSql } from "../../src/render/sql";
 import { config } from "../../stacks/config";
-import { findPsql, PgServer, runPsqlScript, runRealPsql, startServer } from "../harness";
+import { findPsql, PgServer, runPsqlScript, runRealPsql, startServer } from "../support/harness";
 
 const VERSIONS = [14, 18];
 const MONITOR = "clickpipes_monitor";

@@ -20,7 +20,7 @@ import { VARIABLE_IDS } from "../../src/model/construct-ids";
 import { PostgresMajorVersion } from "../../src/model/types";
 import { renderStackSql } from "../../src/render/sql";
 import { config } from "../../stacks/config";
-import { PgServer, runPsqlScript, startServer } from "../harness";
+import { PgServer, runPsqlScript, startServer } from "../support/harness";
 
 const MAJOR = 17;
 const MONITOR = "clickpipes_monitor";

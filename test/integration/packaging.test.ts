@@ -17,7 +17,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packPackage, REPOSITORY_ONLY_FIELDS } from "../../scripts/pack";
-import { PgServer, runPsqlScript, startServer } from "../harness";
+import { PgServer, runPsqlScript, startServer } from "../support/harness";
 
 const ROOT = path.resolve(__dirname, "../..");
 const OWN = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));

@@ -27,7 +27,7 @@ import { VARIABLE_IDS } from "../../src/model/construct-ids";
 import { PostgresMajorVersion } from "../../src/model/types";
 import { renderStackSql } from "../../src/render/sql";
 import { config } from "../../stacks/config";
-import { PgServer, runPsqlScript, startServer } from "../harness";
+import { PgServer, runPsqlScript, startServer } from "../support/harness";
 
 const VERSIONS = (process.env.CLICKPIPES_PG_VERSIONS ?? "12,13,14,15,16,17,18")
   .split(",")

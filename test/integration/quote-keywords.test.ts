@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QUOTED_KEYWORDS, quoteIdentIfNeeded } from "../../src/model/quoting";
-import { PgServer, startServer } from "../harness";
+import { PgServer, startServer } from "../support/harness";
 
 describe.each([12, 18])("identifier quoting against PostgreSQL %i", (major) => {
   let server: PgServer;

@@ -6,8 +6,8 @@
 import type { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderResource, renderStackSql } from "../../src/render/sql";
-import { catalogSnapshot, PgServer, runPsqlScript, startServer } from "../harness";
-import { parse, synthGeneric } from "../helpers";
+import { catalogSnapshot, PgServer, runPsqlScript, startServer } from "../support/harness";
+import { parse, synthGeneric } from "../support/helpers";
 
 describe("rendered SQL edge cases (PostgreSQL 18)", () => {
   let server: PgServer;

@@ -19,7 +19,7 @@ import * as path from "node:path";
 import type { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderStackSql } from "../../src/render/sql";
-import { findPsql, PgServer, runPsqlScript, runRealPsql, startServer } from "../harness";
+import { findPsql, PgServer, runPsqlScript, runRealPsql, startServer } from "../support/harness";
 
 const MARKER = "Zq9-marker";
 /** A password with a quote, a double quote, a backslash and a colon around a marker to search for. */

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderResource } from "../../src/render/sql";
-import { PgServer, runPsqlScript, startServer } from "../harness";
+import { PgServer, runPsqlScript, startServer } from "../support/harness";
 
 describe("the rendered postgresql_grant_role on PostgreSQL 16", () => {
   let server: PgServer;

@@ -15,8 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderStackSql } from "../../src/render/sql";
 import { CheckId } from "../../src/verify/types";
 import { verifySource } from "../../src/verify/verify";
-import { genericSource, synthApp } from "../helpers";
-import { PgServer, runPsqlScript, startServer } from "../harness";
+import { genericSource, synthApp } from "../support/helpers";
+import { PgServer, runPsqlScript, startServer } from "../support/harness";
 import { check, CP_PASSWORD, url } from "./verify-fixtures";
 
 const DB = "metrics";

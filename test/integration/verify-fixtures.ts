@@ -8,7 +8,7 @@ import { config } from "../../stacks/config";
 import { GenericPostgresStack } from "../../src/app/generic-postgres-stack";
 import { renderStackSql } from "../../src/render/sql";
 import { CheckId, CheckResult, VerifyReport } from "../../src/verify/types";
-import { PgServer, runPsqlScript } from "../harness";
+import { PgServer, runPsqlScript } from "../support/harness";
 
 export const CP_USER = "clickpipes_user";
 export const CP_PASSWORD = "cp-test-password";

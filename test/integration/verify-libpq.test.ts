@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifySource } from "../../src/verify/verify";
-import { PgServer, startServer } from "../harness";
+import { PgServer, startServer } from "../support/harness";
 import { cli, CP_PASSWORD, CP_USER, url } from "./verify-fixtures";
 
 const PW = "weak-auth-pw";

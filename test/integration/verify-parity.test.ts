@@ -13,11 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { App, Testing } from "../../src/tf/tf";
 import { GenericPostgresStack } from "../../src/app/generic-postgres-stack";
 import { ClickPipeReplicationMode } from "../../src/model/clickpipe";
-import { genericSource } from "../helpers";
+import { genericSource } from "../support/helpers";
 import { CheckId, CheckStatus, VerifyReport } from "../../src/verify/types";
 import { INITIAL_LOAD_ONLY_SKIP, verifySource } from "../../src/verify/verify";
 import { VERIFY_CHECKS } from "../../src/verify/checks";
-import { ADMIN_PASSWORD, PgServer, startServer } from "../harness";
+import { ADMIN_PASSWORD, PgServer, startServer } from "../support/harness";
 import { check, cli, CP_PASSWORD, CP_USER, url } from "./verify-fixtures";
 
 const DB = "parity";

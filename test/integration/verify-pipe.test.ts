@@ -12,7 +12,7 @@ import { GenericPostgresStack } from "../../src/app/generic-postgres-stack";
 import { ClickPipeReplicationMode } from "../../src/model/clickpipe";
 import { CheckId } from "../../src/verify/types";
 import { verifySource } from "../../src/verify/verify";
-import { PgServer, startServer } from "../harness";
+import { PgServer, startServer } from "../support/harness";
 import { APP_OWNER_SQL, APP_TABLES_SQL, applyDefaultStack, check, cli, CP_PASSWORD, createDatabase, defaultSource, url } from "./verify-fixtures";
 
 const SERVICE = "3f1c9a62-8d4e-4b7a-9c2d-5e6f7a8b9c0d";

@@ -8,7 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CheckId, CheckStatus, VerifyReport } from "../../src/verify/types";
-import { PgServer, startServer } from "../harness";
+import { PgServer, startServer } from "../support/harness";
 import { APP_OWNER_SQL, APP_TABLES_SQL, applyDefaultStack, check, cli, CP_PASSWORD, CP_USER, createDatabase, PUBLICATION, url } from "./verify-fixtures";
 
 describe("verify's secrets and locks on PostgreSQL 16", () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "pg";
 import { CheckId } from "../../src/verify/types";
 import { verifySource } from "../../src/verify/verify";
-import { PgServer, startServer } from "../harness";
+import { PgServer, startServer } from "../support/harness";
 import { check, CLICKPIPES_ROLE_SQL, CP_PASSWORD, CP_USER, createDatabase, PUBLICATION, url } from "./verify-fixtures";
 
 describe("verify against PostgreSQL 12 with replica WAL and too few senders and slots", () => {

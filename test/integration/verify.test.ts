@@ -13,7 +13,7 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CheckId, CheckStatus, VerifyReport } from "../../src/verify/types";
 import { verifySource } from "../../src/verify/verify";
-import { PgServer, startServer } from "../harness";
+import { PgServer, startServer } from "../support/harness";
 import { validateJsonSchema } from "../support/json-schema";
 import { APP_TABLES_SQL, cli, CP_PASSWORD, CP_USER, createDatabase, PUBLICATION, APP_OWNER_SQL, applyDefaultStack, url, check } from "./verify-fixtures";
 
