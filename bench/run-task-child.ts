@@ -71,7 +71,9 @@ async function stalled(n: number): Promise<void> {
     sample();
     const status = hcp.callbacks.find((c) => c.id === "amid-stalls")!.body.data.attributes.status;
     const stats = (server as { stats?: () => unknown }).stats?.() ?? null;
-    process.stderr.write(JSON.stringify({ stalled: n, quietMs, openAtRun: open, rssBeforeMB: rssBefore / MB, rssStalledMB: rssStalled / MB, rssPeakMB: peak / MB, timeToResultMs: ms, status, stats }) + "\n");
+    process.stderr.write(
+      JSON.stringify({ stalled: n, quietMs, openAtRun: open, rssBeforeMB: rssBefore / MB, rssStalledMB: rssStalled / MB, rssPeakMB: peak / MB, timeToResultMs: ms, status, stats }) + "\n",
+    );
   } finally {
     clearInterval(sampler);
     for (const s of sockets) s.destroy();
