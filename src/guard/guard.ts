@@ -97,7 +97,10 @@ function stackOf(plan: Plan, synth: SynthIndex): string | undefined {
   return ranked[0][0];
 }
 
-/** Convert a plan. `forget` (a `removed` block) leaves the object in place: not a change here. */
+/**
+ * Convert a plan. `forget` (a `removed` block with `destroy = false`) leaves the object in place but
+ * drops it from state: a change (`forgetting`), judged by the `state-block` rule like an import or a move.
+ */
 export function planChanges(plan: Plan, synth?: SynthIndex): PlanChanges {
   const stack = synth ? stackOf(plan, synth) : undefined;
   const changes: ResourceChange[] = [];
@@ -119,11 +122,12 @@ export function planChanges(plan: Plan, synth?: SynthIndex): PlanChanges {
       ...(entry?.constructPath !== undefined ? { constructPath: entry.constructPath } : {}),
       ...(c.importing ? { importing: true } : {}),
       ...(c.previousAddress !== undefined && c.previousAddress !== c.address ? { previousAddress: c.previousAddress } : {}),
+      ...(c.actions.includes("forget") ? { forgetting: true } : {}),
     };
-    // An import or a move is a change even when the object's attributes stay (Terraform acts on the state).
-    const action = ACTION[changeKind(c.actions.filter((a) => a !== "forget"))] ?? (base.importing || base.previousAddress !== undefined ? "update" : undefined);
+    // An import, a move or a forget is a change even when the object's attributes stay (Terraform acts on the state).
+    const action = ACTION[changeKind(c.actions.filter((a) => a !== "forget"))] ?? (base.importing || base.previousAddress !== undefined || base.forgetting ? "update" : undefined);
     if (action) changes.push({ ...base, action });
-    else if (!c.actions.includes("forget")) unchanged.push({ ...base, action: "update" });
+    else unchanged.push({ ...base, action: "update" });
   }
   return { stack, changes, unchanged, dataSources };
 }

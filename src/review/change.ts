@@ -46,6 +46,8 @@ export interface ResourceChange {
   readonly importing?: boolean;
   /** A plan moves the object from this address (`previous_address`). */
   readonly previousAddress?: string;
+  /** A plan drops the object from state and leaves it in place (`forget`, from a `removed` block with `destroy = false`). */
+  readonly forgetting?: boolean;
   /** A data source (judged only for its provider). @default "managed" */
   readonly mode?: "managed" | "data";
 }

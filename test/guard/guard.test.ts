@@ -114,10 +114,11 @@ describe("guard by declared constructs", () => {
     expect(blockedIds(text)).toEqual(["publication:postgresql_publication.legacy", "logical-replication-off:aws_db_parameter_group.other"]);
   });
 
-  it("recognises a construct nested in a user's own construct, and ignores data sources and forget", () => {
+  it("recognises a construct nested in a user's own construct, ignores data sources, and blocks a forget (dropped from state) as state-block", () => {
     expect(blockedIds(plan([role("app_orders-db_User_Role_0123ABCD", DELETE)]))).toEqual(["clickpipes-role:postgresql_role.app_orders-db_User_Role_0123ABCD"]);
     const data = { ...rc("postgresql_publication", "orders-db_Publication_92C9D745", DELETE), mode: "data" };
-    expect(blockedIds(plan([data, rc("postgresql_publication", "orders-db_Publication_92C9D745", ["forget"])]))).toEqual([]);
+    expect(blockedIds(plan([data]))).toEqual([]);
+    expect(blockedIds(plan([data, rc("postgresql_publication", "orders-db_Publication_92C9D745", ["forget"])]))).toEqual(["state-block:postgresql_publication.orders-db_Publication_92C9D745"]);
   });
 
   it("lets --allow name deliberate changes by address; warnings are never blocking", () => {

@@ -183,6 +183,25 @@ describe("guard and run-task: plans that import, move, or read with foreign prov
     expect(r.blocking.map((v) => `${v.rule} ${v.address}`).sort()).toEqual(["foreign-provider data.external.run", "state-block postgresql_publication.p2"]);
     expect(judgePlanText(plan([ext]), []).status).toBe("failed");
   });
+
+  it("the publication forgotten (a removed block, destroy = false): BLOCK state-block in guard and run-task; a forget of another type is no verdict", () => {
+    const pub = name(baseJson, "postgresql_publication");
+    const forgotten = {
+      address: `postgresql_publication.${pub}`,
+      mode: "managed",
+      type: "postgresql_publication",
+      name: pub,
+      change: { actions: ["forget"], before: { name: "x" }, after: null },
+    };
+    const other = { address: "terraform_data.t", mode: "managed", type: "terraform_data", name: "t", change: { actions: ["forget"], before: { input: "a" }, after: null } };
+    const r = guardPlan(parsePlan(plan([forgotten, other])));
+    expect(r.blocking.map((v) => `${v.rule} ${v.address}`)).toEqual([`state-block postgresql_publication.${pub}`]);
+    expect(r.blocking[0]!.message).toContain("removed from state");
+    const task = judgePlanText(plan([forgotten]), []);
+    expect(task.status).toBe("failed");
+    // Without the forget, the same plan passes: the verdict is the forget's.
+    expect(judgePlanText(plan([]), []).status).toBe("passed");
+  });
 });
 
 function findTerraform(): string | undefined {
@@ -195,7 +214,9 @@ function findTerraform(): string | undefined {
 
 describe("what Terraform does (terraform_data, offline)", () => {
   const terraform = findTerraform();
-  it.skipIf(!terraform)("a moved block keeps the object (no destroy: an address diff is wrong); replace_triggered_by replaces on a mere update of the trigger", () => {
+  type PlannedChange = { address: string; previous_address?: string; change: { actions: string[]; importing?: { id: string } } };
+  /** A folder with one main.tf.json, terraform run in it offline, and its plans as JSON. */
+  const workspace = () => {
     const dir = fs.mkdtempSync(path.join(tmp, "tf-"));
     const env = { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null", CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
     const tf = (...args: string[]) => spawnSync(terraform!, args, { cwd: dir, env, encoding: "utf8" });
@@ -205,8 +226,13 @@ describe("what Terraform does (terraform_data, offline)", () => {
       expect(p.status, p.stderr).toBe(0);
       const s = tf("show", "-json", "plan.bin");
       expect(s.status, s.stderr).toBe(0);
-      return JSON.parse(s.stdout) as { resource_changes: { address: string; previous_address?: string; change: { actions: string[] } }[] };
+      return JSON.parse(s.stdout) as { resource_changes: PlannedChange[] };
     };
+    return { tf, write, planJson };
+  };
+
+  it.skipIf(!terraform)("a moved block keeps the object (no destroy: an address diff is wrong); replace_triggered_by replaces on a mere update of the trigger", () => {
+    const { tf, write, planJson } = workspace();
     write({ resource: { terraform_data: { pub: { input: "publication" }, trigger: { input: "a" } } } });
     expect(tf("init", "-input=false", "-no-color").status).toBe(0);
     expect(tf("apply", "-auto-approve", "-input=false", "-no-color").status).toBe(0);
@@ -219,5 +245,22 @@ describe("what Terraform does (terraform_data, offline)", () => {
     write({ resource: { terraform_data: { pub: { input: "publication", lifecycle: { replace_triggered_by: ["terraform_data.trigger"] } }, trigger: { input: "b" } } } });
     const rt = planJson().resource_changes.find((c) => c.address === "terraform_data.pub")!;
     expect(rt.change.actions.sort()).toEqual(["create", "delete"]);
+  });
+
+  it.skipIf(!terraform)("a removed block with destroy = false plans `forget` (the object stays); an import block plans an update of the imported object with change.importing", () => {
+    const { tf, write, planJson } = workspace();
+    write({ resource: { terraform_data: { pub: { input: "publication" } } } });
+    expect(tf("init", "-input=false", "-no-color").status).toBe(0);
+    expect(tf("apply", "-auto-approve", "-input=false", "-no-color").status).toBe(0);
+    write({ removed: [{ from: "terraform_data.pub", lifecycle: { destroy: false } }] });
+    expect(planJson().resource_changes.map((c) => [c.address, c.change.actions])).toEqual([["terraform_data.pub", ["forget"]]]);
+    const applied = tf("apply", "-auto-approve", "-input=false", "-no-color");
+    expect(applied.status, applied.stderr).toBe(0);
+    expect(tf("state", "list").stdout.trim()).toBe("");
+    // import: an object Terraform did not manage is taken under an address and changed in the same apply.
+    write({ resource: { terraform_data: { laundered: { input: "LOGIN off" } } }, import: [{ to: "terraform_data.laundered", id: "the-role" }] });
+    const imp = planJson().resource_changes.find((c) => c.address === "terraform_data.laundered")!;
+    expect(imp.change.importing).toEqual({ id: "the-role" });
+    expect(imp.change.actions).toEqual(["update"]);
   });
 });

@@ -14,7 +14,7 @@ export const STATE_RULES: RuleFamily = {
     rule(
       "state-block",
       "BLOCK",
-      "an `import`, `moved` or `removed` block added or changed (a plan: a resource of a type the stacks declare imported, or moved from another address)",
+      "an `import`, `moved` or `removed` block added or changed (a plan: a resource of a type the stacks declare imported, moved from another address, or forgotten)",
       "Terraform takes an existing object under another address, moves one or drops one from state: the publication or the ClickPipes role can be changed where no rule judges it by its address",
     ),
     rule(
@@ -66,13 +66,14 @@ export function providerOfType(type: string, providerMeta?: unknown): string {
 export const knownProvider = (type: string, providerMeta?: unknown): boolean => KNOWN_PROVIDERS.has(providerOfType(type, providerMeta));
 
 /** The plan-side verdicts of a change: imported or moved resources of a declared type, foreign providers. */
-export function judgeState(c: ResourceChange & { readonly importing?: boolean; readonly previousAddress?: string; readonly mode?: "managed" | "data" }, ctx: JudgeContext): void {
+export function judgeState(c: ResourceChange, ctx: JudgeContext): void {
   const provider = c.after?.["provider"] ?? c.before?.["provider"];
   if (!knownProvider(c.type, typeof provider === "string" ? provider : undefined) && c.action !== "delete") {
     ctx.push("foreign-provider", `${c.mode === "data" ? "data source" : "resource"} of provider ${JSON.stringify(providerOfType(c.type))} (${c.type}): ${ctx.why("foreign-provider")}`);
   }
   if (!DECLARED_TYPES.has(c.type)) return;
   if (c.importing) ctx.push("state-block", `${c.type} imported into ${c.address}: ${ctx.why("state-block")}`);
+  if (c.forgetting) ctx.push("state-block", `${c.type} removed from state (a \`removed\` block; the object stays, no longer managed): ${ctx.why("state-block")}`);
   // Terraform's own move between `x` and `x[0]` (count added or removed) is the same object.
   const unkeyed = (a: string) => a.replace(/\[[^\]]*\]$/, "");
   if (c.previousAddress !== undefined && unkeyed(c.previousAddress) !== unkeyed(c.address)) ctx.push("state-block", `moved from ${c.previousAddress}: ${ctx.why("state-block")}`);
