@@ -2,7 +2,10 @@
  * One measurement of `npm run bench`, in a fresh process: build and synthesize a whole fleet in one
  * App, then print one JSON line with the timings, the peak RSS and what was synthesized.
  *
- *   node --import tsx bench/child.ts --impl ours|naive --kind generic|aurora --n 100 --out DIR [--source-maps off]
+ *   node --import tsx bench/child.ts --impl ours|naive|trivial --kind generic|aurora --n 100 --out DIR [--source-maps off]
+ *
+ * `--impl trivial` (bench/trivial/app.ts) synthesizes `n` trivial stacks instead of the fleet: the
+ * yardstick the synth rows are divided by.
  *
  * Times are from `performance.now()`, whose origin is the start of this process, so `wallMs`
  * includes Node and tsx start-up and every module import: what a user waits for.
@@ -12,7 +15,7 @@ import * as path from "node:path";
 
 /** What one child reports. */
 export interface ChildResult {
-  impl: "ours" | "naive";
+  impl: "ours" | "naive" | "trivial";
   kind: "generic" | "aurora";
   n: number;
   sourceMaps: boolean;
@@ -54,6 +57,11 @@ async function main(): Promise<void> {
     const { buildApp } = await import("../src/app/app");
     const t1 = performance.now();
     synth = () => buildApp(config, { outdir: out }).synth();
+    return finish(t0, t1);
+  } else if (impl === "trivial") {
+    const { buildTrivialApp } = await import("./trivial/app");
+    const t1 = performance.now();
+    synth = () => buildTrivialApp(n, out).synth();
     return finish(t0, t1);
   } else {
     const { buildNaiveApp } = await import("./naive/app");

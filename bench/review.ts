@@ -27,8 +27,18 @@ export interface ReviewRow {
   /** Median time inside the command (after imports), ms. */
   commandMs: number;
   exitCode: number;
-  targetMs: number;
-  /** What the target is checked on: the process's wall time (default) or the time inside the command. */
+  /**
+   * The yardstick measured in the same run on the same input (for diff, guard and the run task:
+   * reading and `JSON.parse` of what the command reads), and its time in ms.
+   */
+  yardstick?: { what: string; ms: number };
+  /** `commandMs / yardstick.ms`: the figure the target is on, comparable across machines. */
+  ratio?: number;
+  /** Target: `ratio` at most this. */
+  targetRatio?: number;
+  /** An absolute target (ms), only where no yardstick fits (the health row: PostgreSQL's own time). */
+  targetMs?: number;
+  /** What `targetMs` is checked on: the process's wall time (default) or the time inside the command. */
   targetOn?: "wall" | "command";
   detail: string;
   /** An output-size bound the row is checked against (e.g. the comment within its budget). */
@@ -115,6 +125,7 @@ export function syntheticPlan(n: number): string {
   return JSON.stringify({ format_version: "1.2", terraform_version: "1.9.0", resource_changes: changes });
 }
 
+/** A row with an absolute target (the health row). */
 export function row(label: string, runs: CliResult[], targetMs: number, detail: string): ReviewRow {
   return {
     label,
@@ -126,6 +137,59 @@ export function row(label: string, runs: CliResult[], targetMs: number, detail: 
     detail,
   };
 }
+
+/** A row whose target is a ratio to a yardstick measured in the same run. */
+export function ratioRow(label: string, runs: CliResult[], yardstick: { what: string; ms: number }, targetRatio: number, detail: string): ReviewRow {
+  const commandMs = median(runs.map((r) => r.commandMs));
+  return {
+    label,
+    runs: runs.length,
+    wallMs: median(runs.map((r) => r.wallMs)),
+    commandMs,
+    exitCode: runs[0].code,
+    yardstick,
+    ratio: commandMs / yardstick.ms,
+    targetRatio,
+    detail,
+  };
+}
+
+/**
+ * The yardstick of a row: read and `JSON.parse` every `.json` file under `paths` in a fresh
+ * process (bench/parse-child.ts; the median of 5 passes), ms.
+ */
+export function parseYardstick(what: string, paths: string[], progress: (line: string) => void): { what: string; ms: number } {
+  const r = spawnSync(process.execPath, ["--import", "tsx", path.join(__dirname, "parse-child.ts"), "--iterations", "5", ...paths], {
+    encoding: "utf8",
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  const last = (r.stderr ?? "").trim().split("\n").pop() ?? "";
+  let result: { ms: number; files: number; bytes: number };
+  try {
+    result = JSON.parse(last);
+  } catch {
+    throw new Error(`bench/parse-child.ts failed (exit ${r.status ?? r.signal}):\n${r.stderr}`);
+  }
+  progress(`  yardstick ${what}: ${result.ms.toFixed(1)} ms (${result.files} files, ${(result.bytes / MB).toFixed(1)} MB)`);
+  return { what: `${what} (${result.files} files, ${(result.bytes / MB).toFixed(1)} MB)`, ms: result.ms };
+}
+
+/**
+ * Targets, as ratios of the time in the command to the row's yardstick (reading and JSON.parse of
+ * the same input, measured in the same run). Chosen from runs on a shared 2-core machine with about
+ * 1.5-2x headroom over the figures measured there (bench/README.md gives them and the reasons).
+ */
+export const TARGET_RATIOS = {
+  diff: 25,
+  diffMarkdown: 25,
+  guard: 40,
+  diffGrants: 60,
+  guardGrants: 40,
+  diffIngress: 80,
+  guardIngress: 60,
+  runTask: 40,
+  runTaskAbuse: 5,
+} as const;
 
 export const GRANTS = 20_000;
 export const INGRESS = 40_000;
@@ -140,24 +204,45 @@ export function measureLarge(dir: string, repeat: number, progress: (line: strin
     maxBuffer: 64 * MB,
   });
   if (r.status !== 0) throw new Error(`bench/review-large.ts failed:\n${r.stderr}`);
-  const cases: [string, string[], string][] = [
-    [`diff, ${GRANTS} changed grants in one stack`, ["diff", path.join(large, "grants/base"), path.join(large, "grants/head"), "--json"], "--json; half revoke SELECT in place, half replaced"],
-    [`guard, ${GRANTS} changed grants in one stack`, ["guard", path.join(large, "grants.plan.json"), "--no-synth", "--json"], "--json; the same changes as a plan"],
+  const cases: [string, string[], string[], number, string][] = [
+    [
+      `diff, ${GRANTS} changed grants in one stack`,
+      ["diff", path.join(large, "grants/base"), path.join(large, "grants/head"), "--json"],
+      [path.join(large, "grants/base"), path.join(large, "grants/head")],
+      TARGET_RATIOS.diffGrants,
+      "--json; half revoke SELECT in place, half replaced",
+    ],
+    [
+      `guard, ${GRANTS} changed grants in one stack`,
+      ["guard", path.join(large, "grants.plan.json"), "--no-synth", "--json"],
+      [path.join(large, "grants.plan.json")],
+      TARGET_RATIOS.guardGrants,
+      "--json; the same changes as a plan",
+    ],
     [
       `diff, ${INGRESS} ingress rules in one group`,
       ["diff", path.join(large, "ingress/base"), path.join(large, "ingress/head"), "--json"],
+      [path.join(large, "ingress/base"), path.join(large, "ingress/head")],
+      TARGET_RATIOS.diffIngress,
       "--json; every other /32 deleted, one /17 added (coverage per group)",
     ],
-    [`guard, ${INGRESS} ingress rules in one group`, ["guard", path.join(large, "ingress.plan.json"), "--no-synth", "--json"], "--json; the same changes as a plan"],
+    [
+      `guard, ${INGRESS} ingress rules in one group`,
+      ["guard", path.join(large, "ingress.plan.json"), "--no-synth", "--json"],
+      [path.join(large, "ingress.plan.json")],
+      TARGET_RATIOS.guardIngress,
+      "--json; the same changes as a plan",
+    ],
   ];
-  return cases.map(([label, args, detail]) => {
+  return cases.map(([label, args, input, target, detail]) => {
+    const yardstick = parseYardstick(`JSON.parse of the input of "${label}"`, input, progress);
     const runs: CliResult[] = [];
     for (let i = 0; i < repeat; i++) {
       const x = runCli(args);
       progress(`  ${label} run ${i + 1}/${repeat}: ${(x.wallMs / 1000).toFixed(2)} s (exit ${x.code})`);
       runs.push(x);
     }
-    return row(label, runs, 5000, detail);
+    return ratioRow(label, runs, yardstick, target, detail);
   });
 }
 
@@ -170,7 +255,7 @@ export function measureRunTask(repeat: number, progress: (line: string) => void)
     maxBuffer: 64 * MB,
   });
   const last = (r.stderr ?? "").trim().split("\n").pop() ?? "";
-  let result: { times: number[]; status: string; callbackBytes: number; planBytes: number };
+  let result: { times: number[]; parseMs: number; status: string; callbackBytes: number; planBytes: number };
   try {
     result = JSON.parse(last);
   } catch {
@@ -184,7 +269,9 @@ export function measureRunTask(repeat: number, progress: (line: string) => void)
     wallMs: ms,
     commandMs: ms,
     exitCode: r.status ?? 1,
-    targetMs: 2000,
+    yardstick: { what: `JSON.parse of the same plan (${(result.planBytes / MB).toFixed(1)} MB) in the server's process`, ms: result.parseMs },
+    ratio: ms / result.parseMs,
+    targetRatio: TARGET_RATIOS.runTask,
     detail: `loopback, request to callback; plan ${(result.planBytes / MB).toFixed(1)} MB, callback ${result.callbackBytes} bytes, ${result.status}`,
   };
 }
@@ -204,7 +291,7 @@ export function measureRunTaskAbuse(progress: (line: string) => void): ReviewRow
     maxBuffer: 64 * MB,
   });
   const last = (r.stderr ?? "").trim().split("\n").pop() ?? "";
-  let result: { openAtRun: number; rssBeforeMB: number; rssStalledMB: number; rssPeakMB: number; timeToResultMs: number; status: string; stats: Record<string, number> | null };
+  let result: { quietMs: number; openAtRun: number; rssBeforeMB: number; rssStalledMB: number; rssPeakMB: number; timeToResultMs: number; status: string; stats: Record<string, number> | null };
   try {
     result = JSON.parse(last);
   } catch {
@@ -220,7 +307,9 @@ export function measureRunTaskAbuse(progress: (line: string) => void): ReviewRow
     wallMs: result.timeToResultMs,
     commandMs: result.timeToResultMs,
     exitCode: r.status ?? 1,
-    targetMs: 5000,
+    yardstick: { what: "the same signed run with no stalled upload", ms: result.quietMs },
+    ratio: result.timeToResultMs / result.quietMs,
+    targetRatio: TARGET_RATIOS.runTaskAbuse,
     detail: `time to result; server RSS ${result.rssBeforeMB.toFixed(0)} MB before, ${result.rssStalledMB.toFixed(0)} MB with the stalls open, peak ${result.rssPeakMB.toFixed(0)} MB; ${result.openAtRun} stalls open at the run${st ? `, ${st.evictedConnections} evicted, ${st.droppedForMemory} dropped for memory` : ""}; ${result.status}`,
     size: { what: "peak RSS MB", measured: Math.round(result.rssPeakMB), max: 200 },
   };
@@ -242,7 +331,8 @@ export function measureReview(repeat: number, progress: (line: string) => void):
       progress(`  diff x${DIFF_SOURCES} run ${i + 1}/${repeat}: ${(r.wallMs / 1000).toFixed(2)} s (exit ${r.code})`);
       diffRuns.push(r);
     }
-    rows.push(row(`diff, ${DIFF_SOURCES} + ${DIFF_SOURCES} generic sources`, diffRuns, 5000, "--json; every source +1 table, every 10th +1 schema"));
+    const diffInput = parseYardstick(`JSON.parse of both synth outputs`, [base, head], progress);
+    rows.push(ratioRow(`diff, ${DIFF_SOURCES} + ${DIFF_SOURCES} generic sources`, diffRuns, diffInput, TARGET_RATIOS.diff, "--json; every source +1 table, every 10th +1 schema"));
     // The PR comment of the same change: within the default budget (60,000 characters), and the full report beside it.
     const comment = path.join(dir, "comment.md");
     const mdRuns: CliResult[] = [];
@@ -254,10 +344,11 @@ export function measureReview(repeat: number, progress: (line: string) => void):
     const chars = fs.readFileSync(comment, "utf8").length;
     const fullBytes = fs.statSync(path.join(dir, "full.md")).size;
     rows.push({
-      ...row(
+      ...ratioRow(
         `diff --markdown, ${DIFF_SOURCES} + ${DIFF_SOURCES} generic sources`,
         mdRuns,
-        5000,
+        diffInput,
+        TARGET_RATIOS.diffMarkdown,
         `comment ${chars.toLocaleString("en-US")} chars (budget 60,000), full report ${(fullBytes / 1024).toFixed(0)} KiB`,
       ),
       size: { what: "comment characters", measured: chars, max: 60_000 },
@@ -270,7 +361,7 @@ export function measureReview(repeat: number, progress: (line: string) => void):
       progress(`  guard x${GUARD_RESOURCES} run ${i + 1}/${repeat}: ${(r.wallMs / 1000).toFixed(2)} s (exit ${r.code})`);
       guardRuns.push(r);
     }
-    rows.push(row(`guard, ${GUARD_RESOURCES} resource changes`, guardRuns, 2000, "--json; plan format 1.2"));
+    rows.push(ratioRow(`guard, ${GUARD_RESOURCES} resource changes`, guardRuns, parseYardstick("JSON.parse of the plan", [plan], progress), TARGET_RATIOS.guard, "--json; plan format 1.2"));
     rows.push(...measureLarge(dir, repeat, progress));
     rows.push(measureRunTask(repeat, progress));
     rows.push(measureRunTaskAbuse(progress));

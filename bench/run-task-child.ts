@@ -3,11 +3,13 @@
  * server and a stand-in of HCP Terraform's API (test/support/hcp-standin.ts) on loopback; each run
  * POSTs a signed post-plan request for a plan of `--n` resource changes and times it until the
  * callback PATCH has arrived (request, plan download through the archivist redirect, guard,
- * callback). Prints one JSON line on stderr: the times (ms) and the last task result's status.
+ * callback). Prints one JSON line on stderr: the times (ms), the yardstick (JSON.parse of the same
+ * plan text in this process, ms) and the last task result's status.
  *
  * `--stalled <n>`: the abuse row instead. <n> connections each declare a 1 MiB body with a
  * well-formed but wrong signature, send 1 MiB - 1 of it and stall (the attack of issue 24); then one
- * signed run of a small plan is timed until its callback arrives. Prints the server's RSS before,
+ * signed run of a small plan is timed until its callback arrives (and, before the stalls, the same
+ * run with none: the row's yardstick). Prints the server's RSS before,
  * its peak while the stalls are open, the time to the result and the server's counters. The
  * attacker shares one body buffer across its sockets, so the RSS is the server's.
  */
@@ -26,6 +28,16 @@ async function stalled(n: number): Promise<void> {
   const hcp = await startStandIn();
   hcp.plans.set("small", fs.readFileSync(path.join(__dirname, "../test/fixtures/plans/update-grant-in-place.json"), "utf8"));
   const server = await startRunTaskServer({ hmacKey: key, port: 0, log: () => undefined });
+  // The yardstick: the same signed run of the same plan with no stalled upload (median of 3).
+  const quiet: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const r = await post(server.url, JSON.stringify(payload(hcp, "small", `quiet-${i}`)), key);
+    if (r.status !== 200) throw new Error(`run task answered ${r.status} with no stalled upload`);
+    await waitFor(() => hcp.callbacks.some((c) => c.id === `quiet-${i}`), 120_000);
+    quiet.push(performance.now() - t);
+  }
+  const quietMs = quiet.sort((a, b) => a - b)[1]!;
   const sockets: net.Socket[] = [];
   let peak = 0;
   const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
@@ -59,7 +71,9 @@ async function stalled(n: number): Promise<void> {
     sample();
     const status = hcp.callbacks.find((c) => c.id === "amid-stalls")!.body.data.attributes.status;
     const stats = (server as { stats?: () => unknown }).stats?.() ?? null;
-    process.stderr.write(JSON.stringify({ stalled: n, openAtRun: open, rssBeforeMB: rssBefore / MB, rssStalledMB: rssStalled / MB, rssPeakMB: peak / MB, timeToResultMs: ms, status, stats }) + "\n");
+    process.stderr.write(
+      JSON.stringify({ stalled: n, quietMs, openAtRun: open, rssBeforeMB: rssBefore / MB, rssStalledMB: rssStalled / MB, rssPeakMB: peak / MB, timeToResultMs: ms, status, stats }) + "\n",
+    );
   } finally {
     clearInterval(sampler);
     for (const s of sockets) s.destroy();
@@ -78,7 +92,16 @@ async function main(): Promise<void> {
   const repeat = arg("repeat", 3);
   const key = crypto.randomBytes(32).toString("hex");
   const hcp = await startStandIn();
-  hcp.plans.set("bench", syntheticPlan(n));
+  const planText = syntheticPlan(n);
+  hcp.plans.set("bench", planText);
+  // The yardstick: JSON.parse of the same plan text in this process (median of 5).
+  const parses: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    JSON.parse(planText);
+    parses.push(performance.now() - t);
+  }
+  const parseMs = parses.sort((a, b) => a - b)[2]!;
   const server = await startRunTaskServer({ hmacKey: key, port: 0, log: () => undefined });
   const times: number[] = [];
   let status = "";
@@ -100,7 +123,7 @@ async function main(): Promise<void> {
     await server.close(1000);
     await hcp.close();
   }
-  process.stderr.write(JSON.stringify({ times, status, callbackBytes: bytes, planBytes: Buffer.byteLength(hcp.plans.get("bench") as string) }) + "\n");
+  process.stderr.write(JSON.stringify({ times, parseMs, status, callbackBytes: bytes, planBytes: Buffer.byteLength(planText) }) + "\n");
 }
 
 main().catch((e) => {

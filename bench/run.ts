@@ -49,6 +49,8 @@ interface Row extends Case {
   /** Build+synth time per source. */
   perSourceMs: number;
   peakRssMB: number;
+  /** Wall time and build+synth divided by the trivial app's at the same size, measured in the same run. */
+  trivialRatio?: { wall: number; buildSynth: number };
   stacks: number;
   /** Resources and data sources per source, by type. */
   resourcesPerSource: Record<string, number>;
@@ -61,8 +63,23 @@ interface Check {
 }
 
 const MB = 1024 * 1024;
-const TARGET_WALL_MS = 20_000;
+/*
+ * Targets are ratios to yardsticks measured in the same run, so they hold on a slower or busier
+ * machine: the trivial cdktf app (bench/trivial/app.ts) at the same number of stacks and the naive
+ * app (bench/naive/app.ts). Chosen from runs on a shared 2-core machine with headroom over the
+ * figures measured there; bench/README.md gives the figures and the reasons.
+ */
+/**
+ * 1000 generic sources: wall at most this many times the trivial app's wall at 1000 stacks. The old
+ * absolute target (20 s) had 2.9x headroom over the 6.88 s measured when it was set; 6.0x was
+ * measured on 2026-12-07 (bench/README.md), so 12x keeps 2x headroom.
+ */
+const TARGET_WALL_VS_TRIVIAL = 12;
+/** 100 generic sources: build+synth at most this many times the trivial app's at 100 stacks. */
+const TARGET_BUILD_SYNTH_VS_TRIVIAL = 16;
+/** Peak RSS stays absolute: memory does not depend on the machine's speed (CI runners have about 7 GB). */
 const TARGET_RSS_MB = 1.5 * 1024;
+/** The naive app's wall over ours (100 generic sources, as each app runs): at least this. Already a ratio in the same run. */
 const TARGET_RATIO = 3;
 /** "Flat": build+synth per source at 1000 sources at most this factor above its value at 100. */
 const FLAT_TOLERANCE = 1.25;
@@ -97,26 +114,38 @@ const reviewOnly = process.argv.includes("--review-only");
 const runTaskOnly = process.argv.includes("--run-task-only");
 const healthOnly = process.argv.includes("--health-only") || runTaskOnly;
 
-const SYNTH_CASES: Case[] = [
-  // Ours runs as stacks/main.ts does: tsx, source maps off before cdktf loads (stacks/no-source-maps.ts).
-  { label: "generic", impl: "ours", kind: "generic", n: 1, mode: "maps off", repeat },
-  { label: "generic", impl: "ours", kind: "generic", n: 10, mode: "maps off", repeat },
-  { label: "generic", impl: "ours", kind: "generic", n: 100, mode: "maps off", repeat },
-  { label: "generic", impl: "ours", kind: "generic", n: 1000, mode: "maps off", repeat: big },
-  { label: "aurora", impl: "ours", kind: "aurora", n: 100, mode: "maps off", repeat },
-  // The naive app runs as the cdktf docs' apps do: tsx defaults (source maps on).
-  { label: "naive generic", impl: "naive", kind: "generic", n: 100, mode: "tsx", repeat },
-  // The same naive app with our source-maps setting: the ratio on equal terms.
-  { label: "naive generic, maps off", impl: "naive", kind: "generic", n: 100, mode: "maps off", repeat },
+// Ours runs as stacks/main.ts does: tsx, source maps off before cdktf loads (stacks/no-source-maps.ts).
+const ours = (n: number, r = repeat): Case => ({ label: "generic", impl: "ours", kind: "generic", n, mode: "maps off", repeat: r });
+// The yardstick: the trivial cdktf app at the same size, run as ours runs.
+const trivial = (n: number, r = repeat): Case => ({ label: "trivial cdktf app", impl: "trivial", kind: "generic", n, mode: "maps off", repeat: r });
+/**
+ * Groups of cases whose runs alternate (a, b, c, a, b, c, ...), so a row and its yardstick see the
+ * same load on a shared machine.
+ */
+const SYNTH_GROUPS: Case[][] = [
+  [ours(1), trivial(1)],
+  [ours(10), trivial(10)],
+  [
+    ours(100),
+    trivial(100),
+    // The naive app runs as the cdktf docs' apps do: tsx defaults (source maps on).
+    { label: "naive generic", impl: "naive", kind: "generic", n: 100, mode: "tsx", repeat },
+    // The same naive app with our source-maps setting: the ratio on equal terms.
+    { label: "naive generic, maps off", impl: "naive", kind: "generic", n: 100, mode: "maps off", repeat },
+    { label: "aurora", impl: "ours", kind: "aurora", n: 100, mode: "maps off", repeat },
+  ],
+  [ours(1000, big), trivial(1000, big)],
   ...(compiled
     ? ([
-        { label: "generic, compiled", impl: "ours", kind: "generic", n: 100, mode: "compiled", repeat },
-        { label: "generic, compiled", impl: "ours", kind: "generic", n: 1000, mode: "compiled", repeat: big },
-        { label: "naive generic, compiled", impl: "naive", kind: "generic", n: 100, mode: "compiled", repeat },
-      ] as Case[])
+        [
+          { label: "generic, compiled", impl: "ours", kind: "generic", n: 100, mode: "compiled", repeat },
+          { label: "naive generic, compiled", impl: "naive", kind: "generic", n: 100, mode: "compiled", repeat },
+        ],
+        [{ label: "generic, compiled", impl: "ours", kind: "generic", n: 1000, mode: "compiled", repeat: big }],
+      ] as Case[][])
     : []),
 ];
-const CASES: Case[] = reviewOnly || healthOnly ? [] : SYNTH_CASES;
+const GROUPS: Case[][] = reviewOnly || healthOnly ? [] : SYNTH_GROUPS;
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -169,13 +198,22 @@ function runChild(c: Case, compiledDir: string | undefined): ChildResult {
   }
 }
 
-function measure(c: Case, compiledDir: string | undefined): Row {
-  const results: ChildResult[] = [];
-  for (let i = 0; i < c.repeat; i++) {
-    const r = runChild(c, compiledDir);
-    progress(`  ${c.label} x${c.n} run ${i + 1}/${c.repeat}: ${(r.wallMs / 1000).toFixed(2)} s, ${(r.peakRssBytes / MB).toFixed(0)} MB`);
-    results.push(r);
+/** Run the cases of a group in turn, `repeat` rounds; one row per case (medians). */
+function measureGroup(group: Case[], compiledDir: string | undefined): Row[] {
+  const results: ChildResult[][] = group.map(() => []);
+  const rounds = Math.max(...group.map((c) => c.repeat));
+  for (let i = 0; i < rounds; i++) {
+    group.forEach((c, k) => {
+      if (i >= c.repeat) return;
+      const r = runChild(c, compiledDir);
+      progress(`  ${c.label} x${c.n} run ${i + 1}/${c.repeat}: ${(r.wallMs / 1000).toFixed(2)} s, ${(r.peakRssBytes / MB).toFixed(0)} MB`);
+      results[k].push(r);
+    });
   }
+  return group.map((c, k) => toRow(c, results[k]));
+}
+
+function toRow(c: Case, results: ChildResult[]): Row {
   const m = (f: (r: ChildResult) => number) => median(results.map(f));
   const buildSynthMs = m((r) => r.buildSynthMs);
   const types = results[0].resourceTypes;
@@ -224,9 +262,9 @@ async function main(): Promise<number> {
   let compiledDir: string | undefined;
   try {
     if (compiled) compiledDir = compile();
-    for (const c of CASES) {
+    for (const group of GROUPS) {
       try {
-        rows.push(measure(c, compiledDir));
+        rows.push(...measureGroup(group, compiledDir));
       } catch (e) {
         crashed = true;
         process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
@@ -261,21 +299,30 @@ async function main(): Promise<number> {
   }
   const loadAfter = os.loadavg().map((x) => Number(x.toFixed(2)));
 
-  if (rows.length > 0) log("");
-  if (rows.length > 0) log("| fleet | sources | runs | wall s | start-up s | import s | build+synth s | per-source ms | peak RSS MB |");
-  if (rows.length > 0) log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+  const find = (label: string, n: number) => rows.find((r) => r.label === label && r.n === n);
+  // Each row over the trivial app at the same number of stacks (Aurora: two stacks per source).
   for (const r of rows) {
-    log(`| ${r.label} | ${r.n} | ${r.runs} | ${s(r.wallMs)} | ${s(r.startupMs)} | ${s(r.importMs)} | ${s(r.buildSynthMs)} | ${r.perSourceMs.toFixed(1)} | ${r.peakRssMB.toFixed(0)} |`);
+    const t = r.impl === "trivial" ? undefined : find("trivial cdktf app", r.kind === "aurora" ? 2 * r.n : r.n);
+    if (t) r.trivialRatio = { wall: r.wallMs / t.wallMs, buildSynth: r.buildSynthMs / t.buildSynthMs };
+  }
+  const x = (v: number | undefined) => (v === undefined ? "" : `${v.toFixed(1)}x`);
+  if (rows.length > 0) log("");
+  if (rows.length > 0) log("| fleet | sources | runs | wall s | start-up s | import s | build+synth s | per-source ms | peak RSS MB | wall x trivial | build+synth x trivial |");
+  if (rows.length > 0) log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  for (const r of rows) {
+    log(
+      `| ${r.label} | ${r.n} | ${r.runs} | ${s(r.wallMs)} | ${s(r.startupMs)} | ${s(r.importMs)} | ${s(r.buildSynthMs)} | ${r.perSourceMs.toFixed(1)} | ${r.peakRssMB.toFixed(0)} | ${x(r.trivialRatio?.wall)} | ${x(r.trivialRatio?.buildSynth)} |`,
+    );
   }
   log("");
   if (rows.length > 0) {
     log("wall = process start to end of synth = start-up (Node + tsx) + import (cdktf, providers, app) + build+synth;");
     log('per-source ms = build+synth / sources; "maps off" = tsx, then process.setSourceMapsEnabled(false) before the import');
     log("(what stacks/main.ts does, so our rows run that way; the naive app keeps tsx's defaults unless labelled);");
-    log('"compiled" = tsc output run by plain node (source maps off, no tsx loader).');
+    log('"compiled" = tsc output run by plain node (source maps off, no tsx loader);');
+    log('"x trivial" = over the trivial cdktf app (bench/trivial/app.ts) with as many stacks, measured in the same run, runs alternating.');
   }
 
-  const find = (label: string, n: number) => rows.find((r) => r.label === label && r.n === n);
   const checks: Check[] = [];
   const ratios: { mode: string; naiveWallMs: number; oursWallMs: number; ratio: number }[] = [];
   log("");
@@ -303,8 +350,21 @@ async function main(): Promise<number> {
   }
 
   const ours1000 = find("generic", 1000);
+  if (ours100?.trivialRatio) {
+    const t = ours100.trivialRatio.buildSynth;
+    checks.push({
+      target: `100 generic sources: build+synth at most ${TARGET_BUILD_SYNTH_VS_TRIVIAL}x the trivial app's (100 stacks)`,
+      measured: `${t.toFixed(1)}x (${s(ours100.buildSynthMs)} s / ${s(ours100.buildSynthMs / t)} s)`,
+      pass: t <= TARGET_BUILD_SYNTH_VS_TRIVIAL,
+    });
+  }
   if (ours1000) {
-    checks.push({ target: "1000 generic sources in under 20 s", measured: `${s(ours1000.wallMs)} s`, pass: ours1000.wallMs < TARGET_WALL_MS });
+    const t = ours1000.trivialRatio?.wall;
+    checks.push({
+      target: `1000 generic sources: wall at most ${TARGET_WALL_VS_TRIVIAL}x the trivial app's (1000 stacks)`,
+      measured: t === undefined ? "no yardstick" : `${t.toFixed(1)}x (${s(ours1000.wallMs)} s / ${s(ours1000.wallMs / t)} s)`,
+      pass: t !== undefined && t <= TARGET_WALL_VS_TRIVIAL,
+    });
     checks.push({ target: "1000 generic sources under 1.5 GB peak RSS", measured: `${ours1000.peakRssMB.toFixed(0)} MB`, pass: ours1000.peakRssMB < TARGET_RSS_MB });
     if (ours100) {
       const growth = ours1000.perSourceMs / ours100.perSourceMs;
@@ -317,17 +377,36 @@ async function main(): Promise<number> {
   }
   const defaultRatio = ratios.find((r) => r.mode.startsWith("as each app runs"));
   if (defaultRatio) {
-    checks.push({ target: "at least 3x faster than the naive baseline (100 sources, wall)", measured: `${defaultRatio.ratio.toFixed(2)}x`, pass: defaultRatio.ratio >= TARGET_RATIO });
+    checks.push({
+      target: `at least ${TARGET_RATIO}x faster than the naive baseline (100 sources, wall)`,
+      measured: `${defaultRatio.ratio.toFixed(2)}x`,
+      pass: defaultRatio.ratio >= TARGET_RATIO,
+    });
   }
   if (review.length > 0) {
     log("");
-    log("| PR review / day two | runs | wall s | in command s | exit | target s | what |");
-    log("|---|---:|---:|---:|---:|---:|---|");
-    for (const r of review) log(`| ${r.label} | ${r.runs} | ${s(r.wallMs)} | ${s(r.commandMs)} | ${r.exitCode} | ${s(r.targetMs)} | ${r.detail} |`);
-    log("(wall = a fresh `node --import tsx` process running the CLI, start-up included; median of the runs)");
+    log("| PR review / day two | runs | wall s | in command s | yardstick ms | x yardstick | target | exit | what |");
+    log("|---|---:|---:|---:|---:|---:|---:|---:|---|");
     for (const r of review) {
-      const ms = r.targetOn === "command" ? r.commandMs : r.wallMs;
-      checks.push({ target: `${r.label} in under ${s(r.targetMs)} s${r.targetOn === "command" ? " (in command)" : ""}`, measured: `${s(ms)} s`, pass: ms < r.targetMs });
+      const target = r.targetRatio !== undefined ? `${r.targetRatio}x` : r.targetMs !== undefined ? `${s(r.targetMs)} s` : "";
+      log(
+        `| ${r.label} | ${r.runs} | ${s(r.wallMs)} | ${s(r.commandMs)} | ${r.yardstick ? r.yardstick.ms.toFixed(1) : ""} | ${x(r.ratio)} | ${target} | ${r.exitCode} | ${r.detail}${r.yardstick ? `; yardstick: ${r.yardstick.what}` : ""} |`,
+      );
+    }
+    log("(wall = a fresh `node --import tsx` process running the CLI, start-up included; median of the runs;");
+    log(" x yardstick = in command / yardstick, measured in the same run)");
+    for (const r of review) {
+      if (r.targetRatio !== undefined && r.ratio !== undefined) {
+        checks.push({
+          target: `${r.label}: at most ${r.targetRatio}x its yardstick`,
+          measured: `${r.ratio.toFixed(1)}x (${s(r.commandMs)} s / ${r.yardstick!.ms.toFixed(1)} ms)`,
+          pass: r.ratio <= r.targetRatio,
+        });
+      }
+      if (r.targetMs !== undefined) {
+        const ms = r.targetOn === "command" ? r.commandMs : r.wallMs;
+        checks.push({ target: `${r.label} in under ${s(r.targetMs)} s${r.targetOn === "command" ? " (in command)" : ""}`, measured: `${s(ms)} s`, pass: ms < r.targetMs });
+      }
       if (r.size)
         checks.push({ target: `${r.label}: ${r.size.what} at most ${r.size.max.toLocaleString("en-US")}`, measured: r.size.measured.toLocaleString("en-US"), pass: r.size.measured <= r.size.max });
     }

@@ -2,11 +2,13 @@
  * `cdktf-clickpipes init [dir]`: scaffold a cdktf project that depends on this package (templates in
  * `templates/init/` of the package). Generic (self-managed) sources only by default; `--aws` adds the
  * Aurora source and the AWS provider. A local tarball given as `--package file:<path>` is copied
- * into the project's `vendor/` and referenced there, so a clone installs anywhere. Refuses a
+ * into the project's `vendor/` and referenced there, so a clone installs anywhere (and the trusted
+ * review workflow installs that tarball from the default branch, pinned by its sha512). Refuses a
  * non-empty folder; writes into a temporary folder beside the target and moves the files in at the
  * end, so a failure leaves nothing half-written. Exit 0 written, 2 called wrongly or the folder is
  * not empty.
  */
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -96,29 +98,44 @@ export interface VendoredTarball {
   readonly bytes: Buffer;
 }
 
+/** The npm/SRI integrity of some bytes: `sha512-<base64>` (as package-lock.json records it). */
+export function sha512Integrity(bytes: Buffer): string {
+  return `sha512-${createHash("sha512").update(bytes).digest("base64")}`;
+}
+
+/** The variants a template can mark. */
+export interface TemplateVariant {
+  /** `init:aws` kept, `init:generic-only` dropped. @default false */
+  readonly aws?: boolean;
+  /** The package comes from a tarball in `vendor/`: `init:vendored` kept, `init:registry` dropped. @default false */
+  readonly vendored?: boolean;
+}
+
 /**
  * Keep or drop the variant lines of a template: a block between `// init:aws:start` and
- * `// init:aws:end` (or `init:generic-only:…`; `#` in YAML, `<!-- … -->` in Markdown) is kept only in that variant, and so is
- * a line ending in `// init:aws` (`// init:generic-only`); the markers never reach the project.
+ * `// init:aws:end` (or `init:generic-only:…`, `init:vendored:…`, `init:registry:…`; `#` in YAML,
+ * `<!-- … -->` in Markdown) is kept only in that variant, and so is a line ending in `// init:aws`
+ * (`// init:generic-only`, …); the markers never reach the project. A boolean means `{ aws }`.
  */
-export function applyVariant(text: string, aws: boolean, file = "template"): string {
-  const keep = (variant: string) => (variant === "aws" ? aws : !aws);
+export function applyVariant(text: string, variant: boolean | TemplateVariant, file = "template"): string {
+  const { aws = false, vendored = false } = typeof variant === "boolean" ? { aws: variant } : variant;
+  const keep = (v: string) => (v === "aws" ? aws : v === "generic-only" ? !aws : v === "vendored" ? vendored : !vendored);
   const out: string[] = [];
   let block: string | undefined;
   text.split("\n").forEach((line, i) => {
-    const marker = /^\s*(?:\/\/|#|<!--) init:(aws|generic-only):(start|end)(?: -->)?\s*$/.exec(line);
+    const marker = /^\s*(?:\/\/|#|<!--) init:(aws|generic-only|vendored|registry):(start|end)(?: -->)?\s*$/.exec(line);
     if (marker) {
       if ((marker[2] === "start") !== (block === undefined) || (marker[2] === "end" && block !== marker[1])) throw new Error(`${file}:${i + 1}: unbalanced ${line.trim()}`);
       block = marker[2] === "start" ? marker[1] : undefined;
       return;
     }
     if (block !== undefined && !keep(block)) return;
-    const tagged = /^(.*?)\s*(?:\/\/|#) init:(aws|generic-only)\s*$/.exec(line);
+    const tagged = /^(.*?)\s*(?:\/\/|#) init:(aws|generic-only|vendored|registry)\s*$/.exec(line);
     if (tagged) {
       if (keep(tagged[2]!)) out.push(tagged[1]!);
       return;
     }
-    if (/\binit:(aws|generic-only)\b/.test(line)) throw new Error(`${file}:${i + 1}: a variant marker in the middle of a line`);
+    if (/\binit:(aws|generic-only|vendored|registry)\b/.test(line)) throw new Error(`${file}:${i + 1}: a variant marker in the middle of a line`);
     out.push(line);
   });
   if (block !== undefined) throw new Error(`${file}: init:${block}:start without an end`);
@@ -132,6 +149,10 @@ export function scaffoldFiles(dir: string, own: OwnPackage, options: ScaffoldOpt
   const aws = options.aws === true;
   const templates = path.join(own.root, "templates", "init");
   const files = new Map<string, string | Buffer>();
+  // The trusted review workflow installs the same package: from the registry at this version, or
+  // the vendored tarball as the default branch holds it, pinned by its sha512.
+  const reviewTool = options.vendored ? options.vendored.path : `${PACKAGE_NAME}@${own.version}`;
+  const reviewToolSha512 = options.vendored ? sha512Integrity(options.vendored.bytes) : "";
   for (const from of listFiles(templates)) {
     // npm leaves .gitignore files out of packages: the template is named gitignore (and github/ is
     // written as .github/, so no dot-folder depends on npm's packing rules).
@@ -140,8 +161,10 @@ export function scaffoldFiles(dir: string, own: OwnPackage, options: ScaffoldOpt
       .readFileSync(path.join(templates, ...from.split("/")), "utf8")
       .replace(/\{\{NAME\}\}/g, name)
       .replace(/\{\{VERSION\}\}/g, own.version)
+      .replace(/\{\{REVIEW_TOOL\}\}/g, reviewTool)
+      .replace(/\{\{REVIEW_TOOL_SHA512\}\}/g, reviewToolSha512)
       .replace(/\{\{AWS_PROVIDER_VERSION\}\}/g, versions[AWS_PROVIDER]!);
-    files.set(to, applyVariant(text, aws, from));
+    files.set(to, applyVariant(text, { aws, vendored: options.vendored !== undefined }, from));
   }
   if (options.vendored) files.set(options.vendored.path, options.vendored.bytes);
   const pkg = {
@@ -273,7 +296,7 @@ export const INIT_DOC: CommandDoc = {
     {
       name: "--package",
       value: "<npm spec>",
-      description: `the npm spec of ${PACKAGE_NAME} in package.json; a local tarball (file:<path>, relative to dir as npm reads it, or to the current folder) is copied to dir/vendor/ and referenced there, so a clone of the project installs anywhere`,
+      description: `the npm spec of ${PACKAGE_NAME} in package.json; a local tarball (file:<path>, relative to dir as npm reads it, or to the current folder) is copied to dir/vendor/ and referenced there, so a clone of the project installs anywhere, and the PR-review workflow installs that tarball from the default branch, pinned by its sha512`,
     },
     { name: "--json", description: "print the folder and the files written as JSON" },
   ],

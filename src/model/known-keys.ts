@@ -141,12 +141,18 @@ function objectBranches(doc: JsonSchemaDocument, r: Resolved, value: Record<stri
   return matching.length > 0 ? matching : all;
 }
 
+/** Only objects and arrays have keys to check: a leaf is not walked (nor its schema node resolved). */
+const hasKeys = (v: unknown) => typeof v === "object" && v !== null;
+
 function walk(doc: JsonSchemaDocument, r: Resolved, value: unknown, at: string, opts: UnknownKeyOptions, out: UnknownKey[]): void {
   if (Array.isArray(value)) {
     const branches = r.node.anyOf ? r.node.anyOf.map((b) => resolve(doc, b)).filter((b) => b.node.items) : r.node.items ? [r] : [];
     const items = branches[0]?.node.items;
     if (!items || Array.isArray(items)) return;
-    value.forEach((v, i) => walk(doc, resolve(doc, items as SchemaNode), v, `${at}[${i}]`, opts, out));
+    let item: Resolved | undefined;
+    value.forEach((v, i) => {
+      if (hasKeys(v)) walk(doc, (item ??= resolve(doc, items as SchemaNode)), v, `${at}[${i}]`, opts, out);
+    });
     return;
   }
   if (!isPlainObject(value)) return;
@@ -154,21 +160,26 @@ function walk(doc: JsonSchemaDocument, r: Resolved, value: unknown, at: string, 
   if (branches.length === 0) {
     // A map (`Record<string, T>`): walk the values.
     const extra = r.node.additionalProperties;
-    if (typeof extra === "object") for (const [k, v] of Object.entries(value)) walk(doc, resolve(doc, extra), v, join(at, k), opts, out);
+    if (typeof extra === "object") {
+      let values: Resolved | undefined;
+      for (const [k, v] of Object.entries(value)) if (hasKeys(v)) walk(doc, (values ??= resolve(doc, extra)), v, join(at, k), opts, out);
+    }
     return;
   }
-  const codeOnly = new Set(branches.flatMap((b) => (b.name ? (opts.codeOnly?.[b.name] ?? []) : [])));
-  const known = [...new Set(branches.flatMap((b) => Object.keys(b.node.properties ?? {})))];
+  const codeOnly = opts.codeOnly ? new Set(branches.flatMap((b) => (b.name ? (opts.codeOnly?.[b.name] ?? []) : []))) : undefined;
   for (const [k, v] of Object.entries(value)) {
-    if (codeOnly.has(k)) continue;
+    if (codeOnly?.has(k)) continue;
     const owner = branches.find((b) => b.node.properties && Object.prototype.hasOwnProperty.call(b.node.properties, k));
     if (owner) {
-      walk(doc, resolve(doc, owner.node.properties![k]!), v, join(at, k), opts, out);
+      if (hasKeys(v)) walk(doc, resolve(doc, owner.node.properties![k]!), v, join(at, k), opts, out);
       continue;
     }
     const extra = branches.find((b) => typeof b.node.additionalProperties === "object")?.node.additionalProperties;
-    if (typeof extra === "object") walk(doc, resolve(doc, extra), v, join(at, k), opts, out);
-    else if (branches.some((b) => b.node.additionalProperties === false || b.node.additionalProperties === undefined)) out.push({ path: join(at, k), key: k, value: v, known });
+    if (typeof extra === "object") {
+      if (hasKeys(v)) walk(doc, resolve(doc, extra), v, join(at, k), opts, out);
+    } else if (branches.some((b) => b.node.additionalProperties === false || b.node.additionalProperties === undefined)) {
+      out.push({ path: join(at, k), key: k, value: v, known: [...new Set(branches.flatMap((b) => Object.keys(b.node.properties ?? {})))] });
+    }
   }
 }
 

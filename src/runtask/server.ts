@@ -13,7 +13,7 @@ import type * as net from "node:net";
 import type { AddressInfo } from "node:net";
 import { MAX_PLAN_FILE_BYTES, PlanFormatError } from "../guard/plan";
 import { FetchError, fetchPlanBytes, FetchLimits, patchCallback, RetryPolicy } from "./http";
-import { JudgeError, judgePlanBytes, JudgeOptions, terminateJudges } from "./judge";
+import { JudgeError, judgePlanBytes, JudgeOptions, releaseIdleJudge, terminateJudges } from "./judge";
 import { callbackBody, claimedSignature, clip, isVerification, MESSAGE_MAX, parseRequest, PayloadError, RunTaskRequest, signatureMatches, SIGNATURE_HEADER, TaskStatus } from "./protocol";
 
 export type LogEvent = { readonly event: string } & Record<string, unknown>;
@@ -364,7 +364,7 @@ export function startRunTaskServer(opts: RunTaskOptions): Promise<RunTaskServer>
           const abandoned = timedOut ? running + queue.length : 0;
           server.closeAllConnections();
           for (const socket of sockets.keys()) socket.destroy();
-          if (timedOut) await terminateJudges();
+          await (timedOut ? terminateJudges() : releaseIdleJudge());
           await closed;
           log({ event: "stopped", abandoned });
           return { abandoned };

@@ -176,6 +176,12 @@ describe("cdktf-clickpipes init", () => {
     expect(() => applyVariant("// init:aws:start\nx", true, "config.ts")).toThrow("config.ts: init:aws:start without an end");
     expect(() => applyVariant("// init:aws:end", true, "config.ts")).toThrow("config.ts:1: unbalanced");
     expect(() => applyVariant("x init:aws y", true, "config.ts")).toThrow("config.ts:1: a variant marker in the middle of a line");
+    // The package from vendor/ or from the registry, independent of --aws.
+    const v = ["a", "# init:vendored:start", "b", "# init:vendored:end", "# init:registry:start", "c", "# init:registry:end", "d # init:vendored", "e # the registry # init:registry"].join("\n");
+    expect(applyVariant(v, { vendored: true })).toBe(["a", "b", "d"].join("\n"));
+    expect(applyVariant(v, { aws: true })).toBe(["a", "c", "e # the registry"].join("\n"));
+    expect(applyVariant(v, false)).toBe(applyVariant(v, { vendored: false }));
+    expect(() => applyVariant("# init:vendored:start\n# init:aws:end", { vendored: true }, "x.yml")).toThrow("x.yml:2: unbalanced");
   });
 
   it("writes into an existing empty folder", () => {

@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parse as parseYaml } from "yaml";
+import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import { generateHealthSchema, HEALTH_SCHEMA_PATH } from "../../scripts/gen-health-schema";
 import { HEALTH_USAGE, parseHealthArgs, parseSize, runHealth } from "../../src/cli/health";
 import { escapeLabelValue, formatHealthPrometheus, formatHealthText, HEALTH_METRICS } from "../../src/health/format";
@@ -16,7 +16,7 @@ import { HealthFindingKind, HealthReport, HealthStatus } from "../../src/health/
 import { resolveSource } from "../../src/model/defaults";
 import { formatDuration, HEALTH_DEFAULTS, healthThresholdProblems, parseDuration, resolveHealthThresholds } from "../../src/model/health";
 import { SIZE_ALLOWED } from "../../src/model/size";
-import { ALERT_RULES_FILE, HEALTH_THRESHOLDS_FILE, renderAlertRules, RUNBOOK_DOC_URL, runbookAnchor } from "../../src/render/health-alerts";
+import { ALERT_RULES_FILE, alertThresholds, HEALTH_THRESHOLDS_FILE, renderAlertRules, renderAlertRulesFile, RUNBOOK_DOC_URL, runbookAnchor } from "../../src/render/health-alerts";
 import { renderServerSetup } from "../../src/render/server-setup";
 import { genericSource } from "../support/helpers";
 import { validateJsonSchema } from "../support/json-schema";
@@ -307,6 +307,38 @@ describe("the alert rules file", () => {
       expect(group.rules.find((r) => r.alert === "ClickPipesSlotRetainedWalWarning")!.expr).toMatch(new RegExp(` > ${5 * GIB}\\)$`));
       expect(group.rules.find((r) => r.alert === "ClickPipesSlotRetainedWalCritical")!.expr).toMatch(new RegExp(` > ${50 * GIB}\\)$`));
     }
+  });
+
+  it("renders each threshold set once: every source's file has the bytes the YAML library writes for it", () => {
+    const sources = [
+      genericSource(),
+      genericSource({ name: "src-0001" }),
+      genericSource({ name: "src-0002" }),
+      genericSource({ name: "Billing_DB-2" }),
+      genericSource({ name: `a${"b_-9".repeat(15)}yz` }),
+      genericSource({ name: "x" }),
+      // Names YAML reads as a boolean or null when plain: quoted, so rendered without the cache.
+      ...["true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL"].map((name) => genericSource({ name })),
+      // Words YAML 1.1 read as booleans, or floats with a dot: plain strings in YAML 1.2.
+      ...["yes", "No", "on", "OFF", "y", "nan", "inf", "e1"].map((name) => genericSource({ name })),
+      genericSource({ name: "src-0003", postgresVersion: 12 }),
+      genericSource({ name: "src-0004", serverSettings: { maxSlotWalKeepSizeMb: -1 } }),
+      genericSource({ name: "src-0005", serverSettings: { maxSlotWalKeepSizeMb: 204800 }, health: { retainedWalWarnFraction: 0.25, maxTransactionAge: "30m" } }),
+      genericSource({ name: "src-0006", serverSettings: { maxSlotWalKeepSizeMb: 204800 }, health: { retainedWalWarnFraction: 0.3 } }),
+      genericSource({ name: "src-0007", health: { inactiveSlotWarn: "2h", idleInTransactionAge: "1m", retainedWalCritBytes: 60 * GIB } }),
+    ].map(resolveSource);
+    expect(sources.map((s) => s.name)).toContain("orders-db");
+    expect(stringifyYaml("true")).not.toBe("true\n");
+    const seen = new Set<string>();
+    for (const round of [1, 2]) {
+      for (const src of sources) {
+        const expected = renderAlertRulesFile(src.name, alertThresholds(src));
+        expect(renderAlertRules(src), `${src.name}, round ${round}`).toBe(expected);
+        expect(expected).toContain(`source: ${/^(true|false|null)$/i.test(src.name) ? `"${src.name}"` : src.name}\n`);
+        seen.add(expected);
+      }
+    }
+    expect(seen.size).toBe(sources.length);
   });
 
   describe.skipIf(!PROMTOOL)("with promtool", () => {

@@ -4,8 +4,12 @@
  * with the marker AND the bot as author (a marker planted by anyone else is never edited), updated,
  * not duplicated, and replaced by a new comment when the update fails; a read-only token warns; a
  * fleet-size change stays within GitHub's comment limit with the blocked stack named first; the
- * scaffold's untrusted workflows trigger on exactly the files `init` writes that synth reads.
+ * scaffold's untrusted workflows trigger on exactly the files `init` writes that synth reads; a
+ * scaffold from a vendored tarball pins its review tool to that tarball's sha512 (its review job's
+ * steps run in test/workflows/pr-review-workflow.test.ts).
  */
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -265,6 +269,33 @@ describe("the workflows `init` writes", () => {
     const synth = wf("clickpipes-pr-synth.yml");
     expect(synth.jobs["synth-head"]!.steps.find((s) => s.id === "synth")!.run).toContain("npx cdktf synth --output review/out");
     expect(synth.jobs["synth-head"]!.permissions).toEqual({ contents: "read" });
-    expect(wf("clickpipes-pr-review.yml").jobs.review!.env!.REVIEW_TOOL).toBe(`cdktf-clickpipes-postgres@${ownPackage().version}`);
+    const review = wf("clickpipes-pr-review.yml").jobs.review!;
+    expect(review.env).toEqual({ REVIEW_TOOL: `cdktf-clickpipes-postgres@${ownPackage().version}` });
+    expect(review.steps.some((s) => s.uses?.startsWith("actions/checkout"))).toBe(false);
+    expect(review.permissions).not.toHaveProperty("contents");
+  });
+
+  it("from a vendored tarball: the review installs vendor/<tarball> of the default branch, pinned by its real sha512", () => {
+    const pack = path.join(work, "pack");
+    fs.mkdirSync(path.join(pack, "package"), { recursive: true });
+    fs.writeFileSync(path.join(pack, "package/package.json"), JSON.stringify({ name: "cdktf-clickpipes-postgres", version: "0.3.0-rc.1" }));
+    const t = spawnSync("tar", ["--format=ustar", "-czf", "x.tgz", "package/package.json"], { cwd: pack, encoding: "utf8" });
+    expect(t.status, t.stderr).toBe(0);
+    const vendoredProject = path.join(work, "vendored-scaffold");
+    const files = initProject(vendoredProject, { packageSpec: `file:${path.join(pack, "x.tgz")}`, own: ownPackage() });
+    expect(files).toContain("vendor/cdktf-clickpipes-postgres-0.3.0-rc.1.tgz");
+    const vwf = (name: string) => readYaml<Workflow>(path.join(vendoredProject, ".github/workflows", name));
+    const review = vwf("clickpipes-pr-review.yml").jobs.review!;
+    const bytes = fs.readFileSync(path.join(vendoredProject, "vendor/cdktf-clickpipes-postgres-0.3.0-rc.1.tgz"));
+    expect(review.env).toEqual({
+      REVIEW_TOOL: "vendor/cdktf-clickpipes-postgres-0.3.0-rc.1.tgz",
+      REVIEW_TOOL_SHA512: `sha512-${createHash("sha512").update(bytes).digest("base64")}`,
+    });
+    const checkout = review.steps.find((s) => s.uses?.startsWith("actions/checkout"))!;
+    expect(checkout.with).toMatchObject({ ref: "${{ github.event.repository.default_branch }}", "persist-credentials": false, "sparse-checkout": "/vendor/" });
+    expect(JSON.stringify(checkout)).not.toMatch(/head_sha|head_branch|pull_request/);
+    expect(review.steps.find((s) => s.id === "tool")!.run).toContain("--ignore-scripts");
+    // The untrusted workflows are the same as in a registry scaffold.
+    for (const name of ["clickpipes-pr-synth.yml", "clickpipes-pr-plan.yml"]) expect(vwf(name), name).toEqual(wf(name));
   });
 });

@@ -8,11 +8,16 @@
  * pinned review tool. Dynamically: the review workflow's own steps run under bash
  * (test/support/actions-runner.ts) on artifacts synthesized from two configs, with a recording `gh`
  * (comments, statuses, artifacts) and `npm`; the plan workflow's variable and plan steps run with a
- * recording `terraform`.
+ * recording `terraform`. A scaffold made from a vendored tarball (`init --package file:…`): its
+ * review job checks out only the default branch's vendor/ and installs the tarball only when its
+ * sha512 is the one init pinned (a tampered tarball is refused, by the step's own script).
  */
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { initProject, ownPackage, scaffoldFiles } from "../../src/cli/init";
 import { AppConfig, SourceKind } from "../../src/model/app-config";
 import { config as example } from "../../stacks/config";
 import { synthApp as synthInto } from "../support/helpers";
@@ -123,10 +128,13 @@ describe("the PR-review workflows: the trust split, statically", () => {
   const untrusted = (w: Workflow) => w.on?.pull_request !== undefined;
   const WRITE = (perms: Record<string, string> | undefined) => Object.entries(perms ?? {}).filter(([, v]) => v !== "read" && v !== "none");
 
-  it("are the files init writes, with the package version pinned", () => {
+  it("are the files init writes for a registry install, with the package version pinned", () => {
+    const scaffold = scaffoldFiles(path.join(work, "registry-scaffold"), ownPackage());
     for (const f of FILES) {
-      expect(fs.readFileSync(path.join(DIR, f), "utf8"), f).toBe(fs.readFileSync(path.join(TEMPLATES, f), "utf8").replace(/\{\{VERSION\}\}/g, VERSION));
+      expect(fs.readFileSync(path.join(DIR, f), "utf8"), f).toBe(scaffold.get(`.github/workflows/${f}`));
     }
+    expect(fs.readFileSync(path.join(TEMPLATES, "clickpipes-pr-review.yml"), "utf8")).toContain("REVIEW_TOOL: {{REVIEW_TOOL}}\n");
+    expect(fs.readFileSync(path.join(DIR, "clickpipes-pr-review.yml"), "utf8")).not.toMatch(/(^|[^$])\{\{|init:|vendor|REVIEW_TOOL_SHA512|actions\/checkout/);
     expect(fs.readdirSync(DIR).sort()).toEqual([...FILES].sort());
     expect(reviewWf.jobs.review!.env!.REVIEW_TOOL).toBe(`cdktf-clickpipes-postgres@${VERSION}`);
     expect(VERSION).toMatch(/^\d+\.\d+\.\d+$/);
@@ -336,5 +344,114 @@ describe("clickpipes-pr-plan: variables derived from the synth output, plans as 
     expect(body.startsWith("<!-- cdktf-clickpipes-plan-review -->\n\n")).toBe(true);
     expect(body).toContain("### cdktf-clickpipes guard: BLOCKED");
     expect(statuses()[1]).toContain("-f state=failure -f context=cdktf-clickpipes/plan");
+  });
+});
+
+describe("a scaffold made from a vendored tarball: the review tool is the default branch's tarball, pinned by its sha512", () => {
+  const project = path.join(work, "vendored-project");
+  const TARBALL = "vendor/cdktf-clickpipes-postgres-0.1.0.tgz";
+  let vendoredWf: Workflow;
+  beforeAll(() => {
+    // A real npm-layout tarball (package/package.json) made by the system's tar.
+    const pack = path.join(work, "pack");
+    fs.mkdirSync(path.join(pack, "package"), { recursive: true });
+    fs.writeFileSync(path.join(pack, "package/package.json"), JSON.stringify({ name: "cdktf-clickpipes-postgres", version: "0.1.0" }));
+    const t = spawnSync("tar", ["--format=ustar", "-czf", "cdktf-clickpipes-postgres-0.1.0.tgz", "package/package.json"], { cwd: pack, encoding: "utf8" });
+    expect(t.status, t.stderr).toBe(0);
+    initProject(project, { packageSpec: `file:${path.join(pack, "cdktf-clickpipes-postgres-0.1.0.tgz")}`, own: ownPackage() });
+    vendoredWf = readYaml<Workflow>(path.join(project, ".github/workflows/clickpipes-pr-review.yml"));
+  });
+  const sha512 = (file: string) => `sha512-${createHash("sha512").update(fs.readFileSync(file)).digest("base64")}`;
+  const STEPS = REVIEW_STEPS; // the checkout step (`vendored`) is GitHub's; the test lays out its result
+  /** A workspace whose `.clickpipes-default-branch/vendor/` holds what the default branch's checkout would. */
+  function vendoredSetup(name: string, tamper?: (bytes: Buffer) => Buffer): string {
+    const cwd = setup(name, example, tablesChanged);
+    fs.mkdirSync(path.join(cwd, ".clickpipes-default-branch/vendor"), { recursive: true });
+    const bytes = fs.readFileSync(path.join(project, TARBALL));
+    fs.writeFileSync(path.join(cwd, ".clickpipes-default-branch", TARBALL), tamper ? tamper(bytes) : bytes);
+    fs.rmSync(path.join(work, "npm.log"), { force: true });
+    return cwd;
+  }
+  const runVendored = (cwd: string) => runJob(vendoredWf, "review", STEPS, { cwd, env: { PATH: `${BIN}:${process.env.PATH}` }, expressions: EVENT });
+
+  it("checks out only vendor/ of the default branch, without credentials, never the PR's head", () => {
+    const job = vendoredWf.jobs.review!;
+    expect(job.env!.REVIEW_TOOL).toBe(TARBALL);
+    // The pin is the vendored file's real sha512, as npm writes integrity.
+    expect(job.env!.REVIEW_TOOL_SHA512).toBe(sha512(path.join(project, TARBALL)));
+    expect(job.permissions).toEqual({ actions: "read", "pull-requests": "write", issues: "write", statuses: "write", contents: "read" });
+    const checkouts = job.steps.filter((s) => s.uses !== undefined && s.uses.startsWith("actions/checkout"));
+    expect(checkouts.map((s) => s.id)).toEqual(["vendored"]);
+    expect(checkouts[0]!.with).toEqual({
+      ref: "${{ github.event.repository.default_branch }}",
+      path: ".clickpipes-default-branch",
+      "persist-credentials": false,
+      "sparse-checkout": "/vendor/",
+      "sparse-checkout-cone-mode": false,
+    });
+    // The head commit and branch are read only by the event step (to name the PR), never checked out.
+    for (const s of job.steps.filter((s) => s.id !== "event")) expect(JSON.stringify(s), s.id).not.toMatch(/head_sha|head_branch|head_repository|pull_request/);
+    const ids = job.steps.map((s) => s.id);
+    expect(ids.indexOf("vendored")).toBeLessThan(ids.indexOf("tool"));
+    const tool = job.steps.find((s) => s.id === "tool")!.run!;
+    expect(tool).toContain('--ignore-scripts --no-audit --no-fund --no-save "$tarball"');
+    expect(tool.indexOf("REVIEW_TOOL_SHA512")).toBeLessThan(tool.indexOf("npm install"));
+    expect(JSON.stringify(job)).not.toMatch(/npm ci|cdktf synth|\.\/node_modules|terraform |cdktf-clickpipes-postgres@/);
+    expect(job.steps.find((s) => s.id === "review")!.uses).toBe("./.clickpipes-review-tool/node_modules/cdktf-clickpipes-postgres");
+    for (const t of runTexts(vendoredWf)) expect(t).not.toContain("${{");
+    // Everything else is the registry form.
+    const registry = fs.readFileSync(path.join(DIR, "clickpipes-pr-review.yml"), "utf8").split("\n");
+    const vendored = fs.readFileSync(path.join(project, ".github/workflows/clickpipes-pr-review.yml"), "utf8").split("\n");
+    expect(registry.filter((l) => !vendored.includes(l))).toEqual([
+      `      REVIEW_TOOL: cdktf-clickpipes-postgres@${VERSION}`,
+      "      - name: Install the pinned review tool",
+      '          npm install --prefix "$GITHUB_WORKSPACE/.clickpipes-review-tool" --ignore-scripts --no-audit --no-fund --no-save "$REVIEW_TOOL"',
+    ]);
+  });
+
+  it("installs the tarball whose sha512 is the pinned one, with --ignore-scripts, and posts the verdict", () => {
+    const cwd = vendoredSetup("vendored-ok");
+    const r = runVendored(cwd);
+    expect(r.code, r.log).toBe(0);
+    expect(fs.readFileSync(path.join(work, "npm.log"), "utf8")).toBe(
+      `install --prefix ${cwd}/.clickpipes-review-tool --ignore-scripts --no-audit --no-fund --no-save ${cwd}/.runner-temp/clickpipes-review-tool.tgz\n`,
+    );
+    expect(fs.readFileSync(path.join(cwd, ".runner-temp/clickpipes-review-tool.tgz"))).toEqual(fs.readFileSync(path.join(project, TARBALL)));
+    expect(statuses()[1]).toContain("-f state=success -f context=cdktf-clickpipes/diff");
+  });
+
+  it("refuses a tarball whose sha512 differs (one byte changed, or another tarball): no install, error status", () => {
+    for (const [name, tamper] of [
+      ["vendored-flipped", (b: Buffer) => Buffer.concat([b.subarray(0, b.length - 1), Buffer.from([b[b.length - 1]! ^ 1])])],
+      ["vendored-appended", (b: Buffer) => Buffer.concat([b, Buffer.from("\n")])],
+    ] as const) {
+      const cwd = vendoredSetup(name, tamper);
+      const actual = sha512(path.join(cwd, ".clickpipes-default-branch", TARBALL));
+      const r = runVendored(cwd);
+      expect(r.code, name).toBe(2);
+      expect(r.log).toContain(`::error::${TARBALL} on the default branch has the integrity ${actual}, not the pinned ${vendoredWf.jobs.review!.env!.REVIEW_TOOL_SHA512}: refusing to install it`);
+      expect(fs.existsSync(path.join(work, "npm.log")), name).toBe(false);
+      expect(r.outputs.review).toBeUndefined();
+      expect(statuses()[1]).toContain("-f state=error -f context=cdktf-clickpipes/diff");
+    }
+  });
+
+  it("refuses a missing tarball, a symlink in its place, and a REVIEW_TOOL outside vendor/", () => {
+    const missing = vendoredSetup("vendored-missing");
+    fs.rmSync(path.join(missing, ".clickpipes-default-branch", TARBALL));
+    const m = runVendored(missing);
+    expect(m.code).toBe(2);
+    expect(m.log).toContain(`::error::the default branch has no file ${TARBALL}`);
+
+    const link = vendoredSetup("vendored-link");
+    fs.renameSync(path.join(link, ".clickpipes-default-branch", TARBALL), path.join(link, "elsewhere.tgz"));
+    fs.symlinkSync(path.join(link, "elsewhere.tgz"), path.join(link, ".clickpipes-default-branch", TARBALL));
+    expect(runVendored(link).code).toBe(2);
+
+    const outside = vendoredSetup("vendored-outside");
+    const r = runJob(vendoredWf, "review", STEPS, { cwd: outside, env: { PATH: `${BIN}:${process.env.PATH}` }, expressions: EVENT, stepEnv: { tool: { REVIEW_TOOL: "vendor/../../x.tgz" } } });
+    expect(r.code).toBe(2);
+    expect(r.log).toContain('::error::REVIEW_TOOL "vendor/../../x.tgz" is not a tarball in vendor/');
+    expect(fs.existsSync(path.join(work, "npm.log"))).toBe(false);
   });
 });
