@@ -1,15 +1,15 @@
 /**
  * Regenerate the guard's rule fixtures (test/fixtures/plans/rules/*.json) from a real synth of
- * test/fixtures/plans/scenarios.ts: `node --import tsx scripts/gen-guard-fixtures.ts [<outdir>]` (or
+ * scripts/guard-fixtures/scenarios.ts: `node --import tsx scripts/gen-guard-fixtures.ts [<outdir>]` (or
  * `npm run gen`). The unit test regenerates them the same way and fails when the committed files differ.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { buildApp } from "../src/app/app";
-import { makePlans } from "../test/fixtures/plans/make-plans";
-import { RULE_CASES } from "../test/fixtures/plans/guard-rule-plans";
-import { GUARD_SCENARIOS } from "../test/fixtures/plans/scenarios";
+import { makePlans } from "./guard-fixtures/make-plans";
+import { RULE_CASES } from "./guard-fixtures/guard-rule-plans";
+import { GUARD_SCENARIOS } from "./guard-fixtures/scenarios";
 
 const out = path.resolve(process.argv[2] ?? path.join(__dirname, "../test/fixtures/plans/rules"));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "guard-fixtures-"));

@@ -12,7 +12,7 @@
  */
 import { identify } from "./declared";
 import type { ResourceChange, Verdict } from "./change";
-import { CHECKED, ConfigChange, judgeMeta, judgeReplaceTriggers, judgeRestart, judgeState, LOSS, Rule, RULES } from "./rules";
+import { CHECKED, ConfigChange, judgeManagedPostgres, judgeMeta, judgeReplaceTriggers, judgeRestart, judgeState, LOSS, Rule, RULES } from "./rules";
 import { clickpipesIdentity, isClickPipesRole, namesClickPipesRole } from "./identity";
 import type { JudgeContext } from "./rules/rule";
 import { lossVerb } from "./rules/rule";
@@ -104,6 +104,7 @@ export function judge(changes: readonly ResourceChange[], opts: JudgeOptions = {
     if (c.mode === "data") continue;
     judgeMeta(c, ctx);
     judgeRestart(c, ctx);
+    judgeManagedPostgres(c, ctx);
     const { construct, mismatch } = identify(c.type, c.address, [c.constructPath, c.baseConstructPath]);
     if (mismatch) ctx.push("identity-mismatch", `${mismatch}: ${ctx.why("identity-mismatch")}`);
     // Identity by what it is: the role a pipe logs in as, the grants of that role, wherever they sit.

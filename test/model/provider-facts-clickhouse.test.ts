@@ -45,6 +45,35 @@ describe("ClickHouse provider facts (v3.25.3)", () => {
     ]);
   });
 
+  it("clickhouse_postgres_service and the PSC custom private DNS: what replaces them", () => {
+    expect(replacingAttributes("clickhouse_postgres_service")).toEqual([
+      "name",
+      "cloud_provider",
+      "region",
+      "postgres_version",
+      "restore_to_point_in_time",
+      "restore_to_point_in_time.source_id",
+      "restore_to_point_in_time.restore_target",
+    ]);
+    // RequiresReplaceIf: replaced unless the replica was promoted out of band (not `requiresReplace`, counted as forcing by `diff`)
+    expect(providerAttributeFact("clickhouse_postgres_service", "read_replica_of")?.change).toBe("replace-unless-promoted");
+    expect(requiresReplace("clickhouse_postgres_service", "read_replica_of")).toBe(false);
+    expect(requiresReplace("clickhouse_postgres_service", "size")).toBe(false);
+    expect(requiresReplace("clickhouse_postgres_service", "pg_config.wal_level")).toBe(false);
+    expect(requiresReplace("clickhouse_postgres_service", "restore_to_point_in_time.restore_target")).toBe(true);
+    expect(providerAttributeFact("clickhouse_postgres_service", "postgres_version")?.validators).toEqual([{ kind: "one-of", values: ["18", "17"] }]);
+    expect(providerAttributeFact("clickhouse_postgres_service", "ha_type")?.validators).toEqual([{ kind: "one-of", values: ["none", "async", "sync"] }]);
+    expect(providerAttributeFact("clickhouse_postgres_service", "hostname")?.change).toBe("computed");
+    expect(replacingAttributes("clickhouse_clickpipes_reverse_private_endpoint_custom_private_dns")).toEqual(["service_id", "reverse_private_endpoint_id"]);
+    expect(providerAttributeFact("clickhouse_clickpipes_reverse_private_endpoint_custom_private_dns", "mapping[0].private_dns_name")?.change).toBe("in-place");
+  });
+
+  it("describes every clickhouse_* resource type the constructs and the exported bindings declare", () => {
+    const schema = JSON.parse(readFileSync(join(__dirname, "../../schemas/clickhouse-provider-schema.json"), "utf8"));
+    const resources = Object.keys((Object.values(schema.provider_schemas)[0] as { resource_schemas: object }).resource_schemas).sort();
+    expect(Object.keys(CLICKHOUSE_PROVIDER_FACTS).sort()).toEqual(resources);
+  });
+
   it("requiresReplace answers for nested paths, indices and ancestors", () => {
     expect(requiresReplace("clickhouse_clickpipe", "source.postgres.settings.replication_mode")).toBe(true);
     expect(requiresReplace("clickhouse_clickpipe", "source.postgres.settings.sync_interval_seconds")).toBe(false);

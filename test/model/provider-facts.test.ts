@@ -26,6 +26,8 @@ describe("provider facts: literal pins from the Go source at the pinned versions
       "clickhouse_clickpipe",
       "clickhouse_clickpipe_cdc_infrastructure",
       "clickhouse_clickpipes_reverse_private_endpoint",
+      "clickhouse_clickpipes_reverse_private_endpoint_custom_private_dns",
+      "clickhouse_postgres_service",
       "postgresql_default_privileges",
       "postgresql_grant",
       "postgresql_grant_role",
@@ -85,6 +87,26 @@ describe("provider facts: literal pins from the Go source at the pinned versions
     expect(requiresReplace("clickhouse_clickpipe", "name")).toBe(false);
     expect(requiresReplace("clickhouse_clickpipe_cdc_infrastructure", "replica_cpu_millicores")).toBe(false);
     expect(requiresReplace("clickhouse_clickpipes_reverse_private_endpoint", "vpc_resource_share_arn")).toBe(true);
+    // Managed Postgres (read from a checkout of v3.25.3 = c320db99 on 2026-12-07)
+    const pg = factsFor("clickhouse_postgres_service")!;
+    expect(pg.goFile).toBe("internal/service/postgres/resource/postgres_service.go");
+    expect(pg.readAt).toBe("c320db99ba37b84eca0181a074b2501f946d4d04");
+    expect(pg.forceNew).toEqual([
+      "name",
+      "cloud_provider",
+      "region",
+      "postgres_version",
+      "read_replica_of",
+      "restore_to_point_in_time",
+      "restore_to_point_in_time.source_id",
+      "restore_to_point_in_time.restore_target",
+    ]);
+    expect(pg.optionalComputed).toEqual(["cloud_provider", "region", "postgres_version", "size", "ha_type", "tags", "pg_config", "pgbouncer_config"]);
+    expect(pg.sensitive).toEqual(["password", "password_wo"]);
+    expect(pg.writeOnly).toEqual([{ path: "password_wo", versionPath: "password_wo_version" }]);
+    for (const a of ["size", "ha_type", "tags", "pg_config", "pgbouncer_config", "password", "password_wo_version"]) expect(requiresReplace("clickhouse_postgres_service", a), a).toBe(false);
+    expect(factsFor("clickhouse_clickpipes_reverse_private_endpoint_custom_private_dns")!.forceNew).toEqual(["service_id", "reverse_private_endpoint_id"]);
+    expect(requiresReplace("clickhouse_clickpipes_reverse_private_endpoint_custom_private_dns", "mapping.private_dns_name")).toBe(false);
   });
 });
 

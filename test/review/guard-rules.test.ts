@@ -1,7 +1,7 @@
 /**
  * The guard's rule table: every row of docs/tools/guard.md's table is a rule of `RULES`, and each is triggered
  * by a plan fixture in both plan JSON formats, made from a real synth of every mode
- * (test/fixtures/plans/scenarios.ts), with exact construct paths (--synth) and without (addresses).
+ * (scripts/guard-fixtures/scenarios.ts), with exact construct paths (--synth) and without (addresses).
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -13,9 +13,9 @@ import { guardPlan, readSynthIndex, SynthIndex } from "../../src/guard/guard";
 import { parsePlan } from "../../src/guard/plan";
 import { CONFIG_RULE_IDS, JUDGED_KEYS, RULES } from "../../src/review/verdicts";
 import { ConstructKind, SOURCE_CONSTRUCT_ENTRIES, terraformLogicalId } from "../../src/model/construct-ids";
-import { makePlans } from "../fixtures/plans/make-plans";
-import { RULE_CASES } from "../fixtures/plans/guard-rule-plans";
-import { GUARD_SCENARIOS } from "../fixtures/plans/scenarios";
+import { makePlans } from "../../scripts/guard-fixtures/make-plans";
+import { RULE_CASES } from "../../scripts/guard-fixtures/guard-rule-plans";
+import { GUARD_SCENARIOS } from "../../scripts/guard-fixtures/scenarios";
 
 const ROOT = path.resolve(__dirname, "../..");
 const RULES_DIR = path.join(ROOT, "test/fixtures/plans/rules");

@@ -1,8 +1,10 @@
 /**
- * What the ClickHouse Terraform provider (ClickHouse/terraform-provider-clickhouse, tag v3.25.3) does
- * with each attribute of the three resources we declare: whether a change forces a new resource
- * (RequiresReplace) or is updated in place, its validators and its default — read from the provider's
- * Go source at that tag. Pure data; the pipe rules and the `diff` command read it.
+ * What the ClickHouse Terraform provider (ClickHouse/terraform-provider-clickhouse, tag v3.25.3 =
+ * c320db99ba37b84eca0181a074b2501f946d4d04) does with each attribute of every clickhouse_* resource
+ * the stacks declare: whether a change forces a new resource (RequiresReplace) or is updated in place,
+ * its validators and its default — read from the provider's Go source at that tag (the Managed
+ * Postgres and custom private DNS entries read from a checkout of the tag on 2026-12-07). Pure data;
+ * the pipe rules and the `diff` command read it.
  *
  * Sources (all under internal/service/clickhouse/resource/ unless a path says otherwise):
  * - clickpipe.go `(*ClickPipeResource).Schema`, `(*ClickPipeResource).ModifyPlan`,
@@ -11,6 +13,11 @@
  * - clickpipe_config_validators.go `cdcClickPipeScalingValidator`
  * - clickpipe_cdc_infrastructure.go `(*ClickPipeCdcInfrastructureResource).Schema` / `.ModifyPlan`
  * - clickpipe_reverse_private_endpoint.go `(*ClickPipeReversePrivateEndpointResource).Schema`
+ * - clickpipe_reverse_private_endpoint_custom_private_dns.go
+ *   `(*ClickPipeReversePrivateEndpointCustomPrivateDNSResource).Schema`
+ * - internal/service/postgres/resource/postgres_service.go `(*PostgresServiceResource).Schema`,
+ *   `.ModifyPlan`, `readReplicaOfRequiresReplace`, `postgresPasswordValidators`;
+ *   postgres_service_constants.go (enum lists)
  * - internal/api/clickpipe.go (enum lists), internal/api/clickpipe_reverse_private_endpoint.go
  */
 
@@ -18,7 +25,12 @@
 export const CLICKHOUSE_PROVIDER_FACTS_VERSION = "3.25.3";
 
 /** The resource types described here. */
-export type ClickHouseResourceType = "clickhouse_clickpipe" | "clickhouse_clickpipe_cdc_infrastructure" | "clickhouse_clickpipes_reverse_private_endpoint";
+export type ClickHouseResourceType =
+  | "clickhouse_clickpipe"
+  | "clickhouse_clickpipe_cdc_infrastructure"
+  | "clickhouse_clickpipes_reverse_private_endpoint"
+  | "clickhouse_clickpipes_reverse_private_endpoint_custom_private_dns"
+  | "clickhouse_postgres_service";
 
 /**
  * How the provider plans a change of an attribute:
@@ -26,6 +38,9 @@ export type ClickHouseResourceType = "clickhouse_clickpipe" | "clickhouse_clickp
  *   snapshots every table again);
  * - `replace-if-added-or-removed`: replaced only when the attribute turns null / non-null
  *   (`requiresReplaceIfSourceTypeChanges`: switching the source kind);
+ * - `replace-unless-promoted`: RequiresReplaceIf on a Managed Postgres read replica's
+ *   `read_replica_of`: changing or removing it replaces the instance unless the replica was promoted
+ *   out of band (`is_primary` true in state, which a configuration cannot show: read as a replace);
  * - `in-place`: updated in place;
  * - `refused-on-existing-mapping`: a `table_mappings` field; changing it for a mapping already in
  *   state fails the plan with "Cannot modify <field> for existing table mapping '<schema>.<table>'"
@@ -33,7 +48,7 @@ export type ClickHouseResourceType = "clickhouse_clickpipe" | "clickhouse_clickp
  * - `mapping-key`: identifies a mapping; changing it removes one mapping and adds another;
  * - `computed`: read-only, set by the provider.
  */
-export type ProviderChangeKind = "replace" | "replace-if-added-or-removed" | "in-place" | "refused-on-existing-mapping" | "mapping-key" | "computed";
+export type ProviderChangeKind = "replace" | "replace-if-added-or-removed" | "replace-unless-promoted" | "in-place" | "refused-on-existing-mapping" | "mapping-key" | "computed";
 
 /** A provider-side validator of an attribute, as data. */
 export type ProviderValidator =
@@ -269,11 +284,75 @@ const REVERSE_PRIVATE_ENDPOINT: readonly ProviderAttributeFact[] = [
   { path: "status", change: "computed", source: RPE },
 ];
 
+const DNS = "clickpipe_reverse_private_endpoint_custom_private_dns.go (*ClickPipeReversePrivateEndpointCustomPrivateDNSResource).Schema";
+/** The DNS names a GCP PSC endpoint answers to (PSC carries no DNS); `mapping` is the full list, replaced in place. */
+const CUSTOM_PRIVATE_DNS: readonly ProviderAttributeFact[] = [
+  { path: "id", change: "computed", source: DNS },
+  { path: "service_id", change: "replace", source: DNS },
+  { path: "reverse_private_endpoint_id", change: "replace", source: DNS },
+  { path: "mapping", change: "in-place", validators: [{ kind: "rule", text: "the full list of mappings; an empty list clears them" }], source: DNS },
+  { path: "mapping.private_dns_name", change: "in-place", validators: [{ kind: "rule", text: "at least 1 character" }], source: DNS },
+];
+
+/** internal/service/postgres/resource/postgres_service_constants.go postgresCloudProviders. */
+export const PROVIDER_MANAGED_POSTGRES_CLOUD_PROVIDERS = ["aws"] as const;
+/** internal/service/postgres/resource/postgres_service_constants.go postgresVersions. */
+export const PROVIDER_MANAGED_POSTGRES_VERSIONS = ["18", "17"] as const;
+/** internal/service/postgres/resource/postgres_service_constants.go postgresHaTypes. */
+export const PROVIDER_MANAGED_POSTGRES_HA_TYPES = ["none", "async", "sync"] as const;
+
+const PG_SCHEMA = "internal/service/postgres/resource/postgres_service.go (*PostgresServiceResource).Schema";
+const PG_PASSWORD: ProviderValidator = {
+  kind: "rule",
+  text: "at least 12 characters with a lowercase letter, an uppercase letter and a digit (postgresPasswordValidators); one of password or password_wo for a primary (ModifyPlan), none for a read replica",
+};
+/**
+ * ClickHouse Managed Postgres: the source database itself. Every replacement destroys the database
+ * (and with it the publication, the slot and every pipe reading it).
+ */
+const POSTGRES_SERVICE: readonly ProviderAttributeFact[] = [
+  { path: "id", change: "computed", source: PG_SCHEMA },
+  { path: "name", change: "replace", validators: [{ kind: "rule", text: "1 to 50 characters" }], source: PG_SCHEMA },
+  { path: "cloud_provider", change: "replace", validators: [{ kind: "one-of", values: PROVIDER_MANAGED_POSTGRES_CLOUD_PROVIDERS }], source: PG_SCHEMA },
+  { path: "region", change: "replace", source: PG_SCHEMA },
+  { path: "postgres_version", change: "replace", validators: [{ kind: "one-of", values: PROVIDER_MANAGED_POSTGRES_VERSIONS }], source: PG_SCHEMA },
+  { path: "size", change: "in-place", validators: [{ kind: "rule", text: "at least 1 character; refused on a live read replica (ModifyPlan)" }], source: PG_SCHEMA },
+  { path: "ha_type", change: "in-place", validators: [{ kind: "one-of", values: PROVIDER_MANAGED_POSTGRES_HA_TYPES }], source: PG_SCHEMA },
+  { path: "tags", change: "in-place", validators: [{ kind: "rule", text: "at most 50 tags, non-empty keys and values" }], source: PG_SCHEMA },
+  {
+    path: "pg_config",
+    change: "in-place",
+    validators: [{ kind: "rule", text: "the full map of server parameters; some need a restart, which the provider only warns about (restart out of band)" }],
+    source: PG_SCHEMA,
+  },
+  { path: "pgbouncer_config", change: "in-place", source: PG_SCHEMA },
+  { path: "state", change: "computed", source: PG_SCHEMA },
+  { path: "created_at", change: "computed", source: PG_SCHEMA },
+  { path: "is_primary", change: "computed", source: PG_SCHEMA },
+  { path: "hostname", change: "computed", source: PG_SCHEMA },
+  { path: "port", change: "computed", source: PG_SCHEMA },
+  { path: "username", change: "computed", source: PG_SCHEMA },
+  { path: "password", change: "in-place", validators: [PG_PASSWORD, { kind: "rule", text: "conflicts with password_wo; a change rotates the password" }], source: PG_SCHEMA },
+  { path: "password_wo", change: "in-place", validators: [PG_PASSWORD, { kind: "rule", text: "write-only; also requires password_wo_version" }], source: PG_SCHEMA },
+  { path: "password_wo_version", change: "in-place", validators: [{ kind: "rule", text: "also requires password_wo; a change rotates the password" }], source: PG_SCHEMA },
+  {
+    path: "read_replica_of",
+    change: "replace-unless-promoted",
+    validators: [{ kind: "rule", text: "conflicts with restore_to_point_in_time, password, password_wo and password_wo_version" }],
+    source: `${PG_SCHEMA}; postgres_service.go readReplicaOfRequiresReplace`,
+  },
+  { path: "restore_to_point_in_time", change: "replace", source: PG_SCHEMA },
+  { path: "restore_to_point_in_time.source_id", change: "replace", source: PG_SCHEMA },
+  { path: "restore_to_point_in_time.restore_target", change: "replace", source: PG_SCHEMA },
+];
+
 /** The facts, per resource type. */
 export const CLICKHOUSE_PROVIDER_FACTS: Readonly<Record<ClickHouseResourceType, readonly ProviderAttributeFact[]>> = {
   clickhouse_clickpipe: CLICKPIPE,
   clickhouse_clickpipe_cdc_infrastructure: CDC_INFRASTRUCTURE,
   clickhouse_clickpipes_reverse_private_endpoint: REVERSE_PRIVATE_ENDPOINT,
+  clickhouse_clickpipes_reverse_private_endpoint_custom_private_dns: CUSTOM_PRIVATE_DNS,
+  clickhouse_postgres_service: POSTGRES_SERVICE,
 };
 
 /**
@@ -305,7 +384,8 @@ export function providerAttributeFact(resourceType: string, attributePath: strin
  * Whether changing this attribute of a resource of this type makes the provider replace the resource
  * (RequiresReplace at v3.25.3). False for in-place updates, computed attributes, table-mapping fields
  * (refused, not replaced: see `providerAttributeFact(...).change`), `source.postgres` itself (replaced
- * only when added or removed) and anything not described here.
+ * only when added or removed), a Managed Postgres `read_replica_of` (replaced unless promoted: see
+ * `providerAttributeFact(...).change`) and anything not described here.
  */
 export function requiresReplace(resourceType: string, attributePath: string | readonly (string | number)[]): boolean {
   return providerAttributeFact(resourceType, attributePath)?.change === "replace";

@@ -7,6 +7,7 @@ import { AZURE_RULES } from "./azure";
 import { CONFIG_RULES } from "./config";
 import { GRANTS_RULES } from "./grants";
 import { INGRESS_RULES } from "./ingress";
+import { MANAGED_POSTGRES_RULES } from "./managed-postgres";
 import { PARAMETER_GROUP_RULES } from "./parameter-group";
 import { PIPE_RULES } from "./pipe";
 import { PUBLICATION_RULES } from "./publication";
@@ -16,6 +17,7 @@ import { STATE_RULES } from "./state";
 export type { Rule, RuleFamily } from "./rule";
 export { CONFIG_RULE_IDS, judgeMeta, knownProviderSource } from "./config";
 export { judgeRestart } from "./azure";
+export { judgeManagedPostgres } from "./managed-postgres";
 export { judgeReplaceTriggers, judgeState, knownProvider, providerOfType } from "./state";
 export type { ConfigChange } from "./config";
 
@@ -27,7 +29,7 @@ const ORDER = [
   "clickpipe-replaced", "clickpipe-deleted", "reverse-private-endpoint", "privatelink", "ingress-rule", "security-group",
   "parameter-group", "logical-replication-off", "iam-auth-off", "iam-role", "publication", "publication-renamed",
   "publication-publish", "publication-partition-root", "clickpipes-role", "clickpipes-role-renamed", "role-login",
-  "role-replication", "rds-replication", "rds-iam", "azure-server", "publication-tables-removed", "publication-tables-added",
+  "role-replication", "rds-replication", "rds-iam", "azure-server", "managed-postgres-service", "publication-tables-removed", "publication-tables-added",
   "pipe-tables-removed", "pipe-tables-added", "grants-removed", "provisioner", "module", "provider-source",
   "provider-alias", "identity-mismatch", "meta-argument", "role-password-changed", "replication-capacity",
   "server-restart", "cdc-infrastructure-removed", "state-block", "replace-triggered-by", "backend", "foreign-provider",
@@ -50,7 +52,7 @@ function pack(families: readonly RuleFamily[]): readonly Rule[] {
 }
 
 /** Every rule, in the order of the docs/tools/guard.md table. */
-export const RULES: readonly Rule[] = pack([...FAMILIES, CONFIG_RULES, STATE_RULES]);
+export const RULES: readonly Rule[] = pack([...FAMILIES, MANAGED_POSTGRES_RULES, CONFIG_RULES, STATE_RULES]);
 
 /** Construct keys judged by a family's loss rules, and by which family's check. */
 export const LOSS: ReadonlyMap<string, { readonly rule: string; readonly label: string }> = new Map(FAMILIES.flatMap((f) => Object.entries(f.loss ?? {})));
