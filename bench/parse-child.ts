@@ -8,6 +8,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { median } from "./median";
 
 function jsonFiles(p: string, out: string[]): string[] {
   if (fs.statSync(p).isDirectory()) {
@@ -35,5 +36,4 @@ for (let k = 0; k < iterations; k++) {
   }
   times.push(performance.now() - t0);
 }
-times.sort((a, b) => a - b);
-process.stderr.write(JSON.stringify({ ms: times[Math.floor(times.length / 2)], files: files.length, bytes }) + "\n");
+process.stderr.write(JSON.stringify({ ms: median(times), files: files.length, bytes }) + "\n");

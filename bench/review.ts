@@ -18,6 +18,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { median } from "./median";
 
 export interface ReviewRow {
   label: string;
@@ -46,11 +47,6 @@ export interface ReviewRow {
 }
 
 const MB = 1024 * 1024;
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 export interface CliResult {
   wallMs: number;
@@ -125,33 +121,20 @@ export function syntheticPlan(n: number): string {
   return JSON.stringify({ format_version: "1.2", terraform_version: "1.9.0", resource_changes: changes });
 }
 
+/** The medians of a row's runs. */
+function medians(label: string, runs: CliResult[], detail: string) {
+  return { label, runs: runs.length, wallMs: median(runs.map((r) => r.wallMs)), commandMs: median(runs.map((r) => r.commandMs)), exitCode: runs[0].code, detail };
+}
+
 /** A row with an absolute target (the health row). */
 export function row(label: string, runs: CliResult[], targetMs: number, detail: string): ReviewRow {
-  return {
-    label,
-    runs: runs.length,
-    wallMs: median(runs.map((r) => r.wallMs)),
-    commandMs: median(runs.map((r) => r.commandMs)),
-    exitCode: runs[0].code,
-    targetMs,
-    detail,
-  };
+  return { ...medians(label, runs, detail), targetMs };
 }
 
 /** A row whose target is a ratio to a yardstick measured in the same run. */
 export function ratioRow(label: string, runs: CliResult[], yardstick: { what: string; ms: number }, targetRatio: number, detail: string): ReviewRow {
-  const commandMs = median(runs.map((r) => r.commandMs));
-  return {
-    label,
-    runs: runs.length,
-    wallMs: median(runs.map((r) => r.wallMs)),
-    commandMs,
-    exitCode: runs[0].code,
-    yardstick,
-    ratio: commandMs / yardstick.ms,
-    targetRatio,
-    detail,
-  };
+  const m = medians(label, runs, detail);
+  return { ...m, yardstick, ratio: m.commandMs / yardstick.ms, targetRatio };
 }
 
 /**

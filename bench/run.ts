@@ -23,6 +23,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { ChildResult } from "./child";
+import { median } from "./median";
 import { measureHealth } from "./health";
 import { measureReview, measureRunTask, measureRunTaskAbuse, ReviewRow } from "./review";
 
@@ -166,12 +167,6 @@ function compile(): string {
   if (r.status !== 0) throw new Error(`tsc failed:\n${r.stdout}${r.stderr}`);
   return dir;
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 const log = (line: string) => {
   if (!json) process.stdout.write(line + "\n");
