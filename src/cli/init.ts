@@ -111,31 +111,43 @@ export interface TemplateVariant {
   readonly vendored?: boolean;
 }
 
+/** The variant names a template marks, and whether each is kept for a choice of variant. */
+const VARIANT_KEPT: Readonly<Record<string, (v: Required<TemplateVariant>) => boolean>> = {
+  aws: (v) => v.aws,
+  "generic-only": (v) => !v.aws,
+  vendored: (v) => v.vendored,
+  registry: (v) => !v.vendored,
+};
+const VARIANT_NAMES = Object.keys(VARIANT_KEPT).join("|");
+const BLOCK_MARKER = new RegExp(`^\\s*(?:\\/\\/|#|<!--) init:(${VARIANT_NAMES}):(start|end)(?: -->)?\\s*$`);
+const LINE_MARKER = new RegExp(`^(.*?)\\s*(?:\\/\\/|#) init:(${VARIANT_NAMES})\\s*$`);
+const ANY_MARKER = new RegExp(`\\binit:(${VARIANT_NAMES})\\b`);
+
 /**
  * Keep or drop the variant lines of a template: a block between `// init:aws:start` and
  * `// init:aws:end` (or `init:generic-only:…`, `init:vendored:…`, `init:registry:…`; `#` in YAML,
  * `<!-- … -->` in Markdown) is kept only in that variant, and so is a line ending in `// init:aws`
- * (`// init:generic-only`, …); the markers never reach the project. A boolean means `{ aws }`.
+ * (`// init:generic-only`, …); the markers never reach the project.
  */
-export function applyVariant(text: string, variant: boolean | TemplateVariant, file = "template"): string {
-  const { aws = false, vendored = false } = typeof variant === "boolean" ? { aws: variant } : variant;
-  const keep = (v: string) => (v === "aws" ? aws : v === "generic-only" ? !aws : v === "vendored" ? vendored : !vendored);
+export function applyVariant(text: string, variant: TemplateVariant, file = "template"): string {
+  const chosen = { aws: variant.aws ?? false, vendored: variant.vendored ?? false };
+  const keep = (name: string) => VARIANT_KEPT[name]!(chosen);
   const out: string[] = [];
   let block: string | undefined;
   text.split("\n").forEach((line, i) => {
-    const marker = /^\s*(?:\/\/|#|<!--) init:(aws|generic-only|vendored|registry):(start|end)(?: -->)?\s*$/.exec(line);
+    const marker = BLOCK_MARKER.exec(line);
     if (marker) {
       if ((marker[2] === "start") !== (block === undefined) || (marker[2] === "end" && block !== marker[1])) throw new Error(`${file}:${i + 1}: unbalanced ${line.trim()}`);
       block = marker[2] === "start" ? marker[1] : undefined;
       return;
     }
     if (block !== undefined && !keep(block)) return;
-    const tagged = /^(.*?)\s*(?:\/\/|#) init:(aws|generic-only|vendored|registry)\s*$/.exec(line);
+    const tagged = LINE_MARKER.exec(line);
     if (tagged) {
       if (keep(tagged[2]!)) out.push(tagged[1]!);
       return;
     }
-    if (/\binit:(aws|generic-only|vendored|registry)\b/.test(line)) throw new Error(`${file}:${i + 1}: a variant marker in the middle of a line`);
+    if (ANY_MARKER.test(line)) throw new Error(`${file}:${i + 1}: a variant marker in the middle of a line`);
     out.push(line);
   });
   if (block !== undefined) throw new Error(`${file}: init:${block}:start without an end`);

@@ -171,16 +171,16 @@ describe("cdktf-clickpipes init", () => {
       "f",
       "<!-- init:aws:end -->",
     ].join("\n");
-    expect(applyVariant(t, true)).toBe(["a", "b", "d", "f"].join("\n"));
-    expect(applyVariant(t, false)).toBe(["a", "c", "e"].join("\n"));
-    expect(() => applyVariant("// init:aws:start\nx", true, "config.ts")).toThrow("config.ts: init:aws:start without an end");
-    expect(() => applyVariant("// init:aws:end", true, "config.ts")).toThrow("config.ts:1: unbalanced");
-    expect(() => applyVariant("x init:aws y", true, "config.ts")).toThrow("config.ts:1: a variant marker in the middle of a line");
+    expect(applyVariant(t, { aws: true })).toBe(["a", "b", "d", "f"].join("\n"));
+    expect(applyVariant(t, { aws: false })).toBe(["a", "c", "e"].join("\n"));
+    expect(() => applyVariant("// init:aws:start\nx", { aws: true }, "config.ts")).toThrow("config.ts: init:aws:start without an end");
+    expect(() => applyVariant("// init:aws:end", { aws: true }, "config.ts")).toThrow("config.ts:1: unbalanced");
+    expect(() => applyVariant("x init:aws y", { aws: true }, "config.ts")).toThrow("config.ts:1: a variant marker in the middle of a line");
     // The package from vendor/ or from the registry, independent of --aws.
     const v = ["a", "# init:vendored:start", "b", "# init:vendored:end", "# init:registry:start", "c", "# init:registry:end", "d # init:vendored", "e # the registry # init:registry"].join("\n");
     expect(applyVariant(v, { vendored: true })).toBe(["a", "b", "d"].join("\n"));
     expect(applyVariant(v, { aws: true })).toBe(["a", "c", "e # the registry"].join("\n"));
-    expect(applyVariant(v, false)).toBe(applyVariant(v, { vendored: false }));
+    expect(applyVariant(v, {})).toBe(applyVariant(v, { aws: false, vendored: false }));
     expect(() => applyVariant("# init:vendored:start\n# init:aws:end", { vendored: true }, "x.yml")).toThrow("x.yml:2: unbalanced");
   });
 
