@@ -50,7 +50,7 @@ export interface RunTaskOptions {
   readonly fetch?: Partial<FetchLimits>;
   /** Callback retries. @default 4 attempts, 1 s backoff doubling, 30 s per attempt */
   readonly callback?: Partial<RetryPolicy>;
-  /** Where large plans are judged (a worker thread above 1 MiB). */
+  /** Where large plans are judged (a child process above 1 MiB). */
   readonly judge?: JudgeOptions;
   /** Where log events go. @default one JSON line each on stderr */
   readonly log?: (e: LogEvent) => void;

@@ -187,6 +187,24 @@ describe("the packed package, installed into a fresh project", () => {
       project,
     );
     expect(JSON.parse(probe.stdout)).toEqual({ names: expect.any(Number), construct: "function", buildApp: "function", pg: false, cdktf: true });
+    // The run task's judging process runs the compiled judge-worker.js (no tsx here): a plan sent to it
+    // as a plan over 1 MiB would be gets the same verdict as one judged on the event loop.
+    const judge = mustRun(
+      process.execPath,
+      [
+        "-e",
+        `const j = require(${JSON.stringify(path.join(project, "node_modules/cdktf-clickpipes-postgres/dist/src/runtask/judge.js"))});
+         const plan = require("fs").readFileSync(${JSON.stringify(path.join(ROOT, "test/fixtures/plans/update-grant-in-place.json"))});
+         (async () => {
+           const inline = await j.judgePlanBytes(plan, []);
+           const apart = await j.judgePlanBytes(plan, [], { inlineBytes: 0 });
+           console.log(JSON.stringify({ same: JSON.stringify(inline) === JSON.stringify(apart), status: apart.status, stats: j.judgeWorkerStats() }));
+           await j.terminateJudges();
+         })();`,
+      ],
+      project,
+    );
+    expect(JSON.parse(judge.stdout)).toEqual({ same: true, status: expect.stringMatching(/^(passed|failed)$/), stats: { started: 1, kept: true } });
     const help = bin(["--help"]);
     expect(help.status, help.stderr).toBe(0);
     expect(help.stdout).toMatch(/^usage: cdktf-clickpipes <command>/);
