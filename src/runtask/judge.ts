@@ -142,7 +142,7 @@ export function judgePlanBytes(bytes: Buffer, allow: readonly string[], opts: Ju
   return new Promise<TaskResult>((resolve, reject) => {
     const done = () => {
       child.off("message", onMessage);
-      child.off("exit", onExit);
+      child.off("close", onClose);
     };
     const onMessage = ({ message: m, heapBytes }: JudgeAnswer) => {
       done();
@@ -157,13 +157,14 @@ export function judgePlanBytes(bytes: Buffer, allow: readonly string[], opts: Ju
       if ("result" in m) resolve(m.result);
       else reject(m.planFormat ? new PlanFormatError(m.error) : new JudgeError(m.error));
     };
-    const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+    // `close`, not `exit`: it comes once stderr has been read to its end, where V8 names the reason.
+    const onClose = (code: number | null, signal: NodeJS.Signals | null) => {
       done();
       const outOfMemory = /heap out of memory|Reached heap limit/.test(judge.stderr);
       reject(new JudgeError(outOfMemory ? `the plan needs more than ${heapMb} MB of memory to judge` : `the judging process stopped (${signal ?? `exit ${code}`})`));
     };
     child.on("message", onMessage);
-    child.on("exit", onExit);
+    child.on("close", onClose);
     const request: JudgeRequest = { bytes, allow: [...allow] };
     child.send(request);
   });
