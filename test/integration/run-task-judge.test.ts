@@ -12,6 +12,8 @@ import { JudgeError, judgePlanBytes, judgeWorkerStats, releaseIdleJudge, termina
 const plan = fs.readFileSync(path.join(__dirname, "../fixtures/plans/update-grant-in-place.json"));
 /** Every plan goes to the worker (`inlineBytes: 0`), as plans over 1 MiB do. */
 const viaWorker = { inlineBytes: 0 };
+/** Two million small objects: about 20 MB of JSON, far more heap once parsed, and long enough to judge to be killed midway. */
+const big = Buffer.from(`{"format_version":"1.2","padding":[${'{"a":[1]},'.repeat(2_000_000)}{}]}`);
 
 afterAll(() => terminateJudges());
 
@@ -50,9 +52,8 @@ describe("the judging process", () => {
     const heap = { ...viaWorker, workerHeapMb: 64 };
     // Within that heap a real plan is judged (so the limit below is the plan's, not the start's)...
     expect(await judgePlanBytes(plan, [], heap)).toMatchObject({ status: expect.any(String) });
-    // ...while two million small objects (about 20 MB of JSON) need far more once parsed. A worker
-    // thread at its limit took the whole process down about once in six runs; three in a row here.
-    const big = Buffer.from(`{"format_version":"1.2","padding":[${'{"a":[1]},'.repeat(2_000_000)}{}]}`);
+    // ...while `big` needs far more once parsed. A worker thread at its limit took the whole process
+    // down about once in six runs; three in a row here.
     for (let i = 0; i < 3; i++) {
       const before = judgeWorkerStats().started;
       const failed = await judgePlanBytes(big, [], heap).then(
@@ -69,7 +70,6 @@ describe("the judging process", () => {
 
   it("a process killed while judging fails its run with one line naming the signal", async () => {
     await releaseIdleJudge();
-    const big = Buffer.from(`{"format_version":"1.2","padding":[${'{"a":[1]},'.repeat(2_000_000)}{}]}`);
     const pending = judgePlanBytes(big, [], viaWorker).then(
       () => undefined,
       (e: unknown) => e,
